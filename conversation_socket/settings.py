@@ -1,0 +1,12 @@
+from typing import ClassVar
+
+from pydantic_settings import SettingsConfigDict
+
+from shared.utilities.settings import Port, ServiceSettings
+
+
+class ConversationSocketSettings(ServiceSettings):
+    model_config = SettingsConfigDict(env_prefix="CONVERSATION_SOCKET_")
+
+    service_name: ClassVar[str] = "conversation_socket"
+    port: Port = 6001

@@ -1,0 +1,1 @@
+"""The small utility services, one package each."""

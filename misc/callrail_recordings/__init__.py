@@ -1,0 +1,1 @@
+"""CallRail recordings service."""

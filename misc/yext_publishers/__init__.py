@@ -1,0 +1,1 @@
+"""Yext publishers service."""

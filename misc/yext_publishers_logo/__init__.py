@@ -1,0 +1,1 @@
+"""Yext publisher logos service."""

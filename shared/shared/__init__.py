@@ -1,0 +1,1 @@
+"""Models and utilities every service of the platform shares."""

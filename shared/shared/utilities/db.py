@@ -1,0 +1,167 @@
+"""The MongoDB connection of a process, shared by every service that runs in it.
+
+Beanie binds models to one database per process, so the connection is process-wide: each
+service `connect`s under its own name and `disconnect`s when it stops; the client closes when
+the last one has gone. With no URI the database is in memory (mongomock-motor), which is how
+the embedded mode and the tests run.
+"""
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from beanie import init_beanie
+from motor.motor_asyncio import AsyncIOMotorClient, AsyncIOMotorDatabase
+from pymongo import monitoring
+
+from shared.models import ALL_MODELS
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_OPTIONS: dict[str, Any] = {"maxPoolSize": 10, "serverSelectionTimeoutMS": 5000}
+LIFECYCLE_EVENTS = ("connecting", "connected", "reconnected", "disconnected", "closed", "error")
+
+EventHandler = Callable[[str, dict[str, Any]], None]
+
+
+@dataclass
+class Connection:
+    client: Any
+    database: AsyncIOMotorDatabase
+    in_memory: bool
+    initiators: set[str] = field(default_factory=set)
+    handlers: dict[str, EventHandler] = field(default_factory=dict)
+
+    def emit(self, event: str, **info: Any) -> None:
+        handler = self.handlers.get(event)
+        if handler:
+            handler(event, info)
+        else:
+            level = logging.ERROR if event == "error" else logging.INFO
+            logger.log(level, "mongodb %s", event, extra={"event": event, **info})
+
+
+_connection: Connection | None = None
+
+
+class LifecycleListener(monitoring.ServerListener, monitoring.ServerHeartbeatListener):
+    """Turns pymongo's monitoring events into the lifecycle events we log."""
+
+    def __init__(self, notify: Callable[..., None]) -> None:
+        self.notify = notify
+        self.seen_up = False
+        self.down = False
+
+    def opened(self, event: monitoring.ServerOpeningEvent) -> None:
+        pass
+
+    def closed(self, event: monitoring.ServerClosedEvent) -> None:
+        pass
+
+    def description_changed(self, event: monitoring.ServerDescriptionChangedEvent) -> None:
+        was_known = event.previous_description.is_server_type_known
+        is_known = event.new_description.is_server_type_known
+        address = "{}:{}".format(*event.server_address)
+        if is_known and not was_known:
+            self.notify("reconnected" if self.seen_up else "connected", address=address)
+            self.seen_up = True
+        elif was_known and not is_known:
+            self.notify("disconnected", address=address)
+
+    def started(self, event: monitoring.ServerHeartbeatStartedEvent) -> None:
+        pass
+
+    def succeeded(self, event: monitoring.ServerHeartbeatSucceededEvent) -> None:
+        pass
+
+    def failed(self, event: monitoring.ServerHeartbeatFailedEvent) -> None:
+        address = "{}:{}".format(*event.connection_id)
+        self.notify("error", address=address, reason=str(event.reply))
+
+
+async def connect(
+    uri: str = "",
+    initiator: str = "platform",
+    options: dict[str, Any] | None = None,
+    override_events: dict[str, EventHandler] | None = None,
+    database: str = "platform",
+) -> AsyncIOMotorDatabase:
+    """Connect (or join the process's connection) and initialise Beanie with every model.
+
+    `override_events` replaces the default log line of any lifecycle event with a callback.
+    """
+    global _connection
+    if _connection is not None:
+        _connection.initiators.add(initiator)
+        _connection.emit("connected", initiator=initiator, shared=True)
+        return _connection.database
+
+    handlers = dict(override_events or {})
+    unknown = set(handlers) - set(LIFECYCLE_EVENTS)
+    if unknown:
+        raise ValueError(f"unknown MongoDB lifecycle events: {', '.join(sorted(unknown))}")
+    pending = Connection(client=None, database=None, in_memory=not uri, handlers=handlers)  # type: ignore[arg-type]
+
+    def notify(event: str, **info: Any) -> None:
+        pending.emit(event, initiator=initiator, **info)
+
+    notify("connecting", in_memory=pending.in_memory)
+    if pending.in_memory:
+        from mongomock_motor import AsyncMongoMockClient
+
+        logger.warning(
+            "MONGO_URL is empty: using an in-memory MongoDB; data lasts as long as the process"
+        )
+        pending.client = AsyncMongoMockClient()
+    else:
+        settings = {**DEFAULT_OPTIONS, **(options or {})}
+        pending.client = AsyncIOMotorClient(
+            uri, event_listeners=[LifecycleListener(notify)], **settings
+        )
+    pending.database = pending.client[database]
+    try:
+        await init_beanie(database=pending.database, document_models=ALL_MODELS)
+    except Exception as error:
+        notify("error", reason=str(error))
+        pending.client.close()
+        raise
+    if pending.in_memory:
+        notify("connected", in_memory=True)
+    pending.initiators.add(initiator)
+    _connection = pending
+    return pending.database
+
+
+def is_connected() -> bool:
+    return _connection is not None
+
+
+def get_database() -> AsyncIOMotorDatabase:
+    if _connection is None:
+        raise RuntimeError("MongoDB is not connected; call shared.utilities.db.connect first")
+    return _connection.database
+
+
+async def ping() -> bool:
+    """Whether the database answers now."""
+    if _connection is None:
+        return False
+    try:
+        await _connection.database.command("ping")
+    except Exception:
+        return False
+    return True
+
+
+async def disconnect(initiator: str = "platform") -> None:
+    """Leave the connection; the client closes when its last initiator has left."""
+    global _connection
+    if _connection is None or initiator not in _connection.initiators:
+        return
+    _connection.initiators.discard(initiator)
+    if _connection.initiators:
+        return
+    connection, _connection = _connection, None
+    connection.client.close()
+    connection.emit("closed", initiator=initiator)

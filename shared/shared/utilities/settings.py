@@ -1,0 +1,86 @@
+"""Settings read from the environment and `.env`, one class per service on a shared base.
+
+Variables every service reads (MONGO_URL, REDIS_URL, LOG_LEVEL, ...) have fixed names; a
+service's own variables carry its prefix (`ROUTER_PORT`, `GATEWAY_STATIC_DIR`).
+"""
+
+import sys
+from enum import StrEnum
+from typing import Annotated, ClassVar, Self, TypeVar
+
+from pydantic import AliasChoices, Field, ValidationError, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def common(name: str, default, description: str):
+    """A field every service reads under the same variable name, whatever its prefix."""
+    return Field(default, validation_alias=AliasChoices(name), description=description)
+
+
+Port = Annotated[int, Field(ge=1, le=65535, description="port to listen on")]
+
+
+class RunMode(StrEnum):
+    EMBEDDED = "embedded"
+    DISTRIBUTED = "distributed"
+
+
+class ServiceSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+
+    service_name: ClassVar[str] = "service"
+    port: Port = 8000
+    host: str = common("BIND_HOST", "127.0.0.1", "interface every service listens on")
+
+    mode: RunMode = common(
+        "PLATFORM_MODE", RunMode.EMBEDDED, "embedded (one process, in-memory) or distributed"
+    )
+    mongo_url: str = common("MONGO_URL", "", "MongoDB URL; empty uses an in-memory database")
+    mongo_db: str = common("MONGO_DB", "platform", "MongoDB database name")
+    mongo_pool_size: int = common("MONGO_POOL_SIZE", 10, "MongoDB connection pool size")
+    redis_url: str = common("REDIS_URL", "", "Redis URL; empty uses an in-process substitute")
+    log_level: str = common("LOG_LEVEL", "INFO", "DEBUG, INFO, WARNING or ERROR")
+
+    @model_validator(mode="after")
+    def distributed_mode_needs_real_backends(self) -> Self:
+        if self.mode is RunMode.DISTRIBUTED:
+            for field in ("mongo_url", "redis_url"):
+                if not getattr(self, field):
+                    raise ValueError(
+                        f"{env_name(type(self), field)} is required in distributed mode"
+                    )
+        return self
+
+
+SettingsT = TypeVar("SettingsT", bound=ServiceSettings)
+
+
+def env_name(settings_class: type[BaseSettings], field: str) -> str:
+    """The environment variable a field is read from."""
+    info = settings_class.model_fields[field]
+    if isinstance(info.validation_alias, AliasChoices):
+        return str(info.validation_alias.choices[0])
+    return (settings_class.model_config.get("env_prefix", "") + field).upper()
+
+
+def env_names(settings_class: type[BaseSettings]) -> set[str]:
+    return {env_name(settings_class, field) for field in settings_class.model_fields}
+
+
+def load_settings(settings_class: type[SettingsT]) -> SettingsT:
+    """Read the settings, or stop the process with one line naming the bad variable."""
+    try:
+        return settings_class()
+    except ValidationError as error:
+        sys.stderr.write(describe_settings_error(settings_class, error) + "\n")
+        raise SystemExit(2) from None
+
+
+def describe_settings_error(settings_class: type[BaseSettings], error: ValidationError) -> str:
+    problems = []
+    for item in error.errors():
+        field = str(item["loc"][0]) if item["loc"] else ""
+        name = env_name(settings_class, field) if field in settings_class.model_fields else ""
+        message = item["msg"].removeprefix("Value error, ")
+        problems.append(f"{name}: {message}" if name else message)
+    return f"configuration error: {'; '.join(problems)}"

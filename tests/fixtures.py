@@ -1,0 +1,59 @@
+"""Clients for a service's app: over ASGI in-process, or over real HTTP on a free port."""
+
+import asyncio
+import socket
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+
+import httpx
+import pytest
+from asgi_lifespan import LifespanManager
+from starlette.types import ASGIApp
+
+from shared.utilities.server import server_for
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@asynccontextmanager
+async def asgi_client(app: ASGIApp, **kwargs) -> AsyncIterator[httpx.AsyncClient]:
+    """A client for the app in this process, with its lifespan run around it."""
+    async with LifespanManager(app, startup_timeout=30) as manager:
+        transport = httpx.ASGITransport(app=manager.app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(
+            transport=transport, base_url="http://testserver", **kwargs
+        ) as client:
+            yield client
+
+
+@asynccontextmanager
+async def running(app: ASGIApp, port: int | None = None) -> AsyncIterator[str]:
+    """Serve the app with uvicorn on 127.0.0.1 in this event loop; yields its base URL."""
+    port = port or free_port()
+    server = server_for(app, port=port)
+    task = asyncio.create_task(server.serve())
+    while not server.started:
+        if task.done():
+            task.result()
+        await asyncio.sleep(0.01)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        await task
+
+
+@pytest.fixture
+def serve() -> Callable:
+    """`async with serve(app) as base_url`: the app on a real port."""
+    return running
+
+
+@pytest.fixture
+def client_for() -> Callable:
+    """`async with client_for(app) as client`: the app in-process, lifespan included."""
+    return asgi_client

@@ -1,6 +1,7 @@
 """Clients for a service's app: over ASGI in-process, or over real HTTP on a free port."""
 
 import asyncio
+import os
 import socket
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -10,6 +11,7 @@ import pytest
 from asgi_lifespan import LifespanManager
 from starlette.types import ASGIApp
 
+from shared.utilities import db
 from shared.utilities.server import server_for
 
 
@@ -57,3 +59,14 @@ def serve() -> Callable:
 def client_for() -> Callable:
     """`async with client_for(app) as client`: the app in-process, lifespan included."""
     return asgi_client
+
+
+@pytest.fixture
+async def mongo():
+    """A connected database (in memory, or MONGO_URL's), emptied after the test."""
+    database = await db.connect(
+        os.environ.get("MONGO_URL", ""), initiator="tests", database=os.environ["MONGO_DB"]
+    )
+    yield database
+    await database.client.drop_database(database.name)
+    await db.disconnect("tests")

@@ -8,14 +8,21 @@ from pydantic import Field
 
 
 def utc_now() -> datetime:
-    return datetime.now(UTC)
+    """Now, to the millisecond: what MongoDB stores, so a round trip compares equal."""
+    now = datetime.now(UTC)
+    return now.replace(microsecond=now.microsecond // 1000 * 1000)
 
 
 class BaseDocument(Document):
     """`created_at` is set once on insert; `updated_at` moves on every write through the model."""
 
-    created_at: datetime = Field(default_factory=utc_now, frozen=True)
+    created_at: datetime = Field(default_factory=utc_now)
     updated_at: datetime = Field(default_factory=utc_now)
+
+    def __setattr__(self, name: str, value) -> None:
+        if name == "created_at" and self.id is not None and value != self.created_at:
+            raise AttributeError("created_at never changes once a document is stored")
+        super().__setattr__(name, value)
 
     @before_event(Replace, Save, SaveChanges, Update)
     def touch(self) -> None:

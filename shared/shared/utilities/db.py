@@ -19,7 +19,11 @@ from shared.models import ALL_MODELS
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_OPTIONS: dict[str, Any] = {"maxPoolSize": 10, "serverSelectionTimeoutMS": 5000}
+DEFAULT_OPTIONS: dict[str, Any] = {
+    "maxPoolSize": 10,
+    "serverSelectionTimeoutMS": 5000,
+    "tz_aware": True,
+}
 LIFECYCLE_EVENTS = ("connecting", "connected", "reconnected", "disconnected", "closed", "error")
 
 EventHandler = Callable[[str, dict[str, Any]], None]
@@ -113,7 +117,7 @@ async def connect(
         logger.warning(
             "MONGO_URL is empty: using an in-memory MongoDB; data lasts as long as the process"
         )
-        pending.client = AsyncMongoMockClient()
+        pending.client = AsyncMongoMockClient(tz_aware=True)
     else:
         settings = {**DEFAULT_OPTIONS, **(options or {})}
         pending.client = AsyncIOMotorClient(

@@ -1,8 +1,11 @@
 """Starting a service: `python -m <service>` reads its settings, binds its port and serves."""
 
+import asyncio
+import contextlib
+import signal
 import socket
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
 import uvicorn
@@ -23,6 +26,18 @@ class PortInUse(Exception):
         super().__init__(f"{service}: port {port} on {host} is already in use")
 
 
+class Server(uvicorn.Server):
+    """A uvicorn server that leaves signals to its runner, which stops every server at once.
+
+    uvicorn's own handling re-raises the signal after shutting down, so the process would die
+    of SIGTERM instead of exiting 0, and it handles only one server per process.
+    """
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        yield
+
+
 def bind(service: str, host: str, port: int) -> socket.socket:
     """Bind the service's port now, so a port in use is reported with the service's name."""
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
@@ -36,7 +51,7 @@ def bind(service: str, host: str, port: int) -> socket.socket:
     return sock
 
 
-def server_for(app: ASGIApp, host: str = "127.0.0.1", port: int = 0) -> uvicorn.Server:
+def server_for(app: ASGIApp, host: str = "127.0.0.1", port: int = 0) -> Server:
     """A uvicorn server for the app; `serve(sockets=[...])` on it overrides host and port."""
     config = uvicorn.Config(
         app,
@@ -48,7 +63,20 @@ def server_for(app: ASGIApp, host: str = "127.0.0.1", port: int = 0) -> uvicorn.
         timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
         server_header=False,
     )
-    return uvicorn.Server(config)
+    return Server(config)
+
+
+async def serve_until_signalled(servers: Sequence[tuple[Server, socket.socket]]) -> None:
+    """Serve until SIGINT or SIGTERM, then stop every server gracefully."""
+
+    def stop_all() -> None:
+        for server, _ in servers:
+            server.should_exit = True
+
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop_all)
+    await asyncio.gather(*(server.serve(sockets=[sock]) for server, sock in servers))
 
 
 def serve(create_app: Callable[[SettingsT], ASGIApp], settings_class: type[SettingsT]) -> None:
@@ -60,5 +88,4 @@ def serve(create_app: Callable[[SettingsT], ASGIApp], settings_class: type[Setti
     except PortInUse as error:
         sys.stderr.write(f"{error}\n")
         raise SystemExit(1) from None
-    server = server_for(create_app(settings))
-    uvloop.run(server.serve(sockets=[sock]))
+    uvloop.run(serve_until_signalled([(server_for(create_app(settings)), sock)]))

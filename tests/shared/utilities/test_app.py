@@ -1,0 +1,160 @@
+"""The app factory: request ids, uniform errors, health and readiness."""
+
+import logging
+
+import pytest
+from fastapi import APIRouter
+from pydantic import BaseModel, EmailStr
+
+from shared.utilities.app import create_app
+from shared.utilities.errors import Conflict, NotFound
+from shared.utilities.settings import ServiceSettings
+
+
+class Signup(BaseModel):
+    email: EmailStr
+    seats: int
+
+
+def demo_router() -> APIRouter:
+    router = APIRouter()
+
+    @router.get("/things/{thing_id}")
+    async def read_thing(thing_id: str) -> dict:
+        raise NotFound(f"Thing {thing_id} does not exist.")
+
+    @router.post("/signups")
+    async def sign_up(body: Signup) -> dict:
+        raise Conflict("Already signed up.", details=[{"field": "email"}])
+
+    @router.get("/boom")
+    async def boom() -> dict:
+        raise RuntimeError("secret internals")
+
+    return router
+
+
+def make_app(**overrides):
+    settings = ServiceSettings(**overrides)
+    return create_app(
+        settings, title="demo", routers=[demo_router()], uses_mongo=True, uses_redis=True
+    )
+
+
+@pytest.fixture
+async def client(client_for):
+    async with client_for(make_app()) as client:
+        yield client
+
+
+async def test_health_answers_ok_with_the_service_name(client):
+    response = await client.get("/health")
+
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "service": "service"}
+
+
+async def test_ready_reports_mongodb_and_redis_up(client):
+    response = await client.get("/ready")
+
+    assert response.status_code == 200
+    assert response.json()["checks"] == {"mongodb": "up", "redis": "up"}
+
+
+async def test_ready_answers_503_naming_redis_when_it_is_down(client_for):
+    app = make_app(redis_url="redis://127.0.0.1:1/0")
+    async with client_for(app) as client:
+        response = await client.get("/ready")
+
+    assert response.status_code == 503
+    body = response.json()
+    assert body["error"]["code"] == "not_ready"
+    assert body["error"]["message"] == "redis is down."
+    assert {"component": "redis", "status": "down"} in body["error"]["details"]
+
+
+async def test_a_request_id_is_generated_and_returned(client):
+    response = await client.get("/health")
+
+    assert len(response.headers["x-request-id"]) == 32
+
+
+async def test_an_incoming_request_id_is_kept(client):
+    response = await client.get("/health", headers={"x-request-id": "abc-123"})
+
+    assert response.headers["x-request-id"] == "abc-123"
+
+
+async def test_an_unknown_path_answers_404_in_the_uniform_shape(client):
+    response = await client.get("/nowhere", headers={"x-request-id": "req-1"})
+
+    assert response.status_code == 404
+    assert response.json() == {
+        "error": {"code": "not_found", "message": "No route matches this path.", "details": []},
+        "request_id": "req-1",
+    }
+
+
+async def test_a_wrong_method_answers_405_in_the_uniform_shape(client):
+    response = await client.delete("/health")
+
+    assert response.status_code == 405
+    assert response.json()["error"]["code"] == "method_not_allowed"
+
+
+async def test_a_validation_error_names_each_bad_field(client):
+    response = await client.post("/signups", json={"email": "not-an-email", "seats": "many"})
+
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["code"] == "validation_error"
+    fields = [detail["field"] for detail in error["details"]]
+    assert fields == ["body.email", "body.seats"]
+    assert "body.email" in error["message"]
+
+
+async def test_a_domain_error_keeps_its_status_message_and_details(client):
+    response = await client.post("/signups", json={"email": "a@example.com", "seats": 1})
+
+    assert response.status_code == 409
+    assert response.json()["error"] == {
+        "code": "conflict",
+        "message": "Already signed up.",
+        "details": [{"field": "email"}],
+    }
+
+
+async def test_not_found_raised_by_a_route_answers_404(client):
+    response = await client.get("/things/42")
+
+    assert response.status_code == 404
+    assert response.json()["error"]["message"] == "Thing 42 does not exist."
+
+
+async def test_an_unexpected_error_answers_500_without_a_stack_trace(client, caplog):
+    with caplog.at_level(logging.ERROR):
+        response = await client.get("/boom")
+
+    assert response.status_code == 500
+    assert response.json()["error"]["code"] == "internal_error"
+    assert "secret internals" not in response.text
+    assert "Traceback" not in response.text
+    assert any("unhandled error" in record.message for record in caplog.records)
+
+
+async def test_openapi_is_served_at_docs(client):
+    docs = await client.get("/docs")
+    schema = await client.get("/openapi.json")
+
+    assert docs.status_code == 200
+    assert "/things/{thing_id}" in schema.json()["paths"]
+
+
+async def test_the_app_answers_over_a_real_socket(serve):
+    async with serve(make_app()) as base_url:
+        import httpx
+
+        async with httpx.AsyncClient() as client:
+            response = await client.get(f"{base_url}/health")
+
+    assert response.status_code == 200

@@ -1,0 +1,118 @@
+"""The process's MongoDB connection: shared by initiators, closed by the last one."""
+
+import logging
+
+from pymongo import monitoring
+from pymongo.hello import Hello
+from pymongo.server_description import ServerDescription
+
+from shared.utilities import db
+
+
+async def test_connect_without_a_url_uses_an_in_memory_database_and_says_so(caplog):
+    with caplog.at_level(logging.INFO, logger="shared.utilities.db"):
+        await db.connect("", initiator="billing")
+    try:
+        assert db.is_connected()
+        assert await db.ping()
+        messages = [record.getMessage() for record in caplog.records]
+        assert any("in-memory MongoDB" in message for message in messages)
+        assert "mongodb connecting" in messages
+        assert caplog.records[0].initiator == "billing"
+    finally:
+        await db.disconnect("billing")
+
+
+async def test_the_connection_closes_only_when_its_last_initiator_leaves():
+    await db.connect("", initiator="crm")
+    await db.connect("", initiator="billing")
+
+    await db.disconnect("crm")
+    still_connected = db.is_connected()
+    await db.disconnect("billing")
+
+    assert still_connected
+    assert not db.is_connected()
+
+
+async def test_initiators_share_one_database():
+    first = await db.connect("", initiator="crm")
+    second = await db.connect("", initiator="billing")
+    try:
+        await first["probe"].insert_one({"seen": True})
+        assert await second["probe"].count_documents({}) == 1
+    finally:
+        await db.disconnect("crm")
+        await db.disconnect("billing")
+
+
+async def test_override_events_replace_the_default_log_line():
+    seen = []
+
+    await db.connect(
+        "", initiator="crm", override_events={"closed": lambda event, info: seen.append(info)}
+    )
+    await db.disconnect("crm")
+
+    assert seen == [{"initiator": "crm"}]
+
+
+async def test_an_unknown_event_name_is_refused():
+    try:
+        await db.connect("", initiator="crm", override_events={"exploded": print})
+    except ValueError as error:
+        assert "exploded" in str(error)
+    else:
+        raise AssertionError("an unknown event was accepted")
+    assert not db.is_connected()
+
+
+async def test_ping_is_false_when_not_connected():
+    assert not await db.ping()
+
+
+def server_change(was: str | None, now: str | None):
+    def description(kind):
+        reply = {"ok": 1, "isWritablePrimary": True, "maxWireVersion": 21} if kind else None
+        return ServerDescription(("mongo", 27017), hello=Hello(reply) if reply else None)
+
+    return monitoring.ServerDescriptionChangedEvent(
+        description(was), description(now), ("mongo", 27017), None
+    )
+
+
+def test_the_listener_names_connected_disconnected_and_reconnected():
+    events = []
+    listener = db.LifecycleListener(lambda event, **info: events.append((event, info)))
+
+    listener.description_changed(server_change(None, "primary"))
+    listener.description_changed(server_change("primary", None))
+    listener.description_changed(server_change(None, "primary"))
+
+    assert [event for event, _ in events] == ["connected", "disconnected", "reconnected"]
+    assert events[0][1] == {"address": "mongo:27017"}
+
+
+def test_the_listener_reports_a_failed_heartbeat_as_an_error():
+    events = []
+    listener = db.LifecycleListener(lambda event, **info: events.append((event, info)))
+
+    listener.failed(
+        monitoring.ServerHeartbeatFailedEvent(0.1, ConnectionError("refused"), ("mongo", 27017))
+    )
+
+    assert events == [("error", {"address": "mongo:27017", "reason": "refused"})]
+
+
+async def test_a_real_client_is_made_with_the_default_pool_size_and_the_listener():
+    database = await db.connect(
+        "mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=200&connect=false", initiator="crm"
+    )
+    try:
+        options = database.client.options
+        assert options.pool_options.max_pool_size == 10
+        assert any(
+            isinstance(listener, db.LifecycleListener) for listener in options.event_listeners
+        )
+    finally:
+        await db.disconnect("crm")

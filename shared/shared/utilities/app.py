@@ -17,6 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from shared.utilities import context, db
 from shared.utilities import redis as redis_utils
+from shared.utilities.auth import authenticator_for
 from shared.utilities.errors import error_response, install_error_handlers
 from shared.utilities.logging import configure_logging
 from shared.utilities.settings import ServiceSettings
@@ -159,6 +160,7 @@ def create_app(
     configure_logging(settings.log_level)
     app = FastAPI(title=title, lifespan=lifespan, docs_url="/docs", openapi_url="/openapi.json")
     app.state.settings = settings
+    app.state.authenticator = authenticator_for(settings)
     install_error_handlers(app)
     app.include_router(health_router(uses_mongo, uses_redis))
     for router in routers:

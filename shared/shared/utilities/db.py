@@ -119,10 +119,7 @@ async def connect(
         )
         pending.client = AsyncMongoMockClient(tz_aware=True)
     else:
-        settings = {**DEFAULT_OPTIONS, **(options or {})}
-        pending.client = AsyncIOMotorClient(
-            uri, event_listeners=[LifecycleListener(notify)], **settings
-        )
+        pending.client = create_client(uri, options, LifecycleListener(notify))
     pending.database = pending.client[database]
     try:
         await init_beanie(database=pending.database, document_models=ALL_MODELS)
@@ -135,6 +132,14 @@ async def connect(
     pending.initiators.add(initiator)
     _connection = pending
     return pending.database
+
+
+def create_client(
+    uri: str, options: dict[str, Any] | None, listener: LifecycleListener
+) -> AsyncIOMotorClient:
+    return AsyncIOMotorClient(
+        uri, event_listeners=[listener], **{**DEFAULT_OPTIONS, **(options or {})}
+    )
 
 
 def is_connected() -> bool:

@@ -41,10 +41,22 @@ class ServiceSettings(BaseSettings):
     redis_url: str = common("REDIS_URL", "", "Redis URL; empty uses an in-process substitute")
     log_level: str = common("LOG_LEVEL", "INFO", "DEBUG, INFO, WARNING or ERROR")
 
+    jwt_public_key: str = common(
+        "JWT_PUBLIC_KEY", "", "PEM Ed25519 key verifying user tokens; empty: development key"
+    )
+    jwt_issuer: str = common("JWT_ISSUER", "platform-router", "iss of every token")
+    jwt_audience: str = common("JWT_AUDIENCE", "platform", "aud of user tokens")
+    service_token_private_key: str = common(
+        "SERVICE_TOKEN_PRIVATE_KEY", "", "PEM Ed25519 key signing service-to-service tokens"
+    )
+    service_token_public_key: str = common(
+        "SERVICE_TOKEN_PUBLIC_KEY", "", "PEM Ed25519 key verifying service-to-service tokens"
+    )
+
     @model_validator(mode="after")
     def distributed_mode_needs_real_backends(self) -> Self:
         if self.mode is RunMode.DISTRIBUTED:
-            for field in ("mongo_url", "redis_url"):
+            for field in ("mongo_url", "redis_url", "jwt_public_key", "service_token_public_key"):
                 if not getattr(self, field):
                     raise ValueError(
                         f"{env_name(type(self), field)} is required in distributed mode"

@@ -2,7 +2,9 @@
 
 import logging
 
+import pytest
 from pymongo import monitoring
+from pymongo.errors import ServerSelectionTimeoutError
 from pymongo.hello import Hello
 from pymongo.server_description import ServerDescription
 
@@ -104,15 +106,26 @@ def test_the_listener_reports_a_failed_heartbeat_as_an_error():
     assert events == [("error", {"address": "mongo:27017", "reason": "refused"})]
 
 
-async def test_a_real_client_is_made_with_the_default_pool_size_and_the_listener():
-    database = await db.connect(
-        "mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=200&connect=false", initiator="crm"
-    )
-    try:
-        options = database.client.options
-        assert options.pool_options.max_pool_size == 10
-        assert any(
-            isinstance(listener, db.LifecycleListener) for listener in options.event_listeners
+def test_a_real_client_has_a_pool_of_ten_and_the_lifecycle_listener():
+    listener = db.LifecycleListener(lambda event, **info: None)
+
+    client = db.create_client("mongodb://127.0.0.1:1/?connect=false", None, listener)
+
+    assert client.options.pool_options.max_pool_size == 10
+    assert listener in client.options.event_listeners
+    client.close()
+
+
+async def test_a_failed_connect_reports_an_error_and_leaves_nothing_connected():
+    errors = []
+
+    with pytest.raises(ServerSelectionTimeoutError):
+        await db.connect(
+            "mongodb://127.0.0.1:1/",
+            initiator="crm",
+            options={"serverSelectionTimeoutMS": 100},
+            override_events={"error": lambda event, info: errors.append(info)},
         )
-    finally:
-        await db.disconnect("crm")
+
+    assert not db.is_connected()
+    assert errors and errors[-1]["initiator"] == "crm"

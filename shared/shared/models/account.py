@@ -1,0 +1,50 @@
+"""An account: an agency (main account) or one of its client sub-accounts."""
+
+from enum import StrEnum
+
+from beanie import PydanticObjectId
+from pydantic import BaseModel, Field
+from pymongo import ASCENDING, IndexModel
+
+from shared.models.base import BaseDocument
+
+
+class AccountKind(StrEnum):
+    AGENCY = "agency"
+    SUB_ACCOUNT = "sub_account"
+
+
+class Branding(BaseModel):
+    """White-label settings the dashboard and outgoing messages use."""
+
+    name: str | None = None
+    logo_url: str | None = None
+    custom_domain: str | None = None
+    primary_color: str | None = Field(None, pattern=r"^#[0-9a-fA-F]{6}$")
+    secondary_color: str | None = Field(None, pattern=r"^#[0-9a-fA-F]{6}$")
+
+
+class Account(BaseDocument):
+    name: str
+    kind: AccountKind = AccountKind.AGENCY
+    # The agency a sub-account belongs to; None for an agency.
+    parent_id: PydanticObjectId | None = None
+    branding: Branding = Field(default_factory=Branding)
+    # Members may be limited to the records they own (see the CRM's record-level visibility).
+    restrict_members_to_own_records: bool = False
+
+    @property
+    def agency_id(self) -> PydanticObjectId:
+        return self.parent_id or self.id  # type: ignore[return-value]
+
+    class Settings:
+        name = "accounts"
+        use_state_management = True
+        indexes = [
+            IndexModel([("parent_id", ASCENDING), ("created_at", ASCENDING)]),
+            IndexModel(
+                [("branding.custom_domain", ASCENDING)],
+                unique=True,
+                partialFilterExpression={"branding.custom_domain": {"$type": "string"}},
+            ),
+        ]

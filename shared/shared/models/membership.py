@@ -1,0 +1,66 @@
+"""A user's place in an account: a role, and the scopes that role grants there."""
+
+from enum import StrEnum
+
+from beanie import PydanticObjectId
+from pymongo import ASCENDING, IndexModel
+
+from shared.models.base import TenantDocument
+
+
+class Role(StrEnum):
+    OWNER = "owner"
+    ADMIN = "admin"
+    MEMBER = "member"
+    CLIENT = "client"
+
+
+READ_SCOPES = [
+    "account:read",
+    "users:read",
+    "contacts:read",
+    "deals:read",
+    "conversations:read",
+    "notifications:read",
+    "reports:read",
+    "integrations:read",
+    "ai:use",
+]
+WRITE_SCOPES = [
+    "contacts:write",
+    "deals:write",
+    "conversations:write",
+    "notifications:write",
+    "integrations:write",
+]
+ADMIN_SCOPES = ["account:write", "users:write", "billing:read", "billing:write", "webhooks:write"]
+
+ROLE_SCOPES: dict[Role, list[str]] = {
+    Role.OWNER: READ_SCOPES + WRITE_SCOPES + ADMIN_SCOPES,
+    Role.ADMIN: READ_SCOPES + WRITE_SCOPES + ADMIN_SCOPES,
+    Role.MEMBER: READ_SCOPES + WRITE_SCOPES,
+    Role.CLIENT: [
+        "account:read",
+        "contacts:read",
+        "deals:read",
+        "conversations:read",
+        "conversations:write",
+        "notifications:read",
+        "reports:read",
+    ],
+}
+ALL_SCOPES = sorted({scope for scopes in ROLE_SCOPES.values() for scope in scopes})
+
+
+class Membership(TenantDocument):
+    user_id: PydanticObjectId
+    role: Role
+    scopes: list[str]
+
+    class Settings:
+        name = "memberships"
+        use_state_management = True
+        indexes = [
+            IndexModel([("account_id", ASCENDING), ("user_id", ASCENDING)], unique=True),
+            IndexModel([("user_id", ASCENDING)]),
+        ]

@@ -1,0 +1,190 @@
+"""Verifying the JWTs the router mints, and the dependencies routes use to require them.
+
+User tokens are signed by the router's key; service tokens by a separate key that services
+hold for calling each other. A service token is never accepted where a user is required.
+"""
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Annotated
+
+import jwt
+from fastapi import Depends, Request
+from pydantic import BaseModel
+
+from shared.utilities.errors import Forbidden, Unauthorized
+from shared.utilities.keys import development_key_pair
+from shared.utilities.settings import RunMode, ServiceSettings
+
+ALGORITHM = "EdDSA"
+SERVICE_AUDIENCE = "platform-internal"
+SERVICE_TOKEN_SECONDS = 60
+
+
+class TokenKind(StrEnum):
+    USER = "user"
+    SERVICE = "service"
+    VISITOR = "visitor"
+
+
+class Principal(BaseModel):
+    """Who is calling, as the verified token says."""
+
+    kind: TokenKind
+    sub: str  # a user id, a service name or a visitor id
+    sid: str = ""  # the session document's id (never the secret session id)
+    account_id: str = ""
+    agency_id: str = ""
+    role: str = ""
+    scopes: list[str] = []
+
+    def has_scopes(self, *scopes: str) -> bool:
+        return set(scopes) <= set(self.scopes)
+
+
+@dataclass(frozen=True)
+class TokenVerifier:
+    """Checks signature (public key only, algorithm pinned), expiry, issuer and audience."""
+
+    public_key: str
+    issuer: str
+    audience: str
+
+    def verify(self, token: str) -> Principal:
+        try:
+            claims = jwt.decode(
+                token,
+                self.public_key,
+                algorithms=[ALGORITHM],
+                audience=self.audience,
+                issuer=self.issuer,
+                options={"require": ["exp", "iat", "iss", "aud", "sub"]},
+            )
+        except jwt.ExpiredSignatureError:
+            raise Unauthorized("The token has expired.") from None
+        except jwt.PyJWTError:
+            raise Unauthorized("The token is not valid.") from None
+        return Principal.model_validate(claims)
+
+
+@dataclass(frozen=True)
+class TokenSigner:
+    private_key: str
+    issuer: str
+    audience: str
+    lifetime_seconds: int
+
+    def sign(self, principal: Principal, now: float | None = None) -> tuple[str, int]:
+        """The token and its expiry (seconds since the epoch)."""
+        issued = int(now if now is not None else time.time())
+        expires = issued + self.lifetime_seconds
+        claims = {
+            **principal.model_dump(),
+            "iss": self.issuer,
+            "aud": self.audience,
+            "iat": issued,
+            "exp": expires,
+        }
+        return jwt.encode(claims, self.private_key, algorithm=ALGORITHM), expires
+
+
+@dataclass(frozen=True)
+class Authenticator:
+    """What a service verifies with, and the signer for its own calls to other services."""
+
+    users: TokenVerifier
+    services: TokenVerifier
+    service_signer: TokenSigner
+
+
+def user_key_pair(settings: ServiceSettings) -> tuple[str, str]:
+    """(private, public) for user tokens; the private half is empty outside the router."""
+    if settings.jwt_public_key or settings.mode is RunMode.DISTRIBUTED:
+        return "", settings.jwt_public_key
+    return development_key_pair("user-tokens")
+
+
+def service_key_pair(settings: ServiceSettings) -> tuple[str, str]:
+    if settings.service_token_public_key or settings.mode is RunMode.DISTRIBUTED:
+        return settings.service_token_private_key, settings.service_token_public_key
+    return development_key_pair("service-tokens")
+
+
+def authenticator_for(settings: ServiceSettings) -> Authenticator:
+    _, user_public = user_key_pair(settings)
+    service_private, service_public = service_key_pair(settings)
+    issuer = settings.jwt_issuer
+    return Authenticator(
+        users=TokenVerifier(user_public, issuer, settings.jwt_audience),
+        services=TokenVerifier(service_public, issuer, SERVICE_AUDIENCE),
+        service_signer=TokenSigner(
+            service_private, issuer, SERVICE_AUDIENCE, SERVICE_TOKEN_SECONDS
+        ),
+    )
+
+
+def service_token(authenticator: Authenticator, service_name: str) -> str:
+    """A short-lived token for calling another service as this service."""
+    principal = Principal(kind=TokenKind.SERVICE, sub=service_name, scopes=["internal"])
+    return authenticator.service_signer.sign(principal)[0]
+
+
+def bearer_token(request: Request) -> str:
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        raise Unauthorized("A bearer token is required.")
+    return token
+
+
+def get_authenticator(request: Request) -> Authenticator:
+    return request.app.state.authenticator
+
+
+async def current_user(request: Request) -> Principal:
+    principal = get_authenticator(request).users.verify(bearer_token(request))
+    if principal.kind is not TokenKind.USER:
+        raise Unauthorized("A user token is required.")
+    return principal
+
+
+async def current_service(request: Request) -> Principal:
+    principal = get_authenticator(request).services.verify(bearer_token(request))
+    if principal.kind is not TokenKind.SERVICE:
+        raise Unauthorized("A service token is required.")
+    return principal
+
+
+async def current_user_or_service(request: Request) -> Principal:
+    token = bearer_token(request)
+    authenticator = get_authenticator(request)
+    try:
+        return await current_user(request)
+    except Unauthorized:
+        principal = authenticator.services.verify(token)
+        if principal.kind is not TokenKind.SERVICE:
+            raise Unauthorized("A user or service token is required.") from None
+        return principal
+
+
+CurrentUser = Annotated[Principal, Depends(current_user)]
+CurrentService = Annotated[Principal, Depends(current_service)]
+
+
+def requires(*scopes: str, allow_service: bool = False) -> Callable:
+    """A dependency: the caller's token must carry every scope (services pass when allowed)."""
+    who = current_user_or_service if allow_service else current_user
+
+    async def check(principal: Annotated[Principal, Depends(who)]) -> Principal:
+        if principal.kind is TokenKind.SERVICE:
+            return principal
+        if not principal.has_scopes(*scopes):
+            missing = sorted(set(scopes) - set(principal.scopes))
+            raise Forbidden(
+                f"Missing scope: {', '.join(missing)}.",
+                details=[{"scope": scope} for scope in missing],
+            )
+        return principal
+
+    return check

@@ -1,0 +1,133 @@
+"""Session state shared by the services that issue sessions (internal_api) and the one that
+exchanges them for tokens (the router).
+
+The dashboard holds a random session id; only its SHA-256 is stored. MongoDB is the record;
+Redis holds `session:<hash>` with what the router needs to mint a token, expiring after the
+idle lifetime (each use slides it). Revoking deletes the Redis entry and marks the record, so
+the next request anywhere is refused.
+"""
+
+import hashlib
+import secrets
+from datetime import UTC, datetime, timedelta
+
+from beanie import PydanticObjectId
+from pydantic import BaseModel
+from redis.asyncio import Redis
+
+from shared.models.account import Account
+from shared.models.membership import Membership, Role
+from shared.models.session import Session
+from shared.utilities.auth import Principal, TokenKind
+
+KEY_PREFIX = "session:"
+# A session id nobody holds is remembered briefly, so guessing ids cannot hammer MongoDB.
+REFUSED = "refused"
+REFUSED_SECONDS = 60
+
+
+def new_session_id() -> str:
+    """256 random bits, URL-safe."""
+    return secrets.token_urlsafe(32)
+
+
+def hash_session_id(session_id: str) -> str:
+    return hashlib.sha256(session_id.encode()).hexdigest()
+
+
+def session_key(token_hash: str) -> str:
+    return KEY_PREFIX + token_hash
+
+
+class SessionState(BaseModel):
+    """What a live session lets its holder be, cached in Redis."""
+
+    session_id: str  # the Session document's id
+    user_id: str
+    account_id: str
+    agency_id: str
+    role: Role
+    scopes: list[str]
+    expires_at: datetime  # absolute end of the session
+
+    def principal(self) -> Principal:
+        return Principal(
+            kind=TokenKind.USER,
+            sub=self.user_id,
+            sid=self.session_id,
+            account_id=self.account_id,
+            agency_id=self.agency_id,
+            role=self.role,
+            scopes=self.scopes,
+        )
+
+
+async def effective_membership(user_id: PydanticObjectId, account: Account) -> Membership | None:
+    """The user's membership in the account; an agency's owners and admins act as admins of its
+    sub-accounts without a membership of their own."""
+    membership = await Membership.find_one({"account_id": account.id, "user_id": user_id})
+    if membership or account.parent_id is None:
+        return membership
+    agency_membership = await Membership.find_one(
+        {"account_id": account.parent_id, "user_id": user_id}
+    )
+    if agency_membership and agency_membership.role in (Role.OWNER, Role.ADMIN):
+        return Membership(
+            account_id=account.id,  # type: ignore[arg-type]
+            user_id=user_id,
+            role=Role.ADMIN,
+            scopes=agency_membership.scopes,
+        )
+    return None
+
+
+async def state_from_record(session: Session, idle: timedelta) -> SessionState | None:
+    """The state of a stored session, or None when it is revoked, expired or idle too long."""
+    now = datetime.now(UTC)
+    if session.revoked_at or session.expires_at <= now or session.last_seen_at + idle <= now:
+        return None
+    account = await Account.get(session.account_id)
+    membership = await effective_membership(session.user_id, account) if account else None
+    if account is None or membership is None:
+        return None
+    return SessionState(
+        session_id=str(session.id),
+        user_id=str(session.user_id),
+        account_id=str(account.id),
+        agency_id=str(account.agency_id),
+        role=membership.role,
+        scopes=membership.scopes,
+        expires_at=session.expires_at,
+    )
+
+
+async def cache_state(redis: Redis, token_hash: str, state: SessionState, idle: timedelta) -> None:
+    remaining = state.expires_at - datetime.now(UTC)
+    ttl = max(1, int(min(idle, remaining).total_seconds()))
+    await redis.set(session_key(token_hash), state.model_dump_json(), ex=ttl)
+
+
+async def forget(redis: Redis, token_hash: str) -> None:
+    """Drop the cached state; the next use is checked against MongoDB again."""
+    await redis.delete(session_key(token_hash))
+
+
+async def lookup(redis: Redis, session_id: str, idle: timedelta) -> SessionState | None:
+    """Redis first (sliding the idle expiry), then MongoDB; None for a session that is not live."""
+    token_hash = hash_session_id(session_id)
+    key = session_key(token_hash)
+    cached = await redis.getex(key, ex=int(idle.total_seconds()))
+    if cached == REFUSED:
+        return None
+    if cached:
+        state = SessionState.model_validate_json(cached)
+        if state.expires_at > datetime.now(UTC):
+            return state
+    record = await Session.find_one({"token_hash": token_hash})
+    state = await state_from_record(record, idle) if record else None
+    if state is None:
+        await redis.set(key, REFUSED, ex=REFUSED_SECONDS)
+        return None
+    await record.set({Session.last_seen_at: datetime.now(UTC)})  # type: ignore[union-attr]
+    await cache_state(redis, token_hash, state, idle)
+    return state

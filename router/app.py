@@ -1,8 +1,59 @@
-from fastapi import FastAPI
+"""The router: `/health`, `/ready`, `/docs` and the exchange endpoint on the service's FastAPI
+app; every other request falls through to the forwarder (router.forwarding)."""
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import timedelta
+
+from fastapi import FastAPI
+from starlette.types import Receive, Scope, Send
+
+from router import exchange
+from router.access import Gate
+from router.forwarding import Forwarder
+from router.ratelimit import RateLimiter
+from router.routing import Routes
 from router.settings import RouterSettings
+from router.tokens import TokenMinter, signer_for
 from shared.utilities.app import create_app as create_service_app
+from shared.utilities.proxy import http_pool
 
 
 def create_app(settings: RouterSettings) -> FastAPI:
-    return create_service_app(settings, title="Router", uses_mongo=True, uses_redis=True)
+    routes = Routes(settings)
+    minter = TokenMinter(signer_for(settings))
+
+    @asynccontextmanager
+    async def gate_and_pool(app: FastAPI) -> AsyncIterator[None]:
+        limits = {
+            "account": settings.rate_limit_per_account,
+            "session": settings.rate_limit_per_session,
+            "ip": settings.rate_limit_per_ip,
+        }
+        app.state.gate = Gate(
+            app.state.redis,
+            routes,
+            minter,
+            RateLimiter(app.state.redis, limits),
+            timedelta(minutes=settings.session_idle_minutes),
+        )
+        timeouts = settings.connect_timeout_seconds, settings.read_timeout_seconds
+        async with http_pool(*timeouts) as pool:
+            app.state.forwarder = Forwarder(app.state.gate, routes, pool)
+            yield
+
+    def forward_what_no_route_answers(app: FastAPI) -> None:
+        async def forward(scope: Scope, receive: Receive, send: Send) -> None:
+            await app.state.forwarder(scope, receive, send)
+
+        app.router.default = forward
+
+    return create_service_app(
+        settings,
+        title="Router",
+        routers=[exchange.router],
+        uses_mongo=True,
+        uses_redis=True,
+        lifespans=[gate_and_pool],
+        configure=forward_what_no_route_answers,
+    )

@@ -1,12 +1,63 @@
-from typing import ClassVar
+from typing import Annotated, ClassVar, Self
 
-from pydantic_settings import SettingsConfigDict
+from pydantic import BeforeValidator, Field, model_validator
+from pydantic_settings import NoDecode, SettingsConfigDict
 
-from shared.utilities.settings import Port, ServiceSettings
+from router.ratelimit import Limit, parse_limits
+from shared.utilities.settings import Port, RunMode, ServiceSettings
+
+# Read as "100/second, 3000/minute, 500000/day" (units: second, minute, hour, day); empty: none.
+Limits = Annotated[tuple[Limit, ...], NoDecode, BeforeValidator(parse_limits)]
+
+
+def local(port: int) -> str:
+    return f"http://127.0.0.1:{port}"
 
 
 class RouterSettings(ServiceSettings):
-    model_config = SettingsConfigDict(env_prefix="ROUTER_")
+    # Defaults are validated too: the rate limits are written as text.
+    model_config = SettingsConfigDict(env_prefix="ROUTER_", validate_default=True)
 
     service_name: ClassVar[str] = "router"
     port: Port = 5001
+
+    # Upstreams, by the path prefix they serve (see router.routing).
+    internal_api_url: str = local(5002)
+    external_api_url: str = local(5003)
+    callrail_recordings_url: str = local(5004)
+    currency_url: str = local(5005)
+    yext_publishers_url: str = local(5006)
+    google_maps_url: str = local(5009)
+    ai_service_url: str = local(5010)
+    connect_timeout_seconds: float = Field(5, gt=0, description="to open an upstream connection")
+    read_timeout_seconds: float = Field(
+        60, gt=0, description="an upstream may be silent this long before we answer 504"
+    )
+
+    jwt_private_key: str = Field(
+        "", description="PEM Ed25519 key signing user tokens; empty: development key"
+    )
+    token_lifetime_seconds: int = Field(300, ge=30, le=300)
+    # Must match internal_api's: the router slides the idle expiry on every use.
+    session_idle_minutes: int = Field(60 * 24 * 7, gt=0)
+
+    # "METHOD /path" or "/path" (any method); `*` is one path segment, a final `*` the rest.
+    public_routes: list[str] = [
+        "POST /v1/auth/signup",
+        "POST /v1/auth/login",
+        "POST /v1/auth/invitations/accept",
+        "/v1/e/*/webhooks/*",
+        "/v1/e/*/auth/callback",
+        "/v1/forms/public/*",
+        "/v1/s/*",
+    ]
+
+    rate_limit_per_account: Limits = "100/second, 3000/minute, 500000/day"
+    rate_limit_per_session: Limits = "50/second, 1500/minute, 200000/day"
+    rate_limit_per_ip: Limits = "50/second, 1500/minute, 200000/day"
+
+    @model_validator(mode="after")
+    def distributed_mode_needs_a_signing_key(self) -> Self:
+        if self.mode is RunMode.DISTRIBUTED and not self.jwt_private_key:
+            raise ValueError("ROUTER_JWT_PRIVATE_KEY is required in distributed mode")
+        return self

@@ -1,0 +1,67 @@
+"""Who may pass: the session exchanged for a token, the rate limits counted, or a refusal.
+
+Both the proxy and the exchange endpoint (Traefik's forwardAuth) decide here, the same way.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from redis.asyncio import Redis
+
+from router.ratelimit import RateLimiter, Verdict
+from router.routing import Routes
+from router.tokens import TokenMinter
+from shared.utilities import sessions
+from shared.utilities.errors import RateLimited, Unauthorized
+
+SESSION_HEADER = "x-session-id"
+
+
+@dataclass(frozen=True)
+class Admission:
+    authorization: bytes | None  # b"Bearer <jwt>"; None for a public route without a session
+    rate_limit: Verdict | None  # None when no limit applies
+
+    def response_headers(self) -> dict[str, str]:
+        return self.rate_limit.headers() if self.rate_limit else {}
+
+
+class Gate:
+    def __init__(
+        self,
+        redis: Redis,
+        routes: Routes,
+        minter: TokenMinter,
+        limiter: RateLimiter,
+        session_idle: timedelta,
+    ) -> None:
+        self.redis = redis
+        self.routes = routes
+        self.minter = minter
+        self.limiter = limiter
+        self.session_idle = session_idle
+
+    async def admit(self, method: str, path: str, session_id: str, client_ip: str) -> Admission:
+        """Raises RateLimited over a limit, Unauthorized without a live session on a private
+        route. The session is checked in Redis every time, so a revocation holds at once."""
+        state = None
+        if session_id:
+            state = await sessions.lookup(self.redis, session_id, self.session_idle)
+        subjects = {"ip": client_ip}
+        if state:
+            subjects |= {"session": state.session_id, "account": state.account_id}
+        # Counted before a refusal too, so guessing session ids is limited per address.
+        verdict = await self.limiter.hit(subjects)
+        if verdict and not verdict.allowed:
+            raise RateLimited(headers=verdict.headers())
+        if state:
+            session_hash = sessions.hash_session_id(session_id)
+            return Admission(self.minter.authorization(session_hash, state), verdict)
+        if self.routes.is_public(method, path):
+            return Admission(None, verdict)
+        raise Unauthorized(
+            "The session is unknown, expired or revoked."
+            if session_id
+            else f"A session is required ({SESSION_HEADER}).",
+            headers=verdict.headers() if verdict else None,
+        )

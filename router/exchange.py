@@ -1,0 +1,46 @@
+"""`GET /v1/auth/exchange`: a session exchanged for a token without proxying, for Traefik.
+
+In production Traefik's forwardAuth calls it before each request, with the request's headers
+and `X-Forwarded-Method` / `X-Forwarded-Uri`, and copies `Authorization` onto the request it
+passes on; any other answer (401, 429) goes back to the client as it is.
+"""
+
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from fastapi import APIRouter, Depends, Header, Request, Response
+
+from router.access import Gate
+from shared.utilities.errors import RateLimited, Unauthorized, error_responses
+
+router = APIRouter(tags=["auth"])
+
+
+def get_gate(request: Request) -> Gate:
+    return request.app.state.gate
+
+
+@router.get(
+    "/v1/auth/exchange",
+    summary="Exchange a session for a token (Traefik forwardAuth)",
+    description="200 with `Authorization: Bearer <JWT>` for a live session; 200 without it for "
+    "a public route (named by X-Forwarded-Method and X-Forwarded-Uri) without one.",
+    responses=error_responses(Unauthorized, RateLimited),
+)
+async def exchange(
+    request: Request,
+    gate: Annotated[Gate, Depends(get_gate)],
+    x_session_id: Annotated[str, Header()] = "",
+    x_forwarded_method: Annotated[str, Header()] = "",
+    x_forwarded_uri: Annotated[str, Header()] = "",
+) -> Response:
+    admission = await gate.admit(
+        x_forwarded_method or request.method,
+        urlsplit(x_forwarded_uri).path or request.url.path,
+        x_session_id,
+        request.client.host if request.client else "",
+    )
+    headers = admission.response_headers()
+    if admission.authorization:
+        headers["authorization"] = admission.authorization.decode()
+    return Response(status_code=200, headers=headers)

@@ -1,0 +1,63 @@
+"""The router's hot path: every request that no FastAPI route answers is admitted and passed on.
+
+A plain ASGI callable rather than a FastAPI route, so a proxied request pays for no routing,
+validation or response models.
+"""
+
+import aiohttp
+from starlette.types import Receive, Scope, Send
+
+from router.access import SESSION_HEADER, Gate
+from router.routing import Routes
+from shared.utilities import proxy
+from shared.utilities.errors import DomainError
+
+# The session stays here; a client's own Authorization never passes (the router sets its own).
+NOT_FORWARDED = frozenset({SESSION_HEADER.encode(), b"authorization"})
+
+
+class Forwarder:
+    def __init__(self, gate: Gate, routes: Routes, http: aiohttp.ClientSession) -> None:
+        self.gate = gate
+        self.routes = routes
+        self.http = http
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await send({"type": "websocket.close", "code": 1008})
+            return
+        upstream = self.routes.upstream_for(scope["path"])
+        if upstream is None:
+            await proxy.send_error(send, 404, "not_found", "No route matches this path.")
+            return
+        try:
+            admission = await self.gate.admit(
+                scope["method"], scope["path"], session_id(scope), proxy.client_ip(scope)
+            )
+        except DomainError as refusal:
+            await proxy.send_error(
+                send, refusal.status_code, refusal.code, refusal.message, encoded(refusal.headers)
+            )
+            return
+        authorization = admission.authorization
+        await proxy.forward(
+            self.http,
+            upstream,
+            scope,
+            receive,
+            send,
+            drop=NOT_FORWARDED,
+            add=[(b"authorization", authorization)] if authorization else (),
+            response_headers=encoded(admission.response_headers()),
+        )
+
+
+def session_id(scope: Scope) -> str:
+    for name, value in scope["headers"]:
+        if name == b"x-session-id":
+            return value.decode("latin-1")
+    return ""
+
+
+def encoded(headers: dict[str, str]) -> list[tuple[bytes, bytes]]:
+    return [(name.encode(), value.encode()) for name, value in headers.items()]

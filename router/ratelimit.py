@@ -1,0 +1,94 @@
+"""Fixed-window rate limits in Redis, per account, per session and per client IP.
+
+Every window of every subject is a counter `ratelimit:<subject>:<seconds>:<window number>`
+created with its expiry and incremented, all in one pipeline: one Redis round trip per request
+whatever the number of limits. (The `limits` library would spend one round trip per limit.)
+"""
+
+import time
+from dataclasses import dataclass
+
+from redis.asyncio import Redis
+
+KEY_PREFIX = "ratelimit:"
+UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
+
+
+@dataclass(frozen=True)
+class Limit:
+    count: int
+    seconds: int
+
+
+def parse_limits(text: str) -> tuple[Limit, ...]:
+    """ "100/second, 3000/minute" → its limits; empty text means no limit."""
+    limits = []
+    for part in filter(None, (item.strip() for item in text.split(","))):
+        count, _, unit = part.partition("/")
+        if not count.strip().isdigit() or unit.strip() not in UNIT_SECONDS:
+            raise ValueError(
+                f"{part!r} is not like '100/minute' (units: {', '.join(UNIT_SECONDS)})"
+            )
+        limits.append(Limit(int(count), UNIT_SECONDS[unit.strip()]))
+    return tuple(limits)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The tightest of the limits that applied: what the X-RateLimit-* headers report."""
+
+    limit: int
+    remaining: int
+    reset_seconds: int  # until the tightest window starts over
+
+    @property
+    def allowed(self) -> bool:
+        return self.remaining >= 0
+
+    def headers(self) -> dict[str, str]:
+        headers = {
+            "x-ratelimit-limit": str(self.limit),
+            "x-ratelimit-remaining": str(max(self.remaining, 0)),
+            "x-ratelimit-reset": str(self.reset_seconds),
+        }
+        if not self.allowed:
+            headers["retry-after"] = str(self.reset_seconds)
+        return headers
+
+
+class RateLimiter:
+    def __init__(self, redis: Redis, per_subject: dict[str, tuple[Limit, ...]]) -> None:
+        """`per_subject` maps a kind of subject ("account", "session", "ip") to its limits."""
+        self.redis = redis
+        self.per_subject = per_subject
+
+    async def hit(self, subjects: dict[str, str], now: float | None = None) -> Verdict | None:
+        """Count one request against each subject ({"ip": "203.0.113.7", ...}); None when no
+        limit applies. A refused request counts too, so hammering does not reset anything."""
+        now = time.time() if now is None else now
+        windows = [
+            (limit, f"{KEY_PREFIX}{kind}:{subject}:{limit.seconds}:{int(now // limit.seconds)}")
+            for kind, subject in subjects.items()
+            for limit in self.per_subject.get(kind, ())
+        ]
+        if not windows:
+            return None
+        pipeline = self.redis.pipeline(transaction=False)
+        for limit, key in windows:
+            pipeline.set(key, 0, ex=limit.seconds, nx=True)
+            pipeline.incr(key)
+        counts = (await pipeline.execute())[1::2]
+        verdicts = [
+            Verdict(
+                limit=limit.count,
+                remaining=limit.count - count,
+                reset_seconds=max(1, int(limit.seconds - now % limit.seconds)),
+            )
+            for (limit, _), count in zip(windows, counts, strict=True)
+        ]
+        tightest = min(verdicts, key=lambda verdict: verdict.remaining)
+        if tightest.allowed:
+            return tightest
+        # Refused until every exceeded window has started over.
+        reset = max(verdict.reset_seconds for verdict in verdicts if not verdict.allowed)
+        return Verdict(tightest.limit, tightest.remaining, reset)

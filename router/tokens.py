@@ -1,0 +1,58 @@
+"""Minting the short-lived JWT a session is exchanged for, signed once per session and reused.
+
+Signing costs far more than the rest of a request, so each session's token is kept in process
+until shortly before it expires. The token is reused only while the session's state is the one
+it was minted from: a role, scope or account change mints a new one at once.
+"""
+
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from router.settings import RouterSettings
+from shared.utilities.auth import TokenSigner
+from shared.utilities.keys import development_key_pair
+from shared.utilities.sessions import SessionState
+
+# A reused token still has this share of its lifetime to live when forwarded (a minute of five),
+# plenty for any upstream to check it.
+REFRESH_MARGIN = 0.2
+CACHED_SESSIONS = 10_000
+
+
+@dataclass(frozen=True)
+class MintedToken:
+    state: SessionState
+    authorization: bytes  # b"Bearer <jwt>", ready for the header
+    refresh_at: float
+
+
+class TokenMinter:
+    def __init__(self, signer: TokenSigner, capacity: int = CACHED_SESSIONS) -> None:
+        self.signer = signer
+        self.capacity = capacity
+        self.minted: OrderedDict[str, MintedToken] = OrderedDict()  # by session hash, LRU
+
+    def authorization(self, session_hash: str, state: SessionState) -> bytes:
+        """The `Authorization` header value for the session in this state."""
+        now = time.time()
+        minted = self.minted.get(session_hash)
+        if minted and minted.state == state and now < minted.refresh_at:
+            self.minted.move_to_end(session_hash)
+            return minted.authorization
+        token, expires = self.signer.sign(state.principal(), now)
+        refresh_at = expires - self.signer.lifetime_seconds * REFRESH_MARGIN
+        minted = MintedToken(state, b"Bearer " + token.encode(), refresh_at)
+        self.minted[session_hash] = minted
+        self.minted.move_to_end(session_hash)
+        if len(self.minted) > self.capacity:
+            self.minted.popitem(last=False)
+        return minted.authorization
+
+
+def signer_for(settings: RouterSettings) -> TokenSigner:
+    """The user-token signer: the configured key, or the development pair in embedded mode."""
+    private_key = settings.jwt_private_key or development_key_pair("user-tokens")[0]
+    return TokenSigner(
+        private_key, settings.jwt_issuer, settings.jwt_audience, settings.token_lifetime_seconds
+    )

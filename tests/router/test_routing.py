@@ -1,0 +1,67 @@
+"""Each path prefix reaches its upstream; public routes are recognised."""
+
+import pytest
+
+from router.routing import Routes
+from router.settings import RouterSettings
+
+
+@pytest.mark.parametrize(
+    ("path", "expected_upstream"),
+    [
+        ("/v1/e/google/accounts", "external_api"),
+        ("/v1/ai/completions", "ai_service"),
+        ("/v1/currency/rates", "currency"),
+        ("/v1/maps/places", "google_maps"),
+        ("/v1/yext/publishers", "yext_publishers"),
+        ("/v1/callrail/recordings/9", "callrail_recordings"),
+        ("/v1/contacts", "internal_api"),
+        ("/v1/aiport", "internal_api"),
+    ],
+)
+async def test_each_prefix_reaches_its_upstream_with_the_full_path(
+    router, session, path, expected_upstream
+):
+    response = await router.get(path, headers={"x-session-id": session.id})
+
+    assert response.status_code == 200
+    assert (response.json()["upstream"], response.json()["path"]) == (expected_upstream, path)
+
+
+async def test_a_path_outside_v1_answers_404_without_an_upstream_call(router, upstream, session):
+    response = await router.get("/admin", headers={"x-session-id": session.id})
+
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
+    assert upstream.received == []
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("POST", "/v1/auth/signup"),
+        ("POST", "/v1/auth/login"),
+        ("POST", "/v1/auth/invitations/accept"),
+        ("POST", "/v1/e/stripe/webhooks/events"),
+        ("GET", "/v1/e/google/auth/callback"),
+        ("GET", "/v1/forms/public/f1/embed"),
+        ("GET", "/v1/s/abc123"),
+    ],
+)
+def test_the_default_public_routes_are_public(method, path):
+    assert Routes(RouterSettings()).is_public(method, path)
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("GET", "/v1/auth/login"),
+        ("GET", "/v1/auth/login/extra"),
+        ("GET", "/v1/e/google/accounts"),
+        ("GET", "/v1/e/a/b/auth/callback"),
+        ("GET", "/v1/s/"),
+        ("GET", "/v1/contacts"),
+    ],
+)
+def test_other_routes_are_private(method, path):
+    assert not Routes(RouterSettings()).is_public(method, path)

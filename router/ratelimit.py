@@ -5,6 +5,7 @@ created with its expiry and incremented, all in one pipeline: one Redis round tr
 whatever the number of limits. (The `limits` library would spend one round trip per limit.)
 """
 
+import math
 import time
 from dataclasses import dataclass
 
@@ -82,7 +83,7 @@ class RateLimiter:
             Verdict(
                 limit=limit.count,
                 remaining=limit.count - count,
-                reset_seconds=max(1, int(limit.seconds - now % limit.seconds)),
+                reset_seconds=math.ceil(limit.seconds - now % limit.seconds),
             )
             for (limit, _), count in zip(windows, counts, strict=True)
         ]

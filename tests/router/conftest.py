@@ -17,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, StreamingResponse
 from starlette.routing import Route
 
+from router import ratelimit
 from router.app import create_app
 from router.settings import RouterSettings
 from shared.models.account import Account
@@ -122,6 +123,14 @@ async def redis():
     await client.aclose()
 
 
+@pytest.fixture(autouse=True)
+async def fresh_rate_limits(redis):
+    """Every test starts with no request counted (the windows last up to a day)."""
+    keys = [key async for key in redis.scan_iter(f"{ratelimit.KEY_PREFIX}*")]
+    if keys:
+        await redis.delete(*keys)
+
+
 @dataclass
 class LiveSession:
     id: str  # what the dashboard sends in x-session-id
@@ -129,9 +138,10 @@ class LiveSession:
     account: Account
 
 
-async def create_session(**overrides) -> LiveSession:
-    """A session of an agency's admin, live for a day unless `overrides` say otherwise."""
-    account = await Account(name="Agency").insert()
+async def create_session(account: Account | None = None, **overrides) -> LiveSession:
+    """A session of a new admin of the account (a new agency by default), live for a day unless
+    `overrides` say otherwise."""
+    account = account or await Account(name="Agency").insert()
     user_id = PydanticObjectId()
     await Membership(
         account_id=account.id, user_id=user_id, role=Role.ADMIN, scopes=ROLE_SCOPES[Role.ADMIN]

@@ -1,0 +1,310 @@
+"""docker-compose.yml and the Dockerfile agree with the service table.
+
+Docker cannot run on the build machines, so the files are read and checked, not run.
+"""
+
+import os
+import re
+import subprocess
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+
+from scripts.services import SERVICES, Service
+
+ROOT = Path(__file__).resolve().parents[2]
+CONTAINERS = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]
+CELERY = {"worker": "celery -A queue_manager worker", "beat": "celery -A queue_manager beat"}
+# Every container built from the Dockerfile: the fifteen services and Celery's two.
+BUILT = [service.compose_name for service in SERVICES] + list(CELERY)
+DISTRIBUTED_ENVIRONMENT = {
+    "MONGO_URL": "mongodb://mongo:27017/?replicaSet=rs0",
+    "REDIS_URL": "redis://redis:6379/0",
+    "PLATFORM_MODE": "distributed",
+    "BIND_HOST": "0.0.0.0",
+}
+by_name = pytest.mark.parametrize("service", SERVICES, ids=lambda service: service.compose_name)
+
+
+def healthcheck_command(name: str) -> str:
+    test = CONTAINERS[name]["healthcheck"]["test"]
+    return test if isinstance(test, str) else " ".join(test)
+
+
+def dockerfile() -> list[tuple[str, str]]:
+    """The Dockerfile's (INSTRUCTION, arguments), continuation lines joined, comments dropped."""
+    text = re.sub(r"\\\n\s*", " ", (ROOT / "Dockerfile").read_text())
+    lines = (line.strip() for line in text.splitlines())
+    return [
+        (instruction.upper(), arguments.strip())
+        for instruction, _, arguments in (
+            line.partition(" ") for line in lines if line and not line.startswith("#")
+        )
+    ]
+
+
+def final_stage() -> list[tuple[str, str]]:
+    instructions = dockerfile()
+    last_from = max(i for i, (instruction, _) in enumerate(instructions) if instruction == "FROM")
+    return instructions[last_from + 1 :]
+
+
+def uv_syncs() -> list[str]:
+    return [arguments for instruction, arguments in dockerfile() if "uv sync" in arguments]
+
+
+def copied_before_the_first_sync() -> list[str]:
+    """The sources of every COPY the dependency layer depends on."""
+    instructions = dockerfile()
+    first_sync = next(i for i, (_, arguments) in enumerate(instructions) if "uv sync" in arguments)
+    return [
+        source
+        for instruction, arguments in instructions[:first_sync]
+        if instruction == "COPY"
+        for source in arguments.split()[:-1]
+    ]
+
+
+def image_environment() -> dict[str, str]:
+    declared = " ".join(
+        arguments for instruction, arguments in final_stage() if instruction == "ENV"
+    )
+    return dict(re.findall(r"(\w+)=(\S+)", declared))
+
+
+def expand_for(service: Service, shell_word: str) -> str:
+    """What the shell makes of a Dockerfile word when built with SERVICE=<the service's folder>."""
+    result = subprocess.run(
+        ["sh", "-c", f"printf %s {shell_word}"],
+        env={"SERVICE": service.folder, "PATH": os.environ["PATH"]},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout
+
+
+def test_compose_runs_the_fifteen_services_their_backends_and_celery():
+    assert set(CONTAINERS) == {*BUILT, "mongo", "redis"}
+
+
+@by_name
+def test_every_service_is_built_from_the_dockerfile_with_its_folder_and_port(service):
+    build = CONTAINERS[service.compose_name]["build"]
+
+    assert build["context"] == "."
+    assert build.get("dockerfile", "Dockerfile") == "Dockerfile"
+    assert build["args"] == {"SERVICE": service.folder, "PORT": str(service.port)}
+
+
+@by_name
+def test_every_service_exposes_its_port(service):
+    container = CONTAINERS[service.compose_name]
+    published = [str(mapping).rsplit(":", 1)[-1] for mapping in container.get("ports", [])]
+
+    assert str(service.port) in [str(port) for port in container.get("expose", [])] + published
+
+
+def test_only_the_gateway_publishes_a_host_port():
+    assert [name for name, container in CONTAINERS.items() if "ports" in container] == ["gateway"]
+
+
+def test_the_gateway_publishes_port_5000():
+    assert CONTAINERS["gateway"]["ports"] == ["5000:5000"]
+
+
+@by_name
+def test_every_service_has_a_healthcheck_on_its_port(service):
+    command = healthcheck_command(service.compose_name)
+
+    assert command.startswith("CMD python -c")
+    assert re.findall(r"http://127\.0\.0\.1:(\d+)/health", command) == [str(service.port)]
+
+
+@pytest.mark.parametrize("name", BUILT)
+def test_every_container_waits_for_healthy_mongo_and_redis(name):
+    depends_on = CONTAINERS[name]["depends_on"]
+
+    assert depends_on["mongo"] == {"condition": "service_healthy"}
+    assert depends_on["redis"] == {"condition": "service_healthy"}
+
+
+def test_every_dependency_is_waited_for_until_healthy():
+    conditions = {
+        (name, dependency): settings.get("condition")
+        for name, container in CONTAINERS.items()
+        for dependency, settings in container.get("depends_on", {}).items()
+    }
+
+    assert conditions
+    assert {pair: "service_healthy" for pair in conditions} == conditions
+
+
+def test_every_dependency_has_a_healthcheck():
+    dependencies = {
+        dependency
+        for container in CONTAINERS.values()
+        for dependency in container.get("depends_on", {})
+    }
+
+    for dependency in dependencies:
+        healthcheck = CONTAINERS[dependency].get("healthcheck", {})
+        assert healthcheck.get("test") and not healthcheck.get("disable"), dependency
+
+
+def test_the_gateway_waits_for_the_router():
+    assert CONTAINERS["gateway"]["depends_on"]["router"] == {"condition": "service_healthy"}
+
+
+@pytest.mark.parametrize("upstream", ["internal_api", "external_api"])
+def test_the_router_waits_for_the_apis_it_routes_to(upstream):
+    assert CONTAINERS["router"]["depends_on"][upstream] == {"condition": "service_healthy"}
+
+
+def test_mongo_7_runs_as_the_replica_set_the_services_connect_to():
+    mongo = CONTAINERS["mongo"]
+    command = mongo["command"]
+
+    assert re.fullmatch(r"mongo:7([.-].*)?", mongo["image"])
+    assert command[command.index("--replSet") + 1] == "rs0"
+
+
+def test_mongos_healthcheck_initiates_the_replica_set():
+    command = healthcheck_command("mongo")
+
+    assert "mongosh" in command
+    assert "rs.initiate({_id: 'rs0', members: [{_id: 0, host: 'mongo:27017'}]})" in command
+
+
+def test_redis_7_is_healthy_when_it_answers_ping():
+    redis = CONTAINERS["redis"]
+
+    assert re.fullmatch(r"redis:7([.-].*)?", redis["image"])
+    assert healthcheck_command("redis") == "CMD redis-cli ping"
+
+
+@pytest.mark.parametrize("name", CELERY)
+def test_celery_runs_the_queue_managers_app_from_its_image(name):
+    container = CONTAINERS[name]
+
+    assert container["build"] == CONTAINERS["queue_manager"]["build"]
+    assert f"{container['command']} ".startswith(f"{CELERY[name]} --loglevel=INFO ")
+
+
+@pytest.mark.parametrize("name", CELERY)
+def test_celery_replaces_the_images_http_healthcheck(name):
+    # Neither runs the HTTP server, so the image's /health check would call them unhealthy.
+    healthcheck = CONTAINERS[name]["healthcheck"]
+
+    assert healthcheck.get("disable") or "/health" not in healthcheck_command(name)
+
+
+def test_the_worker_is_healthy_when_its_own_node_answers_a_ping():
+    assert "inspect ping --destination celery@$$HOSTNAME" in healthcheck_command("worker")
+
+
+@pytest.mark.parametrize("name", BUILT)
+def test_every_container_reads_an_optional_env_file(name):
+    assert CONTAINERS[name]["env_file"] == [{"path": ".env", "required": False}]
+
+
+@pytest.mark.parametrize("name", BUILT)
+def test_every_container_runs_distributed_on_the_compose_mongo_and_redis(name):
+    environment = CONTAINERS[name]["environment"]
+
+    assert {key: environment.get(key) for key in DISTRIBUTED_ENVIRONMENT} == (
+        DISTRIBUTED_ENVIRONMENT
+    )
+
+
+def test_every_stage_builds_on_the_official_python_slim_image():
+    images = [
+        arguments.split()[0] for instruction, arguments in dockerfile() if instruction == "FROM"
+    ]
+
+    assert images == ["python:3.11-slim", "python:3.11-slim"]
+
+
+def test_the_dockerfile_syncs_the_frozen_lock_without_dev_dependencies():
+    syncs = uv_syncs()
+
+    assert len(syncs) == 2
+    for sync in syncs:
+        assert "--frozen" in sync.split()
+        assert "--no-dev" in sync.split()
+
+
+@by_name
+def test_the_dockerfile_syncs_the_package_named_by_the_build_arg(service):
+    packages = [re.search(r'--package\s+("\$\(.*?\)")', sync) for sync in uv_syncs()]
+
+    assert all(packages)
+    assert {expand_for(service, package.group(1)) for package in packages} == {service.package}
+
+
+def test_the_dockerfile_syncs_dependencies_before_copying_any_code():
+    assert "--no-install-workspace" in uv_syncs()[0].split()
+    assert all(
+        source.endswith(("pyproject.toml", "uv.lock")) for source in copied_before_the_first_sync()
+    )
+
+
+def test_the_dockerfile_copies_every_workspace_members_manifest_before_the_first_sync():
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    members = pyproject["tool"]["uv"]["workspace"]["members"]
+
+    assert set(copied_before_the_first_sync()) == {"pyproject.toml", "uv.lock"} | {
+        f"{member}/pyproject.toml" for member in members
+    }
+
+
+@by_name
+def test_the_image_runs_the_module_named_by_the_build_arg(service):
+    (command,) = [arguments for instruction, arguments in final_stage() if instruction == "CMD"]
+    module = re.fullmatch(r'exec python -m ("\$\(.*\)")', command)
+
+    assert module
+    assert expand_for(service, module.group(1)) == service.module
+
+
+def test_the_final_image_takes_only_the_venv_and_the_code_from_the_build_stage():
+    copies = [
+        arguments.split() for instruction, arguments in final_stage() if instruction == "COPY"
+    ]
+
+    assert copies
+    assert all(copy[0] == "--from=build" for copy in copies)
+    assert "/app/.venv" in [copy[1] for copy in copies]
+    assert "/app/${SERVICE}" in [copy[1] for copy in copies]
+
+
+def test_the_image_runs_as_a_non_root_user():
+    users = [arguments for instruction, arguments in final_stage() if instruction == "USER"]
+
+    assert users
+    assert users[-1] not in {"root", "0"}
+
+
+def test_the_image_runs_distributed_listening_on_every_interface():
+    environment = image_environment()
+
+    assert environment["PLATFORM_MODE"] == "distributed"
+    assert environment["BIND_HOST"] == "0.0.0.0"
+
+
+def test_the_image_healthcheck_asks_the_services_port_for_health_with_python():
+    (healthcheck,) = [
+        arguments for instruction, arguments in final_stage() if instruction == "HEALTHCHECK"
+    ]
+
+    assert "CMD python -c" in healthcheck
+    assert "http://127.0.0.1:$SERVICE_PORT/health" in healthcheck
+    assert image_environment()["SERVICE_PORT"] == "${PORT}"
+
+
+def test_the_build_context_leaves_out_secrets_and_local_environments():
+    ignored = (ROOT / ".dockerignore").read_text().splitlines()
+
+    assert {".env", ".venv", ".git"} <= set(ignored)

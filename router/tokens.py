@@ -33,9 +33,11 @@ class TokenMinter:
         self.capacity = capacity
         self.minted: OrderedDict[str, MintedToken] = OrderedDict()  # by session hash, LRU
 
-    def authorization(self, session_hash: str, state: SessionState) -> bytes:
+    def authorization(
+        self, session_hash: str, state: SessionState, now: float | None = None
+    ) -> bytes:
         """The `Authorization` header value for the session in this state."""
-        now = time.time()
+        now = time.time() if now is None else now
         minted = self.minted.get(session_hash)
         if minted and minted.state == state and now < minted.refresh_at:
             self.minted.move_to_end(session_hash)

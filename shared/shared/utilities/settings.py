@@ -5,10 +5,11 @@ service's own variables carry its prefix (`ROUTER_PORT`, `GATEWAY_STATIC_DIR`).
 """
 
 import sys
+from datetime import timedelta
 from enum import StrEnum
 from typing import Annotated, ClassVar, Self, TypeVar
 
-from pydantic import AliasChoices, Field, ValidationError, model_validator
+from pydantic import AliasChoices, Field, PositiveInt, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -52,6 +53,22 @@ class ServiceSettings(BaseSettings):
     service_token_public_key: str = common(
         "SERVICE_TOKEN_PUBLIC_KEY", "", "PEM Ed25519 key verifying service-to-service tokens"
     )
+    # The service that issues sessions (internal_api) and the one that checks them (the router)
+    # must agree on these, so they are common to all.
+    session_idle_seconds: PositiveInt = common(
+        "SESSION_IDLE_SECONDS", 7 * 24 * 3600, "a session unused this long is refused"
+    )
+    session_absolute_seconds: PositiveInt = common(
+        "SESSION_ABSOLUTE_SECONDS", 30 * 24 * 3600, "a session ends this long after sign-in"
+    )
+
+    @property
+    def session_idle(self) -> timedelta:
+        return timedelta(seconds=self.session_idle_seconds)
+
+    @property
+    def session_lifetime(self) -> timedelta:
+        return timedelta(seconds=self.session_absolute_seconds)
 
     @model_validator(mode="after")
     def distributed_mode_needs_real_backends(self) -> Self:

@@ -3,7 +3,6 @@ app; every other request falls through to the forwarder (router.forwarding)."""
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import timedelta
 
 from fastapi import FastAPI
 from starlette.types import Receive, Scope, Send
@@ -35,7 +34,7 @@ def create_app(settings: RouterSettings) -> FastAPI:
             routes,
             minter,
             RateLimiter(app.state.redis, limits),
-            timedelta(minutes=settings.session_idle_minutes),
+            settings.session_idle,
         )
         timeouts = settings.connect_timeout_seconds, settings.read_timeout_seconds
         async with http_pool(*timeouts) as pool:

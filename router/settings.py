@@ -38,8 +38,6 @@ class RouterSettings(ServiceSettings):
         "", description="PEM Ed25519 key signing user tokens; empty: development key"
     )
     token_lifetime_seconds: int = Field(300, ge=30, le=300)
-    # Must match internal_api's: the router slides the idle expiry on every use.
-    session_idle_minutes: int = Field(60 * 24 * 7, gt=0)
 
     # "METHOD /path" or "/path" (any method); `*` is one path segment, a final `*` the rest.
     public_routes: list[str] = [

@@ -1,8 +1,17 @@
 from fastapi import FastAPI
 
+from internal_api.accounts.routes import router as accounts_router
+from internal_api.auth.routes import router as auth_router
 from internal_api.settings import InternalApiSettings
+from internal_api.users.routes import router as users_router
 from shared.utilities.app import create_app as create_service_app
 
 
 def create_app(settings: InternalApiSettings) -> FastAPI:
-    return create_service_app(settings, title="Internal API", uses_mongo=True, uses_redis=True)
+    return create_service_app(
+        settings,
+        title="Internal API",
+        routers=[auth_router, users_router, accounts_router],
+        uses_mongo=True,
+        uses_redis=True,
+    )

@@ -149,6 +149,14 @@ async def current_user(request: Request) -> Principal:
     return principal
 
 
+async def optional_user(request: Request) -> Principal | None:
+    """The user on a public route that also serves signed-in callers: None without a token, and
+    401 for a token that is not a valid user token."""
+    if "authorization" not in request.headers:
+        return None
+    return await current_user(request)
+
+
 async def current_service(request: Request) -> Principal:
     principal = get_authenticator(request).services.verify(bearer_token(request))
     if principal.kind is not TokenKind.SERVICE:
@@ -169,6 +177,7 @@ async def current_user_or_service(request: Request) -> Principal:
 
 
 CurrentUser = Annotated[Principal, Depends(current_user)]
+OptionalUser = Annotated[Principal | None, Depends(optional_user)]
 CurrentService = Annotated[Principal, Depends(current_service)]
 
 

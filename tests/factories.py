@@ -1,0 +1,136 @@
+"""Small factories for tests: `create_x(**overrides)` stores an x with sensible defaults.
+
+They need a connected database (the `mongo` fixture, or an app's lifespan).
+"""
+
+import itertools
+from dataclasses import dataclass
+from datetime import timedelta
+
+from argon2 import PasswordHasher
+
+from shared.models.account import Account, AccountKind
+from shared.models.base import utc_now
+from shared.models.invitation import Invitation
+from shared.models.membership import ROLE_SCOPES, Membership, Role
+from shared.models.session import Session
+from shared.models.user import User
+from shared.utilities.auth import Principal, TokenSigner
+from shared.utilities.keys import development_key_pair
+from shared.utilities.sessions import SessionState, hash_session_id, new_session_id
+from shared.utilities.settings import ServiceSettings
+
+PASSWORD = "correct horse battery staple"
+# Hashed once: argon2 is slow on purpose.
+PASSWORD_HASH = PasswordHasher().hash(PASSWORD)
+
+_numbers = itertools.count(1)
+
+
+def unique_email() -> str:
+    return f"user{next(_numbers)}@example.com"
+
+
+async def create_account(**overrides) -> Account:
+    """An agency unless overridden."""
+    return await Account(**{"name": "Agency", **overrides}).insert()
+
+
+async def create_sub_account(agency: Account, **overrides) -> Account:
+    fields = {"name": "Client", "kind": AccountKind.SUB_ACCOUNT, "parent_id": agency.id}
+    return await Account(**{**fields, **overrides}).insert()
+
+
+async def create_user(**overrides) -> User:
+    """A user whose password is PASSWORD."""
+    fields = {"email": unique_email(), "name": "Ada", "password_hash": PASSWORD_HASH}
+    return await User(**{**fields, **overrides}).insert()
+
+
+async def create_membership(
+    account: Account, user: User, role: Role = Role.OWNER, **overrides
+) -> Membership:
+    fields = {"account_id": account.id, "user_id": user.id, "role": role}
+    return await Membership(**{**fields, "scopes": ROLE_SCOPES[role], **overrides}).insert()
+
+
+async def create_session(user: User, account: Account, **overrides) -> str:
+    """A live session; returns its secret id (what the dashboard sends as x-session-id)."""
+    session_id = new_session_id()
+    now = utc_now()
+    fields = {
+        "token_hash": hash_session_id(session_id),
+        "user_id": user.id,
+        "account_id": account.id,
+        "expires_at": now + timedelta(days=1),
+        "last_seen_at": now,
+    }
+    await Session(**{**fields, **overrides}).insert()
+    return session_id
+
+
+async def create_invitation(account: Account, **overrides) -> tuple[Invitation, str]:
+    """An invitation to join as a member, and its secret token."""
+    token = new_session_id()
+    fields = {
+        "account_id": account.id,
+        "email": unique_email(),
+        "role": Role.MEMBER,
+        "token_hash": hash_session_id(token),  # the same SHA-256 the service uses
+        "invited_by": account.id,
+        "expires_at": utc_now() + timedelta(days=1),
+    }
+    return await Invitation(**{**fields, **overrides}).insert(), token
+
+
+def user_token(who: SessionState | Principal, **signer_overrides) -> str:
+    """A user JWT as the router would mint it (embedded mode's development key)."""
+    settings = ServiceSettings()
+    fields = {
+        "private_key": development_key_pair("user-tokens")[0],
+        "issuer": settings.jwt_issuer,
+        "audience": settings.jwt_audience,
+        "lifetime_seconds": 300,
+    }
+    signer = TokenSigner(**{**fields, **signer_overrides})
+    principal = who.principal() if isinstance(who, SessionState) else who
+    return signer.sign(principal)[0]
+
+
+@dataclass
+class SignedIn:
+    """A user with a live session in an account, and the headers the router would add."""
+
+    user: User
+    account: Account
+    session_id: str  # the secret
+    record: Session
+    membership: Membership
+
+    @property
+    def state(self) -> SessionState:
+        return SessionState(
+            session_id=str(self.record.id),
+            user_id=str(self.user.id),
+            account_id=str(self.account.id),
+            agency_id=str(self.account.agency_id),
+            role=self.membership.role,
+            scopes=self.membership.scopes,
+            expires_at=self.record.expires_at,
+        )
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"authorization": f"Bearer {user_token(self.state)}"}
+
+
+async def create_signed_in(
+    account: Account | None = None, role: Role = Role.OWNER, **user_overrides
+) -> SignedIn:
+    """A new user with `role` in the account (a new agency by default), signed in."""
+    account = account or await create_account()
+    user = await create_user(**user_overrides)
+    membership = await create_membership(account, user, role)
+    session_id = await create_session(user, account)
+    record = await Session.find_one({"token_hash": hash_session_id(session_id)})
+    return SignedIn(user, account, session_id, record, membership)

@@ -1,8 +1,43 @@
-from fastapi import FastAPI
+"""The gateway: the dashboard's static build, `/status`, and `/v1/*` streamed to the router."""
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from starlette.staticfiles import StaticFiles
+from starlette.types import Receive, Scope, Send
+
+from gateway import status
 from gateway.settings import GatewaySettings
+from shared.utilities import proxy
 from shared.utilities.app import create_app as create_service_app
+
+API_PREFIX = "/v1/"
 
 
 def create_app(settings: GatewaySettings) -> FastAPI:
-    return create_service_app(settings, title="Gateway")
+    @asynccontextmanager
+    async def router_pool(app: FastAPI) -> AsyncIterator[None]:
+        timeouts = settings.connect_timeout_seconds, settings.read_timeout_seconds
+        async with proxy.http_pool(*timeouts) as pool:
+            app.state.pool = pool
+            yield
+
+    def serve_api_and_dashboard(app: FastAPI) -> None:
+        dashboard = StaticFiles(directory=settings.static_dir, html=True, check_dir=False)
+
+        async def api_or_dashboard(scope: Scope, receive: Receive, send: Send) -> None:
+            if scope["type"] == "http" and scope["path"].startswith(API_PREFIX):
+                await proxy.forward(app.state.pool, settings.router_url, scope, receive, send)
+            else:
+                await dashboard(scope, receive, send)
+
+        app.router.default = api_or_dashboard
+
+    return create_service_app(
+        settings,
+        title="Gateway",
+        routers=[status.router],
+        lifespans=[router_pool],
+        configure=serve_api_and_dashboard,
+    )

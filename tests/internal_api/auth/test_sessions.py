@@ -1,0 +1,98 @@
+"""Logout, the caller's sessions, and revoking one of them."""
+
+from shared.models.session import Session
+from shared.utilities import sessions
+from tests.factories import create_session, create_signed_in
+
+IDLE = sessions.timedelta(days=1)
+
+
+async def test_logout_answers_204_and_the_session_is_refused_from_then_on(api, redis):
+    owner = await create_signed_in()
+    assert await sessions.lookup(redis, owner.session_id, IDLE)  # cached, as the router does
+
+    response = await api.post("/v1/auth/logout", headers=owner.headers)
+
+    assert response.status_code == 204
+    assert await sessions.lookup(redis, owner.session_id, IDLE) is None
+
+
+async def test_logout_marks_the_session_revoked_in_mongodb(api):
+    owner = await create_signed_in()
+
+    await api.post("/v1/auth/logout", headers=owner.headers)
+
+    assert (await Session.get(owner.record.id)).revoked_at is not None
+
+
+async def test_logout_without_a_token_answers_401(api):
+    response = await api.post("/v1/auth/logout")
+
+    assert response.status_code == 401
+
+
+async def test_the_list_shows_the_callers_live_sessions_and_which_is_current(api):
+    owner = await create_signed_in()
+    other_id = await create_session(owner.user, owner.account, user_agent="Safari")
+
+    response = await api.get("/v1/auth/sessions", headers=owner.headers)
+
+    assert response.status_code == 200
+    body = response.json()
+    listed = {item["id"]: item for item in body["data"]}
+    other = await Session.find_one({"token_hash": sessions.hash_session_id(other_id)})
+    assert set(listed) == {str(owner.record.id), str(other.id)}
+    assert listed[str(owner.record.id)]["current"] is True
+    assert listed[str(other.id)] | {"current": False} == listed[str(other.id)]
+    assert listed[str(other.id)]["user_agent"] == "Safari"
+    assert body["pagination"] == {"page": 1, "limit": 25, "total": 2, "next_page": None}
+
+
+async def test_the_list_leaves_out_revoked_and_expired_sessions(api):
+    owner = await create_signed_in()
+    now = sessions.datetime.now(sessions.UTC)
+    await create_session(owner.user, owner.account, revoked_at=now)
+    await create_session(owner.user, owner.account, expires_at=now - IDLE)
+
+    response = await api.get("/v1/auth/sessions", headers=owner.headers)
+
+    assert [item["id"] for item in response.json()["data"]] == [str(owner.record.id)]
+
+
+async def test_the_list_leaves_out_other_users_sessions(api):
+    owner = await create_signed_in()
+    stranger = await create_signed_in(account=owner.account)
+
+    response = await api.get("/v1/auth/sessions", headers=owner.headers)
+
+    assert str(stranger.record.id) not in [item["id"] for item in response.json()["data"]]
+
+
+async def test_revoking_one_of_the_callers_sessions_refuses_it_at_once(api, redis):
+    owner = await create_signed_in()
+    other_id = await create_session(owner.user, owner.account)
+    assert await sessions.lookup(redis, other_id, IDLE)
+    other = await Session.find_one({"token_hash": sessions.hash_session_id(other_id)})
+
+    response = await api.delete(f"/v1/auth/sessions/{other.id}", headers=owner.headers)
+
+    assert response.status_code == 204
+    assert await sessions.lookup(redis, other_id, IDLE) is None
+
+
+async def test_revoking_another_users_session_answers_404_and_leaves_it_live(api, redis):
+    owner = await create_signed_in()
+    stranger = await create_signed_in()
+
+    response = await api.delete(f"/v1/auth/sessions/{stranger.record.id}", headers=owner.headers)
+
+    assert response.status_code == 404
+    assert await sessions.lookup(redis, stranger.session_id, IDLE)
+
+
+async def test_revoking_a_malformed_session_id_answers_404(api):
+    owner = await create_signed_in()
+
+    response = await api.delete("/v1/auth/sessions/not-an-id", headers=owner.headers)
+
+    assert response.status_code == 404

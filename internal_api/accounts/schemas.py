@@ -1,7 +1,7 @@
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, Field, HttpUrl, StringConstraints
+from pydantic import AfterValidator, BaseModel, Field, HttpUrl, StringConstraints
 
 from internal_api.fields import Email, Name
 from shared.models.account import Account, AccountKind, Branding
@@ -14,10 +14,10 @@ Hostname = Annotated[
     str,
     StringConstraints(
         strip_whitespace=True,
-        to_lower=True,
         max_length=253,
-        pattern=r"^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$",
+        pattern=r"^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$",
     ),
+    AfterValidator(str.lower),
 ]
 
 

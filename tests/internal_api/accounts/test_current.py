@@ -1,0 +1,94 @@
+"""GET and PATCH /v1/accounts/current: the active account's name and white-label branding."""
+
+from shared.models.account import Account
+from shared.models.membership import Role
+from tests.factories import create_account, create_signed_in
+
+
+async def update(api, signed_in, body: dict):
+    return await api.patch("/v1/accounts/current", json=body, headers=signed_in.headers)
+
+
+async def test_the_current_account_answers_with_its_branding(api):
+    member = await create_signed_in(role=Role.MEMBER)
+
+    response = await api.get("/v1/accounts/current", headers=member.headers)
+
+    assert response.status_code == 200
+    assert response.json()["id"] == str(member.account.id)
+    assert response.json()["branding"]["custom_domain"] is None
+
+
+async def test_an_owner_sets_the_branding(api):
+    owner = await create_signed_in()
+    branding = {
+        "name": "Acme",
+        "logo_url": "https://cdn.example.com/logo.png",
+        "custom_domain": "App.Acme.com",
+        "primary_color": "#112233",
+        "secondary_color": "#aabbcc",
+    }
+
+    response = await update(api, owner, {"name": "Acme Agency", "branding": branding})
+
+    assert response.status_code == 200
+    assert response.json()["name"] == "Acme Agency"
+    assert response.json()["branding"] == branding | {"custom_domain": "app.acme.com"}
+    stored = await Account.get(owner.account.id)
+    assert stored.branding.custom_domain == "app.acme.com"
+
+
+async def test_only_the_fields_sent_change(api):
+    owner = await create_signed_in()
+    await update(api, owner, {"branding": {"name": "Acme", "primary_color": "#112233"}})
+
+    response = await update(api, owner, {"branding": {"primary_color": "#445566"}})
+
+    branding = response.json()["branding"]
+    assert (branding["name"], branding["primary_color"]) == ("Acme", "#445566")
+    assert response.json()["name"] == owner.account.name
+
+
+async def test_null_clears_a_custom_domain_so_another_account_can_take_it(api):
+    owner = await create_signed_in()
+    other = await create_signed_in()
+    await update(api, owner, {"branding": {"custom_domain": "app.acme.com"}})
+
+    await update(api, owner, {"branding": {"custom_domain": None}})
+    response = await update(api, other, {"branding": {"custom_domain": "app.acme.com"}})
+
+    assert response.status_code == 200
+
+
+async def test_a_custom_domain_of_another_account_answers_409(api):
+    await create_account(name="Taken", branding={"custom_domain": "app.acme.com"})
+    owner = await create_signed_in()
+
+    response = await update(api, owner, {"branding": {"custom_domain": "app.acme.com"}})
+
+    assert response.status_code == 409
+    assert response.json()["error"]["details"] == [{"field": "body.branding.custom_domain"}]
+
+
+async def test_bad_colours_urls_and_domains_answer_422_naming_each(api):
+    owner = await create_signed_in()
+    branding = {"primary_color": "red", "logo_url": "not a url", "custom_domain": "no spaces.com"}
+
+    response = await update(api, owner, {"branding": branding})
+
+    assert response.status_code == 422
+    fields = {detail["field"] for detail in response.json()["error"]["details"]}
+    assert fields == {
+        "body.branding.primary_color",
+        "body.branding.logo_url",
+        "body.branding.custom_domain",
+    }
+
+
+async def test_a_member_cannot_change_the_account_and_is_told_the_missing_scope(api):
+    member = await create_signed_in(role=Role.MEMBER)
+
+    response = await update(api, member, {"name": "Mine now"})
+
+    assert response.status_code == 403
+    assert response.json()["error"]["details"] == [{"scope": "account:write"}]

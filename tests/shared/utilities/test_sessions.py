@@ -1,0 +1,152 @@
+"""Session state: Redis first, MongoDB on a miss (then cached), refusals remembered briefly."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from shared.models.membership import Role
+from shared.models.session import Session
+from shared.utilities import sessions
+from shared.utilities.redis import create_redis
+from shared.utilities.settings import ServiceSettings
+from tests.factories import (
+    create_account,
+    create_membership,
+    create_session,
+    create_signed_in,
+    create_sub_account,
+    create_user,
+)
+
+IDLE = timedelta(hours=1)
+
+
+@pytest.fixture
+async def redis():
+    client = create_redis(ServiceSettings().redis_url)
+    yield client
+    await client.aclose()
+
+
+def key(session_id: str) -> str:
+    return sessions.session_key(sessions.hash_session_id(session_id))
+
+
+async def test_session_ids_are_random_and_only_their_hash_is_a_key():
+    first, second = sessions.new_session_id(), sessions.new_session_id()
+
+    assert first != second
+    assert len(first) >= 43
+    assert first not in sessions.hash_session_id(first)
+
+
+async def test_a_live_session_is_read_from_mongodb_on_a_miss_and_cached(mongo, redis):
+    owner = await create_signed_in()
+
+    state = await sessions.lookup(redis, owner.session_id, IDLE)
+
+    assert state == owner.state
+    assert await redis.get(key(owner.session_id)) == state.model_dump_json()
+    assert 0 < await redis.ttl(key(owner.session_id)) <= IDLE.total_seconds()
+
+
+async def test_a_cached_session_is_answered_from_redis_alone(mongo, redis):
+    owner = await create_signed_in()
+    await sessions.cache_state(redis, sessions.hash_session_id(owner.session_id), owner.state, IDLE)
+    await owner.record.delete()  # MongoDB could not answer it any more
+
+    state = await sessions.lookup(redis, owner.session_id, IDLE)
+
+    assert state == owner.state
+
+
+async def test_a_read_from_mongodb_records_when_the_session_was_last_seen(mongo, redis):
+    owner = await create_signed_in()
+    long_ago = owner.record.last_seen_at - timedelta(minutes=30)
+    await owner.record.set({Session.last_seen_at: long_ago})
+
+    await sessions.lookup(redis, owner.session_id, IDLE)
+
+    assert (await Session.get(owner.record.id)).last_seen_at > long_ago
+
+
+@pytest.mark.parametrize(
+    "ended",
+    [
+        {"revoked_at": datetime.now(UTC)},
+        {"expires_at": datetime.now(UTC) - timedelta(seconds=1)},
+        {"last_seen_at": datetime.now(UTC) - IDLE - timedelta(seconds=1)},
+    ],
+    ids=["revoked", "expired", "idle"],
+)
+async def test_an_ended_session_is_refused_and_the_refusal_cached_briefly(mongo, redis, ended):
+    account = await create_account()
+    user = await create_user()
+    await create_membership(account, user)
+    session_id = await create_session(user, account, **ended)
+
+    assert await sessions.lookup(redis, session_id, IDLE) is None
+    assert await redis.get(key(session_id)) == sessions.REFUSED
+    assert 0 < await redis.ttl(key(session_id)) <= sessions.REFUSED_SECONDS
+
+
+async def test_an_unknown_session_is_refused_and_the_refusal_cached_briefly(mongo, redis):
+    session_id = sessions.new_session_id()
+
+    assert await sessions.lookup(redis, session_id, IDLE) is None
+    assert 0 < await redis.ttl(key(session_id)) <= sessions.REFUSED_SECONDS
+
+
+async def test_a_refusal_in_redis_is_answered_without_mongodb(mongo, redis):
+    owner = await create_signed_in()
+    await redis.set(key(owner.session_id), sessions.REFUSED, ex=sessions.REFUSED_SECONDS)
+
+    assert await sessions.lookup(redis, owner.session_id, IDLE) is None
+
+
+async def test_forget_sends_the_next_lookup_to_mongodb(mongo, redis):
+    owner = await create_signed_in()
+    await sessions.lookup(redis, owner.session_id, IDLE)
+    await owner.record.set({Session.revoked_at: datetime.now(UTC)})
+
+    await sessions.forget(redis, owner.record.token_hash)
+
+    assert await sessions.lookup(redis, owner.session_id, IDLE) is None
+
+
+async def test_a_session_of_a_removed_member_is_refused(mongo, redis):
+    owner = await create_signed_in()
+    await owner.membership.delete()
+
+    assert await sessions.lookup(redis, owner.session_id, IDLE) is None
+
+
+async def test_an_agency_owner_acts_as_admin_in_its_sub_account(mongo, redis):
+    owner = await create_signed_in()
+    client = await create_sub_account(owner.account)
+    session_id = await create_session(owner.user, client)
+
+    state = await sessions.lookup(redis, session_id, IDLE)
+
+    assert (state.account_id, state.agency_id) == (str(client.id), str(owner.account.id))
+    assert state.role is Role.ADMIN
+    assert state.scopes == owner.membership.scopes
+
+
+async def test_an_agency_member_has_no_access_to_its_sub_accounts(mongo, redis):
+    member = await create_signed_in(role=Role.MEMBER)
+    client = await create_sub_account(member.account)
+    session_id = await create_session(member.user, client)
+
+    assert await sessions.lookup(redis, session_id, IDLE) is None
+
+
+async def test_an_own_membership_in_a_sub_account_wins_over_the_agency_role(mongo, redis):
+    owner = await create_signed_in()
+    client = await create_sub_account(owner.account)
+    await create_membership(client, owner.user, Role.CLIENT)
+    session_id = await create_session(owner.user, client)
+
+    state = await sessions.lookup(redis, session_id, IDLE)
+
+    assert state.role is Role.CLIENT

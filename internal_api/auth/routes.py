@@ -82,10 +82,8 @@ async def log_out(principal: CurrentUser, redis: RedisClient) -> Response:
     summary="The caller's live sessions",
     responses=error_responses(Unauthorized, InvalidInput),
 )
-async def list_sessions(
-    principal: CurrentUser, paging: Paging, settings: Settings
-) -> Page[SessionRead]:
-    page = await service.list_sessions(principal, paging, settings.session_idle)
+async def list_sessions(principal: CurrentUser, paging: Paging) -> Page[SessionRead]:
+    page = await service.list_sessions(principal, paging)
     return mapped(page, lambda session: SessionRead.of(session, principal.sid))
 
 

@@ -91,3 +91,14 @@ async def test_switching_without_a_token_answers_401(api):
     response = await api.post("/v1/auth/switch-account", json={"account_id": "x"})
 
     assert response.status_code == 401
+
+
+async def test_a_token_outliving_its_logged_out_session_cannot_switch_account(api, redis):
+    owner = await create_signed_in()
+    client = await create_sub_account(owner.account)
+    await api.post("/v1/auth/logout", headers=owner.headers)
+
+    response = await switch(api, owner, str(client.id))
+
+    assert response.status_code == 401
+    assert await sessions.lookup(redis, owner.session_id, IDLE) is None

@@ -1,0 +1,202 @@
+"""Embedded mode: every service in this one process, each on its own port, on one event loop.
+
+`./scripts/up` runs this. MongoDB is in memory and shared by every service (the connection is
+process-wide); Redis is the server at REDIS_URL when one answers, an in-process substitute
+otherwise. Every port is bound before anything starts, so a port in use stops it at once.
+"""
+
+import argparse
+import asyncio
+import os
+import socket
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import httpx
+import redis
+import uvloop
+
+from scripts.services import SERVICES, Service
+from shared.utilities.server import PortInUse, bind, serve_until_signalled, server_for
+from shared.utilities.settings import RunMode, ServiceSettings, env_name, load_settings
+
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
+HEALTH_TIMEOUT_SECONDS = 30
+
+
+@dataclass(frozen=True)
+class BoundService:
+    """A service with its settings and its port already bound."""
+
+    service: Service
+    settings: ServiceSettings
+    sock: socket.socket
+
+    @property
+    def url(self) -> str:
+        # A wildcard bind is reached on loopback.
+        host = {"0.0.0.0": "127.0.0.1", "::": "::1"}.get(self.settings.host, self.settings.host)
+        host = f"[{host}]" if ":" in host else host
+        return f"http://{host}:{self.settings.port}"
+
+
+@dataclass(frozen=True)
+class Health:
+    bound: BoundService
+    status: str
+    seconds: float
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="./scripts/up",
+        description="Start the platform's services in one process (embedded mode).",
+    )
+    parser.add_argument(
+        "--only",
+        type=services_named,
+        default=SERVICES,
+        metavar="SERVICE,...",
+        help="start only these services, e.g. gateway,router,currency",
+    )
+    return parser.parse_args(argv)
+
+
+def services_named(names: str) -> tuple[Service, ...]:
+    wanted = {name.strip() for name in names.split(",") if name.strip()}
+    known = {name for service in SERVICES for name in (service.module, service.compose_name)}
+    unknown = wanted - known
+    if unknown:
+        raise argparse.ArgumentTypeError(
+            f"unknown service {', '.join(sorted(unknown))}; known: "
+            + ", ".join(service.compose_name for service in SERVICES)
+        )
+    return tuple(s for s in SERVICES if {s.module, s.compose_name} & wanted)
+
+
+def choose_backends() -> None:
+    """Decide once, for every service, which MongoDB and Redis they use, and say so."""
+    os.environ["PLATFORM_MODE"] = RunMode.EMBEDDED.value
+    asked = load_settings(ServiceSettings)
+    if asked.mongo_url:
+        print(f"MongoDB: {redacted(asked.mongo_url)}")
+    else:
+        print("MongoDB: in memory, shared by every service; data lasts as long as the process")
+
+    # Unset means "the usual local Redis, if there is one"; set but empty means in-process.
+    url = asked.redis_url if "redis_url" in asked.model_fields_set else DEFAULT_REDIS_URL
+    if url and redis_answers(url):
+        print(f"Redis: {redacted(url)}")
+    else:
+        reason = f"none answers at {redacted(url)}" if url else "REDIS_URL is empty"
+        print(f"Redis: {reason}; using the in-process substitute")
+        url = ""
+    # The environment outranks .env, so every service's settings read this decision.
+    os.environ["REDIS_URL"] = url
+
+
+def redis_answers(url: str) -> bool:
+    client = redis.Redis.from_url(url, socket_connect_timeout=0.5, socket_timeout=0.5)
+    try:
+        return bool(client.ping())
+    except redis.RedisError:
+        return False
+    finally:
+        client.close()
+
+
+def redacted(url: str) -> str:
+    password = urlsplit(url).password
+    return url.replace(f":{password}@", ":***@") if password else url
+
+
+def bind_all(services: Sequence[Service]) -> list[BoundService]:
+    """Bind every port before starting anything; on a clash, release them and say which."""
+    bound: list[BoundService] = []
+    for service in services:
+        settings_class = service.settings_class()
+        settings = load_settings(settings_class)
+        try:
+            sock = bind(settings.service_name, settings.host, settings.port)
+        except PortInUse as error:
+            for done in bound:
+                done.sock.close()
+            sys.stderr.write(
+                f"{error} (set {env_name(settings_class, 'port')} to use another port)\n"
+            )
+            raise SystemExit(1) from None
+        bound.append(BoundService(service, settings, sock))
+    return bound
+
+
+async def supervise(bound: Sequence[BoundService], started: float) -> None:
+    """Serve every service until SIGINT or SIGTERM; report once they all answer."""
+    servers = [(server_for(b.service.create_app(b.settings)), b.sock) for b in bound]
+    reporting = asyncio.create_task(report_when_healthy(bound, started))
+    try:
+        await serve_until_signalled(servers)
+    finally:
+        reporting.cancel()
+    print("every service stopped", flush=True)
+
+
+async def report_when_healthy(bound: Sequence[BoundService], started: float) -> None:
+    deadline = started + HEALTH_TIMEOUT_SECONDS
+    # Never through a proxy from the environment: these are our own loopback ports.
+    async with httpx.AsyncClient(trust_env=False, timeout=1) as client:
+        healths = await asyncio.gather(
+            *(wait_for_health(client, b, started, deadline) for b in bound)
+        )
+    print_table(healths, time.monotonic() - started)
+
+
+async def wait_for_health(
+    client: httpx.AsyncClient, bound: BoundService, started: float, deadline: float
+) -> Health:
+    while True:
+        try:
+            response = await client.get(f"{bound.url}/health")
+        except httpx.TransportError:
+            if time.monotonic() > deadline:
+                return Health(bound, "no answer", time.monotonic() - started)
+            await asyncio.sleep(0.05)
+            continue
+        status = "ok" if response.is_success else f"HTTP {response.status_code}"
+        return Health(bound, status, time.monotonic() - started)
+
+
+def print_table(healths: Sequence[Health], seconds: float) -> None:
+    """What is running where; the one place to add what a user needs next (e.g. a demo login)."""
+    rows = [("service", "url", "status", "ready after")]
+    rows += [
+        (h.bound.settings.service_name, h.bound.url, h.status, f"{h.seconds:.2f} s")
+        for h in healths
+    ]
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
+    up = sum(h.status == "ok" for h in healths)
+    lines.append(f"{up} of {len(healths)} services up in {seconds:.2f} s; Ctrl-C stops them all")
+    print("\n".join(lines), flush=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    started = time.monotonic()
+    args = parse_args(argv)
+    choose_backends()
+    bound = bind_all(args.only)
+    uvloop.run(supervise(bound, started))
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        # Ctrl-C before the services were up: nothing to stop, so no traceback either.
+        sys.exit(130)

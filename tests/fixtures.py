@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 
 import httpx
 import pytest
+import redis
 from asgi_lifespan import LifespanManager
 from starlette.types import ASGIApp
 
@@ -70,3 +71,11 @@ async def mongo():
     yield database
     await database.client.drop_database(database.name)
     await db.disconnect("tests")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def empty_test_redis():
+    """Counters from an earlier run (login throttles, rate limits) must not leak into this one."""
+    client = redis.Redis.from_url(os.environ["REDIS_URL"])
+    client.flushdb()
+    client.close()

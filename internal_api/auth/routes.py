@@ -46,9 +46,11 @@ def signed_in(result: service.SignedIn) -> SignedInRead:
     summary="Sign up a new agency and its owner, signed in",
     responses=error_responses(Conflict),
 )
-async def sign_up(body: SignupCreate, client: ClientInfo, settings: Settings) -> SignedInRead:
+async def sign_up(
+    body: SignupCreate, client: ClientInfo, redis: RedisClient, settings: Settings
+) -> SignedInRead:
     result = await service.sign_up(
-        body.email, body.password, body.name, body.account_name, client, settings
+        body.email, body.password, body.name, body.account_name, client, redis, settings
     )
     return signed_in(result)
 
@@ -120,10 +122,14 @@ async def switch_account(
     responses=error_responses(Unauthorized, Forbidden, NotFound, Conflict, InvalidInput),
 )
 async def accept_invitation(
-    body: InvitationAccept, caller: OptionalUser, client: ClientInfo, settings: Settings
+    body: InvitationAccept,
+    caller: OptionalUser,
+    client: ClientInfo,
+    redis: RedisClient,
+    settings: Settings,
 ) -> InvitationAcceptedRead:
     accepted = await service.accept_invitation(
-        body.token, body.name, body.password, caller, client, settings
+        body.token, body.name, body.password, caller, client, redis, settings
     )
     return InvitationAcceptedRead(
         session_id=accepted.session_id,

@@ -64,6 +64,7 @@ async def sign_up(
     name: str,
     account_name: str,
     client: Client,
+    redis: Redis,
     settings: InternalApiSettings,
 ) -> SignedIn:
     """A new agency, its owner and a session for them."""
@@ -73,7 +74,7 @@ async def sign_up(
     await Membership(
         account_id=account.id, user_id=user.id, role=Role.OWNER, scopes=ROLE_SCOPES[Role.OWNER]
     ).insert()
-    session_id = await start_session(user, account, client, settings)
+    session_id = await start_session(user, account, client, redis, settings)
     return SignedIn(session_id, user, account)
 
 
@@ -110,7 +111,7 @@ async def log_in(
     if needs_rehash(user.password_hash):
         await user.set({User.password_hash: await hash_password(password)})
     account = await starting_account(user)
-    session_id = await start_session(user, account, client, settings)
+    session_id = await start_session(user, account, client, redis, settings)
     return SignedIn(session_id, user, account)
 
 
@@ -128,11 +129,12 @@ async def starting_account(user: User) -> Account:
 
 
 async def start_session(
-    user: User, account: Account, client: Client, settings: InternalApiSettings
+    user: User, account: Account, client: Client, redis: Redis, settings: InternalApiSettings
 ) -> str:
+    """A new session, cached in Redis at once so its first request needs no MongoDB read."""
     session_id = sessions.new_session_id()
     now = utc_now()
-    await Session(
+    session = await Session(
         token_hash=sessions.hash_session_id(session_id),
         user_id=user.id,
         account_id=account.id,
@@ -141,6 +143,8 @@ async def start_session(
         user_agent=client.user_agent,
         ip=client.ip,
     ).insert()
+    state = await sessions.state_from_record(session, settings.session_idle)
+    await sessions.cache_state(redis, session.token_hash, state, settings.session_idle)
     return session_id
 
 
@@ -199,6 +203,7 @@ async def accept_invitation(
     password: str | None,
     caller: Principal | None,
     client: Client,
+    redis: Redis,
     settings: InternalApiSettings,
 ) -> AcceptedInvitation:
     """Joins the invited account: as the signed-in user with the invited email, or as a new
@@ -229,7 +234,7 @@ async def accept_invitation(
         ).insert()
     except DuplicateKeyError:
         raise Conflict("You are already a member of this account.") from None
-    session_id = await start_session(user, account, client, settings) if new_user else None
+    session_id = await start_session(user, account, client, redis, settings) if new_user else None
     return AcceptedInvitation(session_id, user, account, invitation.role)
 
 

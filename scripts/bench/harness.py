@@ -1,0 +1,112 @@
+"""What every benchmark needs: services in their own processes, and wrk to load them.
+
+Benchmarks print figures measured in one run; they are not tests and assert nothing.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from scripts.services import SERVICES
+from shared.utilities.settings import env_name
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@contextmanager
+def service(module: str, port: int, **env: str) -> Iterator[str]:
+    """Run `python -m module` on `port` until the block ends; yields its base URL."""
+    settings_class = next(s for s in SERVICES if s.module == module).settings_class()
+    environment = {
+        **os.environ,
+        "LOG_LEVEL": "WARNING",
+        env_name(settings_class, "port"): str(port),
+        **env,
+    }
+    process = subprocess.Popen([sys.executable, "-m", module], cwd=ROOT, env=environment)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_healthy(url, process)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def wait_until_healthy(url: str, process: subprocess.Popen, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"{url}: the service exited with {process.returncode}")
+        try:
+            if httpx.get(f"{url}/health", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise SystemExit(f"{url}: no /health within {timeout}s")
+
+
+@dataclass
+class Load:
+    name: str
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+
+
+def require_wrk() -> str:
+    wrk = shutil.which("wrk")
+    if not wrk:
+        raise SystemExit("wrk is needed for benchmarks: apt-get install wrk")
+    return wrk
+
+
+def run_wrk(
+    name: str,
+    url: str,
+    headers: dict[str, str] | None = None,
+    seconds: int = 10,
+    connections: int = 32,
+) -> Load:
+    """One wrk thread (the services need the cores), `connections` keep-alive connections."""
+    command = [require_wrk(), "-t1", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    for header, value in (headers or {}).items():
+        command += ["-H", f"{header}: {value}"]
+    output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    return Load(
+        name=name,
+        requests_per_second=float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        p50_ms=latency_ms(output, "50%"),
+        p99_ms=latency_ms(output, "99%"),
+        errors=non_2xx(output),
+    )
+
+
+def latency_ms(output: str, percentile: str) -> float:
+    value, unit = re.search(rf"{percentile}\s+([\d.]+)(us|ms|s)", output).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+def non_2xx(output: str) -> int:
+    found = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    return int(found.group(1)) if found else 0
+
+
+def print_loads(loads: list[Load], baseline: Load) -> None:
+    print(f"{'way':<44} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'vs direct':>10} {'errors':>7}")
+    for load in loads:
+        ratio = load.requests_per_second / baseline.requests_per_second
+        print(
+            f"{load.name:<44} {load.requests_per_second:>9.0f} {load.p50_ms:>8.2f} "
+            f"{load.p99_ms:>8.2f} {ratio:>9.0%} {load.errors:>7}"
+        )

@@ -12,6 +12,7 @@ def routing_table(settings: RouterSettings) -> list[tuple[str, str]]:
         ("/v1/ai/", settings.ai_service_url),
         ("/v1/currency/", settings.currency_url),
         ("/v1/maps/", settings.google_maps_url),
+        ("/v1/yext/logos/", settings.yext_publishers_logo_url),
         ("/v1/yext/", settings.yext_publishers_url),
         ("/v1/callrail/", settings.callrail_recordings_url),
         ("/v1/", settings.internal_api_url),

@@ -27,6 +27,7 @@ class RouterSettings(ServiceSettings):
     callrail_recordings_url: str = local(5004)
     currency_url: str = local(5005)
     yext_publishers_url: str = local(5006)
+    yext_publishers_logo_url: str = local(5007)
     google_maps_url: str = local(5009)
     ai_service_url: str = local(5010)
     connect_timeout_seconds: float = Field(5, gt=0, description="to open an upstream connection")

@@ -32,6 +32,7 @@ UPSTREAMS = (
     "callrail_recordings",
     "currency",
     "yext_publishers",
+    "yext_publishers_logo",
     "google_maps",
     "ai_service",
 )

@@ -14,6 +14,7 @@ from router.settings import RouterSettings
         ("/v1/currency/rates", "currency"),
         ("/v1/maps/places", "google_maps"),
         ("/v1/yext/publishers", "yext_publishers"),
+        ("/v1/yext/logos/google", "yext_publishers_logo"),
         ("/v1/callrail/recordings/9", "callrail_recordings"),
         ("/v1/contacts", "internal_api"),
         ("/v1/aiport", "internal_api"),

@@ -9,7 +9,9 @@ the next request anywhere is refused.
 
 import hashlib
 import secrets
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from beanie import PydanticObjectId
 from pydantic import BaseModel
@@ -18,7 +20,8 @@ from redis.asyncio import Redis
 from shared.models.account import Account
 from shared.models.membership import Membership, Role
 from shared.models.session import Session
-from shared.utilities.auth import Principal, TokenKind
+from shared.utilities.auth import Authenticator, Principal, TokenKind
+from shared.utilities.errors import Unauthorized
 
 KEY_PREFIX = "session:"
 # A session id nobody holds is remembered briefly, so guessing ids cannot hammer MongoDB.
@@ -131,3 +134,22 @@ async def lookup(redis: Redis, session_id: str, idle: timedelta) -> SessionState
     await record.set({Session.last_seen_at: datetime.now(UTC)})  # type: ignore[union-attr]
     await cache_state(redis, token_hash, state, idle)
     return state
+
+
+async def authenticate_handshake(
+    auth: Mapping[str, Any] | None, authenticator: Authenticator, redis: Redis, idle: timedelta
+) -> Principal:
+    """Who opens a socket: `{"token": <user JWT>}` is verified like any user token, and
+    `{"session_id": ...}` is looked up as the router does, so a revoked session cannot connect."""
+    auth = auth if isinstance(auth, Mapping) else {}
+    if token := auth.get("token"):
+        principal = authenticator.users.verify(str(token))
+        if principal.kind is not TokenKind.USER:
+            raise Unauthorized("A user token is required.")
+        return principal
+    if session_id := auth.get("session_id"):
+        state = await lookup(redis, str(session_id), idle)
+        if state is None:
+            raise Unauthorized("The session is unknown, expired or revoked.")
+        return state.principal()
+    raise Unauthorized("Send a session_id or a token in the handshake's auth.")

@@ -42,6 +42,11 @@ class ServiceSettings(BaseSettings):
     redis_url: str = common("REDIS_URL", "", "Redis URL; empty uses an in-process substitute")
     log_level: str = common("LOG_LEVEL", "INFO", "DEBUG, INFO, WARNING or ERROR")
 
+    cors_origins: list[str] = common(
+        "CORS_ORIGINS",
+        ["http://127.0.0.1:5000", "http://localhost:5000"],
+        "JSON list of browser origins allowed to open sockets (the dashboard's)",
+    )
     jwt_public_key: str = common(
         "JWT_PUBLIC_KEY", "", "PEM Ed25519 key verifying user tokens; empty: development key"
     )

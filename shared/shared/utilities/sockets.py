@@ -1,0 +1,36 @@
+"""What both Socket.IO services share: a server on Redis when there is one, and connections
+refused unless the handshake carries a live session or a valid user token."""
+
+import socketio
+from fastapi import FastAPI
+
+from shared.utilities.errors import Unauthorized
+from shared.utilities.sessions import authenticate_handshake
+from shared.utilities.settings import ServiceSettings
+
+
+def create_socket_server(settings: ServiceSettings) -> socketio.AsyncServer:
+    """With REDIS_URL set, every replica shares rooms and emits through Redis."""
+    manager = socketio.AsyncRedisManager(settings.redis_url) if settings.redis_url else None
+    return socketio.AsyncServer(
+        async_mode="asgi", client_manager=manager, cors_allowed_origins=settings.cors_origins
+    )
+
+
+def require_authenticated_connections(sio: socketio.AsyncServer, api: FastAPI) -> None:
+    """Refuse a connection without a valid session or token (the client gets `connect_error`
+    with the reason) and keep the caller's Principal in the socket's session."""
+    settings: ServiceSettings = api.state.settings
+
+    @sio.event
+    async def connect(sid: str, environ: dict, auth: dict | None = None) -> None:
+        try:
+            principal = await authenticate_handshake(
+                auth, api.state.authenticator, api.state.redis, settings.session_idle
+            )
+        except Unauthorized as refusal:
+            # The client's `connect_error` gets {"message": ..., "data": {"code": ...}}.
+            raise socketio.exceptions.ConnectionRefusedError(
+                refusal.message, {"code": refusal.code}
+            ) from None
+        await sio.save_session(sid, {"principal": principal})

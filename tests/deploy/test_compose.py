@@ -3,15 +3,19 @@
 Docker cannot run on the build machines, so the files are read and checked, not run.
 """
 
+import json
 import os
 import re
 import subprocess
 import tomllib
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
+from router.routing import routing_table
+from router.settings import RouterSettings
 from scripts.services import SERVICES, Service
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -86,8 +90,8 @@ def expand_for(service: Service, shell_word: str) -> str:
     return result.stdout
 
 
-def test_compose_runs_the_fifteen_services_their_backends_and_celery():
-    assert set(CONTAINERS) == {*BUILT, "mongo", "redis"}
+def test_compose_runs_the_fifteen_services_their_backends_celery_and_traefik():
+    assert set(CONTAINERS) == {*BUILT, "mongo", "redis", "traefik"}
 
 
 @by_name
@@ -107,12 +111,76 @@ def test_every_service_exposes_its_port(service):
     assert str(service.port) in [str(port) for port in container.get("expose", [])] + published
 
 
-def test_only_the_gateway_publishes_a_host_port():
-    assert [name for name, container in CONTAINERS.items() if "ports" in container] == ["gateway"]
+def test_only_traefik_the_edge_publishes_a_host_port():
+    assert [name for name, container in CONTAINERS.items() if "ports" in container] == ["traefik"]
 
 
-def test_the_gateway_publishes_port_5000():
-    assert CONTAINERS["gateway"]["ports"] == ["5000:5000"]
+def test_traefik_publishes_the_dashboard_port_5000():
+    assert CONTAINERS["traefik"]["ports"] == ["5000:80"]
+
+
+def traefik_routes() -> dict[str, str]:
+    """Path prefix -> the compose service Traefik sends it to."""
+    routes = {}
+    for name, container in CONTAINERS.items():
+        for label, value in container.get("labels", {}).items():
+            if label.endswith(".rule"):
+                routes[re.fullmatch(r"PathPrefix\(`(.*)`\)", value).group(1)] = name
+    return routes
+
+
+def compose_router_table() -> dict[str, str]:
+    """Path prefix -> compose service, as the router in compose routes."""
+    overrides = {
+        key.removeprefix("ROUTER_").lower(): value
+        for key, value in CONTAINERS["router"]["environment"].items()
+        if key.startswith("ROUTER_") and key.endswith("_URL")
+    }
+    table = routing_table(RouterSettings(**overrides))
+    return {prefix: urlsplit(url).hostname for prefix, url in table}
+
+
+def test_the_router_in_compose_reaches_each_upstream_by_its_service_name():
+    assert set(compose_router_table().values()) <= set(CONTAINERS)
+
+
+def test_traefik_routes_v1_by_the_routers_own_table():
+    v1_routes = {prefix: name for prefix, name in traefik_routes().items() if prefix != "/"}
+
+    assert v1_routes == compose_router_table()
+
+
+def test_everything_else_reaches_the_gateways_dashboard():
+    assert traefik_routes()["/"] == "gateway"
+
+
+def test_every_v1_route_passes_the_session_exchange_first():
+    for prefix, name in traefik_routes().items():
+        if prefix == "/":
+            continue
+        middlewares = CONTAINERS[name]["labels"][f"traefik.http.routers.{name}.middlewares"]
+        assert middlewares == "platform-auth@docker", name
+
+
+def test_the_session_exchange_is_the_routers_forward_auth_endpoint():
+    labels = CONTAINERS["traefik"]["labels"]
+    prefix = "traefik.http.middlewares."
+
+    assert labels[prefix + "session-exchange.forwardauth.address"] == (
+        "http://router:5001/v1/auth/exchange"
+    )
+    assert labels[prefix + "session-exchange.forwardauth.authResponseHeaders"] == "Authorization"
+    assert labels[prefix + "platform-auth.chain.middlewares"] == (
+        "drop-client-credentials,session-exchange,drop-session"
+    )
+
+
+def test_the_gateways_status_panel_lists_every_service_by_its_compose_name():
+    targets = json.loads(CONTAINERS["gateway"]["environment"]["GATEWAY_STATUS_TARGETS"])
+
+    assert {name: urlsplit(url).hostname for name, url in targets.items()} == {
+        service.compose_name: service.compose_name for service in SERVICES
+    }
 
 
 @by_name

@@ -25,6 +25,7 @@ from shared.utilities.settings import RunMode, ServiceSettings, env_name, load_s
 
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
 HEALTH_TIMEOUT_SECONDS = 30
+DEMO_LOGIN = {"email": "demo@agency.example", "password": "demo-password"}
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,21 @@ def bind_all(services: Sequence[Service]) -> list[BoundService]:
             )
             raise SystemExit(1) from None
         bound.append(BoundService(service, settings, sock))
-    return bound
+    return wired_to_each_other(bound)
+
+
+def wired_to_each_other(bound: list[BoundService]) -> list[BoundService]:
+    """Point every `<service>_url` setting (the router's upstreams, the gateway's router) and
+    the gateway's status panel at where each service actually listens in this process."""
+    urls = {b.service.compose_name: b.url for b in bound}
+    wired = []
+    for b in bound:
+        fields = type(b.settings).model_fields
+        update = {f"{name}_url": url for name, url in urls.items() if f"{name}_url" in fields}
+        if "status_targets" in fields:
+            update["status_targets"] = urls
+        wired.append(BoundService(b.service, b.settings.model_copy(update=update), b.sock))
+    return wired
 
 
 async def supervise(bound: Sequence[BoundService], started: float) -> None:
@@ -150,7 +165,27 @@ async def report_when_healthy(bound: Sequence[BoundService], started: float) -> 
         healths = await asyncio.gather(
             *(wait_for_health(client, b, started, deadline) for b in bound)
         )
-    print_table(healths, time.monotonic() - started)
+        print_table(healths, time.monotonic() - started)
+        internal_api = next((b for b in bound if b.service.module == "internal_api"), None)
+        if internal_api:
+            print(await demo_login(client, internal_api.url, dashboard_url(bound)), flush=True)
+
+
+async def demo_login(client: httpx.AsyncClient, internal_api: str, dashboard: str) -> str:
+    """A demo agency to sign in with; kept when the database already has it (MONGO_URL set)."""
+    response = await client.post(
+        f"{internal_api}/v1/auth/signup",
+        json={**DEMO_LOGIN, "name": "Demo Owner", "account_name": "Demo Agency"},
+        timeout=10,
+    )
+    if response.status_code not in (201, 409):
+        return f"demo login could not be created: HTTP {response.status_code} {response.text}"
+    return f"demo login: {DEMO_LOGIN['email']} / {DEMO_LOGIN['password']} (sign in at {dashboard})"
+
+
+def dashboard_url(bound: Sequence[BoundService]) -> str:
+    gateway = next((b for b in bound if b.service.module == "gateway"), None)
+    return gateway.url if gateway else "the gateway, which is not running"
 
 
 async def wait_for_health(

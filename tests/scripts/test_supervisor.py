@@ -39,6 +39,24 @@ def test_every_service_answers_health_and_is_listed_in_the_table(tmp_path):
     assert "15 of 15 services up" in output
 
 
+def test_a_demo_login_is_printed_and_signs_in(tmp_path):
+    with supervised(tmp_path / "out") as run:
+        output = run.wait_for("demo login:")
+        email, password = re.search(r"demo login: (\S+) / (\S+)", output).groups()
+        gateway = run.url(by_module("gateway"))
+        login = httpx.post(
+            f"{gateway}/v1/auth/login", json={"email": email, "password": password}, timeout=10
+        )
+        me = httpx.get(
+            f"{gateway}/v1/users/me",
+            headers={"x-session-id": login.json()["session_id"]},
+            timeout=10,
+        )
+
+    assert f"sign in at {gateway}" in output
+    assert me.json()["account"]["name"] == "Demo Agency"
+
+
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_a_stop_signal_stops_every_service_with_exit_0_within_5_seconds(tmp_path, signum):
     with supervised(tmp_path / "out") as run:

@@ -60,7 +60,7 @@ def test_a_demo_login_is_printed_and_signs_in(tmp_path):
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_a_stop_signal_stops_every_service_with_exit_0_within_5_seconds(tmp_path, signum):
     with supervised(tmp_path / "out") as run:
-        run.wait_for(TABLE_PRINTED)
+        run.wait_for("demo login:")
         run.process.send_signal(signum)
         returncode = run.process.wait(timeout=5)
 

@@ -4,7 +4,7 @@ from pydantic import BeforeValidator, Field, model_validator
 from pydantic_settings import NoDecode, SettingsConfigDict
 
 from router.ratelimit import Limit, parse_limits
-from shared.utilities.settings import Port, RunMode, ServiceSettings
+from shared.utilities.settings import PemKey, Port, RunMode, ServiceSettings
 
 # Read as "100/second, 3000/minute, 500000/day" (units: second, minute, hour, day); empty: none.
 Limits = Annotated[tuple[Limit, ...], NoDecode, BeforeValidator(parse_limits)]
@@ -35,7 +35,7 @@ class RouterSettings(ServiceSettings):
         60, gt=0, description="an upstream may be silent this long before we answer 504"
     )
 
-    jwt_private_key: str = Field(
+    jwt_private_key: PemKey = Field(
         "", description="PEM Ed25519 key signing user tokens; empty: development key"
     )
     token_lifetime_seconds: int = Field(300, ge=30, le=300)

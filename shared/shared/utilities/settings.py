@@ -9,7 +9,14 @@ from datetime import timedelta
 from enum import StrEnum
 from typing import Annotated, ClassVar, Self, TypeVar
 
-from pydantic import AliasChoices, Field, PositiveInt, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    AliasChoices,
+    Field,
+    PositiveInt,
+    ValidationError,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -19,6 +26,8 @@ def common(name: str, default, description: str):
 
 
 Port = Annotated[int, Field(ge=1, le=65535, description="port to listen on")]
+# A PEM key may be written on one line with \\n for its line breaks (env files, compose).
+PemKey = Annotated[str, AfterValidator(lambda pem: pem.replace("\\n", "\n"))]
 
 
 class RunMode(StrEnum):
@@ -47,15 +56,15 @@ class ServiceSettings(BaseSettings):
         ["http://127.0.0.1:5000", "http://localhost:5000"],
         "JSON list of browser origins allowed to open sockets (the dashboard's)",
     )
-    jwt_public_key: str = common(
+    jwt_public_key: PemKey = common(
         "JWT_PUBLIC_KEY", "", "PEM Ed25519 key verifying user tokens; empty: development key"
     )
     jwt_issuer: str = common("JWT_ISSUER", "platform-router", "iss of every token")
     jwt_audience: str = common("JWT_AUDIENCE", "platform", "aud of user tokens")
-    service_token_private_key: str = common(
+    service_token_private_key: PemKey = common(
         "SERVICE_TOKEN_PRIVATE_KEY", "", "PEM Ed25519 key signing service-to-service tokens"
     )
-    service_token_public_key: str = common(
+    service_token_public_key: PemKey = common(
         "SERVICE_TOKEN_PUBLIC_KEY", "", "PEM Ed25519 key verifying service-to-service tokens"
     )
     # The service that issues sessions (internal_api) and the one that checks them (the router)
@@ -110,7 +119,21 @@ def load_settings(settings_class: type[SettingsT]) -> SettingsT:
         raise SystemExit(2) from None
 
 
+def nested_settings_classes(settings_class: type[BaseSettings]) -> list[type[BaseSettings]]:
+    """The class and every settings class it holds in a field (say, the queue switches)."""
+    found = [settings_class]
+    for info in settings_class.model_fields.values():
+        if isinstance(info.annotation, type) and issubclass(info.annotation, BaseSettings):
+            found += nested_settings_classes(info.annotation)
+    return found
+
+
 def describe_settings_error(settings_class: type[BaseSettings], error: ValidationError) -> str:
+    # A nested settings class fails on its own, under its own name.
+    settings_class = next(
+        (c for c in nested_settings_classes(settings_class) if c.__name__ == error.title),
+        settings_class,
+    )
     problems = []
     for item in error.errors():
         field = str(item["loc"][0]) if item["loc"] else ""

@@ -5,6 +5,7 @@ import sys
 
 import pytest
 
+from queue_manager.settings import QueueManagerSettings
 from router.settings import RouterSettings
 from shared.utilities.settings import ServiceSettings, env_name, load_settings
 
@@ -57,4 +58,25 @@ def test_a_service_started_with_a_bad_variable_exits_naming_it():
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
         "configuration error: CURRENCY_PORT: Input should be less than or equal to 65535"
+    ]
+
+
+def test_a_bad_nested_setting_is_named_by_its_own_variable(monkeypatch, capsys):
+    monkeypatch.setenv("QM_CONTACTS", "maybe")
+
+    with pytest.raises(SystemExit):
+        load_settings(QueueManagerSettings)
+
+    assert capsys.readouterr().err.startswith("configuration error: QM_CONTACTS: ")
+
+
+def test_a_pem_key_may_be_written_on_one_line(monkeypatch):
+    monkeypatch.setenv(
+        "JWT_PUBLIC_KEY", "-----BEGIN PUBLIC KEY-----\\nABC\\n-----END PUBLIC KEY-----"
+    )
+
+    assert ServiceSettings().jwt_public_key.splitlines() == [
+        "-----BEGIN PUBLIC KEY-----",
+        "ABC",
+        "-----END PUBLIC KEY-----",
     ]

@@ -1,0 +1,28 @@
+"""Print fresh signing keys for distributed mode, as .env lines:
+
+    .venv/bin/python -m scripts.keys >> .env
+
+The router alone gets the user-token private key; every service gets the public halves and the
+service-token pair it signs its calls to other services with.
+"""
+
+from shared.utilities.keys import generate_key_pair
+
+
+def env_line(name: str, pem: str) -> str:
+    """One line per variable: the PEM's line breaks written as \\n, which the settings undo."""
+    one_line = pem.strip().replace("\n", "\\n")
+    return f'{name}="{one_line}"'
+
+
+def main() -> None:
+    user_private, user_public = generate_key_pair()
+    service_private, service_public = generate_key_pair()
+    print(env_line("ROUTER_JWT_PRIVATE_KEY", user_private))
+    print(env_line("JWT_PUBLIC_KEY", user_public))
+    print(env_line("SERVICE_TOKEN_PRIVATE_KEY", service_private))
+    print(env_line("SERVICE_TOKEN_PUBLIC_KEY", service_public))
+
+
+if __name__ == "__main__":
+    main()

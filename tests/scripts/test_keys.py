@@ -1,0 +1,28 @@
+"""scripts/keys prints a working key set for distributed mode."""
+
+import subprocess
+import sys
+
+from dotenv import dotenv_values
+
+from router.settings import RouterSettings
+from shared.utilities.auth import Principal, TokenKind, TokenSigner, TokenVerifier
+from tests.scripts.supervised import ROOT
+
+
+def test_the_printed_keys_sign_and_verify_once_read_back_as_settings(tmp_path, monkeypatch):
+    printed = subprocess.run(
+        [sys.executable, "-m", "scripts.keys"], cwd=ROOT, capture_output=True, text=True
+    ).stdout
+    (tmp_path / ".env").write_text(printed)
+    for name, value in dotenv_values(tmp_path / ".env").items():
+        monkeypatch.setenv(name, value)
+
+    settings = RouterSettings()
+    signer = TokenSigner(settings.jwt_private_key, "issuer", "audience", 60)
+    token, _ = signer.sign(Principal(kind=TokenKind.USER, sub="user-1"))
+
+    assert (
+        TokenVerifier(settings.jwt_public_key, "issuer", "audience").verify(token).sub == "user-1"
+    )
+    assert len(printed.splitlines()) == 4

@@ -6,10 +6,19 @@
 from beanie import Document
 
 from shared.models.account import Account
+from shared.models.ai_usage import AiUsage
 from shared.models.callrail_key import CallrailKey
 from shared.models.invitation import Invitation
 from shared.models.membership import Membership
 from shared.models.session import Session
 from shared.models.user import User
 
-ALL_MODELS: list[type[Document]] = [Account, User, Membership, Session, Invitation, CallrailKey]
+ALL_MODELS: list[type[Document]] = [
+    Account,
+    User,
+    Membership,
+    Session,
+    Invitation,
+    CallrailKey,
+    AiUsage,
+]

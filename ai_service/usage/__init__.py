@@ -1,0 +1,1 @@
+"""What each account has used of the AI features, and the limits on it."""

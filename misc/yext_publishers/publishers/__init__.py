@@ -1,0 +1,1 @@
+"""The publishers Yext lists businesses on, fetched with the platform's key and cached."""

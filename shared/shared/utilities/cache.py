@@ -1,0 +1,69 @@
+"""Values fetched from a third party, kept in Redis as JSON so all replicas serve one copy."""
+
+import asyncio
+import logging
+import weakref
+from collections.abc import Awaitable, Callable
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from redis.asyncio import Redis
+
+logger = logging.getLogger(__name__)
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def always_fresh(_: BaseModel) -> bool:
+    return True
+
+
+class RedisCache(Generic[ModelT]):
+    """Models of one type under one key prefix, each kept `ttl_seconds` (None: until replaced)."""
+
+    def __init__(
+        self, redis: Redis, prefix: str, model: type[ModelT], ttl_seconds: int | None = None
+    ) -> None:
+        self.redis = redis
+        self.prefix = prefix
+        self.model = model
+        self.ttl_seconds = ttl_seconds
+        # One lock per key being fetched, gone once nobody waits on it, so keys cannot pile up.
+        self.fetching: weakref.WeakValueDictionary[str, asyncio.Lock] = (
+            weakref.WeakValueDictionary()
+        )
+
+    async def get(self, key: str) -> ModelT | None:
+        stored = await self.redis.get(f"{self.prefix}:{key}")
+        if stored is None:
+            return None
+        try:
+            return self.model.model_validate_json(stored)
+        except ValidationError:
+            # Written by an older shape of the model: as good as missing.
+            logger.warning("cached %s:%s no longer fits %s", self.prefix, key, self.model.__name__)
+            return None
+
+    async def put(self, key: str, value: ModelT) -> None:
+        await self.redis.set(f"{self.prefix}:{key}", value.model_dump_json(), ex=self.ttl_seconds)
+
+    async def get_or_fetch(
+        self,
+        key: str,
+        fetch: Callable[[], Awaitable[ModelT]],
+        fresh: Callable[[ModelT], bool] = always_fresh,
+    ) -> ModelT:
+        """The cached value while `fresh` says so, else `fetch()`'s, stored.
+
+        Callers in this process that miss together wait for one fetch instead of each making one.
+        """
+        cached = await self.get(key)
+        if cached is not None and fresh(cached):
+            return cached
+        lock = self.fetching.setdefault(key, asyncio.Lock())
+        async with lock:
+            cached = await self.get(key)
+            if cached is None or not fresh(cached):
+                cached = await fetch()
+                await self.put(key, cached)
+            return cached

@@ -1,5 +1,6 @@
 from typing import ClassVar
 
+from pydantic import Field, PositiveFloat
 from pydantic_settings import SettingsConfigDict
 
 from shared.utilities.settings import Port, ServiceSettings
@@ -10,3 +11,15 @@ class CurrencySettings(ServiceSettings):
 
     service_name: ClassVar[str] = "currency"
     port: Port = 5005
+    provider_url: str = Field(
+        "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml",
+        description="daily reference rates in the European Central Bank's XML format",
+    )
+    refresh_seconds: PositiveFloat = Field(
+        3600, description="how often the rates are fetched again"
+    )
+    timeout_seconds: PositiveFloat = Field(10, description="seconds the provider may take")
+    snapshot_file: str = Field(
+        "misc/currency/rates/ecb-snapshot.xml",
+        description="rates served in embedded mode until the provider answers; empty: none",
+    )

@@ -1,0 +1,1 @@
+"""Exchange rates and conversion between currencies."""

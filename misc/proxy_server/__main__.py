@@ -1,5 +1,3 @@
-from misc.proxy_server.app import create_app
-from misc.proxy_server.settings import ProxyServerSettings
-from shared.utilities.server import serve
+from misc.proxy_server.server import main
 
-serve(create_app, ProxyServerSettings)
+main()

@@ -1,0 +1,1 @@
+"""Publisher logos, fetched from where they are hosted and cached in Redis."""

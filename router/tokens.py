@@ -1,8 +1,8 @@
 """Minting the short-lived JWT a session is exchanged for, signed once per session and reused.
 
 Signing costs far more than the rest of a request, so each session's token is kept in process
-until shortly before it expires. The token is reused only while the session's state is the one
-it was minted from: a role, scope or account change mints a new one at once.
+until shortly before it expires. The token is reused only while it says what the session's state
+says now: a role, scope or account change mints a new one at once.
 """
 
 import time
@@ -10,7 +10,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from router.settings import RouterSettings
-from shared.utilities.auth import TokenSigner
+from shared.utilities.auth import Principal, TokenSigner
 from shared.utilities.keys import development_key_pair
 from shared.utilities.sessions import SessionState
 
@@ -22,7 +22,7 @@ CACHED_SESSIONS = 10_000
 
 @dataclass(frozen=True)
 class MintedToken:
-    state: SessionState
+    principal: Principal  # what the token says
     authorization: bytes  # b"Bearer <jwt>", ready for the header
     refresh_at: float
 
@@ -38,13 +38,14 @@ class TokenMinter:
     ) -> bytes:
         """The `Authorization` header value for the session in this state."""
         now = time.time() if now is None else now
+        principal = state.principal()
         minted = self.minted.get(session_hash)
-        if minted and minted.state == state and now < minted.refresh_at:
+        if minted and minted.principal == principal and now < minted.refresh_at:
             self.minted.move_to_end(session_hash)
             return minted.authorization
-        token, expires = self.signer.sign(state.principal(), now)
+        token, expires = self.signer.sign(principal, now)
         refresh_at = expires - self.signer.lifetime_seconds * REFRESH_MARGIN
-        minted = MintedToken(state, b"Bearer " + token.encode(), refresh_at)
+        minted = MintedToken(principal, b"Bearer " + token.encode(), refresh_at)
         self.minted[session_hash] = minted
         self.minted.move_to_end(session_hash)
         if len(self.minted) > self.capacity:

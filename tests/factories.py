@@ -117,6 +117,7 @@ class SignedIn:
             role=self.membership.role,
             scopes=self.membership.scopes,
             expires_at=self.record.expires_at,
+            seen_at=self.record.last_seen_at,
         )
 
     @property

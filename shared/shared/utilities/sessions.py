@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from beanie import PydanticObjectId
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from redis.asyncio import Redis
 
 from shared.models.account import Account
@@ -27,6 +27,8 @@ KEY_PREFIX = "session:"
 # A session id nobody holds is remembered briefly, so guessing ids cannot hammer MongoDB.
 REFUSED = "refused"
 REFUSED_SECONDS = 60
+# A session served from Redis is recorded as seen in MongoDB once per this share of its idle time.
+RECORD_SEEN_EVERY = 1 / 24
 
 
 def new_session_id() -> str:
@@ -52,6 +54,8 @@ class SessionState(BaseModel):
     role: Role
     scopes: list[str]
     expires_at: datetime  # absolute end of the session
+    # When MongoDB last recorded the session as used: its idle check on a Redis miss reads that.
+    seen_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
 
     def principal(self) -> Principal:
         return Principal(
@@ -101,6 +105,7 @@ async def state_from_record(session: Session, idle: timedelta) -> SessionState |
         role=membership.role,
         scopes=membership.scopes,
         expires_at=session.expires_at,
+        seen_at=session.last_seen_at,
     )
 
 
@@ -122,18 +127,30 @@ async def lookup(redis: Redis, session_id: str, idle: timedelta) -> SessionState
     cached = await redis.getex(key, ex=int(idle.total_seconds()))
     if cached == REFUSED:
         return None
+    now = datetime.now(UTC)
     if cached:
         state = SessionState.model_validate_json(cached)
-        if state.expires_at > datetime.now(UTC):
+        if state.expires_at > now:
+            if now - state.seen_at > idle * RECORD_SEEN_EVERY:
+                state = await record_seen(redis, token_hash, state, idle, now)
             return state
     record = await Session.find_one({"token_hash": token_hash})
     state = await state_from_record(record, idle) if record else None
     if state is None:
         await redis.set(key, REFUSED, ex=REFUSED_SECONDS)
         return None
-    await record.set({Session.last_seen_at: datetime.now(UTC)})  # type: ignore[union-attr]
-    await cache_state(redis, token_hash, state, idle)
-    return state
+    return await record_seen(redis, token_hash, state, idle, now)
+
+
+async def record_seen(
+    redis: Redis, token_hash: str, state: SessionState, idle: timedelta, now: datetime
+) -> SessionState:
+    """Note in MongoDB that the session is in use, so a later Redis miss does not mistake a busy
+    session for an idle one; done now and then, not on every request."""
+    await Session.find_one({"token_hash": token_hash}).update({"$set": {"last_seen_at": now}})
+    seen = state.model_copy(update={"seen_at": now})
+    await cache_state(redis, token_hash, seen, idle)
+    return seen
 
 
 async def authenticate_handshake(

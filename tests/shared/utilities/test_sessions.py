@@ -45,7 +45,7 @@ async def test_a_live_session_is_read_from_mongodb_on_a_miss_and_cached(mongo, r
 
     state = await sessions.lookup(redis, owner.session_id, IDLE)
 
-    assert state == owner.state
+    assert state.principal() == owner.state.principal()
     assert await redis.get(key(owner.session_id)) == state.model_dump_json()
     assert 0 < await redis.ttl(key(owner.session_id)) <= IDLE.total_seconds()
 
@@ -68,6 +68,28 @@ async def test_a_read_from_mongodb_records_when_the_session_was_last_seen(mongo,
     await sessions.lookup(redis, owner.session_id, IDLE)
 
     assert (await Session.get(owner.record.id)).last_seen_at > long_ago
+
+
+async def test_a_session_busy_in_redis_is_recorded_as_seen_in_mongodb_now_and_then(mongo, redis):
+    owner = await create_signed_in()
+    long_ago = owner.record.last_seen_at - IDLE / 2
+    await owner.record.set({Session.last_seen_at: long_ago})
+    stale = owner.state.model_copy(update={"seen_at": long_ago})
+    await sessions.cache_state(redis, sessions.hash_session_id(owner.session_id), stale, IDLE)
+
+    state = await sessions.lookup(redis, owner.session_id, IDLE)
+
+    assert (await Session.get(owner.record.id)).last_seen_at > long_ago
+    assert state.seen_at > long_ago
+
+
+async def test_a_session_seen_recently_costs_mongodb_no_write(mongo, redis):
+    owner = await create_signed_in()
+    await sessions.cache_state(redis, sessions.hash_session_id(owner.session_id), owner.state, IDLE)
+
+    await sessions.lookup(redis, owner.session_id, IDLE)
+
+    assert (await Session.get(owner.record.id)).last_seen_at == owner.record.last_seen_at
 
 
 @pytest.mark.parametrize(

@@ -137,12 +137,13 @@ def provider_errors() -> Iterator[None]:
             "The AI provider is rate-limiting us; try again later.",
             headers={"Retry-After": str(retry_after_seconds(error.response.headers))},
         ) from error
-    # A timeout is a connection error to the SDK, so it is matched first.
-    except openai.APITimeoutError as error:
+    # A timeout is a connection error to the SDK, so it is matched first. The SDK wraps httpx's
+    # errors, except those raised while a stream is being read.
+    except (openai.APITimeoutError, httpx.TimeoutException) as error:
         raise UpstreamTimeout("The AI provider did not answer in time.") from error
     except openai.APIStatusError as error:
         raise UpstreamError(f"The AI provider answered {error.status_code}.") from error
-    except openai.APIError as error:
+    except (openai.APIError, httpx.TransportError) as error:
         raise UpstreamError("The AI provider could not be reached.") from error
 
 

@@ -27,6 +27,7 @@ class Reply:
     model: str = "gpt-test-2024"
     tokens_in: int = 12
     tokens_out: int = 5
+    breaks_off: bool = False  # a stream drops the connection after its first piece
 
     def pieces(self) -> list[str]:
         """The content as a stream sends it: word by word, spaces kept."""
@@ -81,6 +82,8 @@ class FakeOpenAI:
             for index, piece in enumerate(reply.pieces()):
                 if index == 1:
                     await self.stream_gate.wait()
+                    if reply.breaks_off:
+                        raise ConnectionAbortedError("the fake breaks off the stream")
                 yield data(chunk(reply, {"content": piece}))
             yield data(chunk(reply, {}, finish_reason="stop"))
             if include_usage:

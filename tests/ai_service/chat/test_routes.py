@@ -136,3 +136,15 @@ async def test_a_provider_failure_before_the_stream_starts_keeps_its_status(ai, 
     response = await ai.post("/v1/ai/chat", json={**HELLO, "stream": True}, headers=user.headers)
 
     assert response.status_code == 502
+
+
+async def test_a_stream_the_provider_breaks_off_ends_with_an_error_event(ai, fake_openai):
+    user = await create_signed_in()
+    fake_openai.queue(Reply(content="First second third", breaks_off=True))
+
+    response = await ai.post("/v1/ai/chat", json={**HELLO, "stream": True}, headers=user.headers)
+
+    events = server_sent_events(response.text)
+    assert events[0] == ("delta", {"content": "First "})
+    assert events[-1][0] == "error"
+    assert events[-1][1]["error"]["code"] == "bad_gateway"

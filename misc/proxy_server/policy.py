@@ -50,7 +50,9 @@ def host_allowed(host: str, allowed_hosts: Sequence[str]) -> bool:
     return False
 
 
-def is_public(address: str, allow_loopback: bool = False) -> bool:
+def address_allowed(address: str, allow_loopback: bool = False) -> bool:
+    """The address is outside every private, loopback, link-local and reserved network
+    (loopback is let through when `allow_loopback` says so)."""
     ip = ipaddress.ip_address(address)
     # ::ffff:10.0.0.1 is 10.0.0.1 on the wire.
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
@@ -65,7 +67,7 @@ async def system_resolver(host: str, port: int) -> list[str]:
     return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
-async def public_addresses(
+async def checked_addresses(
     host: str, port: int, resolver: Resolver, allow_loopback: bool = False
 ) -> list[str]:
     """The addresses `host` resolves to, refused when any one of them is not public: a name
@@ -76,6 +78,6 @@ async def public_addresses(
         raise UpstreamError(f"{host} cannot be resolved.") from error
     if not addresses:
         raise UpstreamError(f"{host} has no address.")
-    if not all(is_public(address, allow_loopback) for address in addresses):
+    if not all(address_allowed(address, allow_loopback) for address in addresses):
         raise Forbidden(f"{host} resolves to an address the proxy does not call.")
     return addresses

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 import h11
 
-from misc.proxy_server.policy import Resolver, host_allowed, public_addresses, system_resolver
+from misc.proxy_server.policy import Resolver, checked_addresses, host_allowed, system_resolver
 from misc.proxy_server.settings import ProxyServerSettings
 from shared.utilities import context
 from shared.utilities.errors import (
@@ -185,10 +185,10 @@ class Proxy:
             request, head = await self.receive_request(client)
             if request is None:
                 return
-            if request.method == b"CONNECT" or b"://" in request.target:
-                await self.proxy(client, request)
-            else:
+            if is_for_the_app(request):
                 await self.pass_to_app(client, head)
+            else:
+                await self.proxy(client, request)
         finally:
             writer.close()
 
@@ -208,15 +208,16 @@ class Proxy:
     async def pass_to_app(self, client: Peer, head: bytes) -> None:
         """Bytes as they came, both ways: the app answers its own /health, /ready and /docs."""
         traffic = Traffic(self.settings)
-        app_reader, app_writer = await asyncio.open_connection(*self.app_address)
         try:
             async with traffic.deadline:
-                app_writer.write(head)
-                await splice(client, app_reader, app_writer, traffic)
+                app_reader, app_writer = await asyncio.open_connection(*self.app_address)
+                try:
+                    app_writer.write(head)
+                    await splice(client, app_reader, app_writer, traffic)
+                finally:
+                    app_writer.close()
         except (TimeoutError, OSError, ResponseTooLarge):
             pass  # the app logs its requests; an unfinished one is simply cut
-        finally:
-            app_writer.close()
 
     async def proxy(self, client: Peer, request: h11.Request) -> None:
         exchange = Exchange(request_id_of(request), request.method.decode(), Traffic(self.settings))
@@ -250,7 +251,7 @@ class Proxy:
 
     async def connect(self, target: Target) -> Peer:
         """A connection to one of the addresses checked for the target, tried in turn."""
-        addresses = await public_addresses(
+        addresses = await checked_addresses(
             target.host, target.port, self.resolver, self.settings.allow_loopback
         )
         for address in addresses:
@@ -261,6 +262,11 @@ class Proxy:
             else:
                 return Peer(reader, writer, h11.Connection(h11.CLIENT))
         raise UpstreamError(f"{target.host}:{target.port} cannot be reached.") from failure
+
+
+def is_for_the_app(request: h11.Request) -> bool:
+    """An origin-form request (`GET /health`) names no host: it is for this service."""
+    return request.method != b"CONNECT" and request.target.startswith(b"/")
 
 
 def request_id_of(request: h11.Request) -> str:
@@ -331,6 +337,8 @@ async def splice(
     writer: asyncio.StreamWriter,
     traffic: Traffic,
 ) -> None:
+    """Carry bytes between the client and the other end (`reader`, `writer`) both ways, until
+    both directions have ended or one of them fails."""
     relays = [
         asyncio.create_task(relay(client.reader, writer, traffic.up)),
         asyncio.create_task(relay(reader, client.writer, traffic.down)),

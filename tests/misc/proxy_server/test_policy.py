@@ -4,7 +4,12 @@ import socket
 
 import pytest
 
-from misc.proxy_server.policy import host_allowed, is_public, public_addresses, system_resolver
+from misc.proxy_server.policy import (
+    address_allowed,
+    checked_addresses,
+    host_allowed,
+    system_resolver,
+)
 from shared.utilities.errors import Forbidden, UpstreamError
 
 
@@ -57,34 +62,34 @@ def test_names_match_whatever_their_case_and_trailing_dot():
     ],
 )
 def test_an_address_inside_the_network_is_not_public(address):
-    assert not is_public(address)
+    assert not address_allowed(address)
 
 
 @pytest.mark.parametrize("address", ["8.8.8.8", "2606:4700:4700::1111", "::ffff:8.8.8.8"])
-def test_an_internet_address_is_public(address):
-    assert is_public(address)
+def test_an_internet_address_address_allowed(address):
+    assert address_allowed(address)
 
 
 @pytest.mark.parametrize("address", ["127.0.0.1", "::1", "::ffff:127.0.0.1"])
 def test_loopback_is_reachable_only_when_allowed(address):
-    assert not is_public(address, allow_loopback=False)
-    assert is_public(address, allow_loopback=True)
+    assert not address_allowed(address, allow_loopback=False)
+    assert address_allowed(address, allow_loopback=True)
 
 
 def test_allowing_loopback_leaves_private_addresses_refused():
-    assert not is_public("10.0.0.1", allow_loopback=True)
-    assert not is_public("169.254.169.254", allow_loopback=True)
+    assert not address_allowed("10.0.0.1", allow_loopback=True)
+    assert not address_allowed("169.254.169.254", allow_loopback=True)
 
 
-async def test_a_name_resolving_to_public_addresses_gives_them_all():
-    addresses = await public_addresses("api.stripe.com", 443, resolving_to("8.8.8.8", "1.1.1.1"))
+async def test_a_name_resolving_to_checked_addresses_gives_them_all():
+    addresses = await checked_addresses("api.stripe.com", 443, resolving_to("8.8.8.8", "1.1.1.1"))
 
     assert addresses == ["8.8.8.8", "1.1.1.1"]
 
 
 async def test_a_name_with_one_private_address_among_public_ones_is_refused():
     with pytest.raises(Forbidden):
-        await public_addresses("api.stripe.com", 443, resolving_to("8.8.8.8", "10.0.0.1"))
+        await checked_addresses("api.stripe.com", 443, resolving_to("8.8.8.8", "10.0.0.1"))
 
 
 async def test_a_name_that_cannot_be_resolved_is_an_upstream_error():
@@ -92,7 +97,7 @@ async def test_a_name_that_cannot_be_resolved_is_an_upstream_error():
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
 
     with pytest.raises(UpstreamError):
-        await public_addresses("nowhere.invalid", 443, failing)
+        await checked_addresses("nowhere.invalid", 443, failing)
 
 
 async def test_the_system_resolver_gives_an_address_literal_back():

@@ -1,0 +1,1 @@
+"""Call recordings, streamed from CallRail with the caller's account's own CallRail key."""

@@ -1,0 +1,57 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Header, Path, Request
+from fastapi.responses import StreamingResponse
+
+from misc.callrail_recordings.recordings import service
+from misc.callrail_recordings.recordings.service import RecordingSource
+from shared.utilities.auth import CurrentUser
+from shared.utilities.errors import (
+    Conflict,
+    InvalidInput,
+    NotFound,
+    Unauthorized,
+    UpstreamError,
+    UpstreamTimeout,
+    error_responses,
+)
+
+router = APIRouter(prefix="/v1/callrail", tags=["callrail recordings"])
+
+
+def get_source(request: Request) -> RecordingSource:
+    return request.app.state.recordings
+
+
+Source = Annotated[RecordingSource, Depends(get_source)]
+# CallRail's call ids (`CAL...` or digits); nothing else may reach the URL built from it.
+CallId = Annotated[str, Path(pattern=r"^[A-Za-z0-9]{1,64}$")]
+
+
+@router.get(
+    "/recordings/{call_id}",
+    summary="Stream the recording of one of the account's calls",
+    description=(
+        "Streams the audio from CallRail with the account's CallRail key. `Range` is passed on: "
+        "a range answers 206 with `Content-Range`. 409 when the account has not connected "
+        "CallRail, or CallRail refuses its key (connect or reconnect CallRail)."
+    ),
+    response_class=StreamingResponse,
+    responses={
+        200: {"content": {"audio/mpeg": {}}, "description": "The whole recording"},
+        206: {"description": "The byte range asked for"},
+        **error_responses(
+            Unauthorized, NotFound, Conflict, InvalidInput, UpstreamError, UpstreamTimeout
+        ),
+    },
+)
+async def stream_recording(
+    call_id: CallId,
+    principal: CurrentUser,
+    source: Source,
+    byte_range: Annotated[str | None, Header(alias="range")] = None,
+) -> StreamingResponse:
+    recording = await service.open_recording(source, principal, call_id, byte_range)
+    return StreamingResponse(
+        recording.chunks, status_code=recording.status, headers=recording.headers
+    )

@@ -1,0 +1,40 @@
+"""A call's recording, read from CallRail with the key the caller's account connected.
+
+Tenancy comes from the key: CallRail answers 404 for a call of any other CallRail account, so
+another tenant's call answers exactly like a missing one.
+"""
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Protocol
+
+from shared.models.callrail_key import CallrailKey
+from shared.utilities.auth import Principal
+from shared.utilities.errors import Conflict
+from shared.utilities.repository import TenantRepository
+
+
+@dataclass(frozen=True)
+class Recording:
+    """An audio answer being streamed: its status (200, or 206 for a range), headers and bytes."""
+
+    status: int
+    headers: dict[str, str]
+    chunks: AsyncIterator[bytes]
+
+
+class RecordingSource(Protocol):
+    async def open_recording(
+        self, api_key: str, callrail_account_id: str, call_id: str, byte_range: str | None
+    ) -> Recording: ...
+
+
+async def open_recording(
+    source: RecordingSource, principal: Principal, call_id: str, byte_range: str | None
+) -> Recording:
+    # An account holds one key at most (a unique index), so the first is the only one.
+    keys = await TenantRepository(CallrailKey, principal.account_id).list(limit=1)
+    if not keys:
+        raise Conflict("Connect CallRail first: this account has no CallRail API key.")
+    key = keys[0]
+    return await source.open_recording(key.api_key, key.callrail_account_id, call_id, byte_range)

@@ -14,7 +14,6 @@ from shared.utilities.errors import NotFound, UpstreamError
 
 @dataclass(frozen=True)
 class Generated:
-    kind: Kind
     result: GeneratedOutput
     completion: Completion
 
@@ -43,4 +42,4 @@ async def generate(
                 for item in error.errors()
             ],
         ) from None
-    return Generated(kind, result, completion)
+    return Generated(result, completion)

@@ -12,10 +12,6 @@ class AiUsage(TenantDocument):
     tokens_in: int
     tokens_out: int
 
-    @property
-    def tokens(self) -> int:
-        return self.tokens_in + self.tokens_out
-
     class Settings:
         name = "ai_usage"
         use_state_management = True

@@ -189,6 +189,10 @@ class Proxy:
                 await self.pass_to_app(client, head)
             else:
                 await self.proxy(client, request)
+        except asyncio.CancelledError:
+            # The service is stopping. Python 3.11's start_server logs a traceback for a
+            # cancelled handler (fixed in 3.12), so the connection just ends here.
+            pass
         finally:
             writer.close()
 
@@ -231,6 +235,9 @@ class Proxy:
             await refuse_or_cut(client, exchange, UpstreamTimeout())
         except (OSError, h11.ProtocolError) as error:
             await refuse_or_cut(client, exchange, UpstreamError(f"The connection failed: {error}."))
+        except asyncio.CancelledError:
+            exchange.outcome = "stopped"
+            raise
         finally:
             exchange.log()
 

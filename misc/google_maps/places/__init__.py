@@ -1,0 +1,1 @@
+"""Places: autocomplete, details, geocoding and reverse geocoding, on Google Maps."""

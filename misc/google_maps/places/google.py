@@ -1,0 +1,81 @@
+"""Google Maps Platform's web services, called with the platform's key, which stays here.
+
+The endpoints (GET, JSON answers; developers.google.com/maps/documentation):
+- Place Autocomplete (Places API): `/maps/api/place/autocomplete/json?input=...`
+- Place Details (Places API): `/maps/api/place/details/json?place_id=...&fields=...`
+- Geocoding API: `/maps/api/geocode/json?address=...`, and reverse `?latlng=<lat>,<lng>`
+
+Each takes the key as the `key` query parameter and answers `{"status": "OK", ...}`. Another
+status comes with an `error_message` meant for the developer: it is logged, never passed on.
+"""
+
+import logging
+
+import httpx
+from tenacity import retry, retry_if_result, stop_after_attempt, wait_exponential
+
+from shared.utilities.errors import (
+    DomainError,
+    InvalidInput,
+    NotFound,
+    RateLimited,
+    UpstreamError,
+)
+from shared.utilities.upstream import upstream_failures
+
+logger = logging.getLogger(__name__)
+
+AUTOCOMPLETE_PATH = "/maps/api/place/autocomplete/json"
+DETAILS_PATH = "/maps/api/place/details/json"
+GEOCODE_PATH = "/maps/api/geocode/json"
+
+# ZERO_RESULTS is an answer (nothing matched), not a failure.
+ANSWERED = {"OK", "ZERO_RESULTS"}
+STATUS_ERRORS: dict[str, tuple[type[DomainError], str]] = {
+    "INVALID_REQUEST": (InvalidInput, "Google Maps found the request invalid."),
+    "NOT_FOUND": (NotFound, "Google Maps knows no such place."),
+    "OVER_QUERY_LIMIT": (RateLimited, "The platform's Google Maps quota is used up for now."),
+    "REQUEST_DENIED": (UpstreamError, "Google Maps refused the platform's request."),
+}
+OTHER_FAILURE = (UpstreamError, "Google Maps failed to answer.")
+
+
+def worth_retrying(response: httpx.Response) -> bool:
+    """A busy (429) or failing (5xx) Google may answer a moment later; other answers stay."""
+    return response.status_code == 429 or response.is_server_error
+
+
+class GoogleMaps:
+    """The maps provider on Google's web services."""
+
+    def __init__(self, client: httpx.AsyncClient, base_url: str, api_key: str) -> None:
+        self.client = client
+        self.base_url = base_url.rstrip("/")
+        self.api_key = api_key
+
+    async def get(self, path: str, params: dict[str, str]) -> dict:
+        with upstream_failures("Google Maps"):
+            response = await self.send(path, params)
+        if response.status_code == 429:
+            status, error_message = "OVER_QUERY_LIMIT", ""
+        elif response.is_error:
+            status, error_message = f"HTTP {response.status_code}", ""
+        else:
+            answer = response.json()
+            if answer.get("status") in ANSWERED:
+                return answer
+            status, error_message = answer.get("status"), answer.get("error_message", "")
+        # Google's message is for the key's owner; it should not name the key, but must not leak it.
+        error_message = error_message.replace(self.api_key, "<key>")
+        logger.warning("Google Maps answered %s to %s: %s", status, path, error_message)
+        error, message = STATUS_ERRORS.get(status, OTHER_FAILURE)
+        raise error(message)
+
+    @retry(
+        retry=retry_if_result(worth_retrying),
+        stop=stop_after_attempt(3),
+        wait=wait_exponential(multiplier=0.2, max=2),
+        retry_error_callback=lambda state: state.outcome.result(),  # the last answer
+    )
+    async def send(self, path: str, params: dict[str, str]) -> httpx.Response:
+        return await self.client.get(self.base_url + path, params={**params, "key": self.api_key})

@@ -12,6 +12,7 @@ from misc.currency.rates.tasks import keep_rates_fresh
 from misc.currency.settings import CurrencySettings
 from shared.utilities.app import create_app as create_service_app
 from shared.utilities.settings import RunMode
+from shared.utilities.upstream import http_client
 
 
 def create_app(
@@ -22,8 +23,8 @@ def create_app(
     @contextlib.asynccontextmanager
     async def exchange_rates(app: FastAPI) -> AsyncIterator[None]:
         app.state.rate_book = book = RateBook(snapshot_rates(settings))
-        timeout = httpx.Timeout(settings.timeout_seconds)
-        async with httpx.AsyncClient(timeout=timeout, transport=transport) as client:
+        timeouts = settings.connect_timeout_seconds, settings.read_timeout_seconds
+        async with http_client(*timeouts, transport) as client:
             provider = EcbRates(client, settings.provider_url)
             first_in_seconds = 0.0  # the snapshot serves meanwhile
             if book.rates is None:

@@ -18,7 +18,8 @@ class CurrencySettings(ServiceSettings):
     refresh_seconds: PositiveFloat = Field(
         3600, description="how often the rates are fetched again"
     )
-    timeout_seconds: PositiveFloat = Field(10, description="seconds the provider may take")
+    connect_timeout_seconds: PositiveFloat = Field(5, description="seconds to reach the provider")
+    read_timeout_seconds: PositiveFloat = Field(10, description="seconds the provider may take")
     snapshot_file: str = Field(
         "misc/currency/rates/ecb-snapshot.xml",
         description="rates served in embedded mode until the provider answers; empty: none",

@@ -1,6 +1,7 @@
 from fastapi import FastAPI
 
 from internal_api.accounts.routes import router as accounts_router
+from internal_api.activities.routes import router as activities_router
 from internal_api.auth.routes import router as auth_router
 from internal_api.settings import InternalApiSettings
 from internal_api.users.routes import router as users_router
@@ -11,7 +12,7 @@ def create_app(settings: InternalApiSettings) -> FastAPI:
     return create_service_app(
         settings,
         title="Internal API",
-        routers=[auth_router, users_router, accounts_router],
+        routers=[auth_router, users_router, accounts_router, activities_router],
         uses_mongo=True,
         uses_redis=True,
     )

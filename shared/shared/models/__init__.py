@@ -8,6 +8,7 @@ from beanie import Document
 from shared.models.account import Account
 from shared.models.ai_usage import AiUsage
 from shared.models.callrail_key import CallrailKey
+from shared.models.crm_log import CrmLog
 from shared.models.invitation import Invitation
 from shared.models.membership import Membership
 from shared.models.session import Session
@@ -21,4 +22,5 @@ ALL_MODELS: list[type[Document]] = [
     Invitation,
     CallrailKey,
     AiUsage,
+    CrmLog,
 ]

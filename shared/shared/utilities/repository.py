@@ -57,7 +57,9 @@ class TenantRepository(Generic[DocumentT]):
         sort: str = "-created_at",
     ) -> list[DocumentT]:
         self.check_sortable(sort)
-        query = self.model.find(self.scoped(filters)).sort(sort, "-_id").skip(skip).limit(limit)
+        # Ties (the same millisecond) are broken by id, in the same direction.
+        tie = "-_id" if sort.startswith("-") else "+_id"
+        query = self.model.find(self.scoped(filters)).sort(sort, tie).skip(skip).limit(limit)
         return await query.to_list()
 
     async def paginate(

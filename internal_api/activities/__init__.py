@@ -1,0 +1,1 @@
+"""The activity log: every change to a contact or a deal, readable per record and per account."""

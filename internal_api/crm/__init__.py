@@ -1,0 +1,1 @@
+"""The CRM: contacts and businesses, custom fields, tags, pipelines and deals, notes."""

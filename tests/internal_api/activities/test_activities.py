@@ -1,0 +1,91 @@
+"""The activity log: recorded changes, listed per account and per record."""
+
+import pytest
+from beanie import PydanticObjectId
+
+from internal_api.activities import service
+from shared.models.membership import Role
+from shared.utilities.pagination import PageParams
+from tests.factories import create_account, create_signed_in
+
+
+def test_changes_name_each_differing_field_old_to_new():
+    changes = service.changes_between(
+        {"name": "Ada", "city": "Paris"}, {"name": "Ada L", "tags": ["vip"]}
+    )
+
+    assert [(c.field, c.old, c.new) for c in changes] == [
+        ("city", "Paris", None),
+        ("name", "Ada", "Ada L"),
+        ("tags", None, ["vip"]),
+    ]
+
+
+async def test_the_account_log_lists_entries_newest_first(api):
+    owner = await create_signed_in()
+    contact = PydanticObjectId()
+    principal = owner.state.principal()
+    await service.record(principal, owner.account.id, "contact", contact, "created")
+    await service.record(principal, owner.account.id, "contact", contact, "updated")
+
+    response = await api.get("/v1/activities", headers=owner.headers)
+
+    assert response.status_code == 200
+    assert [entry["action"] for entry in response.json()["data"]] == ["updated", "created"]
+    assert response.json()["data"][0]["actor_id"] == str(owner.user.id)
+
+
+async def test_the_log_can_be_narrowed_to_one_kind_of_record(api):
+    owner = await create_signed_in()
+    await service.record(None, owner.account.id, "contact", PydanticObjectId(), "created")
+    await service.record(None, owner.account.id, "deal", PydanticObjectId(), "created")
+
+    response = await api.get("/v1/activities?entity_type=deal", headers=owner.headers)
+
+    assert [entry["entity_type"] for entry in response.json()["data"]] == ["deal"]
+
+
+async def test_another_accounts_entries_are_never_listed(api):
+    owner, stranger = await create_signed_in(), await create_signed_in()
+    await service.record(None, stranger.account.id, "contact", PydanticObjectId(), "created")
+
+    response = await api.get("/v1/activities", headers=owner.headers)
+
+    assert response.json()["data"] == []
+
+
+async def test_a_restricted_member_reads_only_their_own_entries(api):
+    account = await create_account(restrict_members_to_own_records=True)
+    owner = await create_signed_in(account)
+    member = await create_signed_in(account, Role.MEMBER)
+    await service.record(
+        owner.state.principal(), account.id, "contact", PydanticObjectId(), "created"
+    )
+    await service.record(
+        member.state.principal(), account.id, "contact", PydanticObjectId(), "updated"
+    )
+
+    response = await api.get("/v1/activities", headers=member.headers)
+
+    assert [entry["action"] for entry in response.json()["data"]] == ["updated"]
+
+
+async def test_a_records_history_is_read_by_its_id(mongo):
+    owner = await create_signed_in()
+    contact = PydanticObjectId()
+    await service.record(None, owner.account.id, "contact", contact, "created")
+    await service.record(None, owner.account.id, "contact", PydanticObjectId(), "created")
+
+    page = await service.list_for_record(str(owner.account.id), PageParams(), "contact", contact)
+
+    assert [entry.entity_id for entry in page.data] == [contact]
+
+
+@pytest.mark.parametrize("scope_missing", ["contacts:read", "deals:read"])
+async def test_reading_the_log_needs_both_read_scopes(api, scope_missing):
+    owner = await create_signed_in()
+    owner.membership.scopes = [s for s in owner.membership.scopes if s != scope_missing]
+
+    response = await api.get("/v1/activities", headers=owner.headers)
+
+    assert response.status_code == 403

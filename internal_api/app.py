@@ -3,6 +3,10 @@ from fastapi import FastAPI
 from internal_api.accounts.routes import router as accounts_router
 from internal_api.activities.routes import router as activities_router
 from internal_api.auth.routes import router as auth_router
+from internal_api.crm.contacts.routes import router as contacts_router
+from internal_api.crm.custom_fields.routes import router as custom_fields_router
+from internal_api.crm.tags.routes import router as tags_router
+from internal_api.filters.routes import router as filters_router
 from internal_api.settings import InternalApiSettings
 from internal_api.users.routes import router as users_router
 from shared.utilities.app import create_app as create_service_app
@@ -12,7 +16,16 @@ def create_app(settings: InternalApiSettings) -> FastAPI:
     return create_service_app(
         settings,
         title="Internal API",
-        routers=[auth_router, users_router, accounts_router, activities_router],
+        routers=[
+            auth_router,
+            users_router,
+            accounts_router,
+            activities_router,
+            contacts_router,
+            custom_fields_router,
+            tags_router,
+            filters_router,
+        ],
         uses_mongo=True,
         uses_redis=True,
     )

@@ -11,6 +11,7 @@ from argon2 import PasswordHasher
 
 from shared.models.account import Account, AccountKind
 from shared.models.base import utc_now
+from shared.models.contact import Contact
 from shared.models.invitation import Invitation
 from shared.models.membership import ROLE_SCOPES, Membership, Role
 from shared.models.session import Session
@@ -135,3 +136,9 @@ async def create_signed_in(
     session_id = await create_session(user, account)
     record = await Session.find_one({"token_hash": hash_session_id(session_id)})
     return SignedIn(user, account, session_id, record, membership)
+
+
+async def create_contact(account: Account, **overrides) -> Contact:
+    """A person with a unique email, stored as is (no service checks, no search terms)."""
+    fields = {"account_id": account.id, "first_name": "Grace", "emails": [unique_email()]}
+    return await Contact(**{**fields, **overrides}).insert()

@@ -8,7 +8,11 @@ from beanie import Document
 from shared.models.account import Account
 from shared.models.ai_usage import AiUsage
 from shared.models.callrail_key import CallrailKey
+from shared.models.contact import Contact
 from shared.models.crm_log import CrmLog
+from shared.models.crm_tag import CrmTag
+from shared.models.custom_field import CustomField
+from shared.models.filter import SavedFilter
 from shared.models.invitation import Invitation
 from shared.models.membership import Membership
 from shared.models.session import Session
@@ -23,4 +27,8 @@ ALL_MODELS: list[type[Document]] = [
     CallrailKey,
     AiUsage,
     CrmLog,
+    Contact,
+    CustomField,
+    CrmTag,
+    SavedFilter,
 ]

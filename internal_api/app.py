@@ -3,8 +3,12 @@ from fastapi import FastAPI
 from internal_api.accounts.routes import router as accounts_router
 from internal_api.activities.routes import router as activities_router
 from internal_api.auth.routes import router as auth_router
+from internal_api.automations.routes import router as automations_router
 from internal_api.crm.contacts.routes import router as contacts_router
 from internal_api.crm.custom_fields.routes import router as custom_fields_router
+from internal_api.crm.deals.routes import router as deals_router
+from internal_api.crm.notes.routes import contact_notes_router, deal_notes_router
+from internal_api.crm.pipelines.routes import router as pipelines_router
 from internal_api.crm.tags.routes import router as tags_router
 from internal_api.filters.routes import router as filters_router
 from internal_api.settings import InternalApiSettings
@@ -25,6 +29,11 @@ def create_app(settings: InternalApiSettings) -> FastAPI:
             custom_fields_router,
             tags_router,
             filters_router,
+            pipelines_router,
+            deals_router,
+            deal_notes_router,
+            contact_notes_router,
+            automations_router,
         ],
         uses_mongo=True,
         uses_redis=True,

@@ -28,6 +28,9 @@ class InternalApiSettings(ServiceSettings):
         description="country of a contact's phone written without a country code, when the "
         "contact's address names none",
     )
+    automation_webhooks_allow_http: bool = Field(
+        False, description="let automation webhooks use plain http (tests and local receivers)"
+    )
 
     @property
     def invitation_lifetime(self) -> timedelta:

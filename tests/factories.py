@@ -12,8 +12,10 @@ from argon2 import PasswordHasher
 from shared.models.account import Account, AccountKind
 from shared.models.base import utc_now
 from shared.models.contact import Contact
+from shared.models.deal import Deal
 from shared.models.invitation import Invitation
 from shared.models.membership import ROLE_SCOPES, Membership, Role
+from shared.models.pipeline import Pipeline, Stage
 from shared.models.session import Session
 from shared.models.user import User
 from shared.utilities.auth import Principal, TokenSigner
@@ -82,6 +84,26 @@ async def create_invitation(account: Account, **overrides) -> tuple[Invitation, 
         "expires_at": utc_now() + timedelta(days=1),
     }
     return await Invitation(**{**fields, **overrides}).insert(), token
+
+
+async def create_pipeline(account: Account, *stage_names: str, **overrides) -> Pipeline:
+    """A pipeline with stages of these names (Lead, Qualified, Won by default)."""
+    stages = [Stage(name=name) for name in stage_names or ("Lead", "Qualified", "Won")]
+    fields = {"account_id": account.id, "name": "Sales", "stages": stages}
+    return await Pipeline(**{**fields, **overrides}).insert()
+
+
+async def create_deal(pipeline: Pipeline, stage: Stage | None = None, **overrides) -> Deal:
+    """An open deal last on a stage (the pipeline's first by default)."""
+    stage = stage or pipeline.stages[0]
+    in_stage = {"account_id": pipeline.account_id, "stage_id": stage.id}
+    fields = {
+        **in_stage,
+        "title": "Website redesign",
+        "pipeline_id": pipeline.id,
+        "position": await Deal.find(in_stage).count(),
+    }
+    return await Deal(**{**fields, **overrides}).insert()
 
 
 def user_token(who: SessionState | Principal, **signer_overrides) -> str:

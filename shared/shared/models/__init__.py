@@ -7,14 +7,19 @@ from beanie import Document
 
 from shared.models.account import Account
 from shared.models.ai_usage import AiUsage
+from shared.models.automation import Automation
+from shared.models.automation_log import AutomationLog
 from shared.models.callrail_key import CallrailKey
 from shared.models.contact import Contact
 from shared.models.crm_log import CrmLog
+from shared.models.crm_note import CrmNote
 from shared.models.crm_tag import CrmTag
 from shared.models.custom_field import CustomField
+from shared.models.deal import Deal
 from shared.models.filter import SavedFilter
 from shared.models.invitation import Invitation
 from shared.models.membership import Membership
+from shared.models.pipeline import Pipeline
 from shared.models.session import Session
 from shared.models.user import User
 
@@ -27,6 +32,11 @@ ALL_MODELS: list[type[Document]] = [
     CallrailKey,
     AiUsage,
     CrmLog,
+    Pipeline,
+    Deal,
+    CrmNote,
+    Automation,
+    AutomationLog,
     Contact,
     CustomField,
     CrmTag,

@@ -1,0 +1,1 @@
+"""Deals on the stages of a pipeline, their board positions and history."""

@@ -1,0 +1,1 @@
+"""Sales pipelines and their ordered stages."""

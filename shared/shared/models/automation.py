@@ -1,0 +1,71 @@
+"""Automation rules: when a trigger happens in an account, run a list of actions.
+
+The trigger and each action are tagged by `type`, so a stored rule reads back as the right
+class and a query can match on `trigger.type` and the trigger's fields.
+"""
+
+from typing import Annotated, Literal
+
+from beanie import PydanticObjectId
+from pydantic import BaseModel, Field, HttpUrl
+from pymongo import ASCENDING, DESCENDING, IndexModel
+
+from shared.models.base import TenantDocument
+
+Tag = Annotated[str, Field(min_length=1, max_length=100)]
+
+
+class DealStageEntered(BaseModel):
+    type: Literal["deal.stage_entered"] = "deal.stage_entered"
+    pipeline_id: PydanticObjectId
+    stage_id: PydanticObjectId
+
+
+class ContactTagAdded(BaseModel):
+    type: Literal["contact.tag_added"] = "contact.tag_added"
+    tag: Tag
+
+
+Trigger = Annotated[DealStageEntered | ContactTagAdded, Field(discriminator="type")]
+
+
+class AddTag(BaseModel):
+    type: Literal["add_tag"] = "add_tag"
+    tag: Tag
+
+
+class AssignOwner(BaseModel):
+    type: Literal["assign_owner"] = "assign_owner"
+    user_id: PydanticObjectId
+
+
+class CreateTask(BaseModel):
+    type: Literal["create_task"] = "create_task"
+    title: str = Field(min_length=1, max_length=200)
+    due_in_days: int | None = Field(None, ge=0, le=365)
+
+
+class SendWebhook(BaseModel):
+    type: Literal["send_webhook"] = "send_webhook"
+    url: HttpUrl
+
+
+Action = Annotated[AddTag | AssignOwner | CreateTask | SendWebhook, Field(discriminator="type")]
+
+
+class Automation(TenantDocument):
+    name: str
+    enabled: bool = True
+    trigger: Trigger
+    actions: list[Action]
+
+    class Settings:
+        name = "automations"
+        use_state_management = True
+        indexes = [
+            IndexModel([("account_id", ASCENDING), ("created_at", DESCENDING)]),
+            # What `fire` asks on every deal move and tag: the account's enabled rules of a kind.
+            IndexModel(
+                [("account_id", ASCENDING), ("trigger.type", ASCENDING), ("enabled", ASCENDING)]
+            ),
+        ]

@@ -7,10 +7,13 @@ from internal_api.automations.routes import router as automations_router
 from internal_api.crm.contacts.routes import router as contacts_router
 from internal_api.crm.custom_fields.routes import router as custom_fields_router
 from internal_api.crm.deals.routes import router as deals_router
+from internal_api.crm.exports.routes import router as exports_router
+from internal_api.crm.imports.routes import router as imports_router
 from internal_api.crm.notes.routes import contact_notes_router, deal_notes_router
 from internal_api.crm.pipelines.routes import router as pipelines_router
 from internal_api.crm.tags.routes import router as tags_router
 from internal_api.filters.routes import router as filters_router
+from internal_api.jobs import background_work
 from internal_api.settings import InternalApiSettings
 from internal_api.users.routes import router as users_router
 from shared.utilities.app import create_app as create_service_app
@@ -25,6 +28,8 @@ def create_app(settings: InternalApiSettings) -> FastAPI:
             users_router,
             accounts_router,
             activities_router,
+            imports_router,
+            exports_router,
             contacts_router,
             custom_fields_router,
             tags_router,
@@ -37,4 +42,5 @@ def create_app(settings: InternalApiSettings) -> FastAPI:
         ],
         uses_mongo=True,
         uses_redis=True,
+        lifespans=[background_work],
     )

@@ -1,4 +1,5 @@
 from datetime import timedelta
+from pathlib import Path
 from typing import ClassVar
 
 from pydantic import Field
@@ -27,6 +28,18 @@ class InternalApiSettings(ServiceSettings):
         pattern=r"^[A-Z]{2}$",
         description="country of a contact's phone written without a country code, when the "
         "contact's address names none",
+    )
+    files_dir: Path = Field(
+        Path(".cache/files"), description="directory of uploaded and exported files"
+    )
+    import_max_bytes: int = Field(
+        50 * 1024 * 1024, gt=0, description="largest CSV file a contact import accepts"
+    )
+    export_retention_seconds: int = Field(
+        24 * 3600, gt=0, description="an export is deleted this long after it is ready"
+    )
+    export_cleanup_interval_seconds: float = Field(
+        300, gt=0, description="how often expired exports are looked for and deleted"
     )
     automation_webhooks_allow_http: bool = Field(
         False, description="let automation webhooks use plain http (tests and local receivers)"

@@ -14,6 +14,7 @@ from shared.models.contact import Contact
 from shared.models.crm_log import CrmLog
 from shared.models.crm_note import CrmNote
 from shared.models.crm_tag import CrmTag
+from shared.models.csv_queue import CsvJob
 from shared.models.custom_field import CustomField
 from shared.models.deal import Deal
 from shared.models.filter import SavedFilter
@@ -32,6 +33,7 @@ ALL_MODELS: list[type[Document]] = [
     CallrailKey,
     AiUsage,
     CrmLog,
+    CsvJob,
     Pipeline,
     Deal,
     CrmNote,

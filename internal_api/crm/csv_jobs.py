@@ -1,0 +1,32 @@
+"""What CSV imports and exports share: their jobs' repository, taking a queued job to run it,
+and the one place a job's progress is saved (where live progress will be pushed to sockets)."""
+
+from beanie import PydanticObjectId
+from beanie.odm.operators.update.general import Set
+from beanie.odm.queries.update import UpdateResponse
+
+from shared.models.csv_queue import CsvJob, CsvJobKind, CsvJobStatus
+from shared.utilities.repository import TenantRepository
+
+
+class CsvJobs(TenantRepository[CsvJob]):
+    """An account's jobs of one kind: an export's id asked for as an import answers 404."""
+
+    def __init__(self, account_id: str | PydanticObjectId, kind: CsvJobKind) -> None:
+        super().__init__(CsvJob, account_id)
+        self.kind = kind
+
+    def scoped(self, filters=None):
+        return super().scoped({**(filters or {}), "kind": self.kind})
+
+
+async def claim(job_id: str) -> CsvJob | None:
+    """The job, now running, if it was queued; None if a runner has it already. Looked up by
+    id alone: the runner acts for the platform, on the job it was handed."""
+    return await CsvJob.find_one(
+        {"_id": PydanticObjectId(job_id), "status": CsvJobStatus.QUEUED}
+    ).update(Set({CsvJob.status: CsvJobStatus.RUNNING}), response_type=UpdateResponse.NEW_DOCUMENT)
+
+
+async def save_progress(job: CsvJob) -> None:
+    await job.save()

@@ -1,0 +1,74 @@
+"""Contact exports to CSV: queued by a request, written in the background, downloaded once."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends
+from fastapi.responses import StreamingResponse
+
+from internal_api.crm.exports import service
+from internal_api.crm.exports.schemas import ExportCreate, ExportRead
+from internal_api.dependencies import Settings
+from internal_api.jobs import Jobs
+from internal_api.storage import Storage
+from shared.utilities.auth import Principal, requires
+from shared.utilities.errors import (
+    Conflict,
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    Unauthorized,
+    error_responses,
+)
+
+router = APIRouter(prefix="/v1/crm/exports", tags=["crm exports"])
+
+ContactsRead = Annotated[Principal, Depends(requires("contacts:read"))]
+
+
+@router.post(
+    "",
+    status_code=202,
+    summary="Export contacts to a CSV file",
+    description="The contacts the caller sees that match `filters` (the contact search's "
+    "`q`, `conditions` and `deleted`), oldest first, with the `columns` asked for. Written "
+    "in the background; read the job for its status, then download it.",
+    responses=error_responses(Unauthorized, Forbidden, InvalidInput),
+)
+async def create_export(
+    body: ExportCreate, principal: ContactsRead, settings: Settings, storage: Storage, jobs: Jobs
+) -> ExportRead:
+    job = await service.queue_export(principal, body)
+    jobs.submit(service.run_export, str(job.id), storage, settings.export_retention_seconds)
+    return ExportRead.of(job)
+
+
+@router.get(
+    "/{export_id}",
+    summary="An export's status",
+    description="An export is deleted, file and job, its retention time after it finished.",
+    responses=error_responses(Unauthorized, Forbidden, NotFound),
+)
+async def read_export(export_id: str, principal: ContactsRead) -> ExportRead:
+    return ExportRead.of(await service.get_export(principal, export_id))
+
+
+@router.get(
+    "/{export_id}/download",
+    summary="Download an export's CSV file, once",
+    description="The file is deleted as it is sent: a second download answers 410 Gone, and "
+    "so does one after the export failed. 409 while it is being written.",
+    response_class=StreamingResponse,
+    responses={
+        200: {"content": {"text/csv": {}}, "description": "the CSV file"},
+        **error_responses(Unauthorized, Forbidden, NotFound, Conflict, service.Gone),
+    },
+)
+async def download_export(
+    export_id: str, principal: ContactsRead, storage: Storage
+) -> StreamingResponse:
+    job = await service.take_download(principal, export_id)
+    return StreamingResponse(
+        service.download(job, storage),
+        media_type="text/csv; charset=utf-8",
+        headers={"content-disposition": f'attachment; filename="{job.filename}"'},
+    )

@@ -1,0 +1,140 @@
+"""POST /v1/crm/exports, GET /v1/crm/exports/{id} and its download: CSV files of contacts."""
+
+import asyncio
+import csv
+import io
+
+import pytest
+
+from shared.models.custom_field import CustomFieldType
+from tests.factories import create_signed_in
+from tests.internal_api.crm.csv_jobs import create_custom_field, finished
+
+PEOPLE = [
+    {
+        "first_name": "Ada",
+        "emails": ["ada@example.com"],
+        "tags": ["vip"],
+        "custom": {"plan": "gold"},
+    },
+    {"first_name": "Alan", "emails": ["alan@example.com"], "tags": ["lead"]},
+    {"first_name": "Grace", "emails": ["grace@example.com"], "tags": ["vip", "lead"]},
+]
+VIP = {"conditions": [{"field": "tags", "operator": "in", "value": ["vip"]}]}
+COLUMNS = ["first_name", "emails", "tags", "custom.plan"]
+
+
+@pytest.fixture
+async def owner(api):
+    signed_in = await create_signed_in()
+    await create_custom_field(
+        signed_in.account, "plan", CustomFieldType.SELECT, options=["gold", "silver"]
+    )
+    for person in PEOPLE:
+        response = await api.post("/v1/crm/contacts", json=person, headers=signed_in.headers)
+        assert response.status_code == 201, response.text
+    return signed_in
+
+
+async def export(api, owner, filters=VIP, columns=COLUMNS) -> dict:
+    body = {"filters": filters, "columns": columns}
+    response = await api.post("/v1/crm/exports", json=body, headers=owner.headers)
+    assert response.status_code == 202, response.text
+    return await finished(api, f"/v1/crm/exports/{response.json()['id']}", owner.headers)
+
+
+def rows(response) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(response.text)))
+
+
+async def test_an_export_holds_the_contacts_matching_its_filter_in_its_columns(api, owner):
+    job = await export(api, owner)
+
+    response = await api.get(f"/v1/crm/exports/{job['id']}/download", headers=owner.headers)
+
+    assert (job["status"], job["rows_done"]) == ("done", 2)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/csv")
+    assert rows(response) == [
+        COLUMNS,
+        ["Ada", "ada@example.com", "vip", "gold"],
+        ["Grace", "grace@example.com", "vip, lead", ""],
+    ]
+
+
+async def test_a_search_word_filters_an_export_as_it_filters_the_list(api, owner):
+    job = await export(api, owner, filters={"q": "gra"}, columns=["first_name"])
+
+    response = await api.get(f"/v1/crm/exports/{job['id']}/download", headers=owner.headers)
+
+    assert rows(response) == [["first_name"], ["Grace"]]
+
+
+async def test_an_export_downloads_once_then_answers_410(api, owner, tmp_path):
+    job = await export(api, owner)
+    url = f"/v1/crm/exports/{job['id']}/download"
+
+    first = await api.get(url, headers=owner.headers)
+    second = await api.get(url, headers=owner.headers)
+
+    assert first.status_code == 200
+    assert second.status_code == 410
+    assert second.json()["error"]["code"] == "gone"
+    assert list(tmp_path.iterdir()) == []
+    read = await api.get(f"/v1/crm/exports/{job['id']}", headers=owner.headers)
+    assert read.json()["downloaded"] is True
+
+
+async def test_an_export_is_deleted_after_its_retention(start_files_api, tmp_path):
+    async with start_files_api(
+        export_retention_seconds=1, export_cleanup_interval_seconds=0.1
+    ) as api:
+        owner = await create_signed_in()
+        job = await export(api, owner, filters={}, columns=["first_name"])
+        assert len(list(tmp_path.iterdir())) == 1
+
+        for _ in range(50):
+            read = await api.get(f"/v1/crm/exports/{job['id']}", headers=owner.headers)
+            if read.status_code == 404:
+                break
+            await asyncio.sleep(0.1)
+
+    assert read.status_code == 404
+    assert list(tmp_path.iterdir()) == []
+
+
+async def test_an_unknown_column_answers_422_naming_it(api, owner):
+    body = {"columns": ["first_name", "password_hash"]}
+
+    response = await api.post("/v1/crm/exports", json=body, headers=owner.headers)
+
+    assert response.status_code == 422
+    assert response.json()["error"]["details"][0]["field"] == "body.columns.1"
+
+
+async def test_a_bad_filter_answers_422_before_anything_is_queued(api, owner):
+    filters = {"conditions": [{"field": "tags", "operator": "before", "value": "x"}]}
+
+    response = await api.post("/v1/crm/exports", json={"filters": filters}, headers=owner.headers)
+
+    assert response.status_code == 422
+    assert response.json()["error"]["details"][0]["field"] == "body.filters.conditions.0"
+
+
+@pytest.mark.parametrize("path", ["", "/download"])
+async def test_another_accounts_export_answers_404(api, owner, path):
+    job = await export(api, owner)
+    stranger = await create_signed_in()
+
+    response = await api.get(f"/v1/crm/exports/{job['id']}{path}", headers=stranger.headers)
+
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
+
+
+async def test_an_import_is_not_an_export(api, owner):
+    job = await export(api, owner)
+
+    response = await api.get(f"/v1/crm/imports/{job['id']}", headers=owner.headers)
+
+    assert response.status_code == 404

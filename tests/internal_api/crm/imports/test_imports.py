@@ -1,0 +1,224 @@
+"""POST /v1/crm/imports and GET /v1/crm/imports/{id}: CSV files imported in the background."""
+
+import json
+
+import pytest
+
+from internal_api.crm.imports import service
+from shared.models.contact import Contact
+from shared.models.custom_field import CustomFieldType
+from shared.models.membership import Role
+from tests.factories import create_signed_in
+from tests.internal_api.crm.csv_jobs import create_custom_field, finished
+
+MAPPING = {
+    "First": "first_name",
+    "Last": "last_name",
+    "Email": "emails",
+    "Phone": "phones",
+    "Plan": "custom.plan",
+    "Seats": "custom.seats",
+    "Tags": "tags",
+}
+HEADER = "First,Last,Email,Phone,Plan,Seats,Tags\n"
+ADA = 'Ada,Lovelace,ada@example.com,+14155550100,gold,3,"vip, lead"\n'
+ALAN = "Alan,Turing,alan@example.com,,silver,,\n"
+
+
+@pytest.fixture
+async def owner():
+    signed_in = await create_signed_in()
+    await create_custom_field(
+        signed_in.account, "plan", CustomFieldType.SELECT, options=["gold", "silver"]
+    )
+    await create_custom_field(signed_in.account, "seats", CustomFieldType.NUMBER)
+    return signed_in
+
+
+def upload(text: str, mapping: dict[str, str] = MAPPING) -> dict:
+    return {
+        "files": {"file": ("contacts.csv", text.encode(), "text/csv")},
+        "data": {"mapping": json.dumps(mapping)},
+    }
+
+
+async def run(api, owner, text: str, mapping: dict[str, str] = MAPPING) -> dict:
+    response = await api.post("/v1/crm/imports", headers=owner.headers, **upload(text, mapping))
+    assert response.status_code == 202, response.text
+    return await finished(api, f"/v1/crm/imports/{response.json()['id']}", owner.headers)
+
+
+async def contacts_of(account) -> list[Contact]:
+    return await Contact.find({"account_id": account.id}).sort("+created_at", "+_id").to_list()
+
+
+async def test_a_csv_with_a_mapping_becomes_contacts_with_custom_values(api, owner):
+    job = await run(api, owner, HEADER + ADA + ALAN)
+
+    ada, alan = await contacts_of(owner.account)
+    assert job["status"] == "done"
+    assert (job["total_rows"], job["rows_done"], job["rows_imported"]) == (2, 2, 2)
+    assert job["errors"] == []
+    assert (ada.first_name, ada.emails, ada.phones) == (
+        "Ada",
+        ["ada@example.com"],
+        ["+14155550100"],
+    )
+    assert ada.tags == ["vip", "lead"]
+    assert {value.field: value.value for value in ada.custom_values} == {"plan": "gold", "seats": 3}
+    assert alan.owner_id == owner.user.id
+
+
+async def test_the_upload_answers_202_with_the_queued_job(api, owner):
+    response = await api.post("/v1/crm/imports", headers=owner.headers, **upload(HEADER + ADA))
+
+    assert response.status_code == 202
+    assert response.json()["status"] in ("queued", "running", "done")
+    assert response.json()["mapping"] == MAPPING
+
+
+async def test_quoted_cells_may_hold_commas_and_line_breaks(api, owner):
+    text = 'First,Last,Notes\n"Ada, Countess","Love\nlace",x\n'
+
+    await run(api, owner, text, {"First": "first_name", "Last": "last_name"})
+
+    [ada] = await contacts_of(owner.account)
+    assert (ada.first_name, ada.last_name) == ("Ada, Countess", "Love\nlace")
+
+
+@pytest.mark.parametrize(
+    ("row", "column", "message"),
+    [
+        ("Grace,Hopper,not-an-email,,,,\n", "Email", "email"),
+        ("Grace,Hopper,,12345,,,\n", "Phone", "not valid"),
+        ("Grace,Hopper,,,bronze,,\n", "Plan", "not one of"),
+        ("Grace,Hopper,,,,many,\n", "Seats", "not a number"),
+        (",,grace@example.com,,,,\n", "First", "first or a last name"),
+        ("Grace,Hopper,ada@example.com,,,,\n", "Email", "already has ada@example.com"),
+    ],
+    ids=["bad email", "bad phone", "bad option", "bad number", "no name", "duplicate"],
+)
+async def test_a_bad_row_is_reported_by_row_and_column_and_imports_nothing(
+    api, owner, row, column, message
+):
+    job = await run(api, owner, HEADER + ADA + row)
+
+    [error] = job["errors"]
+    assert (error["row"], error["field"]) == (2, column)
+    assert message in error["message"]
+    assert (job["rows_done"], job["rows_imported"], job["rows_failed"]) == (2, 1, 1)
+    assert [contact.first_name for contact in await contacts_of(owner.account)] == ["Ada"]
+
+
+async def test_a_failure_mid_way_leaves_whole_rows_and_a_retry_resumes_after_them(
+    api, owner, monkeypatch
+):
+    rows = [f"P{number},Q,p{number}@example.com,,,,\n" for number in range(1, 5)]
+    create_contact = service.create_contact
+
+    async def failing_on_the_third_row(caller, data):
+        if data.first_name == "P3":
+            raise RuntimeError("the database went away")
+        return await create_contact(caller, data)
+
+    monkeypatch.setattr(service, "create_contact", failing_on_the_third_row)
+    failed = await run(api, owner, HEADER + "".join(rows))
+    monkeypatch.setattr(service, "create_contact", create_contact)
+    resumed = await run(api, owner, HEADER + "".join(rows))
+
+    assert (failed["status"], failed["rows_done"]) == ("failed", 2)
+    assert "after row 2" in failed["failure"]
+    assert resumed["id"] == failed["id"]
+    assert (resumed["status"], resumed["rows_done"], resumed["errors"]) == ("done", 4, [])
+    names = [contact.first_name for contact in await contacts_of(owner.account)]
+    assert names == ["P1", "P2", "P3", "P4"]
+
+
+async def test_the_same_file_and_mapping_sent_again_answers_the_same_job(api, owner):
+    first = await run(api, owner, HEADER + ADA)
+
+    again = await api.post("/v1/crm/imports", headers=owner.headers, **upload(HEADER + ADA))
+
+    assert again.status_code == 202
+    assert again.json()["id"] == first["id"]
+    assert len(await contacts_of(owner.account)) == 1
+
+
+async def test_the_same_file_with_another_mapping_is_another_import(api, owner):
+    first = await run(api, owner, HEADER + ADA)
+
+    other = await run(api, owner, HEADER + ADA, {"First": "first_name"})
+
+    assert other["id"] != first["id"]
+    assert len(await contacts_of(owner.account)) == 2
+
+
+async def test_a_file_over_the_limit_answers_413_in_the_error_shape_and_stores_nothing(
+    start_files_api, owner, tmp_path
+):
+    async with start_files_api(import_max_bytes=100) as api:
+        response = await api.post(
+            "/v1/crm/imports", headers=owner.headers, **upload(HEADER + ADA * 10)
+        )
+
+    assert response.status_code == 413
+    assert response.json()["error"]["code"] == "payload_too_large"
+    assert response.json()["request_id"]
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("mapping", "column"),
+    [
+        ({"Email": "email_address"}, "Email"),
+        ({"Mail": "emails"}, "Mail"),
+        ({"Plan": "custom.x"}, "Plan"),
+    ],
+    ids=["unknown field", "unknown column", "unknown custom field"],
+)
+async def test_a_bad_mapping_answers_422_naming_the_column(api, owner, tmp_path, mapping, column):
+    response = await api.post("/v1/crm/imports", headers=owner.headers, **upload(HEADER, mapping))
+
+    assert response.status_code == 422
+    assert response.json()["error"]["details"][0]["field"] == f"mapping.{column}"
+    assert list(tmp_path.iterdir()) == []
+
+
+async def test_a_mapping_that_is_not_a_json_object_answers_422(api, owner):
+    response = await api.post(
+        "/v1/crm/imports",
+        headers=owner.headers,
+        files={"file": ("contacts.csv", HEADER.encode(), "text/csv")},
+        data={"mapping": "[1, 2]"},
+    )
+
+    assert response.status_code == 422
+    assert response.json()["error"]["details"][0]["field"] == "mapping"
+
+
+async def test_a_body_without_a_file_answers_422(api, owner):
+    response = await api.post(
+        "/v1/crm/imports", headers=owner.headers, files={"mapping": (None, json.dumps(MAPPING))}
+    )
+
+    assert response.status_code == 422
+    assert response.json()["error"]["details"][0]["field"] == "file"
+
+
+async def test_another_accounts_import_answers_404(api, owner):
+    job = await run(api, owner, HEADER + ADA)
+    stranger = await create_signed_in()
+
+    response = await api.get(f"/v1/crm/imports/{job['id']}", headers=stranger.headers)
+
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
+
+
+async def test_importing_needs_the_contacts_write_scope(api, owner):
+    reader = await create_signed_in(owner.account, role=Role.MEMBER)
+    reader.membership.scopes = ["contacts:read"]
+
+    response = await api.post("/v1/crm/imports", headers=reader.headers, **upload(HEADER + ADA))
+
+    assert response.status_code == 403

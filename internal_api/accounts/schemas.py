@@ -27,6 +27,7 @@ class AccountRead(BaseModel):
     kind: AccountKind
     parent_id: str | None
     branding: Branding
+    restrict_members_to_own_records: bool
     created_at: datetime
 
     @classmethod
@@ -37,6 +38,7 @@ class AccountRead(BaseModel):
             kind=account.kind,
             parent_id=str(account.parent_id) if account.parent_id else None,
             branding=account.branding,
+            restrict_members_to_own_records=account.restrict_members_to_own_records,
             created_at=account.created_at,
         )
 
@@ -58,6 +60,8 @@ class BrandingUpdate(BaseModel):
 class AccountUpdate(BaseModel):
     name: Name | None = None
     branding: BrandingUpdate | None = None
+    # Members (not owners or admins) see only the CRM records they own or follow.
+    restrict_members_to_own_records: bool | None = None
 
 
 class MemberRead(BaseModel):

@@ -46,6 +46,8 @@ async def update_current_account(principal: Principal, update: AccountUpdate) ->
     if update.branding is not None:
         changes = update.branding.model_dump(mode="json", exclude_unset=True)
         account.branding = account.branding.model_copy(update=changes)
+    if update.restrict_members_to_own_records is not None:
+        account.restrict_members_to_own_records = update.restrict_members_to_own_records
     domain = account.branding.custom_domain
     # Checked first for a clear answer; the unique index settles a race.
     if domain and await Account.find_one(

@@ -92,3 +92,22 @@ async def test_a_member_cannot_change_the_account_and_is_told_the_missing_scope(
 
     assert response.status_code == 403
     assert response.json()["error"]["details"] == [{"scope": "account:write"}]
+
+
+async def test_an_admin_limits_members_to_their_own_records(api):
+    admin = await create_signed_in(role=Role.ADMIN)
+
+    response = await update(api, admin, {"restrict_members_to_own_records": True})
+
+    assert response.json()["restrict_members_to_own_records"] is True
+    assert (await Account.get(admin.account.id)).restrict_members_to_own_records
+
+
+async def test_a_member_cannot_lift_the_limit_on_records(api):
+    account = await create_account(restrict_members_to_own_records=True)
+    member = await create_signed_in(account, Role.MEMBER)
+
+    response = await update(api, member, {"restrict_members_to_own_records": False})
+
+    assert response.status_code == 403
+    assert (await Account.get(account.id)).restrict_members_to_own_records

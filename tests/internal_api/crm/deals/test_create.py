@@ -3,12 +3,11 @@
 import pytest
 from beanie import PydanticObjectId
 
-from shared.models.contact import Contact
 from shared.models.crm_log import CrmLog
 from shared.models.deal import Deal
 from shared.models.membership import Role
 from shared.models.pipeline import Pipeline
-from tests.factories import create_deal, create_pipeline, create_signed_in
+from tests.factories import create_contact, create_deal, create_pipeline, create_signed_in
 
 
 async def create(api, signed_in, pipeline: Pipeline, **fields):
@@ -19,10 +18,6 @@ async def create(api, signed_in, pipeline: Pipeline, **fields):
         **fields,
     }
     return await api.post("/v1/crm/deals", json=body, headers=signed_in.headers)
-
-
-async def create_contact(account_id, **overrides) -> Contact:
-    return await Contact(**{"account_id": account_id, "first_name": "Ada", **overrides}).insert()
 
 
 async def test_a_deal_is_created_last_on_its_stage_owned_by_the_caller(api):
@@ -66,7 +61,7 @@ async def test_the_creation_is_logged_with_each_field(api):
 async def test_a_deal_links_the_accounts_contacts(api):
     owner = await create_signed_in()
     pipeline = await create_pipeline(owner.account)
-    contact = await create_contact(owner.account.id)
+    contact = await create_contact(owner.account)
 
     response = await create(api, owner, pipeline, contact_ids=[str(contact.id)])
 
@@ -77,7 +72,7 @@ async def test_a_deal_links_the_accounts_contacts(api):
 async def test_linking_another_accounts_contact_answers_404_naming_it(api):
     owner = await create_signed_in()
     pipeline = await create_pipeline(owner.account)
-    theirs = await create_contact((await create_signed_in()).account.id)
+    theirs = await create_contact((await create_signed_in()).account)
 
     response = await create(api, owner, pipeline, contact_ids=[str(theirs.id)])
 
@@ -89,7 +84,7 @@ async def test_linking_another_accounts_contact_answers_404_naming_it(api):
 async def test_linking_a_deleted_contact_answers_404(api):
     owner = await create_signed_in()
     pipeline = await create_pipeline(owner.account)
-    deleted = await create_contact(owner.account.id, deleted_at="2024-01-01T00:00:00Z")
+    deleted = await create_contact(owner.account, deleted_at="2024-01-01T00:00:00Z")
 
     response = await create(api, owner, pipeline, contact_ids=[str(deleted.id)])
 

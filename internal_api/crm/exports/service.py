@@ -9,6 +9,7 @@ sweep deletes each export, file and job, once its retention has passed since it 
 import csv
 import io
 import logging
+import re
 import uuid
 from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
@@ -127,6 +128,10 @@ async def csv_text(job: CsvJob) -> AsyncIterator[str]:
     yield buffer.getvalue()
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"[+-]?[\d .()]+")
+
+
 def cells(contact: Contact, columns: list[str]) -> list[str]:
     custom = {value.field: value.value for value in contact.custom_values}
     return [cell(column_value(contact, column, custom)) for column in columns]
@@ -148,7 +153,15 @@ def cell(value: Any) -> str:
         return ", ".join(cell(item) for item in value)
     if isinstance(value, datetime):
         return value.isoformat()
-    return str(value)
+    return inert(str(value))
+
+
+def inert(text: str) -> str:
+    """Text a spreadsheet would run as a formula, quoted so it is shown instead (OWASP's CSV
+    injection advice). Plain numbers, such as E.164 phones, are left as they are."""
+    if text.startswith(FORMULA_STARTS) and not PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
 
 
 async def take_download(principal: Principal, job_id: str) -> CsvJob:

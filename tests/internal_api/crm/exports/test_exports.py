@@ -62,6 +62,19 @@ async def test_an_export_holds_the_contacts_matching_its_filter_in_its_columns(a
     ]
 
 
+async def test_a_value_a_spreadsheet_would_run_as_a_formula_is_exported_inert(api, owner):
+    formula = {
+        "first_name": '=HYPERLINK("http://evil.example","open")',
+        "phones": ["+33 1 42 68 53 00"],
+    }
+    await api.post("/v1/crm/contacts", json=formula, headers=owner.headers)
+    job = await export(api, owner, filters={"q": "hyperlink"}, columns=["first_name", "phones"])
+
+    response = await api.get(f"/v1/crm/exports/{job['id']}/download", headers=owner.headers)
+
+    assert rows(response)[1] == ["'" + formula["first_name"], "+33142685300"]
+
+
 async def test_a_search_word_filters_an_export_as_it_filters_the_list(api, owner):
     job = await export(api, owner, filters={"q": "gra"}, columns=["first_name"])
 

@@ -1,0 +1,147 @@
+"""`fire` stores a pending run per matching enabled rule; deals entering a stage fire it."""
+
+from beanie import PydanticObjectId
+
+from internal_api.automations.service import fire
+from shared.models.automation import AddTag, Automation, ContactTagAdded, DealStageEntered
+from shared.models.automation_log import AutomationLog, RunStatus
+from tests.factories import create_deal, create_pipeline, create_signed_in
+
+
+async def store_rule(account, trigger, **overrides) -> Automation:
+    fields = {"account_id": account.id, "name": "Rule", "trigger": trigger}
+    return await Automation(**{**fields, "actions": [AddTag(tag="hot")], **overrides}).insert()
+
+
+def entering(pipeline, stage_index: int) -> DealStageEntered:
+    return DealStageEntered(pipeline_id=pipeline.id, stage_id=pipeline.stages[stage_index].id)
+
+
+def subject_of(trigger: DealStageEntered) -> dict:
+    return {"pipeline_id": trigger.pipeline_id, "stage_id": trigger.stage_id}
+
+
+async def test_a_matching_enabled_rule_gets_a_pending_run(mongo):
+    owner = await create_signed_in()
+    trigger = entering(await create_pipeline(owner.account), 1)
+    rule = await store_rule(owner.account, trigger)
+    deal_id = PydanticObjectId()
+
+    runs = await fire(owner.account.id, "deal.stage_entered", subject_of(trigger), "deal", deal_id)
+
+    assert [run.automation_id for run in runs] == [rule.id]
+    stored = await AutomationLog.get(runs[0].id)
+    assert (stored.status, stored.entity_type, stored.entity_id) == (
+        RunStatus.PENDING,
+        "deal",
+        deal_id,
+    )
+    assert stored.subject == {k: str(v) for k, v in subject_of(trigger).items()}
+    assert stored.actions == [AddTag(tag="hot")]
+
+
+async def test_a_disabled_rule_does_not_fire(mongo):
+    owner = await create_signed_in()
+    trigger = entering(await create_pipeline(owner.account), 1)
+    await store_rule(owner.account, trigger, enabled=False)
+
+    runs = await fire(
+        owner.account.id, "deal.stage_entered", subject_of(trigger), "deal", PydanticObjectId()
+    )
+
+    assert runs == []
+
+
+async def test_a_rule_on_another_stage_does_not_fire(mongo):
+    owner = await create_signed_in()
+    pipeline = await create_pipeline(owner.account)
+    await store_rule(owner.account, entering(pipeline, 0))
+
+    runs = await fire(
+        owner.account.id,
+        "deal.stage_entered",
+        subject_of(entering(pipeline, 1)),
+        "deal",
+        PydanticObjectId(),
+    )
+
+    assert runs == []
+
+
+async def test_another_accounts_rule_does_not_fire(mongo):
+    owner, stranger = await create_signed_in(), await create_signed_in()
+    await store_rule(stranger.account, ContactTagAdded(tag="vip"))
+
+    runs = await fire(
+        owner.account.id, "contact.tag_added", {"tag": "vip"}, "contact", PydanticObjectId()
+    )
+
+    assert runs == []
+
+
+async def test_a_tag_added_fires_the_rules_on_that_tag(mongo):
+    owner = await create_signed_in()
+    vip = await store_rule(owner.account, ContactTagAdded(tag="vip"))
+    await store_rule(owner.account, ContactTagAdded(tag="cold"))
+    contact_id = PydanticObjectId()
+
+    runs = await fire(owner.account.id, "contact.tag_added", {"tag": "vip"}, "contact", contact_id)
+
+    assert [(run.automation_id, run.entity_id) for run in runs] == [(vip.id, contact_id)]
+
+
+async def test_moving_a_deal_into_a_stage_records_a_run_listed_under_the_rule(api):
+    owner = await create_signed_in()
+    pipeline = await create_pipeline(owner.account)
+    rule = await store_rule(owner.account, entering(pipeline, 2))
+    deal = await create_deal(pipeline)
+
+    await api.post(
+        f"/v1/crm/deals/{deal.id}/move",
+        json={"stage_id": str(pipeline.stages[2].id)},
+        headers=owner.headers,
+    )
+    response = await api.get(f"/v1/automations/{rule.id}/runs", headers=owner.headers)
+
+    assert response.status_code == 200
+    [run] = response.json()["data"]
+    assert (run["status"], run["entity_type"], run["entity_id"]) == (
+        "pending",
+        "deal",
+        str(deal.id),
+    )
+    assert run["actions"] == [{"type": "add_tag", "tag": "hot"}]
+
+
+async def test_creating_a_deal_on_a_stage_fires_its_rules(api):
+    owner = await create_signed_in()
+    pipeline = await create_pipeline(owner.account)
+    rule = await store_rule(owner.account, entering(pipeline, 0))
+
+    await api.post(
+        "/v1/crm/deals",
+        json={
+            "title": "Logo",
+            "pipeline_id": str(pipeline.id),
+            "stage_id": str(pipeline.stages[0].id),
+        },
+        headers=owner.headers,
+    )
+
+    assert await AutomationLog.find({"automation_id": rule.id}).count() == 1
+
+
+async def test_reordering_within_a_stage_fires_nothing(api):
+    owner = await create_signed_in()
+    pipeline = await create_pipeline(owner.account)
+    await store_rule(owner.account, entering(pipeline, 0))
+    await create_deal(pipeline)
+    deal = await create_deal(pipeline)
+
+    await api.post(
+        f"/v1/crm/deals/{deal.id}/move",
+        json={"stage_id": str(pipeline.stages[0].id), "position": 0},
+        headers=owner.headers,
+    )
+
+    assert await AutomationLog.find_all().count() == 0

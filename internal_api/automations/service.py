@@ -12,7 +12,14 @@ from beanie import PydanticObjectId
 from internal_api.accounts.service import find_member
 from internal_api.automations.schemas import AutomationCreate, AutomationUpdate
 from internal_api.crm.pipelines.repository import PipelineRepository
-from shared.models.automation import Action, AssignOwner, Automation, DealStageEntered, SendWebhook
+from shared.models.automation import (
+    Action,
+    AssignOwner,
+    Automation,
+    ContactTagAdded,
+    DealStageEntered,
+    SendWebhook,
+)
 from shared.models.automation_log import AutomationLog
 from shared.utilities.auth import Principal
 from shared.utilities.errors import InvalidInput
@@ -102,7 +109,7 @@ async def fire(
     ]
 
 
-async def check_trigger(principal: Principal, trigger: Any) -> None:
+async def check_trigger(principal: Principal, trigger: DealStageEntered | ContactTagAdded) -> None:
     """The stage a trigger watches is one of the account's (404 otherwise)."""
     if isinstance(trigger, DealStageEntered):
         pipelines = PipelineRepository(principal.account_id)

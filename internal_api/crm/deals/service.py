@@ -161,10 +161,8 @@ def settle_status(deal: Deal, was: DealStatus | None) -> None:
 
 async def check_links(principal: Principal, fields: dict[str, Any]) -> None:
     """The owner and followers are members of the account; the contacts are its live ones."""
-    people = ([fields["owner_id"]] if fields.get("owner_id") else []) + fields.get(
-        "follower_ids", []
-    )
-    for user_id in people:
+    owner = [fields["owner_id"]] if fields.get("owner_id") else []
+    for user_id in owner + fields.get("follower_ids", []):
         await find_member(principal, str(user_id))
     await check_contacts(principal.account_id, fields.get("contact_ids", []))
 

@@ -13,6 +13,7 @@ from typing import Any
 from beanie import PydanticObjectId
 
 from internal_api.activities import service as activities
+from internal_api.automations import service as automations
 from internal_api.crm.contacts import validation
 from internal_api.crm.contacts.filtering import contact_filter
 from internal_api.crm.contacts.schemas import ContactCreate, ContactSearch, ContactUpdate
@@ -217,6 +218,8 @@ def snapshot(contact: Contact) -> dict[str, Any]:
 
 
 async def record(caller: Caller, contact: Contact, action: str, changes: list[FieldChange]) -> None:
+    """Every change to a contact passes here: it is logged, and each tag it adds fires the
+    automations watching for that tag."""
     await activities.record(
         caller.actor,
         caller.account_id,
@@ -225,3 +228,15 @@ async def record(caller: Caller, contact: Contact, action: str, changes: list[Fi
         action,
         changes,  # type: ignore[arg-type]
     )
+    for tag in tags_added(changes):
+        await automations.fire(
+            caller.account_id, "contact.tag_added", {"tag": tag}, "contact", contact.id
+        )
+
+
+def tags_added(changes: list[FieldChange]) -> list[str]:
+    change = next((change for change in changes if change.field == "tags"), None)
+    if change is None:
+        return []
+    before = set(change.old or [])
+    return [tag for tag in change.new or [] if tag not in before]

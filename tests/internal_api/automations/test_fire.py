@@ -90,6 +90,52 @@ async def test_a_tag_added_fires_the_rules_on_that_tag(mongo):
     assert [(run.automation_id, run.entity_id) for run in runs] == [(vip.id, contact_id)]
 
 
+async def test_a_contact_created_with_a_tag_fires_the_rules_on_that_tag(api):
+    owner = await create_signed_in()
+    rule = await store_rule(owner.account, ContactTagAdded(tag="vip"))
+
+    created = await api.post(
+        "/v1/crm/contacts", json={"first_name": "Ada", "tags": ["vip"]}, headers=owner.headers
+    )
+
+    [run] = await AutomationLog.find({"automation_id": rule.id}).to_list()
+    assert (run.entity_type, str(run.entity_id)) == ("contact", created.json()["id"])
+
+
+async def test_tagging_contacts_in_bulk_fires_once_per_newly_tagged_contact(api):
+    owner = await create_signed_in()
+    rule = await store_rule(owner.account, ContactTagAdded(tag="vip"))
+    ids = []
+    for name, tags in (("Ada", ["vip"]), ("Alan", [])):
+        created = await api.post(
+            "/v1/crm/contacts", json={"first_name": name, "tags": tags}, headers=owner.headers
+        )
+        ids.append(created.json()["id"])
+
+    await api.post(
+        "/v1/crm/contacts/bulk-tag", json={"ids": ids, "tags": ["vip"]}, headers=owner.headers
+    )
+
+    runs = await AutomationLog.find({"automation_id": rule.id}).to_list()
+    assert sorted(str(run.entity_id) for run in runs) == sorted(ids)
+
+
+async def test_an_update_that_keeps_a_tag_fires_nothing_again(api):
+    owner = await create_signed_in()
+    rule = await store_rule(owner.account, ContactTagAdded(tag="vip"))
+    created = await api.post(
+        "/v1/crm/contacts", json={"first_name": "Ada", "tags": ["vip"]}, headers=owner.headers
+    )
+
+    await api.patch(
+        f"/v1/crm/contacts/{created.json()['id']}",
+        json={"tags": ["vip", "lead"]},
+        headers=owner.headers,
+    )
+
+    assert await AutomationLog.find({"automation_id": rule.id}).count() == 1
+
+
 async def test_moving_a_deal_into_a_stage_records_a_run_listed_under_the_rule(api):
     owner = await create_signed_in()
     pipeline = await create_pipeline(owner.account)

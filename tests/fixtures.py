@@ -64,12 +64,14 @@ def client_for() -> Callable:
 
 @pytest.fixture
 async def mongo():
-    """A connected database (in memory, or MONGO_URL's), emptied after the test."""
+    """A connected database (in memory, or MONGO_URL's), emptied after the test. Documents are
+    deleted rather than the database dropped, so a service still connected keeps its indexes."""
     database = await db.connect(
         os.environ.get("MONGO_URL", ""), initiator="tests", database=os.environ["MONGO_DB"]
     )
     yield database
-    await database.client.drop_database(database.name)
+    for name in await database.list_collection_names():
+        await database[name].delete_many({})
     await db.disconnect("tests")
 
 
@@ -79,3 +81,28 @@ def empty_test_redis():
     client = redis.Redis.from_url(os.environ["REDIS_URL"])
     client.flushdb()
     client.close()
+
+
+@asynccontextmanager
+async def dashboard_chain(
+    internal_api: ASGIApp, **router_overrides
+) -> AsyncIterator[httpx.AsyncClient]:
+    """A client of the gateway, as the dashboard is, with the router and `internal_api` behind
+    it, each on its own port; no rate limits unless asked."""
+    from gateway.app import create_app as create_gateway
+    from gateway.settings import GatewaySettings
+    from router.app import create_app as create_router
+    from router.settings import RouterSettings
+
+    no_limits = {f"rate_limit_per_{kind}": "" for kind in ("account", "session", "ip")}
+    async with running(internal_api) as internal_api_url:
+        router_settings = RouterSettings(
+            internal_api_url=internal_api_url, **{**no_limits, **router_overrides}
+        )
+        async with running(create_router(router_settings)) as router_url:
+            gateway = create_gateway(GatewaySettings(router_url=router_url))
+            async with (
+                running(gateway) as gateway_url,
+                httpx.AsyncClient(base_url=gateway_url, timeout=30) as client,
+            ):
+                yield client

@@ -5,29 +5,17 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
-from gateway.app import create_app as create_gateway
-from gateway.settings import GatewaySettings
 from internal_api.app import create_app as create_internal_api
 from internal_api.settings import InternalApiSettings
-from router.app import create_app as create_router
-from router.settings import RouterSettings
 from tests.factories import PASSWORD, unique_email
-
-NO_RATE_LIMITS = {f"rate_limit_per_{kind}": "" for kind in ("account", "session", "ip")}
+from tests.fixtures import dashboard_chain
 
 
 @pytest.fixture
-async def dashboard(serve, mongo) -> AsyncIterator[httpx.AsyncClient]:
+async def dashboard(mongo) -> AsyncIterator[httpx.AsyncClient]:
     """A client of the gateway, as the dashboard is, with the whole chain behind it."""
-    async with serve(create_internal_api(InternalApiSettings())) as internal_api:
-        router_settings = RouterSettings(internal_api_url=internal_api, **NO_RATE_LIMITS)
-        async with serve(create_router(router_settings)) as router:
-            gateway_settings = GatewaySettings(router_url=router)
-            async with (
-                serve(create_gateway(gateway_settings)) as gateway,
-                httpx.AsyncClient(base_url=gateway) as client,
-            ):
-                yield client
+    async with dashboard_chain(create_internal_api(InternalApiSettings())) as client:
+        yield client
 
 
 async def sign_up(dashboard: httpx.AsyncClient, account_name: str = "Acme") -> dict[str, str]:

@@ -84,7 +84,9 @@ async def test_a_records_history_is_read_by_its_id(mongo):
 @pytest.mark.parametrize("scope_missing", ["contacts:read", "deals:read"])
 async def test_reading_the_log_needs_both_read_scopes(api, scope_missing):
     owner = await create_signed_in()
-    owner.membership.scopes = [s for s in owner.membership.scopes if s != scope_missing]
+    await owner.membership.set(
+        {"scopes": [s for s in owner.membership.scopes if s != scope_missing]}
+    )
 
     response = await api.get("/v1/activities", headers=owner.headers)
 

@@ -126,7 +126,9 @@ async def test_another_accounts_filter_answers_404(api, method, body):
 
 async def test_saving_a_filter_needs_the_read_scope(api):
     owner = await create_signed_in()
-    owner.membership.scopes = [s for s in owner.membership.scopes if s != "contacts:read"]
+    await owner.membership.set(
+        {"scopes": [s for s in owner.membership.scopes if s != "contacts:read"]}
+    )
 
     response = await save(api, owner)
 

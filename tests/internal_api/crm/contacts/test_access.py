@@ -161,7 +161,9 @@ async def test_a_hidden_business_cannot_be_linked_by_a_restricted_member(api, re
 
 async def test_reading_contacts_needs_the_read_scope(api):
     owner = await create_signed_in()
-    owner.membership.scopes = [s for s in owner.membership.scopes if s != "contacts:read"]
+    await owner.membership.set(
+        {"scopes": [s for s in owner.membership.scopes if s != "contacts:read"]}
+    )
 
     response = await api.get(CONTACTS, headers=owner.headers)
 

@@ -145,7 +145,9 @@ async def test_a_hidden_deals_history_answers_404(api):
 
 async def test_reading_deals_needs_the_deals_read_scope(api):
     owner = await create_signed_in()
-    owner.membership.scopes = [scope for scope in owner.membership.scopes if scope != "deals:read"]
+    await owner.membership.set(
+        {"scopes": [scope for scope in owner.membership.scopes if scope != "deals:read"]}
+    )
 
     response = await api.get("/v1/crm/deals", headers=owner.headers)
 

@@ -217,7 +217,7 @@ async def test_another_accounts_import_answers_404(api, owner):
 
 async def test_importing_needs_the_contacts_write_scope(api, owner):
     reader = await create_signed_in(owner.account, role=Role.MEMBER)
-    reader.membership.scopes = ["contacts:read"]
+    await reader.membership.set({"scopes": ["contacts:read"]})
 
     response = await api.post("/v1/crm/imports", headers=reader.headers, **upload(HEADER + ADA))
 

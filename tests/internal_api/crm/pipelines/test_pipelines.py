@@ -167,7 +167,9 @@ async def test_a_client_reads_pipelines_but_cannot_create_one(api):
 
 async def test_reading_pipelines_needs_the_deals_read_scope(api):
     owner = await create_signed_in()
-    owner.membership.scopes = [scope for scope in owner.membership.scopes if scope != "deals:read"]
+    await owner.membership.set(
+        {"scopes": [scope for scope in owner.membership.scopes if scope != "deals:read"]}
+    )
 
     response = await api.get("/v1/crm/pipelines", headers=owner.headers)
 

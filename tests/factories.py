@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from argon2 import PasswordHasher
+from beanie import PydanticObjectId
 
 from shared.models.account import Account, AccountKind
 from shared.models.base import utc_now
@@ -18,7 +19,7 @@ from shared.models.membership import ROLE_SCOPES, Membership, Role
 from shared.models.pipeline import Pipeline, Stage
 from shared.models.session import Session
 from shared.models.user import User
-from shared.utilities.auth import Principal, TokenSigner
+from shared.utilities.auth import Principal, TokenKind, TokenSigner
 from shared.utilities.keys import development_key_pair
 from shared.utilities.sessions import SessionState, hash_session_id, new_session_id
 from shared.utilities.settings import ServiceSettings
@@ -118,6 +119,15 @@ def user_token(who: SessionState | Principal, **signer_overrides) -> str:
     signer = TokenSigner(**{**fields, **signer_overrides})
     principal = who.principal() if isinstance(who, SessionState) else who
     return signer.sign(principal)[0]
+
+
+def user_headers(account_id: str | None = None) -> dict[str, str]:
+    """The Authorization header the router adds for a user of the account (a new one by
+    default), for services that need no session or membership behind it."""
+    principal = Principal(
+        kind=TokenKind.USER, sub="user-1", account_id=account_id or str(PydanticObjectId())
+    )
+    return {"authorization": f"Bearer {user_token(principal)}"}
 
 
 @dataclass

@@ -1,7 +1,6 @@
 """The Google Maps service in-process over ASGI on the test Redis, with a fake Google at the
 HTTP transport answering in the shapes Google documents."""
 
-import uuid
 from collections.abc import Callable
 
 import httpx
@@ -9,9 +8,8 @@ import pytest
 
 from misc.google_maps.app import create_app
 from misc.google_maps.settings import GoogleMapsSettings
-from shared.utilities.auth import Principal, TokenKind
 from shared.utilities.redis import create_redis
-from tests.factories import user_token
+from tests.factories import user_headers
 
 GOOGLE_URL = "https://maps.google.test"
 API_KEY = "AIzaTestKey-never-shown"
@@ -147,14 +145,6 @@ async def maps(start_maps):
         yield client
 
 
-def signed_in(account_id: str | None = None) -> dict[str, str]:
-    """Headers of a user of the account (a new one by default), as the router sends them."""
-    principal = Principal(
-        kind=TokenKind.USER, sub="user-1", account_id=account_id or uuid.uuid4().hex
-    )
-    return {"authorization": f"Bearer {user_token(principal)}"}
-
-
 @pytest.fixture
 def headers() -> dict[str, str]:
-    return signed_in()
+    return user_headers()

@@ -7,9 +7,8 @@ import pytest
 
 from misc.yext_publishers.app import create_app
 from misc.yext_publishers.settings import YextPublishersSettings
-from shared.utilities.auth import Principal, TokenKind
 from shared.utilities.redis import create_redis
-from tests.factories import user_token
+from tests.factories import user_headers
 
 API_KEY = "platform-yext-key"
 
@@ -85,5 +84,4 @@ async def service(start_service):
 
 @pytest.fixture
 def signed_in() -> dict[str, str]:
-    principal = Principal(kind=TokenKind.USER, sub="user-1", account_id="a" * 24)
-    return {"authorization": f"Bearer {user_token(principal)}"}
+    return user_headers()

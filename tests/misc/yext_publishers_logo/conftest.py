@@ -8,9 +8,8 @@ import pytest
 
 from misc.yext_publishers_logo.app import create_app
 from misc.yext_publishers_logo.settings import YextPublishersLogoSettings
-from shared.utilities.auth import Principal, TokenKind
 from shared.utilities.redis import create_redis
-from tests.factories import user_token
+from tests.factories import user_headers
 
 URL_TEMPLATE = "https://logos.example.com/publishers/{publisher_id}.png"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 200
@@ -84,5 +83,4 @@ async def service(start_service):
 
 @pytest.fixture
 def signed_in() -> dict[str, str]:
-    principal = Principal(kind=TokenKind.USER, sub="user-1", account_id="a" * 24)
-    return {"authorization": f"Bearer {user_token(principal)}"}
+    return user_headers()

@@ -1,6 +1,6 @@
 """Answers are cached by query in Redis, shared by every account."""
 
-from tests.misc.google_maps.conftest import signed_in
+from tests.factories import user_headers
 
 AUTOCOMPLETE = "/v1/maps/places/autocomplete"
 
@@ -8,7 +8,7 @@ AUTOCOMPLETE = "/v1/maps/places/autocomplete"
 async def test_the_same_query_again_is_answered_without_asking_google(maps, google, headers):
     first = await maps.get(f"{AUTOCOMPLETE}?input=Paris", headers=headers)
 
-    again = await maps.get(f"{AUTOCOMPLETE}?input=Paris", headers=signed_in())
+    again = await maps.get(f"{AUTOCOMPLETE}?input=Paris", headers=user_headers())
 
     assert again.json() == first.json()
     assert len(google.requests) == 1

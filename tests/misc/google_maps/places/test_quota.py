@@ -1,6 +1,6 @@
 """Each account may make a number of maps requests per UTC day."""
 
-from tests.misc.google_maps.conftest import signed_in
+from tests.factories import user_headers
 
 AUTOCOMPLETE = "/v1/maps/places/autocomplete?input=Paris"
 
@@ -18,8 +18,8 @@ async def test_a_request_past_the_accounts_daily_quota_answers_429(start_maps, h
 
 async def test_another_account_has_its_own_quota(start_maps):
     async with start_maps(daily_requests_per_account=1) as maps:
-        await maps.get(AUTOCOMPLETE, headers=signed_in("account-a"))
+        await maps.get(AUTOCOMPLETE, headers=user_headers("account-a"))
 
-        response = await maps.get(AUTOCOMPLETE, headers=signed_in("account-b"))
+        response = await maps.get(AUTOCOMPLETE, headers=user_headers("account-b"))
 
     assert response.status_code == 200

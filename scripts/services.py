@@ -1,9 +1,12 @@
 """The platform's fifteen services: the one table the supervisor, compose checks and docs use."""
 
 import importlib
+import importlib.util
+import socket
 from dataclasses import dataclass
 from typing import Literal
 
+from shared.utilities.server import Server, server_for
 from shared.utilities.settings import ServiceSettings
 
 
@@ -39,6 +42,15 @@ class Service:
 
     def create_app(self, settings: ServiceSettings):
         return importlib.import_module(f"{self.module}.app").create_app(settings)
+
+    def server(
+        self, settings: ServiceSettings, sock: socket.socket
+    ) -> tuple[Server, socket.socket]:
+        """What to serve for this service on its bound socket: its app, or, for a service with a
+        listener of its own (the outbound proxy's `server.servers`), what that gives."""
+        if importlib.util.find_spec(f"{self.module}.server"):
+            return importlib.import_module(f"{self.module}.server").servers(settings, sock)
+        return server_for(self.create_app(settings)), sock
 
 
 SERVICES: tuple[Service, ...] = (

@@ -20,7 +20,7 @@ import redis
 import uvloop
 
 from scripts.services import SERVICES, Service
-from shared.utilities.server import PortInUse, bind, serve_until_signalled, server_for
+from shared.utilities.server import PortInUse, bind, serve_until_signalled
 from shared.utilities.settings import RunMode, ServiceSettings, env_name, load_settings
 
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
@@ -149,7 +149,7 @@ def wired_to_each_other(bound: list[BoundService]) -> list[BoundService]:
 
 async def supervise(bound: Sequence[BoundService], started: float) -> None:
     """Serve every service until SIGINT or SIGTERM; report once they all answer."""
-    servers = [(server_for(b.service.create_app(b.settings)), b.sock) for b in bound]
+    servers = [b.service.server(b.settings, b.sock) for b in bound]
     reporting = asyncio.create_task(report_when_healthy(bound, started))
     try:
         await serve_until_signalled(servers)

@@ -6,30 +6,27 @@ An ASGI server cannot tunnel CONNECT, so the proxy is a plain asyncio server in 
 rather than a route of the app.
 """
 
-import asyncio
 import socket
 import sys
 
 import uvloop
 
 from misc.proxy_server.app import create_app
-from misc.proxy_server.proxy import Proxy
 from misc.proxy_server.settings import ProxyServerSettings
 from shared.utilities import context
 from shared.utilities.logging import configure_logging
-from shared.utilities.server import PortInUse, bind, serve_until_signalled, server_for
+from shared.utilities.server import PortInUse, Server, bind, serve_until_signalled, server_for
 from shared.utilities.settings import load_settings
 
 
-async def serve(settings: ProxyServerSettings, proxy_socket: socket.socket) -> None:
-    """Serve until SIGINT or SIGTERM."""
+def servers(
+    settings: ProxyServerSettings, proxy_socket: socket.socket
+) -> tuple[Server, socket.socket]:
+    """The app's server and the private loopback socket it is to serve on; the app runs the
+    proxy listener on the service's socket while it is up."""
     app_socket = bind(settings.service_name, "127.0.0.1", 0)
-    proxy = await asyncio.start_server(Proxy(settings, app_socket.getsockname()), sock=proxy_socket)
-    try:
-        await serve_until_signalled([(server_for(create_app(settings)), app_socket)])
-    finally:
-        # Open tunnels are cancelled with the event loop's remaining tasks.
-        proxy.close()
+    app = create_app(settings, proxy_socket, app_socket.getsockname())
+    return server_for(app), app_socket
 
 
 def main() -> None:
@@ -41,4 +38,4 @@ def main() -> None:
     except PortInUse as error:
         sys.stderr.write(f"{error}\n")
         raise SystemExit(1) from None
-    uvloop.run(serve(settings, proxy_socket))
+    uvloop.run(serve_until_signalled([servers(settings, proxy_socket)]))

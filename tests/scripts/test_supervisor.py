@@ -124,3 +124,14 @@ def test_an_unknown_service_name_is_refused_with_the_known_names():
 
     assert result.returncode == 2
     assert "unknown service nope; known: gateway, router" in result.stderr
+
+
+def test_the_outbound_proxy_proxies_in_embedded_mode(tmp_path):
+    with supervised(tmp_path / "out", "--only", "proxy_server,currency") as run:
+        run.wait_for(TABLE_PRINTED)
+        proxy = run.url(by_module("misc.proxy_server"))
+        with socket.create_connection(("127.0.0.1", int(proxy.rsplit(":", 1)[1])), 5) as sock:
+            sock.sendall(b"CONNECT not-allowed.example:443 HTTP/1.1\r\nHost: x\r\n\r\n")
+            answer = sock.recv(4096)
+
+    assert answer.startswith(b"HTTP/1.1 403")

@@ -67,15 +67,31 @@ async def sign_up(
     redis: Redis,
     settings: InternalApiSettings,
 ) -> SignedIn:
-    """A new agency, its owner and a session for them."""
+    """A new agency, its owner and a session for them; all of it, or nothing."""
     account = Account(id=PydanticObjectId(), name=account_name)
     user = await insert_user(email, name, password, default_account_id=account.id)
-    await account.insert()
-    await Membership(
-        account_id=account.id, user_id=user.id, role=Role.OWNER, scopes=ROLE_SCOPES[Role.OWNER]
-    ).insert()
-    session_id = await start_session(user, account, client, redis, settings)
+    try:
+        await account.insert()
+        await Membership(
+            account_id=account.id,
+            user_id=user.id,
+            role=Role.OWNER,
+            scopes=ROLE_SCOPES[Role.OWNER],
+        ).insert()
+        session_id = await start_session(user, account, client, redis, settings)
+    except BaseException:
+        # Undone by hand: multi-document transactions need a replica set, which the in-memory
+        # database cannot be; the email is free again for a retry.
+        await undo_signup(user, account)
+        raise
     return SignedIn(session_id, user, account)
+
+
+async def undo_signup(user: User, account: Account) -> None:
+    await Session.find({"user_id": user.id}).delete()
+    await Membership.find({"user_id": user.id, "account_id": account.id}).delete()
+    await Account.find({"_id": account.id}).delete()
+    await user.delete()
 
 
 async def insert_user(

@@ -2,6 +2,7 @@
 
 from beanie import PydanticObjectId
 
+from shared.models.account import Account
 from shared.models.membership import ROLE_SCOPES, Membership, Role
 from shared.models.session import Session
 from shared.models.user import User
@@ -80,3 +81,16 @@ async def test_signup_with_a_bad_email_and_no_name_answers_422_naming_both(api):
     fields = [d["field"] for d in response.json()["error"]["details"]]
     assert response.status_code == 422
     assert fields == ["body.email", "body.name"]
+
+
+async def test_a_signup_failing_half_way_leaves_nothing_behind(api, monkeypatch):
+    async def membership_store_down(self, *args, **kwargs):
+        raise ConnectionError("membership store down")
+
+    monkeypatch.setattr(Membership, "insert", membership_store_down)
+
+    response = await api.post("/v1/auth/signup", json=signup())
+
+    assert response.status_code == 500
+    assert await User.find({"email": "owner@example.com"}).count() == 0
+    assert await Account.find({"name": "Acme Agency"}).count() == 0

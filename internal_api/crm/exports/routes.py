@@ -14,6 +14,7 @@ from shared.utilities.auth import Principal, requires
 from shared.utilities.errors import (
     Conflict,
     Forbidden,
+    Gone,
     InvalidInput,
     NotFound,
     Unauthorized,
@@ -60,7 +61,7 @@ async def read_export(export_id: str, principal: ContactsRead) -> ExportRead:
     response_class=StreamingResponse,
     responses={
         200: {"content": {"text/csv": {}}, "description": "the CSV file"},
-        **error_responses(Unauthorized, Forbidden, NotFound, Conflict, service.Gone),
+        **error_responses(Unauthorized, Forbidden, NotFound, Conflict, Gone),
     },
 )
 async def download_export(

@@ -29,19 +29,13 @@ from shared.models.base import utc_now
 from shared.models.contact import Contact
 from shared.models.csv_queue import CsvJob, CsvJobKind, CsvJobStatus
 from shared.utilities.auth import Principal, TokenKind
-from shared.utilities.errors import Conflict, DomainError, InvalidInput
+from shared.utilities.errors import Conflict, Gone, InvalidInput
 
 logger = logging.getLogger(__name__)
 
 EXPORTABLE = {"id", "address.street", *CONTACT_FIELDS}
 PROGRESS_EVERY_ROWS = 500
 FILTERS_LOCATION = "body.filters.conditions"
-
-
-class Gone(DomainError):
-    """The export was downloaded already, or has expired."""
-
-    status_code, code, message = 410, "gone", "The export's file is no longer available."
 
 
 def exports(account_id) -> CsvJobs:

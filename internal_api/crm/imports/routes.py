@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Request
 
 from internal_api.crm.imports import service
 from internal_api.crm.imports.schemas import ImportRead
-from internal_api.crm.imports.upload import PayloadTooLarge, receive_upload
+from internal_api.crm.imports.upload import receive_upload
 from internal_api.dependencies import Settings
 from internal_api.jobs import Jobs
 from internal_api.storage import Storage
@@ -17,6 +17,7 @@ from shared.utilities.errors import (
     Forbidden,
     InvalidInput,
     NotFound,
+    PayloadTooLarge,
     Unauthorized,
     error_responses,
 )

@@ -15,16 +15,10 @@ from python_multipart.exceptions import MultipartParseError
 from python_multipart.multipart import MultipartParser, parse_options_header
 
 from internal_api.storage import FileStorage
-from shared.utilities.errors import DomainError, InvalidInput
+from shared.utilities.errors import InvalidInput, PayloadTooLarge
 
 FILE_PART = "file"
 MAX_FIELD_BYTES = 64 * 1024
-
-
-class PayloadTooLarge(DomainError):
-    """The upload is larger than the service accepts."""
-
-    status_code, code, message = 413, "payload_too_large", "The file is too large."
 
 
 @dataclass

@@ -81,6 +81,18 @@ class Conflict(DomainError):
     status_code, code, message = 409, "conflict", "The request conflicts with the current state."
 
 
+class Gone(DomainError):
+    """It existed, but is no longer available (a one-time download taken, an expired file)."""
+
+    status_code, code, message = 410, "gone", "The resource is no longer available."
+
+
+class PayloadTooLarge(DomainError):
+    """The request body is larger than the service accepts."""
+
+    status_code, code, message = 413, "payload_too_large", "The request body is too large."
+
+
 class RateLimited(DomainError):
     """Too many requests; `Retry-After` says when to come back."""
 

@@ -16,18 +16,13 @@ from pathlib import Path
 import httpx
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
-from tenacity import retry, retry_if_result, stop_after_attempt, wait_exponential
 
 from misc.currency.rates.service import EURO, ProviderFailed, Rates, minor_units
+from shared.utilities.upstream import retried_when_busy
 
 logger = logging.getLogger(__name__)
 
 NAMESPACE = "{http://www.ecb.int/vocabulary/2002-08-01/eurofxref}"
-
-
-def worth_retrying(response: httpx.Response) -> bool:
-    """A busy (429) or failing (5xx) provider may answer a moment later; other answers stay."""
-    return response.status_code == 429 or response.is_server_error
 
 
 class EcbRates:
@@ -46,12 +41,7 @@ class EcbRates:
             raise ProviderFailed(f"HTTP {response.status_code} from {self.url}")
         return parse_rates(response.content)
 
-    @retry(
-        retry=retry_if_result(worth_retrying),
-        stop=stop_after_attempt(3),
-        wait=wait_exponential(multiplier=0.2, max=2),
-        retry_error_callback=lambda state: state.outcome.result(),  # the last answer
-    )
+    @retried_when_busy
     async def fetch(self) -> httpx.Response:
         return await self.client.get(self.url)
 

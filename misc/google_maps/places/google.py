@@ -12,7 +12,6 @@ status comes with an `error_message` meant for the developer: it is logged, neve
 import logging
 
 import httpx
-from tenacity import retry, retry_if_result, stop_after_attempt, wait_exponential
 
 from shared.utilities.errors import (
     DomainError,
@@ -21,7 +20,7 @@ from shared.utilities.errors import (
     RateLimited,
     UpstreamError,
 )
-from shared.utilities.upstream import upstream_failures
+from shared.utilities.upstream import retried_when_busy, upstream_failures
 
 logger = logging.getLogger(__name__)
 
@@ -38,11 +37,6 @@ STATUS_ERRORS: dict[str, tuple[type[DomainError], str]] = {
     "REQUEST_DENIED": (UpstreamError, "Google Maps refused the platform's request."),
 }
 OTHER_FAILURE = (UpstreamError, "Google Maps failed to answer.")
-
-
-def worth_retrying(response: httpx.Response) -> bool:
-    """A busy (429) or failing (5xx) Google may answer a moment later; other answers stay."""
-    return response.status_code == 429 or response.is_server_error
 
 
 class GoogleMaps:
@@ -71,11 +65,6 @@ class GoogleMaps:
         error, message = STATUS_ERRORS.get(status, OTHER_FAILURE)
         raise error(message)
 
-    @retry(
-        retry=retry_if_result(worth_retrying),
-        stop=stop_after_attempt(3),
-        wait=wait_exponential(multiplier=0.2, max=2),
-        retry_error_callback=lambda state: state.outcome.result(),  # the last answer
-    )
+    @retried_when_busy
     async def send(self, path: str, params: dict[str, str]) -> httpx.Response:
         return await self.client.get(self.base_url + path, params={**params, "key": self.api_key})

@@ -5,8 +5,24 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import httpx
+from tenacity import retry, retry_if_result, stop_after_attempt, wait_exponential
 
 from shared.utilities.errors import UpstreamError, UpstreamTimeout
+
+
+def worth_retrying(response: httpx.Response) -> bool:
+    """A busy (429) or failing (5xx) provider may answer a moment later; other answers stay."""
+    return response.status_code == 429 or response.is_server_error
+
+
+# Around a call answering an httpx.Response: two more tries with backoff on 429 and 5xx, and
+# the last answer handed back as it is when they are used up.
+retried_when_busy = retry(
+    retry=retry_if_result(worth_retrying),
+    stop=stop_after_attempt(3),
+    wait=wait_exponential(multiplier=0.2, max=2),
+    retry_error_callback=lambda state: state.outcome.result(),
+)
 
 
 def http_client(

@@ -3,6 +3,7 @@ from starlette.types import ASGIApp
 
 from conversation_socket.settings import ConversationSocketSettings
 from shared.utilities.app import create_app as create_service_app
+from shared.utilities.realtime import Socket
 from shared.utilities.sockets import create_socket_server, require_authenticated_connections
 
 
@@ -11,6 +12,6 @@ def create_app(settings: ConversationSocketSettings) -> ASGIApp:
     api = create_service_app(
         settings, title="Conversation socket", uses_mongo=True, uses_redis=True
     )
-    sio = create_socket_server(settings)
+    sio = create_socket_server(settings, Socket.CONVERSATION)
     require_authenticated_connections(sio, api)
     return socketio.ASGIApp(sio, other_asgi_app=api)

@@ -20,6 +20,7 @@ from shared.utilities import redis as redis_utils
 from shared.utilities.auth import authenticator_for
 from shared.utilities.errors import error_response, install_error_handlers
 from shared.utilities.logging import configure_logging
+from shared.utilities.outbox import OutboxMiddleware, Senders
 from shared.utilities.settings import ServiceSettings
 
 logger = logging.getLogger("shared.requests")
@@ -132,7 +133,8 @@ def create_app(
     """Build a service's FastAPI app.
 
     `lifespans` are async context managers taking the app, entered after MongoDB and Redis are
-    up and left before they go down: the place to make a service's own clients.
+    up and left before they go down: the place to make a service's own clients. A service on
+    Redis also gets an outbox per request (`shared.utilities.outbox`) for jobs and emits.
     """
     service = settings.service_name
 
@@ -151,6 +153,8 @@ def create_app(
             if uses_redis:
                 app.state.redis = redis_utils.create_redis(settings.redis_url)
                 stack.push_async_callback(app.state.redis.aclose)
+                app.state.senders = Senders.for_redis(settings.redis_url)
+                stack.callback(app.state.senders.close)
             for extra in lifespans:
                 await stack.enter_async_context(extra(app))
             logger.info("%s started", service)
@@ -167,5 +171,7 @@ def create_app(
         app.include_router(router)
     if configure:
         configure(app)
+    if uses_redis:
+        app.add_middleware(OutboxMiddleware)
     app.add_middleware(RequestContextMiddleware, service=service)
     return app

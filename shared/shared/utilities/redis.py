@@ -12,10 +12,14 @@ logger = logging.getLogger(__name__)
 _in_process_server = FakeServer()
 
 
+def in_process_redis(**options) -> Redis:
+    return FakeRedis(server=_in_process_server, **options)
+
+
 def create_redis(url: str) -> Redis:
     if not url:
         logger.warning("REDIS_URL is empty: using an in-process Redis substitute")
-        return FakeRedis(server=_in_process_server, decode_responses=True)
+        return in_process_redis(decode_responses=True)
     return Redis.from_url(url, decode_responses=True, health_check_interval=30)
 
 

@@ -5,15 +5,18 @@ import socketio
 from fastapi import FastAPI
 
 from shared.utilities.errors import Unauthorized
+from shared.utilities.realtime import Socket, redis_manager
 from shared.utilities.sessions import authenticate_handshake
 from shared.utilities.settings import ServiceSettings
 
 
-def create_socket_server(settings: ServiceSettings) -> socketio.AsyncServer:
-    """With REDIS_URL set, every replica shares rooms and emits through Redis."""
-    manager = socketio.AsyncRedisManager(settings.redis_url) if settings.redis_url else None
+def create_socket_server(settings: ServiceSettings, socket: Socket) -> socketio.AsyncServer:
+    """Every replica shares rooms and emits through Redis (or its in-process substitute), on
+    the socket service's own channel."""
     return socketio.AsyncServer(
-        async_mode="asgi", client_manager=manager, cors_allowed_origins=settings.cors_origins
+        async_mode="asgi",
+        client_manager=redis_manager(settings.redis_url, socket),
+        cors_allowed_origins=settings.cors_origins,
     )
 
 

@@ -10,6 +10,7 @@ from fastapi import APIRouter
 from conversation_socket.settings import ConversationSocketSettings
 from shared.utilities.app import create_app
 from shared.utilities.errors import Conflict
+from shared.utilities.events import publish_event
 from shared.utilities.outbox import Senders, collecting, emit, enqueue_job
 from shared.utilities.realtime import Socket, account_room
 from shared.utilities.settings import ServiceSettings
@@ -121,3 +122,14 @@ async def test_an_emit_reaches_a_socket_client_through_redis(serve, mongo):
         finally:
             senders.close()
             await client.disconnect()
+
+
+async def test_a_published_event_goes_to_the_hooks_queue_with_its_id_as_task_id(senders):
+    async with collecting(senders):
+        event_id = publish_event("a1", "contact.created", {"id": "c1"})
+
+    [(name, kwargs, task_id)] = senders.tasks.sent
+    assert (name, task_id) == ("hooks.dispatch", event_id)
+    assert kwargs["event"]["type"] == "contact.created"
+    assert kwargs["event"]["account_id"] == "a1"
+    assert kwargs["event"]["data"] == {"id": "c1"}

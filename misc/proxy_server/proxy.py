@@ -24,9 +24,10 @@ from urllib.parse import urlsplit
 
 import h11
 
-from misc.proxy_server.policy import Resolver, checked_addresses, host_allowed, system_resolver
+from misc.proxy_server.policy import allowed_networks, host_allowed
 from misc.proxy_server.settings import ProxyServerSettings
 from shared.utilities import context
+from shared.utilities.addresses import Resolver, checked_addresses, system_resolver
 from shared.utilities.errors import (
     BadRequest,
     DomainError,
@@ -259,7 +260,7 @@ class Proxy:
     async def connect(self, target: Target) -> Peer:
         """A connection to one of the addresses checked for the target, tried in turn."""
         addresses = await checked_addresses(
-            target.host, target.port, self.resolver, self.settings.allow_loopback
+            target.host, target.port, self.resolver, allowed_networks(self.settings)
         )
         for address in addresses:
             try:

@@ -16,9 +16,9 @@ from starlette.responses import JSONResponse, PlainTextResponse, StreamingRespon
 from starlette.routing import Route
 
 from misc.proxy_server.app import create_app
-from misc.proxy_server.policy import Resolver, system_resolver
 from misc.proxy_server.proxy import Proxy
 from misc.proxy_server.settings import ProxyServerSettings
+from shared.utilities.addresses import Resolver, system_resolver
 from tests.fixtures import free_port, running
 
 WAIT_SECONDS = 5  # no test waits longer than this for an answer

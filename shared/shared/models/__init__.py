@@ -11,6 +11,12 @@ from shared.models.automation import Automation
 from shared.models.automation_log import AutomationLog
 from shared.models.callrail_key import CallrailKey
 from shared.models.contact import Contact
+from shared.models.conversation import Conversation
+from shared.models.conversation_channel import ConversationChannel
+from shared.models.conversation_group import ConversationGroup
+from shared.models.conversation_message import ConversationMessage
+from shared.models.conversation_prospect import ConversationProspect
+from shared.models.conversation_room import ConversationRoom
 from shared.models.crm_log import CrmLog
 from shared.models.crm_note import CrmNote
 from shared.models.crm_tag import CrmTag
@@ -19,7 +25,9 @@ from shared.models.custom_field import CustomField
 from shared.models.deal import Deal
 from shared.models.filter import SavedFilter
 from shared.models.invitation import Invitation
+from shared.models.live_chat_widget import LiveChatWidget
 from shared.models.membership import Membership
+from shared.models.notification import Notification
 from shared.models.pipeline import Pipeline
 from shared.models.session import Session
 from shared.models.user import User
@@ -43,4 +51,12 @@ ALL_MODELS: list[type[Document]] = [
     CustomField,
     CrmTag,
     SavedFilter,
+    Notification,
+    LiveChatWidget,
+    Conversation,
+    ConversationChannel,
+    ConversationGroup,
+    ConversationMessage,
+    ConversationProspect,
+    ConversationRoom,
 ]

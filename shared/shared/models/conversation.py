@@ -1,0 +1,95 @@
+"""A conversation: one thread of messages, of one of five kinds.
+
+- `channel`: a team channel of an account; every user of the account may read it.
+- `group`: a named group of users of an account; its participants read it.
+- `direct`: two users of an account; its participants read it.
+- `client`: between an agency and one of its sub-accounts (`account_id` is the sub-account,
+  `agency_account_id` its agency); users acting in either account read it.
+- `prospect`: a website visitor (`prospect_id`) and the account's team.
+
+Who may see a conversation is decided by `visible_to`, the one place that rule is written: both
+the REST API and the conversation socket filter with it, so another account's conversation is
+never found, exactly like a missing one.
+"""
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from beanie import PydanticObjectId
+from pydantic import BaseModel
+from pymongo import ASCENDING, DESCENDING, IndexModel
+
+from shared.models.base import TenantDocument
+
+
+class ConversationKind(StrEnum):
+    CHANNEL = "channel"
+    GROUP = "group"
+    DIRECT = "direct"
+    CLIENT = "client"
+    PROSPECT = "prospect"
+
+
+# Kinds every user of the owning account reads; the others list their readers.
+ACCOUNT_WIDE_KINDS = [ConversationKind.CHANNEL, ConversationKind.PROSPECT]
+PARTICIPANT_KINDS = [ConversationKind.GROUP, ConversationKind.DIRECT]
+
+
+class LastMessage(BaseModel):
+    """The newest message, kept on the conversation so a list needs no second query."""
+
+    id: PydanticObjectId
+    sender_id: str
+    body: str  # a preview, cut to PREVIEW_LENGTH
+    created_at: datetime
+
+
+PREVIEW_LENGTH = 200
+
+
+class Conversation(TenantDocument):
+    kind: ConversationKind
+    title: str = ""  # a channel's or group's name; empty for the other kinds
+    # The users who read a group or direct conversation.
+    participant_ids: list[PydanticObjectId] = []
+    agency_account_id: PydanticObjectId | None = None  # client conversations
+    prospect_id: PydanticObjectId | None = None  # prospect conversations
+    # A direct conversation's two user ids, sorted and joined: unique per account, so two
+    # users have one direct conversation however often it is asked for.
+    direct_key: str | None = None
+    created_by: str | None = None
+    last_message: LastMessage | None = None
+    # Lists sort on this; a new conversation sorts by its creation until its first message.
+    last_activity_at: datetime | None = None
+
+    class Settings:
+        name = "conversations"
+        use_state_management = True
+        keep_nulls = False  # so the sparse unique index holds only direct conversations
+        indexes = [
+            IndexModel(
+                [("account_id", ASCENDING), ("kind", ASCENDING), ("last_activity_at", DESCENDING)]
+            ),
+            IndexModel([("participant_ids", ASCENDING), ("last_activity_at", DESCENDING)]),
+            IndexModel([("agency_account_id", ASCENDING), ("last_activity_at", DESCENDING)]),
+            IndexModel([("account_id", ASCENDING), ("prospect_id", ASCENDING)]),
+            IndexModel([("direct_key", ASCENDING)], unique=True, sparse=True),
+        ]
+
+
+def visible_to(user_id: str, account_id: str) -> dict[str, Any]:
+    """The filter for the conversations a user acting in an account may read."""
+    account = PydanticObjectId(account_id)
+    return {
+        "$or": [
+            {"account_id": account, "kind": {"$in": ACCOUNT_WIDE_KINDS}},
+            {
+                "account_id": account,
+                "kind": {"$in": PARTICIPANT_KINDS},
+                "participant_ids": PydanticObjectId(user_id),
+            },
+            {"account_id": account, "kind": ConversationKind.CLIENT},
+            {"agency_account_id": account, "kind": ConversationKind.CLIENT},
+        ]
+    }

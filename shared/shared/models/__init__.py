@@ -31,6 +31,8 @@ from shared.models.notification import Notification
 from shared.models.pipeline import Pipeline
 from shared.models.session import Session
 from shared.models.user import User
+from shared.models.webhook_delivery import WebhookDelivery
+from shared.models.webhook_subscription import WebhookSubscription
 
 ALL_MODELS: list[type[Document]] = [
     Account,
@@ -59,4 +61,6 @@ ALL_MODELS: list[type[Document]] = [
     ConversationMessage,
     ConversationProspect,
     ConversationRoom,
+    WebhookSubscription,
+    WebhookDelivery,
 ]

@@ -1,9 +1,12 @@
 """What both Socket.IO services share: a server on Redis when there is one, and connections
 refused unless the handshake carries a live session or a valid user token."""
 
+from collections.abc import Awaitable, Callable
+
 import socketio
 from fastapi import FastAPI
 
+from shared.utilities.auth import Principal
 from shared.utilities.errors import Unauthorized
 from shared.utilities.realtime import Socket, redis_manager
 from shared.utilities.sessions import authenticate_handshake
@@ -20,9 +23,14 @@ def create_socket_server(settings: ServiceSettings, socket: Socket) -> socketio.
     )
 
 
-def require_authenticated_connections(sio: socketio.AsyncServer, api: FastAPI) -> None:
+def require_authenticated_connections(
+    sio: socketio.AsyncServer,
+    api: FastAPI,
+    on_connect: Callable[[str, Principal], Awaitable[None]] | None = None,
+) -> None:
     """Refuse a connection without a valid session or token (the client gets `connect_error`
-    with the reason) and keep the caller's Principal in the socket's session."""
+    with the reason) and keep the caller's Principal in the socket's session; `on_connect`
+    then runs for an accepted one (rooms, presence)."""
     settings: ServiceSettings = api.state.settings
 
     @sio.event
@@ -37,3 +45,5 @@ def require_authenticated_connections(sio: socketio.AsyncServer, api: FastAPI) -
                 refusal.message, {"code": refusal.code}
             ) from None
         await sio.save_session(sid, {"principal": principal})
+        if on_connect:
+            await on_connect(sid, principal)

@@ -2,10 +2,10 @@ from datetime import timedelta
 from pathlib import Path
 from typing import ClassVar
 
-from pydantic import Field
+from pydantic import Field, IPvAnyNetwork
 from pydantic_settings import SettingsConfigDict
 
-from shared.utilities.settings import Port, ServiceSettings
+from shared.utilities.settings import Port, ServiceSettings, common
 
 
 class InternalApiSettings(ServiceSettings):
@@ -43,6 +43,11 @@ class InternalApiSettings(ServiceSettings):
     )
     automation_webhooks_allow_http: bool = Field(
         False, description="let automation webhooks use plain http (tests and local receivers)"
+    )
+    webhook_allowed_networks: list[IPvAnyNetwork] = common(
+        "WEBHOOK_ALLOWED_NETWORKS",
+        [],
+        "JSON list of non-public networks webhooks may still be sent to (local receivers)",
     )
 
     @property

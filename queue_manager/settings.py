@@ -1,10 +1,10 @@
 from typing import ClassVar
 
-from pydantic import Field
+from pydantic import Field, IPvAnyNetwork, PositiveFloat
 from pydantic_settings import SettingsConfigDict
 
 from queue_manager.switches import QueueSwitches
-from shared.utilities.settings import Port, ServiceSettings
+from shared.utilities.settings import Port, ServiceSettings, common
 
 
 class QueueManagerSettings(ServiceSettings):
@@ -16,4 +16,17 @@ class QueueManagerSettings(ServiceSettings):
     # Read from their own QM_* variables when the settings are made.
     switches: QueueSwitches = Field(
         default_factory=QueueSwitches, description="which queues and crons run"
+    )
+    webhook_allowed_networks: list[IPvAnyNetwork] = common(
+        "WEBHOOK_ALLOWED_NETWORKS",
+        [],
+        "JSON list of non-public networks webhooks may still be sent to (local receivers)",
+    )
+    webhook_retry_delays_seconds: list[PositiveFloat] = Field(
+        [60, 300, 1800, 7200, 18000, 36000, 21600],
+        description="JSON list: waits before each retry of a failed webhook delivery; when they "
+        "are used up the endpoint is switched off",
+    )
+    webhook_timeout_seconds: float = Field(
+        10, gt=0, description="how long a webhook endpoint has to connect and answer"
     )

@@ -14,6 +14,7 @@ from internal_api.crm.pipelines.routes import router as pipelines_router
 from internal_api.crm.tags.routes import router as tags_router
 from internal_api.filters.routes import router as filters_router
 from internal_api.jobs import background_work
+from internal_api.live_chat.routes import router as live_chat_router
 from internal_api.notifications_center.routes import router as notifications_center_router
 from internal_api.settings import InternalApiSettings
 from internal_api.users.routes import router as users_router
@@ -41,6 +42,7 @@ def create_app(settings: InternalApiSettings) -> FastAPI:
             contact_notes_router,
             automations_router,
             notifications_center_router,
+            live_chat_router,
         ],
         uses_mongo=True,
         uses_redis=True,

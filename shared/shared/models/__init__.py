@@ -22,6 +22,7 @@ from shared.models.crm_note import CrmNote
 from shared.models.crm_tag import CrmTag
 from shared.models.csv_queue import CsvJob
 from shared.models.custom_field import CustomField
+from shared.models.dead_letter import DeadLetter
 from shared.models.deal import Deal
 from shared.models.filter import SavedFilter
 from shared.models.invitation import Invitation
@@ -30,6 +31,7 @@ from shared.models.membership import Membership
 from shared.models.notification import Notification
 from shared.models.pipeline import Pipeline
 from shared.models.session import Session
+from shared.models.task_run import TaskRun
 from shared.models.user import User
 from shared.models.webhook_delivery import WebhookDelivery
 from shared.models.webhook_subscription import WebhookSubscription
@@ -63,4 +65,6 @@ ALL_MODELS: list[type[Document]] = [
     ConversationRoom,
     WebhookSubscription,
     WebhookDelivery,
+    TaskRun,
+    DeadLetter,
 ]

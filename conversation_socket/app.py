@@ -1,10 +1,11 @@
 import socketio
 from starlette.types import ASGIApp
 
+from conversation_socket.events import register_events
 from conversation_socket.settings import ConversationSocketSettings
 from shared.utilities.app import create_app as create_service_app
 from shared.utilities.realtime import Socket
-from shared.utilities.sockets import create_socket_server, require_authenticated_connections
+from shared.utilities.sockets import create_socket_server
 
 
 def create_app(settings: ConversationSocketSettings) -> ASGIApp:
@@ -13,5 +14,5 @@ def create_app(settings: ConversationSocketSettings) -> ASGIApp:
         settings, title="Conversation socket", uses_mongo=True, uses_redis=True
     )
     sio = create_socket_server(settings, Socket.CONVERSATION)
-    require_authenticated_connections(sio, api)
+    register_events(sio, api)
     return socketio.ASGIApp(sio, other_asgi_app=api)

@@ -1,5 +1,6 @@
 from typing import ClassVar
 
+from pydantic import PositiveFloat
 from pydantic_settings import SettingsConfigDict
 
 from shared.utilities.settings import Port, ServiceSettings
@@ -10,3 +11,5 @@ class ConversationSocketSettings(ServiceSettings):
 
     service_name: ClassVar[str] = "conversation_socket"
     port: Port = 6001
+    # A typing indicator without a fresh typing:start ends after this many seconds.
+    typing_ttl_seconds: PositiveFloat = 5

@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from beanie import PydanticObjectId
+from bson.errors import InvalidId
 from pydantic import BaseModel
 from pymongo import ASCENDING, DESCENDING, IndexModel
 
@@ -93,3 +94,13 @@ def visible_to(user_id: str, account_id: str) -> dict[str, Any]:
             {"agency_account_id": account, "kind": ConversationKind.CLIENT},
         ]
     }
+
+
+async def find_visible(conversation_id: str, user_id: str, account_id: str) -> Conversation | None:
+    """The conversation if the user acting in the account may read it; None for a missing id,
+    a malformed one and another account's alike."""
+    try:
+        oid = PydanticObjectId(conversation_id)
+    except (InvalidId, TypeError):
+        return None
+    return await Conversation.find_one({"_id": oid, **visible_to(user_id, account_id)})

@@ -18,6 +18,11 @@ from shared.models.base import TenantDocument, utc_now
 from shared.models.conversation import PREVIEW_LENGTH, Conversation, LastMessage
 from shared.models.conversation_room import advance_pointer
 
+# Limits both the REST API and the socket check a new message against.
+MAX_BODY_LENGTH = 10_000
+MAX_ATTACHMENTS = 10
+MAX_CLIENT_ID_LENGTH = 64
+
 
 class SenderType(StrEnum):
     USER = "user"

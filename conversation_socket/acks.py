@@ -1,0 +1,64 @@
+"""Every client→server event answers through its acknowledgement: `{"ok": true, ...}`, or
+`{"ok": false, "error": {"code", "message", "details"}}` for a bad payload, a refusal or a
+failure on our side. A handler's exception never reaches python-socketio, so nobody is
+disconnected by one client's mistake."""
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+import socketio
+from pydantic import BaseModel, ValidationError
+
+from shared.utilities.auth import Principal
+from shared.utilities.errors import DomainError, InvalidInput
+
+logger = logging.getLogger(__name__)
+
+PayloadT = TypeVar("PayloadT", bound=BaseModel)
+Handler = Callable[[str, Principal, PayloadT], Awaitable[dict[str, Any] | None]]
+
+
+def failure(error: DomainError) -> dict[str, Any]:
+    return {
+        "ok": False,
+        "error": {"code": error.code, "message": error.message, "details": error.details},
+    }
+
+
+def invalid_payload(error: ValidationError) -> InvalidInput:
+    details = [
+        {"field": ".".join(str(part) for part in item["loc"]), "message": item["msg"]}
+        for item in error.errors()
+    ]
+    fields = ", ".join(detail["field"] or "payload" for detail in details)
+    return InvalidInput(f"Invalid fields: {fields}.", details=details)
+
+
+def acknowledged(
+    sio: socketio.AsyncServer, event: str, payload: type[PayloadT]
+) -> Callable[[Handler], Handler]:
+    """Register `handler(sid, principal, payload)` for the event; the payload is validated first
+    and whatever the handler returns is added to `{"ok": true}`."""
+
+    def register(handler: Handler) -> Handler:
+        async def run(sid: str, *args: Any) -> dict[str, Any]:
+            try:
+                if len(args) > 1:
+                    raise InvalidInput("Send one payload object.")
+                data = payload.model_validate(args[0] if args else {})
+                principal = (await sio.get_session(sid))["principal"]
+                answer = await handler(sid, principal, data)
+            except ValidationError as error:
+                return failure(invalid_payload(error))
+            except DomainError as error:
+                return failure(error)
+            except Exception:
+                logger.exception("%s failed", event)
+                return failure(DomainError())
+            return {"ok": True, **(answer or {})}
+
+        sio.on(event, run)
+        return handler
+
+    return register

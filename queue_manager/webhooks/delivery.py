@@ -1,0 +1,63 @@
+"""Delivering a webhook: one attempt at a time, each recorded on the delivery's log.
+
+A failed attempt is retried after the next of the configured delays (about a day in all); when
+they are used up the delivery has failed for good, and the endpoint is switched off and the
+account's admins told (`exhaustion`). A redelivery asked for by the account is one attempt,
+outside that schedule.
+"""
+
+from collections.abc import Sequence
+from datetime import timedelta
+
+import httpx
+
+from queue_manager.webhooks.exhaustion import switch_off_endpoint
+from queue_manager.webhooks.sending import post_delivery
+from shared.models.base import utc_now
+from shared.models.webhook_delivery import DeliveryAttempt, DeliveryStatus, WebhookDelivery
+from shared.models.webhook_subscription import WebhookSubscription
+
+ENDPOINT_GONE = "The endpoint was switched off or deleted; the event was not sent."
+
+
+async def deliver(
+    delivery_id: str,
+    client: httpx.AsyncClient,
+    retry_delays: Sequence[float],
+    manual: bool = False,
+) -> float | None:
+    """Make one attempt at the delivery, if it is still due. Returns the seconds to wait
+    before the next attempt, or None when there is none to make."""
+    delivery = await WebhookDelivery.get(delivery_id)
+    if delivery is None or delivery.status is not DeliveryStatus.PENDING:
+        return None  # deleted with its endpoint, or settled by an earlier run of this task
+    subscription = await WebhookSubscription.get(delivery.subscription_id)
+    now = utc_now()
+    if subscription is None or not subscription.enabled:
+        attempt = DeliveryAttempt(at=now, duration_ms=0, error=ENDPOINT_GONE, manual=manual)
+        await settle(delivery, attempt, DeliveryStatus.FAILED)
+        return None
+    attempt = await post_delivery(client, subscription, delivery, now, manual)
+    if attempt.error is None:
+        await settle(delivery, attempt, DeliveryStatus.DELIVERED)
+        return None
+    earlier_attempts = sum(not made.manual for made in delivery.attempts)
+    if manual or earlier_attempts >= len(retry_delays):
+        await settle(delivery, attempt, DeliveryStatus.FAILED)
+        if not manual:
+            await switch_off_endpoint(subscription, len(delivery.attempts))
+        return None
+    delay = retry_delays[earlier_attempts]
+    delivery.attempts.append(attempt)
+    delivery.next_attempt_at = now + timedelta(seconds=delay)
+    await delivery.save()
+    return delay
+
+
+async def settle(
+    delivery: WebhookDelivery, attempt: DeliveryAttempt, status: DeliveryStatus
+) -> None:
+    delivery.attempts.append(attempt)
+    delivery.status = status
+    delivery.next_attempt_at = None
+    await delivery.save()

@@ -1,8 +1,9 @@
-from typing import ClassVar
+from typing import ClassVar, Self
 
+from pydantic import Field, model_validator
 from pydantic_settings import SettingsConfigDict
 
-from shared.utilities.settings import Port, ServiceSettings
+from shared.utilities.settings import PemKey, Port, RunMode, ServiceSettings, env_name
 
 
 class GeneralSocketSettings(ServiceSettings):
@@ -10,3 +11,26 @@ class GeneralSocketSettings(ServiceSettings):
 
     service_name: ClassVar[str] = "general_socket"
     port: Port = 4000
+
+    visitor_token_private_key: PemKey = Field(
+        "", description="PEM Ed25519 key signing live-chat visitor tokens; empty: development key"
+    )
+    visitor_token_seconds: int = Field(
+        4 * 3600,
+        ge=60,
+        le=7 * 24 * 3600,
+        description="a visitor reconnecting within this long continues its conversation",
+    )
+    internal_api_url: str = Field(
+        "http://127.0.0.1:5002", description="where visitors' contacts are captured"
+    )
+    internal_api_timeout_seconds: float = Field(
+        10, gt=0, description="the internal API may take this long to answer"
+    )
+
+    @model_validator(mode="after")
+    def distributed_mode_needs_a_visitor_key(self) -> Self:
+        if self.mode is RunMode.DISTRIBUTED and not self.visitor_token_private_key:
+            field = env_name(type(self), "visitor_token_private_key")
+            raise ValueError(f"{field} is required in distributed mode")
+        return self

@@ -13,13 +13,17 @@ from shared.utilities.sessions import authenticate_handshake
 from shared.utilities.settings import ServiceSettings
 
 
-def create_socket_server(settings: ServiceSettings, socket: Socket) -> socketio.AsyncServer:
+def create_socket_server(
+    settings: ServiceSettings, socket: Socket, *, any_origin: bool = False
+) -> socketio.AsyncServer:
     """Every replica shares rooms and emits through Redis (or its in-process substitute), on
-    the socket service's own channel."""
+    the socket service's own channel. Browsers may connect from the dashboard's origins, or
+    from `any_origin` for a service that checks origins itself (the live-chat widget is
+    embedded in the agencies' clients' websites)."""
     return socketio.AsyncServer(
         async_mode="asgi",
         client_manager=redis_manager(settings.redis_url, socket),
-        cors_allowed_origins=settings.cors_origins,
+        cors_allowed_origins="*" if any_origin else settings.cors_origins,
     )
 
 

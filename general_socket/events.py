@@ -1,0 +1,91 @@
+"""The general socket's client events, each acknowledged (`shared.utilities.acks`) and each
+checked against the scope table (`scopes`) before its payload is read.
+
+Users: `subscribe` / `unsubscribe` {account_id} (an account they may act in, e.g. an agency's
+sub-account), `notifications:read` {notification_id}. Visitors: `visitor:session` (a fresh
+visitor token), `visitor:message` {body, client_id?}, `visitor:identify` {email, name?}.
+
+Server → client: to users `notification:new`, `notifications:read`, CRM changes
+(`contact:*`, `deal:*`, `import:progress`, `export:progress`), `live_chat:message`,
+`live_chat:identified`; to visitors `message:new` in their conversation.
+"""
+
+from functools import partial
+from typing import Any
+
+import socketio
+from fastapi import FastAPI
+
+from general_socket import notifications, scopes
+from general_socket.live_chat.conversations import post_message, record_identity
+from general_socket.live_chat.tokens import Visitor
+from general_socket.schemas import (
+    AccountRef,
+    NoPayload,
+    NotificationRef,
+    VisitorIdentity,
+    VisitorMessage,
+)
+from general_socket.subscriptions import followable_account
+from shared.utilities import acks
+from shared.utilities.auth import Principal
+from shared.utilities.errors import Forbidden
+from shared.utilities.outbox import collecting
+from shared.utilities.realtime import account_room, conversation_room, user_room
+
+
+def register_events(sio: socketio.AsyncServer, api: FastAPI) -> None:
+    handles = partial(acks.acknowledged, sio, allow=scopes.check)
+
+    @handles("subscribe", AccountRef)
+    async def subscribe(sid: str, principal: Principal, payload: AccountRef) -> dict:
+        await followable_account(principal, payload.account_id)
+        await sio.enter_room(sid, account_room(payload.account_id))
+        return {"room": account_room(payload.account_id)}
+
+    @handles("unsubscribe", AccountRef)
+    async def unsubscribe(sid: str, principal: Principal, payload: AccountRef) -> dict:
+        if payload.account_id == principal.account_id:
+            raise Forbidden("The connection always follows its own account.")
+        await sio.leave_room(sid, account_room(payload.account_id))
+        return {"room": account_room(payload.account_id)}
+
+    @handles("notifications:read", NotificationRef)
+    async def read(sid: str, principal: Principal, payload: NotificationRef) -> dict:
+        if changed := await notifications.mark_read(principal, payload.notification_id):
+            which = {"ids": [payload.notification_id]}
+            await sio.emit("notifications:read", which, room=user_room(principal.sub))
+        return {"changed": changed}
+
+    async def keep(sid: str, visitor: Visitor) -> dict[str, Any]:
+        """The visitor as the connection now knows it, and a fresh token saying so."""
+        await sio.save_session(sid, {"principal": visitor})
+        return {
+            "visitor_id": visitor.sub,
+            "conversation_id": visitor.conversation_id or None,
+            **api.state.visitor_tokens.issue(visitor),
+        }
+
+    @handles("visitor:session", NoPayload)
+    async def session(sid: str, visitor: Visitor, payload: NoPayload) -> dict:
+        return await keep(sid, visitor)
+
+    @handles("visitor:message", VisitorMessage)
+    async def message(sid: str, visitor: Visitor, payload: VisitorMessage) -> dict:
+        async with collecting(api.state.senders):
+            visitor, stored, created = await post_message(visitor, payload)
+        await sio.enter_room(sid, conversation_room(visitor.conversation_id))
+        return {"message": stored.as_event(), "duplicate": not created, **await keep(sid, visitor)}
+
+    @handles("visitor:identify", VisitorIdentity)
+    async def identify(sid: str, visitor: Visitor, payload: VisitorIdentity) -> dict:
+        contact_id = await api.state.contact_capture.contact_for(
+            visitor.account_id, payload.email, payload.name
+        )
+        async with collecting(api.state.senders):
+            prospect = await record_identity(visitor, payload, contact_id)
+        return {"contact_id": contact_id, "prospect_id": str(prospect.id)}
+
+    @sio.on("*")
+    async def unknown(event: str, sid: str, *_: Any) -> dict:
+        return acks.failure(Forbidden(f"You may not send {event}."))

@@ -1,0 +1,91 @@
+"""A visitor's prospect and its one prospect conversation, made when the visitor first writes
+or leaves its details; its messages, told to everyone who follows the conversation.
+
+A visitor's message goes to the conversation's room on both sockets (the account's users on
+the conversation socket, the visitor on this one), a short notice to the account's room here,
+and a `message.created` platform event, all once the message is stored.
+"""
+
+from contextlib import suppress
+
+from beanie import PydanticObjectId
+from pymongo.errors import DuplicateKeyError
+
+from general_socket.live_chat.tokens import Visitor
+from general_socket.schemas import VisitorIdentity, VisitorMessage
+from shared.models.conversation import PREVIEW_LENGTH, Conversation, ConversationKind
+from shared.models.conversation_message import ConversationMessage, SenderType, append_message
+from shared.models.conversation_prospect import ConversationProspect
+from shared.utilities.events import publish_event
+from shared.utilities.outbox import emit
+from shared.utilities.realtime import Socket, account_room, conversation_room
+
+
+async def prospect_of(visitor: Visitor) -> ConversationProspect:
+    key = {"account_id": PydanticObjectId(visitor.account_id), "visitor_id": visitor.sub}
+    if prospect := await ConversationProspect.find_one(key):
+        return prospect
+    with suppress(DuplicateKeyError):  # the visitor's other tab made it first
+        return await ConversationProspect(**key).insert()
+    return await ConversationProspect.find_one(key)  # type: ignore[return-value]
+
+
+async def conversation_of(prospect: ConversationProspect) -> Conversation:
+    key = {
+        "account_id": prospect.account_id,
+        "kind": ConversationKind.PROSPECT,
+        "prospect_id": prospect.id,
+    }
+    if conversation := await Conversation.find_one(key):
+        return conversation
+    return await Conversation(**key).insert()
+
+
+async def post_message(
+    visitor: Visitor, payload: VisitorMessage
+) -> tuple[Visitor, ConversationMessage, bool]:
+    """The visitor (now with its conversation), the stored message, and whether this call
+    stored it (False: a resend with the same client id, announced once already)."""
+    prospect = await prospect_of(visitor)
+    conversation = await conversation_of(prospect)
+    message, created = await append_message(
+        conversation,
+        SenderType.PROSPECT,
+        str(prospect.id),
+        payload.body,
+        client_id=payload.client_id,
+    )
+    if created:
+        announce(conversation, message)
+    placed = visitor.model_copy(
+        update={"prospect_id": str(prospect.id), "conversation_id": str(conversation.id)}
+    )
+    return placed, message, created
+
+
+def announce(conversation: Conversation, message: ConversationMessage) -> None:
+    event = message.as_event()
+    room = conversation_room(conversation.id)
+    emit(Socket.CONVERSATION, "message:new", event, room)
+    emit(Socket.GENERAL, "message:new", event, room)
+    notice = {
+        "conversation_id": str(conversation.id),
+        "message_id": str(message.id),
+        "preview": message.body[:PREVIEW_LENGTH],
+    }
+    emit(Socket.GENERAL, "live_chat:message", notice, account_room(conversation.account_id))
+    publish_event(conversation.account_id, "message.created", event)
+
+
+async def record_identity(
+    visitor: Visitor, identity: VisitorIdentity, contact_id: str
+) -> ConversationProspect:
+    """The visitor's name and email, and the contact they belong to, kept on its prospect."""
+    prospect = await prospect_of(visitor)
+    prospect.email = identity.email
+    prospect.name = identity.name.strip() or prospect.name
+    prospect.contact_id = PydanticObjectId(contact_id)
+    await prospect.save()
+    notice = {"prospect_id": str(prospect.id), "contact_id": contact_id}
+    emit(Socket.GENERAL, "live_chat:identified", notice, account_room(visitor.account_id))
+    return prospect

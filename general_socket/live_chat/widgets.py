@@ -1,0 +1,32 @@
+"""Which widget a visitor connects through, and whether its page's origin may use it."""
+
+from beanie import PydanticObjectId
+
+from shared.models.live_chat_widget import LiveChatWidget
+from shared.utilities.errors import Forbidden, Unauthorized
+from shared.utilities.repository import object_id
+
+
+async def widget_by_key(key: str) -> LiveChatWidget:
+    widget = await LiveChatWidget.find_one({"key": key, "enabled": True})
+    if widget is None:
+        raise Unauthorized("The widget key is unknown or disabled.")
+    return widget
+
+
+async def widget_of(account_id: str, widget_id: str) -> LiveChatWidget:
+    """The visitor's widget, as long as it is still enabled in the visitor's account."""
+    oid = object_id(widget_id)
+    widget = await LiveChatWidget.find_one(
+        {"_id": oid, "account_id": PydanticObjectId(account_id), "enabled": True}
+    )
+    if oid is None or widget is None:
+        raise Unauthorized("The widget is gone or disabled.")
+    return widget
+
+
+def check_origin(widget: LiveChatWidget, origin: str | None) -> None:
+    """A widget limited to some origins opens only from a page of one of them (as the browser
+    names it in `Origin`)."""
+    if widget.allowed_origins and (origin or "").lower().rstrip("/") not in widget.allowed_origins:
+        raise Forbidden("This site may not use the widget.")

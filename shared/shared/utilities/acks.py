@@ -1,0 +1,75 @@
+"""Client → server socket events answered through their acknowledgement: `{"ok": true, ...}`,
+or `{"ok": false, "error": {"code", "message", "details"}}` for a refusal, a bad payload or a
+failure on our side. A handler's exception never reaches python-socketio, so one client's
+mistake never disconnects anybody.
+
+    @acknowledged(sio, "subscribe", Subscription, allow=scopes.check)
+    async def subscribe(sid, principal, payload): ...
+
+`allow(event, principal)` runs before the payload is read; it raises to refuse the event.
+"""
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+import socketio
+from pydantic import BaseModel, ValidationError
+
+from shared.utilities.auth import Principal
+from shared.utilities.errors import DomainError, InvalidInput, Unauthorized
+
+logger = logging.getLogger(__name__)
+
+PayloadT = TypeVar("PayloadT", bound=BaseModel)
+Handler = Callable[[str, Any, PayloadT], Awaitable[dict[str, Any] | None]]
+Allow = Callable[[str, Principal], None]
+
+
+def failure(error: DomainError) -> dict[str, Any]:
+    return {
+        "ok": False,
+        "error": {"code": error.code, "message": error.message, "details": error.details},
+    }
+
+
+def invalid_payload(error: ValidationError) -> InvalidInput:
+    details = [
+        {"field": ".".join(str(part) for part in item["loc"]), "message": item["msg"]}
+        for item in error.errors()
+    ]
+    fields = ", ".join(detail["field"] or "payload" for detail in details)
+    return InvalidInput(f"Invalid fields: {fields}.", details=details)
+
+
+def acknowledged(
+    sio: socketio.AsyncServer, event: str, payload: type[PayloadT], *, allow: Allow | None = None
+) -> Callable[[Handler], Handler]:
+    """Register `handler(sid, principal, payload)` for the event; the caller is allowed and the
+    payload validated first, and whatever the handler returns is added to `{"ok": true}`."""
+
+    def register(handler: Handler) -> Handler:
+        async def run(sid: str, *args: Any) -> dict[str, Any]:
+            try:
+                principal = (await sio.get_session(sid)).get("principal")
+                if principal is None:
+                    raise Unauthorized("The connection is not authenticated.")
+                if allow:
+                    allow(event, principal)
+                if len(args) > 1:
+                    raise InvalidInput("Send one payload object.")
+                data = payload.model_validate(args[0] if args else {})
+                answer = await handler(sid, principal, data)
+            except ValidationError as error:
+                return failure(invalid_payload(error))
+            except DomainError as error:
+                return failure(error)
+            except Exception:
+                logger.exception("%s failed", event)
+                return failure(DomainError())
+            return {"ok": True, **(answer or {})}
+
+        sio.on(event, run)
+        return handler
+
+    return register

@@ -1,8 +1,40 @@
-from fastapi import FastAPI
+from collections.abc import Awaitable, Callable, Sequence
 
+import httpx
+from fastapi import APIRouter, FastAPI
+
+from external_api.integrations.framework.provider import Provider
+from external_api.integrations.framework.routes import connect_router
+from external_api.integrations.framework.routes import router as integrations_router
+from external_api.integrations.framework.runtime import integrations_lifespan
+from external_api.integrations.registry import PROVIDERS
 from external_api.settings import ExternalApiSettings
 from shared.utilities.app import create_app as create_service_app
 
 
-def create_app(settings: ExternalApiSettings) -> FastAPI:
-    return create_service_app(settings, title="External API", uses_mongo=True, uses_redis=True)
+def provider_routers(providers: Sequence[Provider]) -> list[APIRouter]:
+    routers = [integrations_router]
+    for provider in providers:
+        routers.append(connect_router(provider))
+        if provider.router:
+            routers.append(provider.router)
+    return routers
+
+
+def create_app(
+    settings: ExternalApiSettings,
+    transport: httpx.AsyncBaseTransport | None = None,
+    *,
+    providers: Sequence[Provider] = PROVIDERS,
+    sleep: Callable[[float], Awaitable[None]] | None = None,
+) -> FastAPI:
+    """`transport` stands in for every provider's network and `sleep` for the waits between
+    retries, in tests; `providers` narrows or extends the registry."""
+    return create_service_app(
+        settings,
+        title="External API",
+        routers=provider_routers(providers),
+        uses_mongo=True,
+        uses_redis=True,
+        lifespans=[integrations_lifespan(providers, transport, sleep)],
+    )

@@ -1,8 +1,11 @@
-from typing import ClassVar
+from typing import ClassVar, Self
 
+from pydantic import Field, PositiveFloat, PositiveInt, model_validator
 from pydantic_settings import SettingsConfigDict
 
-from shared.utilities.settings import Port, ServiceSettings
+from external_api.integrations.facebook.settings import FacebookSettings
+from external_api.integrations.google.settings import GoogleSettings
+from shared.utilities.settings import Port, RunMode, ServiceSettings, common
 
 
 class ExternalApiSettings(ServiceSettings):
@@ -10,3 +13,39 @@ class ExternalApiSettings(ServiceSettings):
 
     service_name: ClassVar[str] = "external_api"
     port: Port = 5003
+
+    encryption_keys: str = common(
+        "INTEGRATIONS_ENCRYPTION_KEYS",
+        "",
+        "comma-separated Fernet keys sealing provider tokens; the first seals, all open",
+    )
+    public_url: str = Field(
+        "http://127.0.0.1:5000",
+        description="the platform's public base URL, where providers send the browser back",
+    )
+    dashboard_url: str = Field(
+        "http://127.0.0.1:5000", description="the dashboard, where a finished connect returns"
+    )
+    oauth_state_seconds: PositiveInt = Field(600, description="how long a connect link is valid")
+    token_refresh_skew_seconds: int = Field(
+        300, ge=0, description="an access token this close to expiry is refreshed first"
+    )
+    connect_timeout_seconds: PositiveFloat = Field(5, description="seconds to reach a provider")
+    read_timeout_seconds: PositiveFloat = Field(30, description="seconds a provider may be silent")
+    retry_attempts: PositiveInt = Field(3, description="tries of a call a provider answers 429/5xx")
+    retry_max_wait_seconds: PositiveFloat = Field(
+        10, description="longest wait between tries, whatever Retry-After asks"
+    )
+    webhook_max_bytes: PositiveInt = Field(1_000_000, description="largest webhook body accepted")
+
+    # One block per provider family, read from its own EXTERNAL_API_<PROVIDER>_* variables.
+    google: GoogleSettings = Field(default_factory=GoogleSettings, description="Google's APIs")
+    facebook: FacebookSettings = Field(
+        default_factory=FacebookSettings, description="Facebook's Graph API"
+    )
+
+    @model_validator(mode="after")
+    def distributed_mode_needs_an_encryption_key(self) -> Self:
+        if self.mode is RunMode.DISTRIBUTED and not self.encryption_keys:
+            raise ValueError("INTEGRATIONS_ENCRYPTION_KEYS is required in distributed mode")
+        return self

@@ -7,8 +7,10 @@ from beanie import Document
 
 from shared.models.account import Account
 from shared.models.ai_usage import AiUsage
+from shared.models.analytics_report import AnalyticsReport
 from shared.models.automation import Automation
 from shared.models.automation_log import AutomationLog
+from shared.models.business_location import BusinessLocation
 from shared.models.callrail_key import CallrailKey
 from shared.models.contact import Contact
 from shared.models.conversation import Conversation
@@ -24,12 +26,18 @@ from shared.models.csv_queue import CsvJob
 from shared.models.custom_field import CustomField
 from shared.models.dead_letter import DeadLetter
 from shared.models.deal import Deal
+from shared.models.facebook_token import FacebookToken
 from shared.models.filter import SavedFilter
+from shared.models.google_ads_token import GoogleAdsToken
+from shared.models.google_analytics_token import GoogleAnalyticsToken
+from shared.models.google_business_token import GoogleBusinessToken
+from shared.models.integration_webhook_receipt import IntegrationWebhookReceipt
 from shared.models.invitation import Invitation
 from shared.models.live_chat_widget import LiveChatWidget
 from shared.models.membership import Membership
 from shared.models.notification import Notification
 from shared.models.pipeline import Pipeline
+from shared.models.review import Review
 from shared.models.session import Session
 from shared.models.task_run import TaskRun
 from shared.models.user import User
@@ -67,4 +75,12 @@ ALL_MODELS: list[type[Document]] = [
     WebhookDelivery,
     TaskRun,
     DeadLetter,
+    AnalyticsReport,
+    BusinessLocation,
+    FacebookToken,
+    GoogleAdsToken,
+    GoogleAnalyticsToken,
+    GoogleBusinessToken,
+    IntegrationWebhookReceipt,
+    Review,
 ]

@@ -1,11 +1,19 @@
 """Calling third-party HTTP APIs with httpx: their transport failures as domain errors."""
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 
 import httpx
-from tenacity import retry, retry_if_result, stop_after_attempt, wait_exponential
+from tenacity import (
+    RetryCallState,
+    retry,
+    retry_if_result,
+    stop_after_attempt,
+    wait_exponential,
+)
 
 from shared.utilities.errors import UpstreamError, UpstreamTimeout
 
@@ -15,14 +23,51 @@ def worth_retrying(response: httpx.Response) -> bool:
     return response.status_code == 429 or response.is_server_error
 
 
-# Around a call answering an httpx.Response: two more tries with backoff on 429 and 5xx, and
-# the last answer handed back as it is when they are used up.
-retried_when_busy = retry(
-    retry=retry_if_result(worth_retrying),
-    stop=stop_after_attempt(3),
-    wait=wait_exponential(multiplier=0.2, max=2),
-    retry_error_callback=lambda state: state.outcome.result(),
-)
+def retry_after_seconds(response: httpx.Response, now: datetime | None = None) -> float | None:
+    """How long the provider asked us to wait (`Retry-After`: seconds or an HTTP date)."""
+    value = response.headers.get("retry-after", "").strip()
+    if not value:
+        return None
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
+def wait_busy(max_wait: float) -> Callable[[RetryCallState], float]:
+    """Backoff between tries: the provider's `Retry-After` when it sent one, exponential
+    otherwise; never more than `max_wait` seconds, so a request cannot hang on a huge value."""
+    backoff = wait_exponential(multiplier=0.2, max=max_wait)
+
+    def wait(state: RetryCallState) -> float:
+        asked = retry_after_seconds(state.outcome.result())
+        return min(asked, max_wait) if asked is not None else backoff(state)
+
+    return wait
+
+
+def retry_when_busy(
+    attempts: int = 3,
+    max_wait: float = 2,
+    sleep: Callable[[float], Awaitable[None]] | None = None,
+):
+    """Around a call answering an httpx.Response: more tries on 429 and 5xx, waiting as
+    `wait_busy` says, and the last answer handed back as it is when they are used up.
+    `sleep` (async) replaces tenacity's own, for a test to see the waits asked for."""
+    return retry(
+        retry=retry_if_result(worth_retrying),
+        stop=stop_after_attempt(attempts),
+        wait=wait_busy(max_wait),
+        retry_error_callback=lambda state: state.outcome.result(),
+        **({"sleep": sleep} if sleep else {}),
+    )
+
+
+# The policy for providers called with their defaults: three tries, two seconds at most between.
+retried_when_busy = retry_when_busy()
 
 
 def http_client(

@@ -1,0 +1,1 @@
+"""Facebook (Graph API): pages, lead ads webhooks, ads insights."""

@@ -1,0 +1,80 @@
+"""What a provider is to the framework: the one object each provider folder declares.
+
+A provider folder's `provider.py` builds a `Provider`; `external_api.integrations.registry`
+lists them, and the app mounts each one's connect routes and own routes under `/v1/e/<name>`.
+"""
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from fastapi import APIRouter
+from pydantic import BaseModel, Field, SecretStr
+
+from shared.models.integration_credential import (
+    ApiKeyCredential,
+    IntegrationCredential,
+    OAuthCredential,
+)
+
+if TYPE_CHECKING:
+    from external_api.integrations.framework.http import ProviderHttp
+    from external_api.integrations.framework.oauth import OAuthFlow
+    from external_api.settings import ExternalApiSettings
+
+
+class AuthKind(StrEnum):
+    OAUTH = "oauth"
+    API_KEY = "api_key"
+
+
+class ApiKeyConnect(BaseModel):
+    """The body of `PUT /v1/e/<provider>/key`; a provider needing more (an account id, a
+    region) subclasses it with those fields."""
+
+    api_key: SecretStr = Field(min_length=1, max_length=1000)
+
+
+@dataclass(frozen=True)
+class ConnectedAs:
+    """What the provider says the credential reaches, found while checking it."""
+
+    external_id: str = ""
+    label: str = ""
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ApiKeyCheck:
+    """How an API-key provider checks a key once, before it is stored: `validate` calls the
+    provider with it (raising the mapped error when refused) and says what it reaches."""
+
+    body: type[ApiKeyConnect]
+    validate: Callable[["ProviderHttp", ApiKeyConnect], Awaitable[ConnectedAs]]
+    # The request arguments (headers, params or auth) a call with the key carries.
+    apply: Callable[[str, IntegrationCredential], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Provider:
+    name: str  # the path segment: /v1/e/<name>/...
+    title: str  # in messages: "Google Analytics"
+    credential: type[IntegrationCredential]
+    base_url: Callable[["ExternalApiSettings"], str]
+    router: APIRouter | None = None  # the provider's own routes, mounted under /v1/e/<name>
+    # OAuth providers: the flow (authorize URL, code exchange, refresh, revoke) from settings.
+    oauth: Callable[["ExternalApiSettings", "ProviderHttp"], "OAuthFlow"] | None = None
+    # API-key providers.
+    api_key: ApiKeyCheck | None = None
+
+    def __post_init__(self) -> None:
+        if (self.oauth is None) == (self.api_key is None):
+            raise ValueError(f"{self.name}: give exactly one of oauth and api_key")
+        wanted = OAuthCredential if self.oauth else ApiKeyCredential
+        if not issubclass(self.credential, wanted):
+            raise ValueError(f"{self.name}: its credential must be an {wanted.__name__}")
+
+    @property
+    def auth(self) -> AuthKind:
+        return AuthKind.OAUTH if self.oauth else AuthKind.API_KEY

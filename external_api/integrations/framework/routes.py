@@ -1,0 +1,134 @@
+"""The framework's routes: the account's integrations, and each provider's connect routes."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Body, Query, status
+from fastapi.responses import RedirectResponse
+
+from external_api.integrations.framework import service
+from external_api.integrations.framework.dependencies import (
+    IntegrationsAdmin,
+    IntegrationsDep,
+    IntegrationsReader,
+)
+from external_api.integrations.framework.errors import ProviderFailed
+from external_api.integrations.framework.provider import Provider
+from external_api.integrations.framework.schemas import (
+    ApiKeyRead,
+    AuthStartRead,
+    IntegrationList,
+)
+from external_api.integrations.framework.state import InvalidState
+from shared.utilities.errors import (
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    RateLimited,
+    Unauthorized,
+    error_responses,
+)
+
+router = APIRouter(prefix="/v1/e", tags=["integrations"])
+
+
+@router.get(
+    "/integrations",
+    summary="Every provider, with the account's connection status",
+    responses=error_responses(Unauthorized, Forbidden),
+)
+async def list_integrations(
+    integrations: IntegrationsDep, principal: IntegrationsReader
+) -> IntegrationList:
+    return IntegrationList(data=await service.list_integrations(integrations, principal.account_id))
+
+
+def connect_router(provider: Provider) -> APIRouter:
+    """`/v1/e/<provider>/auth/...` for an OAuth provider, `/v1/e/<provider>/key` otherwise."""
+    if provider.oauth:
+        return oauth_router(provider.name, provider.title)
+    return api_key_router(provider)
+
+
+def oauth_router(name: str, title: str) -> APIRouter:
+    router = APIRouter(prefix=f"/v1/e/{name}/auth", tags=[name])
+
+    @router.get(
+        "/start",
+        summary=f"The {title} consent page to send the user to",
+        responses=error_responses(Unauthorized, Forbidden, InvalidInput),
+    )
+    async def start(
+        integrations: IntegrationsDep,
+        principal: IntegrationsAdmin,
+        return_path: Annotated[str | None, Query(max_length=500)] = None,
+    ) -> AuthStartRead:
+        return await service.start_oauth(
+            integrations, name, principal.account_id, principal.sub, return_path
+        )
+
+    @router.get(
+        "/callback",
+        summary=f"Where {title} sends the user back (public: the state says who they are)",
+        status_code=status.HTTP_303_SEE_OTHER,
+        response_class=RedirectResponse,
+        responses=error_responses(InvalidState, ProviderFailed),
+    )
+    async def callback(
+        integrations: IntegrationsDep,
+        state: Annotated[str, Query(max_length=4000)],
+        code: Annotated[str | None, Query(max_length=4000)] = None,
+        error: Annotated[str | None, Query(max_length=200)] = None,
+    ) -> RedirectResponse:
+        url = await service.finish_oauth(integrations, name, state, code, error)
+        return RedirectResponse(url, status_code=status.HTTP_303_SEE_OTHER)
+
+    @router.delete(
+        "",
+        summary=f"Disconnect {title}, revoking its grant where {title} allows",
+        status_code=status.HTTP_204_NO_CONTENT,
+        responses=error_responses(Unauthorized, Forbidden, NotFound),
+    )
+    async def disconnect(integrations: IntegrationsDep, principal: IntegrationsAdmin) -> None:
+        await service.disconnect_oauth(integrations, name, principal.account_id)
+
+    return router
+
+
+def api_key_router(provider: Provider) -> APIRouter:
+    name, title, body_model = provider.name, provider.title, provider.api_key.body
+    router = APIRouter(prefix=f"/v1/e/{name}/key", tags=[name])
+
+    @router.put(
+        "",
+        summary=f"Connect {title} with an API key, checked with {title} once",
+        responses=error_responses(
+            Unauthorized, Forbidden, InvalidInput, RateLimited, ProviderFailed
+        ),
+    )
+    async def connect(
+        integrations: IntegrationsDep,
+        principal: IntegrationsAdmin,
+        body: Annotated[body_model, Body()],  # type: ignore[valid-type]
+    ) -> ApiKeyRead:
+        return await service.connect_api_key(
+            integrations, name, principal.account_id, principal.sub, body
+        )
+
+    @router.get(
+        "",
+        summary=f"The stored {title} key, masked",
+        responses=error_responses(Unauthorized, Forbidden, NotFound),
+    )
+    async def read(integrations: IntegrationsDep, principal: IntegrationsReader) -> ApiKeyRead:
+        return await service.read_api_key(integrations, name, principal.account_id)
+
+    @router.delete(
+        "",
+        summary=f"Disconnect {title}",
+        status_code=status.HTTP_204_NO_CONTENT,
+        responses=error_responses(Unauthorized, Forbidden, NotFound),
+    )
+    async def remove(integrations: IntegrationsDep, principal: IntegrationsAdmin) -> None:
+        await service.remove_api_key(integrations, name, principal.account_id)
+
+    return router

@@ -1,0 +1,100 @@
+"""The framework's objects for one running app: per provider its HTTP client, credential store,
+OAuth flow and token keeper, made in the app's lifespan (`integrations_lifespan`)."""
+
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+import httpx
+from fastapi import FastAPI
+from redis.asyncio import Redis
+
+from external_api.integrations.framework.credentials import CredentialStore
+from external_api.integrations.framework.http import ProviderHttp
+from external_api.integrations.framework.oauth import OAuthFlow
+from external_api.integrations.framework.provider import Provider
+from external_api.integrations.framework.state import StateKeeper
+from external_api.integrations.framework.tokens import ApiKeyHttp, OAuthHttp, TokenKeeper
+from external_api.settings import ExternalApiSettings
+from shared.utilities.encryption import SecretBox, development_encryption_key, parse_keys
+from shared.utilities.errors import NotFound
+from shared.utilities.upstream import http_client
+
+
+def secret_box(settings: ExternalApiSettings) -> SecretBox:
+    """The configured keys; embedded mode without any uses the development key."""
+    keys = parse_keys(settings.encryption_keys) or [development_encryption_key("integrations")]
+    return SecretBox.from_keys(keys)
+
+
+@dataclass
+class Integrations:
+    settings: ExternalApiSettings
+    redis: Redis
+    box: SecretBox
+    providers: dict[str, Provider]
+    http: dict[str, ProviderHttp] = field(default_factory=dict)
+
+    def provider(self, name: str) -> Provider:
+        if name not in self.providers:
+            raise NotFound(f"No integration is called {name}.")
+        return self.providers[name]
+
+    def store(self, name: str) -> CredentialStore:
+        return CredentialStore(self.provider(name), self.box)
+
+    def flow(self, name: str) -> OAuthFlow:
+        provider = self.provider(name)
+        if provider.oauth is None:
+            raise NotFound(f"{provider.title} connects with an API key, not OAuth.")
+        return provider.oauth(self.settings, self.http[name])
+
+    def keeper(self, name: str) -> TokenKeeper:
+        skew = timedelta(seconds=self.settings.token_refresh_skew_seconds)
+        return TokenKeeper(self.store(name), self.flow(name), self.redis, skew)
+
+    def states(self) -> StateKeeper:
+        return StateKeeper(self.box, self.redis, self.settings.oauth_state_seconds)
+
+    def connected_http(self, name: str, account_id: str) -> OAuthHttp | ApiKeyHttp:
+        """Calls as the account's connection to the provider."""
+        provider = self.provider(name)
+        if provider.api_key:
+            return ApiKeyHttp(self.http[name], self.store(name), account_id, provider.api_key.apply)
+        return OAuthHttp(self.http[name], self.keeper(name), account_id)
+
+    def redirect_uri(self, name: str) -> str:
+        return f"{self.settings.public_url.rstrip('/')}/v1/e/{name}/auth/callback"
+
+
+def integrations_lifespan(
+    providers: Sequence[Provider],
+    transport: httpx.AsyncBaseTransport | None = None,
+    sleep: Callable[[float], Awaitable[None]] | None = None,
+):
+    """`transport` stands in for every provider's network, and `sleep` for the waits between
+    retries, in tests."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        settings: ExternalApiSettings = app.state.settings
+        integrations = Integrations(
+            settings, app.state.redis, secret_box(settings), {p.name: p for p in providers}
+        )
+        timeouts = settings.connect_timeout_seconds, settings.read_timeout_seconds
+        async with AsyncExitStack() as stack:
+            for provider in providers:
+                client = await stack.enter_async_context(http_client(*timeouts, transport))
+                integrations.http[provider.name] = ProviderHttp(
+                    provider.title,
+                    client,
+                    provider.base_url(settings),
+                    attempts=settings.retry_attempts,
+                    max_wait=settings.retry_max_wait_seconds,
+                    sleep=sleep,
+                )
+            app.state.integrations = integrations
+            yield
+
+    return lifespan

@@ -1,0 +1,86 @@
+"""The `state` of an OAuth connect: sealed, expiring, single-use.
+
+It carries the account, the user, the provider and where the dashboard wants to land, sealed
+with the credential keys (authenticated encryption: neither readable nor forgeable, its age
+checked on opening). Its nonce is a Redis key holding the PKCE verifier, deleted as it is read
+(GETDEL), so a state is accepted once and the verifier never leaves the server.
+"""
+
+import json
+import secrets
+from dataclasses import asdict, dataclass
+
+from redis.asyncio import Redis
+
+from shared.utilities.encryption import SecretBox, SecretUnreadable
+from shared.utilities.errors import BadRequest, InvalidInput
+
+DEFAULT_RETURN_PATH = "/integrations"
+
+
+class InvalidState(BadRequest):
+    """The connect link is forged, expired, for another provider, or already used."""
+
+    code = "invalid_state"
+    message = "This connect link is not valid; start connecting again."
+
+
+@dataclass(frozen=True)
+class ConnectState:
+    provider: str
+    account_id: str
+    user_id: str
+    return_path: str
+    nonce: str
+
+
+def dashboard_path(path: str | None) -> str:
+    """A path inside the dashboard; anything else (another host, a scheme) is refused, so the
+    callback can never redirect a user off the platform."""
+    path = path or DEFAULT_RETURN_PATH
+    if (
+        not path.startswith("/")
+        or path.startswith("//")
+        or "\\" in path
+        or any(ord(char) < 0x20 for char in path)
+    ):
+        raise InvalidInput(
+            "The return path must be a path inside the dashboard.",
+            details=[{"field": "return_path", "message": "must start with a single /"}],
+        )
+    return path
+
+
+class StateKeeper:
+    def __init__(self, box: SecretBox, redis: Redis, lifetime_seconds: int) -> None:
+        self.box = box
+        self.redis = redis
+        self.lifetime = lifetime_seconds
+
+    @staticmethod
+    def nonce_key(nonce: str) -> str:
+        return f"integrations:oauth:state:{nonce}"
+
+    async def issue(
+        self, provider: str, account_id: str, user_id: str, return_path: str, verifier: str
+    ) -> str:
+        state = ConnectState(provider, account_id, user_id, return_path, secrets.token_urlsafe(24))
+        await self.redis.set(self.nonce_key(state.nonce), verifier, ex=self.lifetime)
+        return self.box.seal(json.dumps(asdict(state)))
+
+    def sealed_at(self, state: ConnectState, issued_at: int) -> str:
+        """The state as if issued at `issued_at`: for tests of expiry."""
+        return self.box.seal_at(json.dumps(asdict(state)), issued_at)
+
+    async def consume(self, sealed: str, provider: str) -> tuple[ConnectState, str]:
+        """The state and its PKCE verifier ("" without PKCE); refused if not valid now."""
+        try:
+            state = ConnectState(**json.loads(self.box.open(sealed, self.lifetime)))
+        except (SecretUnreadable, ValueError, TypeError):
+            raise InvalidState("This connect link is forged or has expired.") from None
+        if state.provider != provider:
+            raise InvalidState("This connect link is for another provider.")
+        verifier = await self.redis.getdel(self.nonce_key(state.nonce))
+        if verifier is None:
+            raise InvalidState("This connect link was already used or has expired.")
+        return state, verifier

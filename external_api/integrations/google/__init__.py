@@ -1,0 +1,1 @@
+"""Google: the OAuth client and settings Analytics, Ads and Business Profile share."""

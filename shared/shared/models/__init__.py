@@ -10,6 +10,9 @@ from shared.models.ai_usage import AiUsage
 from shared.models.analytics_report import AnalyticsReport
 from shared.models.automation import Automation
 from shared.models.automation_log import AutomationLog
+from shared.models.billing_charge import BillingCharge
+from shared.models.billing_customer import BillingCustomer
+from shared.models.billing_subscription import BillingSubscription
 from shared.models.business_location import BusinessLocation
 from shared.models.callrail_key import CallrailKey
 from shared.models.contact import Contact
@@ -26,6 +29,7 @@ from shared.models.csv_queue import CsvJob
 from shared.models.custom_field import CustomField
 from shared.models.dead_letter import DeadLetter
 from shared.models.deal import Deal
+from shared.models.duda_site import DudaSite
 from shared.models.facebook_token import FacebookToken
 from shared.models.filter import SavedFilter
 from shared.models.google_ads_token import GoogleAdsToken
@@ -40,6 +44,7 @@ from shared.models.pipeline import Pipeline
 from shared.models.review import Review
 from shared.models.session import Session
 from shared.models.task_run import TaskRun
+from shared.models.twilio_number import TwilioNumber
 from shared.models.user import User
 from shared.models.webhook_delivery import WebhookDelivery
 from shared.models.webhook_subscription import WebhookSubscription
@@ -83,4 +88,9 @@ ALL_MODELS: list[type[Document]] = [
     GoogleBusinessToken,
     IntegrationWebhookReceipt,
     Review,
+    BillingCustomer,
+    BillingSubscription,
+    BillingCharge,
+    DudaSite,
+    TwilioNumber,
 ]

@@ -1,8 +1,19 @@
-from typing import ClassVar
+from typing import ClassVar, Self
 
+from pydantic import Field, PositiveFloat, PositiveInt, SecretStr, field_validator, model_validator
 from pydantic_settings import SettingsConfigDict
 
-from shared.utilities.settings import Port, ServiceSettings
+from shared.models.notification_template import Channel
+from shared.utilities.settings import Port, RunMode, ServiceSettings, env_name
+from shared.utilities.signatures import load_ecdsa_public_key
+
+# What each channel's provider needs before it can send; without it, embedded mode writes to
+# the outbox and distributed mode refuses to start.
+REQUIRED_FOR_CHANNEL: dict[Channel, tuple[str, ...]] = {
+    Channel.EMAIL: ("sendgrid_api_key", "sendgrid_webhook_public_key", "email_from_address"),
+    Channel.SMS: ("twilio_account_sid", "twilio_auth_token", "twilio_from_number"),
+    Channel.PUSH: ("fcm_project_id", "fcm_service_account_json"),
+}
 
 
 class NotificationsSettings(ServiceSettings):
@@ -10,3 +21,89 @@ class NotificationsSettings(ServiceSettings):
 
     service_name: ClassVar[str] = "notifications"
     port: Port = 5008
+
+    enabled_channels: list[Channel] = Field(
+        [Channel.EMAIL, Channel.SMS, Channel.PUSH],
+        description="channels whose provider must be configured in distributed mode",
+    )
+    queue_mode: bool = Field(
+        False, description="send from the notifications Celery queue instead of in-process"
+    )
+    public_url: str = Field(
+        "http://127.0.0.1:5000",
+        description="where providers and recipients reach the platform (webhooks, unsubscribe)",
+    )
+    unsubscribe_secret: SecretStr = Field(
+        SecretStr(""), description="signs unsubscribe links; empty: a development secret"
+    )
+
+    sendgrid_api_key: SecretStr = Field(SecretStr(""), description="SendGrid API key")
+    sendgrid_base_url: str = Field("https://api.sendgrid.com", description="SendGrid's API")
+    sendgrid_webhook_public_key: str = Field(
+        "", description="SendGrid's Event Webhook verification key (base64 DER or PEM)"
+    )
+    email_from_address: str = Field("", description="the From address of every email")
+    email_from_name: str = Field("", description="the From name; empty: the account's brand")
+
+    twilio_account_sid: str = Field("", description="Twilio Account SID")
+    twilio_auth_token: SecretStr = Field(SecretStr(""), description="Twilio auth token")
+    twilio_from_number: str = Field("", description="the E.164 number SMS are sent from")
+    twilio_base_url: str = Field("https://api.twilio.com", description="Twilio's API")
+
+    fcm_project_id: str = Field("", description="the Firebase project push is sent through")
+    fcm_service_account_json: SecretStr = Field(
+        SecretStr(""), description="the Firebase service account's JSON key"
+    )
+    fcm_base_url: str = Field("https://fcm.googleapis.com", description="FCM's API")
+    expo_access_token: SecretStr = Field(
+        SecretStr(""), description="Expo push access token; empty when Expo does not ask one"
+    )
+    expo_base_url: str = Field("https://exp.host", description="Expo's push API")
+
+    connect_timeout_seconds: PositiveFloat = Field(5, description="seconds to reach a provider")
+    read_timeout_seconds: PositiveFloat = Field(
+        15, description="seconds a provider may take to answer"
+    )
+    max_attempts: PositiveInt = Field(
+        5, description="tries of a send a provider answers 5xx or not at all"
+    )
+    retry_backoff_seconds: PositiveFloat = Field(
+        2, description="wait before the first retry, doubled each time"
+    )
+    deferred_sweep_seconds: PositiveFloat = Field(
+        30, description="how often deliveries held by quiet hours are looked at"
+    )
+
+    @field_validator("sendgrid_webhook_public_key")
+    @classmethod
+    def an_ecdsa_key(cls, value: str) -> str:
+        if value:
+            load_ecdsa_public_key(value)  # raises ValueError, naming what is wrong
+        return value
+
+    def missing_for(self, channel: Channel) -> list[str]:
+        """The variables a channel's provider still needs."""
+        return [
+            env_name(type(self), field)
+            for field in REQUIRED_FOR_CHANNEL[channel]
+            if not secret_value(getattr(self, field))
+        ]
+
+    @model_validator(mode="after")
+    def distributed_mode_needs_provider_keys(self) -> Self:
+        if self.mode is RunMode.DISTRIBUTED:
+            for channel in self.enabled_channels:
+                if missing := self.missing_for(channel):
+                    raise ValueError(
+                        f"{', '.join(missing)} required in distributed mode for {channel} "
+                        f"(or leave {channel} out of {env_name(type(self), 'enabled_channels')})"
+                    )
+            if not self.unsubscribe_secret.get_secret_value():
+                raise ValueError(
+                    f"{env_name(type(self), 'unsubscribe_secret')} is required in distributed mode"
+                )
+        return self
+
+
+def secret_value(value: str | SecretStr) -> str:
+    return value.get_secret_value() if isinstance(value, SecretStr) else value

@@ -40,6 +40,10 @@ from shared.models.invitation import Invitation
 from shared.models.live_chat_widget import LiveChatWidget
 from shared.models.membership import Membership
 from shared.models.notification import Notification
+from shared.models.notification_delivery import NotificationDelivery
+from shared.models.notification_outbox import OutboxMessage
+from shared.models.notification_preference import NotificationPreference
+from shared.models.notification_template import NotificationTemplate
 from shared.models.pipeline import Pipeline
 from shared.models.review import Review
 from shared.models.session import Session
@@ -69,6 +73,10 @@ ALL_MODELS: list[type[Document]] = [
     CrmTag,
     SavedFilter,
     Notification,
+    NotificationTemplate,
+    NotificationPreference,
+    NotificationDelivery,
+    OutboxMessage,
     LiveChatWidget,
     Conversation,
     ConversationChannel,

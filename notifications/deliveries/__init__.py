@@ -1,0 +1,1 @@
+"""Sending notifications: the POST endpoints, the one send function, the delivery log."""

@@ -1,0 +1,65 @@
+from datetime import datetime
+
+from pydantic import BaseModel, EmailStr, Field
+
+from notifications.templates.schemas import EVENT_PATTERN
+from shared.models.notification_delivery import DeliveryStatus, NotificationDelivery, StatusChange
+from shared.models.notification_template import Channel
+
+E164 = r"^\+[1-9]\d{6,14}$"
+
+Scalar = str | int | float | bool | None
+
+
+class DeliveryCreate(BaseModel):
+    event: str = Field(pattern=EVENT_PATTERN, description="whose template is rendered")
+    data: dict[str, Scalar] = Field({}, description="the template's variables")
+    user_id: str | None = Field(
+        None, description="the recipient's user id: their preferences and quiet hours apply"
+    )
+    urgent: bool = Field(False, description="sent through the recipient's quiet hours")
+    account_id: str | None = Field(
+        None, description="the account it is sent for; service callers only (users: theirs)"
+    )
+
+
+class EmailCreate(DeliveryCreate):
+    to: EmailStr
+
+
+class SmsCreate(DeliveryCreate):
+    to: str = Field(pattern=E164, description="E.164 phone number, +14155550100")
+
+
+class PushCreate(DeliveryCreate):
+    to: str = Field(min_length=1, max_length=4096, description="FCM token or Expo push token")
+
+
+class DeliveryRead(BaseModel):
+    id: str
+    channel: Channel
+    event: str
+    user_id: str | None
+    to: str
+    subject: str
+    text: str
+    html: str
+    data: dict[str, str]
+    marketing: bool
+    urgent: bool
+    status: DeliveryStatus
+    reason: str
+    send_after: datetime | None
+    attempts: int
+    provider: str
+    provider_message_id: str | None
+    history: list[StatusChange]
+    requested_by: str
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, delivery: NotificationDelivery) -> "DeliveryRead":
+        return cls.model_validate(
+            {**delivery.model_dump(exclude={"id", "account_id", "headers"}), "id": str(delivery.id)}
+        )

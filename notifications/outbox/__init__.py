@@ -1,0 +1,1 @@
+"""What would have been sent, when no provider is configured."""

@@ -1,0 +1,1 @@
+"""Each user's notification preferences: channels, kinds of notification, quiet hours."""

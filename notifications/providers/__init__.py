@@ -1,0 +1,1 @@
+"""The providers notifications leave through: SendGrid, Twilio, FCM, Expo, or the outbox."""

@@ -1,0 +1,82 @@
+"""OAuth2 access tokens for a Google service account (the JWT bearer grant, RFC 7523).
+
+What google-auth does for service accounts, on our async httpx client: a JWT signed RS256 with
+the account's private key is exchanged at its `token_uri` for an access token, kept until a
+minute before it expires. (google-auth's transports are synchronous; this is the documented
+flow of https://developers.google.com/identity/protocols/oauth2/service-account#httprest.)
+"""
+
+import json
+import time
+from dataclasses import dataclass
+
+import httpx
+import jwt
+
+from notifications.providers.base import ProviderRejected, check_answer, unreachable_is_unavailable
+
+JWT_BEARER_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer"
+ASSERTION_SECONDS = 3600
+# A token this close to its expiry is renewed, so no request goes out with a stale one.
+RENEW_BEFORE_SECONDS = 60
+NAME = "google-oauth"
+
+
+@dataclass(frozen=True)
+class ServiceAccount:
+    client_email: str
+    private_key: str
+    private_key_id: str
+    token_uri: str
+
+    @classmethod
+    def from_json(cls, text: str) -> "ServiceAccount":
+        key = json.loads(text)
+        return cls(
+            client_email=key["client_email"],
+            private_key=key["private_key"],
+            private_key_id=key.get("private_key_id", ""),
+            token_uri=key.get("token_uri", "https://oauth2.googleapis.com/token"),
+        )
+
+
+class ServiceAccountTokens:
+    def __init__(self, client: httpx.AsyncClient, account: ServiceAccount, scope: str) -> None:
+        self.client = client
+        self.account = account
+        self.scope = scope
+        self.token = ""
+        self.expires_at = 0.0
+
+    async def access_token(self) -> str:
+        if time.time() >= self.expires_at - RENEW_BEFORE_SECONDS:
+            await self.renew()
+        return self.token
+
+    async def renew(self) -> None:
+        form = {"grant_type": JWT_BEARER_GRANT, "assertion": self.assertion()}
+        with unreachable_is_unavailable(NAME):
+            response = await self.client.post(self.account.token_uri, data=form)
+        check_answer(NAME, response, error_message)
+        answer = response.json()
+        if "access_token" not in answer:
+            raise ProviderRejected(NAME, "answered without an access_token")
+        self.token = answer["access_token"]
+        self.expires_at = time.time() + int(answer.get("expires_in", ASSERTION_SECONDS))
+
+    def assertion(self) -> str:
+        now = int(time.time())
+        claims = {
+            "iss": self.account.client_email,
+            "scope": self.scope,
+            "aud": self.account.token_uri,
+            "iat": now,
+            "exp": now + ASSERTION_SECONDS,
+        }
+        headers = {"kid": self.account.private_key_id} if self.account.private_key_id else None
+        return jwt.encode(claims, self.account.private_key, algorithm="RS256", headers=headers)
+
+
+def error_message(body: dict) -> str:
+    """Google's token endpoint: `{"error", "error_description"}`."""
+    return body.get("error_description") or body.get("error", "")

@@ -1,0 +1,92 @@
+"""The provider of each channel, as the settings configure them.
+
+A channel whose provider has no keys goes to the outbox (settings refuse that in distributed
+mode, so it happens in embedded mode only). Push goes to Expo for Expo push tokens and to FCM
+for the rest; Expo needs no key, but follows FCM to the outbox, so an unconfigured platform
+sends nothing out.
+"""
+
+import logging
+from dataclasses import dataclass
+
+import httpx
+
+from notifications.providers.base import EmailProvider, PushProvider, SmsProvider
+from notifications.providers.expo import ExpoPush, is_expo_token
+from notifications.providers.fcm import SCOPE, FcmPush
+from notifications.providers.google_oauth import ServiceAccount, ServiceAccountTokens
+from notifications.providers.outbox import OutboxProvider
+from notifications.providers.sendgrid import SendGridEmail
+from notifications.providers.twilio import TwilioSms
+from notifications.settings import NotificationsSettings
+from shared.models.notification_template import Channel
+
+logger = logging.getLogger(__name__)
+
+TWILIO_CALLBACK_PATH = "/v1/notifications/webhooks/twilio"
+
+
+@dataclass(frozen=True)
+class Providers:
+    email: EmailProvider
+    sms: SmsProvider
+    fcm: PushProvider
+    expo: PushProvider
+
+    def push_for(self, token: str) -> PushProvider:
+        return self.expo if is_expo_token(token) else self.fcm
+
+
+def providers_for(settings: NotificationsSettings, client: httpx.AsyncClient) -> Providers:
+    return Providers(
+        email=email_provider(settings, client),
+        sms=sms_provider(settings, client),
+        fcm=fcm_provider(settings, client),
+        expo=expo_provider(settings, client),
+    )
+
+
+def missing_keys(settings: NotificationsSettings, channel: Channel, provider: str) -> bool:
+    missing = settings.missing_for(channel)
+    if missing:
+        logger.warning("%s goes to the outbox: %s not set", provider, ", ".join(missing))
+    return bool(missing)
+
+
+def email_provider(settings: NotificationsSettings, client: httpx.AsyncClient) -> EmailProvider:
+    if missing_keys(settings, Channel.EMAIL, "sendgrid"):
+        return OutboxProvider(Channel.EMAIL, "sendgrid")
+    return SendGridEmail(
+        client,
+        settings.sendgrid_base_url,
+        settings.sendgrid_api_key.get_secret_value(),
+        settings.email_from_address,
+    )
+
+
+def sms_provider(settings: NotificationsSettings, client: httpx.AsyncClient) -> SmsProvider:
+    if missing_keys(settings, Channel.SMS, "twilio"):
+        return OutboxProvider(Channel.SMS, "twilio")
+    return TwilioSms(
+        client,
+        settings.twilio_base_url,
+        settings.twilio_account_sid,
+        settings.twilio_auth_token.get_secret_value(),
+        settings.twilio_from_number,
+        settings.public_url.rstrip("/") + TWILIO_CALLBACK_PATH,
+    )
+
+
+def fcm_provider(settings: NotificationsSettings, client: httpx.AsyncClient) -> PushProvider:
+    if missing_keys(settings, Channel.PUSH, "fcm"):
+        return OutboxProvider(Channel.PUSH, "fcm")
+    account = ServiceAccount.from_json(settings.fcm_service_account_json.get_secret_value())
+    tokens = ServiceAccountTokens(client, account, SCOPE)
+    return FcmPush(client, settings.fcm_base_url, settings.fcm_project_id, tokens)
+
+
+def expo_provider(settings: NotificationsSettings, client: httpx.AsyncClient) -> PushProvider:
+    if settings.missing_for(Channel.PUSH):
+        return OutboxProvider(Channel.PUSH, "expo")
+    # The access token is for Expo projects that ask one; Expo takes pushes without it.
+    return ExpoPush(client, settings.expo_base_url, settings.expo_access_token.get_secret_value())

@@ -1,0 +1,1 @@
+"""Unsubscribe links of marketing email: signed, public, one-click (RFC 8058)."""

@@ -1,0 +1,1 @@
+"""Status reports from the providers: SendGrid's Event Webhook, Twilio's status callback."""

@@ -1,0 +1,92 @@
+"""Provider status reports applied to the delivery log, found by the provider's message id.
+
+Reports come out of order (an `open` before its `delivered`), so a status only moves forward:
+every report is kept in the history, but a later stage is never replaced by an earlier one.
+A report for a message we do not know (sent by another system on the same account) is
+ignored.
+"""
+
+from typing import Any
+
+from shared.models.notification_delivery import (
+    DeliveryStatus,
+    NotificationDelivery,
+    StatusChange,
+)
+
+STAGE = {
+    DeliveryStatus.SENT: 1,
+    DeliveryStatus.DELIVERED: 2,
+    DeliveryStatus.OPENED: 3,
+    DeliveryStatus.CLICKED: 4,
+    DeliveryStatus.FAILED: 5,
+    DeliveryStatus.BOUNCED: 5,
+    DeliveryStatus.UNSUBSCRIBED: 6,
+    DeliveryStatus.SPAM_REPORT: 6,
+}
+
+# SendGrid's event types; `processed` and `deferred` are kept in the history only.
+SENDGRID_EVENTS = {
+    "delivered": DeliveryStatus.DELIVERED,
+    "open": DeliveryStatus.OPENED,
+    "click": DeliveryStatus.CLICKED,
+    "bounce": DeliveryStatus.BOUNCED,
+    "dropped": DeliveryStatus.FAILED,
+    "spamreport": DeliveryStatus.SPAM_REPORT,
+    "unsubscribe": DeliveryStatus.UNSUBSCRIBED,
+    "group_unsubscribe": DeliveryStatus.UNSUBSCRIBED,
+}
+
+# Twilio's MessageStatus values; queued, sending, accepted and scheduled say nothing new.
+TWILIO_STATUSES = {
+    "sent": DeliveryStatus.SENT,
+    "delivered": DeliveryStatus.DELIVERED,
+    "read": DeliveryStatus.OPENED,
+    "undelivered": DeliveryStatus.FAILED,
+    "failed": DeliveryStatus.FAILED,
+}
+
+
+async def apply_report(
+    provider: str, message_id: str, status: DeliveryStatus | None, detail: str
+) -> bool:
+    """Records the report on the delivery; False when no delivery has that message id."""
+    delivery = await NotificationDelivery.find_one(
+        {"provider": provider, "provider_message_id": message_id}
+    )
+    if delivery is None:
+        return False
+    if status and STAGE.get(status, 0) >= STAGE.get(delivery.status, 0):
+        if status in (DeliveryStatus.FAILED, DeliveryStatus.BOUNCED):
+            delivery.reason = detail
+        delivery.record(status, detail)
+    else:
+        # Kept for the record; the status stays where it got to.
+        delivery.history.append(StatusChange(status=delivery.status, detail=f"reported: {detail}"))
+    await delivery.save()
+    return True
+
+
+async def apply_sendgrid_events(events: list[dict[str, Any]]) -> int:
+    """Each event's `sg_message_id` starts with the `X-Message-Id` the send answered."""
+    applied = 0
+    for event in events:
+        message_id = str(event.get("sg_message_id", "")).split(".", 1)[0]
+        kind = str(event.get("event", ""))
+        if not message_id or not kind:
+            continue
+        detail = " ".join(
+            part for part in (kind, str(event.get("reason") or event.get("response") or "")) if part
+        )
+        applied += await apply_report("sendgrid", message_id, SENDGRID_EVENTS.get(kind), detail)
+    return applied
+
+
+async def apply_twilio_status(form: dict[str, str]) -> bool:
+    status = form.get("MessageStatus", "")
+    detail = status
+    if form.get("ErrorCode"):
+        detail = f"{status} (error {form['ErrorCode']})"
+    return await apply_report(
+        "twilio", form.get("MessageSid", ""), TWILIO_STATUSES.get(status), detail
+    )

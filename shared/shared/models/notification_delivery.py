@@ -1,0 +1,78 @@
+"""One notification to one recipient on one channel, and what became of it (the delivery log).
+
+Stored `queued` by the request that asks for it and sent in the background; the provider's
+message id is kept so its status webhooks find the delivery again.
+"""
+
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+from pymongo import ASCENDING, DESCENDING, IndexModel
+
+from shared.models.base import TenantDocument, utc_now
+from shared.models.notification_template import Channel
+
+
+class DeliveryStatus(StrEnum):
+    QUEUED = "queued"  # waiting for its send
+    DEFERRED = "deferred"  # held until the recipient's quiet hours end (`send_after`)
+    SUPPRESSED = "suppressed"  # not sent: the recipient's preferences say no (`reason`)
+    SENT = "sent"  # the provider accepted it
+    DELIVERED = "delivered"  # the provider reports it reached the recipient
+    FAILED = "failed"  # refused by the provider, undeliverable, or retries used up
+    BOUNCED = "bounced"
+    OPENED = "opened"
+    CLICKED = "clicked"
+    UNSUBSCRIBED = "unsubscribed"
+    SPAM_REPORT = "spam_report"
+
+
+# Nothing more is sent for these.
+FINAL_STATUSES = frozenset(DeliveryStatus) - {DeliveryStatus.QUEUED, DeliveryStatus.DEFERRED}
+
+
+class StatusChange(BaseModel):
+    status: DeliveryStatus
+    at: datetime = Field(default_factory=utc_now)
+    detail: str = ""  # the provider's word, or why
+
+
+class NotificationDelivery(TenantDocument):
+    channel: Channel
+    event: str
+    user_id: str | None = None  # the recipient, when a user (their preferences apply)
+    to: str  # email address, E.164 phone number, or push token
+    subject: str = ""
+    text: str
+    html: str = ""
+    data: dict[str, str] = {}  # push: the payload the app receives
+    from_name: str = ""  # email: the sender's name, the account's brand by default
+    headers: dict[str, str] = {}  # email: extra headers (List-Unsubscribe)
+    marketing: bool = False
+    urgent: bool = False  # sent through quiet hours
+    status: DeliveryStatus = DeliveryStatus.QUEUED
+    reason: str = ""  # why it was suppressed or failed, the provider's message included
+    send_after: datetime | None = None  # deferred until then
+    attempts: int = 0
+    provider: str = ""  # "sendgrid", "twilio", "fcm", "expo", "outbox"
+    provider_message_id: str | None = None
+    history: list[StatusChange] = []
+    # Who asked: a user id, or a service's name.
+    requested_by: str = ""
+
+    def record(self, status: DeliveryStatus, detail: str = "") -> None:
+        self.status = status
+        self.history.append(StatusChange(status=status, detail=detail))
+
+    class Settings:
+        name = "notification_deliveries"
+        use_state_management = True
+        indexes = [
+            IndexModel([("account_id", ASCENDING), ("created_at", DESCENDING)]),
+            IndexModel([("account_id", ASCENDING), ("status", ASCENDING)]),
+            # Status webhooks find a delivery by the provider's message id.
+            IndexModel([("provider", ASCENDING), ("provider_message_id", ASCENDING)]),
+            # The sweep releasing deferred deliveries whose quiet hours are over.
+            IndexModel([("status", ASCENDING), ("send_after", ASCENDING)]),
+        ]

@@ -1,0 +1,58 @@
+"""Factories for notification documents: `create_x(account, **overrides)` stores one."""
+
+from shared.models.account import Account
+from shared.models.notification_delivery import DeliveryStatus, NotificationDelivery
+from shared.models.notification_preference import NotificationPreference
+from shared.models.notification_template import Channel, NotificationTemplate
+from shared.utilities.auth import Principal, TokenKind, authenticator_for, service_token
+from shared.utilities.settings import ServiceSettings
+from tests.factories import user_token
+
+
+async def create_template(account: Account, **overrides) -> NotificationTemplate:
+    fields = {
+        "account_id": account.id,
+        "event": "newsletter",
+        "channel": Channel.EMAIL,
+        "subject": "News from {{ brand.name }}",
+        "text": "Hello {{ first_name }}",
+        "html": "<p>Hello {{ first_name }}</p>",
+    }
+    return await NotificationTemplate(**{**fields, **overrides}).insert()
+
+
+async def create_preference(account: Account, user_id: str, **overrides) -> NotificationPreference:
+    fields = {"account_id": account.id, "user_id": user_id}
+    return await NotificationPreference(**{**fields, **overrides}).insert()
+
+
+async def create_delivery(account: Account, **overrides) -> NotificationDelivery:
+    """A queued email, as a request would have stored it."""
+    fields = {
+        "account_id": account.id,
+        "channel": Channel.EMAIL,
+        "event": "new_lead",
+        "to": "owner@example.com",
+        "subject": "New lead: Grace",
+        "text": "Grace just came in from the website.",
+        "status": DeliveryStatus.QUEUED,
+    }
+    return await NotificationDelivery(**{**fields, **overrides}).insert()
+
+
+def headers_for(
+    account: Account, *scopes: str, user_id: str = "650000000000000000000001"
+) -> dict[str, str]:
+    """A user of the account holding `scopes` (notifications:read and :write by default)."""
+    principal = Principal(
+        kind=TokenKind.USER,
+        sub=user_id,
+        account_id=str(account.id),
+        scopes=list(scopes or ("notifications:read", "notifications:write")),
+    )
+    return {"authorization": f"Bearer {user_token(principal)}"}
+
+
+def service_headers(name: str = "internal_api") -> dict[str, str]:
+    """What another service sends: its own service token."""
+    return {"authorization": f"Bearer {service_token(authenticator_for(ServiceSettings()), name)}"}

@@ -1,0 +1,162 @@
+"""SendGrid, Twilio, FCM (with Google's token endpoint) and Expo, faked at the HTTP transport.
+
+Each answers in the shapes its API reference documents, records every request, and answers the
+replies queued for it (a success once they run out). A queued reply may be an exception,
+raised as the transport would (a timeout).
+"""
+
+import itertools
+import json
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl
+
+import httpx
+
+SENDGRID_URL = "https://sendgrid.test"
+TWILIO_URL = "https://twilio.test"
+FCM_URL = "https://fcm.test"
+GOOGLE_TOKEN_URL = "https://oauth2.google.test/token"
+EXPO_URL = "https://expo.test"
+
+_ids = itertools.count(1)
+
+
+@dataclass
+class Recorded:
+    method: str
+    url: str
+    headers: httpx.Headers
+    content: bytes
+
+    def json(self):
+        return json.loads(self.content)
+
+    def form(self) -> dict[str, str]:
+        return dict(parse_qsl(self.content.decode()))
+
+
+@dataclass
+class FakeProviders:
+    requests: dict[str, list[Recorded]] = field(default_factory=lambda: defaultdict(list))
+    replies: dict[str, deque] = field(default_factory=lambda: defaultdict(deque))
+
+    def queue(self, provider: str, *replies: httpx.Response | Exception) -> None:
+        self.replies[provider].extend(replies)
+
+    def transport(self) -> httpx.MockTransport:
+        return httpx.MockTransport(self.handle)
+
+    def handle(self, request: httpx.Request) -> httpx.Response:
+        provider = provider_of(request)
+        self.requests[provider].append(
+            Recorded(request.method, str(request.url), request.headers, request.read())
+        )
+        if self.replies[provider]:
+            reply = self.replies[provider].popleft()
+            if isinstance(reply, Exception):
+                raise reply
+            return reply
+        return SUCCESS[provider](request)
+
+
+def provider_of(request: httpx.Request) -> str:
+    url = str(request.url)
+    for prefix, name in (
+        (SENDGRID_URL, "sendgrid"),
+        (TWILIO_URL, "twilio"),
+        (FCM_URL, "fcm"),
+        (GOOGLE_TOKEN_URL, "google"),
+        (EXPO_URL, "expo"),
+    ):
+        if url.startswith(prefix):
+            return name
+    raise AssertionError(f"a request left for an unknown host: {url}")
+
+
+def sendgrid_accepted(_: httpx.Request) -> httpx.Response:
+    # 202, no body, the message id in a header.
+    return httpx.Response(202, headers={"X-Message-Id": f"sg-{next(_ids)}"})
+
+
+def twilio_created(request: httpx.Request) -> httpx.Response:
+    form = dict(parse_qsl(request.read().decode()))
+    sid = f"SM{next(_ids):032x}"
+    return httpx.Response(
+        201,
+        json={
+            "account_sid": "AC" + "0" * 32,
+            "body": form.get("Body"),
+            "direction": "outbound-api",
+            "error_code": None,
+            "error_message": None,
+            "from": form.get("From"),
+            "sid": sid,
+            "status": "queued",
+            "to": form.get("To"),
+            "uri": f"/2010-04-01/Accounts/AC{'0' * 32}/Messages/{sid}.json",
+        },
+    )
+
+
+def fcm_sent(request: httpx.Request) -> httpx.Response:
+    project = str(request.url).split("/projects/")[1].split("/")[0]
+    return httpx.Response(200, json={"name": f"projects/{project}/messages/0:{next(_ids)}"})
+
+
+def google_token(_: httpx.Request) -> httpx.Response:
+    return httpx.Response(
+        200,
+        json={
+            "access_token": f"ya29.token-{next(_ids)}",
+            "expires_in": 3599,
+            "token_type": "Bearer",
+        },
+    )
+
+
+def expo_ticket(_: httpx.Request) -> httpx.Response:
+    return httpx.Response(200, json={"data": {"status": "ok", "id": f"XXXX-{next(_ids)}"}})
+
+
+SUCCESS = {
+    "sendgrid": sendgrid_accepted,
+    "twilio": twilio_created,
+    "fcm": fcm_sent,
+    "google": google_token,
+    "expo": expo_ticket,
+}
+
+
+def sendgrid_error(status: int, message: str, field_name: str | None = None) -> httpx.Response:
+    return httpx.Response(
+        status, json={"errors": [{"message": message, "field": field_name, "help": None}]}
+    )
+
+
+def twilio_error(status: int, code: int, message: str) -> httpx.Response:
+    return httpx.Response(
+        status,
+        json={
+            "code": code,
+            "message": message,
+            "more_info": f"https://www.twilio.com/docs/errors/{code}",
+            "status": status,
+        },
+    )
+
+
+def google_error(status: int, grpc_status: str, message: str) -> httpx.Response:
+    return httpx.Response(
+        status, json={"error": {"code": status, "message": message, "status": grpc_status}}
+    )
+
+
+def expo_ticket_error(message: str, error: str) -> httpx.Response:
+    return httpx.Response(
+        200, json={"data": {"status": "error", "message": message, "details": {"error": error}}}
+    )
+
+
+def timeout() -> httpx.ReadTimeout:
+    return httpx.ReadTimeout("timed out")

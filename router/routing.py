@@ -10,6 +10,7 @@ def routing_table(settings: RouterSettings) -> list[tuple[str, str]]:
     return [
         ("/v1/e/", settings.external_api_url),
         ("/v1/ai/", settings.ai_service_url),
+        ("/v1/notifications/", settings.notifications_url),
         ("/v1/currency/", settings.currency_url),
         ("/v1/maps/", settings.google_maps_url),
         ("/v1/yext/logos/", settings.yext_publishers_logo_url),

@@ -28,6 +28,7 @@ class RouterSettings(ServiceSettings):
     currency_url: str = local(5005)
     yext_publishers_url: str = local(5006)
     yext_publishers_logo_url: str = local(5007)
+    notifications_url: str = local(5008)
     google_maps_url: str = local(5009)
     ai_service_url: str = local(5010)
     connect_timeout_seconds: float = Field(5, gt=0, description="to open an upstream connection")
@@ -49,6 +50,9 @@ class RouterSettings(ServiceSettings):
         "/v1/e/*/auth/callback",
         "/v1/forms/public/*",
         "/v1/s/*",
+        # Providers report delivery status; recipients follow unsubscribe links from email.
+        "POST /v1/notifications/webhooks/*",
+        "/v1/notifications/unsubscribe/*",
     ]
 
     rate_limit_per_account: Limits = "100/second, 3000/minute, 500000/day"

@@ -21,8 +21,10 @@ from scripts.services import SERVICES, Service
 ROOT = Path(__file__).resolve().parents[2]
 CONTAINERS = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]
 CELERY = {"worker": "celery -A queue_manager worker", "beat": "celery -A queue_manager beat"}
-# Every container built from the Dockerfile: the fifteen services and Celery's two.
-BUILT = [service.compose_name for service in SERVICES] + list(CELERY)
+# The notification service's own worker, from its image (queue mode).
+NOTIFICATIONS_WORKER = "celery -A notifications worker"
+# Every container built from the Dockerfile: the fifteen services and the Celery containers.
+BUILT = [service.compose_name for service in SERVICES] + list(CELERY) + ["notifications_worker"]
 DISTRIBUTED_ENVIRONMENT = {
     "MONGO_URL": "mongodb://mongo:27017/?replicaSet=rs0",
     "REDIS_URL": "redis://redis:6379/0",
@@ -267,6 +269,20 @@ def test_celery_replaces_the_images_http_healthcheck(name):
     healthcheck = CONTAINERS[name]["healthcheck"]
 
     assert healthcheck.get("disable") or "/health" not in healthcheck_command(name)
+
+
+def test_the_notifications_worker_runs_the_notification_services_app_from_its_image():
+    container = CONTAINERS["notifications_worker"]
+
+    assert container["build"] == CONTAINERS["notifications"]["build"]
+    assert f"{container['command']} ".startswith(f"{NOTIFICATIONS_WORKER} --loglevel=INFO ")
+    assert "inspect ping --destination celery@$$HOSTNAME" in healthcheck_command(
+        "notifications_worker"
+    )
+
+
+def test_the_notification_service_in_compose_sends_through_its_worker():
+    assert CONTAINERS["notifications"]["environment"]["NOTIFICATIONS_QUEUE_MODE"] == "true"
 
 
 def test_the_worker_is_healthy_when_its_own_node_answers_a_ping():

@@ -35,6 +35,7 @@ UPSTREAMS = (
     "yext_publishers_logo",
     "google_maps",
     "ai_service",
+    "notifications",
 )
 MEGABYTE = 1024 * 1024
 CHUNK = b"x" * (64 * 1024)

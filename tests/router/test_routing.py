@@ -11,6 +11,8 @@ from router.settings import RouterSettings
     [
         ("/v1/e/google/accounts", "external_api"),
         ("/v1/ai/completions", "ai_service"),
+        ("/v1/notifications/email", "notifications"),
+        ("/v1/notifications-center", "internal_api"),
         ("/v1/currency/rates", "currency"),
         ("/v1/maps/places", "google_maps"),
         ("/v1/yext/publishers", "yext_publishers"),
@@ -47,6 +49,9 @@ async def test_a_path_outside_v1_answers_404_without_an_upstream_call(router, up
         ("GET", "/v1/e/google/auth/callback"),
         ("GET", "/v1/forms/public/f1/embed"),
         ("GET", "/v1/s/abc123"),
+        ("POST", "/v1/notifications/webhooks/sendgrid"),
+        ("POST", "/v1/notifications/unsubscribe/token"),
+        ("GET", "/v1/notifications/unsubscribe/token"),
     ],
 )
 def test_the_default_public_routes_are_public(method, path):
@@ -62,6 +67,8 @@ def test_the_default_public_routes_are_public(method, path):
         ("GET", "/v1/e/a/b/auth/callback"),
         ("GET", "/v1/s/"),
         ("GET", "/v1/contacts"),
+        ("GET", "/v1/notifications/webhooks/sendgrid"),
+        ("POST", "/v1/notifications/email"),
     ],
 )
 def test_other_routes_are_private(method, path):

@@ -4,6 +4,7 @@ from internal_api.accounts.routes import router as accounts_router
 from internal_api.activities.routes import router as activities_router
 from internal_api.auth.routes import router as auth_router
 from internal_api.automations.routes import router as automations_router
+from internal_api.conversation_v2.routes import router as conversation_v2_router
 from internal_api.crm.contacts.routes import router as contacts_router
 from internal_api.crm.custom_fields.routes import router as custom_fields_router
 from internal_api.crm.deals.routes import router as deals_router
@@ -41,6 +42,7 @@ def create_app(settings: InternalApiSettings) -> FastAPI:
             deal_notes_router,
             contact_notes_router,
             automations_router,
+            conversation_v2_router,
             notifications_center_router,
             live_chat_router,
         ],

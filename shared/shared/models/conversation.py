@@ -20,6 +20,7 @@ from beanie import PydanticObjectId
 from bson.errors import InvalidId
 from pydantic import BaseModel
 from pymongo import ASCENDING, DESCENDING, IndexModel
+from pymongo.errors import DuplicateKeyError
 
 from shared.models.base import TenantDocument
 
@@ -56,9 +57,9 @@ class Conversation(TenantDocument):
     participant_ids: list[PydanticObjectId] = []
     agency_account_id: PydanticObjectId | None = None  # client conversations
     prospect_id: PydanticObjectId | None = None  # prospect conversations
-    # A direct conversation's two user ids, sorted and joined: unique per account, so two
-    # users have one direct conversation however often it is asked for.
-    direct_key: str | None = None
+    # Set on the kinds that exist once per key (see `open_once`): two users have one direct
+    # conversation, a prospect one conversation, however often either is opened.
+    unique_key: str | None = None
     created_by: str | None = None
     last_message: LastMessage | None = None
     # Lists sort on this; a new conversation sorts by its creation until its first message.
@@ -67,7 +68,7 @@ class Conversation(TenantDocument):
     class Settings:
         name = "conversations"
         use_state_management = True
-        keep_nulls = False  # so the sparse unique index holds only direct conversations
+        keep_nulls = False  # so the sparse unique index holds only keyed conversations
         indexes = [
             IndexModel(
                 [("account_id", ASCENDING), ("kind", ASCENDING), ("last_activity_at", DESCENDING)]
@@ -75,7 +76,7 @@ class Conversation(TenantDocument):
             IndexModel([("participant_ids", ASCENDING), ("last_activity_at", DESCENDING)]),
             IndexModel([("agency_account_id", ASCENDING), ("last_activity_at", DESCENDING)]),
             IndexModel([("account_id", ASCENDING), ("prospect_id", ASCENDING)]),
-            IndexModel([("direct_key", ASCENDING)], unique=True, sparse=True),
+            IndexModel([("unique_key", ASCENDING)], unique=True, sparse=True),
         ]
 
 
@@ -104,3 +105,22 @@ async def find_visible(conversation_id: str, user_id: str, account_id: str) -> C
     except (InvalidId, TypeError):
         return None
     return await Conversation.find_one({"_id": oid, **visible_to(user_id, account_id)})
+
+
+def direct_key(account_id: str, *user_ids: str) -> str:
+    return f"direct:{account_id}:{':'.join(sorted(user_ids))}"
+
+
+def prospect_key(prospect_id: Any) -> str:
+    return f"prospect:{prospect_id}"
+
+
+async def open_once(unique_key: str, **fields: Any) -> tuple[Conversation, bool]:
+    """The conversation with this key, made from `fields` when there is none yet; and whether
+    this call made it."""
+    if existing := await Conversation.find_one({"unique_key": unique_key}):
+        return existing, False
+    try:
+        return await Conversation(unique_key=unique_key, **fields).insert(), True
+    except DuplicateKeyError:  # opened by someone else at the same moment
+        return await Conversation.find_one({"unique_key": unique_key}), False  # type: ignore[return-value]

@@ -19,6 +19,7 @@ from internal_api.live_chat.routes import router as live_chat_router
 from internal_api.notifications_center.routes import router as notifications_center_router
 from internal_api.settings import InternalApiSettings
 from internal_api.users.routes import router as users_router
+from internal_api.webhooks.routes import router as webhooks_router
 from shared.utilities.app import create_app as create_service_app
 
 
@@ -45,6 +46,7 @@ def create_app(settings: InternalApiSettings) -> FastAPI:
             conversation_v2_router,
             notifications_center_router,
             live_chat_router,
+            webhooks_router,
         ],
         uses_mongo=True,
         uses_redis=True,

@@ -7,6 +7,7 @@ outside that schedule.
 """
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import timedelta
 
 import httpx
@@ -20,14 +21,20 @@ from shared.models.webhook_subscription import WebhookSubscription
 ENDPOINT_GONE = "The endpoint was switched off or deleted; the event was not sent."
 
 
+@dataclass(frozen=True)
+class Retry:
+    attempt: int  # the number of the attempt to make next (the first retry is attempt 2)
+    seconds: float  # how long to wait before it
+
+
 async def deliver(
     delivery_id: str,
     client: httpx.AsyncClient,
     retry_delays: Sequence[float],
     manual: bool = False,
-) -> float | None:
-    """Make one attempt at the delivery, if it is still due. Returns the seconds to wait
-    before the next attempt, or None when there is none to make."""
+) -> Retry | None:
+    """Make one attempt at the delivery, if it is still due. Returns the retry to schedule,
+    or None when there is none to make."""
     delivery = await WebhookDelivery.get(delivery_id)
     if delivery is None or delivery.status is not DeliveryStatus.PENDING:
         return None  # deleted with its endpoint, or settled by an earlier run of this task
@@ -47,11 +54,11 @@ async def deliver(
         if not manual:
             await switch_off_endpoint(subscription, len(delivery.attempts))
         return None
-    delay = retry_delays[earlier_attempts]
+    retry = Retry(attempt=earlier_attempts + 2, seconds=retry_delays[earlier_attempts])
     delivery.attempts.append(attempt)
-    delivery.next_attempt_at = now + timedelta(seconds=delay)
+    delivery.next_attempt_at = now + timedelta(seconds=retry.seconds)
     await delivery.save()
-    return delay
+    return retry
 
 
 async def settle(

@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 import pytest
 
 from queue_manager.settings import QueueManagerSettings
-from queue_manager.webhooks.delivery import deliver
+from queue_manager.webhooks.delivery import Retry, deliver
 from queue_manager.webhooks.sending import webhook_client
 from shared.models.account import Account
 from shared.models.membership import Role
@@ -35,7 +35,7 @@ def endpoint(mongo, serve):
             endpoint = await create_subscription(account, url=f"{url}/hooks", **subscription)
             delivery = await create_delivery(endpoint)
 
-            async def send(manual: bool = False) -> float | None:
+            async def send(manual: bool = False) -> Retry | None:
                 return await deliver(str(delivery.id), client, DELAYS, manual)
 
             yield delivery, send
@@ -49,10 +49,10 @@ async def reloaded(delivery: WebhookDelivery) -> WebhookDelivery:
 
 async def test_a_2xx_answer_marks_the_delivery_delivered_with_its_attempt(endpoint):
     async with endpoint(Receiver()) as (delivery, send):
-        next_in = await send()
+        retry = await send()
 
     delivery = await reloaded(delivery)
-    assert next_in is None
+    assert retry is None
     assert delivery.status is DeliveryStatus.DELIVERED
     [attempt] = delivery.attempts
     assert (attempt.response_code, attempt.error) == (200, None)
@@ -79,10 +79,10 @@ async def test_the_endpoint_gets_the_payload_signed_with_its_secret(endpoint):
 
 async def test_a_failed_attempt_is_logged_and_retried_after_the_first_delay(endpoint):
     async with endpoint(Receiver(statuses=[503])) as (delivery, send):
-        next_in = await send()
+        retry = await send()
 
     delivery = await reloaded(delivery)
-    assert next_in == DELAYS[0]
+    assert retry == Retry(attempt=2, seconds=DELAYS[0])
     assert delivery.status is DeliveryStatus.PENDING
     [attempt] = delivery.attempts
     assert (attempt.response_code, attempt.error) == (503, "endpoint broken")
@@ -94,7 +94,7 @@ async def test_a_retry_that_succeeds_marks_the_delivery_delivered(endpoint):
         waits = [await send(), await send(), await send()]
 
     delivery = await reloaded(delivery)
-    assert waits == [DELAYS[0], DELAYS[1], None]
+    assert waits == [Retry(2, DELAYS[0]), Retry(3, DELAYS[1]), None]
     assert delivery.status is DeliveryStatus.DELIVERED
     assert [attempt.response_code for attempt in delivery.attempts] == [500, 502, 200]
     assert delivery.next_attempt_at is None
@@ -107,10 +107,10 @@ async def test_no_answer_is_a_failed_attempt_with_the_error_logged(mongo):
     delivery = await create_delivery(endpoint)
 
     async with webhook_client(LOCAL) as client:
-        next_in = await deliver(str(delivery.id), client, DELAYS)
+        retry = await deliver(str(delivery.id), client, DELAYS)
 
     delivery = await reloaded(delivery)
-    assert next_in == DELAYS[0]
+    assert retry == Retry(attempt=2, seconds=DELAYS[0])
     [attempt] = delivery.attempts
     assert attempt.response_code is None
     assert attempt.error.startswith("ConnectError")
@@ -122,7 +122,7 @@ async def test_the_last_failed_attempt_fails_the_delivery_and_switches_the_endpo
 
     delivery = await reloaded(delivery)
     subscription = await WebhookSubscription.get(delivery.subscription_id)
-    assert waits == [DELAYS[0], DELAYS[1], None]
+    assert waits == [Retry(2, DELAYS[0]), Retry(3, DELAYS[1]), None]
     assert delivery.status is DeliveryStatus.FAILED
     assert len(delivery.attempts) == len(DELAYS) + 1
     assert subscription.enabled is False
@@ -149,10 +149,10 @@ async def test_switching_an_endpoint_off_notifies_the_accounts_owners_and_admins
 
 async def test_a_manual_redelivery_that_fails_does_not_switch_the_endpoint_off(endpoint):
     async with endpoint(Receiver(statuses=[500])) as (delivery, send):
-        next_in = await send(manual=True)
+        retry = await send(manual=True)
 
     delivery = await reloaded(delivery)
-    assert next_in is None
+    assert retry is None
     assert delivery.status is DeliveryStatus.FAILED
     assert delivery.attempts[0].manual is True
     assert (await WebhookSubscription.get(delivery.subscription_id)).enabled is True
@@ -171,10 +171,10 @@ async def test_a_delivered_delivery_is_not_sent_again(endpoint):
 async def test_a_switched_off_endpoint_gets_nothing_and_the_delivery_fails(endpoint):
     receiver = Receiver()
     async with endpoint(receiver, enabled=False) as (delivery, send):
-        next_in = await send()
+        retry = await send()
 
     delivery = await reloaded(delivery)
-    assert (next_in, receiver.received) == (None, [])
+    assert (retry, receiver.received) == (None, [])
     assert delivery.status is DeliveryStatus.FAILED
     assert "switched off" in delivery.attempts[0].error
 
@@ -185,9 +185,9 @@ async def test_a_loopback_endpoint_is_refused_at_delivery_unless_allowed(endpoin
         delivery,
         send,
     ):
-        next_in = await send()
+        retry = await send()
 
     delivery = await reloaded(delivery)
     assert receiver.received == []
-    assert next_in == DELAYS[0]
+    assert retry == Retry(attempt=2, seconds=DELAYS[0])
     assert "inside the network" in delivery.attempts[0].error

@@ -1,5 +1,7 @@
 """Sending messages, read receipts and delivery confirmations over the socket."""
 
+from datetime import datetime
+
 import pytest
 
 from conversation_socket import messages
@@ -35,7 +37,7 @@ async def test_a_message_is_stored_and_acknowledged_with_its_id(channel_pair):
     assert ack["ok"] is True
     assert ack["duplicate"] is False
     assert (stored.body, stored.sender_id, stored.client_id) == ("Hello", str(ada.user.id), "c-1")
-    assert ack["message"]["created_at"] == stored.created_at.isoformat()
+    assert datetime.fromisoformat(ack["message"]["created_at"]) == stored.created_at
 
 
 async def test_the_room_gets_the_message_with_its_server_id(channel_pair):

@@ -63,17 +63,20 @@ class ConversationMessage(TenantDocument):
         ]
 
     def as_event(self) -> dict[str, Any]:
-        """The message as sockets and webhooks carry it (the REST answer has the same fields)."""
-        return {
-            "id": str(self.id),
-            "conversation_id": str(self.conversation_id),
-            "sender_type": self.sender_type.value,
-            "sender_id": self.sender_id,
-            "body": self.body,
-            "attachments": [attachment.model_dump() for attachment in self.attachments],
-            "client_id": self.client_id,
-            "created_at": self.created_at.isoformat(),
-        }
+        """The message as sockets and webhooks carry it, and as the REST API answers it."""
+        return self.model_dump(mode="json", include=EVENT_FIELDS)
+
+
+EVENT_FIELDS = {
+    "id",
+    "conversation_id",
+    "sender_type",
+    "sender_id",
+    "body",
+    "attachments",
+    "client_id",
+    "created_at",
+}
 
 
 def dedupe_key(conversation_id: Any, sender_id: str, client_id: str | None) -> str | None:

@@ -94,8 +94,9 @@ class NotificationsSettings(ServiceSettings):
         if self.mode is RunMode.DISTRIBUTED:
             for channel in self.enabled_channels:
                 if missing := self.missing_for(channel):
+                    verb = "is" if len(missing) == 1 else "are"
                     raise ValueError(
-                        f"{', '.join(missing)} required in distributed mode for {channel} "
+                        f"{', '.join(missing)} {verb} required in distributed mode for {channel} "
                         f"(or leave {channel} out of {env_name(type(self), 'enabled_channels')})"
                     )
             if not self.unsubscribe_secret.get_secret_value():

@@ -43,7 +43,7 @@ async def request_delivery(
 ) -> NotificationDelivery:
     account = await account_of(account_id_for(principal, body.account_id))
     source = await template_for(account.id, body.event, channel)
-    marketing = source.marketing and channel is Channel.EMAIL
+    marketing = source.marketing and channel == Channel.EMAIL
     if marketing and not body.user_id:
         raise InvalidInput(
             "Marketing email needs the recipient's user_id, for its unsubscribe link.",
@@ -61,7 +61,7 @@ async def request_delivery(
         subject=rendered.subject,
         text=rendered.text,
         html=rendered.html,
-        data=push_data(body.data) if channel is Channel.PUSH else {},
+        data=push_data(body.data) if channel == Channel.PUSH else {},
         from_name=settings.email_from_name or brand_of(account)["name"],
         headers=unsubscribe_headers(link) if marketing else {},
         marketing=marketing,

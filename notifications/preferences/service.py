@@ -87,7 +87,7 @@ def decide(
         return Decision(DeliveryStatus.SUPPRESSED, f"the recipient turned {channel} off")
     if not preference.events.get(event, {}).get(channel, True):
         return Decision(DeliveryStatus.SUPPRESSED, f"the recipient turned {event} off on {channel}")
-    if marketing and channel is Channel.EMAIL and not preference.marketing_email:
+    if marketing and channel == Channel.EMAIL and not preference.marketing_email:
         return Decision(DeliveryStatus.SUPPRESSED, "the recipient unsubscribed from marketing")
     if preference.quiet_hours and not urgent:
         until = quiet_until(preference.quiet_hours, now)

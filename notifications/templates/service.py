@@ -75,7 +75,7 @@ async def template_for(
 
 
 def check_source(channel: Channel, sources: dict[str, str]) -> None:
-    if sources.get("html") and channel is not Channel.EMAIL:
+    if sources.get("html") and channel != Channel.EMAIL:
         raise InvalidInput(
             "Only email has an HTML body.",
             details=[{"field": "html", "message": f"not used by {channel}"}],

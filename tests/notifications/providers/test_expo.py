@@ -1,0 +1,100 @@
+"""Expo push: the request sent, tickets ok and in error, and failures."""
+
+import httpx
+import pytest
+
+from notifications.providers.base import (
+    ProviderRejected,
+    ProviderUnavailable,
+    PushMessage,
+    Reference,
+)
+from notifications.providers.expo import ExpoPush, is_expo_token
+from tests.notifications.fake_providers import EXPO_URL, expo_ticket_error, timeout
+
+TOKEN = "ExponentPushToken[xxxxxxxxxxxxxxxxxxxxxx]"
+PUSH = PushMessage(
+    reference=Reference("acc-1", "del-1"), to=TOKEN, title="Hi", text="Body", data={"k": "v"}
+)
+
+
+@pytest.fixture
+async def expo_with(fake_providers):
+    """`expo_with(access_token)`: the client, with or without an access token."""
+    async with httpx.AsyncClient(transport=fake_providers.transport()) as client:
+        yield lambda access_token="": ExpoPush(client, EXPO_URL, access_token)
+
+
+async def test_a_send_posts_the_documented_message_to_the_push_endpoint(expo_with, fake_providers):
+    await expo_with().send(PUSH)
+
+    (sent,) = fake_providers.requests["expo"]
+    assert (sent.method, sent.url) == ("POST", f"{EXPO_URL}/--/api/v2/push/send")
+    assert sent.headers["accept"] == "application/json"
+    assert "authorization" not in sent.headers
+    assert sent.json() == {"to": TOKEN, "title": "Hi", "body": "Body", "data": {"k": "v"}}
+
+
+async def test_the_access_token_is_sent_when_configured(expo_with, fake_providers):
+    await expo_with("expo-secret").send(PUSH)
+
+    assert fake_providers.requests["expo"][0].headers["authorization"] == "Bearer expo-secret"
+
+
+async def test_the_receipt_carries_the_tickets_id(expo_with, fake_providers):
+    fake_providers.queue("expo", httpx.Response(200, json={"data": {"status": "ok", "id": "T-1"}}))
+
+    receipt = await expo_with().send(PUSH)
+
+    assert (receipt.provider, receipt.message_id) == ("expo", "T-1")
+
+
+async def test_an_error_ticket_is_rejected_with_expos_message(expo_with, fake_providers):
+    fake_providers.queue(
+        "expo",
+        expo_ticket_error(
+            f'"{TOKEN}" is not a registered push notification recipient', "DeviceNotRegistered"
+        ),
+    )
+
+    with pytest.raises(ProviderRejected) as raised:
+        await expo_with().send(PUSH)
+
+    assert raised.value.message == (
+        f'"{TOKEN}" is not a registered push notification recipient (DeviceNotRegistered)'
+    )
+
+
+async def test_a_rate_exceeded_ticket_is_unavailable(expo_with, fake_providers):
+    fake_providers.queue("expo", expo_ticket_error("Too many", "MessageRateExceeded"))
+
+    with pytest.raises(ProviderUnavailable):
+        await expo_with().send(PUSH)
+
+
+async def test_a_refused_request_is_rejected_with_expos_errors(expo_with, fake_providers):
+    fake_providers.queue(
+        "expo",
+        httpx.Response(
+            400, json={"errors": [{"code": "VALIDATION_ERROR", "message": '"to" is required'}]}
+        ),
+    )
+
+    with pytest.raises(ProviderRejected, match='VALIDATION_ERROR: "to" is required'):
+        await expo_with().send(PUSH)
+
+
+async def test_a_failing_expo_or_a_timeout_is_unavailable(expo_with, fake_providers):
+    fake_providers.queue("expo", httpx.Response(503, json={"errors": []}), timeout())
+
+    for _ in range(2):
+        with pytest.raises(ProviderUnavailable):
+            await expo_with().send(PUSH)
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [(TOKEN, True), ("ExpoPushToken[abc]", True), ("fcm-registration-token", False)],
+)
+def test_expo_tokens_are_told_apart_from_fcm_tokens(token, expected):
+    assert is_expo_token(token) is expected

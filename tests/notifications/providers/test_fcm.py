@@ -1,0 +1,123 @@
+"""FCM HTTP v1 with a service account's OAuth token: the requests sent and the answers."""
+
+import httpx
+import jwt
+import pytest
+
+from notifications.providers.base import (
+    ProviderRejected,
+    ProviderUnavailable,
+    PushMessage,
+    Reference,
+)
+from notifications.providers.fcm import SCOPE, FcmPush
+from notifications.providers.google_oauth import ServiceAccount, ServiceAccountTokens
+from tests.notifications.conftest import (
+    FCM_PROJECT,
+    SERVICE_ACCOUNT_EMAIL,
+    service_account_json,
+    service_account_key,
+)
+from tests.notifications.fake_providers import FCM_URL, GOOGLE_TOKEN_URL, google_error, timeout
+
+PUSH = PushMessage(
+    reference=Reference("acc-1", "del-1"),
+    to="fcm-device-token",
+    title="New lead",
+    text="Grace from the website",
+    data={"lead_id": "42"},
+)
+
+
+@pytest.fixture
+async def fcm(fake_providers):
+    async with httpx.AsyncClient(transport=fake_providers.transport()) as client:
+        account = ServiceAccount.from_json(service_account_json())
+        yield FcmPush(client, FCM_URL, FCM_PROJECT, ServiceAccountTokens(client, account, SCOPE))
+
+
+async def test_a_send_posts_the_v1_message_with_the_oauth_token(fcm, fake_providers):
+    await fcm.send(PUSH)
+
+    (token_request,) = fake_providers.requests["google"]
+    (sent,) = fake_providers.requests["fcm"]
+    assert (sent.method, sent.url) == (
+        "POST",
+        f"{FCM_URL}/v1/projects/{FCM_PROJECT}/messages:send",
+    )
+    assert sent.headers["authorization"].startswith("Bearer ya29.token-")
+    assert sent.json() == {
+        "message": {
+            "token": "fcm-device-token",
+            "notification": {"title": "New lead", "body": "Grace from the website"},
+            "data": {"lead_id": "42"},
+        }
+    }
+    assert token_request.url == GOOGLE_TOKEN_URL
+
+
+async def test_the_token_request_is_a_jwt_bearer_grant_signed_by_the_service_account(
+    fcm, fake_providers
+):
+    await fcm.send(PUSH)
+
+    form = fake_providers.requests["google"][0].form()
+    assert form["grant_type"] == "urn:ietf:params:oauth:grant-type:jwt-bearer"
+    public_key = service_account_key().public_key()
+    claims = jwt.decode(
+        form["assertion"], public_key, algorithms=["RS256"], audience=GOOGLE_TOKEN_URL
+    )
+    assert claims["iss"] == SERVICE_ACCOUNT_EMAIL
+    assert claims["scope"] == "https://www.googleapis.com/auth/firebase.messaging"
+    assert jwt.get_unverified_header(form["assertion"])["kid"] == "key-1"
+
+
+async def test_the_access_token_is_reused_until_it_nears_expiry(fcm, fake_providers):
+    await fcm.send(PUSH)
+    await fcm.send(PUSH)
+
+    assert len(fake_providers.requests["google"]) == 1
+    first, second = fake_providers.requests["fcm"]
+    assert first.headers["authorization"] == second.headers["authorization"]
+
+
+async def test_the_receipt_carries_the_message_name(fcm):
+    receipt = await fcm.send(PUSH)
+
+    assert receipt.provider == "fcm"
+    assert receipt.message_id.startswith(f"projects/{FCM_PROJECT}/messages/")
+
+
+async def test_an_unregistered_token_is_rejected_with_fcms_status_and_message(fcm, fake_providers):
+    fake_providers.queue("fcm", google_error(404, "NOT_FOUND", "Requested entity was not found."))
+
+    with pytest.raises(ProviderRejected) as raised:
+        await fcm.send(PUSH)
+
+    assert raised.value.message == "404 NOT_FOUND: Requested entity was not found."
+
+
+@pytest.mark.parametrize("status", [429, 500, 503])
+async def test_a_busy_or_failing_fcm_is_unavailable(fcm, fake_providers, status):
+    fake_providers.queue("fcm", google_error(status, "UNAVAILABLE", "The service is unavailable."))
+
+    with pytest.raises(ProviderUnavailable, match="UNAVAILABLE"):
+        await fcm.send(PUSH)
+
+
+async def test_a_timeout_is_unavailable(fcm, fake_providers):
+    fake_providers.queue("fcm", timeout())
+
+    with pytest.raises(ProviderUnavailable):
+        await fcm.send(PUSH)
+
+
+async def test_a_refused_service_account_is_rejected_with_googles_description(fcm, fake_providers):
+    fake_providers.queue(
+        "google",
+        httpx.Response(400, json={"error": "invalid_grant", "error_description": "Invalid JWT"}),
+    )
+
+    with pytest.raises(ProviderRejected, match="Invalid JWT"):
+        await fcm.send(PUSH)
+    assert fake_providers.requests["fcm"] == []

@@ -1,0 +1,179 @@
+"""/v1/notifications/templates: the account's own templates over the default set."""
+
+from tests.factories import create_account
+from tests.notifications.factories import create_template, headers_for
+
+WRITER = ("notifications:read", "account:write")
+NEWSLETTER = {
+    "event": "newsletter",
+    "channel": "email",
+    "subject": "News from {{ brand.name }}",
+    "text": "Hello {{ first_name }}",
+    "html": "<p>Hello {{ first_name }}</p>",
+    "marketing": True,
+}
+
+
+async def test_the_default_set_covers_the_five_events(notifications):
+    account = await create_account()
+
+    answer = await notifications.get(
+        "/v1/notifications/templates/defaults", headers=headers_for(account)
+    )
+
+    assert answer.status_code == 200
+    assert {template["event"] for template in answer.json()} == {
+        "invitation",
+        "password_reset",
+        "new_lead",
+        "new_message",
+        "task_assigned",
+    }
+    assert all(template["is_default"] for template in answer.json())
+
+
+async def test_an_admin_creates_a_template(notifications):
+    account = await create_account()
+
+    answer = await notifications.post(
+        "/v1/notifications/templates", json=NEWSLETTER, headers=headers_for(account, *WRITER)
+    )
+
+    assert answer.status_code == 201, answer.text
+    assert answer.json()["marketing"] is True
+    assert answer.json()["is_default"] is False
+
+
+async def test_creating_templates_needs_account_write(notifications):
+    account = await create_account()
+
+    answer = await notifications.post(
+        "/v1/notifications/templates", json=NEWSLETTER, headers=headers_for(account)
+    )
+
+    assert answer.status_code == 403
+
+
+async def test_a_second_template_for_the_same_event_and_channel_conflicts(notifications):
+    account = await create_account()
+    await create_template(account, event="newsletter")
+
+    answer = await notifications.post(
+        "/v1/notifications/templates", json=NEWSLETTER, headers=headers_for(account, *WRITER)
+    )
+
+    assert answer.status_code == 409
+
+
+async def test_invalid_jinja2_is_refused_naming_the_field(notifications):
+    account = await create_account()
+
+    answer = await notifications.post(
+        "/v1/notifications/templates",
+        json={**NEWSLETTER, "html": "<p>{% for %}</p>"},
+        headers=headers_for(account, *WRITER),
+    )
+
+    assert answer.status_code == 422
+    assert answer.json()["error"]["details"][0]["field"] == "html"
+
+
+async def test_html_is_refused_for_sms(notifications):
+    account = await create_account()
+
+    answer = await notifications.post(
+        "/v1/notifications/templates",
+        json={**NEWSLETTER, "channel": "sms"},
+        headers=headers_for(account, *WRITER),
+    )
+
+    assert answer.status_code == 422
+    assert answer.json()["error"]["details"][0]["field"] == "html"
+
+
+async def test_a_template_is_changed_and_its_syntax_checked(notifications):
+    account = await create_account()
+    template = await create_template(account)
+    path = f"/v1/notifications/templates/{template.id}"
+
+    changed = await notifications.patch(
+        path, json={"text": "Hi {{ first_name }}!"}, headers=headers_for(account, *WRITER)
+    )
+    refused = await notifications.patch(
+        path, json={"text": "{{ oops"}, headers=headers_for(account, *WRITER)
+    )
+
+    assert changed.status_code == 200
+    assert changed.json()["text"] == "Hi {{ first_name }}!"
+    assert changed.json()["subject"] == template.subject
+    assert refused.status_code == 422
+
+
+async def test_an_accounts_own_template_replaces_the_default_in_the_preview(notifications):
+    account = await create_account(name="Acme")
+    await create_template(
+        account, event="new_lead", channel="sms", html="", text="Lead! {{ lead_name }}"
+    )
+
+    answer = await notifications.post(
+        "/v1/notifications/templates/preview",
+        json={"event": "new_lead", "channel": "sms", "data": {"lead_name": "Grace"}},
+        headers=headers_for(account),
+    )
+
+    assert answer.status_code == 200
+    assert answer.json()["text"] == "Lead! Grace"
+
+
+async def test_deleting_the_accounts_template_brings_the_default_back(notifications):
+    account = await create_account(name="Acme")
+    template = await create_template(account, event="new_lead", channel="sms", html="", text="Mine")
+    preview = {
+        "event": "new_lead",
+        "channel": "sms",
+        "data": {"lead_name": "Grace", "source": "ads"},
+    }
+
+    deleted = await notifications.delete(
+        f"/v1/notifications/templates/{template.id}", headers=headers_for(account, *WRITER)
+    )
+    answer = await notifications.post(
+        "/v1/notifications/templates/preview", json=preview, headers=headers_for(account)
+    )
+
+    assert deleted.status_code == 204
+    assert answer.json()["text"] == "Acme: new lead Grace from ads"
+
+
+async def test_another_accounts_template_answers_404(notifications):
+    account, other = await create_account(), await create_account()
+    template = await create_template(other)
+
+    answer = await notifications.get(
+        f"/v1/notifications/templates/{template.id}", headers=headers_for(account)
+    )
+
+    assert answer.status_code == 404
+
+
+async def test_the_list_holds_the_accounts_own_templates_only(notifications):
+    account, other = await create_account(), await create_account()
+    await create_template(account)
+    await create_template(other)
+
+    answer = await notifications.get("/v1/notifications/templates", headers=headers_for(account))
+
+    assert answer.json()["pagination"]["total"] == 1
+    assert answer.json()["data"][0]["event"] == "newsletter"
+
+
+async def test_a_preview_of_an_event_without_a_template_answers_404(notifications):
+    account = await create_account()
+
+    answer = await notifications.post(
+        "/v1/notifications/templates/preview",
+        json={"event": "nothing_here", "channel": "push"},
+        headers=headers_for(account),
+    )
+
+    assert answer.status_code == 404

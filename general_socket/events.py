@@ -74,7 +74,8 @@ def register_events(sio: socketio.AsyncServer, api: FastAPI) -> None:
     async def message(sid: str, visitor: Visitor, payload: VisitorMessage) -> dict:
         async with collecting(api.state.senders):
             visitor, stored, created = await post_message(visitor, payload)
-        await sio.enter_room(sid, conversation_room(visitor.conversation_id))
+            # In the room before the message is announced, so this tab hears it too.
+            await sio.enter_room(sid, conversation_room(visitor.conversation_id))
         return {"message": stored.as_event(), "duplicate": not created, **await keep(sid, visitor)}
 
     @handles("visitor:identify", VisitorIdentity)

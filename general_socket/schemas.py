@@ -2,9 +2,17 @@
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, EmailStr, Field
+
+from shared.models.conversation_message import MAX_BODY_LENGTH, MAX_CLIENT_ID_LENGTH
 
 ObjectId = Annotated[str, Field(pattern=r"^[0-9a-f]{24}$")]
+
+
+def not_blank(text: str) -> str:
+    if not text.strip():
+        raise ValueError("a message needs some text")
+    return text
 
 
 class Payload(BaseModel):
@@ -24,11 +32,12 @@ class NotificationRef(Payload):
 
 
 class VisitorMessage(Payload):
-    body: Annotated[str, Field(min_length=1, max_length=5000)]
+    body: Annotated[str, Field(max_length=MAX_BODY_LENGTH), AfterValidator(not_blank)]
     # The widget's own id for the message: a resend with it is stored once.
-    client_id: Annotated[str, Field(min_length=1, max_length=64)] | None = None
+    client_id: Annotated[str, Field(min_length=1, max_length=MAX_CLIENT_ID_LENGTH)] | None = None
 
 
 class VisitorIdentity(Payload):
-    email: EmailStr
+    # Stored and compared lower-cased, as the CRM does.
+    email: Annotated[EmailStr, AfterValidator(str.lower)]
     name: Annotated[str, Field(max_length=200)] = ""

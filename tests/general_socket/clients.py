@@ -36,8 +36,9 @@ class SocketClient:
     def sid(self) -> str:
         return self.sio.get_sid()
 
-    async def call(self, event: str, *data: Any) -> Any:
-        return await self.sio.call(event, *data, timeout=WAIT_SECONDS)
+    async def call(self, event: str, data: Any = None) -> Any:
+        """The event's acknowledgement; a tuple `data` is sent as several arguments."""
+        return await self.sio.call(event, data, timeout=WAIT_SECONDS)
 
     async def next(self, event: str) -> Any:
         return await asyncio.wait_for(self.received[event].get(), WAIT_SECONDS)

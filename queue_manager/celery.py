@@ -1,37 +1,46 @@
 """The queue manager's Celery app, where `celery -A queue_manager worker` and `beat` find it.
 
-Configured to lose nothing: a task is acknowledged only once it has run (acks_late) and is
-handed back when its worker dies (reject_on_worker_lost); Redis redelivers an unacknowledged
-task only after the visibility timeout, which is longer than the longest task may run.
+Made by the shared task runtime (`shared.utilities.worker`: nothing lost, each task id run
+once, retries, dead letters). The QM_* switches decide what runs (`queue_manager.layout`): the
+worker consumes exactly the queues switched on, beat schedules exactly the crons switched on.
+Tasks register on `app` with `@platform_task(app, "<queue>.<action>")` in the modules of
+`queues/` (one per domain), `triggers/` and `crons/`, which the worker imports at start.
 """
+
+import importlib
+import pkgutil
 
 from celery import Celery
 
+from queue_manager.layout import beat_schedule, queues_switched_on
 from queue_manager.settings import QueueManagerSettings
 from shared.utilities.settings import load_settings
+from shared.utilities.worker import create_worker_app
 
-LONGEST_TASK_SECONDS = 3600
+TASK_PACKAGES = ("queue_manager.queues", "queue_manager.triggers", "queue_manager.crons")
+
+
+def task_modules() -> list[str]:
+    """Every module of the task packages: what the worker imports to know the tasks."""
+    return [
+        f"{package}.{module.name}"
+        for package in TASK_PACKAGES
+        for module in pkgutil.iter_modules(importlib.import_module(package).__path__)
+    ]
 
 
 def create_celery(settings: QueueManagerSettings) -> Celery:
-    celery = Celery("queue_manager", broker=settings.redis_url, backend=settings.redis_url)
-    celery.conf.update(
-        task_acks_late=True,
-        task_reject_on_worker_lost=True,
-        # One task at a time per process, so a dying worker hands back at most that one.
-        worker_prefetch_multiplier=1,
-        broker_transport_options={"visibility_timeout": 2 * LONGEST_TASK_SECONDS},
-        task_time_limit=LONGEST_TASK_SECONDS,
-        task_serializer="json",
-        result_serializer="json",
-        accept_content=["json"],
-        result_expires=24 * 3600,
-        broker_connection_retry_on_startup=True,
-        # Our JSON logging stays in place.
-        worker_hijack_root_logger=False,
+    celery = create_worker_app(
+        "queue_manager",
+        settings,
+        queues=queues_switched_on(settings.switches),
+        longest_task_seconds=settings.task_time_limit_seconds,
     )
+    celery.conf.beat_schedule = beat_schedule(settings.switches)
+    celery.conf.include = task_modules()
     return celery
 
 
 # Celery's command line looks for a module-level app.
-app = create_celery(load_settings(QueueManagerSettings))
+settings = load_settings(QueueManagerSettings)
+app = create_celery(settings)

@@ -1,6 +1,6 @@
 from typing import ClassVar
 
-from pydantic import Field, IPvAnyNetwork, PositiveFloat
+from pydantic import Field, IPvAnyNetwork, PositiveFloat, PositiveInt
 from pydantic_settings import SettingsConfigDict
 
 from queue_manager.switches import QueueSwitches
@@ -12,6 +12,15 @@ class QueueManagerSettings(ServiceSettings):
 
     service_name: ClassVar[str] = "queue_manager"
     port: Port = 6002
+
+    task_time_limit_seconds: PositiveInt = Field(
+        3600,
+        description="longest a task may run; Redis hands an unacknowledged task to another "
+        "worker after twice this",
+    )
+    task_run_retention_days: PositiveInt = Field(
+        7, description="days a finished task's record (its result, idempotency key) is kept"
+    )
 
     # Read from their own QM_* variables when the settings are made.
     switches: QueueSwitches = Field(

@@ -56,6 +56,8 @@ class QueueSwitches(BaseSettings):
     hooks: bool = switch("runs the platform's internal event hooks")
     webhook: bool = switch("delivers outgoing webhooks to customers' URLs")
     triggers: bool = switch("runs automation triggers fired by events")
+    triggers_sweep: bool = switch("sends again automation runs left pending (a lost job)")
+    task_runs_cleanup: bool = switch("deletes finished task records past their retention")
     projects: bool = switch("runs projects' background work (task reminders, updates)")
     affiliates: bool = switch("computes affiliate commissions")
     reputation: bool = switch("fetches reviews for reputation management")

@@ -1,16 +1,45 @@
-"""The Celery app that docker compose's worker and beat run: a real worker on real Redis."""
+"""The queue manager's Celery app as compose runs it: real worker processes on real Redis."""
 
 import os
-import subprocess
-import sys
 import time
-from pathlib import Path
+import uuid
 
 import pytest
+import redis
 
-from queue_manager.celery import LONGEST_TASK_SECONDS, app
+from queue_manager.celery import app, create_celery
+from queue_manager.settings import QueueManagerSettings
+from queue_manager.switches import QueueSwitches
+from shared.utilities.tasks import TaskSender
+from tests.queue_manager.blocking_tasks import QUEUE as BLOCKING_QUEUE
+from tests.queue_manager.workers import kill, running_worker, start_worker, stop
 
-ROOT = Path(__file__).resolve().parents[2]
+WAIT_SECONDS = 90
+
+
+def wait_until(condition, what: str) -> None:
+    deadline = time.monotonic() + WAIT_SECONDS
+    while not condition():
+        assert time.monotonic() < deadline, f"still waiting for {what}"
+        time.sleep(0.05)
+
+
+@pytest.fixture
+def broker():
+    client = redis.Redis.from_url(os.environ["REDIS_URL"])
+    yield client
+    client.close()
+
+
+@pytest.fixture
+def sender():
+    tasks = TaskSender(os.environ["REDIS_URL"])
+    yield tasks
+    tasks.close()
+
+
+def settings_with(**switches: bool) -> QueueManagerSettings:
+    return QueueManagerSettings(switches=QueueSwitches(**switches))
 
 
 def test_tasks_are_acknowledged_late_and_handed_back_by_a_dying_worker():
@@ -20,36 +49,85 @@ def test_tasks_are_acknowledged_late_and_handed_back_by_a_dying_worker():
 
 
 def test_redis_redelivers_only_after_the_longest_task_could_have_run():
-    visibility = app.conf.broker_transport_options["visibility_timeout"]
+    longest = QueueManagerSettings().task_time_limit_seconds
 
-    assert visibility > LONGEST_TASK_SECONDS >= app.conf.task_time_limit
+    assert app.conf.broker_transport_options["visibility_timeout"] > app.conf.task_time_limit
+    assert app.conf.task_time_limit > longest
 
 
 def test_the_app_uses_the_configured_redis():
     assert app.conf.broker_url == os.environ["REDIS_URL"]
 
 
-@pytest.fixture
-def worker():
-    celery = [sys.executable, "-m", "celery", "-A", "queue_manager"]
-    process = subprocess.Popen(
-        [*celery, "worker", "--pool=solo", "--hostname=probe@%h", "--loglevel=WARNING"],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
+def test_the_worker_consumes_the_queues_switched_on_and_no_other():
+    celery = create_celery(settings_with(contacts=False, triggers_sweep=False))
+
+    assert "contacts" not in celery.amqp.queues
+    assert "triggers_sweep" not in celery.amqp.queues
+    assert {"webhook", "hooks", "triggers", "task_runs_cleanup"} <= set(celery.amqp.queues)
+
+
+def test_beat_schedules_the_crons_switched_on_on_their_own_queues():
+    celery = create_celery(settings_with(triggers_sweep=False))
+
+    assert celery.conf.beat_schedule == {
+        "task_runs_cleanup": {
+            "task": "task_runs_cleanup.delete_finished",
+            "schedule": 3600.0,
+            "options": {"queue": "task_runs_cleanup"},
+        }
+    }
+
+
+def test_the_compose_worker_command_starts_a_worker_that_answers_ping():
+    with running_worker("--pool=solo", "--hostname=probe@%h") as worker:
+        answers: dict = {}
+
+        def answered() -> bool:
+            assert worker.poll() is None, "the worker exited"
+            answers.update(app.control.inspect(timeout=1).ping() or {})
+            return any(name.startswith("probe@") for name in answers)
+
+        wait_until(answered, "the worker to answer ping")
+
+
+def test_a_worker_started_without_queues_leaves_a_switched_off_queue_alone(broker, sender):
+    broker.delete("contacts")
+    sender.send_now("contacts.import_rows", {"job_id": "j1"}, uuid.uuid4().hex)
+
+    with running_worker("--pool=solo", QM_CONTACTS="false"):
+        done = sender.send_now("task_runs_cleanup.delete_finished", {}, uuid.uuid4().hex)
+        assert app.AsyncResult(done).get(timeout=WAIT_SECONDS) == 0
+
+    assert broker.llen("contacts") == 1
+    broker.delete("contacts")
+
+
+def test_a_task_whose_worker_is_killed_mid_run_completes_once_on_a_new_worker(broker, sender):
+    key = f"lost-{uuid.uuid4().hex}"
+    flags = (
+        "--pool=prefork",
+        "--concurrency=1",
+        f"--queues={BLOCKING_QUEUE}",
+        "--include=tests.queue_manager.blocking_tasks",
     )
-    yield process
-    process.terminate()
-    process.wait(timeout=20)
+    # Redis hands the task on 11 s after the kill, not two hours.
+    short = {"QUEUE_MANAGER_TASK_TIME_LIMIT_SECONDS": "5"}
+    task_id = sender.send_now(f"{BLOCKING_QUEUE}.count_when_released", {"key": key}, key)
+    first = start_worker(*flags, **short)
+    try:
+        wait_until(lambda: broker.llen(f"{key}:started") == 1, "the task to start")
+    finally:
+        kill(first)
+    broker.rpush(f"{key}:released", 1)
 
+    second = start_worker(*flags, **short)
+    try:
+        result = app.AsyncResult(task_id).get(timeout=WAIT_SECONDS)
+    finally:
+        stop(second)
 
-def test_the_compose_worker_command_starts_a_worker_that_answers_ping(worker):
-    deadline = time.monotonic() + 30
-    answers = None
-    while not answers and time.monotonic() < deadline:
-        assert worker.poll() is None, worker.stderr.read()
-        answers = app.control.inspect(timeout=1).ping()
-
-    assert answers, "no worker answered within 30 s"
-    assert any(name.startswith("probe@") for name in answers)
+    assert result == 1
+    assert broker.get(f"{key}:effect") == b"1"
+    started_in = broker.lrange(f"{key}:started", 0, -1)
+    assert len(started_in) == 2 and started_in[0] != started_in[1]

@@ -4,9 +4,11 @@ Stored `pending` when the trigger happens; the queue manager runs the actions an
 the outcome.
 """
 
+from datetime import datetime
 from enum import StrEnum
 
 from beanie import PydanticObjectId
+from pydantic import BaseModel
 from pymongo import ASCENDING, DESCENDING, IndexModel
 
 from shared.models.automation import Action
@@ -19,6 +21,18 @@ class RunStatus(StrEnum):
     FAILED = "failed"
 
 
+class ActionStatus(StrEnum):
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    SKIPPED = "skipped"  # nothing to do on this entity (a deal has no tags, a contact is gone)
+
+
+class ActionResult(BaseModel):
+    type: str  # the action's type
+    status: ActionStatus
+    detail: str | None = None  # why it failed or was skipped, or what it answered
+
+
 class AutomationLog(TenantDocument):
     automation_id: PydanticObjectId
     trigger: str  # the trigger's type, e.g. "deal.stage_entered"
@@ -29,6 +43,9 @@ class AutomationLog(TenantDocument):
     actions: list[Action]
     status: RunStatus = RunStatus.PENDING
     error: str | None = None
+    # One per action already run, in order: a run taken over after a crash resumes after them.
+    results: list[ActionResult] = []
+    finished_at: datetime | None = None
 
     class Settings:
         name = "automation_logs"

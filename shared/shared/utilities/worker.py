@@ -114,7 +114,7 @@ def create_worker_app(
         task_acks_late=True,
         task_reject_on_worker_lost=True,
         worker_prefetch_multiplier=1,
-        broker_transport_options={"visibility_timeout": int(2 * longest_task_seconds) + 1},
+        broker_transport_options=redelivery_options(int(2 * longest_task_seconds) + 1),
         task_time_limit=longest_task_seconds + HARD_LIMIT_GRACE_SECONDS,
         task_queues=[Queue(queue, routing_key=queue) for queue in queues],
         task_default_queue=queues[0] if queues else "celery",
@@ -145,6 +145,16 @@ def use_json_logs(level: str) -> None:
         configure_logging(level)
 
     signals.setup_logging.connect(configure, weak=False)
+
+
+def redelivery_options(visibility_timeout: int) -> dict[str, int]:
+    """Redis hands a task on once unacknowledged this long; each worker looks for such tasks
+    every few seconds (kombu's default scan, every 100 s, would leave them waiting)."""
+    return {
+        "visibility_timeout": visibility_timeout,
+        "unacked_restore_interval": max(1, min(10, visibility_timeout // 4)),
+        "unacked_restore_throttle": 1,
+    }
 
 
 @dataclass(frozen=True)

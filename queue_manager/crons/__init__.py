@@ -1,0 +1,2 @@
+"""Periodic tasks, one module per feature; their schedules, by switch, are in
+`queue_manager.layout.CRONS`."""

@@ -1,0 +1,23 @@
+"""A task for the worker-lost test, imported by the worker it starts (`--include`): it notes
+that it started, waits to be released, then has its effect, all in Redis, which the test
+process and every worker share."""
+
+import os
+
+import redis.asyncio as redis
+
+from queue_manager.celery import app
+from shared.utilities.worker import platform_task
+
+QUEUE = "blocking_probe"
+
+
+@platform_task(app, f"{QUEUE}.count_when_released")
+async def count_when_released(key: str) -> int:
+    client = redis.Redis.from_url(os.environ["REDIS_URL"])
+    try:
+        await client.rpush(f"{key}:started", os.getpid())
+        await client.blpop([f"{key}:released"])
+        return await client.incr(f"{key}:effect")
+    finally:
+        await client.aclose()

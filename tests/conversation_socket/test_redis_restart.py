@@ -1,0 +1,96 @@
+"""Redis going away and coming back does not take the conversation socket down: connected
+clients stay connected, the service keeps answering, and once Redis is back the replicas'
+listener has resubscribed and messages are delivered again.
+
+The test runs its own redis-server on a free port, so restarting it touches nobody else."""
+
+import asyncio
+import shutil
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+import redis.asyncio as aioredis
+
+from conversation_socket.app import create_app
+from tests.conversation_socket.client import RecordingClient
+from tests.conversation_socket.conftest import socket_settings
+from tests.conversation_socket.factories import create_conversation
+from tests.factories import create_signed_in, user_token
+from tests.fixtures import free_port
+
+# How many messages to send, one at a time, until one is delivered after the restart: the
+# listener retries after 1 s, then 2 s, ... so a few suffice.
+ATTEMPTS = 20
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("redis-server") is None, reason="redis-server is not installed"
+)
+
+
+class RedisServer:
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}"
+        self.process: asyncio.subprocess.Process | None = None
+
+    async def start(self) -> None:
+        self.process = await asyncio.create_subprocess_exec(
+            *("redis-server", "--port", str(self.port), "--save", "", "--appendonly", "no"),
+            stdout=asyncio.subprocess.DEVNULL,
+        )
+        client = aioredis.Redis.from_url(self.url)
+        while True:
+            try:
+                await client.ping()
+                break
+            except aioredis.ConnectionError:
+                await asyncio.sleep(0.05)
+        await client.aclose()
+
+    async def stop(self) -> None:
+        self.process.terminate()
+        await self.process.wait()
+
+
+@pytest.fixture
+async def redis_server() -> AsyncIterator[RedisServer]:
+    server = RedisServer()
+    await server.start()
+    yield server
+    await server.stop()
+
+
+async def test_the_service_survives_a_redis_restart_and_delivers_after_it(
+    redis_server, serve, mongo, caplog
+):
+    ada = await create_signed_in()
+    bob = await create_signed_in(ada.account)
+    channel = await create_conversation(ada.account)
+    payload = {"conversation_id": str(channel.id)}
+    ada_socket, bob_socket = RecordingClient(), RecordingClient()
+    async with serve(create_app(socket_settings(redis_url=redis_server.url))) as url:
+        for socket, who in ((ada_socket, ada), (bob_socket, bob)):
+            await socket.connect(url, {"token": user_token(who.state)})
+            await socket.call("conversation:join", payload)
+
+        await redis_server.stop()
+        await redis_server.start()
+        delivered = None
+        for attempt in range(ATTEMPTS):
+            ack = await ada_socket.call("message:send", {**payload, "body": f"try {attempt}"})
+            try:
+                delivered = await asyncio.wait_for(bob_socket.next("message:new"), 1)
+                break
+            except TimeoutError:
+                continue
+        async with httpx.AsyncClient(base_url=url) as http:
+            health = await http.get("/health")
+
+        assert ack["ok"] is True
+        assert delivered is not None
+        assert (ada_socket.sio.connected, bob_socket.sio.connected) == (True, True)
+        assert health.status_code == 200
+        assert any("Cannot receive from redis" in r.getMessage() for r in caplog.records)
+        for socket in (ada_socket, bob_socket):
+            await socket.disconnect()

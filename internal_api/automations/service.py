@@ -1,7 +1,8 @@
 """Automation rules, and `fire`, which records the runs a trigger sets off.
 
 The actions themselves run on the queue manager: `fire` only stores one pending
-`AutomationLog` per matching enabled rule.
+`AutomationLog` per matching enabled rule and queues `triggers.run_automation` for it (the run's
+id is the task id), sent with the caller's outbox once its work has succeeded.
 """
 
 from collections.abc import Mapping
@@ -23,8 +24,11 @@ from shared.models.automation import (
 from shared.models.automation_log import AutomationLog
 from shared.utilities.auth import Principal
 from shared.utilities.errors import InvalidInput
+from shared.utilities.outbox import enqueue_job
 from shared.utilities.pagination import Page, PageParams
 from shared.utilities.repository import TenantRepository
+
+RUN_AUTOMATION = "triggers.run_automation"
 
 
 def rules(account_id: str | PydanticObjectId) -> TenantRepository[Automation]:
@@ -96,7 +100,7 @@ async def fire(
     query = {"enabled": True, "trigger.type": trigger, **matching}
     found = await Automation.find(rules(account_id).scoped(query)).to_list()
     runs = TenantRepository(AutomationLog, account_id)
-    return [
+    stored = [
         await runs.create(
             automation_id=rule.id,
             trigger=trigger,
@@ -107,6 +111,9 @@ async def fire(
         )
         for rule in found
     ]
+    for run in stored:
+        enqueue_job(RUN_AUTOMATION, task_id=str(run.id), log_id=str(run.id))
+    return stored
 
 
 async def check_trigger(principal: Principal, trigger: DealStageEntered | ContactTagAdded) -> None:

@@ -15,6 +15,7 @@ from beanie import PydanticObjectId
 from internal_api.activities import service as activities
 from internal_api.automations import service as automations
 from internal_api.crm.contacts import validation
+from internal_api.crm.contacts.events import publish_contact_event
 from internal_api.crm.contacts.filtering import contact_filter
 from internal_api.crm.contacts.schemas import ContactCreate, ContactSearch, ContactUpdate
 from internal_api.crm.contacts.search import search_terms
@@ -218,8 +219,8 @@ def snapshot(contact: Contact) -> dict[str, Any]:
 
 
 async def record(caller: Caller, contact: Contact, action: str, changes: list[FieldChange]) -> None:
-    """Every change to a contact passes here: it is logged, and each tag it adds fires the
-    automations watching for that tag."""
+    """Every change to a contact passes here: it is logged, published for webhooks, and each
+    tag it adds fires the automations watching for that tag."""
     await activities.record(
         caller.actor,
         caller.account_id,
@@ -228,6 +229,7 @@ async def record(caller: Caller, contact: Contact, action: str, changes: list[Fi
         action,
         changes,  # type: ignore[arg-type]
     )
+    publish_contact_event(caller.account_id, action, contact, changes)
     for tag in tags_added(changes):
         await automations.fire(
             caller.account_id, "contact.tag_added", {"tag": tag}, "contact", contact.id

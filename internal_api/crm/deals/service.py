@@ -13,6 +13,7 @@ from beanie import PydanticObjectId
 from internal_api.accounts.service import find_member
 from internal_api.activities import service as activities
 from internal_api.automations import service as automations
+from internal_api.crm.deals.events import publish_deal_event
 from internal_api.crm.deals.positions import StagePositions
 from internal_api.crm.deals.schemas import DealCreate, DealFilters, DealMove, DealUpdate
 from internal_api.crm.notes import service as notes
@@ -185,9 +186,10 @@ def snapshot(deal: Deal) -> dict[str, Any]:
 
 
 async def log(principal: Principal, deal: Deal, action: str, changes: list[FieldChange]) -> None:
-    """One activity entry, unless nothing changed."""
+    """One activity entry and its webhook event, unless nothing changed."""
     if changes:
         await activities.record(principal, deal.account_id, "deal", deal.id, action, changes)
+        publish_deal_event(deal, action, changes)
 
 
 @dataclass(frozen=True)

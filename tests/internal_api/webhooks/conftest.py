@@ -1,8 +1,5 @@
-import asyncio
-
 import pytest
 
-from tests.conversation_socket.queued import queued_kwargs
 from tests.internal_api.chain import module_chain, start_api
 
 __all__ = ["module_chain", "start_api"]
@@ -23,12 +20,3 @@ async def deliver_queue(redis):
 async def subscribe(api, signed_in, **overrides):
     body = {"url": PUBLIC_URL, "event_types": ["contact.created"], **overrides}
     return await api.post(WEBHOOKS, json=body, headers=signed_in.headers)
-
-
-async def sent_attempts(redis, queue: str) -> list[dict]:
-    """The `webhook.deliver` kwargs queued, once the request's outbox has gone out (it leaves
-    after the response, so the test waits for it)."""
-    async with asyncio.timeout(10):
-        while not await redis.llen(queue):  # noqa: ASYNC110 (nothing to await but Redis)
-            await asyncio.sleep(0.02)
-    return await queued_kwargs(redis, queue)

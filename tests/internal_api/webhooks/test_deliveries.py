@@ -5,7 +5,8 @@ from shared.models.base import utc_now
 from shared.models.webhook_delivery import DeliveryAttempt, DeliveryStatus, WebhookDelivery
 from tests.conversation_socket.queued import queued_kwargs
 from tests.factories import create_signed_in
-from tests.internal_api.webhooks.conftest import WEBHOOKS, sent_attempts
+from tests.internal_api.webhooks.conftest import WEBHOOKS
+from tests.internal_api.webhooks.queued import queued_soon
 from tests.queue_manager.webhooks.factories import create_delivery, create_subscription
 
 
@@ -70,7 +71,7 @@ async def test_redelivering_a_failed_delivery_sends_one_manual_attempt(api, redi
 
     assert response.status_code == 202
     assert (await WebhookDelivery.get(delivery.id)).status is DeliveryStatus.PENDING
-    assert await sent_attempts(redis, deliver_queue) == [
+    assert await queued_soon(redis, deliver_queue) == [
         {"delivery_id": str(delivery.id), "manual": True}
     ]
 
@@ -112,6 +113,4 @@ async def test_a_test_event_is_logged_and_sent_to_the_endpoint_alone(api, redis,
     body = response.json()
     assert (body["event_type"], body["status"]) == ("webhook.test", "pending")
     assert body["payload"]["data"] == {"subscription_id": str(endpoint.id)}
-    assert await sent_attempts(redis, deliver_queue) == [
-        {"delivery_id": body["id"], "manual": True}
-    ]
+    assert await queued_soon(redis, deliver_queue) == [{"delivery_id": body["id"], "manual": True}]

@@ -1,5 +1,14 @@
 """Every provider the external API offers, in the order the dashboard lists them."""
 
+from external_api.integrations.facebook.provider import PROVIDER as FACEBOOK
 from external_api.integrations.framework.provider import Provider
+from external_api.integrations.google_ads.provider import PROVIDER as GOOGLE_ADS
+from external_api.integrations.google_analytics.provider import PROVIDER as GOOGLE_ANALYTICS
+from external_api.integrations.google_business.provider import PROVIDER as GOOGLE_BUSINESS
 
-PROVIDERS: tuple[Provider, ...] = ()
+PROVIDERS: tuple[Provider, ...] = (
+    GOOGLE_ANALYTICS,
+    GOOGLE_ADS,
+    GOOGLE_BUSINESS,
+    FACEBOOK,
+)

@@ -4,6 +4,8 @@ A provider refusing the account's credential (401) is not the user's failure to 
 answers 409 `reconnect_needed`, and the connection is marked so the dashboard can say so.
 """
 
+from collections.abc import Callable
+
 import httpx
 
 from shared.utilities.errors import (
@@ -54,12 +56,22 @@ def provider_message(response: httpx.Response) -> str:
     return str(body.get("error_description") or body.get("message") or error or "")
 
 
-def mapped_error(title: str, response: httpx.Response) -> Exception:
-    """The domain error for a provider's answer of 400 or more."""
+def refused_when_401(response: httpx.Response) -> bool:
+    return response.status_code == 401
+
+
+Refusal = Callable[[httpx.Response], bool]
+
+
+def mapped_error(
+    title: str, response: httpx.Response, refused: Refusal = refused_when_401
+) -> Exception:
+    """The domain error for a provider's answer of 400 or more; `refused` tells an answer
+    refusing the credential, for providers that do not say so with a 401."""
     said = provider_message(response)
     words = f"{title}: {said}" if said else f"{title} answered {response.status_code}."
     status = response.status_code
-    if status == 401:
+    if refused(response):
         return ReconnectNeeded(f"{title} refused the stored connection; connect it again.")
     if status == 403:
         return Forbidden(words)

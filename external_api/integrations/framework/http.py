@@ -6,7 +6,7 @@ from typing import Any
 
 import httpx
 
-from external_api.integrations.framework.errors import mapped_error
+from external_api.integrations.framework.errors import mapped_error, refused_when_401
 from shared.utilities.upstream import retry_when_busy, upstream_failures
 
 
@@ -24,8 +24,10 @@ class ProviderHttp:
         attempts: int = 3,
         max_wait: float = 10,
         sleep: Callable[[float], Awaitable[None]] | None = None,
+        refused: Callable[[httpx.Response], bool] = refused_when_401,
     ) -> None:
         self.title = title
+        self.refused = refused
         self.client = client
         self.base_url = base_url.rstrip("/")
         self.send = retry_when_busy(attempts, max_wait, sleep)(self.send_once)
@@ -41,7 +43,7 @@ class ProviderHttp:
         """`request` is what httpx takes: params, json, data, content, headers."""
         response = await self.send(method, path, **request)
         if response.status_code >= 400:
-            raise mapped_error(self.title, response)
+            raise mapped_error(self.title, response, self.refused)
         return response
 
     async def json(self, method: str, path: str, **request: Any) -> Any:

@@ -103,7 +103,7 @@ class OAuthFlow:
         if response.status_code in (400, 401):
             raise GrantRefused(response_error(response))
         if response.status_code >= 400:
-            raise mapped_error(self.http.title, response)
+            raise mapped_error(self.http.title, response, self.http.refused)
         return TokenSet.from_answer(response.json())
 
     async def revoke(self, token: str) -> None:

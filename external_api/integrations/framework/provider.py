@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+import httpx
 from fastapi import APIRouter
 from pydantic import BaseModel, Field, SecretStr
 
+from external_api.integrations.framework.errors import refused_when_401
 from shared.models.integration_credential import (
     ApiKeyCredential,
     IntegrationCredential,
@@ -67,6 +69,9 @@ class Provider:
     oauth: Callable[["ExternalApiSettings", "ProviderHttp"], "OAuthFlow"] | None = None
     # API-key providers.
     api_key: ApiKeyCheck | None = None
+    # Whether an error answer refuses the credential (409 reconnect_needed): a 401 unless
+    # the provider says so otherwise.
+    refused: Callable[[httpx.Response], bool] = refused_when_401
 
     def __post_init__(self) -> None:
         if (self.oauth is None) == (self.api_key is None):

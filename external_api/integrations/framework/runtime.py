@@ -93,6 +93,7 @@ def integrations_lifespan(
                     attempts=settings.retry_attempts,
                     max_wait=settings.retry_max_wait_seconds,
                     sleep=sleep,
+                    refused=provider.refused,
                 )
             app.state.integrations = integrations
             yield

@@ -88,27 +88,29 @@ def bearer(request: dict[str, Any], token: str) -> dict[str, Any]:
 
 
 class ConnectedHttp(ABC):
-    """A provider's HTTP on behalf of one account's connection. A provider 401 marks the
-    connection `reconnect_needed` (409) unless a refresh (OAuth) fixes it."""
+    """A provider's HTTP on behalf of one account's connection. A provider refusing the
+    credential marks the connection `reconnect_needed` (409), unless a refresh (OAuth) fixes it."""
 
     def __init__(self, http: ProviderHttp, store: CredentialStore, account_id: str) -> None:
         self.http = http
         self.store = store
         self.account_id = account_id
 
+    @abstractmethod
     async def call(self, method: str, path: str, **request: Any) -> httpx.Response:
-        try:
-            return await self.call_authorized(method, path, request)
-        except ReconnectNeeded as refused:
-            await self.store.mark_reconnect_needed(self.account_id, refused.message)
-            raise
+        """The call with the connection's credential on it."""
 
     async def json(self, method: str, path: str, **request: Any) -> Any:
         return (await self.call(method, path, **request)).json()
 
-    @abstractmethod
-    async def call_authorized(self, method: str, path: str, request: dict) -> httpx.Response:
-        """The call with the connection's credential on it."""
+    async def call_or_mark(
+        self, problem: str, method: str, path: str, request: dict
+    ) -> httpx.Response:
+        try:
+            return await self.http.call(method, path, **request)
+        except ReconnectNeeded:
+            await self.store.mark_reconnect_needed(self.account_id, problem)
+            raise
 
 
 class OAuthHttp(ConnectedHttp):
@@ -116,14 +118,15 @@ class OAuthHttp(ConnectedHttp):
         super().__init__(http, keeper.store, account_id)
         self.keeper = keeper
 
-    async def call_authorized(self, method: str, path: str, request: dict) -> httpx.Response:
+    async def call(self, method: str, path: str, **request: Any) -> httpx.Response:
         token = await self.keeper.current(self.account_id)
         try:
             return await self.http.call(method, path, **bearer(request, token.value))
         except ReconnectNeeded:
             # The provider may have revoked the token early: refresh once and try again.
             token = await self.keeper.refresh(self.account_id, token.sealed)
-        return await self.http.call(method, path, **bearer(request, token.value))
+        problem = "the provider refused a freshly refreshed token"
+        return await self.call_or_mark(problem, method, path, bearer(request, token.value))
 
 
 class ApiKeyHttp(ConnectedHttp):
@@ -137,11 +140,11 @@ class ApiKeyHttp(ConnectedHttp):
         super().__init__(http, store, account_id)
         self.apply = apply
 
-    async def call_authorized(self, method: str, path: str, request: dict) -> httpx.Response:
+    async def call(self, method: str, path: str, **request: Any) -> httpx.Response:
         credential = await self.store.connected(self.account_id)
         extra = self.apply(self.store.open(credential.api_key), credential)
         merged = {**request, **extra}
         for name in ("headers", "params"):
             if name in request and name in extra:
                 merged[name] = {**request[name], **extra[name]}
-        return await self.http.call(method, path, **merged)
+        return await self.call_or_mark("the provider refused the API key", method, path, merged)

@@ -1,0 +1,1 @@
+"""Google Ads: OAuth connect, performance reports (GAQL over searchStream) pulled and stored."""

@@ -5,6 +5,8 @@ email must still work) and is good for nothing else. Following it turns the user
 email off in that account.
 """
 
+import hashlib
+
 import jwt
 
 from notifications.preferences.service import unsubscribe_from_marketing
@@ -17,11 +19,11 @@ UNSUBSCRIBE_PATH = "/v1/notifications/unsubscribe/"
 
 
 def secret_of(settings: NotificationsSettings) -> str:
-    # Embedded mode: a key every local process shares (settings require one when distributed).
-    return (
-        settings.unsubscribe_secret.get_secret_value()
-        or development_key_pair("unsubscribe-links")[0]
-    )
+    if secret := settings.unsubscribe_secret.get_secret_value():
+        return secret
+    # Embedded mode (distributed requires a secret): derived from a development key every local
+    # process shares; hashed, as PyJWT will not take a PEM for an HMAC secret.
+    return hashlib.sha256(development_key_pair("unsubscribe-links")[0].encode()).hexdigest()
 
 
 def unsubscribe_token(settings: NotificationsSettings, account_id: str, user_id: str) -> str:

@@ -48,11 +48,11 @@ TWILIO_STATUSES = {
 
 
 async def apply_report(
-    provider: str, message_id: str, status: DeliveryStatus | None, detail: str
+    provider: str, message_ids: list[str], status: DeliveryStatus | None, detail: str
 ) -> bool:
-    """Records the report on the delivery; False when no delivery has that message id."""
+    """Records the report on the delivery with one of the message ids; False when none has."""
     delivery = await NotificationDelivery.find_one(
-        {"provider": provider, "provider_message_id": message_id}
+        {"provider": provider, "provider_message_id": {"$in": message_ids}}
     )
     if delivery is None:
         return False
@@ -68,17 +68,19 @@ async def apply_report(
 
 
 async def apply_sendgrid_events(events: list[dict[str, Any]]) -> int:
-    """Each event's `sg_message_id` starts with the `X-Message-Id` the send answered."""
+    """Each event's `sg_message_id` is the `X-Message-Id` the send answered, followed by
+    `.filter...` parts; as the id itself may hold dots, each dotted prefix is a candidate."""
     applied = 0
     for event in events:
-        message_id = str(event.get("sg_message_id", "")).split(".", 1)[0]
+        parts = str(event.get("sg_message_id", "")).split(".")
+        candidates = [".".join(parts[:end]) for end in range(1, len(parts) + 1)]
         kind = str(event.get("event", ""))
-        if not message_id or not kind:
+        if not parts[0] or not kind:
             continue
         detail = " ".join(
             part for part in (kind, str(event.get("reason") or event.get("response") or "")) if part
         )
-        applied += await apply_report("sendgrid", message_id, SENDGRID_EVENTS.get(kind), detail)
+        applied += await apply_report("sendgrid", candidates, SENDGRID_EVENTS.get(kind), detail)
     return applied
 
 
@@ -88,5 +90,5 @@ async def apply_twilio_status(form: dict[str, str]) -> bool:
     if form.get("ErrorCode"):
         detail = f"{status} (error {form['ErrorCode']})"
     return await apply_report(
-        "twilio", form.get("MessageSid", ""), TWILIO_STATUSES.get(status), detail
+        "twilio", [form.get("MessageSid", "")], TWILIO_STATUSES.get(status), detail
     )

@@ -1,5 +1,9 @@
 """Factories for notification documents: `create_x(account, **overrides)` stores one."""
 
+import asyncio
+
+from beanie import PydanticObjectId
+
 from shared.models.account import Account
 from shared.models.notification_delivery import DeliveryStatus, NotificationDelivery
 from shared.models.notification_preference import NotificationPreference
@@ -56,3 +60,13 @@ def headers_for(
 def service_headers(name: str = "internal_api") -> dict[str, str]:
     """What another service sends: its own service token."""
     return {"authorization": f"Bearer {service_token(authenticator_for(ServiceSettings()), name)}"}
+
+
+async def settled(delivery_id: str, leaving: str = "queued") -> NotificationDelivery:
+    """The delivery once its background send has moved it out of `leaving`."""
+    for _ in range(1000):
+        delivery = await NotificationDelivery.get(PydanticObjectId(delivery_id))
+        if delivery.status != leaving:
+            return delivery
+        await asyncio.sleep(0.01)
+    raise AssertionError(f"delivery {delivery_id} stayed {leaving}")

@@ -7,6 +7,7 @@ from external_api.integrations.framework.provider import Provider
 from external_api.integrations.framework.routes import connect_router
 from external_api.integrations.framework.routes import router as integrations_router
 from external_api.integrations.framework.runtime import integrations_lifespan
+from external_api.integrations.platform import PLATFORM_ROUTERS, platform_lifespan
 from external_api.integrations.registry import PROVIDERS
 from external_api.settings import ExternalApiSettings
 from shared.utilities.app import create_app as create_service_app
@@ -33,8 +34,11 @@ def create_app(
     return create_service_app(
         settings,
         title="External API",
-        routers=provider_routers(providers),
+        routers=[*provider_routers(providers), *PLATFORM_ROUTERS],
         uses_mongo=True,
         uses_redis=True,
-        lifespans=[integrations_lifespan(providers, transport, sleep)],
+        lifespans=[
+            integrations_lifespan(providers, transport, sleep),
+            platform_lifespan(transport, sleep),
+        ],
     )

@@ -3,8 +3,15 @@ from typing import ClassVar, Self
 from pydantic import Field, PositiveFloat, PositiveInt, model_validator
 from pydantic_settings import SettingsConfigDict
 
+from external_api.integrations.callrail.settings import CallrailSettings
+from external_api.integrations.duda.settings import DudaSettings
 from external_api.integrations.facebook.settings import FacebookSettings
 from external_api.integrations.google.settings import GoogleSettings
+from external_api.integrations.sendgrid.settings import SendgridSettings
+from external_api.integrations.stripe.settings import StripeSettings
+from external_api.integrations.twilio.settings import TwilioSettings
+from external_api.integrations.wasabi.settings import WasabiSettings
+from external_api.integrations.yext.settings import YextSettings
 from shared.utilities.settings import Port, RunMode, ServiceSettings, common
 
 
@@ -43,6 +50,13 @@ class ExternalApiSettings(ServiceSettings):
     facebook: FacebookSettings = Field(
         default_factory=FacebookSettings, description="Facebook's Graph API"
     )
+    stripe: StripeSettings = Field(default_factory=StripeSettings, description="Stripe Connect")
+    twilio: TwilioSettings = Field(default_factory=TwilioSettings, description="Twilio")
+    sendgrid: SendgridSettings = Field(default_factory=SendgridSettings, description="SendGrid")
+    callrail: CallrailSettings = Field(default_factory=CallrailSettings, description="CallRail")
+    yext: YextSettings = Field(default_factory=YextSettings, description="Yext")
+    duda: DudaSettings = Field(default_factory=DudaSettings, description="Duda (platform)")
+    wasabi: WasabiSettings = Field(default_factory=WasabiSettings, description="Wasabi (platform)")
 
     @model_validator(mode="after")
     def distributed_mode_needs_an_encryption_key(self) -> Self:

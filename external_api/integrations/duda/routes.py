@@ -1,0 +1,82 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request, status
+
+from external_api.integrations.duda import service
+from external_api.integrations.duda.client import DudaClient
+from external_api.integrations.duda.schemas import SiteCreate, SiteRead, SsoLink
+from external_api.integrations.framework.errors import ProviderFailed
+from shared.utilities.auth import Principal, requires
+from shared.utilities.errors import (
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    RateLimited,
+    ServiceUnavailable,
+    Unauthorized,
+    UpstreamTimeout,
+    error_responses,
+)
+from shared.utilities.pagination import Page, Paging
+
+router = APIRouter(prefix="/v1/e/duda", tags=["duda"])
+
+PROVIDER_ERRORS = (InvalidInput, RateLimited, ProviderFailed, ServiceUnavailable, UpstreamTimeout)
+
+
+def get_duda(request: Request) -> DudaClient:
+    duda: DudaClient | None = request.app.state.duda
+    if duda is None:
+        raise ServiceUnavailable("Duda is not configured: set EXTERNAL_API_DUDA_USERNAME.")
+    return duda
+
+
+def get_prefix(request: Request) -> str:
+    return request.app.state.settings.duda.account_prefix
+
+
+Duda = Annotated[DudaClient, Depends(get_duda)]
+Prefix = Annotated[str, Depends(get_prefix)]
+Writer = Annotated[Principal, Depends(requires("integrations:write"))]
+Reader = Annotated[Principal, Depends(requires("integrations:read"))]
+
+
+@router.post(
+    "/sites",
+    status_code=status.HTTP_201_CREATED,
+    summary="Make a Duda site for the account from a template",
+    responses=error_responses(Unauthorized, Forbidden, *PROVIDER_ERRORS),
+)
+async def create_site(principal: Writer, duda: Duda, prefix: Prefix, site: SiteCreate) -> SiteRead:
+    created = await service.create_site(duda, prefix, principal.account_id, site)
+    return SiteRead.of(created)
+
+
+@router.get(
+    "/sites",
+    summary="The account's Duda sites, newest first",
+    responses=error_responses(Unauthorized, Forbidden, InvalidInput),
+)
+async def list_sites(principal: Reader, paging: Paging) -> Page[SiteRead]:
+    page = await service.list_sites(principal.account_id, paging)
+    return Page[SiteRead](
+        data=[SiteRead.of(site) for site in page.data], pagination=page.pagination
+    )
+
+
+@router.post(
+    "/sites/{site_id}/publish",
+    summary="Publish the site's current version",
+    responses=error_responses(Unauthorized, Forbidden, NotFound, *PROVIDER_ERRORS),
+)
+async def publish_site(principal: Writer, duda: Duda, site_id: str) -> SiteRead:
+    return SiteRead.of(await service.publish(duda, principal.account_id, site_id))
+
+
+@router.get(
+    "/sites/{site_id}/sso",
+    summary="A link signing the user in to Duda's editor on the site",
+    responses=error_responses(Unauthorized, Forbidden, NotFound, *PROVIDER_ERRORS),
+)
+async def sso_link(principal: Writer, duda: Duda, prefix: Prefix, site_id: str) -> SsoLink:
+    return SsoLink(url=await service.sso_link(duda, prefix, principal.account_id, site_id))

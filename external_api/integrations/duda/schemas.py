@@ -1,0 +1,37 @@
+from datetime import datetime
+
+from pydantic import BaseModel, Field
+
+from shared.models.duda_site import DudaSite
+
+
+class SiteCreate(BaseModel):
+    template_id: int = Field(gt=0, description="the Duda template the site starts from")
+    business_name: str | None = Field(None, max_length=200)
+    domain_prefix: str | None = Field(
+        None,
+        pattern=r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$",
+        description="the site's Duda sub-domain prefix",
+    )
+
+
+class SiteRead(BaseModel):
+    id: str
+    site_name: str
+    template_id: int
+    published_at: datetime | None
+    created_at: datetime
+
+    @classmethod
+    def of(cls, site: DudaSite) -> "SiteRead":
+        return cls(
+            id=str(site.id),
+            site_name=site.site_name,
+            template_id=site.template_id,
+            published_at=site.published_at,
+            created_at=site.created_at,
+        )
+
+
+class SsoLink(BaseModel):
+    url: str  # signs the user in to Duda's editor on the site; short-lived

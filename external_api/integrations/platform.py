@@ -1,0 +1,56 @@
+"""Providers the platform uses with its own account rather than an account's connection:
+Wasabi (the platform's bucket) and Duda (its partner account). Their clients are made once,
+in the app's lifespan, from the platform's settings."""
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+
+import httpx
+from fastapi import FastAPI
+
+from external_api.integrations.duda.client import DudaClient
+from external_api.integrations.duda.routes import router as duda_router
+from external_api.integrations.framework.http import ProviderHttp
+from external_api.integrations.wasabi.routes import router as wasabi_router
+from external_api.integrations.wasabi.storage import WasabiStorage
+from external_api.settings import ExternalApiSettings
+from shared.utilities.upstream import http_client
+
+PLATFORM_ROUTERS = [duda_router, wasabi_router]
+
+
+def platform_lifespan(
+    transport: httpx.AsyncBaseTransport | None = None,
+    sleep: Callable[[float], Awaitable[None]] | None = None,
+):
+    """`transport` and `sleep` stand in for the network and the waits between retries, in tests."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        settings: ExternalApiSettings = app.state.settings
+        app.state.wasabi = WasabiStorage(settings.wasabi)
+        timeouts = settings.connect_timeout_seconds, settings.read_timeout_seconds
+        async with http_client(*timeouts, transport) as client:
+            app.state.duda = duda_client(settings, client, sleep)
+            yield
+
+    return lifespan
+
+
+def duda_client(
+    settings: ExternalApiSettings,
+    client: httpx.AsyncClient,
+    sleep: Callable[[float], Awaitable[None]] | None,
+) -> DudaClient | None:
+    """None until the platform's Duda credentials are set (its routes then answer 503)."""
+    if not settings.duda.username:
+        return None
+    http = ProviderHttp(
+        "Duda",
+        client,
+        settings.duda.api_url,
+        attempts=settings.retry_attempts,
+        max_wait=settings.retry_max_wait_seconds,
+        sleep=sleep,
+    )
+    return DudaClient(http, settings.duda.username, settings.duda.password.get_secret_value())

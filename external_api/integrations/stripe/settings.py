@@ -1,0 +1,31 @@
+from pydantic import Field, PositiveInt, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class StripeSettings(BaseSettings):
+    """The platform's Stripe Connect application."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="EXTERNAL_API_STRIPE_", env_file=".env", extra="ignore"
+    )
+
+    api_url: str = Field("https://api.stripe.com/v1", description="Stripe's API base URL")
+    secret_key: SecretStr = Field(
+        SecretStr(""), description="the platform's secret key; calls act on connected accounts"
+    )
+    client_id: str = Field("", description="the Connect application's client id (ca_...)")
+    authorize_url: str = Field(
+        "https://connect.stripe.com/oauth/authorize", description="Stripe Connect's consent page"
+    )
+    token_url: str = Field(
+        "https://connect.stripe.com/oauth/token", description="Stripe Connect's token endpoint"
+    )
+    deauthorize_url: str = Field(
+        "https://connect.stripe.com/oauth/deauthorize", description="disconnects an account"
+    )
+    webhook_secret: SecretStr = Field(
+        SecretStr(""), description="the Connect webhook endpoint's signing secret (whsec_...)"
+    )
+    webhook_tolerance_seconds: PositiveInt = Field(
+        300, description="how far a Stripe-Signature's timestamp may be from now"
+    )

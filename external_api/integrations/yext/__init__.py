@@ -1,0 +1,1 @@
+"""Yext: the publishers an account's Yext subscription lists on, and its listings' status."""

@@ -1,11 +1,11 @@
 from datetime import timedelta
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Self
 
-from pydantic import Field, IPvAnyNetwork
+from pydantic import Field, IPvAnyNetwork, model_validator
 from pydantic_settings import SettingsConfigDict
 
-from shared.utilities.settings import Port, ServiceSettings, common
+from shared.utilities.settings import Port, RunMode, ServiceSettings, common
 
 
 class InternalApiSettings(ServiceSettings):
@@ -49,7 +49,18 @@ class InternalApiSettings(ServiceSettings):
         [],
         "JSON list of non-public networks webhooks may still be sent to (local receivers)",
     )
+    webhook_encryption_keys: str = common(
+        "WEBHOOK_ENCRYPTION_KEYS",
+        "",
+        "comma-separated Fernet keys sealing webhook signing secrets; the first seals, all open",
+    )
 
     @property
     def invitation_lifetime(self) -> timedelta:
         return timedelta(seconds=self.invitation_lifetime_seconds)
+
+    @model_validator(mode="after")
+    def distributed_mode_needs_a_webhook_encryption_key(self) -> Self:
+        if self.mode is RunMode.DISTRIBUTED and not self.webhook_encryption_keys:
+            raise ValueError("WEBHOOK_ENCRYPTION_KEYS is required in distributed mode")
+        return self

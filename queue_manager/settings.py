@@ -1,10 +1,10 @@
-from typing import ClassVar
+from typing import ClassVar, Self
 
-from pydantic import Field, IPvAnyNetwork, PositiveFloat, PositiveInt
+from pydantic import Field, IPvAnyNetwork, PositiveFloat, PositiveInt, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from queue_manager.switches import QueueSwitches
-from shared.utilities.settings import Port, ServiceSettings, common
+from shared.utilities.settings import Port, RunMode, ServiceSettings, common
 
 
 class QueueManagerSettings(ServiceSettings):
@@ -31,6 +31,11 @@ class QueueManagerSettings(ServiceSettings):
         [],
         "JSON list of non-public networks webhooks may still be sent to (local receivers)",
     )
+    webhook_encryption_keys: str = common(
+        "WEBHOOK_ENCRYPTION_KEYS",
+        "",
+        "comma-separated Fernet keys sealing webhook signing secrets; the first seals, all open",
+    )
     webhook_retry_delays_seconds: list[PositiveFloat] = Field(
         [60, 300, 1800, 7200, 18000, 36000, 21600],
         description="JSON list: waits before each retry of a failed webhook delivery; when they "
@@ -39,3 +44,9 @@ class QueueManagerSettings(ServiceSettings):
     webhook_timeout_seconds: float = Field(
         10, gt=0, description="how long a webhook endpoint has to connect and answer"
     )
+
+    @model_validator(mode="after")
+    def distributed_mode_needs_a_webhook_encryption_key(self) -> Self:
+        if self.mode is RunMode.DISTRIBUTED and not self.webhook_encryption_keys:
+            raise ValueError("WEBHOOK_ENCRYPTION_KEYS is required in distributed mode")
+        return self

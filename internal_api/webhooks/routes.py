@@ -21,6 +21,7 @@ from internal_api.webhooks.schemas import (
     SubscriptionUpdate,
     SubscriptionWithSecret,
 )
+from internal_api.webhooks.secrets import SecretSealer
 from shared.utilities.auth import Principal, requires
 from shared.utilities.errors import (
     Conflict,
@@ -50,10 +51,11 @@ SIGNED_IN = (Unauthorized, Forbidden)
     responses=error_responses(*SIGNED_IN, InvalidInput),
 )
 async def create_subscription(
-    body: SubscriptionCreate, principal: WebhookAdmin, settings: Settings
+    body: SubscriptionCreate, principal: WebhookAdmin, settings: Settings, box: SecretSealer
 ) -> SubscriptionWithSecret:
     networks = settings.webhook_allowed_networks
-    return SubscriptionWithSecret.of(await service.create_subscription(principal, body, networks))
+    created = await service.create_subscription(principal, body, networks, box)
+    return SubscriptionWithSecret.of_new(*created)
 
 
 @router.get(
@@ -109,10 +111,11 @@ async def delete_subscription(subscription_id: str, principal: WebhookAdmin) -> 
 async def rotate_secret(
     subscription_id: str,
     principal: WebhookAdmin,
+    box: SecretSealer,
     body: Annotated[SecretRotation, Body()] = SecretRotation(),
 ) -> SubscriptionWithSecret:
-    subscription = await service.rotate_secret(principal, subscription_id, body.overlap_seconds)
-    return SubscriptionWithSecret.of(subscription)
+    rotated = await service.rotate_secret(principal, subscription_id, body.overlap_seconds, box)
+    return SubscriptionWithSecret.of_new(*rotated)
 
 
 @router.post(

@@ -72,8 +72,8 @@ class SubscriptionWithSecret(SubscriptionRead):
     secret: str = Field(description="`whsec_...`: the key deliveries are signed with")
 
     @classmethod
-    def of(cls, subscription: WebhookSubscription) -> "SubscriptionWithSecret":
-        return cls.model_validate(subscription.model_dump(mode="json"))
+    def of_new(cls, subscription: WebhookSubscription, secret: str) -> "SubscriptionWithSecret":
+        return cls.model_validate({**subscription.model_dump(mode="json"), "secret": secret})
 
 
 class DeliveryRead(BaseModel):

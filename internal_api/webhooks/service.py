@@ -5,7 +5,6 @@ Deliveries are made by the queue manager (`webhook.deliver`); this module create
 and asks for redeliveries and test events, each sent once the request has succeeded.
 """
 
-import secrets
 import uuid
 from collections.abc import Sequence
 from datetime import timedelta
@@ -13,12 +12,14 @@ from datetime import timedelta
 from beanie import PydanticObjectId
 
 from internal_api.webhooks.schemas import SubscriptionCreate, SubscriptionUpdate
+from internal_api.webhooks.secrets import new_secret
 from internal_api.webhooks.urls import check_url
 from shared.models.base import utc_now
 from shared.models.webhook_delivery import DeliveryStatus, WebhookDelivery
 from shared.models.webhook_subscription import WebhookSubscription
 from shared.utilities.addresses import IPNetwork
 from shared.utilities.auth import Principal
+from shared.utilities.encryption import SecretBox
 from shared.utilities.errors import Conflict, NotFound
 from shared.utilities.outbox import enqueue_job
 from shared.utilities.pagination import Page, PageParams
@@ -36,21 +37,23 @@ def deliveries(account_id: str | PydanticObjectId) -> TenantRepository[WebhookDe
     return TenantRepository(WebhookDelivery, account_id)
 
 
-def new_secret() -> str:
-    return f"whsec_{secrets.token_urlsafe(32)}"
-
-
 async def create_subscription(
-    principal: Principal, body: SubscriptionCreate, allowed_networks: Sequence[IPNetwork]
-) -> WebhookSubscription:
+    principal: Principal,
+    body: SubscriptionCreate,
+    allowed_networks: Sequence[IPNetwork],
+    box: SecretBox,
+) -> tuple[WebhookSubscription, str]:
+    """The endpoint, and its signing secret (stored sealed: this is the one time it is seen)."""
     await check_url(body.url, allowed_networks, "body.url")
-    return await endpoints(principal.account_id).create(
+    secret = new_secret()
+    subscription = await endpoints(principal.account_id).create(
         url=str(body.url),
         event_types=body.event_types,
         description=body.description,
         enabled=body.enabled,
-        secret=new_secret(),
+        sealed_secret=box.seal(secret),
     )
+    return subscription, secret
 
 
 async def list_subscriptions(principal: Principal, params: PageParams) -> Page[WebhookSubscription]:
@@ -89,16 +92,17 @@ async def delete_subscription(principal: Principal, subscription_id: str) -> Non
 
 
 async def rotate_secret(
-    principal: Principal, subscription_id: str, overlap_seconds: int
-) -> WebhookSubscription:
-    """A new secret; deliveries are signed with the old one too for `overlap_seconds`, so the
-    receiver can switch over without refusing any."""
+    principal: Principal, subscription_id: str, overlap_seconds: int, box: SecretBox
+) -> tuple[WebhookSubscription, str]:
+    """A new secret (answered this once); deliveries are signed with the old one too for
+    `overlap_seconds`, so the receiver can switch over without refusing any."""
     subscription = await get_subscription(principal, subscription_id)
-    subscription.previous_secret = subscription.secret
+    secret = new_secret()
+    subscription.sealed_previous_secret = subscription.sealed_secret
     subscription.previous_secret_expires_at = utc_now() + timedelta(seconds=overlap_seconds)
-    subscription.secret = new_secret()
+    subscription.sealed_secret = box.seal(secret)
     await subscription.save()
-    return subscription
+    return subscription, secret
 
 
 async def list_deliveries(

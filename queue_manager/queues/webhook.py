@@ -13,14 +13,16 @@ import anyio
 from queue_manager.celery import app, settings
 from queue_manager.webhooks.delivery import Retry, deliver
 from queue_manager.webhooks.sending import webhook_client
+from queue_manager.webhooks.signing import secret_box
 from shared.utilities.worker import platform_task
 
 
 @platform_task(app, "webhook.deliver")
 async def deliver_webhook(delivery_id: str, manual: bool = False) -> dict:
     """One attempt at the delivery; a failure with retries left schedules the next."""
+    box, delays = secret_box(settings), settings.webhook_retry_delays_seconds
     async with webhook_client(settings) as client:
-        retry = await deliver(delivery_id, client, settings.webhook_retry_delays_seconds, manual)
+        retry = await deliver(delivery_id, client, box, delays, manual)
     if retry:
         await schedule(delivery_id, retry)
     return {"retry_in_seconds": retry.seconds if retry else None}

@@ -14,9 +14,11 @@ import httpx
 
 from queue_manager.webhooks.exhaustion import switch_off_endpoint
 from queue_manager.webhooks.sending import post_delivery
+from queue_manager.webhooks.signing import signing_secrets
 from shared.models.base import utc_now
 from shared.models.webhook_delivery import DeliveryAttempt, DeliveryStatus, WebhookDelivery
 from shared.models.webhook_subscription import WebhookSubscription
+from shared.utilities.encryption import SecretBox
 
 ENDPOINT_GONE = "The endpoint was switched off or deleted; the event was not sent."
 
@@ -30,6 +32,7 @@ class Retry:
 async def deliver(
     delivery_id: str,
     client: httpx.AsyncClient,
+    box: SecretBox,
     retry_delays: Sequence[float],
     manual: bool = False,
 ) -> Retry | None:
@@ -44,7 +47,8 @@ async def deliver(
         attempt = DeliveryAttempt(at=now, duration_ms=0, error=ENDPOINT_GONE, manual=manual)
         await settle(delivery, attempt, DeliveryStatus.FAILED)
         return None
-    attempt = await post_delivery(client, subscription, delivery, now, manual)
+    secrets = signing_secrets(subscription, box, now)
+    attempt = await post_delivery(client, subscription, secrets, delivery, now, manual)
     if attempt.error is None:
         await settle(delivery, attempt, DeliveryStatus.DELIVERED)
         return None

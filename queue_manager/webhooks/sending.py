@@ -7,7 +7,7 @@ from datetime import datetime
 import httpx
 
 from queue_manager.settings import QueueManagerSettings
-from queue_manager.webhooks.signing import SIGNATURE_HEADER, signature_header, signing_secrets
+from queue_manager.webhooks.signing import SIGNATURE_HEADER, signature_header
 from queue_manager.webhooks.transport import CheckedAddressTransport
 from shared.models.webhook_delivery import DeliveryAttempt, WebhookDelivery
 from shared.models.webhook_subscription import WebhookSubscription
@@ -38,9 +38,9 @@ def request_body(delivery: WebhookDelivery) -> bytes:
 
 
 def request_headers(
-    subscription: WebhookSubscription, delivery: WebhookDelivery, body: bytes, now: datetime
+    secrets: list[str], delivery: WebhookDelivery, body: bytes, now: datetime
 ) -> dict[str, str]:
-    signature = signature_header(signing_secrets(subscription, now), body, int(now.timestamp()))
+    signature = signature_header(secrets, body, int(now.timestamp()))
     return {
         "content-type": "application/json",
         "user-agent": USER_AGENT,
@@ -53,14 +53,16 @@ def request_headers(
 async def post_delivery(
     client: httpx.AsyncClient,
     subscription: WebhookSubscription,
+    secrets: list[str],
     delivery: WebhookDelivery,
     now: datetime,
     manual: bool = False,
 ) -> DeliveryAttempt:
-    """POST the delivery; a 2xx answer is success, anything else (another status, no answer in
-    time, no connection, an address inside the network) a failure, described in the attempt."""
+    """POST the delivery signed with `secrets`; a 2xx answer is success, anything else
+    (another status, no answer in time, no connection, an address inside the network) a
+    failure, described in the attempt."""
     body = request_body(delivery)
-    headers = request_headers(subscription, delivery, body, now)
+    headers = request_headers(secrets, delivery, body, now)
     started = time.perf_counter()
     code, error = None, None
     try:

@@ -18,19 +18,30 @@ A receiver verifies like this (Python: `shared.utilities.signatures.verify_times
 
 from datetime import datetime
 
+from queue_manager.settings import QueueManagerSettings
 from shared.models.webhook_subscription import WebhookSubscription
+from shared.utilities.encryption import SecretBox, development_encryption_key, parse_keys
 from shared.utilities.signatures import sign_timestamped_hmac
 
 SIGNATURE_HEADER = "Webhook-Signature"
+# The development key's name in .cache/dev-keys, shared with internal_api in embedded mode.
+DEVELOPMENT_KEY = "webhooks"
 
 
-def signing_secrets(subscription: WebhookSubscription, now: datetime) -> list[str]:
+def secret_box(settings: QueueManagerSettings) -> SecretBox:
+    """What opens the sealed secrets: WEBHOOK_ENCRYPTION_KEYS, or in embedded mode the
+    development key internal_api seals them with."""
+    keys = parse_keys(settings.webhook_encryption_keys)
+    return SecretBox.from_keys(keys or [development_encryption_key(DEVELOPMENT_KEY)])
+
+
+def signing_secrets(subscription: WebhookSubscription, box: SecretBox, now: datetime) -> list[str]:
     """The current secret, then the one it replaced while its overlap lasts."""
-    secrets = [subscription.secret]
+    sealed = [subscription.sealed_secret]
     expires = subscription.previous_secret_expires_at
-    if subscription.previous_secret and expires and expires > now:
-        secrets.append(subscription.previous_secret)
-    return secrets
+    if subscription.sealed_previous_secret and expires and expires > now:
+        sealed.append(subscription.sealed_previous_secret)
+    return [box.open(secret) for secret in sealed]
 
 
 def signature_header(secrets: list[str], body: bytes, timestamp: int) -> str:

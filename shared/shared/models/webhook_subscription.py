@@ -1,7 +1,9 @@
 """An account's outgoing webhook: a URL the platform POSTs the events it subscribed to.
 
-Deliveries are signed with `secret` (and, until `previous_secret_expires_at`, also with the
-secret it replaced, so receivers can switch over without missing one). An endpoint that keeps
+Deliveries are signed with its secret (and, until `previous_secret_expires_at`, also with the
+secret it replaced, so receivers can switch over without missing one). Secrets are stored sealed
+with WEBHOOK_ENCRYPTION_KEYS (`shared.utilities.encryption.SecretBox`): internal_api seals them,
+the queue manager opens them to sign. An endpoint that keeps
 failing is switched off with `disabled_reason`.
 """
 
@@ -32,9 +34,8 @@ class WebhookSubscription(TenantDocument):
     enabled: bool = True
     # Why the platform switched it off (its deliveries kept failing); cleared when re-enabled.
     disabled_reason: str | None = None
-    # `whsec_...`, kept as is because deliveries are signed with it.
-    secret: str
-    previous_secret: str | None = None
+    sealed_secret: str  # `whsec_...`, sealed
+    sealed_previous_secret: str | None = None
     previous_secret_expires_at: datetime | None = None
 
     class Settings:

@@ -6,7 +6,7 @@ from shared.models.base import utc_now
 from shared.models.webhook_subscription import WebhookSubscription
 from tests.factories import create_signed_in
 from tests.internal_api.webhooks.conftest import WEBHOOKS
-from tests.queue_manager.webhooks.factories import create_subscription
+from tests.queue_manager.webhooks.factories import create_subscription, secret_box, secret_of
 
 
 async def test_rotating_answers_a_new_secret_and_keeps_the_old_one_for_the_overlap(api):
@@ -22,8 +22,8 @@ async def test_rotating_answers_a_new_secret_and_keeps_the_old_one_for_the_overl
 
     assert response.status_code == 200
     stored = await WebhookSubscription.get(endpoint.id)
-    assert response.json()["secret"] == stored.secret != endpoint.secret
-    assert stored.previous_secret == endpoint.secret
+    assert response.json()["secret"] == secret_of(stored) != secret_of(endpoint)
+    assert secret_box().open(stored.sealed_previous_secret) == secret_of(endpoint)
     assert before + timedelta(seconds=3600) <= stored.previous_secret_expires_at
     assert stored.previous_secret_expires_at <= utc_now() + timedelta(seconds=3600)
 
@@ -50,7 +50,7 @@ async def test_an_overlap_longer_than_a_week_is_refused(api):
     )
 
     assert response.status_code == 422
-    assert (await WebhookSubscription.get(endpoint.id)).secret == endpoint.secret
+    assert secret_of(await WebhookSubscription.get(endpoint.id)) == secret_of(endpoint)
 
 
 async def test_rotating_another_accounts_secret_answers_404(api):
@@ -60,4 +60,4 @@ async def test_rotating_another_accounts_secret_answers_404(api):
     response = await api.post(f"{WEBHOOKS}/{elsewhere.id}/rotate-secret", headers=admin.headers)
 
     assert response.status_code == 404
-    assert (await WebhookSubscription.get(elsewhere.id)).secret == elsewhere.secret
+    assert secret_of(await WebhookSubscription.get(elsewhere.id)) == secret_of(elsewhere)

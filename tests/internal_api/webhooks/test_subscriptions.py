@@ -6,7 +6,7 @@ from shared.models.webhook_delivery import WebhookDelivery
 from shared.models.webhook_subscription import WebhookSubscription
 from tests.factories import create_signed_in
 from tests.internal_api.webhooks.conftest import PUBLIC_URL, WEBHOOKS, subscribe
-from tests.queue_manager.webhooks.factories import create_delivery, create_subscription
+from tests.queue_manager.webhooks.factories import create_delivery, create_subscription, secret_of
 
 
 async def test_a_subscription_is_created_enabled_and_its_secret_answered_once(api):
@@ -22,7 +22,8 @@ async def test_a_subscription_is_created_enabled_and_its_secret_answered_once(ap
     assert body["event_types"] == ["deal.stage_changed", "contact.created"]
     assert body["secret"].startswith("whsec_")
     stored = await WebhookSubscription.get(body["id"])
-    assert (stored.account_id, stored.secret) == (admin.account.id, body["secret"])
+    assert (stored.account_id, secret_of(stored)) == (admin.account.id, body["secret"])
+    assert body["secret"] not in stored.sealed_secret
     read = await api.get(f"{WEBHOOKS}/{body['id']}", headers=admin.headers)
     assert "secret" not in read.json()
 
@@ -98,7 +99,7 @@ async def test_changing_the_event_types_and_description_keeps_the_rest(api):
         "new",
         endpoint.url,
     )
-    assert stored.secret == endpoint.secret
+    assert stored.sealed_secret == endpoint.sealed_secret
 
 
 async def test_switching_an_endpoint_back_on_clears_why_it_was_off(api):

@@ -14,18 +14,31 @@ from shared.models.account import Account
 from shared.models.base import utc_now
 from shared.models.webhook_delivery import WebhookDelivery
 from shared.models.webhook_subscription import WebhookEventType, WebhookSubscription
+from shared.utilities.encryption import SecretBox, development_encryption_key
 
 
 def new_secret() -> str:
     return f"whsec_{secrets.token_urlsafe(32)}"
 
 
-async def create_subscription(account: Account, **overrides) -> WebhookSubscription:
+def secret_box() -> SecretBox:
+    """What the services seal and open secrets with in embedded mode (and tests)."""
+    return SecretBox.from_keys([development_encryption_key("webhooks")])
+
+
+def secret_of(subscription: WebhookSubscription) -> str:
+    return secret_box().open(subscription.sealed_secret)
+
+
+async def create_subscription(
+    account: Account, secret: str | None = None, **overrides
+) -> WebhookSubscription:
+    """An endpoint signing with `secret` (a new one by default), stored sealed."""
     fields = {
         "account_id": account.id,
         "url": "https://hooks.example.com/platform",
         "event_types": [WebhookEventType.CONTACT_CREATED],
-        "secret": new_secret(),
+        "sealed_secret": secret_box().seal(secret or new_secret()),
     }
     return await WebhookSubscription(**{**fields, **overrides}).insert()
 

@@ -17,7 +17,13 @@ from shared.models.webhook_subscription import WebhookSubscription
 from shared.utilities.signatures import verify_timestamped_hmac
 from tests.factories import create_account, create_membership, create_user
 from tests.fixtures import free_port
-from tests.queue_manager.webhooks.factories import Receiver, create_delivery, create_subscription
+from tests.queue_manager.webhooks.factories import (
+    Receiver,
+    create_delivery,
+    create_subscription,
+    secret_box,
+    secret_of,
+)
 
 DELAYS = [1, 2]
 LOCAL = QueueManagerSettings(webhook_allowed_networks=["127.0.0.0/8"])
@@ -36,7 +42,7 @@ def endpoint(mongo, serve):
             delivery = await create_delivery(endpoint)
 
             async def send(manual: bool = False) -> Retry | None:
-                return await deliver(str(delivery.id), client, DELAYS, manual)
+                return await deliver(str(delivery.id), client, secret_box(), DELAYS, manual)
 
             yield delivery, send
 
@@ -65,7 +71,7 @@ async def test_the_endpoint_gets_the_payload_signed_with_its_secret(endpoint):
         await send()
 
     [request] = receiver.received
-    secret = (await WebhookSubscription.get(delivery.subscription_id)).secret
+    secret = secret_of(await WebhookSubscription.get(delivery.subscription_id))
     signature = request.headers["webhook-signature"]
     assert verify_timestamped_hmac(secret, request.body, signature, tolerance_seconds=300)
     assert not verify_timestamped_hmac("whsec_wrong", request.body, signature, 300)
@@ -107,7 +113,7 @@ async def test_no_answer_is_a_failed_attempt_with_the_error_logged(mongo):
     delivery = await create_delivery(endpoint)
 
     async with webhook_client(LOCAL) as client:
-        retry = await deliver(str(delivery.id), client, DELAYS)
+        retry = await deliver(str(delivery.id), client, secret_box(), DELAYS)
 
     delivery = await reloaded(delivery)
     assert retry == Retry(attempt=2, seconds=DELAYS[0])

@@ -10,7 +10,7 @@ from queue_manager.webhooks.signing import signature_header, signing_secrets
 from shared.models.base import utc_now
 from shared.models.webhook_subscription import WebhookSubscription
 from shared.utilities.signatures import verify_timestamped_hmac
-from tests.queue_manager.webhooks.factories import new_secret
+from tests.queue_manager.webhooks.factories import new_secret, secret_box, secret_of
 
 BODY = b'{"id":"evt_1","type":"contact.created","created_at":"2026-01-01T00:00:00+00:00","data":{}}'
 SENT_AT = 1_800_000_000
@@ -26,7 +26,7 @@ def subscription(mongo):
             "account_id": PydanticObjectId(),
             "url": "https://hooks.example.com",
             "event_types": ["contact.created"],
-            "secret": new_secret(),
+            "sealed_secret": secret_box().seal(new_secret()),
         }
         return WebhookSubscription(**{**fields, **overrides})
 
@@ -79,23 +79,27 @@ def test_the_header_names_the_time_and_one_signature_per_secret():
 
 def test_during_the_overlap_both_the_new_and_the_old_secret_verify(subscription):
     now = utc_now()
+    old = new_secret()
     rotated = subscription(
-        previous_secret=new_secret(), previous_secret_expires_at=now + timedelta(hours=1)
+        sealed_previous_secret=secret_box().seal(old),
+        previous_secret_expires_at=now + timedelta(hours=1),
     )
 
-    header = signature_header(signing_secrets(rotated, now), BODY, SENT_AT)
+    header = signature_header(signing_secrets(rotated, secret_box(), now), BODY, SENT_AT)
 
-    assert verifies(rotated.secret, header)
-    assert verifies(rotated.previous_secret, header)
+    assert verifies(secret_of(rotated), header)
+    assert verifies(old, header)
 
 
 def test_after_the_overlap_only_the_new_secret_signs(subscription):
     now = utc_now()
+    old = new_secret()
     rotated = subscription(
-        previous_secret=new_secret(), previous_secret_expires_at=now - timedelta(seconds=1)
+        sealed_previous_secret=secret_box().seal(old),
+        previous_secret_expires_at=now - timedelta(seconds=1),
     )
 
-    header = signature_header(signing_secrets(rotated, now), BODY, SENT_AT)
+    header = signature_header(signing_secrets(rotated, secret_box(), now), BODY, SENT_AT)
 
-    assert verifies(rotated.secret, header)
-    assert not verifies(rotated.previous_secret, header)
+    assert verifies(secret_of(rotated), header)
+    assert not verifies(old, header)

@@ -1,0 +1,25 @@
+"""Endpoints' signing secrets: made here, answered once, stored sealed with
+WEBHOOK_ENCRYPTION_KEYS (the queue manager opens them to sign)."""
+
+import secrets
+from typing import Annotated
+
+from fastapi import Depends
+
+from internal_api.dependencies import Settings
+from shared.utilities.encryption import SecretBox, development_encryption_key, parse_keys
+
+# Where embedded mode keeps its development key (.cache/dev-keys), shared with the queue manager.
+DEVELOPMENT_KEY = "webhooks"
+
+
+def new_secret() -> str:
+    return f"whsec_{secrets.token_urlsafe(32)}"
+
+
+def secret_box(settings: Settings) -> SecretBox:
+    keys = parse_keys(settings.webhook_encryption_keys)
+    return SecretBox.from_keys(keys or [development_encryption_key(DEVELOPMENT_KEY)])
+
+
+SecretSealer = Annotated[SecretBox, Depends(secret_box)]

@@ -17,6 +17,7 @@ from fastapi import Depends, FastAPI, Request
 
 from internal_api.crm.exports.service import delete_expired_exports
 from internal_api.storage import LocalStorage
+from shared.utilities.outbox import Senders, collecting
 
 logger = logging.getLogger(__name__)
 
@@ -24,7 +25,11 @@ Job = Callable[..., Awaitable[Any]]
 
 
 class JobRunner:
-    def __init__(self) -> None:
+    """Each run of a job collects its jobs and socket emits in an outbox of its own, sent when
+    the run ends without an error (a job may `flush` it as it commits its progress)."""
+
+    def __init__(self, senders: Senders) -> None:
+        self.senders = senders
         self.tasks: set[asyncio.Task] = set()
 
     def submit(self, job: Job, *args: Any) -> asyncio.Task:
@@ -44,7 +49,8 @@ class JobRunner:
     async def logged(self, job: Job, *args: Any) -> None:
         # A job records its own failure where it belongs; this catches what escaped it.
         try:
-            await job(*args)
+            async with collecting(self.senders):
+                await job(*args)
         except Exception:
             logger.exception("background job %s failed", job.__name__)
 
@@ -59,7 +65,7 @@ async def background_work(app: FastAPI) -> AsyncIterator[None]:
     """The app's file storage and job runner, with the export sweep started."""
     settings = app.state.settings
     app.state.storage = LocalStorage(settings.files_dir)
-    app.state.jobs = JobRunner()
+    app.state.jobs = JobRunner(app.state.senders)
     app.state.jobs.every(
         settings.export_cleanup_interval_seconds, delete_expired_exports, app.state.storage
     )

@@ -5,6 +5,7 @@ from typing import Any
 
 from beanie import PydanticObjectId
 
+from internal_api.activities import live
 from internal_api.crm.visibility import visibility_filter
 from shared.models.crm_log import CrmLog, FieldChange
 from shared.utilities.auth import Principal
@@ -29,15 +30,18 @@ async def record(
     action: str,
     changes: list[FieldChange] | None = None,
 ) -> CrmLog:
-    """One entry; `principal` None when the platform acted (an automation, an import)."""
+    """One entry, also pushed live to the account (see `live`); `principal` None when the
+    platform acted (an automation, an import)."""
     actor = PydanticObjectId(principal.sub) if principal else None
-    return await TenantRepository(CrmLog, account_id).create(
+    entry = await TenantRepository(CrmLog, account_id).create(
         entity_type=entity_type,
         entity_id=entity_id,
         action=action,
         actor_id=actor,
         changes=changes or [],
     )
+    live.announce(account_id, entity_type, entity_id, action, entry.changes)
+    return entry
 
 
 async def list_for_account(

@@ -1,11 +1,13 @@
 """What CSV imports and exports share: their jobs' repository, taking a queued job to run it,
-and the one place a job's progress is saved (where live progress will be pushed to sockets)."""
+and the one place a job's progress is saved and pushed live."""
 
 from beanie import PydanticObjectId
 from beanie.odm.operators.update.general import Set
 from beanie.odm.queries.update import UpdateResponse
 
 from shared.models.csv_queue import CsvJob, CsvJobKind, CsvJobStatus
+from shared.utilities.outbox import emit, flush
+from shared.utilities.realtime import Socket, account_room
 from shared.utilities.repository import TenantRepository
 
 
@@ -29,4 +31,16 @@ async def claim(job_id: str) -> CsvJob | None:
 
 
 async def save_progress(job: CsvJob) -> None:
+    """Saved, then pushed live to the account's room (`import:progress` / `export:progress`)
+    with what the job did so far (say, each contact imported): it stands from now on."""
     await job.save()
+    progress = job.model_dump(
+        mode="json", include={"status", "total_rows", "rows_done", "rows_failed"}
+    )
+    emit(
+        Socket.GENERAL,
+        f"{job.kind.value}:progress",
+        {"id": str(job.id), **progress},
+        account_room(job.account_id),
+    )
+    await flush()

@@ -57,6 +57,8 @@ class Senders:
 class Outbox:
     jobs: list[Job] = field(default_factory=list)
     emits: list[Emit] = field(default_factory=list)
+    # Set by `collecting`, for `flush`.
+    senders: Senders | None = None
 
     async def send(self, senders: Senders) -> None:
         """Send everything held; one failed send is logged and does not stop the others."""
@@ -95,10 +97,19 @@ def emit(socket: Socket, event: str, data: Any, room: str) -> None:
     current_outbox().emits.append(Emit(socket, event, data, room))
 
 
+async def flush() -> None:
+    """Send what the outbox opened by `collecting` holds so far: for long work that commits as
+    it goes (a job saving its progress), where what is done stands whatever happens next."""
+    outbox = current_outbox()
+    if outbox.senders is None:
+        raise RuntimeError("Only an outbox opened with `collecting(senders)` can be flushed.")
+    await outbox.send(outbox.senders)
+
+
 @asynccontextmanager
 async def collecting(senders: Senders) -> AsyncIterator[Outbox]:
     """Hold what is asked for inside the block; send it if the block ends without an error."""
-    outbox = Outbox()
+    outbox = Outbox(senders=senders)
     token = _current.set(outbox)
     try:
         yield outbox

@@ -5,8 +5,16 @@ from beanie import PydanticObjectId
 
 from internal_api.activities import service
 from shared.models.membership import Role
+from shared.utilities.outbox import Senders, collecting
 from shared.utilities.pagination import PageParams
 from tests.factories import create_account, create_signed_in
+from tests.shared.utilities.test_outbox import RecordingEmitter, RecordingTasks
+
+
+async def record(*args):
+    """An entry recorded as a request records it, its live update held in an outbox."""
+    async with collecting(Senders(tasks=RecordingTasks(), emitter=RecordingEmitter())):
+        return await service.record(*args)
 
 
 def test_changes_name_each_differing_field_old_to_new():
@@ -25,8 +33,8 @@ async def test_the_account_log_lists_entries_newest_first(api):
     owner = await create_signed_in()
     contact = PydanticObjectId()
     principal = owner.state.principal()
-    await service.record(principal, owner.account.id, "contact", contact, "created")
-    await service.record(principal, owner.account.id, "contact", contact, "updated")
+    await record(principal, owner.account.id, "contact", contact, "created")
+    await record(principal, owner.account.id, "contact", contact, "updated")
 
     response = await api.get("/v1/activities", headers=owner.headers)
 
@@ -37,8 +45,8 @@ async def test_the_account_log_lists_entries_newest_first(api):
 
 async def test_the_log_can_be_narrowed_to_one_kind_of_record(api):
     owner = await create_signed_in()
-    await service.record(None, owner.account.id, "contact", PydanticObjectId(), "created")
-    await service.record(None, owner.account.id, "deal", PydanticObjectId(), "created")
+    await record(None, owner.account.id, "contact", PydanticObjectId(), "created")
+    await record(None, owner.account.id, "deal", PydanticObjectId(), "created")
 
     response = await api.get("/v1/activities?entity_type=deal", headers=owner.headers)
 
@@ -47,7 +55,7 @@ async def test_the_log_can_be_narrowed_to_one_kind_of_record(api):
 
 async def test_another_accounts_entries_are_never_listed(api):
     owner, stranger = await create_signed_in(), await create_signed_in()
-    await service.record(None, stranger.account.id, "contact", PydanticObjectId(), "created")
+    await record(None, stranger.account.id, "contact", PydanticObjectId(), "created")
 
     response = await api.get("/v1/activities", headers=owner.headers)
 
@@ -58,12 +66,8 @@ async def test_a_restricted_member_reads_only_their_own_entries(api):
     account = await create_account(restrict_members_to_own_records=True)
     owner = await create_signed_in(account)
     member = await create_signed_in(account, Role.MEMBER)
-    await service.record(
-        owner.state.principal(), account.id, "contact", PydanticObjectId(), "created"
-    )
-    await service.record(
-        member.state.principal(), account.id, "contact", PydanticObjectId(), "updated"
-    )
+    await record(owner.state.principal(), account.id, "contact", PydanticObjectId(), "created")
+    await record(member.state.principal(), account.id, "contact", PydanticObjectId(), "updated")
 
     response = await api.get("/v1/activities", headers=member.headers)
 
@@ -73,8 +77,8 @@ async def test_a_restricted_member_reads_only_their_own_entries(api):
 async def test_a_records_history_is_read_by_its_id(mongo):
     owner = await create_signed_in()
     contact = PydanticObjectId()
-    await service.record(None, owner.account.id, "contact", contact, "created")
-    await service.record(None, owner.account.id, "contact", PydanticObjectId(), "created")
+    await record(None, owner.account.id, "contact", contact, "created")
+    await record(None, owner.account.id, "contact", PydanticObjectId(), "created")
 
     page = await service.list_for_record(str(owner.account.id), PageParams(), "contact", contact)
 

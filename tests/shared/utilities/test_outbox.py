@@ -11,7 +11,7 @@ from conversation_socket.settings import ConversationSocketSettings
 from shared.utilities.app import create_app
 from shared.utilities.errors import Conflict
 from shared.utilities.events import publish_event
-from shared.utilities.outbox import Senders, collecting, emit, enqueue_job
+from shared.utilities.outbox import Senders, collecting, emit, enqueue_job, flush
 from shared.utilities.realtime import Socket, account_room
 from shared.utilities.settings import ServiceSettings
 
@@ -133,3 +133,28 @@ async def test_a_published_event_goes_to_the_hooks_queue_with_its_id_as_task_id(
     assert kwargs["event"]["type"] == "contact.created"
     assert kwargs["event"]["account_id"] == "a1"
     assert kwargs["event"]["data"] == {"id": "c1"}
+
+
+async def test_a_flush_sends_what_is_held_so_far_and_the_rest_at_the_end(senders):
+    async with collecting(senders):
+        emit(Socket.GENERAL, "import:progress", {"rows_done": 100}, account_room("a1"))
+        await flush()
+        sent_by_the_flush = list(senders.emitter.emitted)
+        emit(Socket.GENERAL, "import:progress", {"rows_done": 200}, account_room("a1"))
+
+    assert [data for _, _, data, _ in sent_by_the_flush] == [{"rows_done": 100}]
+    assert [data for _, _, data, _ in senders.emitter.emitted] == [
+        {"rows_done": 100},
+        {"rows_done": 200},
+    ]
+
+
+async def test_what_a_block_flushed_stays_sent_when_it_then_fails(senders):
+    with pytest.raises(ValueError):
+        async with collecting(senders):
+            emit(Socket.GENERAL, "import:progress", {"rows_done": 100}, account_room("a1"))
+            await flush()
+            emit(Socket.GENERAL, "import:progress", {"rows_done": 200}, account_room("a1"))
+            raise ValueError
+
+    assert [data for _, _, data, _ in senders.emitter.emitted] == [{"rows_done": 100}]

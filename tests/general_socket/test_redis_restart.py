@@ -1,0 +1,72 @@
+"""Redis going away and coming back does not take the general socket down: connected clients
+stay connected, events are still answered, the retry is logged, and once the listener has
+resubscribed an emit from another process reaches its room again.
+
+The test runs its own redis-server on a free port, so restarting it touches nobody else."""
+
+import asyncio
+import logging
+import shutil
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+
+from general_socket.app import create_app
+from general_socket.settings import GeneralSocketSettings
+from shared.utilities.realtime import Socket, user_room
+from tests.conversation_socket.test_redis_restart import RecordingHandler, RedisServer
+from tests.factories import create_signed_in, user_token
+from tests.general_socket.clients import SocketClient, emit_now
+
+# Emits to try, one at a time, until one is delivered after the restart: the listener retries
+# after 1 s, then 2 s, ... so a few suffice.
+ATTEMPTS = 20
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("redis-server") is None, reason="redis-server is not installed"
+)
+
+
+@pytest.fixture
+async def own_redis() -> AsyncIterator[RedisServer]:
+    server = RedisServer()
+    await server.start()
+    yield server
+    await server.stop()
+
+
+async def test_the_general_socket_survives_a_redis_restart_and_delivers_after_it(
+    own_redis, serve, mongo
+):
+    me = await create_signed_in()
+    socket = SocketClient()
+    logged = RecordingHandler()
+    logging.getLogger("socketio.server").addHandler(logged)
+    app = create_app(GeneralSocketSettings(redis_url=own_redis.url))
+    async with serve(app) as url:
+        await socket.connect(url, {"token": user_token(me.state)})
+
+        await own_redis.stop()
+        await own_redis.start()
+        delivered = None
+        for attempt in range(ATTEMPTS):
+            await emit_now(
+                own_redis.url, Socket.GENERAL, "ping", {"n": attempt}, user_room(me.user.id)
+            )
+            try:
+                delivered = await asyncio.wait_for(socket.next("ping"), 1)
+                break
+            except TimeoutError:
+                continue
+        answer = await socket.call("subscribe", {"account_id": str(me.account.id)})
+        async with httpx.AsyncClient(base_url=url) as http:
+            health = await http.get("/health")
+
+        assert delivered is not None
+        assert socket.sio.connected is True
+        assert answer["ok"] is True
+        assert health.status_code == 200
+        assert any("Cannot receive from redis" in r.getMessage() for r in logged.records)
+        await socket.disconnect()
+    logging.getLogger("socketio.server").removeHandler(logged)

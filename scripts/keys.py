@@ -3,7 +3,8 @@
     .venv/bin/python -m scripts.keys >> .env
 
 The router alone gets the user-token private key; every service gets the public halves and the
-service-token pair it signs its calls to other services with.
+service-token pair it signs its calls to other services with; the general socket gets the key
+it signs live-chat visitor tokens with.
 """
 
 from shared.utilities.keys import generate_key_pair
@@ -22,6 +23,8 @@ def main() -> None:
     print(env_line("JWT_PUBLIC_KEY", user_public))
     print(env_line("SERVICE_TOKEN_PRIVATE_KEY", service_private))
     print(env_line("SERVICE_TOKEN_PUBLIC_KEY", service_public))
+    # The general socket alone signs and verifies live-chat visitor tokens.
+    print(env_line("GENERAL_SOCKET_VISITOR_TOKEN_PRIVATE_KEY", generate_key_pair()[0]))
 
 
 if __name__ == "__main__":

@@ -5,18 +5,26 @@ import sys
 
 from dotenv import dotenv_values
 
+from general_socket.live_chat.tokens import Visitor, VisitorTokens
+from general_socket.settings import GeneralSocketSettings
 from router.settings import RouterSettings
 from shared.utilities.auth import Principal, TokenKind, TokenSigner, TokenVerifier
 from tests.scripts.supervised import ROOT
 
 
-def test_the_printed_keys_sign_and_verify_once_read_back_as_settings(tmp_path, monkeypatch):
+def load_printed_keys(tmp_path, monkeypatch) -> str:
+    """What the script prints, read back into the environment as an .env file would be."""
     printed = subprocess.run(
         [sys.executable, "-m", "scripts.keys"], cwd=ROOT, capture_output=True, text=True
     ).stdout
     (tmp_path / ".env").write_text(printed)
     for name, value in dotenv_values(tmp_path / ".env").items():
         monkeypatch.setenv(name, value)
+    return printed
+
+
+def test_the_printed_keys_sign_and_verify_once_read_back_as_settings(tmp_path, monkeypatch):
+    printed = load_printed_keys(tmp_path, monkeypatch)
 
     settings = RouterSettings()
     signer = TokenSigner(settings.jwt_private_key, "issuer", "audience", 60)
@@ -25,4 +33,13 @@ def test_the_printed_keys_sign_and_verify_once_read_back_as_settings(tmp_path, m
     assert (
         TokenVerifier(settings.jwt_public_key, "issuer", "audience").verify(token).sub == "user-1"
     )
-    assert len(printed.splitlines()) == 4
+    assert len(printed.splitlines()) == 5
+
+
+def test_the_printed_visitor_key_signs_and_verifies_visitor_tokens(tmp_path, monkeypatch):
+    load_printed_keys(tmp_path, monkeypatch)
+
+    tokens = VisitorTokens.for_settings(GeneralSocketSettings())
+    visitor = Visitor.new(account_id="a1", widget_id="w1")
+
+    assert tokens.verify(tokens.issue(visitor)["visitor_token"]) == visitor

@@ -1,5 +1,6 @@
 """Every provider the external API offers, in the order the dashboard lists them."""
 
+from external_api.integrations.callrail.provider import PROVIDER as CALLRAIL
 from external_api.integrations.facebook.provider import PROVIDER as FACEBOOK
 from external_api.integrations.framework.provider import Provider
 from external_api.integrations.google_ads.provider import PROVIDER as GOOGLE_ADS
@@ -11,4 +12,5 @@ PROVIDERS: tuple[Provider, ...] = (
     GOOGLE_ADS,
     GOOGLE_BUSINESS,
     FACEBOOK,
+    CALLRAIL,
 )

@@ -1,9 +1,9 @@
-from typing import ClassVar
+from typing import ClassVar, Self
 
-from pydantic import Field, PositiveFloat
+from pydantic import Field, PositiveFloat, model_validator
 from pydantic_settings import SettingsConfigDict
 
-from shared.utilities.settings import Port, ServiceSettings
+from shared.utilities.settings import Port, RunMode, ServiceSettings, common
 
 
 class CallrailRecordingsSettings(ServiceSettings):
@@ -16,3 +16,15 @@ class CallrailRecordingsSettings(ServiceSettings):
     read_timeout_seconds: PositiveFloat = Field(
         30, description="seconds CallRail may stay silent, before answering or mid-recording"
     )
+    # The external API seals the accounts' CallRail keys; these keys open them.
+    encryption_keys: str = common(
+        "INTEGRATIONS_ENCRYPTION_KEYS",
+        "",
+        "comma-separated Fernet keys sealing provider tokens; the first seals, all open",
+    )
+
+    @model_validator(mode="after")
+    def distributed_mode_needs_an_encryption_key(self) -> Self:
+        if self.mode is RunMode.DISTRIBUTED and not self.encryption_keys:
+            raise ValueError("INTEGRATIONS_ENCRYPTION_KEYS is required in distributed mode")
+        return self

@@ -6,6 +6,7 @@ from fastapi.responses import StreamingResponse
 from misc.callrail_recordings.recordings import service
 from misc.callrail_recordings.recordings.service import RecordingSource
 from shared.utilities.auth import CurrentUser
+from shared.utilities.encryption import SecretBox
 from shared.utilities.errors import (
     Conflict,
     InvalidInput,
@@ -23,7 +24,12 @@ def get_source(request: Request) -> RecordingSource:
     return request.app.state.recordings
 
 
+def get_secrets(request: Request) -> SecretBox:
+    return request.app.state.secrets
+
+
 Source = Annotated[RecordingSource, Depends(get_source)]
+Secrets = Annotated[SecretBox, Depends(get_secrets)]
 # CallRail's call ids (`CAL...` or digits); nothing else may reach the URL built from it.
 CallId = Annotated[str, Path(pattern=r"^[A-Za-z0-9]{1,64}$")]
 
@@ -49,9 +55,10 @@ async def stream_recording(
     call_id: CallId,
     principal: CurrentUser,
     source: Source,
+    secrets: Secrets,
     byte_range: Annotated[str | None, Header(alias="range")] = None,
 ) -> StreamingResponse:
-    recording = await service.open_recording(source, principal, call_id, byte_range)
+    recording = await service.open_recording(source, secrets, principal, call_id, byte_range)
     return StreamingResponse(
         recording.chunks, status_code=recording.status, headers=recording.headers
     )

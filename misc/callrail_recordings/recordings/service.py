@@ -10,6 +10,7 @@ from typing import Protocol
 
 from shared.models.callrail_key import CallrailKey
 from shared.utilities.auth import Principal
+from shared.utilities.encryption import SecretBox, SecretUnreadable
 from shared.utilities.errors import Conflict
 from shared.utilities.repository import TenantRepository
 
@@ -30,11 +31,19 @@ class RecordingSource(Protocol):
 
 
 async def open_recording(
-    source: RecordingSource, principal: Principal, call_id: str, byte_range: str | None
+    source: RecordingSource,
+    secrets: SecretBox,
+    principal: Principal,
+    call_id: str,
+    byte_range: str | None,
 ) -> Recording:
     # An account holds one key at most (a unique index), so the first is the only one.
     keys = await TenantRepository(CallrailKey, principal.account_id).list(limit=1)
     if not keys:
         raise Conflict("Connect CallRail first: this account has no CallRail API key.")
     key = keys[0]
-    return await source.open_recording(key.api_key, key.callrail_account_id, call_id, byte_range)
+    try:
+        api_key = secrets.open(key.api_key)  # sealed by the external API
+    except SecretUnreadable:
+        raise Conflict("This account's CallRail key cannot be read: reconnect CallRail.") from None
+    return await source.open_recording(api_key, key.callrail_account_id, call_id, byte_range)

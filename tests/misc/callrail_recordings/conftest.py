@@ -7,12 +7,17 @@ from dataclasses import dataclass, field
 import httpx
 import pytest
 from beanie import PydanticObjectId
+from cryptography.fernet import Fernet
 
 from misc.callrail_recordings.app import create_app
 from misc.callrail_recordings.settings import CallrailRecordingsSettings
 from shared.models.callrail_key import CallrailKey
 from shared.utilities.auth import Principal, TokenKind
+from shared.utilities.encryption import SecretBox
 from tests.factories import user_token
+
+# The key the external API seals accounts' CallRail keys with, given to this service too.
+ENCRYPTION_KEY = Fernet.generate_key().decode()
 
 AUDIO = bytes(range(256)) * 4  # 1 KiB of distinct-looking bytes
 CALL_PATH = re.compile(r"^/v3/a/(?P<account>\w+)/calls/(?P<call>\w+)\.json$")
@@ -106,7 +111,8 @@ def callrail() -> FakeCallrail:
 
 @pytest.fixture
 def app(callrail):
-    return create_app(CallrailRecordingsSettings(), transport=httpx.MockTransport(callrail.handle))
+    settings = CallrailRecordingsSettings(encryption_keys=ENCRYPTION_KEY)
+    return create_app(settings, transport=httpx.MockTransport(callrail.handle))
 
 
 @pytest.fixture
@@ -118,9 +124,10 @@ async def service(client_for, app, mongo):
 async def connect_callrail(
     api_key: str = "key-a", callrail_account_id: str = "ACCa"
 ) -> CallrailKey:
-    """A new account that connected CallRail with this key."""
+    """A new account that connected CallRail with this key, sealed as the external API keeps it."""
+    sealed = SecretBox.from_keys([ENCRYPTION_KEY]).seal(api_key)
     return await CallrailKey(
-        account_id=PydanticObjectId(), api_key=api_key, callrail_account_id=callrail_account_id
+        account_id=PydanticObjectId(), api_key=sealed, key_hint="", external_id=callrail_account_id
     ).insert()
 
 

@@ -4,7 +4,9 @@ import tracemalloc
 
 import httpx
 from beanie import PydanticObjectId
+from cryptography.fernet import Fernet
 
+from shared.utilities.encryption import SecretBox
 from tests.misc.callrail_recordings.conftest import AUDIO, connect_callrail, headers_of
 
 
@@ -201,3 +203,14 @@ async def test_a_request_without_a_token_answers_401(service):
     response = await service.get("/v1/callrail/recordings/CAL1")
 
     assert response.status_code == 401
+
+
+async def test_a_key_sealed_with_another_encryption_key_answers_409(service, callrail):
+    key = await connect_callrail()
+    key.api_key = SecretBox.from_keys([Fernet.generate_key().decode()]).seal("key-a")
+    await key.save()
+
+    response = await service.get("/v1/callrail/recordings/CAL1", headers=headers_of(key.account_id))
+
+    assert response.status_code == 409
+    assert callrail.requests == []

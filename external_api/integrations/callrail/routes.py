@@ -1,0 +1,121 @@
+from datetime import date
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Path, Query, Request, status
+
+from external_api.integrations.callrail import service
+from external_api.integrations.callrail.schemas import (
+    CALLRAIL_ID,
+    Call,
+    RecordingLink,
+    WebhookKeyUpdate,
+)
+from external_api.integrations.framework.dependencies import (
+    IntegrationsAdmin,
+    IntegrationsDep,
+    IntegrationsReader,
+    WebhookBody,
+)
+from external_api.integrations.framework.errors import (
+    NotConnected,
+    ProviderFailed,
+    ReconnectNeeded,
+)
+from external_api.integrations.framework.webhooks import BadSignature
+from shared.utilities.errors import (
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    PayloadTooLarge,
+    RateLimited,
+    Unauthorized,
+    UpstreamTimeout,
+    error_responses,
+)
+from shared.utilities.pagination import Page, Paging
+
+router = APIRouter(prefix="/v1/e/callrail", tags=["callrail"])
+
+CallId = Annotated[str, Path(pattern=CALLRAIL_ID)]
+AccountId = Annotated[str, Path(pattern=r"^[0-9a-f]{24}$")]
+CALL_ERRORS = (
+    Unauthorized,
+    Forbidden,
+    NotFound,
+    NotConnected,
+    ReconnectNeeded,
+    InvalidInput,
+    RateLimited,
+    ProviderFailed,
+    UpstreamTimeout,
+)
+
+
+@router.get(
+    "/calls",
+    summary="The account's CallRail calls, newest first",
+    description="Read from CallRail with the account's key, a page at a time.",
+    responses=error_responses(*CALL_ERRORS),
+)
+async def list_calls(
+    integrations: IntegrationsDep,
+    principal: IntegrationsReader,
+    paging: Paging,
+    start_date: Annotated[date | None, Query(description="calls from this day")] = None,
+    end_date: Annotated[date | None, Query(description="calls until this day")] = None,
+    direction: Annotated[Literal["inbound", "outbound"] | None, Query()] = None,
+) -> Page[Call]:
+    filters = {"start_date": start_date, "end_date": end_date, "direction": direction}
+    given = {name: str(value) for name, value in filters.items() if value}
+    return await service.list_calls(integrations, principal.account_id, paging, given)
+
+
+@router.get(
+    "/calls/{call_id}",
+    summary="One call's details",
+    responses=error_responses(*CALL_ERRORS),
+)
+async def get_call(
+    integrations: IntegrationsDep, principal: IntegrationsReader, call_id: CallId
+) -> Call:
+    return await service.get_call(integrations, principal.account_id, call_id)
+
+
+@router.get(
+    "/calls/{call_id}/recording",
+    summary="A short-lived link to a call's recording",
+    description="404 when the call was not recorded.",
+    responses=error_responses(*CALL_ERRORS),
+)
+async def get_recording(
+    integrations: IntegrationsDep, principal: IntegrationsReader, call_id: CallId
+) -> RecordingLink:
+    return await service.recording(integrations, principal.account_id, call_id)
+
+
+@router.put(
+    "/webhook-key",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Keep the company's webhook signing key, to accept CallRail's call webhooks",
+    description="Then point CallRail's post-call webhook at "
+    "`/v1/e/callrail/webhooks/calls/<account id>`.",
+    responses=error_responses(Unauthorized, Forbidden, NotConnected, ReconnectNeeded),
+)
+async def set_webhook_key(
+    integrations: IntegrationsDep, principal: IntegrationsAdmin, update: WebhookKeyUpdate
+) -> None:
+    signing_key = update.signing_key.get_secret_value()
+    await service.set_signing_key(integrations, principal.account_id, signing_key)
+
+
+@router.post(
+    "/webhooks/calls/{account_id}",
+    summary="CallRail's post-call webhook: each new call recorded on the caller's contact",
+    description="Signed by CallRail (`Signature`); a call seen before is acknowledged again "
+    "without being recorded twice.",
+    responses=error_responses(BadSignature, InvalidInput, PayloadTooLarge),
+)
+async def receive_call(
+    integrations: IntegrationsDep, account_id: AccountId, request: Request, body: WebhookBody
+) -> dict[str, int]:
+    return await service.receive_call(integrations, account_id, request.headers, body)

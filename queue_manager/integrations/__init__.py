@@ -1,0 +1,2 @@
+"""What each provider's webhook events do, one module per provider (`handle(event)`), run by
+the `integrations.process_webhook` task."""

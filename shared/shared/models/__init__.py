@@ -46,12 +46,16 @@ from shared.models.notification_preference import NotificationPreference
 from shared.models.notification_template import NotificationTemplate
 from shared.models.pipeline import Pipeline
 from shared.models.review import Review
+from shared.models.sendgrid_key import SendgridKey
 from shared.models.session import Session
+from shared.models.stripe_token import StripeToken
 from shared.models.task_run import TaskRun
+from shared.models.twilio_key import TwilioKey
 from shared.models.twilio_number import TwilioNumber
 from shared.models.user import User
 from shared.models.webhook_delivery import WebhookDelivery
 from shared.models.webhook_subscription import WebhookSubscription
+from shared.models.yext_key import YextKey
 
 ALL_MODELS: list[type[Document]] = [
     Account,
@@ -101,4 +105,8 @@ ALL_MODELS: list[type[Document]] = [
     BillingCharge,
     DudaSite,
     TwilioNumber,
+    StripeToken,
+    TwilioKey,
+    SendgridKey,
+    YextKey,
 ]

@@ -1,0 +1,78 @@
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+
+from external_api.integrations.framework.dependencies import IntegrationsDep, IntegrationsReader
+from external_api.integrations.framework.errors import (
+    NotConnected,
+    ProviderFailed,
+    ReconnectNeeded,
+)
+from external_api.integrations.yext import service
+from external_api.integrations.yext.schemas import Listing, Publisher
+from shared.utilities.errors import (
+    Forbidden,
+    InvalidInput,
+    RateLimited,
+    Unauthorized,
+    UpstreamTimeout,
+    error_responses,
+)
+from shared.utilities.pagination import Page, Paging
+
+router = APIRouter(prefix="/v1/e/yext", tags=["yext"])
+
+YEXT_ERRORS = (
+    Unauthorized,
+    Forbidden,
+    NotConnected,
+    ReconnectNeeded,
+    InvalidInput,
+    RateLimited,
+    ProviderFailed,
+    UpstreamTimeout,
+)
+ListingStatus = Literal[
+    "LIVE",
+    "OPTED_OUT",
+    "UNAVAILABLE",
+    "WAITING_ON_YEXT",
+    "WAITING_ON_CUSTOMER",
+    "WAITING_ON_PUBLISHER",
+]
+Ids = Annotated[list[str] | None, Query(max_length=100)]
+
+
+@router.get(
+    "/publishers",
+    summary="The publishers the account's Yext subscription lists on",
+    responses=error_responses(*YEXT_ERRORS),
+)
+async def list_publishers(
+    integrations: IntegrationsDep, principal: IntegrationsReader
+) -> list[Publisher]:
+    return await service.list_publishers(integrations, principal.account_id)
+
+
+@router.get(
+    "/listings",
+    summary="The account's listings on each publisher, with their status",
+    description="Filtered by entity (`location_id`), publisher and status, each repeatable.",
+    responses=error_responses(*YEXT_ERRORS),
+)
+async def list_listings(
+    integrations: IntegrationsDep,
+    principal: IntegrationsReader,
+    paging: Paging,
+    location_id: Ids = None,
+    publisher_id: Ids = None,
+    status: Annotated[list[ListingStatus] | None, Query()] = None,
+) -> Page[Listing]:
+    return await service.list_listings(
+        integrations,
+        principal.account_id,
+        paging,
+        location_id or [],
+        publisher_id or [],
+        list(status or []),
+    )

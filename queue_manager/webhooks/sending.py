@@ -12,6 +12,7 @@ from queue_manager.webhooks.transport import CheckedAddressTransport
 from shared.models.webhook_delivery import DeliveryAttempt, WebhookDelivery
 from shared.models.webhook_subscription import WebhookSubscription
 from shared.utilities.errors import DomainError
+from shared.utilities.upstream import http_client
 
 USER_AGENT = "PlatformWebhooks/1.0"
 # How much of a failed answer's body, or of an error, the delivery log keeps.
@@ -23,14 +24,12 @@ TLS = httpx.create_ssl_context()
 
 
 def webhook_client(settings: QueueManagerSettings) -> httpx.AsyncClient:
-    """The client one delivery goes out with. Redirects are not followed: a 3xx is a failed
-    attempt, and never a way to another address."""
+    """The client one delivery goes out with (the shared one's quiet logging: a URL may carry
+    credentials). Redirects are not followed: a 3xx is a failed attempt, and never a way to
+    another address."""
     transport = CheckedAddressTransport(settings.webhook_allowed_networks, verify=TLS)
-    return httpx.AsyncClient(
-        transport=transport,
-        timeout=settings.webhook_timeout_seconds,
-        follow_redirects=False,
-    )
+    timeout = settings.webhook_timeout_seconds
+    return http_client(timeout, timeout, transport)
 
 
 def request_body(delivery: WebhookDelivery) -> bytes:

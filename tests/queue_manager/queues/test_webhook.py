@@ -17,7 +17,12 @@ from shared.utilities.outbox import collecting
 from shared.utilities.signatures import verify_timestamped_hmac
 from tests.factories import create_signed_in
 from tests.queue_manager.queues.conftest import RETRY_DELAYS, eventually
-from tests.queue_manager.webhooks.factories import create_subscription, new_secret
+from tests.queue_manager.webhooks.factories import (
+    create_delivery,
+    create_event,
+    create_subscription,
+    new_secret,
+)
 
 
 class VerifyingEndpoint:
@@ -119,13 +124,7 @@ async def test_an_event_published_twice_under_one_id_is_delivered_once(worker, s
     endpoint = VerifyingEndpoint(secret)
     async with serve(endpoint.app()) as url:
         subscription = await create_subscription(owner.account, url=f"{url}/hooks", secret=secret)
-        event = {
-            "id": "evt_twice",
-            "type": "contact.created",
-            "account_id": str(owner.account.id),
-            "created_at": "2026-01-01T00:00:00+00:00",
-            "data": {"id": "c1"},
-        }
+        event = create_event(owner.account, id="evt_twice", data={"id": "c1"})
         for task_id in ("evt_twice", "evt_twice-resent"):
             await senders.tasks.send("hooks.dispatch", {"event": event}, task_id)
 
@@ -141,3 +140,25 @@ async def test_an_event_published_twice_under_one_id_is_delivered_once(worker, s
 
 async def _has(endpoint: VerifyingEndpoint, data_id: str) -> bool:
     return any(received["data"]["id"] == data_id for received in endpoint.accepted)
+
+
+async def test_a_redelivery_asked_for_by_the_account_is_sent_once(worker, senders, serve):
+    owner = await create_signed_in()
+    secret = new_secret()
+    endpoint = VerifyingEndpoint(secret)
+    async with serve(endpoint.app()) as url:
+        subscription = await create_subscription(owner.account, url=f"{url}/hooks", secret=secret)
+        delivery = await create_delivery(subscription)
+        attempt = {"delivery_id": str(delivery.id), "manual": True}
+        # As internal_api sends it (twice here: the task id makes it one attempt).
+        for _ in range(2):
+            await senders.tasks.send("webhook.deliver", attempt, f"{delivery.id}.manual-1")
+
+        delivery = await settled(subscription)
+        marker = create_event(owner.account, data={"id": "marker"})  # sent behind the others
+        await senders.tasks.send("hooks.dispatch", {"event": marker}, marker["id"])
+        await eventually(lambda: _has(endpoint, "marker"))
+
+    assert delivery.status is DeliveryStatus.DELIVERED
+    assert [attempt.manual for attempt in delivery.attempts] == [True]
+    assert [received["data"]["id"] for received in endpoint.accepted] == ["c1", "marker"]

@@ -1,0 +1,65 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Request, status
+
+from external_api.integrations.framework.dependencies import (
+    IntegrationsDep,
+    IntegrationsWriter,
+    WebhookBody,
+)
+from external_api.integrations.framework.errors import (
+    NotConnected,
+    ProviderFailed,
+    ReconnectNeeded,
+)
+from external_api.integrations.framework.webhooks import BadSignature
+from external_api.integrations.sendgrid import service
+from external_api.integrations.sendgrid.schemas import MailCreate, MailSent
+from shared.utilities.errors import (
+    Forbidden,
+    InvalidInput,
+    PayloadTooLarge,
+    RateLimited,
+    Unauthorized,
+    UpstreamTimeout,
+    error_responses,
+)
+
+router = APIRouter(prefix="/v1/e/sendgrid", tags=["sendgrid"])
+
+AccountId = Annotated[str, Path(pattern=r"^[0-9a-f]{24}$")]
+
+
+@router.post(
+    "/mail",
+    status_code=status.HTTP_202_ACCEPTED,
+    summary="Send a mail with the account's SendGrid",
+    description="Accepted by SendGrid for delivery; its events then arrive on the webhook.",
+    responses=error_responses(
+        Unauthorized,
+        Forbidden,
+        NotConnected,
+        ReconnectNeeded,
+        InvalidInput,
+        RateLimited,
+        ProviderFailed,
+        UpstreamTimeout,
+    ),
+)
+async def send_mail(
+    integrations: IntegrationsDep, principal: IntegrationsWriter, mail: MailCreate
+) -> MailSent:
+    return await service.send_mail(integrations, principal.account_id, mail)
+
+
+@router.post(
+    "/webhooks/events/{account_id}",
+    summary="SendGrid's signed event webhook for the account",
+    description="Verified with the public key given when connecting; each event (by "
+    "`sg_event_id`) is handed on once.",
+    responses=error_responses(BadSignature, InvalidInput, PayloadTooLarge),
+)
+async def receive_events(
+    integrations: IntegrationsDep, account_id: AccountId, request: Request, body: WebhookBody
+) -> dict[str, int]:
+    return await service.receive_events(integrations, account_id, request.headers, body)

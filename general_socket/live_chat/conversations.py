@@ -13,6 +13,7 @@ from pymongo.errors import DuplicateKeyError
 
 from general_socket.live_chat.tokens import Visitor
 from general_socket.schemas import VisitorIdentity, VisitorMessage
+from shared.models.base import utc_now
 from shared.models.conversation import PREVIEW_LENGTH, Conversation, ConversationKind
 from shared.models.conversation_message import ConversationMessage, SenderType, append_message
 from shared.models.conversation_prospect import ConversationProspect
@@ -47,6 +48,7 @@ async def post_message(
     """The visitor (now with its conversation), the stored message, and whether this call
     stored it (False: a resend with the same client id, announced once already)."""
     prospect = await prospect_of(visitor)
+    await prospect.set({"last_seen_at": utc_now()})
     conversation = await conversation_of(prospect)
     message, created = await append_message(
         conversation,
@@ -82,10 +84,13 @@ async def record_identity(
 ) -> ConversationProspect:
     """The visitor's name and email, and the contact they belong to, kept on its prospect."""
     prospect = await prospect_of(visitor)
-    prospect.email = identity.email
-    prospect.name = identity.name.strip() or prospect.name
-    prospect.contact_id = PydanticObjectId(contact_id)
-    await prospect.save()
+    await prospect.set(
+        {
+            "email": identity.email,
+            "name": identity.name.strip() or prospect.name,
+            "contact_id": PydanticObjectId(contact_id),
+        }
+    )
     notice = {"prospect_id": str(prospect.id), "contact_id": contact_id}
     emit(Socket.GENERAL, "live_chat:identified", notice, account_room(visitor.account_id))
     return prospect

@@ -1,10 +1,12 @@
 """What CSV imports and exports share: their jobs' repository, taking a queued job to run it,
-and the one place a job's progress is saved and pushed live."""
+and the one place a job's progress is saved, pushed live, and its end told to its creator."""
 
 from beanie import PydanticObjectId
 from beanie.odm.operators.update.general import Set
 from beanie.odm.queries.update import UpdateResponse
 
+from internal_api.notifications_center.schemas import NotificationCreate
+from internal_api.notifications_center.service import notify
 from shared.models.csv_queue import CsvJob, CsvJobKind, CsvJobStatus
 from shared.utilities.outbox import emit, flush
 from shared.utilities.realtime import Socket, account_room
@@ -43,4 +45,24 @@ async def save_progress(job: CsvJob) -> None:
         {"id": str(job.id), **progress},
         account_room(job.account_id),
     )
+    if job.status in (CsvJobStatus.DONE, CsvJobStatus.FAILED):
+        await notify(job.account_id, job.created_by, finished_notice(job))
     await flush()
+
+
+def finished_notice(job: CsvJob) -> NotificationCreate:
+    """What the job's creator is told in the notifications center once it is done or failed."""
+    what = f"Contact {job.kind.value}"
+    if job.status is CsvJobStatus.FAILED:
+        title, body = f"{what} failed", job.failure or ""
+    elif job.kind is CsvJobKind.IMPORT:
+        imported = job.rows_done - job.rows_failed
+        title, body = f"{what} finished", f"{imported} imported, {job.rows_failed} refused."
+    else:
+        title, body = f"{what} ready", f"{job.rows_done} contacts, to download once."
+    return NotificationCreate(
+        kind=f"crm.{job.kind.value}_{job.status.value}",
+        title=title,
+        body=body,
+        link=f"/crm/{job.kind.value}s/{job.id}",
+    )

@@ -49,6 +49,7 @@ async def test_a_first_message_opens_a_prospect_conversation_in_the_widgets_acco
     )
     prospect = await ConversationProspect.get(conversation.prospect_id)
     assert prospect.visitor_id == answer["visitor_id"]
+    assert prospect.last_seen_at is not None
     stored = await ConversationMessage.get(answer["message"]["id"])
     assert (stored.body, stored.sender_type, stored.sender_id) == (
         "Hello?",

@@ -9,6 +9,7 @@ import pytest
 
 from general_socket.app import create_app as create_general_socket
 from general_socket.settings import GeneralSocketSettings
+from shared.models.notification import Notification
 from tests.factories import create_deal, create_pipeline, create_signed_in
 from tests.general_socket.clients import SocketClient
 from tests.internal_api.crm.csv_jobs import finished
@@ -199,3 +200,35 @@ async def test_an_exports_progress_reaches_the_accounts_room(files_api, listen):
     while pushed["status"] != "done":
         pushed = await socket.next("export:progress")
     assert (pushed["id"], pushed["rows_done"]) == (job_id, 1)
+
+
+async def test_the_creator_is_notified_when_an_import_finishes(files_api, listen):
+    owner = await create_signed_in()
+    socket = await listen(owner)
+    files = {"file": ("contacts.csv", b"First,Email\nAda,ada@example.com\nAda,bad\n", "text/csv")}
+    mapping = json.dumps({"First": "first_name", "Email": "emails"})
+
+    response = await files_api.post(
+        "/v1/crm/imports", files=files, data={"mapping": mapping}, headers=owner.headers
+    )
+
+    pushed = await socket.next("notification:new")
+    assert (pushed["kind"], pushed["title"], pushed["body"]) == (
+        "crm.import_done",
+        "Contact import finished",
+        "1 imported, 1 refused.",
+    )
+    assert pushed["link"] == f"/crm/imports/{response.json()['id']}"
+    stored = await Notification.get(pushed["id"])
+    assert (stored.user_id, stored.account_id) == (owner.user.id, owner.account.id)
+
+
+async def test_the_creator_is_notified_when_an_export_is_ready(files_api, listen):
+    owner = await create_signed_in()
+    await files_api.post("/v1/crm/contacts", json=ADA, headers=owner.headers)
+    socket = await listen(owner)
+
+    await files_api.post("/v1/crm/exports", json={"columns": ["first_name"]}, headers=owner.headers)
+
+    pushed = await socket.next("notification:new")
+    assert (pushed["kind"], pushed["title"]) == ("crm.export_done", "Contact export ready")

@@ -12,6 +12,7 @@ Scalar = str | int | float | bool | None
 
 
 class DeliveryCreate(BaseModel):
+    to: str = Field(description="the recipient's address on the channel")
     event: str = Field(pattern=EVENT_PATTERN, description="whose template is rendered")
     data: dict[str, Scalar] = Field({}, description="the template's variables")
     user_id: str | None = Field(

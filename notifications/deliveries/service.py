@@ -57,7 +57,7 @@ async def request_delivery(
         channel=channel,
         event=body.event,
         user_id=body.user_id,
-        to=body.to,  # type: ignore[attr-defined]
+        to=body.to,
         subject=rendered.subject,
         text=rendered.text,
         html=rendered.html,

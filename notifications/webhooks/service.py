@@ -3,11 +3,13 @@
 Reports come out of order (an `open` before its `delivered`), so a status only moves forward:
 every report is kept in the history, but a later stage is never replaced by an earlier one.
 A report for a message we do not know (sent by another system on the same account) is
-ignored.
+ignored. A recipient unsubscribing or reporting spam at the provider has marketing email
+turned off, as with our own unsubscribe link.
 """
 
 from typing import Any
 
+from notifications.preferences.service import unsubscribe_from_marketing
 from shared.models.notification_delivery import (
     DeliveryStatus,
     NotificationDelivery,
@@ -24,6 +26,8 @@ STAGE = {
     DeliveryStatus.UNSUBSCRIBED: 6,
     DeliveryStatus.SPAM_REPORT: 6,
 }
+
+OPTED_OUT = {DeliveryStatus.UNSUBSCRIBED, DeliveryStatus.SPAM_REPORT}
 
 # SendGrid's event types; `processed` and `deferred` are kept in the history only.
 SENDGRID_EVENTS = {
@@ -60,6 +64,8 @@ async def apply_report(
         if status in (DeliveryStatus.FAILED, DeliveryStatus.BOUNCED):
             delivery.reason = detail
         delivery.record(status, detail)
+        if status in OPTED_OUT and delivery.marketing and delivery.user_id:
+            await unsubscribe_from_marketing(str(delivery.account_id), delivery.user_id)
     else:
         # Kept for the record; the status stays where it got to.
         delivery.history.append(StatusChange(status=delivery.status, detail=f"reported: {detail}"))

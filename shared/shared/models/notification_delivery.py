@@ -70,7 +70,10 @@ class NotificationDelivery(TenantDocument):
         use_state_management = True
         indexes = [
             IndexModel([("account_id", ASCENDING), ("created_at", DESCENDING)]),
-            IndexModel([("account_id", ASCENDING), ("status", ASCENDING)]),
+            # The log filtered by status, newest first.
+            IndexModel(
+                [("account_id", ASCENDING), ("status", ASCENDING), ("created_at", DESCENDING)]
+            ),
             # Status webhooks find a delivery by the provider's message id.
             IndexModel([("provider", ASCENDING), ("provider_message_id", ASCENDING)]),
             # The sweep releasing deferred deliveries whose quiet hours are over.

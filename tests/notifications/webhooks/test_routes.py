@@ -4,6 +4,7 @@ import json
 import time
 
 from shared.models.notification_delivery import NotificationDelivery
+from shared.models.notification_preference import NotificationPreference
 from shared.utilities.signatures import generate_ecdsa_key, sign_ecdsa_sha256, sign_twilio
 from tests.factories import create_account
 from tests.notifications.conftest import PUBLIC_URL, TWILIO_TOKEN, sendgrid_webhook_keys
@@ -232,3 +233,15 @@ async def test_webhooks_are_refused_when_the_provider_is_not_configured(unconfig
 
     assert answer.status_code == 403
     assert "NOTIFICATIONS_TWILIO_AUTH_TOKEN" in answer.json()["error"]["message"]
+
+
+async def test_a_spam_report_on_marketing_email_turns_the_recipients_marketing_off(notifications):
+    delivery = await sent_email(marketing=True, user_id="650000000000000000000007")
+    body, headers = signed_sendgrid([sendgrid_event("spamreport")])
+
+    await notifications.post(SENDGRID_PATH, content=body, headers=headers)
+
+    preference = await NotificationPreference.find_one(
+        {"account_id": delivery.account_id, "user_id": "650000000000000000000007"}
+    )
+    assert preference.marketing_email is False

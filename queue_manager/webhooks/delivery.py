@@ -54,9 +54,11 @@ async def deliver(
         return None
     earlier_attempts = sum(not made.manual for made in delivery.attempts)
     if manual or earlier_attempts >= len(retry_delays):
-        await settle(delivery, attempt, DeliveryStatus.FAILED)
         if not manual:
-            await switch_off_endpoint(subscription, len(delivery.attempts))
+            # Before the delivery is settled: run again after a crash, this task finds it
+            # pending, and the endpoint already off.
+            await switch_off_endpoint(subscription, len(delivery.attempts) + 1)
+        await settle(delivery, attempt, DeliveryStatus.FAILED)
         return None
     retry = Retry(attempt=earlier_attempts + 2, seconds=retry_delays[earlier_attempts])
     delivery.attempts.append(attempt)

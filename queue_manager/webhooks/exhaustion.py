@@ -1,13 +1,17 @@
 """An endpoint whose delivery failed every attempt is switched off, and the account's admins
-are told so in their notifications."""
+are told so in their notifications (stored, and pushed to each one's room on the general socket
+as `notification:new`, in the shape internal_api's notifications center answers)."""
 
 from shared.models.base import utc_now
 from shared.models.membership import Membership, Role
 from shared.models.notification import Notification
 from shared.models.webhook_subscription import WebhookSubscription
+from shared.utilities.outbox import emit
+from shared.utilities.realtime import Socket, user_room
 from shared.utilities.repository import TenantRepository
 
 NOTIFIED_ROLES = [Role.OWNER, Role.ADMIN]
+SHOWN_FIELDS = {"id", "kind", "title", "body", "link", "read_at", "created_at"}
 
 
 async def switch_off_endpoint(subscription: WebhookSubscription, attempts: int) -> None:
@@ -27,10 +31,12 @@ async def notify_admins(subscription: WebhookSubscription, reason: str) -> None:
     admins = await Membership.find(members.scoped({"role": {"$in": NOTIFIED_ROLES}})).to_list()
     notifications = TenantRepository(Notification, subscription.account_id)
     for admin in admins:
-        await notifications.create(
+        notification = await notifications.create(
             user_id=admin.user_id,
             kind="webhook.disabled",
             title="A webhook endpoint was switched off",
             body=f"{subscription.url}: {reason} Fix it, then switch it back on.",
             link=f"/settings/webhooks/{subscription.id}",
         )
+        shown = notification.model_dump(mode="json", include=SHOWN_FIELDS)
+        emit(Socket.GENERAL, "notification:new", shown, user_room(admin.user_id))

@@ -14,6 +14,8 @@ from shared.models.membership import Role
 from shared.models.notification import Notification
 from shared.models.webhook_delivery import DeliveryStatus, WebhookDelivery
 from shared.models.webhook_subscription import WebhookSubscription
+from shared.utilities.outbox import Senders, collecting
+from shared.utilities.realtime import Socket
 from shared.utilities.signatures import verify_timestamped_hmac
 from tests.factories import create_account, create_membership, create_user
 from tests.fixtures import free_port
@@ -24,13 +26,20 @@ from tests.queue_manager.webhooks.factories import (
     secret_box,
     secret_of,
 )
+from tests.shared.utilities.test_outbox import RecordingEmitter, RecordingTasks
 
 DELAYS = [1, 2]
 LOCAL = QueueManagerSettings(webhook_allowed_networks=["127.0.0.0/8"])
 
 
 @pytest.fixture
-def endpoint(mongo, serve):
+def senders() -> Senders:
+    """What the outbox of each attempt sends: recorded."""
+    return Senders(tasks=RecordingTasks(), emitter=RecordingEmitter())
+
+
+@pytest.fixture
+def endpoint(mongo, serve, senders):
     """`async with endpoint(receiver) as (delivery, send)`: a pending delivery to the
     receiver's URL, and `send()` making one attempt at it."""
 
@@ -42,7 +51,9 @@ def endpoint(mongo, serve):
             delivery = await create_delivery(endpoint)
 
             async def send(manual: bool = False) -> Retry | None:
-                return await deliver(str(delivery.id), client, secret_box(), DELAYS, manual)
+                # In an outbox, as the task runtime runs a body.
+                async with collecting(senders):
+                    return await deliver(str(delivery.id), client, secret_box(), DELAYS, manual)
 
             yield delivery, send
 
@@ -151,6 +162,25 @@ async def test_switching_an_endpoint_off_notifies_the_accounts_owners_and_admins
     )
     assert {n.kind for n in notified} == {"webhook.disabled"}
     assert subscription.url in notified[0].body
+
+
+async def test_the_notified_admins_get_it_pushed_to_their_rooms(endpoint, senders):
+    async with endpoint(Receiver(statuses=[500, 500, 500])) as (delivery, send):
+        subscription = await WebhookSubscription.get(delivery.subscription_id)
+        account = await Account.get(subscription.account_id)
+        admin = await create_user()
+        await create_membership(account, admin, Role.ADMIN)
+        for _ in range(3):
+            await send()
+
+    [(socket, event, data, room)] = senders.emitter.emitted
+    notification = await Notification.find_one({"user_id": admin.id})
+    assert (socket, event, room) == (Socket.GENERAL, "notification:new", f"user:{admin.id}")
+    assert (data["id"], data["kind"], data["read_at"]) == (
+        str(notification.id),
+        "webhook.disabled",
+        None,
+    )
 
 
 async def test_a_manual_redelivery_that_fails_does_not_switch_the_endpoint_off(endpoint):

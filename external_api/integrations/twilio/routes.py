@@ -1,0 +1,141 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request, status
+from fastapi.responses import Response
+
+from external_api.integrations.framework.dependencies import (
+    IntegrationsDep,
+    IntegrationsReader,
+    IntegrationsWriter,
+    WebhookBody,
+)
+from external_api.integrations.framework.errors import (
+    NotConnected,
+    ProviderFailed,
+    ReconnectNeeded,
+)
+from external_api.integrations.framework.webhooks import BadSignature
+from external_api.integrations.twilio import service
+from external_api.integrations.twilio.schemas import (
+    AvailableNumber,
+    NumberPurchase,
+    NumberRead,
+    SmsCreate,
+    SmsRead,
+)
+from external_api.integrations.twilio.webhooks import InboundSms, SmsStatus
+from shared.utilities.errors import (
+    Conflict,
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    PayloadTooLarge,
+    RateLimited,
+    Unauthorized,
+    UpstreamTimeout,
+    error_responses,
+)
+from shared.utilities.pagination import Page, Paging
+
+router = APIRouter(prefix="/v1/e/twilio", tags=["twilio"])
+
+AccountId = Annotated[str, Path(pattern=r"^[0-9a-f]{24}$")]
+TWILIO_ERRORS = (
+    Unauthorized,
+    Forbidden,
+    NotFound,
+    NotConnected,
+    ReconnectNeeded,
+    InvalidInput,
+    RateLimited,
+    ProviderFailed,
+    UpstreamTimeout,
+)
+WEBHOOK_ERRORS = error_responses(BadSignature, InvalidInput, PayloadTooLarge)
+# Twilio reads the answer to an inbound message as TwiML: an empty one replies nothing.
+EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>'
+
+
+@router.post(
+    "/sms",
+    status_code=status.HTTP_201_CREATED,
+    summary="Send an SMS from one of the account's numbers",
+    description="Its delivery statuses come back through Twilio's status callback.",
+    responses=error_responses(*TWILIO_ERRORS),
+)
+async def send_sms(
+    integrations: IntegrationsDep, principal: IntegrationsWriter, sms: SmsCreate
+) -> SmsRead:
+    return await service.send_sms(integrations, principal.account_id, sms)
+
+
+@router.get(
+    "/available-numbers",
+    summary="Local numbers the account may buy, able to send and receive SMS",
+    responses=error_responses(*TWILIO_ERRORS),
+)
+async def search_numbers(
+    integrations: IntegrationsDep,
+    principal: IntegrationsReader,
+    country: Annotated[str, Query(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2")],
+    area_code: Annotated[str | None, Query(pattern=r"^\d{2,5}$")] = None,
+    contains: Annotated[str | None, Query(pattern=r"^[0-9A-Za-z*]{1,16}$")] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> list[AvailableNumber]:
+    return await service.search_numbers(
+        integrations, principal.account_id, country, area_code, contains, limit
+    )
+
+
+@router.post(
+    "/numbers",
+    status_code=status.HTTP_201_CREATED,
+    summary="Buy a number for the account",
+    description="Its inbound SMS land in the sender's conversation.",
+    responses=error_responses(*TWILIO_ERRORS, Conflict),
+)
+async def buy_number(
+    integrations: IntegrationsDep, principal: IntegrationsWriter, purchase: NumberPurchase
+) -> NumberRead:
+    return NumberRead.of(await service.buy_number(integrations, principal.account_id, purchase))
+
+
+@router.get(
+    "/numbers",
+    summary="The numbers the account bought, newest first",
+    responses=error_responses(Unauthorized, Forbidden, InvalidInput),
+)
+async def list_numbers(principal: IntegrationsReader, paging: Paging) -> Page[NumberRead]:
+    page = await service.list_numbers(principal.account_id, paging)
+    return Page[NumberRead](
+        data=[NumberRead.of(number) for number in page.data], pagination=page.pagination
+    )
+
+
+@router.post(
+    "/webhooks/sms/{account_id}",
+    summary="Twilio's inbound SMS to one of the account's numbers",
+    response_class=Response,
+    responses={200: {"content": {"text/xml": {}}}, **WEBHOOK_ERRORS},
+)
+async def receive_sms(
+    integrations: IntegrationsDep, account_id: AccountId, request: Request, body: WebhookBody
+) -> Response:
+    await service.receive_callback(
+        integrations, InboundSms, "sms", account_id, request.headers, body
+    )
+    return Response(EMPTY_TWIML, media_type="text/xml")
+
+
+@router.post(
+    "/webhooks/status/{account_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Twilio's status callback for an SMS the account sent",
+    responses=WEBHOOK_ERRORS,
+)
+async def receive_status(
+    integrations: IntegrationsDep, account_id: AccountId, request: Request, body: WebhookBody
+) -> None:
+    await service.receive_callback(
+        integrations, SmsStatus, "status", account_id, request.headers, body
+    )

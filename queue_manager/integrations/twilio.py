@@ -1,0 +1,84 @@
+"""Twilio's callbacks: an inbound SMS lands in the sender's conversation with the account (the
+contact found or made by their number, a prospect conversation linked to it); a delivery status
+is published as a platform event."""
+
+from typing import Any
+
+from beanie import PydanticObjectId
+from pymongo.errors import DuplicateKeyError
+
+from queue_manager.integrations.contacts import contact_for_phone, is_e164
+from shared.models.base import utc_now
+from shared.models.contact import Contact
+from shared.models.conversation import Conversation, ConversationKind, open_once, prospect_key
+from shared.models.conversation_message import SenderType, append_message
+from shared.models.conversation_prospect import ConversationProspect
+from shared.models.twilio_number import TwilioNumber
+from shared.utilities.events import publish_event
+from shared.utilities.outbox import emit
+from shared.utilities.realtime import Socket, conversation_room
+
+INBOUND_SMS = "sms.inbound"
+SMS_STATUS = "sms.status"
+
+
+async def handle(event: dict[str, Any]) -> dict[str, Any]:
+    if event["type"] == INBOUND_SMS:
+        return await inbound_sms(event["data"])
+    if event["type"] == SMS_STATUS:
+        return sms_status(event["data"])
+    return {"skipped": f"no handling for {event['type']}"}
+
+
+async def inbound_sms(sms: dict[str, Any]) -> dict[str, Any]:
+    account_id = PydanticObjectId(sms["account_id"])
+    number = await TwilioNumber.find_one({"account_id": account_id, "phone_number": sms["to"]})
+    if number is None or not is_e164(sms["from"]):
+        return {"skipped": "not to one of the account's numbers, or from no number"}
+    contact, _ = await contact_for_phone(account_id, sms["from"], source="sms")
+    conversation = await conversation_with(contact, sms["from"])
+    message, created = await append_message(
+        conversation,
+        SenderType.PROSPECT,
+        str(conversation.prospect_id),
+        sms["body"],
+        client_id=sms["message_sid"],  # Twilio's id: the message is stored once
+    )
+    if created:
+        payload = message.as_event()
+        emit(Socket.CONVERSATION, "message:new", payload, conversation_room(conversation.id))
+        publish_event(account_id, "message.created", payload)
+    return {"conversation_id": str(conversation.id), "message_id": str(message.id)}
+
+
+async def conversation_with(contact: Contact, phone: str) -> Conversation:
+    """The contact's SMS conversation: a prospect conversation whose prospect is the phone
+    number, linked to the contact; opened once."""
+    prospect = await prospect_for(contact, phone)
+    conversation, _ = await open_once(
+        prospect_key(prospect.id),
+        account_id=contact.account_id,
+        kind=ConversationKind.PROSPECT,
+        prospect_id=prospect.id,
+        title=contact.display_name or phone,
+        last_activity_at=utc_now(),
+    )
+    return conversation
+
+
+async def prospect_for(contact: Contact, phone: str) -> ConversationProspect:
+    visitor = {"account_id": contact.account_id, "visitor_id": f"sms:{phone}"}
+    if found := await ConversationProspect.find_one(visitor):
+        return found
+    try:
+        return await ConversationProspect(
+            **visitor, name=contact.display_name, phone=phone, contact_id=contact.id
+        ).insert()
+    except DuplicateKeyError:  # the same sender's two texts at once
+        return await ConversationProspect.find_one(visitor)  # type: ignore[return-value]
+
+
+def sms_status(status: dict[str, Any]) -> dict[str, Any]:
+    data = {key: status.get(key) for key in ("message_sid", "status", "error_code", "to", "from")}
+    event_id = publish_event(status["account_id"], "sms.status_changed", data)
+    return {"event": event_id}

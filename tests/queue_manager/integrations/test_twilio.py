@@ -1,0 +1,123 @@
+"""Twilio's events: an inbound SMS lands in the sender's conversation with the account (the
+contact found or made by number), once; a delivery status is published."""
+
+import pytest
+from beanie import PydanticObjectId
+
+from queue_manager.integrations.twilio import handle
+from shared.models.contact import Contact
+from shared.models.conversation import Conversation, ConversationKind
+from shared.models.conversation_message import ConversationMessage, SenderType
+from shared.models.conversation_prospect import ConversationProspect
+from shared.models.twilio_number import TwilioNumber
+from shared.utilities.realtime import Socket, conversation_room
+from tests.external_api.fakes.twilio import ACCOUNT_SID, CUSTOMER, MESSAGE_SID, NUMBER
+
+
+@pytest.fixture
+async def account_id() -> PydanticObjectId:
+    account_id = PydanticObjectId()
+    await TwilioNumber(
+        account_id=account_id, phone_number=NUMBER, sid="PN1", twilio_account_sid=ACCOUNT_SID
+    ).insert()
+    return account_id
+
+
+def inbound(account_id, message_sid: str = MESSAGE_SID, body: str = "Is it ready?", **sms):
+    data = {
+        "account_id": str(account_id),
+        "message_sid": message_sid,
+        "from": CUSTOMER,
+        "to": NUMBER,
+        "body": body,
+        "num_media": 0,
+        **sms,
+    }
+    return {"id": message_sid, "type": "sms.inbound", "data": data}
+
+
+async def test_an_sms_from_a_known_contact_lands_in_their_conversation(run, account_id):
+    contact = await Contact(account_id=account_id, first_name="Grace", phones=[CUSTOMER]).insert()
+
+    answer = await run(handle, inbound(account_id))
+
+    conversation = await Conversation.get(PydanticObjectId(answer["conversation_id"]))
+    prospect = await ConversationProspect.get(conversation.prospect_id)
+    assert (conversation.account_id, conversation.kind, conversation.title) == (
+        account_id,
+        ConversationKind.PROSPECT,
+        "Grace",
+    )
+    assert (prospect.contact_id, prospect.phone) == (contact.id, CUSTOMER)
+    [message] = await ConversationMessage.find({"conversation_id": conversation.id}).to_list()
+    assert (message.body, message.sender_type, message.sender_id) == (
+        "Is it ready?",
+        SenderType.PROSPECT,
+        str(prospect.id),
+    )
+
+
+async def test_an_sms_from_an_unknown_number_makes_a_contact(run, account_id):
+    await run(handle, inbound(account_id))
+
+    contact = await Contact.find_one({"account_id": account_id})
+    assert (contact.phones, contact.source) == ([CUSTOMER], "sms")
+
+
+async def test_the_senders_next_sms_joins_the_same_conversation(run, account_id):
+    first = await run(handle, inbound(account_id))
+
+    second = await run(handle, inbound(account_id, message_sid="SM2", body="Hello?"))
+
+    assert first["conversation_id"] == second["conversation_id"]
+    assert await ConversationMessage.find({"account_id": account_id}).count() == 2
+    assert await Contact.find({"account_id": account_id}).count() == 1
+
+
+async def test_an_sms_run_again_is_stored_once(run, account_id):
+    await run(handle, inbound(account_id))
+    await run(handle, inbound(account_id))
+
+    assert await ConversationMessage.find({"account_id": account_id}).count() == 1
+
+
+async def test_a_new_message_is_emitted_to_the_room_and_published(run, recorded, account_id):
+    answer = await run(handle, inbound(account_id))
+
+    [(socket, event, data, room)] = recorded.emits
+    assert (socket, event, room) == (
+        Socket.CONVERSATION,
+        "message:new",
+        conversation_room(answer["conversation_id"]),
+    )
+    assert data["body"] == "Is it ready?"
+    [published] = recorded.events()
+    assert (published["type"], published["account_id"]) == ("message.created", str(account_id))
+
+
+async def test_an_sms_to_a_number_the_account_does_not_hold_is_skipped(run, account_id):
+    answer = await run(handle, inbound(account_id, to="+15105550000"))
+
+    assert "skipped" in answer
+    assert await ConversationMessage.find({"account_id": account_id}).count() == 0
+
+
+async def test_a_delivery_status_is_published(run, recorded, account_id):
+    event = {
+        "id": f"{MESSAGE_SID}:delivered",
+        "type": "sms.status",
+        "data": {
+            "account_id": str(account_id),
+            "message_sid": MESSAGE_SID,
+            "status": "delivered",
+            "error_code": None,
+            "to": CUSTOMER,
+            "from": NUMBER,
+        },
+    }
+
+    await run(handle, event)
+
+    [published] = recorded.events()
+    assert published["type"] == "sms.status_changed"
+    assert published["data"]["status"] == "delivered"

@@ -21,6 +21,8 @@ WAIT_SECONDS = 30  # no test waits longer than this for the worker
 async def worker(mongo, monkeypatch):
     monkeypatch.setattr(settings, "webhook_allowed_networks", [ipaddress.ip_network("127.0.0.0/8")])
     monkeypatch.setattr(settings, "webhook_retry_delays_seconds", RETRY_DELAYS)
+    # Tasks left queued by earlier tests (events their requests published) are not this one's.
+    app.control.purge()
     use_event_loop(asyncio.get_running_loop())
     with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=20):
         yield

@@ -14,6 +14,7 @@ from queue_manager.celery import app, settings
 from queue_manager.webhooks.delivery import Retry, deliver
 from queue_manager.webhooks.sending import webhook_client
 from queue_manager.webhooks.signing import secret_box
+from shared.utilities import context
 from shared.utilities.worker import platform_task
 
 
@@ -30,11 +31,13 @@ async def deliver_webhook(delivery_id: str, manual: bool = False) -> dict:
 
 async def schedule(delivery_id: str, retry: Retry) -> None:
     # Sent now with a countdown, not through the outbox, which has no delay; publishing
-    # blocks on the broker's socket, so it runs off the event loop.
+    # blocks on the broker's socket, so it runs off the event loop. The attempt is already
+    # logged: should this fail, the runtime runs the task again, which makes one attempt more.
     await anyio.to_thread.run_sync(
         lambda: deliver_webhook.apply_async(
             kwargs={"delivery_id": delivery_id},
             task_id=f"{delivery_id}.attempt-{retry.attempt}",
             countdown=retry.seconds,
+            headers={"x_request_id": context.request_id.get()},
         )
     )

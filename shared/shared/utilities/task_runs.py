@@ -135,9 +135,11 @@ async def bury(task_id: str, name: str, kwargs: dict[str, Any], error: str, atte
 
 
 async def requeue_dead(task_id: str) -> bool:
-    """Make a dead run claimable again, attempts from zero (a redrive); False if not dead."""
+    """Make a dead run claimable again, attempts from zero (a redrive); False if it is neither
+    dead nor already waiting for a redrive (it runs, or has run)."""
+    waiting = [TaskStatus.DEAD.value, TaskStatus.QUEUED.value]
     outcome = await TaskRun.get_motor_collection().update_one(
-        {"task_id": task_id, "status": TaskStatus.DEAD.value},
+        {"task_id": task_id, "status": {"$in": waiting}},
         {
             "$set": {
                 "status": TaskStatus.QUEUED.value,
@@ -148,7 +150,7 @@ async def requeue_dead(task_id: str) -> bool:
             }
         },
     )
-    return outcome.modified_count == 1
+    return outcome.matched_count == 1
 
 
 async def _set(task_id: str, **fields: Any) -> None:

@@ -118,6 +118,7 @@ def create_worker_app(
         task_time_limit=longest_task_seconds + HARD_LIMIT_GRACE_SECONDS,
         task_queues=[Queue(queue, routing_key=queue) for queue in queues],
         task_default_queue=queues[0] if queues else "celery",
+        task_routes=(route_by_name,),
         task_serializer="json",
         result_serializer="json",
         accept_content=["json"],
@@ -145,6 +146,11 @@ def use_json_logs(level: str) -> None:
         configure_logging(level)
 
     signals.setup_logging.connect(configure, weak=False)
+
+
+def route_by_name(name: str, *args: Any, **kwargs: Any) -> dict[str, str]:
+    """Celery router: a task goes to the queue its name starts with."""
+    return {"queue": queue_of(name)}
 
 
 def redelivery_options(visibility_timeout: int) -> dict[str, int]:
@@ -194,7 +200,7 @@ def platform_task(
     runtime: WorkerRuntime = app.runtime
 
     def register(body: Body) -> Task:
-        @app.task(name=name, queue=queue_of(name), bind=True, max_retries=None)
+        @app.task(name=name, bind=True, max_retries=None)
         def run(task: Task, **kwargs: Any) -> Any:
             request_id = getattr(task.request, "x_request_id", None) or ""
             outcome = run_on_body_loop(

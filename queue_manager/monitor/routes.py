@@ -1,0 +1,31 @@
+"""/v1/queues: the queues with their waiting tasks and consumers, and the switches in force."""
+
+from fastapi import APIRouter
+
+from queue_manager.dependencies import CeleryApp, Operator, QueueSettings
+from queue_manager.monitor import service
+from queue_manager.monitor.schemas import QueueRead, SwitchRead
+from shared.utilities.app import RedisClient
+from shared.utilities.errors import Forbidden, Unauthorized, error_responses
+
+router = APIRouter(prefix="/v1/queues", tags=["queues"])
+
+
+@router.get(
+    "",
+    summary="Every queue: switched on or not, tasks waiting, workers consuming it",
+    responses=error_responses(Unauthorized, Forbidden),
+)
+async def list_queues(
+    operator: Operator, settings: QueueSettings, redis: RedisClient, celery: CeleryApp
+) -> list[QueueRead]:
+    return await service.queues(settings.switches, redis, celery)
+
+
+@router.get(
+    "/switches",
+    summary="The QM_* switches in force in this process",
+    responses=error_responses(Unauthorized, Forbidden),
+)
+async def list_switches(operator: Operator, settings: QueueSettings) -> list[SwitchRead]:
+    return service.switches(settings.switches)

@@ -13,6 +13,7 @@ from cryptography.fernet import Fernet
 from external_api.app import create_app
 from external_api.integrations.facebook.settings import FacebookSettings
 from external_api.integrations.google.settings import GoogleSettings
+from external_api.integrations.registry import PROVIDERS
 from external_api.settings import ExternalApiSettings
 from shared.models.membership import ROLE_SCOPES, Role
 from shared.utilities.auth import Principal, TokenKind
@@ -82,14 +83,15 @@ def jobs() -> RecordingTasks:
 
 @pytest.fixture
 def start_external(client_for, fake, waits, jobs, mongo) -> Callable:
-    """`async with start_external(**settings) as client`."""
+    """`async with start_external(**settings) as client`; `providers=` replaces the registry."""
 
     async def sleep(seconds: float) -> None:
         waits.append(seconds)
 
     @asynccontextmanager
-    async def start(**overrides) -> AsyncIterator[httpx.AsyncClient]:
-        app = create_app(external_settings(**overrides), fake.transport(), sleep=sleep)
+    async def start(providers=PROVIDERS, **overrides) -> AsyncIterator[httpx.AsyncClient]:
+        settings = external_settings(**overrides)
+        app = create_app(settings, fake.transport(), providers=providers, sleep=sleep)
         async with client_for(app) as client:
             app.state.senders = Senders(tasks=jobs, emitter=RecordingEmitter())
             client.app = app

@@ -30,12 +30,8 @@ def sign_timestamped_hmac(secret: str, payload: bytes, timestamp: int) -> str:
     return f"t={timestamp},v1={signature}"
 
 
-def verify_timestamped_hmac(
-    secret: str, payload: bytes, header: str, tolerance_seconds: int, now: float | None = None
-) -> bool:
-    """True when one `v1` of the header signs `"{t}.{payload}"` and `t` is within the tolerance
-    of now (either way, so a replayed old delivery is refused). Several `v1` appear while the
-    provider rolls a secret; other schemes (`v0`) are ignored, as documented."""
+def parse_timestamped_header(header: str) -> tuple[int | None, list[str]]:
+    """The header's `t` and every `v1`; other schemes (`v0`) are ignored, as documented."""
     timestamp, signatures = None, []
     for item in header.split(","):
         name, _, value = item.strip().partition("=")
@@ -43,6 +39,16 @@ def verify_timestamped_hmac(
             timestamp = int(value)
         elif name == "v1":
             signatures.append(value)
+    return timestamp, signatures
+
+
+def verify_timestamped_hmac(
+    secret: str, payload: bytes, header: str, tolerance_seconds: int, now: float | None = None
+) -> bool:
+    """True when one `v1` of the header signs `"{t}.{payload}"` and `t` is within the tolerance
+    of now (either way, so a replayed old delivery is refused). Several `v1` appear while the
+    provider rolls a secret."""
+    timestamp, signatures = parse_timestamped_header(header)
     if timestamp is None or not signatures:
         return False
     if abs((time.time() if now is None else now) - timestamp) > tolerance_seconds:

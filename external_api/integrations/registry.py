@@ -16,9 +16,9 @@ PROVIDERS: tuple[Provider, ...] = (
     GOOGLE_ADS,
     GOOGLE_BUSINESS,
     FACEBOOK,
+    STRIPE,
+    TWILIO,
+    SENDGRID,
     CALLRAIL,
     YEXT,
-    SENDGRID,
-    TWILIO,
-    STRIPE,
 )

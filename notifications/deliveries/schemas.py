@@ -47,6 +47,7 @@ class DeliveryRead(BaseModel):
     html: str
     data: dict[str, str]
     marketing: bool
+    sensitive: bool  # its body holds a secret, so it is not shown
     urgent: bool
     status: DeliveryStatus
     reason: str
@@ -61,6 +62,8 @@ class DeliveryRead(BaseModel):
 
     @classmethod
     def of(cls, delivery: NotificationDelivery) -> "DeliveryRead":
+        hidden = {"text", "html", "data"} if delivery.sensitive else set()
+        fields = delivery.model_dump(exclude={"id", "account_id", "headers", *hidden})
         return cls.model_validate(
-            {**delivery.model_dump(exclude={"id", "account_id", "headers"}), "id": str(delivery.id)}
+            {"text": "", "html": "", "data": {}, **fields, "id": str(delivery.id)}
         )

@@ -65,6 +65,7 @@ async def request_delivery(
         from_name=settings.email_from_name or brand_of(account)["name"],
         headers=unsubscribe_headers(link) if marketing else {},
         marketing=marketing,
+        sensitive=source.sensitive,
         urgent=body.urgent,
         reason=decision.reason,
         send_after=decision.send_after,

@@ -16,6 +16,7 @@ class TemplateSource:
     subject: str = ""
     html: str = ""
     marketing: bool = False
+    sensitive: bool = False
 
 
 # The branded frame of every HTML email; a template fills its `content` block.
@@ -47,6 +48,7 @@ DEFAULTS: dict[tuple[str, Channel], TemplateSource] = {
             "<p>{{ inviter_name }} invited you to join {{ brand.name }}.</p>"
             '<p><a href="{{ accept_url }}">Accept the invitation</a></p>'
         ),
+        sensitive=True,
     ),
     ("password_reset", Channel.EMAIL): TemplateSource(
         subject="Reset your {{ brand.name }} password",
@@ -57,9 +59,10 @@ DEFAULTS: dict[tuple[str, Channel], TemplateSource] = {
             '<p><a href="{{ reset_url }}">Choose a new password</a></p>'
             "<p>The link works for {{ expires_in_minutes }} minutes.</p>"
         ),
+        sensitive=True,
     ),
     ("password_reset", Channel.SMS): TemplateSource(
-        text="{{ brand.name }}: your password reset code is {{ code }}",
+        text="{{ brand.name }}: your password reset code is {{ code }}", sensitive=True
     ),
     ("new_lead", Channel.EMAIL): TemplateSource(
         subject="New lead: {{ lead_name }}",

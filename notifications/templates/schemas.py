@@ -15,6 +15,7 @@ class TemplateCreate(BaseModel):
     text: str = Field(min_length=1, max_length=100_000)
     html: str = Field("", max_length=500_000, description="email only")
     marketing: bool = False
+    sensitive: bool = Field(False, description="holds a secret: the log hides the body")
 
 
 class TemplateUpdate(BaseModel):
@@ -22,6 +23,7 @@ class TemplateUpdate(BaseModel):
     text: str | None = Field(None, min_length=1, max_length=100_000)
     html: str | None = Field(None, max_length=500_000)
     marketing: bool | None = None
+    sensitive: bool | None = None
 
 
 class TemplateRead(BaseModel):
@@ -32,6 +34,7 @@ class TemplateRead(BaseModel):
     text: str
     html: str
     marketing: bool
+    sensitive: bool
     is_default: bool
     created_at: datetime | None
     updated_at: datetime | None
@@ -46,6 +49,7 @@ class TemplateRead(BaseModel):
             text=template.text,
             html=template.html,
             marketing=template.marketing,
+            sensitive=template.sensitive,
             is_default=False,
             created_at=template.created_at,
             updated_at=template.updated_at,
@@ -61,6 +65,7 @@ class TemplateRead(BaseModel):
             text=source.text,
             html=source.html,
             marketing=source.marketing,
+            sensitive=source.sensitive,
             is_default=True,
             created_at=None,
             updated_at=None,

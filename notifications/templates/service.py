@@ -12,7 +12,7 @@ from shared.models.account import Account
 from shared.models.notification_template import Channel, NotificationTemplate
 from shared.utilities.errors import Conflict, InvalidInput, NotFound
 from shared.utilities.pagination import Page, PageParams
-from shared.utilities.repository import TenantRepository
+from shared.utilities.repository import TenantRepository, object_id
 
 
 def templates_of(account_id: str | PydanticObjectId) -> TenantRepository[NotificationTemplate]:
@@ -67,7 +67,11 @@ async def template_for(
     )
     if stored:
         return TemplateSource(
-            subject=stored.subject, text=stored.text, html=stored.html, marketing=stored.marketing
+            subject=stored.subject,
+            text=stored.text,
+            html=stored.html,
+            marketing=stored.marketing,
+            sensitive=stored.sensitive,
         )
     if (event, channel) in DEFAULTS:
         return DEFAULTS[event, channel]
@@ -84,7 +88,8 @@ def check_source(channel: Channel, sources: dict[str, str]) -> None:
 
 
 async def account_of(account_id: str | PydanticObjectId) -> Account:
-    account = await Account.get(PydanticObjectId(account_id))
+    oid = object_id(account_id)
+    account = await Account.get(oid) if oid else None
     if account is None:
         raise NotFound(f"Account {account_id} does not exist.")
     return account

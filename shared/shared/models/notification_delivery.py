@@ -50,6 +50,8 @@ class NotificationDelivery(TenantDocument):
     from_name: str = ""  # email: the sender's name, the account's brand by default
     headers: dict[str, str] = {}  # email: extra headers (List-Unsubscribe)
     marketing: bool = False
+    # Holds a secret (a reset link): the log never shows the body, which is erased once final.
+    sensitive: bool = False
     urgent: bool = False  # sent through quiet hours
     status: DeliveryStatus = DeliveryStatus.QUEUED
     reason: str = ""  # why it was suppressed or failed, the provider's message included
@@ -64,6 +66,9 @@ class NotificationDelivery(TenantDocument):
     def record(self, status: DeliveryStatus, detail: str = "") -> None:
         self.status = status
         self.history.append(StatusChange(status=status, detail=detail))
+        if self.sensitive and status in FINAL_STATUSES:
+            # Nothing will send it again: a secret it carries need not be kept.
+            self.text, self.html, self.data = "", "", {}
 
     class Settings:
         name = "notification_deliveries"

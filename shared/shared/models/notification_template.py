@@ -26,6 +26,8 @@ class NotificationTemplate(TenantDocument):
     html: str = ""
     # Marketing email carries an unsubscribe link and honours the recipient's opt-out.
     marketing: bool = False
+    # Carries a secret (a reset link): the delivery log shows it without its body.
+    sensitive: bool = False
 
     class Settings:
         name = "notification_templates"

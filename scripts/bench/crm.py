@@ -30,7 +30,6 @@ from beanie import PydanticObjectId
 from internal_api.app import create_app
 from internal_api.crm.contacts.filtering import contact_filter
 from internal_api.crm.contacts.schemas import ContactSearch
-from internal_api.crm.contacts.search import search_terms
 from internal_api.settings import InternalApiSettings
 from scripts.bench.chain import NO_LIMITS
 from scripts.bench.harness import (
@@ -44,6 +43,7 @@ from scripts.bench.harness import (
 from shared.models.contact import Contact, CustomValue
 from shared.models.custom_field import CustomField, CustomFieldType
 from shared.utilities import db
+from shared.utilities.contact_search import search_terms
 from shared.utilities.repository import TenantRepository
 from shared.utilities.server import server_for
 from tests.factories import PASSWORD, create_account, create_membership, create_user

@@ -10,11 +10,11 @@ from typing import Any
 from beanie import PydanticObjectId
 
 from internal_api.crm.contacts.schemas import ContactSearch
-from internal_api.crm.contacts.search import query_terms
 from internal_api.crm.custom_fields.service import definitions
 from internal_api.crm.query import Filterable, Kind, mongo_filter
 from shared.models.custom_field import CustomFieldType
 from shared.models.filter import FilterCondition
+from shared.utilities.contact_search import query_terms
 
 TEXT_FIELDS = (
     "type",

@@ -11,7 +11,6 @@ from typing import Any
 from beanie import PydanticObjectId
 
 from internal_api.activities.service import changes_between
-from internal_api.crm.contacts.search import search_terms
 from internal_api.crm.contacts.service import (
     Caller,
     live_contact,
@@ -23,6 +22,7 @@ from shared.models import ALL_MODELS
 from shared.models.base import utc_now
 from shared.models.contact import Contact, ContactType
 from shared.models.crm_log import FieldChange
+from shared.utilities.contact_search import search_terms
 from shared.utilities.errors import InvalidInput
 from shared.utilities.repository import TenantRepository
 

@@ -18,13 +18,13 @@ from internal_api.crm.contacts import validation
 from internal_api.crm.contacts.events import publish_contact_event
 from internal_api.crm.contacts.filtering import contact_filter
 from internal_api.crm.contacts.schemas import ContactCreate, ContactSearch, ContactUpdate
-from internal_api.crm.contacts.search import search_terms
 from internal_api.crm.custom_fields.service import validated_values
 from internal_api.crm.tags.service import ensure_tags
 from shared.models.base import utc_now
 from shared.models.contact import Address, Contact, ContactType, CustomValue
 from shared.models.crm_log import CrmLog, FieldChange
 from shared.utilities.auth import Principal
+from shared.utilities.contact_search import search_terms
 from shared.utilities.errors import Conflict
 from shared.utilities.pagination import Page, PageParams
 from shared.utilities.repository import TenantRepository

@@ -1,6 +1,7 @@
 """Search terms: every prefix of every word of a contact's name, emails, phones and company.
 
-A contact stores them in `search_terms` on each write; a search for "ada lov" asks for
+A contact stores them in `search_terms` on each write, whoever writes it (the contacts service,
+or the queue manager turning a provider's lead into a contact); a search for "ada lov" asks for
 contacts whose terms hold both "ada" and "lov" (`$all`), served by the
 `(account_id, search_terms)` index. Words are lower-cased and stripped of accents and split at
 anything not a letter or a digit, except that digits separated only by spaces, dashes, dots or

@@ -1,7 +1,7 @@
 """The CRM contact behind a phone number, for calls and texts that arrive from providers.
 
-A number not yet known to the account becomes a new person. (Their `search_terms` are left to
-the contacts service's next write: the rule that computes them lives in internal_api.)
+A number not yet known to the account becomes a new person, searchable like any other (its
+`search_terms` written by the same rule as the contacts service's).
 """
 
 import re
@@ -9,6 +9,7 @@ import re
 from beanie import PydanticObjectId
 
 from shared.models.contact import Contact
+from shared.utilities.contact_search import search_terms
 
 E164 = re.compile(r"^\+[1-9]\d{1,14}$")
 
@@ -31,4 +32,5 @@ async def contact_for_phone(
     if found is not None:
         return found, False
     contact = Contact(account_id=account_id, phones=[phone], source=source, **split_name(name))
+    contact.search_terms = search_terms(contact)
     return await contact.insert(), True

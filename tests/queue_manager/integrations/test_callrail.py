@@ -48,6 +48,15 @@ async def test_a_call_from_an_unknown_number_makes_a_contact_named_as_the_caller
     )
 
 
+async def test_a_made_contact_is_found_by_name_and_number(run):
+    account_id = PydanticObjectId()
+
+    await run(handle, post_call(account_id))
+
+    contact = await Contact.find_one({"account_id": account_id})
+    assert {"grace", "hop", "14045550199"} <= set(contact.search_terms)
+
+
 async def test_the_same_number_in_another_account_is_another_contact(run):
     account_id = PydanticObjectId()
     stranger = await Contact(account_id=PydanticObjectId(), phones=["+14045550199"]).insert()

@@ -13,7 +13,8 @@ def connect_flow(settings: ExternalApiSettings, http: ProviderHttp) -> OAuthFlow
         client_secret=stripe.secret_key.get_secret_value(),
         authorize_url=stripe.authorize_url,
         token_url=stripe.token_url,
-        # Deauthorizing takes the connected account's id, not a token (framework: revoke(token)).
+        # Stripe deauthorizes by the connected account's id (POST /oauth/deauthorize), which the
+        # framework's revoke(token) is not given: disconnecting forgets the tokens only.
         revoke_url="",
         scopes=("read_write",),
         pkce=False,

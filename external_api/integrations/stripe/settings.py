@@ -20,9 +20,6 @@ class StripeSettings(BaseSettings):
     token_url: str = Field(
         "https://connect.stripe.com/oauth/token", description="Stripe Connect's token endpoint"
     )
-    deauthorize_url: str = Field(
-        "https://connect.stripe.com/oauth/deauthorize", description="disconnects an account"
-    )
     webhook_secret: SecretStr = Field(
         SecretStr(""), description="the Connect webhook endpoint's signing secret (whsec_...)"
     )

@@ -13,7 +13,7 @@ async def validate(http: ProviderHttp, body: YextConnect) -> ConnectedAs:
     """`GET /accounts/{accountId}` answers the account when the key may read it."""
     params = {"api_key": body.api_key.get_secret_value(), "v": CHECK_VERSION}
     answer = await http.json("GET", f"accounts/{body.yext_account_id}", params=params)
-    account = answer.get("response") or {} if isinstance(answer, dict) else {}
+    account = (answer.get("response") or {}) if isinstance(answer, dict) else {}
     account_id = str(account.get("accountId") or body.yext_account_id)
     return ConnectedAs(external_id=account_id, label=str(account.get("accountName") or ""))
 

@@ -44,9 +44,30 @@ class QueueManagerSettings(ServiceSettings):
     webhook_timeout_seconds: float = Field(
         10, gt=0, description="how long a webhook endpoint has to connect and answer"
     )
+    # Provider events (queue `integrations`) are read with what the external API connected:
+    # the same keys open its sealed tokens, and the same Graph API answers.
+    integrations_encryption_keys: str = common(
+        "INTEGRATIONS_ENCRYPTION_KEYS", "", "comma-separated Fernet keys opening provider tokens"
+    )
+    facebook_graph_url: str = common(
+        "EXTERNAL_API_FACEBOOK_GRAPH_URL", "https://graph.facebook.com", "the Graph API"
+    )
+    facebook_graph_version: str = common(
+        "EXTERNAL_API_FACEBOOK_GRAPH_VERSION", "v19.0", "the Graph API version in paths"
+    )
 
     @model_validator(mode="after")
     def distributed_mode_needs_a_webhook_encryption_key(self) -> Self:
         if self.mode is RunMode.DISTRIBUTED and not self.webhook_encryption_keys:
             raise ValueError("WEBHOOK_ENCRYPTION_KEYS is required in distributed mode")
+        return self
+
+    @model_validator(mode="after")
+    def distributed_mode_needs_integration_keys(self) -> Self:
+        if (
+            self.mode is RunMode.DISTRIBUTED
+            and self.switches.integrations
+            and not self.integrations_encryption_keys
+        ):
+            raise ValueError("INTEGRATIONS_ENCRYPTION_KEYS is required in distributed mode")
         return self

@@ -55,6 +55,7 @@ class QueueSwitches(BaseSettings):
     )
     hooks: bool = switch("runs the platform's internal event hooks")
     webhook: bool = switch("delivers outgoing webhooks to customers' URLs")
+    integrations: bool = switch("processes third-party webhook events received by the external API")
     triggers: bool = switch("runs automation triggers fired by events")
     triggers_sweep: bool = switch("sends again automation runs left pending (a lost job)")
     task_runs_cleanup: bool = switch("deletes finished task records past their retention")

@@ -17,15 +17,9 @@ from external_api.integrations.framework.provider import Provider
 from external_api.integrations.framework.state import StateKeeper
 from external_api.integrations.framework.tokens import ApiKeyHttp, OAuthHttp, TokenKeeper
 from external_api.settings import ExternalApiSettings
-from shared.utilities.encryption import SecretBox, development_encryption_key, parse_keys
+from shared.utilities.encryption import SecretBox, configured_box
 from shared.utilities.errors import NotFound
 from shared.utilities.upstream import http_client
-
-
-def secret_box(settings: ExternalApiSettings) -> SecretBox:
-    """The configured keys; embedded mode without any uses the development key."""
-    keys = parse_keys(settings.encryption_keys) or [development_encryption_key("integrations")]
-    return SecretBox.from_keys(keys)
 
 
 @dataclass
@@ -80,7 +74,10 @@ def integrations_lifespan(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         settings: ExternalApiSettings = app.state.settings
         integrations = Integrations(
-            settings, app.state.redis, secret_box(settings), {p.name: p for p in providers}
+            settings,
+            app.state.redis,
+            configured_box(settings.encryption_keys, settings.mode),
+            {p.name: p for p in providers},
         )
         timeouts = settings.connect_timeout_seconds, settings.read_timeout_seconds
         async with AsyncExitStack() as stack:

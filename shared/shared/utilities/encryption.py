@@ -13,6 +13,7 @@ from pathlib import Path
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 
 from shared.utilities.keys import DEV_KEYS_DIR
+from shared.utilities.settings import RunMode
 
 
 class SecretUnreadable(Exception):
@@ -53,6 +54,15 @@ class SecretBox:
 def parse_keys(value: str) -> list[str]:
     """Keys as written in settings: comma-separated, the encrypting one first."""
     return [key.strip() for key in value.split(",") if key.strip()]
+
+
+def configured_box(keys: str, mode: RunMode, name: str = "integrations") -> SecretBox:
+    """The box for keys as written in settings; embedded mode without any uses the development
+    key `name` (distributed mode requires keys: its settings refuse to start without)."""
+    parsed = parse_keys(keys)
+    if not parsed and mode is RunMode.EMBEDDED:
+        parsed = [development_encryption_key(name)]
+    return SecretBox.from_keys(parsed)
 
 
 def development_encryption_key(name: str, directory: Path = DEV_KEYS_DIR) -> str:

@@ -1,0 +1,181 @@
+"""Facebook lead ads: a lead the external API received (its id and Page) is fetched from the
+Graph API with the Page's token and becomes a CRM contact of each account that subscribed the
+Page to leads: the account's live contact with the same email or phone when there is one
+(completed with what it lacked), a new person otherwise; the lead is logged on the contact."""
+
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import phonenumbers
+from beanie import PydanticObjectId
+
+from queue_manager.celery import settings
+from queue_manager.settings import QueueManagerSettings
+from shared.models.contact import Contact
+from shared.models.crm_log import CrmLog, FieldChange
+from shared.models.facebook_token import FacebookToken
+from shared.models.integration_credential import ConnectionStatus
+from shared.utilities.contact_search import search_terms
+from shared.utilities.encryption import configured_box
+from shared.utilities.upstream import http_client, retried_when_busy, upstream_failures
+from shared.utilities.worker import PermanentError
+
+SOURCE = "facebook_lead_ads"
+TAG = "facebook-lead"
+INVALID_TOKEN_CODE = 190
+# The lead's own details kept on its activity.
+LEAD_DETAILS = ("leadgen_id", "form_id", "ad_id", "page_id")
+
+
+@dataclass(frozen=True)
+class LeadPerson:
+    first_name: str | None
+    last_name: str | None
+    email: str | None  # lower-cased
+    phone: str | None  # E.164
+
+
+def answers(field_data: list[dict]) -> dict[str, str]:
+    """The form's answers by field name (Facebook's standard names: full_name, email, ...)."""
+    return {field["name"]: field["values"][0] for field in field_data if field.get("values")}
+
+
+def e164(phone: str | None) -> str | None:
+    """The number in E.164 when it can be read without guessing a country, else None."""
+    try:
+        number = phonenumbers.parse(phone or "", None)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def lead_person(field_data: list[dict]) -> LeadPerson:
+    given = answers(field_data)
+    first, _, last = given.get("full_name", "").strip().partition(" ")
+    email = given.get("email", "").strip().lower()
+    return LeadPerson(
+        first_name=given.get("first_name") or first or None,
+        last_name=given.get("last_name") or last or None,
+        email=email if "@" in email else None,
+        phone=e164(given.get("phone_number")),
+    )
+
+
+async def subscribers(page_id: str) -> list[FacebookToken]:
+    """The connections that subscribed the Page to lead ads."""
+    return await FacebookToken.find(
+        {
+            "status": ConnectionStatus.CONNECTED,
+            "pages": {"$elemMatch": {"id": page_id, "leads_subscribed": True}},
+        }
+    ).to_list()
+
+
+@retried_when_busy
+async def get_lead(client: httpx.AsyncClient, url: str, page_token: str) -> httpx.Response:
+    with upstream_failures("Facebook"):
+        return await client.get(url, headers={"authorization": f"Bearer {page_token}"})
+
+
+async def fetch_lead(
+    client: httpx.AsyncClient,
+    config: QueueManagerSettings,
+    connection: FacebookToken,
+    page_id: str,
+    leadgen_id: str,
+) -> dict[str, Any]:
+    box = configured_box(config.integrations_encryption_keys, config.mode)
+    page = next(page for page in connection.pages if page.id == page_id)
+    url = f"{config.facebook_graph_url.rstrip('/')}/{config.facebook_graph_version}/{leadgen_id}"
+    response = await get_lead(client, url, box.open(page.access_token))
+    if response.status_code >= 400 and token_refused(response):
+        connection.status = ConnectionStatus.RECONNECT_NEEDED
+        connection.problem = "Facebook refused the Page token while fetching a lead"
+        await connection.save()
+        raise PermanentError(f"Facebook refused the token of page {page_id}")
+    response.raise_for_status()  # anything else is worth retrying later
+    return response.json()
+
+
+def token_refused(response: httpx.Response) -> bool:
+    try:
+        error = response.json().get("error", {})
+    except (ValueError, AttributeError):
+        return response.status_code == 401
+    return response.status_code == 401 or error.get("code") == INVALID_TOKEN_CODE
+
+
+async def contact_for_lead(
+    account_id: PydanticObjectId, person: LeadPerson
+) -> tuple[Contact, bool]:
+    """The live contact with the lead's email or phone, completed; or a new one."""
+    same = [{"emails": person.email}] if person.email else []
+    same += [{"phones": person.phone}] if person.phone else []
+    contact = await Contact.find_one({"account_id": account_id, "deleted_at": None, "$or": same})
+    created = contact is None
+    if created:
+        contact = Contact(account_id=account_id, source=SOURCE)
+    contact.first_name = contact.first_name or person.first_name
+    contact.last_name = contact.last_name or person.last_name
+    if person.email and person.email not in contact.emails:
+        contact.emails = [*contact.emails, person.email]
+    if person.phone and person.phone not in contact.phones:
+        contact.phones = [*contact.phones, person.phone]
+    if TAG not in contact.tags:
+        contact.tags = [*contact.tags, TAG]
+    contact.search_terms = search_terms(contact)
+    await (contact.insert() if created else contact.save())
+    return contact, created
+
+
+async def log_lead(contact: Contact, lead: dict[str, Any]) -> CrmLog:
+    """The lead as an activity on the contact, once: a run taken over after a crash finds it."""
+    logged = await CrmLog.find_one(
+        {
+            "account_id": contact.account_id,
+            "entity_id": contact.id,
+            "changes": {"$elemMatch": {"field": "leadgen_id", "new": lead["leadgen_id"]}},
+        }
+    )
+    return (
+        logged
+        or await CrmLog(
+            account_id=contact.account_id,
+            entity_type="contact",
+            entity_id=contact.id,
+            action="lead_received",
+            changes=[
+                FieldChange(field=name, new=lead[name]) for name in LEAD_DETAILS if name in lead
+            ],
+        ).insert()
+    )
+
+
+async def import_lead(
+    data: dict[str, Any], client: httpx.AsyncClient, config: QueueManagerSettings
+) -> dict[str, Any]:
+    page_id, leadgen_id = str(data["page_id"]), str(data["leadgen_id"])
+    connections = await subscribers(page_id)
+    if not connections:
+        return {"skipped": "no account subscribed this Page to leads"}
+    lead = await fetch_lead(client, config, connections[0], page_id, leadgen_id)
+    person = lead_person(lead.get("field_data", []))
+    if not person.email and not person.phone:
+        return {"skipped": "the lead has no email or phone to reach"}
+    contacts = []
+    for connection in connections:
+        contact, created = await contact_for_lead(connection.account_id, person)
+        await log_lead(contact, {**data, "leadgen_id": leadgen_id})
+        contacts.append({"contact_id": str(contact.id), "created": created})
+    return {"contacts": contacts}
+
+
+async def handle(
+    event: dict[str, Any], transport: httpx.AsyncBaseTransport | None = None
+) -> dict[str, Any]:
+    """`transport` stands in for the network, in tests."""
+    async with http_client(5, 30, transport) as client:
+        return await import_lead(event["data"], client, settings)

@@ -2,19 +2,19 @@ from datetime import datetime
 
 from pydantic import BaseModel, EmailStr, Field
 
-from notifications.templates.schemas import EVENT_PATTERN
+from notifications.templates.schemas import EVENT_PATTERN, Scalar, VariableName
 from shared.models.notification_delivery import DeliveryStatus, NotificationDelivery, StatusChange
 from shared.models.notification_template import Channel
 
 E164 = r"^\+[1-9]\d{6,14}$"
 
-Scalar = str | int | float | bool | None
-
 
 class DeliveryCreate(BaseModel):
     to: str = Field(description="the recipient's address on the channel")
     event: str = Field(pattern=EVENT_PATTERN, description="whose template is rendered")
-    data: dict[str, Scalar] = Field({}, description="the template's variables")
+    data: dict[VariableName, Scalar] = Field(
+        {}, max_length=100, description="the template's variables"
+    )
     user_id: str | None = Field(
         None, description="the recipient's user id: their preferences and quiet hours apply"
     )

@@ -1,8 +1,10 @@
 from datetime import datetime
+from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, field_validator
+from pydantic import BaseModel, Field, field_validator
 
+from notifications.templates.schemas import EVENT_PATTERN
 from shared.models.notification_preference import NotificationPreference, QuietHours
 from shared.models.notification_template import Channel
 
@@ -23,7 +25,7 @@ class PreferenceUpdate(BaseModel):
     `quiet_hours: null` turns quiet hours off."""
 
     channels: dict[Channel, bool] | None = None
-    events: dict[str, dict[Channel, bool]] | None = None
+    events: dict[Annotated[str, Field(pattern=EVENT_PATTERN)], dict[Channel, bool]] | None = None
     marketing_email: bool | None = None
     quiet_hours: QuietHoursIn | None = None
 

@@ -1,4 +1,5 @@
 from datetime import datetime
+from typing import Annotated
 
 from pydantic import BaseModel, Field
 
@@ -6,6 +7,9 @@ from notifications.templates.defaults import TemplateSource
 from shared.models.notification_template import Channel, NotificationTemplate
 
 EVENT_PATTERN = r"^[a-z][a-z0-9_]{0,63}$"
+# Template variables: names Jinja2 and MongoDB take as they are, values of a bounded size.
+VariableName = Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")]
+Scalar = Annotated[str, Field(max_length=10_000)] | int | float | bool | None
 
 
 class TemplateCreate(BaseModel):
@@ -75,7 +79,7 @@ class TemplateRead(BaseModel):
 class PreviewRequest(BaseModel):
     event: str = Field(pattern=EVENT_PATTERN)
     channel: Channel
-    data: dict[str, str | int | float | bool | None] = {}
+    data: dict[VariableName, Scalar] = Field({}, max_length=100)
 
 
 class PreviewRead(BaseModel):

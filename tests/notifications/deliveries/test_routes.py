@@ -285,3 +285,15 @@ async def test_another_accounts_delivery_answers_404(notifications):
     )
 
     assert answer.status_code == 404
+
+
+async def test_a_template_variable_with_an_unusable_name_is_refused(notifications):
+    account = await create_account()
+
+    answer = await notifications.post(
+        "/v1/notifications/email",
+        json={"to": "owner@example.com", "event": "new_lead", "data": {**LEAD, "a.b": "x"}},
+        headers=headers_for(account),
+    )
+
+    assert answer.status_code == 422

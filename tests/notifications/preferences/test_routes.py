@@ -91,3 +91,13 @@ async def test_preferences_need_a_user(notifications):
     answer = await notifications.get(PATH)
 
     assert answer.status_code == 401
+
+
+async def test_an_event_name_that_is_not_one_is_refused(notifications):
+    account = await create_account()
+
+    answer = await notifications.patch(
+        PATH, json={"events": {"$where": {"email": False}}}, headers=headers_for(account)
+    )
+
+    assert answer.status_code == 422

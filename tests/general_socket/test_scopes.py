@@ -104,3 +104,26 @@ async def test_a_malformed_payload_disconnects_nobody(connect, settings):
     assert await bystander.next("ping") == {}
     assert await sender.next("ping") == {}
     assert (await sender.call("subscribe", {"account_id": str(me.account.id)}))["ok"] is True
+
+
+@pytest.mark.parametrize("event", USER_EVENTS)
+async def test_every_user_event_refuses_a_payload_that_is_not_an_object(connect, event):
+    me = await create_signed_in()
+    client = await connect({"session_id": me.session_id})
+
+    answer = await client.call(event, "garbage")
+
+    assert answer["error"]["code"] == "validation_error"
+
+
+@pytest.mark.parametrize("event", VISITOR_EVENTS)
+async def test_every_visitor_event_refuses_fields_it_does_not_know(connect, event):
+    me = await create_signed_in()
+    visitor = await connect({"widget_key": (await create_widget(me.account)).key})
+
+    answer = await visitor.call(event, {"body": "hi", "email": "a@example.com", "room": "x"})
+
+    assert answer["error"]["code"] == "validation_error"
+    assert {"field": "room", "message": "Extra inputs are not permitted"} in answer["error"][
+        "details"
+    ]

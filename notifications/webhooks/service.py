@@ -53,13 +53,13 @@ TWILIO_STATUSES = {
 
 async def apply_report(
     provider: str, message_ids: list[str], status: DeliveryStatus | None, detail: str
-) -> bool:
-    """Records the report on the delivery with one of the message ids; False when none has."""
+) -> None:
+    """Records the report on the delivery with one of the message ids, if one has."""
     delivery = await NotificationDelivery.find_one(
         {"provider": provider, "provider_message_id": {"$in": message_ids}}
     )
     if delivery is None:
-        return False
+        return
     if status and STAGE.get(status, 0) >= STAGE.get(delivery.status, 0):
         if status in (DeliveryStatus.FAILED, DeliveryStatus.BOUNCED):
             delivery.reason = detail
@@ -70,13 +70,11 @@ async def apply_report(
         # Kept for the record; the status stays where it got to.
         delivery.history.append(StatusChange(status=delivery.status, detail=f"reported: {detail}"))
     await delivery.save()
-    return True
 
 
-async def apply_sendgrid_events(events: list[dict[str, Any]]) -> int:
+async def apply_sendgrid_events(events: list[dict[str, Any]]) -> None:
     """Each event's `sg_message_id` is the `X-Message-Id` the send answered, followed by
     `.filter...` parts; as the id itself may hold dots, each dotted prefix is a candidate."""
-    applied = 0
     for event in events:
         parts = str(event.get("sg_message_id", "")).split(".")
         candidates = [".".join(parts[:end]) for end in range(1, len(parts) + 1)]
@@ -86,15 +84,12 @@ async def apply_sendgrid_events(events: list[dict[str, Any]]) -> int:
         detail = " ".join(
             part for part in (kind, str(event.get("reason") or event.get("response") or "")) if part
         )
-        applied += await apply_report("sendgrid", candidates, SENDGRID_EVENTS.get(kind), detail)
-    return applied
+        await apply_report("sendgrid", candidates, SENDGRID_EVENTS.get(kind), detail)
 
 
-async def apply_twilio_status(form: dict[str, str]) -> bool:
+async def apply_twilio_status(form: dict[str, str]) -> None:
     status = form.get("MessageStatus", "")
     detail = status
     if form.get("ErrorCode"):
         detail = f"{status} (error {form['ErrorCode']})"
-    return await apply_report(
-        "twilio", [form.get("MessageSid", "")], TWILIO_STATUSES.get(status), detail
-    )
+    await apply_report("twilio", [form.get("MessageSid", "")], TWILIO_STATUSES.get(status), detail)

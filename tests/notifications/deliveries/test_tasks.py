@@ -6,6 +6,7 @@ import asyncio
 import os
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -13,10 +14,11 @@ from celery.contrib.testing.worker import start_worker
 
 from notifications.celery import app as command_line_app
 from notifications.celery import create_celery
+from shared.models.base import utc_now
 from shared.utilities.worker import use_event_loop
 from tests.factories import create_account
 from tests.notifications.conftest import configured_settings
-from tests.notifications.factories import headers_for, settled
+from tests.notifications.factories import create_delivery, headers_for, settled
 from tests.notifications.fake_providers import sendgrid_error, timeout
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -87,6 +89,23 @@ async def test_the_worker_gives_up_after_the_tries_allowed(queued, fake_provider
 
     assert (delivery.status, delivery.reason) == ("failed", "gave up after 3 tries: 500 down")
     assert len(fake_providers.requests["sendgrid"]) == 3
+
+
+async def test_a_delivery_released_after_quiet_hours_is_sent_by_the_worker(
+    start_notifications, worker, fake_providers
+):
+    account = await create_account()
+    delivery = await create_delivery(
+        account, status="deferred", send_after=utc_now() - timedelta(seconds=1)
+    )
+
+    async with start_notifications(
+        configured_settings(queue_mode=True, deferred_sweep_seconds=0.05)
+    ):
+        await settled(str(delivery.id), leaving="deferred")
+        sent = await settled(str(delivery.id))
+
+    assert (sent.status, sent.provider) == ("sent", "sendgrid")
 
 
 def test_the_command_line_app_consumes_the_notifications_queue_only():

@@ -14,7 +14,8 @@ Adding a provider `acme` (the path segment is its `name`; folders use underscore
    `PROVIDER = Provider(name="acme", title="Acme", credential=AcmeKey,
    base_url=lambda s: s.acme.base_url, router=router, api_key=ApiKeyCheck(...))`
    (or `oauth=lambda settings, http: OAuthFlow(OAuthApp(...), http)`, a subclass of
-   `OAuthFlow` where the provider differs from RFC 6749) and it is added to
+   `OAuthFlow` where the provider differs from RFC 6749; `refused=` when the provider says a
+   credential is refused otherwise than with a 401, as Facebook's code 190) and it is added to
    `external_api/integrations/registry.py`. The framework then mounts, under `/v1/e/acme`:
    - API key: `PUT /key` (body `ApiKeyConnect` or the subclass given as `ApiKeyCheck.body`;
      `ApiKeyCheck.validate(http, body)` calls the provider once and answers `ConnectedAs`),
@@ -43,7 +44,9 @@ Adding a provider `acme` (the path segment is its `name`; folders use underscore
    session) taking `body: WebhookBody` and answering `await receive(receiver, request.headers,
    body)`. Each new event (by id, a unique receipt) is enqueued once as
    `integrations.process_webhook(provider="acme", event={id, type, data})`, task id
-   `acme:<event id>`; the queue manager's `queue_manager/integrations/acme.py` handles it.
+   `acme:<event id>`; the queue manager's `queue_manager/integrations/acme.py` handles it
+   (`async def handle(event) -> dict`, found by the provider's name, dashes as underscores;
+   raise `shared.utilities.worker.PermanentError` for what no retry can fix).
 7. Tests: `tests/external_api/<provider>/`, the provider faked at the transport with
    `tests.external_api.fakes` (`FakeProvider`: routes by method and path answering documented
    payloads, every request recorded), asserting what was sent.

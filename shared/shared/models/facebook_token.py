@@ -2,6 +2,8 @@
 manages, each with its own Page token (both sealed); lead ads webhooks name a Page, which finds
 the account."""
 
+from collections.abc import Callable
+
 from pydantic import BaseModel
 from pymongo import ASCENDING, IndexModel
 
@@ -18,6 +20,11 @@ class FacebookPage(BaseModel):
 
 class FacebookToken(OAuthCredential):
     pages: list[FacebookPage] = []
+
+    def reseal(self, rotate: Callable[[str], str]) -> None:
+        super().reseal(rotate)
+        for page in self.pages:
+            page.access_token = rotate(page.access_token) if page.access_token else ""
 
     class Settings:
         name = "facebook_tokens"

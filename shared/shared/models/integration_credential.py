@@ -9,9 +9,10 @@ Secrets are stored sealed (`shared.utilities.encryption.SecretBox`); only the ex
 the keys that open them. An account has at most one connection per provider.
 """
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 
 from beanie import Indexed, PydanticObjectId
 
@@ -37,8 +38,20 @@ class IntegrationCredential(TenantDocument):
     options: dict[str, Any] = {}
     problem: str = ""  # why it needs reconnecting, as the provider said
 
+    # The fields holding sealed values; a subclass keeping more (in `options`, in a list)
+    # overrides `reseal` so a key rotation reaches them too.
+    sealed_fields: ClassVar[tuple[str, ...]] = ()
+
+    def reseal(self, rotate: Callable[[str], str]) -> None:
+        """Every sealed value sealed again (`rotate`: with the first key), in place."""
+        for name in self.sealed_fields:
+            if value := getattr(self, name):
+                setattr(self, name, rotate(value))
+
 
 class OAuthCredential(IntegrationCredential):
+    sealed_fields: ClassVar[tuple[str, ...]] = ("access_token", "refresh_token")
+
     access_token: str  # sealed
     refresh_token: str = ""  # sealed; empty when the provider gives none
     expires_at: datetime | None = None
@@ -49,5 +62,7 @@ class OAuthCredential(IntegrationCredential):
 
 
 class ApiKeyCredential(IntegrationCredential):
+    sealed_fields: ClassVar[tuple[str, ...]] = ("api_key",)
+
     api_key: str  # sealed
     key_hint: str  # the key's last characters, for showing it masked

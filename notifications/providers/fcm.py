@@ -9,8 +9,10 @@ import httpx
 
 from notifications.providers.base import (
     ProviderReceipt,
+    ProviderUnavailable,
     PushMessage,
     check_answer,
+    json_body,
     unreachable_is_unavailable,
 )
 from notifications.providers.google_oauth import ServiceAccountTokens
@@ -46,6 +48,10 @@ class FcmPush:
             response = await self.client.post(
                 self.url, headers={"Authorization": f"Bearer {access_token}"}, json=body
             )
+        if response.status_code == 401:
+            # Our token was revoked or expired early: the next try asks for a new one.
+            self.tokens.forget()
+            raise ProviderUnavailable(NAME, f"401 {error_message(json_body(response))}")
         check_answer(NAME, response, error_message)
         return ProviderReceipt(NAME, response.json()["name"])
 

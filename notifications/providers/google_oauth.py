@@ -53,6 +53,10 @@ class ServiceAccountTokens:
             await self.renew()
         return self.token
 
+    def forget(self) -> None:
+        """Drops the token, so the next request asks for a new one."""
+        self.token, self.expires_at = "", 0.0
+
     async def renew(self) -> None:
         form = {"grant_type": JWT_BEARER_GRANT, "assertion": self.assertion()}
         with unreachable_is_unavailable(NAME):

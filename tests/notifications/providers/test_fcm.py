@@ -121,3 +121,18 @@ async def test_a_refused_service_account_is_rejected_with_googles_description(fc
     with pytest.raises(ProviderRejected, match="Invalid JWT"):
         await fcm.send(PUSH)
     assert fake_providers.requests["fcm"] == []
+
+
+async def test_a_401_drops_the_access_token_and_is_retried_with_a_new_one(fcm, fake_providers):
+    fake_providers.queue(
+        "fcm",
+        google_error(401, "UNAUTHENTICATED", "Request had invalid authentication credentials."),
+    )
+
+    with pytest.raises(ProviderUnavailable, match="UNAUTHENTICATED"):
+        await fcm.send(PUSH)
+    await fcm.send(PUSH)
+
+    assert len(fake_providers.requests["google"]) == 2
+    first, second = fake_providers.requests["fcm"]
+    assert first.headers["authorization"] != second.headers["authorization"]

@@ -30,18 +30,19 @@ class AnalyticsData:
         }
 
     def run_report(self, report: GaReportCreate) -> AsyncIterator[dict]:
-        """Each page of the report's answer."""
+        """Each page of the report's answer, asked by offset until rowCount rows are read."""
+        read = 0
 
         async def fetch(offset: str | None) -> dict:
             body = self.report_body(report, int(offset or 0))
-            answer = await self.http.json(
+            return await self.http.json(
                 "POST", f"/v1beta/properties/{report.property_id}:runReport", json=body
             )
-            answer["_offset"] = int(offset or 0)
-            return answer
 
         def next_offset(page: dict) -> str | None:
-            seen = page["_offset"] + len(page.get("rows", []))
-            return str(seen) if page.get("rows") and seen < page.get("rowCount", 0) else None
+            nonlocal read
+            rows = len(page.get("rows", []))
+            read += rows
+            return str(read) if rows and read < page.get("rowCount", 0) else None
 
         return pages(fetch, next_offset)

@@ -17,7 +17,7 @@ import socketio
 from pydantic import BaseModel, ValidationError
 
 from shared.utilities.auth import Principal
-from shared.utilities.errors import DomainError, InvalidInput, Unauthorized
+from shared.utilities.errors import DomainError, InvalidInput
 
 logger = logging.getLogger(__name__)
 
@@ -51,9 +51,8 @@ def acknowledged(
     def register(handler: Handler) -> Handler:
         async def run(sid: str, *args: Any) -> dict[str, Any]:
             try:
-                principal = (await sio.get_session(sid)).get("principal")
-                if principal is None:
-                    raise Unauthorized("The connection is not authenticated.")
+                # Only an accepted connection sends events, and its handshake kept who it is.
+                principal = (await sio.get_session(sid))["principal"]
                 if allow:
                     allow(event, principal)
                 if len(args) > 1:

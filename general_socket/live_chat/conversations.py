@@ -14,7 +14,13 @@ from pymongo.errors import DuplicateKeyError
 from general_socket.live_chat.tokens import Visitor
 from general_socket.schemas import VisitorIdentity, VisitorMessage
 from shared.models.base import utc_now
-from shared.models.conversation import PREVIEW_LENGTH, Conversation, ConversationKind
+from shared.models.conversation import (
+    PREVIEW_LENGTH,
+    Conversation,
+    ConversationKind,
+    open_once,
+    prospect_key,
+)
 from shared.models.conversation_message import ConversationMessage, SenderType, append_message
 from shared.models.conversation_prospect import ConversationProspect
 from shared.utilities.events import publish_event
@@ -32,14 +38,16 @@ async def prospect_of(visitor: Visitor) -> ConversationProspect:
 
 
 async def conversation_of(prospect: ConversationProspect) -> Conversation:
-    key = {
-        "account_id": prospect.account_id,
-        "kind": ConversationKind.PROSPECT,
-        "prospect_id": prospect.id,
-    }
-    if conversation := await Conversation.find_one(key):
-        return conversation
-    return await Conversation(**key).insert()
+    """The prospect's one conversation, opened once however many tabs ask at the same time."""
+    conversation, _ = await open_once(
+        prospect_key(prospect.id),
+        account_id=prospect.account_id,
+        kind=ConversationKind.PROSPECT,
+        prospect_id=prospect.id,
+        title=prospect.name,
+        last_activity_at=utc_now(),
+    )
+    return conversation
 
 
 async def post_message(

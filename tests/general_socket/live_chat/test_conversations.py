@@ -2,6 +2,7 @@
 account's users follow live; its email becomes a CRM contact. A visitor hears its own
 conversation and nothing else."""
 
+import asyncio
 from collections.abc import AsyncIterator
 
 import pytest
@@ -237,3 +238,19 @@ async def test_when_the_crm_is_unreachable_identifying_answers_an_error_and_keep
 
     assert answer["error"]["code"] == "bad_gateway"
     assert await ConversationProspect.find({"email": "ada@example.com"}).count() == 0
+
+
+async def test_two_tabs_writing_at_once_share_one_conversation(agency, connect):
+    _, widget, _ = agency
+    first_tab = await connect({"widget_key": widget.key})
+    token = (await first_tab.call("visitor:session"))["visitor_token"]
+    second_tab = await connect({"visitor_token": token})
+
+    answers = await asyncio.gather(
+        first_tab.call("visitor:message", {"body": "one"}),
+        second_tab.call("visitor:message", {"body": "two"}),
+    )
+
+    assert answers[0]["conversation_id"] == answers[1]["conversation_id"]
+    assert await Conversation.find_all().count() == 1
+    assert await ConversationProspect.find_all().count() == 1

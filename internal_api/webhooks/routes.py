@@ -1,7 +1,7 @@
 """/v1/webhooks: the account's outgoing webhook endpoints, their secrets and delivery logs.
 
 Every delivery is a POST of `{id, type, created_at, data}` signed in `Webhook-Signature`
-(`t=<unix>,v1=<hex HMAC-SHA256 of "{t}.{body}">`; how to check it is documented in
+(`t=<unix>,v1=<hex HMAC-SHA256 of "{t}.{body}">`; how a receiver checks it: `VERIFYING`, and
 `queue_manager/webhooks/signing.py`). Event types: contact.created, contact.updated,
 contact.deleted, deal.created, deal.stage_changed, message.created, form.submitted.
 """
@@ -40,6 +40,14 @@ WebhookAdmin = Annotated[Principal, Depends(requires("webhooks:write"))]
 
 SIGNED_IN = (Unauthorized, Forbidden)
 
+VERIFYING = (
+    "Each delivery is a POST of `{id, type, created_at, data}` with `Webhook-Id` (the event's "
+    "id) and `Webhook-Signature: t=<unix>,v1=<hex>`: check it by computing HMAC-SHA256 with the "
+    "secret (the whole `whsec_...` string) over `<t>.<raw body>`, comparing it in constant time "
+    "with each `v1` (two during a rotation's overlap), and refusing a `t` more than a few minutes "
+    "from your clock (a replay)."
+)
+
 
 @router.post(
     "",
@@ -47,7 +55,7 @@ SIGNED_IN = (Unauthorized, Forbidden)
     summary="Subscribe a URL to event types",
     description="The URL must resolve to public addresses and use https (plain http only to "
     "networks WEBHOOK_ALLOWED_NETWORKS allows). The signing `secret` is answered only here "
-    "and on rotation: keep it.",
+    "and on rotation: keep it. " + VERIFYING,
     responses=error_responses(*SIGNED_IN, InvalidInput),
 )
 async def create_subscription(

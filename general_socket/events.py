@@ -17,6 +17,7 @@ import socketio
 from fastapi import FastAPI
 
 from general_socket import notifications, scopes
+from general_socket.live_chat import throttle
 from general_socket.live_chat.conversations import post_message, record_identity
 from general_socket.live_chat.tokens import Visitor
 from general_socket.schemas import (
@@ -70,8 +71,13 @@ def register_events(sio: socketio.AsyncServer, api: FastAPI) -> None:
     async def session(sid: str, visitor: Visitor, payload: NoPayload) -> dict:
         return await keep(sid, visitor)
 
+    async def count_write(visitor: Visitor) -> None:
+        per_minute = api.state.settings.visitor_writes_per_minute
+        await throttle.count_write(api.state.redis, visitor, per_minute)
+
     @handles("visitor:message", VisitorMessage)
     async def message(sid: str, visitor: Visitor, payload: VisitorMessage) -> dict:
+        await count_write(visitor)
         async with collecting(api.state.senders):
             visitor, stored, created = await post_message(visitor, payload)
             # In the room before the message is announced, so this tab hears it too.
@@ -80,6 +86,7 @@ def register_events(sio: socketio.AsyncServer, api: FastAPI) -> None:
 
     @handles("visitor:identify", VisitorIdentity)
     async def identify(sid: str, visitor: Visitor, payload: VisitorIdentity) -> dict:
+        await count_write(visitor)
         contact_id = await api.state.contact_capture.contact_for(
             visitor.account_id, payload.email, payload.name
         )

@@ -21,6 +21,9 @@ class GeneralSocketSettings(ServiceSettings):
         le=7 * 24 * 3600,
         description="a visitor reconnecting within this long continues its conversation",
     )
+    visitor_writes_per_minute: int = Field(
+        30, gt=0, description="messages and identities one visitor may send per minute"
+    )
     internal_api_url: str = Field(
         "http://127.0.0.1:5002", description="where visitors' contacts are captured"
     )

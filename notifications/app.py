@@ -5,9 +5,9 @@ from collections.abc import AsyncIterator
 import httpx
 from fastapi import FastAPI
 
-from notifications.deliveries.deferred import sweep_forever
 from notifications.deliveries.dispatch import dispatcher_for
 from notifications.deliveries.routes import router as deliveries_router
+from notifications.deliveries.sweep import sweep_forever
 from notifications.outbox.routes import router as outbox_router
 from notifications.preferences.routes import router as preferences_router
 from notifications.providers.registry import providers_for
@@ -26,14 +26,18 @@ def create_app(
 
     @contextlib.asynccontextmanager
     async def sending(app: FastAPI) -> AsyncIterator[None]:
-        """The providers, what hands deliveries to them, and the sweep of deferred ones."""
+        """The providers, what hands deliveries to them, and the sweep (notifications.
+        deliveries.sweep)."""
         timeouts = settings.connect_timeout_seconds, settings.read_timeout_seconds
         async with http_client(*timeouts, transport) as client:
             app.state.providers = providers_for(settings, client)
             app.state.dispatcher = dispatcher_for(settings, app.state.providers)
             sweep = asyncio.create_task(
                 sweep_forever(
-                    app.state.dispatcher, app.state.senders, settings.deferred_sweep_seconds
+                    app.state.dispatcher,
+                    app.state.senders,
+                    settings.sweep_seconds,
+                    settings.stale_seconds,
                 )
             )
             try:

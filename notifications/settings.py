@@ -16,6 +16,10 @@ REQUIRED_FOR_CHANNEL: dict[Channel, tuple[str, ...]] = {
 }
 
 
+# The longest wait between two tries of a send, in either mode; the sweep's stale time is longer.
+MAX_BACKOFF_SECONDS = 300
+
+
 class NotificationsSettings(ServiceSettings):
     model_config = SettingsConfigDict(env_prefix="NOTIFICATIONS_")
 
@@ -70,8 +74,14 @@ class NotificationsSettings(ServiceSettings):
     retry_backoff_seconds: PositiveFloat = Field(
         2, description="wait before the first retry, doubled each time"
     )
-    deferred_sweep_seconds: PositiveFloat = Field(
-        30, description="how often deliveries held by quiet hours are looked at"
+    sweep_seconds: PositiveFloat = Field(
+        30, description="how often deliveries held by quiet hours or left behind are looked at"
+    )
+    stale_seconds: float = Field(
+        900,
+        gt=MAX_BACKOFF_SECONDS,
+        description="a queued delivery untouched this long is handed over again; "
+        "longer than the longest wait between tries",
     )
 
     @field_validator("sendgrid_webhook_public_key")

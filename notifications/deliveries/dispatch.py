@@ -14,14 +14,12 @@ from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt,
 from notifications.deliveries.sending import send_delivery
 from notifications.providers.base import ProviderUnavailable
 from notifications.providers.registry import Providers
-from notifications.settings import NotificationsSettings
+from notifications.settings import MAX_BACKOFF_SECONDS, NotificationsSettings
 from shared.utilities.outbox import enqueue_job
 
 logger = logging.getLogger(__name__)
 
 SEND_TASK = "notifications.send"
-# The longest wait between two tries in direct mode.
-MAX_BACKOFF_SECONDS = 300
 
 
 class Dispatcher(Protocol):

@@ -1,12 +1,19 @@
-"""Releasing deliveries held by quiet hours once they end: a sweep every few seconds.
+"""The periodic sweep: deliveries whose quiet hours ended, and deliveries left behind.
 
-Each due delivery is claimed with one atomic update (deferred -> queued), so replicas
-sweeping at the same moment hand each one over once.
+Deferred deliveries whose time has come go back to `queued` and are handed to their send. A
+delivery still `queued` that nothing has touched for `stale_seconds` was left behind (the
+process sending it stopped, or its task could not be enqueued) and is handed over again; a
+try in progress touches its delivery, and the setting is longer than the longest backoff. In
+queue mode the task id is the delivery id, so handing one over twice runs it once.
+
+Each delivery is claimed with one atomic update, so replicas sweeping at the same moment hand
+each one over once.
 """
 
 import asyncio
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Any
 
 from notifications.deliveries.dispatch import Dispatcher
 from shared.models.base import utc_now
@@ -20,33 +27,52 @@ from shared.utilities.outbox import Senders, collecting
 logger = logging.getLogger(__name__)
 
 
+async def claim_each(query: dict[str, Any], update: dict[str, Any]) -> list[str]:
+    """Applies `update` to each document matching `query`, one at a time; their ids."""
+    collection = NotificationDelivery.get_motor_collection()
+    claimed = []
+    while found := await collection.find_one_and_update(query, update):
+        claimed.append(str(found["_id"]))
+    return claimed
+
+
 async def release_due(now: datetime) -> list[str]:
     """Moves every deferred delivery whose time has come back to `queued`; their ids."""
-    collection = NotificationDelivery.get_motor_collection()
     change = StatusChange(status=DeliveryStatus.QUEUED, at=now, detail="quiet hours ended")
-    released = []
-    while claimed := await collection.find_one_and_update(
+    return await claim_each(
         {"status": DeliveryStatus.DEFERRED, "send_after": {"$lte": now}},
         {
             "$set": {"status": DeliveryStatus.QUEUED, "reason": "", "updated_at": now},
             "$push": {"history": change.model_dump()},
         },
-    ):
-        released.append(str(claimed["_id"]))
-    return released
+    )
 
 
-async def release_and_dispatch(dispatcher: Dispatcher, senders: Senders) -> None:
+async def recover_stale(now: datetime, stale_seconds: float) -> list[str]:
+    """Touches every `queued` delivery untouched for `stale_seconds`; their ids."""
+    return await claim_each(
+        {
+            "status": DeliveryStatus.QUEUED,
+            "updated_at": {"$lt": now - timedelta(seconds=stale_seconds)},
+        },
+        {"$set": {"updated_at": now}},
+    )
+
+
+async def sweep(dispatcher: Dispatcher, senders: Senders, stale_seconds: float) -> None:
+    now = utc_now()
     # The outbox sends queue mode's tasks once every claim is stored.
     async with collecting(senders):
-        for delivery_id in await release_due(utc_now()):
+        for delivery_id in await release_due(now) + await recover_stale(now, stale_seconds):
             dispatcher.dispatch(delivery_id)
 
 
-async def sweep_forever(dispatcher: Dispatcher, senders: Senders, every_seconds: float) -> None:
+async def sweep_forever(
+    dispatcher: Dispatcher, senders: Senders, every_seconds: float, stale_seconds: float
+) -> None:
     while True:
         try:
-            await release_and_dispatch(dispatcher, senders)
+            await sweep(dispatcher, senders, stale_seconds)
         except Exception:
-            logger.exception("could not release deferred deliveries")
+            logger.exception("the delivery sweep failed")
         await asyncio.sleep(every_seconds)

@@ -11,7 +11,7 @@ from notifications.deliveries.dispatch import SEND_TASK
 from notifications.deliveries.sending import send_delivery
 from notifications.providers.base import ProviderUnavailable
 from notifications.providers.registry import Providers, providers_for
-from notifications.settings import NotificationsSettings
+from notifications.settings import MAX_BACKOFF_SECONDS, NotificationsSettings
 from shared.utilities.upstream import http_client
 from shared.utilities.worker import platform_task
 
@@ -47,6 +47,7 @@ def register_tasks(
         SEND_TASK,
         max_retries=settings.max_attempts,
         backoff_seconds=settings.retry_backoff_seconds,
+        max_backoff_seconds=MAX_BACKOFF_SECONDS,
         retry_on=(ProviderUnavailable,),
     )
     async def send(delivery_id: str) -> None:

@@ -80,3 +80,8 @@ def test_the_service_stops_at_start_up_with_one_line_naming_the_missing_keys():
         "are required in distributed mode for email "
         "(or leave email out of NOTIFICATIONS_ENABLED_CHANNELS)"
     ]
+
+
+def test_the_stale_time_must_outlast_the_longest_wait_between_tries():
+    with pytest.raises(ValidationError, match="greater than 300"):
+        NotificationsSettings(stale_seconds=120)

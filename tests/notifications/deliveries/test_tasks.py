@@ -99,9 +99,7 @@ async def test_a_delivery_released_after_quiet_hours_is_sent_by_the_worker(
         account, status="deferred", send_after=utc_now() - timedelta(seconds=1)
     )
 
-    async with start_notifications(
-        configured_settings(queue_mode=True, deferred_sweep_seconds=0.05)
-    ):
+    async with start_notifications(configured_settings(queue_mode=True, sweep_seconds=0.05)):
         await settled(str(delivery.id), leaving="deferred")
         sent = await settled(str(delivery.id))
 

@@ -87,9 +87,10 @@ class CredentialStore:
         return await self.replace(account_id, user_id, {**fields, **vars(connected_as)})
 
     async def update_tokens(self, credential: OAuthCredential, tokens: TokenSet) -> OAuthCredential:
-        """After a refresh: a provider that sends no new refresh token keeps the old one valid."""
+        """After a refresh: what the provider does not send again (a refresh token, the
+        scopes) stays as it was."""
         for name, value in self.sealed_tokens(tokens).items():
-            if value or name != "refresh_token":
+            if value or name not in ("refresh_token", "scopes"):
                 setattr(credential, name, value)
         await credential.save()
         return credential

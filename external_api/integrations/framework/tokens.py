@@ -10,7 +10,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, NoReturn
 
 import httpx
 from redis.asyncio import Redis
@@ -77,7 +77,7 @@ class TokenKeeper:
         credential = await self.store.update_tokens(credential, tokens)
         return AccessToken(tokens.access_token, credential.access_token)
 
-    async def refused(self, account_id: str, problem: str) -> None:
+    async def refused(self, account_id: str, problem: str) -> NoReturn:
         await self.store.mark_reconnect_needed(account_id, problem)
         raise ReconnectNeeded(f"{self.store.provider.title} needs to be connected again.")
 

@@ -4,8 +4,11 @@
 
 The router alone gets the user-token private key; every service gets the public halves and the
 service-token pair it signs its calls to other services with; the general socket gets the key
-it signs live-chat visitor tokens with.
+it signs live-chat visitor tokens with; the external API and the queue manager the key sealing
+provider tokens.
 """
+
+from cryptography.fernet import Fernet
 
 from shared.utilities.keys import generate_key_pair
 
@@ -25,6 +28,8 @@ def main() -> None:
     print(env_line("SERVICE_TOKEN_PUBLIC_KEY", service_public))
     # The general socket alone signs and verifies live-chat visitor tokens.
     print(env_line("GENERAL_SOCKET_VISITOR_TOKEN_PRIVATE_KEY", generate_key_pair()[0]))
+    # The external API seals provider tokens with it; the queue manager opens them.
+    print(f"INTEGRATIONS_ENCRYPTION_KEYS={Fernet.generate_key().decode()}")
 
 
 if __name__ == "__main__":

@@ -5,11 +5,15 @@ import sys
 
 from dotenv import dotenv_values
 
+from external_api.settings import ExternalApiSettings
 from general_socket.live_chat.tokens import Visitor, VisitorTokens
 from general_socket.settings import GeneralSocketSettings
 from router.settings import RouterSettings
 from shared.utilities.auth import Principal, TokenKind, TokenSigner, TokenVerifier
+from shared.utilities.encryption import configured_box
 from tests.scripts.supervised import ROOT
+
+DISTRIBUTED_BACKENDS = {"mongo_url": "mongodb://mongo:27017", "redis_url": "redis://redis:6379"}
 
 
 def load_printed_keys(tmp_path, monkeypatch) -> str:
@@ -33,7 +37,7 @@ def test_the_printed_keys_sign_and_verify_once_read_back_as_settings(tmp_path, m
     assert (
         TokenVerifier(settings.jwt_public_key, "issuer", "audience").verify(token).sub == "user-1"
     )
-    assert len(printed.splitlines()) == 5
+    assert len(printed.splitlines()) == 6
 
 
 def test_the_printed_visitor_key_signs_and_verifies_visitor_tokens(tmp_path, monkeypatch):
@@ -43,3 +47,12 @@ def test_the_printed_visitor_key_signs_and_verifies_visitor_tokens(tmp_path, mon
     visitor = Visitor.new(account_id="a1", widget_id="w1")
 
     assert tokens.verify(tokens.issue(visitor)["visitor_token"]) == visitor
+
+
+def test_the_printed_integrations_key_seals_and_opens(tmp_path, monkeypatch):
+    load_printed_keys(tmp_path, monkeypatch)
+
+    settings = ExternalApiSettings(mode="distributed", **DISTRIBUTED_BACKENDS)
+    box = configured_box(settings.encryption_keys, settings.mode)
+
+    assert box.open(box.seal("token")) == "token"

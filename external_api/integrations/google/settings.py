@@ -21,7 +21,7 @@ class GoogleSettings(BaseSettings):
         "https://analyticsdata.googleapis.com", description="the GA4 Data API"
     )
     ads_url: str = Field("https://googleads.googleapis.com", description="the Google Ads API")
-    ads_api_version: str = Field("v17", description="the Google Ads API version in paths")
+    ads_api_version: str = Field("v26", description="the Google Ads API version in paths")
     ads_developer_token: SecretStr = Field(
         SecretStr(""), description="the platform's Google Ads developer token"
     )

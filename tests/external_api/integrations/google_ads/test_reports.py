@@ -6,7 +6,7 @@ from tests.external_api.factories import create_connection
 from tests.external_api.fakes import json_answer, json_of
 from tests.external_api.fakes.google import ADS_URL, SEARCH_STREAM_ANSWER
 
-SEARCH_STREAM = f"{ADS_URL}/v17/customers/1234567890/googleAds:searchStream"
+SEARCH_STREAM = f"{ADS_URL}/v26/customers/1234567890/googleAds:searchStream"
 REPORT = {"customer_id": "1234567890", "start_date": "2024-03-01", "end_date": "2024-03-02"}
 REPORTS = "/v1/e/google-ads/reports"
 

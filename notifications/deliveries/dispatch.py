@@ -39,7 +39,7 @@ class ThroughQueue:
 
 class InProcess:
     """Sends in background tasks of this process; those still running are cancelled at stop
-    (their deliveries stay `queued`)."""
+    (their deliveries stay `queued`, for the sweep to hand over again)."""
 
     def __init__(self, providers: Providers, settings: NotificationsSettings) -> None:
         self.providers = providers

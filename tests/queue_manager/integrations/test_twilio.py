@@ -1,6 +1,8 @@
 """Twilio's events: an inbound SMS lands in the sender's conversation with the account (the
 contact found or made by number), once; a delivery status is published."""
 
+import os
+
 import pytest
 from beanie import PydanticObjectId
 
@@ -9,9 +11,12 @@ from shared.models.contact import Contact
 from shared.models.conversation import Conversation, ConversationKind
 from shared.models.conversation_message import ConversationMessage, SenderType
 from shared.models.conversation_prospect import ConversationProspect
+from shared.models.task_run import TaskRun, TaskStatus
 from shared.models.twilio_number import TwilioNumber
+from shared.utilities.outbox import Senders, collecting, enqueue_job
 from shared.utilities.realtime import Socket, conversation_room
 from tests.external_api.fakes.twilio import ACCOUNT_SID, CUSTOMER, MESSAGE_SID, NUMBER
+from tests.queue_manager.queues.conftest import eventually
 
 
 @pytest.fixture
@@ -121,3 +126,30 @@ async def test_a_delivery_status_is_published(run, recorded, account_id):
     [published] = recorded.events()
     assert published["type"] == "sms.status_changed"
     assert published["data"]["status"] == "delivered"
+
+
+async def test_an_inbound_sms_event_reaches_its_conversation_through_a_real_worker(
+    worker, account_id
+):
+    senders = Senders.for_redis(os.environ["REDIS_URL"])
+    try:
+        async with collecting(senders):
+            enqueue_job(
+                "integrations.process_webhook",
+                task_id=f"twilio:{MESSAGE_SID}",
+                provider="twilio",
+                event=inbound(account_id),
+            )
+
+        async def handled_and_published() -> bool:
+            # The handler's message.created leaves as hooks.dispatch, run by the same worker.
+            done = {"status": TaskStatus.COMPLETED}
+            names = {run.name for run in await TaskRun.find(done).to_list()}
+            return names == {"integrations.process_webhook", "hooks.dispatch"}
+
+        await eventually(handled_and_published)
+    finally:
+        senders.close()
+
+    message = await ConversationMessage.find_one({"account_id": account_id})
+    assert message.body == "Is it ready?"

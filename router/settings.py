@@ -48,6 +48,8 @@ class RouterSettings(ServiceSettings):
         "POST /v1/auth/invitations/accept",
         "/v1/e/*/webhooks/*",
         "/v1/e/*/auth/callback",
+        # Files on Wasabi: a public one for anyone, a private one for its account's session.
+        "GET /v1/e/wasabi/public/*",
         "/v1/forms/public/*",
         "/v1/s/*",
         # Providers report delivery status; recipients follow unsubscribe links from email.

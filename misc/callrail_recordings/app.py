@@ -8,7 +8,7 @@ from misc.callrail_recordings.recordings.callrail import CallrailApi
 from misc.callrail_recordings.recordings.routes import router as recordings_router
 from misc.callrail_recordings.settings import CallrailRecordingsSettings
 from shared.utilities.app import create_app as create_service_app
-from shared.utilities.encryption import SecretBox, development_encryption_key, parse_keys
+from shared.utilities.encryption import configured_box
 from shared.utilities.upstream import http_client
 
 
@@ -23,7 +23,8 @@ def create_app(
             settings.connect_timeout_seconds, settings.read_timeout_seconds, transport
         ) as client:
             app.state.recordings = CallrailApi(client, settings.api_url)
-            app.state.secrets = secret_box(settings)
+            # The keys the external API seals accounts' keys with (embedded: its development key).
+            app.state.secrets = configured_box(settings.encryption_keys, settings.mode)
             yield
 
     return create_service_app(
@@ -33,10 +34,3 @@ def create_app(
         uses_mongo=True,
         lifespans=[recordings],
     )
-
-
-def secret_box(settings: CallrailRecordingsSettings) -> SecretBox:
-    """The keys the external API seals with; embedded mode without any shares its development
-    key (the same file under .cache/dev-keys)."""
-    keys = parse_keys(settings.encryption_keys) or [development_encryption_key("integrations")]
-    return SecretBox.from_keys(keys)

@@ -33,7 +33,10 @@ SENDGRID_PUBLIC_KEY = (
     "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEEDr2LjtURuePQzplybdC+u4CwrqDqBaWjcMMsTbhdbcwHBcepxo7"
     "yAQGhHPTnlvFYPAZFceEu/1FwCM/QmGUhA=="
 )
-SENDGRID_SIGNATURE = "MEUCIQCtIHJeH93Y+qpYeWrySphQgpNGNr/U+UyUlBkU6n7RAwIgJTz2C+8a8xonZGi6BpSzoQsbVRamr2nlxFDWYNH2j/0="
+SENDGRID_SIGNATURE = (
+    "MEUCIQCtIHJeH93Y+qpYeWrySphQgpNGNr/U+UyUlBkU6n7RAwIg"
+    "JTz2C+8a8xonZGi6BpSzoQsbVRamr2nlxFDWYNH2j/0="
+)
 SENDGRID_TIMESTAMP = "1588788367"
 SENDGRID_PAYLOAD = b'{"category":"example_payload","event":"test_event","message_id":"message_id"}'
 

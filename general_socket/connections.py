@@ -9,6 +9,7 @@
 A refused connection gets `connect_error` with `{"message", "data": {"code"}}`.
 """
 
+import logging
 from collections.abc import Mapping
 from typing import Any
 
@@ -21,6 +22,8 @@ from shared.utilities.auth import Principal
 from shared.utilities.errors import DomainError, Forbidden
 from shared.utilities.realtime import account_room, conversation_room, user_room
 from shared.utilities.sessions import authenticate_handshake
+
+logger = logging.getLogger(__name__)
 
 
 def rooms_of(principal: Principal) -> list[str]:
@@ -60,6 +63,11 @@ def register_connections(sio: socketio.AsyncServer, api: FastAPI) -> None:
         except DomainError as refusal:
             raise socketio.exceptions.ConnectionRefusedError(
                 refusal.message, {"code": refusal.code}
+            ) from None
+        except Exception:  # Redis or MongoDB away: refused with a reason, not left hanging
+            logger.exception("handshake failed")
+            raise socketio.exceptions.ConnectionRefusedError(
+                DomainError.message, {"code": DomainError.code}
             ) from None
         await sio.save_session(sid, {"principal": principal})
         for room in rooms_of(principal):

@@ -70,3 +70,21 @@ async def test_the_general_socket_survives_a_redis_restart_and_delivers_after_it
         assert any("Cannot receive from redis" in r.getMessage() for r in logged.records)
         await socket.disconnect()
     logging.getLogger("socketio.server").removeHandler(logged)
+
+
+async def test_a_session_cannot_be_checked_while_redis_is_down_so_it_is_refused_with_a_reason(
+    own_redis, serve, mongo
+):
+    me = await create_signed_in()
+    socket = SocketClient()
+    async with serve(create_app(GeneralSocketSettings(redis_url=own_redis.url))) as url:
+        await own_redis.stop()
+        try:
+            refusal = await socket.connect(url, {"session_id": me.session_id})
+        finally:
+            await own_redis.start()
+
+    assert refusal == {
+        "message": "Something went wrong on our side.",
+        "data": {"code": "internal_error"},
+    }

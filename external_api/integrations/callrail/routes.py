@@ -1,7 +1,7 @@
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query, Request, status
+from fastapi import APIRouter, Path, Query, Request
 
 from external_api.integrations.callrail import service
 from external_api.integrations.callrail.schemas import (
@@ -9,6 +9,7 @@ from external_api.integrations.callrail.schemas import (
     Call,
     RecordingLink,
     WebhookKeyUpdate,
+    WebhookRead,
 )
 from external_api.integrations.framework.dependencies import (
     IntegrationsAdmin,
@@ -95,17 +96,15 @@ async def get_recording(
 
 @router.put(
     "/webhook-key",
-    status_code=status.HTTP_204_NO_CONTENT,
     summary="Keep the company's webhook signing key, to accept CallRail's call webhooks",
-    description="Then point CallRail's post-call webhook at "
-    "`/v1/e/callrail/webhooks/calls/<account id>`.",
+    description="Answers the URL to point CallRail's post-call webhook at.",
     responses=error_responses(Unauthorized, Forbidden, NotConnected, ReconnectNeeded),
 )
 async def set_webhook_key(
     integrations: IntegrationsDep, principal: IntegrationsAdmin, update: WebhookKeyUpdate
-) -> None:
+) -> WebhookRead:
     signing_key = update.signing_key.get_secret_value()
-    await service.set_signing_key(integrations, principal.account_id, signing_key)
+    return await service.set_signing_key(integrations, principal.account_id, signing_key)
 
 
 @router.post(

@@ -46,3 +46,7 @@ class Call(BaseModel):
 
 class RecordingLink(BaseModel):
     url: str  # a short-lived link that redirects to the audio file
+
+
+class WebhookRead(BaseModel):
+    webhook_url: str  # where CallRail's post-call webhook is to point

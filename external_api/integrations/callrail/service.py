@@ -4,7 +4,7 @@ company's signing key it gave, handed to the queue manager."""
 from collections.abc import Mapping
 
 from external_api.integrations.callrail.client import CallrailClient
-from external_api.integrations.callrail.schemas import Call, RecordingLink
+from external_api.integrations.callrail.schemas import Call, RecordingLink, WebhookRead
 from external_api.integrations.callrail.webhooks import CallWebhooks
 from external_api.integrations.framework.runtime import Integrations
 from external_api.integrations.framework.webhooks import BadSignature, receive
@@ -43,10 +43,14 @@ async def recording(integrations: Integrations, account_id: str, call_id: str) -
     return await (await client_for(integrations, account_id)).recording(call_id)
 
 
-async def set_signing_key(integrations: Integrations, account_id: str, signing_key: str) -> None:
+async def set_signing_key(
+    integrations: Integrations, account_id: str, signing_key: str
+) -> WebhookRead:
     credential: CallrailKey = await integrations.store(NAME).connected(account_id)
     credential.options = {**credential.options, SIGNING_KEY: integrations.box.seal(signing_key)}
     await credential.save()
+    base = integrations.settings.public_url.rstrip("/")
+    return WebhookRead(webhook_url=f"{base}/v1/e/callrail/webhooks/calls/{account_id}")
 
 
 async def receive_call(

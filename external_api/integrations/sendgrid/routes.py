@@ -4,6 +4,7 @@ from fastapi import APIRouter, Path, Request, status
 
 from external_api.integrations.framework.dependencies import (
     IntegrationsDep,
+    IntegrationsReader,
     IntegrationsWriter,
     WebhookBody,
 )
@@ -14,7 +15,7 @@ from external_api.integrations.framework.errors import (
 )
 from external_api.integrations.framework.webhooks import BadSignature
 from external_api.integrations.sendgrid import service
-from external_api.integrations.sendgrid.schemas import MailCreate, MailSent
+from external_api.integrations.sendgrid.schemas import MailCreate, MailSent, WebhookRead
 from shared.utilities.errors import (
     Forbidden,
     InvalidInput,
@@ -50,6 +51,17 @@ async def send_mail(
     integrations: IntegrationsDep, principal: IntegrationsWriter, mail: MailCreate
 ) -> MailSent:
     return await service.send_mail(integrations, principal.account_id, mail)
+
+
+@router.get(
+    "/webhook",
+    summary="Where to point the account's SendGrid Event Webhook",
+    description="Turn on its signature (Signed Event Webhook) and give its public key when "
+    "connecting: unsigned events are refused.",
+    responses=error_responses(Unauthorized, Forbidden),
+)
+async def webhook(integrations: IntegrationsDep, principal: IntegrationsReader) -> WebhookRead:
+    return service.webhook(integrations, principal.account_id)
 
 
 @router.post(

@@ -42,3 +42,7 @@ class MailCreate(BaseModel):
 
 class MailSent(BaseModel):
     message_id: str  # SendGrid's X-Message-Id; its events carry it in sg_message_id
+
+
+class WebhookRead(BaseModel):
+    webhook_url: str  # where the account's Event Webhook is to point (SendGrid, Mail Settings)

@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from external_api.integrations.framework.runtime import Integrations
 from external_api.integrations.framework.webhooks import BadSignature, receive
 from external_api.integrations.sendgrid.client import SendgridClient
-from external_api.integrations.sendgrid.schemas import MailCreate, MailSent
+from external_api.integrations.sendgrid.schemas import MailCreate, MailSent, WebhookRead
 from external_api.integrations.sendgrid.webhooks import EventWebhooks
 from shared.utilities.signatures import load_ecdsa_public_key
 
@@ -18,6 +18,11 @@ async def send_mail(integrations: Integrations, account_id: str, mail: MailCreat
     # SendGrid echoes custom_args in every event of the message.
     message_id = await client.send(mail, {"account_id": account_id})
     return MailSent(message_id=message_id)
+
+
+def webhook(integrations: Integrations, account_id: str) -> WebhookRead:
+    base = integrations.settings.public_url.rstrip("/")
+    return WebhookRead(webhook_url=f"{base}/v1/e/sendgrid/webhooks/events/{account_id}")
 
 
 async def receive_events(

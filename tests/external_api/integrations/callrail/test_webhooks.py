@@ -8,7 +8,7 @@ from beanie import PydanticObjectId
 
 from shared.models.integration_webhook_receipt import IntegrationWebhookReceipt
 from shared.utilities.signatures import sign_body_hmac_sha1
-from tests.external_api.conftest import headers_for
+from tests.external_api.conftest import PUBLIC, headers_for
 from tests.external_api.fakes.callrail import ACCOUNT_ID, API_KEY, CALL_ID, POST_CALL, SIGNING_KEY
 from tests.external_api.integrations.connections import create_key_connection, sealed
 
@@ -115,7 +115,7 @@ async def test_an_admin_keeps_the_signing_key_sealed(external, jobs, account_id)
     )
     accepted = await post_call(external, account_id)
 
-    assert response.status_code == 204
+    assert response.json() == {"webhook_url": f"{PUBLIC}{webhook_url(account_id)}"}
     assert accepted.json()["accepted"] == 1
 
 

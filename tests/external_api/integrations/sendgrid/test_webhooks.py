@@ -6,6 +6,7 @@ import time
 import pytest
 
 from shared.utilities.signatures import generate_ecdsa_key, sign_ecdsa_sha256
+from tests.external_api.conftest import PUBLIC, headers_for
 from tests.external_api.fakes.sendgrid import API_KEY, PUBLIC_KEY, events, signed
 from tests.external_api.integrations.connections import create_key_connection
 
@@ -118,3 +119,9 @@ async def test_signed_events_without_ids_are_invalid(external, jobs, connected, 
 
     assert response.status_code == 422
     assert jobs.sent == []
+
+
+async def test_the_account_is_told_where_to_point_its_event_webhook(external, account_id):
+    response = await external.get("/v1/e/sendgrid/webhook", headers=headers_for(account_id))
+
+    assert response.json() == {"webhook_url": f"{PUBLIC}{webhook_url(account_id)}"}

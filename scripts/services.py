@@ -3,6 +3,7 @@
 import importlib
 import importlib.util
 import socket
+from contextlib import AbstractAsyncContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Literal
 
@@ -51,6 +52,13 @@ class Service:
         if importlib.util.find_spec(f"{self.module}.server"):
             return importlib.import_module(f"{self.module}.server").servers(settings, sock)
         return server_for(self.create_app(settings)), sock
+
+    def background(self, settings: ServiceSettings) -> AbstractAsyncContextManager:
+        """What the service runs beside its server in embedded mode: its `embedded.running`
+        (the queue manager's worker and crons), if it has one."""
+        if importlib.util.find_spec(f"{self.module}.embedded"):
+            return importlib.import_module(f"{self.module}.embedded").running(settings)
+        return nullcontext()
 
 
 SERVICES: tuple[Service, ...] = (

@@ -12,6 +12,7 @@ import socket
 import sys
 import time
 from collections.abc import Sequence
+from contextlib import AsyncExitStack
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -152,7 +153,10 @@ async def supervise(bound: Sequence[BoundService], started: float) -> None:
     servers = [b.service.server(b.settings, b.sock) for b in bound]
     reporting = asyncio.create_task(report_when_healthy(bound, started))
     try:
-        await serve_until_signalled(servers)
+        async with AsyncExitStack() as background:
+            for b in bound:
+                await background.enter_async_context(b.service.background(b.settings))
+            await serve_until_signalled(servers)
     finally:
         reporting.cancel()
     print("every service stopped", flush=True)

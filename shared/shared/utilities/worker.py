@@ -27,7 +27,8 @@
   delay up to `backoff_seconds * 2**(attempt-1)`, at most `max_backoff_seconds`), counting
   attempts in the record; past `max_retries`, or on any other error (`PermanentError` says so
   explicitly), the run is dead and a `DeadLetter` keeps its name, arguments and error to be
-  redriven.
+  redriven. When the runtime's own records cannot be read or written (MongoDB unreachable), the
+  task is sent back with the same backoff, never acknowledged and lost.
 - Around the body: the `x-request-id` of the task's headers in the logging context, an outbox
   (`enqueue_job`, `emit`) sent only when the body succeeds, and `report_progress`.
 - Bodies run on one event loop per process: a private loop thread started on the first task
@@ -65,6 +66,8 @@ CLAIM_LEASE_SECONDS = 60
 # A body that outlives its limit fails (and is retried); Celery's hard limit, a little later,
 # only stops a body that blocks its event loop.
 HARD_LIMIT_GRACE_SECONDS = 30
+# The exponent of the backoff when the runtime's own records cannot be written stops growing here.
+BOOKKEEPING_RETRY_CAP = 8
 
 
 class PermanentError(Exception):
@@ -203,9 +206,16 @@ def platform_task(
         @app.task(name=name, bind=True, max_retries=None)
         def run(task: Task, **kwargs: Any) -> Any:
             request_id = getattr(task.request, "x_request_id", None) or ""
-            outcome = run_on_body_loop(
-                execute(runtime, policy, name, body, task.request.id, kwargs, request_id)
-            )
+            try:
+                outcome = run_on_body_loop(
+                    execute(runtime, policy, name, body, task.request.id, kwargs, request_id)
+                )
+            except Exception as error:
+                # The bookkeeping itself failed (MongoDB unreachable): acknowledging the task
+                # now would lose it, so it comes back later, without counting as an attempt.
+                logger.exception("task %s %s could not be run", name, task.request.id)
+                delay = policy.delay(min(task.request.retries + 1, BOOKKEEPING_RETRY_CAP))
+                raise task.retry(countdown=delay, exc=error) from error
             if isinstance(outcome, Retry):
                 raise task.retry(countdown=outcome.seconds, exc=outcome.error)
             if isinstance(outcome, BaseException):

@@ -11,7 +11,7 @@ from celery.contrib.testing.worker import start_worker
 
 from shared.models.dead_letter import DeadLetter
 from shared.models.task_run import TaskRun, TaskStatus
-from shared.utilities import context
+from shared.utilities import context, task_runs
 from shared.utilities.outbox import enqueue_job
 from shared.utilities.settings import ServiceSettings
 from shared.utilities.tasks import TaskSender
@@ -131,6 +131,25 @@ async def test_a_task_delivered_twice_has_its_effect_once(worker, sender):
     assert effects == [("record", {"n": 2}), ("record", {"n": 3})]
     run = await TaskRun.find_one(TaskRun.task_id == task_id)
     assert run.attempts == 1
+
+
+async def test_a_task_whose_record_cannot_be_written_comes_back_later(worker, sender, monkeypatch):
+    claim, calls = task_runs.claim, []
+
+    async def unreachable_once(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 1:
+            raise ConnectionError("MongoDB is unreachable")
+        return await claim(*args, **kwargs)
+
+    monkeypatch.setattr(task_runs, "claim", unreachable_once)
+    task_id = await sender.send(f"{QUEUE}.record", {"n": 5}, new_id())
+
+    result = await finished(task_id)
+
+    assert result.result == {"recorded": {"n": 5}}
+    assert len(calls) == 2
+    assert (await TaskRun.find_one(TaskRun.task_id == task_id)).attempts == 1
 
 
 async def test_a_failing_task_is_retried_until_it_succeeds(worker, sender):

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import Depends
 
 from internal_api.dependencies import Settings
-from shared.utilities.encryption import SecretBox, development_encryption_key, parse_keys
+from shared.utilities.encryption import SecretBox, configured_box
 
 # Where embedded mode keeps its development key (.cache/dev-keys), shared with the queue manager.
 DEVELOPMENT_KEY = "webhooks"
@@ -18,8 +18,7 @@ def new_secret() -> str:
 
 
 def secret_box(settings: Settings) -> SecretBox:
-    keys = parse_keys(settings.webhook_encryption_keys)
-    return SecretBox.from_keys(keys or [development_encryption_key(DEVELOPMENT_KEY)])
+    return configured_box(settings.webhook_encryption_keys, settings.mode, DEVELOPMENT_KEY)
 
 
 SecretSealer = Annotated[SecretBox, Depends(secret_box)]

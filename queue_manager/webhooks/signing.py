@@ -20,7 +20,7 @@ from datetime import datetime
 
 from queue_manager.settings import QueueManagerSettings
 from shared.models.webhook_subscription import WebhookSubscription
-from shared.utilities.encryption import SecretBox, development_encryption_key, parse_keys
+from shared.utilities.encryption import SecretBox, configured_box
 from shared.utilities.signatures import sign_timestamped_hmac
 
 SIGNATURE_HEADER = "Webhook-Signature"
@@ -31,8 +31,7 @@ DEVELOPMENT_KEY = "webhooks"
 def secret_box(settings: QueueManagerSettings) -> SecretBox:
     """What opens the sealed secrets: WEBHOOK_ENCRYPTION_KEYS, or in embedded mode the
     development key internal_api seals them with."""
-    keys = parse_keys(settings.webhook_encryption_keys)
-    return SecretBox.from_keys(keys or [development_encryption_key(DEVELOPMENT_KEY)])
+    return configured_box(settings.webhook_encryption_keys, settings.mode, DEVELOPMENT_KEY)
 
 
 def signing_secrets(subscription: WebhookSubscription, box: SecretBox, now: datetime) -> list[str]:

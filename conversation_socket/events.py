@@ -23,16 +23,15 @@ from shared.utilities.sockets import require_authenticated_connections
 
 
 def register_events(sio: socketio.AsyncServer, api: FastAPI) -> None:
-    # Redis and the outbox's senders exist once the app's lifespan has started.
+    # Redis and the outbox's senders exist once the app's lifespan has started: both are
+    # looked up when an event needs them.
     typing = TypingIndicators(sio, api.state.settings.typing_ttl_seconds)
-
-    def presence() -> Presence:
-        return Presence(sio, api.state.redis)
+    presence = Presence(sio, lambda: api.state.redis)
 
     async def on_connect(sid: str, principal: Principal) -> None:
         await sio.enter_room(sid, user_room(principal.sub))
         await sio.enter_room(sid, account_room(principal.account_id))
-        await presence().opened(principal)
+        await presence.opened(principal)
 
     require_authenticated_connections(sio, api, on_connect)
 
@@ -41,7 +40,7 @@ def register_events(sio: socketio.AsyncServer, api: FastAPI) -> None:
         session = await sio.get_session(sid)
         if principal := session.get("principal"):
             await typing.stop_all(sid, principal.sub)
-            await presence().closed(principal)
+            await presence.closed(principal)
 
     @acknowledged(sio, "conversation:join", ConversationRef)
     async def join(sid: str, principal: Principal, payload: ConversationRef) -> dict:
@@ -87,4 +86,4 @@ def register_events(sio: socketio.AsyncServer, api: FastAPI) -> None:
 
     @acknowledged(sio, "presence:list", NoPayload)
     async def presence_list(sid: str, principal: Principal, payload: NoPayload) -> dict:
-        return {"online": await presence().online(principal.account_id)}
+        return {"online": await presence.online(principal.account_id)}

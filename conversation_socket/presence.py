@@ -7,7 +7,9 @@ logged, not announced. A replica that dies without closing its sockets leaves it
 behind until the users reconnect and disconnect again.
 """
 
+import asyncio
 import logging
+from collections.abc import Callable
 
 import socketio
 from redis.asyncio import Redis
@@ -23,10 +25,16 @@ def presence_key(account_id: str) -> str:
     return f"conversation:presence:{account_id}"
 
 
+# Redis calls for presence at once per process: a thousand sockets opening or closing
+# together wait their turn instead of exhausting the client's connection pool.
+CONCURRENT_UPDATES = 16
+
+
 class Presence:
-    def __init__(self, sio: socketio.AsyncServer, redis: Redis) -> None:
+    def __init__(self, sio: socketio.AsyncServer, redis: Callable[[], Redis]) -> None:
         self.sio = sio
-        self.redis = redis
+        self.redis = redis  # the app's client, made in its lifespan
+        self.updates = asyncio.Semaphore(CONCURRENT_UPDATES)
 
     async def opened(self, principal: Principal) -> None:
         await self.change(principal, +1)
@@ -35,12 +43,12 @@ class Presence:
         await self.change(principal, -1)
 
     async def change(self, principal: Principal, step: int) -> None:
+        key = presence_key(principal.account_id)
         try:
-            count = await self.redis.hincrby(
-                presence_key(principal.account_id), principal.sub, step
-            )
-        except RedisError:
-            logger.warning("presence not recorded for %s: Redis is unreachable", principal.sub)
+            async with self.updates:
+                count = await self.redis().hincrby(key, principal.sub, step)
+        except RedisError as error:
+            logger.warning("presence not recorded for %s: %s", principal.sub, error)
             return
         if (step > 0 and count == 1) or (step < 0 and count <= 0):
             status = "online" if step > 0 else "offline"
@@ -51,5 +59,5 @@ class Presence:
             )
 
     async def online(self, account_id: str) -> list[str]:
-        counts = await self.redis.hgetall(presence_key(account_id))
+        counts = await self.redis().hgetall(presence_key(account_id))
         return sorted(user for user, count in counts.items() if int(count) > 0)

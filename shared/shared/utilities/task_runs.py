@@ -45,7 +45,15 @@ async def claim(task_id: str, name: str, owner: str, lease_seconds: float) -> Cl
     """Take the run for this delivery: new, waiting for a retry or redrive, or abandoned by a
     worker whose lease lapsed (it died). Counts an attempt when taken."""
     now = utc_now()
+    lease_until = now + timedelta(seconds=lease_seconds)
     collection = TaskRun.get_motor_collection()
+    run = TaskRun(task_id=task_id, name=name, attempts=1, owner=owner, lease_until=lease_until)
+    try:
+        # The usual case, a task's first delivery: one insert, checked by the unique index.
+        await collection.insert_one(run.model_dump(by_alias=True, exclude={"id"}))
+        return Claimed(run)
+    except DuplicateKeyError:
+        pass
     takeable = {
         "task_id": task_id,
         "$or": [
@@ -53,31 +61,28 @@ async def claim(task_id: str, name: str, owner: str, lease_seconds: float) -> Cl
             {"status": TaskStatus.RUNNING.value, "lease_until": {"$lt": now}},
         ],
     }
-    try:
-        document = await collection.find_one_and_update(
-            takeable,
-            {
-                "$set": {
-                    "status": TaskStatus.RUNNING.value,
-                    "owner": owner,
-                    "lease_until": now + timedelta(seconds=lease_seconds),
-                    "updated_at": now,
-                },
-                "$inc": {"attempts": 1},
-                "$setOnInsert": {"name": name, "created_at": now, "progress": {}},
-            },
-            upsert=True,
-            return_document=ReturnDocument.AFTER,
-        )
-    except DuplicateKeyError:
-        # It exists and is not takeable: done, dead, or held by a live worker.
-        document = await collection.find_one({"task_id": task_id})
-        run = TaskRun.model_validate(document)
-        if run.status in (TaskStatus.COMPLETED, TaskStatus.DEAD):
-            return AlreadyDone(run)
-        lease_until = run.lease_until or now
-        return HeldElsewhere(max((lease_until - now).total_seconds(), 0.0))
-    return Claimed(TaskRun.model_validate(document))
+    taken = {
+        "$set": {
+            "status": TaskStatus.RUNNING.value,
+            "owner": owner,
+            "lease_until": lease_until,
+            "updated_at": now,
+        },
+        "$inc": {"attempts": 1},
+    }
+    document = await collection.find_one_and_update(
+        takeable, taken, return_document=ReturnDocument.AFTER
+    )
+    if document is not None:
+        return Claimed(TaskRun.model_validate(document))
+    # It exists and is not takeable: done, dead, or held by a live worker.
+    document = await collection.find_one({"task_id": task_id})
+    if document is None:  # deleted in between by the cleanup: try again
+        return HeldElsewhere(0.0)
+    existing = TaskRun.model_validate(document)
+    if existing.status in (TaskStatus.COMPLETED, TaskStatus.DEAD):
+        return AlreadyDone(existing)
+    return HeldElsewhere(max(((existing.lease_until or now) - now).total_seconds(), 0.0))
 
 
 async def renew(task_id: str, owner: str, lease_seconds: float) -> None:

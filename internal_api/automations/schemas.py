@@ -5,7 +5,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from internal_api.fields import Name
 from shared.models.automation import Action, Automation, Trigger
-from shared.models.automation_log import AutomationLog, RunStatus
+from shared.models.automation_log import ActionResult, AutomationLog, RunStatus
 
 Actions = Annotated[list[Action], Field(min_length=1, max_length=20)]
 
@@ -59,7 +59,9 @@ class RunRead(BaseModel):
     actions: list[Action]
     status: RunStatus
     error: str | None
+    results: list[ActionResult]  # each action's outcome, in order, once the queue manager ran it
     created_at: datetime
+    finished_at: datetime | None
 
     @classmethod
     def of(cls, run: AutomationLog) -> "RunRead":

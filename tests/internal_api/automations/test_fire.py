@@ -185,6 +185,7 @@ async def test_moving_a_deal_into_a_stage_records_a_run_listed_under_the_rule(ap
         str(deal.id),
     )
     assert run["actions"] == [{"type": "add_tag", "tag": "hot"}]
+    assert (run["results"], run["finished_at"]) == ([], None)  # the queue manager runs it
 
 
 async def test_creating_a_deal_on_a_stage_fires_its_rules(api):

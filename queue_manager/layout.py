@@ -5,9 +5,9 @@ The queue is the switch's name (`QM_WEBHOOK` -> queue `webhook`, `QM_TRIGGERS_SW
 `triggers_sweep`). A worker started with no `-Q` consumes exactly the queues switched on; beat
 schedules exactly the crons switched on, each cron's task running on its own switch's queue.
 
-Built so far: the queues `hooks` and `webhook` (outgoing webhooks, `queues/`), `triggers`
-(automation rules, `triggers/`), and the crons `triggers_sweep` and `task_runs_cleanup`
-(`crons/`). Every other switch is kept from the original layout with its queue declared and no
+Built so far: the queues `hooks` and `webhook` (outgoing webhooks) and `integrations`
+(providers' webhook events) in `queues/`, `triggers` (automation rules, `triggers/`), and the
+crons `triggers_sweep` and `task_runs_cleanup` (`crons/`). Every other switch is kept from the original layout with its queue declared and no
 task yet, because its domain (subscriptions, InstaSites, OneBalance, billing, support, projects,
 affiliates, reputation, domains, sites, funnels, ...) is not built in this platform;
 `contacts_export_cleanup` is done by internal_api's own periodic sweep, which owns the export

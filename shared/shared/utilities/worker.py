@@ -34,6 +34,8 @@
 - Bodies run on one event loop per process: a private loop thread started on the first task
   (each prefork child gets its own), connecting MongoDB on it once; or the host's loop when it
   says so with `use_event_loop` (the embedded mode, where the services own the connection).
+  Without MONGO_URL each process has its own in-memory database, so "once per task id" holds
+  across processes only on a real MongoDB (which distributed mode requires).
 """
 
 import asyncio

@@ -2,12 +2,15 @@
 
 The unique `(provider, event_id)` index is what makes receiving idempotent: a provider sending
 an event again (they retry until they see a 2xx) finds its receipt and is answered 200 without
-the event being handed to the queue a second time.
+the event being handed to the queue a second time. Receipts outlive every provider's retries
+(days at most) and are then removed by MongoDB (a TTL index).
 """
 
 from pymongo import ASCENDING, IndexModel
 
 from shared.models.base import BaseDocument
+
+RECEIPT_DAYS = 30
 
 
 class IntegrationWebhookReceipt(BaseDocument):
@@ -19,4 +22,5 @@ class IntegrationWebhookReceipt(BaseDocument):
         name = "integration_webhook_receipts"
         indexes = [
             IndexModel([("provider", ASCENDING), ("event_id", ASCENDING)], unique=True),
+            IndexModel([("created_at", ASCENDING)], expireAfterSeconds=RECEIPT_DAYS * 24 * 3600),
         ]

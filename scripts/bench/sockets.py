@@ -7,15 +7,15 @@ Starts two conversation socket replicas as their own processes on the real Redis
 REDIS_URL, connects N clients (each a user of one account) to one channel, spread evenly over
 both replicas from two client processes, and one sender on the first replica. Then:
 
-- latency: `--messages` messages paced to offer `--rate` deliveries per second (one message
-  every clients/rate seconds: 50 ms for 100 clients, 500 ms for 1,000), so the figure is the
-  fan-out's own latency rather than a queue's; for every delivery, the time from the sender's
-  emit to the client's receipt (p50, p99);
+- latency: after a few warm-up messages, `--messages` messages paced to offer `--rate`
+  deliveries per second (one message every clients/rate seconds: 50 ms for 100 clients,
+  500 ms for 1,000), so the figure is the fan-out's own latency rather than a queue's; for
+  every delivery, the time from the sender's emit to the client's receipt (p50, p99);
 - throughput: `--burst` messages sent back to back (each acknowledged, so stored, before the
   next); deliveries per second from the first send to the last receipt.
 
 Client and server processes share the machine's cores, so the figures include the clients'
-own decoding. Lost deliveries (none expected) are counted.
+own decoding. Lost deliveries and connections the server dropped (none expected) are counted.
 """
 
 import argparse
@@ -40,6 +40,9 @@ from tests.factories import user_token
 from tests.fixtures import free_port
 
 CLIENT_PROCESSES = 2
+# Sent first and not measured: a fresh replica's first message also opens its connections
+# (the Celery broker's, the database's) and would stand for a cold start, not fan-out.
+WARM_UP_MESSAGES = 5
 CONNECT_CONCURRENCY = 20
 # The longest a client process waits for the last message, beyond the time the deliveries
 # would take at SLOWEST_DELIVERIES_PER_SECOND.
@@ -100,6 +103,7 @@ class Receipts:
     latencies_ms: list[float]
     burst_deliveries: int
     burst_last_ns: int
+    dropped: int  # connections the server closed before the end
 
 
 async def receive(
@@ -118,7 +122,7 @@ async def receive(
             return await joined_client(urls[index % len(urls)], account_id, conversation_id)
 
     clients = await asyncio.gather(*(connect(index) for index in range(count)))
-    receipts = Receipts([], 0, 0)
+    receipts = Receipts([], 0, 0, 0)
     done = asyncio.Event()
     remaining = count * expected
 
@@ -128,21 +132,27 @@ async def receive(
         phase, sent_ns = data["body"].split(":")
         if phase == "paced":
             receipts.latencies_ms.append((now - int(sent_ns)) / 1e6)
-        else:
+        elif phase == "burst":
             receipts.burst_deliveries += 1
             receipts.burst_last_ns = now
         remaining -= 1
         if remaining == 0:
             done.set()
 
+    def on_drop(*_: object) -> None:
+        receipts.dropped += 1
+
     for client in clients:
         client.on("message:new", on_message)
+        client.on("disconnect", on_drop)
     ready.put(count)
     await asyncio.get_running_loop().run_in_executor(None, start.wait)
     patience = SETTLE_SECONDS + count * CLIENT_PROCESSES * expected / SLOWEST_DELIVERIES_PER_SECOND
     with suppress(TimeoutError):  # what never came is counted as lost
         await asyncio.wait_for(done.wait(), patience)
+    dropped_before_the_end = receipts.dropped
     await asyncio.gather(*(client.disconnect() for client in clients))
+    receipts.dropped = dropped_before_the_end
     return receipts
 
 
@@ -166,6 +176,9 @@ async def send(
         if not ack.get("ok"):
             raise SystemExit(f"send refused: {ack}")
 
+    for _ in range(WARM_UP_MESSAGES):
+        await one("warmup")
+        await asyncio.sleep(interval)
     for _ in range(messages):
         await one("paced")
         await asyncio.sleep(interval)
@@ -186,7 +199,7 @@ def run_one(clients: int, args: argparse.Namespace) -> None:
     account_id, conversation_id = str(PydanticObjectId()), str(PydanticObjectId())
     context = multiprocessing.get_context("spawn")
     ready, results, start = context.Queue(), context.Queue(), context.Event()
-    expected = args.messages + args.burst
+    expected = WARM_UP_MESSAGES + args.messages + args.burst
     shares = [
         clients // CLIENT_PROCESSES + (i < clients % CLIENT_PROCESSES)
         for i in range(CLIENT_PROCESSES)
@@ -225,11 +238,12 @@ def run_one(clients: int, args: argparse.Namespace) -> None:
     latencies = [ms for r in receipts for ms in r.latencies_ms]
     burst_deliveries = sum(r.burst_deliveries for r in receipts)
     burst_seconds = (max(r.burst_last_ns for r in receipts) - burst_started) / 1e9
-    lost = clients * expected - len(latencies) - burst_deliveries
+    lost = clients * (args.messages + args.burst) - len(latencies) - burst_deliveries
+    dropped = sum(r.dropped for r in receipts)
     print(
         f"{clients:>7} {len(latencies):>10} {percentile(latencies, 0.5):>8.1f} "
         f"{percentile(latencies, 0.99):>8.1f} {statistics.mean(latencies):>8.1f} "
-        f"{burst_deliveries / burst_seconds:>14.0f} {lost:>6}"
+        f"{burst_deliveries / burst_seconds:>14.0f} {lost:>6} {dropped:>8}"
     )
 
 
@@ -248,7 +262,7 @@ def main() -> None:
     )
     print(
         f"{'clients':>7} {'deliveries':>10} {'p50 ms':>8} {'p99 ms':>8} {'mean ms':>8} "
-        f"{'burst deliv/s':>14} {'lost':>6}"
+        f"{'burst deliv/s':>14} {'lost':>6} {'dropped':>8}"
     )
     for clients in args.clients:
         run_one(clients, args)

@@ -206,3 +206,28 @@ async def test_a_delivery_confirmation_moves_its_pointer_and_reaches_the_room(ch
     assert relayed["message_id"] == str(message.id)
     assert room.last_delivered_message_id == message.id
     assert room.last_read_message_id is None
+
+
+async def test_a_read_receipt_in_another_accounts_conversation_is_refused(connect):
+    ada = await create_signed_in()
+    outsider = await create_signed_in()
+    elsewhere = await create_conversation(outsider.account)
+    message = await create_message(elsewhere, outsider.user)
+    client = await connect(ada)
+
+    ack = await client.call(
+        "message:read", {"conversation_id": str(elsewhere.id), "message_id": str(message.id)}
+    )
+
+    assert ack["error"]["code"] == "not_found"
+    assert await ConversationRoom.find({"participant_id": str(ada.user.id)}).count() == 0
+
+
+async def test_a_delivery_confirmation_with_a_malformed_message_id_is_refused(channel_pair):
+    _, bob, channel = channel_pair
+
+    ack = await bob.client.call(
+        "message:delivered", {"conversation_id": str(channel.id), "message_id": "latest"}
+    )
+
+    assert ack["error"]["code"] == "validation_error"

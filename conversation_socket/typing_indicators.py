@@ -4,10 +4,13 @@ does not leave "typing..." behind. A socket's typing always goes through the rep
 it, so its timers live in that process."""
 
 import asyncio
+import logging
 
 import socketio
 
 from shared.utilities.realtime import conversation_room
+
+logger = logging.getLogger(__name__)
 
 
 class TypingIndicators:
@@ -37,7 +40,10 @@ class TypingIndicators:
     async def expire(self, sid: str, user_id: str, conversation_id: str) -> None:
         await asyncio.sleep(self.ttl_seconds)
         self.expiries.pop((sid, conversation_id), None)
-        await self.relay("typing:stop", sid, user_id, conversation_id)
+        try:
+            await self.relay("typing:stop", sid, user_id, conversation_id)
+        except Exception:  # nobody awaits this timer: say why the indicator was not ended
+            logger.exception("could not end %s's typing in %s", user_id, conversation_id)
 
     def cancel(self, sid: str, conversation_id: str) -> None:
         timer = self.expiries.pop((sid, conversation_id), None)

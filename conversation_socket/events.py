@@ -1,21 +1,21 @@
 """The conversation socket's events. A connection enters its user's and its account's rooms;
 `conversation:join` enters a conversation's room once the user may read it.
 
-Client → server, each acknowledged (see `acks`): `conversation:join`, `conversation:leave`,
-`message:send`, `message:read`, `message:delivered`, `typing:start`, `typing:stop`,
-`presence:list`. Server → client: `message:new`, `message:read`, `message:delivered`,
+Client → server, each acknowledged (see `shared.utilities.acks`): `conversation:join`,
+`conversation:leave`, `message:send`, `message:read`, `message:delivered`, `typing:start`,
+`typing:stop`, `presence:list`. Server → client: `message:new`, `message:read`, `message:delivered`,
 `typing:start`, `typing:stop`, `presence`.
 """
 
 import socketio
 from fastapi import FastAPI
 
-from conversation_socket.acks import acknowledged
 from conversation_socket.conversations import visible_conversation
 from conversation_socket.messages import confirm, send_message
 from conversation_socket.presence import Presence
 from conversation_socket.schemas import ConversationRef, MessagePointer, MessageSend, NoPayload
 from conversation_socket.typing_indicators import TypingIndicators
+from shared.utilities.acks import acknowledged
 from shared.utilities.auth import Principal
 from shared.utilities.errors import BadRequest
 from shared.utilities.realtime import account_room, conversation_room, user_room

@@ -44,11 +44,15 @@ import os
 import random
 import socket
 import threading
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from celery import Celery, Task, signals
+from celery.concurrency.thread import TaskPool as ThreadTaskPool
+from celery.worker import WorkController
 from kombu import Queue
 
 from shared.utilities import context, db, task_runs
@@ -68,6 +72,7 @@ CLAIM_LEASE_SECONDS = 60
 # A body that outlives its limit fails (and is retried); Celery's hard limit, a little later,
 # only stops a body that blocks its event loop.
 HARD_LIMIT_GRACE_SECONDS = 30
+IN_PROCESS_STOP_SECONDS = 10
 # The exponent of the backoff when the runtime's own records cannot be written stops growing here.
 BOOKKEEPING_RETRY_CAP = 8
 
@@ -86,7 +91,8 @@ class WorkerRuntime:
     lease_seconds: float
     _senders: Senders | None = field(default=None, repr=False)
     _senders_pid: int = 0
-    _connected_pid: int = 0
+    _connecting: asyncio.Future | None = field(default=None, repr=False)
+    _connecting_pid: int = 0
 
     def senders(self) -> Senders:
         if self._senders_pid != os.getpid():
@@ -95,14 +101,25 @@ class WorkerRuntime:
         return self._senders  # type: ignore[return-value]
 
     async def connect_database(self) -> None:
-        if _host_loop is None and self._connected_pid != os.getpid():
-            await db.connect(
-                self.settings.mongo_url,
-                initiator=f"{self.name}-worker",
-                options={"maxPoolSize": self.settings.mongo_pool_size},
-                database=self.settings.mongo_db,
+        """Once per process; bodies started meanwhile wait for the same connection."""
+        if _host_loop is not None:
+            return
+        connecting = self._connecting
+        if connecting is None or self._connecting_pid != os.getpid() or failed(connecting):
+            connecting = self._connecting = asyncio.ensure_future(
+                db.connect(
+                    self.settings.mongo_url,
+                    initiator=f"{self.name}-worker",
+                    options={"maxPoolSize": self.settings.mongo_pool_size},
+                    database=self.settings.mongo_db,
+                )
             )
-            self._connected_pid = os.getpid()
+            self._connecting_pid = os.getpid()
+        await asyncio.shield(connecting)
+
+
+def failed(future: asyncio.Future) -> bool:
+    return future.done() and (future.cancelled() or future.exception() is not None)
 
 
 def create_worker_app(
@@ -340,3 +357,43 @@ def loop_is_current(loop: asyncio.AbstractEventLoop) -> bool:
         return asyncio.get_running_loop() is loop
     except RuntimeError:
         return False
+
+
+class AppThreadPool(ThreadTaskPool):
+    """Celery's threads pool, its threads running this app's tasks: Celery looks a task up in
+    the thread's current app, which is otherwise the process's default app (another service's,
+    when two in-process workers share the process)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.executor = ThreadPoolExecutor(max_workers=self.limit, initializer=self.app.set_current)
+
+
+@asynccontextmanager
+async def running_in_process(app: Celery, concurrency: int = 4) -> AsyncIterator[None]:
+    """A worker in a thread of this process (the embedded mode), its bodies on the running
+    event loop; the host owns the MongoDB connection. Stopped at the end of the block, once
+    the tasks it runs have finished."""
+    use_event_loop(asyncio.get_running_loop())
+    worker = WorkController(
+        app=app,
+        pool=AppThreadPool,
+        concurrency=concurrency,
+        hostname=f"{app.main}@embedded-{os.getpid()}",
+        without_heartbeat=True,
+        without_mingle=True,
+        without_gossip=True,
+    )
+    thread = threading.Thread(target=worker.start, name=f"{app.main}-worker", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        # Off the loop: stopping waits for running tasks, whose bodies need the loop.
+        await asyncio.to_thread(stop_in_process, worker, thread)
+        use_event_loop(None)
+
+
+def stop_in_process(worker: WorkController, thread: threading.Thread) -> None:
+    worker.stop(in_sighandler=False)
+    thread.join(IN_PROCESS_STOP_SECONDS)

@@ -21,6 +21,7 @@ from shared.utilities.worker import (
     create_worker_app,
     platform_task,
     report_progress,
+    running_in_process,
     use_event_loop,
 )
 
@@ -28,6 +29,9 @@ QUEUE = "runtime_probe"
 UNCONSUMED = "runtime_probe_jobs"
 
 app = create_worker_app("probe", ServiceSettings(), queues=[QUEUE])
+# A second service's worker app, as when two in-process workers share the embedded process.
+OTHER_QUEUE = "runtime_probe_other"
+other = create_worker_app("other", ServiceSettings(), queues=[OTHER_QUEUE])
 effects: list[tuple[str, dict]] = []
 
 
@@ -71,6 +75,11 @@ async def request_id() -> str:
     return context.request_id.get()
 
 
+@platform_task(other, f"{OTHER_QUEUE}.echo")
+async def echo(value: int) -> int:
+    return value
+
+
 @pytest.fixture
 async def worker(mongo):
     effects.clear()
@@ -97,9 +106,12 @@ def broker():
 
 
 async def finished(task_id: str):
-    """Wait (off the event loop, which runs the bodies) for the task's final state."""
+    """Wait (off the event loop, which runs the bodies) for the task's final state. A worker in
+    this process marks it as one where waiting for a result would block a task: not here."""
     result = app.AsyncResult(task_id)
-    await anyio.to_thread.run_sync(lambda: result.get(timeout=30, propagate=False))
+    await anyio.to_thread.run_sync(
+        lambda: result.get(timeout=30, propagate=False, disable_sync_subtasks=False)
+    )
     return result
 
 
@@ -266,3 +278,12 @@ def test_retry_delays_are_jittered_below_an_exponential_bound_and_a_cap():
     assert all(0 <= d <= 4 for d in delays[3])
     assert all(0 <= d <= 5 for d in delays[8])
     assert len(set(delays[8])) > 1
+
+
+async def test_two_in_process_workers_each_run_their_own_apps_tasks(mongo, sender):
+    async with running_in_process(app), running_in_process(other):
+        mine = await sender.send(f"{QUEUE}.record", {"n": 6}, new_id())
+        theirs = await sender.send(f"{OTHER_QUEUE}.echo", {"value": 7}, new_id())
+
+        assert (await finished(mine)).result == {"recorded": {"n": 6}}
+        assert (await finished(theirs)).result == 7

@@ -9,12 +9,11 @@ import socketio
 from conversation_socket.conversations import message_in, visible_conversation
 from conversation_socket.schemas import MessagePointer, MessageSend
 from shared.models.base import utc_now
-from shared.models.conversation_message import SenderType, append_message
+from shared.models.conversation_message import SenderType, announce_message, append_message
 from shared.models.conversation_room import Pointer, advance_pointer
 from shared.utilities.auth import Principal
-from shared.utilities.events import publish_event
-from shared.utilities.outbox import Senders, collecting, emit
-from shared.utilities.realtime import Socket, conversation_room
+from shared.utilities.outbox import Senders, collecting
+from shared.utilities.realtime import conversation_room
 
 
 async def send_message(senders: Senders, principal: Principal, payload: MessageSend) -> dict:
@@ -31,9 +30,7 @@ async def send_message(senders: Senders, principal: Principal, payload: MessageS
             payload.client_id,
         )
         if created:
-            event = message.as_event()
-            emit(Socket.CONVERSATION, "message:new", event, conversation_room(conversation.id))
-            publish_event(conversation.account_id, "message.created", event)
+            announce_message(conversation, message)
     return {"message": message.as_event(), "duplicate": not created}
 
 

@@ -21,11 +21,15 @@ from shared.models.conversation import (
     open_once,
     prospect_key,
 )
-from shared.models.conversation_message import ConversationMessage, SenderType, append_message
+from shared.models.conversation_message import (
+    ConversationMessage,
+    SenderType,
+    announce_message,
+    append_message,
+)
 from shared.models.conversation_prospect import ConversationProspect
-from shared.utilities.events import publish_event
 from shared.utilities.outbox import emit
-from shared.utilities.realtime import Socket, account_room, conversation_room
+from shared.utilities.realtime import Socket, account_room
 
 
 async def prospect_of(visitor: Visitor) -> ConversationProspect:
@@ -74,17 +78,13 @@ async def post_message(
 
 
 def announce(conversation: Conversation, message: ConversationMessage) -> None:
-    event = message.as_event()
-    room = conversation_room(conversation.id)
-    emit(Socket.CONVERSATION, "message:new", event, room)
-    emit(Socket.GENERAL, "message:new", event, room)
+    announce_message(conversation, message)
     notice = {
         "conversation_id": str(conversation.id),
         "message_id": str(message.id),
         "preview": message.body[:PREVIEW_LENGTH],
     }
     emit(Socket.GENERAL, "live_chat:message", notice, account_room(conversation.account_id))
-    publish_event(conversation.account_id, "message.created", event)
 
 
 async def record_identity(

@@ -11,12 +11,10 @@ from queue_manager.integrations.contacts import contact_for_phone, is_e164
 from shared.models.base import utc_now
 from shared.models.contact import Contact
 from shared.models.conversation import Conversation, ConversationKind, open_once, prospect_key
-from shared.models.conversation_message import SenderType, append_message
+from shared.models.conversation_message import SenderType, announce_message, append_message
 from shared.models.conversation_prospect import ConversationProspect
 from shared.models.twilio_number import TwilioNumber
 from shared.utilities.events import publish_event
-from shared.utilities.outbox import emit
-from shared.utilities.realtime import Socket, conversation_room
 
 INBOUND_SMS = "sms.inbound"
 SMS_STATUS = "sms.status"
@@ -45,9 +43,7 @@ async def inbound_sms(sms: dict[str, Any]) -> dict[str, Any]:
         client_id=sms["message_sid"],  # Twilio's id: the message is stored once
     )
     if created:
-        payload = message.as_event()
-        emit(Socket.CONVERSATION, "message:new", payload, conversation_room(conversation.id))
-        publish_event(account_id, "message.created", payload)
+        announce_message(conversation, message)
     return {"conversation_id": str(conversation.id), "message_id": str(message.id)}
 
 

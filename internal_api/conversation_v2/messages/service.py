@@ -15,11 +15,15 @@ from internal_api.conversation_v2.access import VisibleConversations, visible_co
 from internal_api.conversation_v2.conversations.reading import Reading, reading
 from internal_api.conversation_v2.messages.schemas import MessageCreate, ReadCreate
 from shared.models.base import utc_now
-from shared.models.conversation_message import ConversationMessage, SenderType, append_message
+from shared.models.conversation_message import (
+    ConversationMessage,
+    SenderType,
+    announce_message,
+    append_message,
+)
 from shared.models.conversation_room import advance_pointer
 from shared.utilities.auth import Principal
 from shared.utilities.errors import InvalidInput, NotFound
-from shared.utilities.events import publish_event
 from shared.utilities.outbox import emit
 from shared.utilities.pagination import Page, PageParams
 from shared.utilities.realtime import Socket, conversation_room
@@ -70,9 +74,7 @@ async def post_message(
         conversation, SenderType.USER, principal.sub, body.body, body.attachments, body.client_id
     )
     if created:
-        event = message.as_event()
-        emit(Socket.CONVERSATION, "message:new", event, conversation_room(conversation.id))
-        publish_event(conversation.account_id, "message.created", event)
+        announce_message(conversation, message)
     return message, created
 
 

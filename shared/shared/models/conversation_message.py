@@ -3,7 +3,8 @@
 `append_message` is the data rule both the REST API and the conversation socket post through:
 a message carrying the sender's `client_id` is stored once however often it is resent (the
 unique `dedupe_key`), the conversation's last message moves forward (never back), and the
-sender has read their own message.
+sender has read their own message. `announce_message` then tells everyone who should know,
+the same way from every service that stores messages.
 """
 
 from enum import StrEnum
@@ -15,8 +16,16 @@ from pymongo import ASCENDING, DESCENDING, IndexModel
 from pymongo.errors import DuplicateKeyError
 
 from shared.models.base import TenantDocument, utc_now
-from shared.models.conversation import PREVIEW_LENGTH, Conversation, LastMessage
+from shared.models.conversation import (
+    PREVIEW_LENGTH,
+    Conversation,
+    ConversationKind,
+    LastMessage,
+)
 from shared.models.conversation_room import advance_pointer
+from shared.utilities.events import publish_event
+from shared.utilities.outbox import emit
+from shared.utilities.realtime import Socket, conversation_room
 
 # Limits both the REST API and the socket check a new message against.
 MAX_BODY_LENGTH = 10_000
@@ -112,6 +121,18 @@ async def append_message(
     await bump_last_message(conversation, message)
     await advance_pointer(conversation, sender_id, "last_read_message_id", message.id)  # type: ignore[arg-type]
     return message, True
+
+
+def announce_message(conversation: Conversation, message: ConversationMessage) -> None:
+    """`message:new` to the conversation's room on the conversation socket (and on the general
+    socket, where a prospect's live-chat visitor listens) and `message.created` for webhooks;
+    through the caller's outbox, so only once the caller's work has succeeded."""
+    event = message.as_event()
+    room = conversation_room(conversation.id)
+    emit(Socket.CONVERSATION, "message:new", event, room)
+    if conversation.kind == ConversationKind.PROSPECT:
+        emit(Socket.GENERAL, "message:new", event, room)
+    publish_event(conversation.account_id, "message.created", event)
 
 
 async def bump_last_message(conversation: Conversation, message: ConversationMessage) -> None:

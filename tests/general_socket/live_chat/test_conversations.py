@@ -89,6 +89,25 @@ async def test_users_in_the_conversation_on_the_conversation_socket_get_the_mess
         assert await watcher.next("message:new") == second["message"]
 
 
+async def test_an_agency_reply_on_the_conversation_socket_reaches_the_visitor(
+    agency, visitor, serve, new_client
+):
+    me, _, _ = agency
+    first = await visitor.call("visitor:message", {"body": "Hello?"})
+    assert await visitor.next("message:new") == first["message"]
+    async with serve(create_conversation_socket(ConversationSocketSettings())) as url:
+        agent = new_client()
+        await agent.connect(url, {"session_id": me.session_id})
+
+        reply = await agent.call(
+            "message:send",
+            {"conversation_id": first["conversation_id"], "body": "Hi, how can we help?"},
+        )
+
+        assert reply["ok"] is True
+        assert await visitor.next("message:new") == reply["message"]
+
+
 async def test_the_visitor_hears_replies_in_its_conversation(agency, visitor, settings):
     answer = await visitor.call("visitor:message", {"body": "Hello?"})
     room = conversation_room(answer["conversation_id"])

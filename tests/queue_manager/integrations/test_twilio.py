@@ -89,13 +89,12 @@ async def test_an_sms_run_again_is_stored_once(run, account_id):
 async def test_a_new_message_is_emitted_to_the_room_and_published(run, recorded, account_id):
     answer = await run(handle, inbound(account_id))
 
-    [(socket, event, data, room)] = recorded.emits
-    assert (socket, event, room) == (
-        Socket.CONVERSATION,
-        "message:new",
-        conversation_room(answer["conversation_id"]),
-    )
-    assert data["body"] == "Is it ready?"
+    room = conversation_room(answer["conversation_id"])
+    assert [(socket, event, to) for socket, event, _, to in recorded.emits] == [
+        (Socket.CONVERSATION, "message:new", room),
+        (Socket.GENERAL, "message:new", room),
+    ]
+    assert recorded.emits[0][2]["body"] == "Is it ready?"
     [published] = recorded.events()
     assert (published["type"], published["account_id"]) == ("message.created", str(account_id))
 

@@ -12,4 +12,4 @@ os.environ.setdefault("MONGO_DB", "platform_test")
 # inherit this environment) must not reach a real provider in the background.
 os.environ["CURRENCY_PROVIDER_URL"] = "http://127.0.0.1:9/eurofxref-daily.xml"
 
-pytest_plugins = ["tests.fixtures"]
+pytest_plugins = ["tests.fixtures", "tests.own_redis"]

@@ -6,83 +6,30 @@ The test runs its own redis-server on a free port, so restarting it touches nobo
 
 import asyncio
 import logging
-import shutil
-from collections.abc import AsyncIterator
 
 import httpx
-import pytest
-import redis.asyncio as aioredis
 
 from conversation_socket.app import create_app
 from tests.conversation_socket.client import RecordingClient
 from tests.conversation_socket.conftest import socket_settings
 from tests.conversation_socket.factories import create_conversation
 from tests.factories import create_signed_in, user_token
-from tests.fixtures import free_port
+from tests.own_redis import RecordingHandler, needs_redis_server
 
 # How many messages to send, one at a time, until one is delivered after the restart: the
 # listener retries after 1 s, then 2 s, ... so a few suffice.
 ATTEMPTS = 20
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("redis-server") is None, reason="redis-server is not installed"
-)
+pytestmark = needs_redis_server
 
 
-class RedisServer:
-    def __init__(self) -> None:
-        self.port = free_port()
-        self.url = f"redis://127.0.0.1:{self.port}"
-        self.process: asyncio.subprocess.Process | None = None
-
-    async def start(self) -> None:
-        self.process = await asyncio.create_subprocess_exec(
-            *("redis-server", "--port", str(self.port), "--save", "", "--appendonly", "no"),
-            stdout=asyncio.subprocess.DEVNULL,
-        )
-        client = aioredis.Redis.from_url(self.url)
-        while True:
-            try:
-                await client.ping()
-                break
-            except aioredis.ConnectionError:
-                await asyncio.sleep(0.05)
-        await client.aclose()
-
-    async def stop(self) -> None:
-        self.process.terminate()
-        await self.process.wait()
-
-
-class RecordingHandler(logging.Handler):
-    """Keeps the records of the logger it is added to (the app's logging setup replaces the
-    root handlers that pytest's caplog relies on)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-
-@pytest.fixture
-async def redis_server() -> AsyncIterator[RedisServer]:
-    server = RedisServer()
-    await server.start()
-    yield server
-    await server.stop()
-
-
-async def test_the_service_survives_a_redis_restart_and_delivers_after_it(
-    redis_server, serve, mongo
-):
+async def test_the_service_survives_a_redis_restart_and_delivers_after_it(own_redis, serve, mongo):
     ada = await create_signed_in()
     bob = await create_signed_in(ada.account)
     channel = await create_conversation(ada.account)
     payload = {"conversation_id": str(channel.id)}
     ada_socket, bob_socket = RecordingClient(), RecordingClient()
-    app = create_app(socket_settings(redis_url=redis_server.url))
+    app = create_app(socket_settings(redis_url=own_redis.url))
     logged = RecordingHandler()
     logging.getLogger("socketio.server").addHandler(logged)
     async with serve(app) as url:
@@ -90,8 +37,8 @@ async def test_the_service_survives_a_redis_restart_and_delivers_after_it(
             await socket.connect(url, {"token": user_token(who.state)})
             await socket.call("conversation:join", payload)
 
-        await redis_server.stop()
-        await redis_server.start()
+        await own_redis.stop()
+        await own_redis.start()
         delivered = None
         for attempt in range(ATTEMPTS):
             ack = await ada_socket.call("message:send", {**payload, "body": f"try {attempt}"})

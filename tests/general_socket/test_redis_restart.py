@@ -6,34 +6,21 @@ The test runs its own redis-server on a free port, so restarting it touches nobo
 
 import asyncio
 import logging
-import shutil
-from collections.abc import AsyncIterator
 
 import httpx
-import pytest
 
 from general_socket.app import create_app
 from general_socket.settings import GeneralSocketSettings
 from shared.utilities.realtime import Socket, user_room
-from tests.conversation_socket.test_redis_restart import RecordingHandler, RedisServer
 from tests.factories import create_signed_in, user_token
 from tests.general_socket.clients import SocketClient, emit_now
+from tests.own_redis import RecordingHandler, needs_redis_server
 
 # Emits to try, one at a time, until one is delivered after the restart: the listener retries
 # after 1 s, then 2 s, ... so a few suffice.
 ATTEMPTS = 20
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("redis-server") is None, reason="redis-server is not installed"
-)
-
-
-@pytest.fixture
-async def own_redis() -> AsyncIterator[RedisServer]:
-    server = RedisServer()
-    await server.start()
-    yield server
-    await server.stop()
+pytestmark = needs_redis_server
 
 
 async def test_the_general_socket_survives_a_redis_restart_and_delivers_after_it(

@@ -146,10 +146,19 @@ def test_the_router_in_compose_reaches_each_upstream_by_its_service_name():
     assert set(compose_router_table().values()) <= set(CONTAINERS)
 
 
-def test_traefik_routes_v1_by_the_routers_own_table():
-    v1_routes = {prefix: name for prefix, name in traefik_routes().items() if prefix != "/"}
+SOCKET_PATHS = {
+    "/sockets/general/": "general_socket",
+    "/sockets/conversation/": "conversation_socket",
+}
 
-    assert v1_routes == compose_router_table()
+
+def v1_routes() -> dict[str, str]:
+    return {prefix: name for prefix, name in traefik_routes().items() if prefix.startswith("/v1")}
+
+
+def test_traefik_routes_v1_by_the_routers_own_table():
+
+    assert v1_routes() == compose_router_table()
 
 
 def test_everything_else_reaches_the_gateways_dashboard():
@@ -157,11 +166,26 @@ def test_everything_else_reaches_the_gateways_dashboard():
 
 
 def test_every_v1_route_passes_the_session_exchange_first():
-    for prefix, name in traefik_routes().items():
-        if prefix == "/":
-            continue
+    for name in v1_routes().values():
         middlewares = CONTAINERS[name]["labels"][f"traefik.http.routers.{name}.middlewares"]
         assert middlewares == "platform-auth@docker", name
+
+
+def test_traefik_routes_each_socket_service_under_its_own_path():
+    socket_routes = {
+        prefix: name for prefix, name in traefik_routes().items() if "sockets" in prefix
+    }
+
+    assert socket_routes == SOCKET_PATHS
+
+
+@pytest.mark.parametrize("prefix, name", SOCKET_PATHS.items())
+def test_a_socket_path_reaches_the_service_as_socket_io_on_a_sticky_replica(prefix, name):
+    labels = CONTAINERS[name]["labels"]
+
+    assert labels[f"traefik.http.routers.{name}.middlewares"] == f"{name}-path@docker"
+    assert labels[f"traefik.http.middlewares.{name}-path.stripprefix.prefixes"] == prefix[:-1]
+    assert labels[f"traefik.http.services.{name}.loadbalancer.sticky.cookie"] == "true"
 
 
 def test_the_session_exchange_is_the_routers_forward_auth_endpoint():

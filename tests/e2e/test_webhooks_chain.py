@@ -18,9 +18,11 @@ from internal_api.settings import InternalApiSettings
 from shared.utilities.signatures import verify_timestamped_hmac
 from tests.factories import create_signed_in
 from tests.fixtures import dashboard_chain
-from tests.queue_manager.queues.conftest import eventually, senders, worker
+from tests.queue_manager.conftest import worker
+from tests.queue_manager.queues.conftest import eventually, webhooks_reach_loopback
 
-__all__ = ["senders", "worker"]
+__all__ = ["webhooks_reach_loopback", "worker"]
+
 
 LOOPBACK = ["127.0.0.0/8"]
 
@@ -51,9 +53,8 @@ async def dashboard(mongo) -> AsyncIterator[httpx.AsyncClient]:
         yield client
 
 
-async def test_a_contact_created_on_the_dashboard_reaches_the_subscribed_endpoint(
-    dashboard, worker, serve
-):
+@pytest.mark.usefixtures("worker", "webhooks_reach_loopback")
+async def test_a_contact_created_on_the_dashboard_reaches_the_subscribed_endpoint(dashboard, serve):
     admin = await create_signed_in()
     session = {"x-session-id": admin.session_id}
     receiver = Receiver()

@@ -12,6 +12,8 @@ from shared.utilities.worker import use_event_loop
 
 @pytest.fixture
 async def worker(mongo):
+    # Tasks left queued by earlier tests (events their requests published) are not this one's.
+    app.control.purge()
     use_event_loop(asyncio.get_running_loop())
     with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=20):
         yield

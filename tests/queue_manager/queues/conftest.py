@@ -1,5 +1,5 @@
-"""The queue manager's own Celery app on a real worker (in this process, solo pool, so it shares
-the test database) and the test Redis; webhooks may reach loopback, and retry at once."""
+"""Webhooks on the queue manager's real worker (`worker`, tests/queue_manager/conftest.py) and
+the test Redis: they may reach loopback, and retry at once."""
 
 import asyncio
 import ipaddress
@@ -7,26 +7,19 @@ import os
 from collections.abc import Awaitable, Callable
 
 import pytest
-from celery.contrib.testing.worker import start_worker
 
-from queue_manager.celery import app, settings
+from queue_manager.celery import settings
 from shared.utilities.outbox import Senders
-from shared.utilities.worker import use_event_loop
 
 RETRY_DELAYS = [0.2, 0.2]
 WAIT_SECONDS = 30  # no test waits longer than this for the worker
 
 
-@pytest.fixture
-async def worker(mongo, monkeypatch):
+@pytest.fixture(autouse=True)
+def webhooks_reach_loopback(monkeypatch):
+    """The receivers listen on 127.0.0.1; failed attempts are retried at once."""
     monkeypatch.setattr(settings, "webhook_allowed_networks", [ipaddress.ip_network("127.0.0.0/8")])
     monkeypatch.setattr(settings, "webhook_retry_delays_seconds", RETRY_DELAYS)
-    # Tasks left queued by earlier tests (events their requests published) are not this one's.
-    app.control.purge()
-    use_event_loop(asyncio.get_running_loop())
-    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=20):
-        yield
-    use_event_loop(None)
 
 
 @pytest.fixture

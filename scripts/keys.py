@@ -5,7 +5,7 @@
 The router alone gets the user-token private key; every service gets the public halves and the
 service-token pair it signs its calls to other services with; the general socket gets the key
 it signs live-chat visitor tokens with; the external API and the queue manager the key sealing
-provider tokens.
+provider tokens; internal_api and the queue manager the key sealing webhook signing secrets.
 """
 
 from cryptography.fernet import Fernet
@@ -30,6 +30,8 @@ def main() -> None:
     print(env_line("GENERAL_SOCKET_VISITOR_TOKEN_PRIVATE_KEY", generate_key_pair()[0]))
     # The external API seals provider tokens with it; the queue manager opens them.
     print(f"INTEGRATIONS_ENCRYPTION_KEYS={Fernet.generate_key().decode()}")
+    # internal_api seals webhook signing secrets with it; the queue manager opens them.
+    print(f"WEBHOOK_ENCRYPTION_KEYS={Fernet.generate_key().decode()}")
 
 
 if __name__ == "__main__":

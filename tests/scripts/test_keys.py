@@ -8,6 +8,8 @@ from dotenv import dotenv_values
 from external_api.settings import ExternalApiSettings
 from general_socket.live_chat.tokens import Visitor, VisitorTokens
 from general_socket.settings import GeneralSocketSettings
+from internal_api.settings import InternalApiSettings
+from queue_manager.settings import QueueManagerSettings
 from router.settings import RouterSettings
 from shared.utilities.auth import Principal, TokenKind, TokenSigner, TokenVerifier
 from shared.utilities.encryption import configured_box
@@ -37,7 +39,7 @@ def test_the_printed_keys_sign_and_verify_once_read_back_as_settings(tmp_path, m
     assert (
         TokenVerifier(settings.jwt_public_key, "issuer", "audience").verify(token).sub == "user-1"
     )
-    assert len(printed.splitlines()) == 6
+    assert len(printed.splitlines()) == 7
 
 
 def test_the_printed_visitor_key_signs_and_verifies_visitor_tokens(tmp_path, monkeypatch):
@@ -56,3 +58,15 @@ def test_the_printed_integrations_key_seals_and_opens(tmp_path, monkeypatch):
     box = configured_box(settings.encryption_keys, settings.mode)
 
     assert box.open(box.seal("token")) == "token"
+
+
+def test_the_printed_webhook_key_seals_in_internal_api_and_opens_in_the_queue_manager(
+    tmp_path, monkeypatch
+):
+    load_printed_keys(tmp_path, monkeypatch)
+    sealing = InternalApiSettings(mode="distributed", **DISTRIBUTED_BACKENDS)
+    opening = QueueManagerSettings(mode="distributed", **DISTRIBUTED_BACKENDS)
+
+    sealed = configured_box(sealing.webhook_encryption_keys, sealing.mode).seal("whsec_1")
+
+    assert configured_box(opening.webhook_encryption_keys, opening.mode).open(sealed) == "whsec_1"

@@ -119,7 +119,7 @@ def test_a_task_whose_worker_is_killed_mid_run_completes_once_on_a_new_worker(br
         wait_until(lambda: broker.llen(f"{key}:started") == 1, "the task to start")
     finally:
         kill(first)
-    broker.rpush(f"{key}:released", 1)
+    broker.set(f"{key}:released", 1)
 
     second = start_worker(*flags, **short)
     try:

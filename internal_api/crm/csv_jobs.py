@@ -5,9 +5,8 @@ from beanie import PydanticObjectId
 from beanie.odm.operators.update.general import Set
 from beanie.odm.queries.update import UpdateResponse
 
-from internal_api.notifications_center.schemas import NotificationCreate
-from internal_api.notifications_center.service import notify
 from shared.models.csv_queue import CsvJob, CsvJobKind, CsvJobStatus
+from shared.models.notification import notify
 from shared.utilities.outbox import emit, flush
 from shared.utilities.realtime import Socket, account_room
 from shared.utilities.repository import TenantRepository
@@ -46,11 +45,11 @@ async def save_progress(job: CsvJob) -> None:
         account_room(job.account_id),
     )
     if job.status in (CsvJobStatus.DONE, CsvJobStatus.FAILED):
-        await notify(job.account_id, job.created_by, finished_notice(job))
+        await notify(job.account_id, job.created_by, **finished_notice(job))
     await flush()
 
 
-def finished_notice(job: CsvJob) -> NotificationCreate:
+def finished_notice(job: CsvJob) -> dict[str, str]:
     """What the job's creator is told in the notifications center once it is done or failed."""
     what = f"Contact {job.kind.value}"
     if job.status is CsvJobStatus.FAILED:
@@ -60,9 +59,9 @@ def finished_notice(job: CsvJob) -> NotificationCreate:
         title, body = f"{what} finished", f"{imported} imported, {job.rows_failed} refused."
     else:
         title, body = f"{what} ready", f"{job.rows_done} contacts, to download once."
-    return NotificationCreate(
-        kind=f"crm.{job.kind.value}_{job.status.value}",
-        title=title,
-        body=body,
-        link=f"/crm/{job.kind.value}s/{job.id}",
-    )
+    return {
+        "kind": f"crm.{job.kind.value}_{job.status.value}",
+        "title": title,
+        "body": body,
+        "link": f"/crm/{job.kind.value}s/{job.id}",
+    }

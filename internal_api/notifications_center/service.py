@@ -1,10 +1,10 @@
 """The notifications center: each user's notifications in their active account, newest first,
 and marking them read. Another user's notification answers 404 like a missing one.
 
-Other code tells a user something with `notify(account_id, user_id, NotificationCreate(...))`:
-the notification is stored and pushed to the user's room on the general socket
-(`notification:new`) once the request or task asking for it has succeeded. Marking read is
-pushed too (`notifications:read`), so the user's other tabs update their badge.
+Any service tells a user something with `shared.models.notification.notify`: the notification
+is stored and pushed to the user's room on the general socket (`notification:new`) once the
+request or task asking for it has succeeded. Marking read is pushed too (`notifications:read`),
+so the user's other tabs update their badge.
 """
 
 from collections.abc import Mapping
@@ -12,7 +12,6 @@ from typing import Any
 
 from beanie import PydanticObjectId
 
-from internal_api.notifications_center.schemas import NotificationCreate, NotificationRead
 from shared.models.base import utc_now
 from shared.models.notification import Notification
 from shared.utilities.auth import Principal
@@ -37,20 +36,6 @@ class UserNotifications(TenantRepository[Notification]):
 
     def scoped(self, filters: Mapping[str, Any] | None = None) -> dict[str, Any]:
         return {**super().scoped(filters), "user_id": self.user_id}
-
-
-async def notify(
-    account_id: str | PydanticObjectId, user_id: str | PydanticObjectId, data: NotificationCreate
-) -> Notification:
-    notifications = UserNotifications(account_id, user_id)
-    notification = await notifications.create(user_id=notifications.user_id, **data.model_dump())
-    emit(
-        Socket.GENERAL,
-        "notification:new",
-        NotificationRead.of(notification).model_dump(mode="json"),
-        user_room(user_id),
-    )
-    return notification
 
 
 async def list_notifications(

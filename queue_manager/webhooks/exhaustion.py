@@ -1,17 +1,14 @@
 """An endpoint whose delivery failed every attempt is switched off, and the account's admins
 are told so in their notifications (stored, and pushed to each one's room on the general socket
-as `notification:new`, in the shape internal_api's notifications center answers)."""
+as `notification:new`)."""
 
 from shared.models.base import utc_now
 from shared.models.membership import Membership, Role
-from shared.models.notification import Notification
+from shared.models.notification import notify
 from shared.models.webhook_subscription import WebhookSubscription
-from shared.utilities.outbox import emit
-from shared.utilities.realtime import Socket, user_room
 from shared.utilities.repository import TenantRepository
 
 NOTIFIED_ROLES = [Role.OWNER, Role.ADMIN]
-SHOWN_FIELDS = {"id", "kind", "title", "body", "link", "read_at", "created_at"}
 
 
 async def switch_off_endpoint(subscription: WebhookSubscription, attempts: int) -> None:
@@ -29,14 +26,12 @@ async def switch_off_endpoint(subscription: WebhookSubscription, attempts: int) 
 async def notify_admins(subscription: WebhookSubscription, reason: str) -> None:
     members = TenantRepository(Membership, subscription.account_id)
     admins = await Membership.find(members.scoped({"role": {"$in": NOTIFIED_ROLES}})).to_list()
-    notifications = TenantRepository(Notification, subscription.account_id)
     for admin in admins:
-        notification = await notifications.create(
-            user_id=admin.user_id,
+        await notify(
+            subscription.account_id,
+            admin.user_id,
             kind="webhook.disabled",
             title="A webhook endpoint was switched off",
             body=f"{subscription.url}: {reason} Fix it, then switch it back on.",
             link=f"/settings/webhooks/{subscription.id}",
         )
-        shown = notification.model_dump(mode="json", include=SHOWN_FIELDS)
-        emit(Socket.GENERAL, "notification:new", shown, user_room(admin.user_id))

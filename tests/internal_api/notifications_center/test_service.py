@@ -1,5 +1,6 @@
-"""notify() stores a notification and pushes it to the user's room on the general socket once
-the work asking for it succeeds; reading over HTTP is pushed to the user's tabs too."""
+"""`notify` (shared.models.notification) stores a notification and pushes it to the user's
+room on the general socket once the work asking for it succeeds; reading over HTTP is pushed to
+the user's tabs too."""
 
 from collections.abc import AsyncIterator
 
@@ -7,15 +8,13 @@ import pytest
 
 from general_socket.app import create_app as create_general_socket
 from general_socket.settings import GeneralSocketSettings
-from internal_api.notifications_center.schemas import NotificationCreate
-from internal_api.notifications_center.service import notify
-from shared.models.notification import Notification
+from shared.models.notification import Notification, notify
 from shared.utilities.outbox import Senders, collecting
 from tests.factories import create_signed_in
 from tests.general_socket.clients import SocketClient
 from tests.realtime_factories import create_notification
 
-NEW_LEAD = NotificationCreate(kind="crm.lead", title="New lead", body="Ada", link="/crm/1")
+NEW_LEAD = {"kind": "crm.lead", "title": "New lead", "body": "Ada", "link": "/crm/1"}
 
 
 @pytest.fixture
@@ -46,7 +45,7 @@ async def test_a_new_notification_reaches_the_users_socket(tab, senders):
     socket = await tab(me)
 
     async with collecting(senders):
-        notification = await notify(me.account.id, me.user.id, NEW_LEAD)
+        notification = await notify(me.account.id, me.user.id, **NEW_LEAD)
 
     pushed = await socket.next("notification:new")
     assert pushed["id"] == str(notification.id)
@@ -58,7 +57,7 @@ async def test_a_colleague_is_not_told(tab, senders):
     colleague_socket = await tab(await create_signed_in(me.account))
 
     async with collecting(senders):
-        await notify(me.account.id, me.user.id, NEW_LEAD)
+        await notify(me.account.id, me.user.id, **NEW_LEAD)
     await colleague_socket.settle(GeneralSocketSettings().redis_url)
 
     assert colleague_socket.got("notification:new") == []
@@ -70,7 +69,7 @@ async def test_work_that_fails_pushes_nothing(tab, senders):
 
     with pytest.raises(RuntimeError):
         async with collecting(senders):
-            await notify(me.account.id, me.user.id, NEW_LEAD)
+            await notify(me.account.id, me.user.id, **NEW_LEAD)
             raise RuntimeError("the work failed")
     await socket.settle(GeneralSocketSettings().redis_url)
 

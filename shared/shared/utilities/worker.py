@@ -167,7 +167,8 @@ def use_json_logs(level: str) -> None:
     def configure(**_: Any) -> None:
         configure_logging(level)
 
-    signals.setup_logging.connect(configure, weak=False)
+    # Once per process, however many apps are made (the first one's level holds).
+    signals.setup_logging.connect(configure, weak=False, dispatch_uid="platform-json-logs")
 
 
 def route_by_name(name: str, *args: Any, **kwargs: Any) -> dict[str, str]:

@@ -51,6 +51,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from celery import Celery, Task, signals
+from celery import _state as celery_state
 from celery.concurrency.thread import TaskPool as ThreadTaskPool
 from celery.worker import WorkController
 from kombu import Queue
@@ -376,6 +377,9 @@ async def running_in_process(app: Celery, concurrency: int = 4) -> AsyncIterator
     event loop; the host owns the MongoDB connection. Stopped at the end of the block, once
     the tasks it runs have finished."""
     use_event_loop(asyncio.get_running_loop())
+    # A worker marks its process as one where waiting for a result would block a task; the
+    # process is the host's again once the worker has gone (as celery.contrib.testing does).
+    joins_blocked = celery_state.task_join_will_block()
     worker = WorkController(
         app=app,
         pool=AppThreadPool,
@@ -393,6 +397,7 @@ async def running_in_process(app: Celery, concurrency: int = 4) -> AsyncIterator
         # Off the loop: stopping waits for running tasks, whose bodies need the loop.
         await asyncio.to_thread(stop_in_process, worker, thread)
         use_event_loop(None)
+        celery_state._set_task_join_will_block(joins_blocked)
 
 
 def stop_in_process(worker: WorkController, thread: threading.Thread) -> None:

@@ -71,9 +71,7 @@ async def assign_owner(
     return await update_entity(log, {"$set": {"owner_id": action.user_id}})
 
 
-async def create_task(
-    action: CreateTask, log: AutomationLog, client: httpx.AsyncClient
-) -> Outcome:
+async def create_task(action: CreateTask, log: AutomationLog, client: httpx.AsyncClient) -> Outcome:
     return skipped("CRM tasks are not built yet")
 
 

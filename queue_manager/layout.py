@@ -8,10 +8,11 @@ schedules exactly the crons switched on, each cron's task running on its own swi
 Built so far: the queues `hooks` and `webhook` (outgoing webhooks) and `integrations`
 (providers' webhook events) in `queues/`, `triggers` (automation rules, `triggers/`), and the
 crons `triggers_sweep` and `task_runs_cleanup` (`crons/`). Every other switch is kept from the
-original layout with its queue declared and no task yet, because its domain (subscriptions, InstaSites, OneBalance, billing, support, projects,
-affiliates, reputation, domains, sites, funnels, ...) is not built in this platform;
-`contacts_export_cleanup` is done by internal_api's own periodic sweep, which owns the export
-files. The two OneBalance `*_stream` switches consumed Redis streams in the original (`streams/`).
+original layout with its queue declared and no task yet, because its domain (subscriptions,
+InstaSites, OneBalance, billing, support, projects, affiliates, reputation, domains, sites,
+funnels, ...) is not built in this platform; `contacts_export_cleanup` is done by internal_api's
+own periodic sweep, which owns the export files. The two OneBalance `*_stream` switches consumed
+Redis streams in the original (`streams/`).
 """
 
 from dataclasses import dataclass

@@ -5,8 +5,11 @@
 The router alone gets the user-token private key; every service gets the public halves and the
 service-token pair it signs its calls to other services with; the general socket gets the key
 it signs live-chat visitor tokens with; the external API and the queue manager the key sealing
-provider tokens; internal_api and the queue manager the key sealing webhook signing secrets.
+provider tokens; internal_api and the queue manager the key sealing webhook signing secrets;
+the notification service the secret signing unsubscribe links.
 """
+
+import secrets
 
 from cryptography.fernet import Fernet
 
@@ -32,6 +35,8 @@ def main() -> None:
     print(f"INTEGRATIONS_ENCRYPTION_KEYS={Fernet.generate_key().decode()}")
     # internal_api seals webhook signing secrets with it; the queue manager opens them.
     print(f"WEBHOOK_ENCRYPTION_KEYS={Fernet.generate_key().decode()}")
+    # The notification service signs unsubscribe links with it.
+    print(f"NOTIFICATIONS_UNSUBSCRIBE_SECRET={secrets.token_urlsafe(32)}")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from external_api.settings import ExternalApiSettings
 from general_socket.live_chat.tokens import Visitor, VisitorTokens
 from general_socket.settings import GeneralSocketSettings
 from internal_api.settings import InternalApiSettings
+from notifications.settings import NotificationsSettings
 from queue_manager.settings import QueueManagerSettings
 from router.settings import RouterSettings
 from shared.utilities.auth import Principal, TokenKind, TokenSigner, TokenVerifier
@@ -39,7 +40,7 @@ def test_the_printed_keys_sign_and_verify_once_read_back_as_settings(tmp_path, m
     assert (
         TokenVerifier(settings.jwt_public_key, "issuer", "audience").verify(token).sub == "user-1"
     )
-    assert len(printed.splitlines()) == 7
+    assert len(printed.splitlines()) == 8
 
 
 def test_the_printed_visitor_key_signs_and_verifies_visitor_tokens(tmp_path, monkeypatch):
@@ -70,3 +71,11 @@ def test_the_printed_webhook_key_seals_in_internal_api_and_opens_in_the_queue_ma
     sealed = configured_box(sealing.webhook_encryption_keys, sealing.mode).seal("whsec_1")
 
     assert configured_box(opening.webhook_encryption_keys, opening.mode).open(sealed) == "whsec_1"
+
+
+def test_the_printed_unsubscribe_secret_is_read_by_the_notification_service(tmp_path, monkeypatch):
+    load_printed_keys(tmp_path, monkeypatch)
+
+    secret = NotificationsSettings().unsubscribe_secret.get_secret_value()
+
+    assert len(secret) >= 32

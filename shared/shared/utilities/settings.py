@@ -4,6 +4,7 @@ Variables every service reads (MONGO_URL, REDIS_URL, LOG_LEVEL, ...) have fixed 
 service's own variables carry its prefix (`ROUTER_PORT`, `GATEWAY_STATIC_DIR`).
 """
 
+import re
 import sys
 from datetime import timedelta
 from enum import StrEnum
@@ -17,7 +18,7 @@ from pydantic import (
     ValidationError,
     model_validator,
 )
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
 
 
 def common(name: str, default, description: str):
@@ -117,6 +118,19 @@ def load_settings(settings_class: type[SettingsT]) -> SettingsT:
     except ValidationError as error:
         sys.stderr.write(describe_settings_error(settings_class, error) + "\n")
         raise SystemExit(2) from None
+    except SettingsError as error:
+        sys.stderr.write(describe_unparsable_value(settings_class, error) + "\n")
+        raise SystemExit(2) from None
+
+
+def describe_unparsable_value(settings_class: type[BaseSettings], error: SettingsError) -> str:
+    """A list or dict variable that is not JSON fails before validation, naming only the field."""
+    field = re.search(r'field "(\w+)"', str(error))
+    for candidate in nested_settings_classes(settings_class):
+        if field and field.group(1) in candidate.model_fields:
+            name = env_name(candidate, field.group(1))
+            return f'configuration error: {name}: not valid JSON (write a list as ["a", "b"])'
+    return f"configuration error: {error}"
 
 
 def nested_settings_classes(settings_class: type[BaseSettings]) -> list[type[BaseSettings]]:

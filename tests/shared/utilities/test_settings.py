@@ -70,6 +70,17 @@ def test_a_bad_nested_setting_is_named_by_its_own_variable(monkeypatch, capsys):
     assert capsys.readouterr().err.startswith("configuration error: QM_CONTACTS: ")
 
 
+def test_a_list_variable_that_is_not_json_is_named_with_how_to_write_it(monkeypatch, capsys):
+    monkeypatch.setenv("WEBHOOK_ALLOWED_NETWORKS", "127.0.0.0/8")
+
+    with pytest.raises(SystemExit):
+        load_settings(QueueManagerSettings)
+
+    assert capsys.readouterr().err.splitlines() == [
+        'configuration error: WEBHOOK_ALLOWED_NETWORKS: not valid JSON (write a list as ["a", "b"])'
+    ]
+
+
 def test_a_pem_key_may_be_written_on_one_line(monkeypatch):
     monkeypatch.setenv(
         "JWT_PUBLIC_KEY", "-----BEGIN PUBLIC KEY-----\\nABC\\n-----END PUBLIC KEY-----"

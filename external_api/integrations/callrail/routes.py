@@ -18,8 +18,8 @@ from external_api.integrations.framework.dependencies import (
     WebhookBody,
 )
 from external_api.integrations.framework.errors import (
+    CONNECTED_CALL_ERRORS,
     NotConnected,
-    ProviderFailed,
     ReconnectNeeded,
 )
 from external_api.integrations.framework.webhooks import BadSignature
@@ -28,7 +28,6 @@ from shared.utilities.errors import (
     InvalidInput,
     NotFound,
     PayloadTooLarge,
-    RateLimited,
     Unauthorized,
     UpstreamTimeout,
     error_responses,
@@ -43,12 +42,9 @@ CALL_ERRORS = (
     Unauthorized,
     Forbidden,
     NotFound,
-    NotConnected,
-    ReconnectNeeded,
     InvalidInput,
-    RateLimited,
-    ProviderFailed,
     UpstreamTimeout,
+    *CONNECTED_CALL_ERRORS,
 )
 
 

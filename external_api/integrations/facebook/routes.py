@@ -13,7 +13,9 @@ from external_api.integrations.framework.dependencies import (
     WebhookBody,
     connection_to,
 )
-from external_api.integrations.framework.errors import NotConnected, ProviderFailed, ReconnectNeeded
+from external_api.integrations.framework.errors import (
+    CONNECTED_CALL_ERRORS,
+)
 from external_api.integrations.framework.tokens import ConnectedHttp
 from external_api.integrations.framework.webhooks import BadSignature, receive, same_signature
 from external_api.integrations.reports.routes import stored_reports_router
@@ -23,20 +25,18 @@ from shared.utilities.errors import (
     InvalidInput,
     NotFound,
     PayloadTooLarge,
-    RateLimited,
     Unauthorized,
     error_responses,
 )
 
 router = APIRouter(prefix=f"/v1/e/{service.PROVIDER}", tags=[service.PROVIDER])
 GraphApi = Annotated[ConnectedHttp, Depends(connection_to(service.PROVIDER))]
-PROVIDER_ERRORS = (NotConnected, ReconnectNeeded, RateLimited, ProviderFailed)
 
 
 @router.post(
     "/pages/sync",
     summary="Read the Pages the connected user manages, with their Page tokens",
-    responses=error_responses(Unauthorized, Forbidden, *PROVIDER_ERRORS),
+    responses=error_responses(Unauthorized, Forbidden, *CONNECTED_CALL_ERRORS),
 )
 async def sync_pages(
     principal: IntegrationsAdmin, graph: GraphApi, integrations: IntegrationsDep
@@ -47,7 +47,7 @@ async def sync_pages(
 @router.post(
     "/pages/{page_id}/leads/subscribe",
     summary="Have the Page's lead ads sent to the platform (they become CRM contacts)",
-    responses=error_responses(Unauthorized, Forbidden, NotFound, *PROVIDER_ERRORS),
+    responses=error_responses(Unauthorized, Forbidden, NotFound, *CONNECTED_CALL_ERRORS),
 )
 async def subscribe_to_leads(
     page_id: str, principal: IntegrationsAdmin, integrations: IntegrationsDep
@@ -59,7 +59,9 @@ async def subscribe_to_leads(
     "/reports",
     summary="Pull an ads insights report for an ad account and store it normalised",
     status_code=status.HTTP_201_CREATED,
-    responses=error_responses(Unauthorized, Forbidden, NotFound, InvalidInput, *PROVIDER_ERRORS),
+    responses=error_responses(
+        Unauthorized, Forbidden, NotFound, InvalidInput, *CONNECTED_CALL_ERRORS
+    ),
 )
 async def create_report(
     body: InsightsReportCreate,

@@ -84,3 +84,8 @@ def mapped_error(
     if status < 500:
         return InvalidInput(words, details=[{"provider": title, "status": status, "message": said}])
     return ProviderFailed(words)
+
+
+# What a route calling the provider through the account's connection may answer, for its
+# `responses=`.
+CONNECTED_CALL_ERRORS = (NotConnected, ReconnectNeeded, RateLimited, ProviderFailed)

@@ -7,7 +7,9 @@ from external_api.integrations.framework.dependencies import (
     IntegrationsWriter,
     connection_to,
 )
-from external_api.integrations.framework.errors import NotConnected, ProviderFailed, ReconnectNeeded
+from external_api.integrations.framework.errors import (
+    CONNECTED_CALL_ERRORS,
+)
 from external_api.integrations.framework.tokens import ConnectedHttp
 from external_api.integrations.google_ads import service
 from external_api.integrations.google_ads.schemas import AdsReportCreate
@@ -17,7 +19,6 @@ from shared.utilities.errors import (
     Forbidden,
     InvalidInput,
     NotFound,
-    RateLimited,
     Unauthorized,
     error_responses,
 )
@@ -31,14 +32,7 @@ Ads = Annotated[ConnectedHttp, Depends(connection_to(service.PROVIDER))]
     summary="Pull a Google Ads performance report for a customer and store it normalised",
     status_code=status.HTTP_201_CREATED,
     responses=error_responses(
-        Unauthorized,
-        Forbidden,
-        NotFound,
-        InvalidInput,
-        NotConnected,
-        ReconnectNeeded,
-        RateLimited,
-        ProviderFailed,
+        Unauthorized, Forbidden, NotFound, InvalidInput, *CONNECTED_CALL_ERRORS
     ),
 )
 async def create_report(

@@ -3,7 +3,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, status
 
 from external_api.integrations.framework.dependencies import IntegrationsWriter, connection_to
-from external_api.integrations.framework.errors import NotConnected, ProviderFailed, ReconnectNeeded
+from external_api.integrations.framework.errors import (
+    CONNECTED_CALL_ERRORS,
+)
 from external_api.integrations.framework.tokens import ConnectedHttp
 from external_api.integrations.google_analytics import service
 from external_api.integrations.google_analytics.schemas import GaReportCreate
@@ -13,7 +15,6 @@ from shared.utilities.errors import (
     Forbidden,
     InvalidInput,
     NotFound,
-    RateLimited,
     Unauthorized,
     error_responses,
 )
@@ -27,14 +28,7 @@ Analytics = Annotated[ConnectedHttp, Depends(connection_to(service.PROVIDER))]
     summary="Pull a GA4 report for a property and store it normalised",
     status_code=status.HTTP_201_CREATED,
     responses=error_responses(
-        Unauthorized,
-        Forbidden,
-        NotFound,
-        InvalidInput,
-        NotConnected,
-        ReconnectNeeded,
-        RateLimited,
-        ProviderFailed,
+        Unauthorized, Forbidden, NotFound, InvalidInput, *CONNECTED_CALL_ERRORS
     ),
 )
 async def create_report(

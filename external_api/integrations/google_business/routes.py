@@ -8,7 +8,9 @@ from external_api.integrations.framework.dependencies import (
     IntegrationsWriter,
     connection_to,
 )
-from external_api.integrations.framework.errors import NotConnected, ProviderFailed, ReconnectNeeded
+from external_api.integrations.framework.errors import (
+    CONNECTED_CALL_ERRORS,
+)
 from external_api.integrations.framework.tokens import ConnectedHttp
 from external_api.integrations.google_business import service
 from external_api.integrations.google_business.schemas import (
@@ -19,7 +21,6 @@ from external_api.integrations.google_business.schemas import (
 from shared.utilities.errors import (
     Forbidden,
     NotFound,
-    RateLimited,
     Unauthorized,
     error_responses,
 )
@@ -27,13 +28,12 @@ from shared.utilities.pagination import Page, Paging
 
 router = APIRouter(prefix=f"/v1/e/{service.PROVIDER}", tags=[service.PROVIDER])
 Profile = Annotated[ConnectedHttp, Depends(connection_to(service.PROVIDER))]
-PROVIDER_ERRORS = (NotConnected, ReconnectNeeded, RateLimited, ProviderFailed)
 
 
 @router.post(
     "/accounts/{google_account}/locations/sync",
     summary="Read every location of a Google Business Profile account into the platform",
-    responses=error_responses(Unauthorized, Forbidden, NotFound, *PROVIDER_ERRORS),
+    responses=error_responses(Unauthorized, Forbidden, NotFound, *CONNECTED_CALL_ERRORS),
 )
 async def sync_locations(
     google_account: Annotated[str, Path(pattern=r"^[0-9]{1,30}$")],
@@ -59,7 +59,7 @@ async def list_locations(
 @router.post(
     "/locations/{location_id}/reviews/sync",
     summary="Read every review of a stored location into the platform",
-    responses=error_responses(Unauthorized, Forbidden, NotFound, *PROVIDER_ERRORS),
+    responses=error_responses(Unauthorized, Forbidden, NotFound, *CONNECTED_CALL_ERRORS),
 )
 async def sync_reviews(
     location_id: str, principal: IntegrationsWriter, profile: Profile, integrations: IntegrationsDep

@@ -9,9 +9,7 @@ from external_api.integrations.framework.dependencies import (
     WebhookBody,
 )
 from external_api.integrations.framework.errors import (
-    NotConnected,
-    ProviderFailed,
-    ReconnectNeeded,
+    CONNECTED_CALL_ERRORS,
 )
 from external_api.integrations.framework.webhooks import BadSignature
 from external_api.integrations.sendgrid import service
@@ -20,7 +18,6 @@ from shared.utilities.errors import (
     Forbidden,
     InvalidInput,
     PayloadTooLarge,
-    RateLimited,
     Unauthorized,
     UpstreamTimeout,
     error_responses,
@@ -37,14 +34,7 @@ AccountId = Annotated[str, Path(pattern=r"^[0-9a-f]{24}$")]
     summary="Send a mail with the account's SendGrid",
     description="Accepted by SendGrid for delivery; its events then arrive on the webhook.",
     responses=error_responses(
-        Unauthorized,
-        Forbidden,
-        NotConnected,
-        ReconnectNeeded,
-        InvalidInput,
-        RateLimited,
-        ProviderFailed,
-        UpstreamTimeout,
+        Unauthorized, Forbidden, InvalidInput, UpstreamTimeout, *CONNECTED_CALL_ERRORS
     ),
 )
 async def send_mail(

@@ -9,9 +9,7 @@ from external_api.integrations.framework.dependencies import (
     WebhookBody,
 )
 from external_api.integrations.framework.errors import (
-    NotConnected,
-    ProviderFailed,
-    ReconnectNeeded,
+    CONNECTED_CALL_ERRORS,
 )
 from external_api.integrations.framework.webhooks import BadSignature
 from external_api.integrations.stripe import service
@@ -31,7 +29,6 @@ from shared.utilities.errors import (
     InvalidInput,
     NotFound,
     PayloadTooLarge,
-    RateLimited,
     ServiceUnavailable,
     Unauthorized,
     UpstreamTimeout,
@@ -46,13 +43,10 @@ STRIPE_ERRORS = (
     Unauthorized,
     Forbidden,
     NotFound,
-    NotConnected,
-    ReconnectNeeded,
     InvalidInput,
-    RateLimited,
-    ProviderFailed,
     ServiceUnavailable,
     UpstreamTimeout,
+    *CONNECTED_CALL_ERRORS,
 )
 LIST_ERRORS = error_responses(Unauthorized, Forbidden, InvalidInput)
 

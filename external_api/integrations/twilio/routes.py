@@ -10,9 +10,7 @@ from external_api.integrations.framework.dependencies import (
     WebhookBody,
 )
 from external_api.integrations.framework.errors import (
-    NotConnected,
-    ProviderFailed,
-    ReconnectNeeded,
+    CONNECTED_CALL_ERRORS,
 )
 from external_api.integrations.framework.webhooks import BadSignature
 from external_api.integrations.twilio import service
@@ -30,7 +28,6 @@ from shared.utilities.errors import (
     InvalidInput,
     NotFound,
     PayloadTooLarge,
-    RateLimited,
     Unauthorized,
     UpstreamTimeout,
     error_responses,
@@ -44,12 +41,9 @@ TWILIO_ERRORS = (
     Unauthorized,
     Forbidden,
     NotFound,
-    NotConnected,
-    ReconnectNeeded,
     InvalidInput,
-    RateLimited,
-    ProviderFailed,
     UpstreamTimeout,
+    *CONNECTED_CALL_ERRORS,
 )
 WEBHOOK_ERRORS = error_responses(BadSignature, InvalidInput, PayloadTooLarge)
 # Twilio reads the answer to an inbound message as TwiML: an empty one replies nothing.

@@ -4,16 +4,13 @@ from fastapi import APIRouter, Query
 
 from external_api.integrations.framework.dependencies import IntegrationsDep, IntegrationsReader
 from external_api.integrations.framework.errors import (
-    NotConnected,
-    ProviderFailed,
-    ReconnectNeeded,
+    CONNECTED_CALL_ERRORS,
 )
 from external_api.integrations.yext import service
 from external_api.integrations.yext.schemas import Listing, Publisher
 from shared.utilities.errors import (
     Forbidden,
     InvalidInput,
-    RateLimited,
     Unauthorized,
     UpstreamTimeout,
     error_responses,
@@ -22,16 +19,7 @@ from shared.utilities.pagination import Page, Paging
 
 router = APIRouter(prefix="/v1/e/yext", tags=["yext"])
 
-YEXT_ERRORS = (
-    Unauthorized,
-    Forbidden,
-    NotConnected,
-    ReconnectNeeded,
-    InvalidInput,
-    RateLimited,
-    ProviderFailed,
-    UpstreamTimeout,
-)
+YEXT_ERRORS = (Unauthorized, Forbidden, InvalidInput, UpstreamTimeout, *CONNECTED_CALL_ERRORS)
 ListingStatus = Literal[
     "LIVE",
     "OPTED_OUT",

@@ -9,69 +9,10 @@ from shared.models.billing_charge import BillingCharge
 from shared.models.billing_customer import BillingCustomer
 from shared.models.billing_stripe import store_stripe_object
 from shared.models.billing_subscription import BillingSubscription
+from tests.external_api.fakes.stripe import CHARGE, SUBSCRIPTION, customer
 
-# Stripe's documented example objects (API reference), trimmed.
-CUSTOMER = {
-    "id": "cus_NffrFeUfNV2Hib",
-    "object": "customer",
-    "balance": 0,
-    "created": 1680893993,
-    "currency": None,
-    "email": "jennyrosen@example.com",
-    "livemode": False,
-    "metadata": {},
-    "name": "Jenny Rosen",
-    "phone": None,
-}
-SUBSCRIPTION = {
-    "id": "sub_1MowQVLkdIwHu7ixeRlqHVzs",
-    "object": "subscription",
-    "cancel_at_period_end": False,
-    "canceled_at": None,
-    "created": 1679609767,
-    "currency": "usd",
-    "current_period_end": 1682288167,
-    "current_period_start": 1679609767,
-    "customer": "cus_Na6dX7aXxi11N4",
-    "items": {
-        "object": "list",
-        "data": [
-            {
-                "id": "si_Na6dzxczY5fwHx",
-                "object": "subscription_item",
-                "price": {
-                    "id": "price_1MowQULkdIwHu7ixraBm864M",
-                    "object": "price",
-                    "currency": "usd",
-                    "product": "prod_Na6dGcTsmU0I4R",
-                    "recurring": {"interval": "month", "interval_count": 1},
-                    "unit_amount": 1000,
-                },
-                "quantity": 1,
-            }
-        ],
-    },
-    "livemode": False,
-    "metadata": {},
-    "status": "active",
-}
-CHARGE = {
-    "id": "ch_3MmlLrLkdIwHu7ix0snN0B15",
-    "object": "charge",
-    "amount": 1099,
-    "amount_captured": 1099,
-    "amount_refunded": 0,
-    "created": 1679090539,
-    "currency": "usd",
-    "customer": None,
-    "description": None,
-    "failure_code": None,
-    "livemode": False,
-    "paid": True,
-    "payment_intent": None,
-    "refunded": False,
-    "status": "succeeded",
-}
+# Stripe's documented example objects, as the Stripe fake answers them.
+CUSTOMER = customer("cus_NffrFeUfNV2Hib")
 
 
 async def test_a_customer_is_stored_with_its_fields(mongo):
@@ -97,7 +38,7 @@ async def test_a_subscription_keeps_its_items_prices_in_minor_units(mongo):
 
     subscription = await BillingSubscription.find_one({"account_id": account_id})
     assert subscription.status == "active"
-    assert subscription.customer_stripe_id == "cus_Na6dX7aXxi11N4"
+    assert subscription.customer_stripe_id == SUBSCRIPTION["customer"]
     item = subscription.items[0]
     assert (item.price_id, item.unit_amount, item.currency, item.interval) == (
         "price_1MowQULkdIwHu7ixraBm864M",

@@ -3,6 +3,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from shared.models.csv_queue import CsvJob
 from shared.models.dead_letter import DeadLetter
 from shared.models.task_run import TaskRun
 
@@ -32,6 +33,22 @@ class JobRead(BaseModel):
             created_at=run.created_at,
             updated_at=run.updated_at,
             finished_at=run.finished_at,
+        )
+
+    @classmethod
+    def of_csv_job(cls, job: CsvJob) -> "JobRead":
+        return cls(
+            id=str(job.id),
+            name=f"contacts.{job.kind.value}",
+            status=job.status.value,
+            progress=job.model_dump(include={"total_rows", "rows_done", "rows_failed"}),
+            result=job.model_dump(mode="json", include={"filename", "errors"})
+            if job.finished_at
+            else None,
+            error=job.failure,
+            created_at=job.created_at,
+            updated_at=job.updated_at,
+            finished_at=job.finished_at,
         )
 
 

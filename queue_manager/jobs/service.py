@@ -7,6 +7,7 @@ from celery import Celery
 
 from queue_manager.jobs.schemas import JobRead
 from shared.models.base import utc_now
+from shared.models.csv_queue import CsvJob
 from shared.models.dead_letter import DeadLetter
 from shared.models.task_run import TaskRun
 from shared.utilities import task_runs
@@ -17,11 +18,14 @@ from shared.utilities.tasks import TaskSender
 
 
 async def get_job(task_id: str, celery: Celery) -> JobRead:
-    """From the task's record; for a task run outside the task runtime, from Celery's result
+    """From the task's record; a CSV import or export (run by internal_api, which owns its
+    files) from its job record; a task run outside the task runtime from Celery's result
     backend (which answers PENDING for any id it does not know: that is a 404)."""
     run = await TaskRun.find_one(TaskRun.task_id == task_id)
     if run is not None:
         return JobRead.of(run)
+    if (oid := object_id(task_id)) and (csv_job := await CsvJob.get(oid)):
+        return JobRead.of_csv_job(csv_job)
     state, outcome = await anyio.to_thread.run_sync(celery_state, celery, task_id)
     if state == "PENDING":
         raise NotFound(f"Job {task_id} does not exist.")

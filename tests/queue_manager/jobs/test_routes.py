@@ -12,6 +12,7 @@ from celery import Celery
 from queue_manager.app import create_app
 from queue_manager.settings import QueueManagerSettings
 from shared.models.base import utc_now
+from shared.models.csv_queue import CsvJob, CsvJobKind, CsvJobStatus
 from shared.models.dead_letter import DeadLetter
 from shared.models.task_run import TaskRun, TaskStatus
 from tests.factories import create_signed_in
@@ -34,6 +35,28 @@ async def completed(task_id: str) -> TaskRun:
             if run.status is TaskStatus.COMPLETED:
                 return run
             await asyncio.sleep(0.05)
+
+
+async def test_a_csv_import_answers_its_progress_by_its_id(api):
+    owner = await create_signed_in()
+    job = CsvJob(
+        account_id=owner.account.id,
+        kind=CsvJobKind.IMPORT,
+        status=CsvJobStatus.RUNNING,
+        created_by=owner.user.id,
+        created_by_role="owner",
+        idempotency_key="k1",
+        total_rows=10,
+        rows_done=4,
+        rows_failed=1,
+    )
+    await job.insert()
+
+    answer = await api.get(f"/v1/jobs/{job.id}", headers=service_headers())
+
+    body = answer.json()
+    assert (body["name"], body["status"], body["result"]) == ("contacts.import", "running", None)
+    assert body["progress"] == {"total_rows": 10, "rows_done": 4, "rows_failed": 1}
 
 
 async def test_a_job_answers_its_status_progress_and_result(api):

@@ -79,6 +79,8 @@ class Contact(TenantDocument):
             # Unique per account among live contacts: enforced by the service, because a unique
             # index cannot skip soft-deleted contacts without a partial filter.
             IndexModel([("account_id", ASCENDING), ("emails", ASCENDING)]),
+            # Inbound SMS, calls and leads find their contact by phone.
+            IndexModel([("account_id", ASCENDING), ("phones", ASCENDING)]),
             IndexModel([("account_id", ASCENDING), ("tags", ASCENDING)]),
             IndexModel([("account_id", ASCENDING), ("owner_id", ASCENDING)]),
             IndexModel([("account_id", ASCENDING), ("follower_ids", ASCENDING)]),

@@ -7,12 +7,12 @@ schedules exactly the crons switched on, each cron's task running on its own swi
 
 Built so far: the queues `hooks` and `webhook` (outgoing webhooks) and `integrations`
 (providers' webhook events) in `queues/`, `triggers` (automation rules, `triggers/`), and the
-crons `triggers_sweep` and `task_runs_cleanup` (`crons/`). Every other switch is kept from the
-original layout with its queue declared and no task yet, because its domain (subscriptions,
-InstaSites, OneBalance, billing, support, projects, affiliates, reputation, domains, sites,
-funnels, ...) is not built in this platform; `contacts_export_cleanup` is done by internal_api's
-own periodic sweep, which owns the export files. The two OneBalance `*_stream` switches consumed
-Redis streams in the original (`streams/`).
+crons `triggers_sweep`, `task_runs_cleanup` and `webhook_retries` (`crons/`). Every other switch
+is kept from the original layout with its queue declared and no task yet, because its domain
+(subscriptions, InstaSites, OneBalance, billing, support, projects, affiliates, reputation,
+domains, sites, funnels, ...) is not built in this platform; `contacts_export_cleanup` is done by
+internal_api's own periodic sweep, which owns the export files. The two OneBalance `*_stream`
+switches consumed Redis streams in the original (`streams/`).
 """
 
 from dataclasses import dataclass
@@ -31,6 +31,7 @@ class Cron:
 CRONS: dict[str, Cron] = {
     "triggers_sweep": Cron("triggers_sweep.requeue_pending", timedelta(minutes=5)),
     "task_runs_cleanup": Cron("task_runs_cleanup.delete_finished", timedelta(hours=1)),
+    "webhook_retries": Cron("webhook_retries.send_due", timedelta(minutes=1)),
 }
 
 # Switches whose job in the original was periodic: their queue carries only the cron's task.

@@ -59,6 +59,7 @@ class QueueSwitches(BaseSettings):
     triggers: bool = switch("runs automation triggers fired by events")
     triggers_sweep: bool = switch("sends again automation runs left pending (a lost job)")
     task_runs_cleanup: bool = switch("deletes finished task records past their retention")
+    webhook_retries: bool = switch("sends the webhook retries that have come due")
     projects: bool = switch("runs projects' background work (task reminders, updates)")
     affiliates: bool = switch("computes affiliate commissions")
     reputation: bool = switch("fetches reviews for reputation management")

@@ -75,7 +75,12 @@ def test_beat_schedules_the_crons_switched_on_on_their_own_queues():
             "task": "task_runs_cleanup.delete_finished",
             "schedule": 3600.0,
             "options": {"queue": "task_runs_cleanup"},
-        }
+        },
+        "webhook_retries": {
+            "task": "webhook_retries.send_due",
+            "schedule": 60.0,
+            "options": {"queue": "webhook_retries"},
+        },
     }
 
 

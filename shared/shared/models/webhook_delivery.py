@@ -43,6 +43,8 @@ class WebhookDelivery(TenantDocument):
         use_state_management = True
         indexes = [
             IndexModel([("event_id", ASCENDING), ("subscription_id", ASCENDING)], unique=True),
+            # The retry sweep: pending deliveries whose next attempt is due.
+            IndexModel([("status", ASCENDING), ("next_attempt_at", ASCENDING)]),
             IndexModel(
                 [
                     ("account_id", ASCENDING),

@@ -1,6 +1,6 @@
 """End to end on a real worker and Redis: an event published by a service reaches the
 customer's endpoint on a real port, signed so the endpoint can check it; failures are retried
-on schedule, and an endpoint that refuses every attempt is switched off."""
+when the retry cron finds them due, and an endpoint that refuses every attempt is switched off."""
 
 import json
 
@@ -9,11 +9,12 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse
 from starlette.routing import Route
 
+from shared.models.base import utc_now
 from shared.models.notification import Notification
 from shared.models.webhook_delivery import DeliveryStatus, WebhookDelivery
 from shared.models.webhook_subscription import WebhookSubscription
 from shared.utilities.events import publish_event
-from shared.utilities.outbox import collecting
+from shared.utilities.outbox import Senders, collecting
 from shared.utilities.signatures import verify_timestamped_hmac
 from tests.factories import create_signed_in
 from tests.queue_manager.queues.conftest import RETRY_DELAYS, eventually
@@ -52,9 +53,14 @@ class VerifyingEndpoint:
         return Starlette(routes=[Route("/hooks", self.receive, methods=["POST"])])
 
 
-async def settled(subscription: WebhookSubscription) -> WebhookDelivery:
+async def settled(subscription: WebhookSubscription, senders: Senders) -> WebhookDelivery:
+    """The endpoint's delivery once settled, with the retry cron run as beat would run it."""
+
     async def done() -> bool:
         found = await WebhookDelivery.find_one({"subscription_id": subscription.id})
+        due = found is not None and found.next_attempt_at is not None
+        if due and found.status is DeliveryStatus.PENDING and found.next_attempt_at <= utc_now():
+            await senders.tasks.send("webhook_retries.send_due", {})
         return found is not None and found.status is not DeliveryStatus.PENDING
 
     await eventually(done)
@@ -70,7 +76,7 @@ async def test_a_published_event_reaches_the_endpoint_signed(worker, senders, se
         async with collecting(senders):
             event_id = publish_event(owner.account.id, "contact.created", {"id": "c1"})
 
-        delivery = await settled(subscription)
+        delivery = await settled(subscription, senders)
 
     assert delivery.status is DeliveryStatus.DELIVERED
     [received] = endpoint.accepted
@@ -91,7 +97,7 @@ async def test_a_failed_delivery_is_retried_until_the_endpoint_takes_it(worker, 
         async with collecting(senders):
             publish_event(owner.account.id, "contact.created", {"id": "c1"})
 
-        delivery = await settled(subscription)
+        delivery = await settled(subscription, senders)
 
     assert delivery.status is DeliveryStatus.DELIVERED
     assert [attempt.response_code for attempt in delivery.attempts] == [500, 200]
@@ -108,7 +114,7 @@ async def test_an_endpoint_refusing_every_signature_is_switched_off_and_admins_t
         async with collecting(senders):
             publish_event(owner.account.id, "contact.created", {"id": "c1"})
 
-        delivery = await settled(subscription)
+        delivery = await settled(subscription, senders)
 
     assert delivery.status is DeliveryStatus.FAILED
     assert [a.response_code for a in delivery.attempts] == [400] * (len(RETRY_DELAYS) + 1)
@@ -128,7 +134,7 @@ async def test_an_event_published_twice_under_one_id_is_delivered_once(worker, s
         for task_id in ("evt_twice", "evt_twice-resent"):
             await senders.tasks.send("hooks.dispatch", {"event": event}, task_id)
 
-        await settled(subscription)
+        await settled(subscription, senders)
         # A marker event behind both: once it is in, both dispatches have run.
         async with collecting(senders):
             publish_event(owner.account.id, "contact.created", {"id": "marker"})
@@ -154,7 +160,7 @@ async def test_a_redelivery_asked_for_by_the_account_is_sent_once(worker, sender
         for _ in range(2):
             await senders.tasks.send("webhook.deliver", attempt, f"{delivery.id}.manual-1")
 
-        delivery = await settled(subscription)
+        delivery = await settled(subscription, senders)
         marker = create_event(owner.account, data={"id": "marker"})  # sent behind the others
         await senders.tasks.send("hooks.dispatch", {"event": marker}, marker["id"])
         await eventually(lambda: _has(endpoint, "marker"))

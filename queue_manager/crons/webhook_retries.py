@@ -1,0 +1,27 @@
+"""Sends the webhook retries that have come due. A failed attempt records when the next one is
+due (`next_attempt_at`, after the configured delays); this cron, every minute, queues those
+attempts. Holding each retry as a Celery countdown instead would keep it unacknowledged in a
+worker for up to hours, past Redis's visibility timeout, which then hands it out again; and a
+worker's restart would drop it. The task id names the attempt, so two sweeps queue it once."""
+
+from queue_manager.celery import app
+from shared.models.base import utc_now
+from shared.models.webhook_delivery import DeliveryStatus, WebhookDelivery
+from shared.utilities.outbox import enqueue_job
+from shared.utilities.worker import platform_task
+
+DELIVER = "webhook.deliver"
+BATCH = 500
+
+
+@platform_task(app, "webhook_retries.send_due")
+async def send_due() -> int:
+    """Queue the next attempt of each pending delivery now due, oldest first; returns how many."""
+    due = {"status": DeliveryStatus.PENDING.value, "next_attempt_at": {"$lte": utc_now()}}
+    deliveries = await WebhookDelivery.find(due).sort("+next_attempt_at").limit(BATCH).to_list()
+    for delivery in deliveries:
+        attempt = sum(not made.manual for made in delivery.attempts) + 1
+        enqueue_job(
+            DELIVER, task_id=f"{delivery.id}.attempt-{attempt}", delivery_id=str(delivery.id)
+        )
+    return len(deliveries)

@@ -224,7 +224,8 @@ def platform_task(
     runtime: WorkerRuntime = app.runtime
 
     def register(body: Body) -> Task:
-        @app.task(name=name, bind=True, max_retries=None)
+        # Not shared: the task belongs to this app alone, not to every app made after it.
+        @app.task(name=name, bind=True, max_retries=None, shared=False)
         def run(task: Task, **kwargs: Any) -> Any:
             request_id = getattr(task.request, "x_request_id", None) or ""
             try:

@@ -25,10 +25,6 @@ ROOT = Path(__file__).resolve().parents[3]
 LEAD = {"lead_name": "Grace", "source": "ads", "lead_url": "https://x.test/1"}
 QUEUE_MODE = configured_settings(queue_mode=True)
 
-# Each test makes its own Celery app (its providers on that test's fake transport); Celery warns
-# that the task name is taken by the apps made before, though each app runs its own.
-pytestmark = pytest.mark.filterwarnings("ignore::celery.exceptions.DuplicateTaskNameWarning")
-
 
 @pytest.fixture
 async def worker(mongo, fake_providers):

@@ -8,15 +8,14 @@ from typing import Any
 
 import httpx
 import phonenumbers
-from beanie import PydanticObjectId
 
 from queue_manager.celery import settings
+from queue_manager.integrations.contacts import contact_for
 from queue_manager.settings import QueueManagerSettings
 from shared.models.contact import Contact
 from shared.models.crm_log import CrmLog, FieldChange
 from shared.models.facebook_token import FacebookToken
 from shared.models.integration_credential import ConnectionStatus
-from shared.utilities.contact_search import search_terms
 from shared.utilities.encryption import configured_box
 from shared.utilities.upstream import http_client, retried_when_busy, upstream_failures
 from shared.utilities.worker import PermanentError
@@ -108,29 +107,6 @@ def token_refused(response: httpx.Response) -> bool:
     return response.status_code == 401 or error.get("code") == INVALID_TOKEN_CODE
 
 
-async def contact_for_lead(
-    account_id: PydanticObjectId, person: LeadPerson
-) -> tuple[Contact, bool]:
-    """The live contact with the lead's email or phone, completed; or a new one."""
-    same = [{"emails": person.email}] if person.email else []
-    same += [{"phones": person.phone}] if person.phone else []
-    contact = await Contact.find_one({"account_id": account_id, "deleted_at": None, "$or": same})
-    created = contact is None
-    if created:
-        contact = Contact(account_id=account_id, source=SOURCE)
-    contact.first_name = contact.first_name or person.first_name
-    contact.last_name = contact.last_name or person.last_name
-    if person.email and person.email not in contact.emails:
-        contact.emails = [*contact.emails, person.email]
-    if person.phone and person.phone not in contact.phones:
-        contact.phones = [*contact.phones, person.phone]
-    if TAG not in contact.tags:
-        contact.tags = [*contact.tags, TAG]
-    contact.search_terms = search_terms(contact)
-    await (contact.insert() if created else contact.save())
-    return contact, created
-
-
 async def log_lead(contact: Contact, lead: dict[str, Any]) -> CrmLog:
     """The lead as an activity on the contact, once: a run taken over after a crash finds it."""
     logged = await CrmLog.find_one(
@@ -167,7 +143,15 @@ async def import_lead(
         return {"skipped": "the lead has no email or phone to reach"}
     contacts = []
     for connection in connections:
-        contact, created = await contact_for_lead(connection.account_id, person)
+        contact, created = await contact_for(
+            connection.account_id,
+            SOURCE,
+            email=person.email,
+            phone=person.phone,
+            first_name=person.first_name,
+            last_name=person.last_name,
+            tag=TAG,
+        )
         await log_lead(contact, {**data, "leadgen_id": leadgen_id})
         contacts.append({"contact_id": str(contact.id), "created": created})
     return {"contacts": contacts}

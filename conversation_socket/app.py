@@ -11,7 +11,7 @@ from shared.utilities.sockets import create_socket_server
 def create_app(settings: ConversationSocketSettings) -> ASGIApp:
     """Socket.IO on /socket.io; everything else (health, docs) goes to the HTTP app."""
     api = create_service_app(
-        settings, title="Conversation socket", uses_mongo=True, uses_redis=True
+        settings, title="Conversation socket", uses_mongo=True, uses_redis=True, sends_work=True
     )
     sio = create_socket_server(settings, Socket.CONVERSATION)
     register_events(sio, api)

@@ -37,6 +37,7 @@ def create_app(
         routers=[*provider_routers(providers), *PLATFORM_ROUTERS],
         uses_mongo=True,
         uses_redis=True,
+        sends_work=True,
         lifespans=[
             integrations_lifespan(providers, transport, sleep),
             platform_lifespan(transport, sleep),

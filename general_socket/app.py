@@ -32,7 +32,12 @@ async def live_chat(app: FastAPI) -> AsyncIterator[None]:
 def create_app(settings: GeneralSocketSettings) -> ASGIApp:
     """Socket.IO on /socket.io; everything else (health, docs) goes to the HTTP app."""
     api = create_service_app(
-        settings, title="General socket", uses_mongo=True, uses_redis=True, lifespans=[live_chat]
+        settings,
+        title="General socket",
+        uses_mongo=True,
+        uses_redis=True,
+        sends_work=True,
+        lifespans=[live_chat],
     )
     # Visitors connect from the websites the widgets are embedded in; connections.py checks
     # each connection's origin itself.

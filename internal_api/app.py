@@ -50,5 +50,6 @@ def create_app(settings: InternalApiSettings) -> FastAPI:
         ],
         uses_mongo=True,
         uses_redis=True,
+        sends_work=True,
         lifespans=[background_work],
     )

@@ -60,5 +60,6 @@ def create_app(
         ],
         uses_mongo=True,
         uses_redis=True,
+        sends_work=True,
         lifespans=[sending],
     )

@@ -14,5 +14,6 @@ def create_app(settings: QueueManagerSettings) -> FastAPI:
         routers=[monitor_router, jobs_router],
         uses_mongo=True,
         uses_redis=True,
+        sends_work=True,
         lifespans=[celery_lifespan(settings)],
     )

@@ -127,14 +127,16 @@ def create_app(
     routers: Sequence[APIRouter] = (),
     uses_mongo: bool = False,
     uses_redis: bool = False,
+    sends_work: bool = False,
     lifespans: Sequence[Lifespan] = (),
     configure: Callable[[FastAPI], None] | None = None,
 ) -> FastAPI:
     """Build a service's FastAPI app.
 
     `lifespans` are async context managers taking the app, entered after MongoDB and Redis are
-    up and left before they go down: the place to make a service's own clients. A service on
-    Redis also gets an outbox per request (`shared.utilities.outbox`) for jobs and emits.
+    up and left before they go down: the place to make a service's own clients. A service that
+    `sends_work` gets an outbox per request (`shared.utilities.outbox`) for jobs and socket
+    emits, and the senders that deliver it; the others (the router's hot path) pay for neither.
     """
     service = settings.service_name
 
@@ -153,6 +155,7 @@ def create_app(
             if uses_redis:
                 app.state.redis = redis_utils.create_redis(settings.redis_url)
                 stack.push_async_callback(app.state.redis.aclose)
+            if sends_work:
                 app.state.senders = Senders.for_redis(settings.redis_url)
                 stack.callback(app.state.senders.close)
             for extra in lifespans:
@@ -171,7 +174,7 @@ def create_app(
         app.include_router(router)
     if configure:
         configure(app)
-    if uses_redis:
+    if sends_work:
         app.add_middleware(OutboxMiddleware)
     app.add_middleware(RequestContextMiddleware, service=service)
     return app

@@ -66,6 +66,7 @@ def app_asking_for_work(senders: Senders):
         title="t",
         routers=[router],
         uses_redis=True,
+        sends_work=True,
         lifespans=[recording_senders],
     )
 
@@ -158,3 +159,19 @@ async def test_what_a_block_flushed_stays_sent_when_it_then_fails(senders):
             raise ValueError
 
     assert [data for _, _, data, _ in senders.emitter.emitted] == [{"rows_done": 100}]
+
+
+async def test_a_service_that_sends_no_work_gets_no_outbox(client_for):
+    router = APIRouter()
+
+    @router.post("/asks")
+    async def asks() -> dict:
+        enqueue_job("webhook.deliver", delivery_id="d1")
+        return {}
+
+    app = create_app(ServiceSettings(), title="t", routers=[router], uses_redis=True)
+    async with client_for(app) as client:
+        response = await client.post("/asks")
+
+    assert response.status_code == 500
+    assert not hasattr(app.state, "senders")

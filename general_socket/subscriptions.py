@@ -4,10 +4,10 @@ answers as if it did not exist."""
 
 from beanie import PydanticObjectId
 
+from shared.domain.accounts.users import effective_membership
 from shared.models.account import Account
 from shared.utilities.auth import Principal
 from shared.utilities.errors import NotFound
-from shared.utilities.sessions import effective_membership
 
 
 async def followable_account(principal: Principal, account_id: str) -> Account:

@@ -4,11 +4,10 @@ the `notifications` queue, which the service fills in queue mode (NOTIFICATIONS_
 import httpx
 from celery import Celery
 
-from notifications.deliveries.dispatch import SEND_TASK
 from notifications.deliveries.tasks import register_tasks
 from notifications.settings import NotificationsSettings
 from shared.utilities.settings import load_settings
-from shared.utilities.tasks import queue_of
+from shared.utilities.task_names import NOTIFICATIONS_SEND
 from shared.utilities.worker import create_worker_app
 
 
@@ -16,7 +15,7 @@ def create_celery(
     settings: NotificationsSettings, transport: httpx.AsyncBaseTransport | None = None
 ) -> Celery:
     """`transport` stands in for the network, in tests."""
-    app = create_worker_app("notifications", settings, queues=[queue_of(SEND_TASK)])
+    app = create_worker_app("notifications", settings, queues=[NOTIFICATIONS_SEND.queue])
     register_tasks(app, settings, transport)
     return app
 

@@ -3,8 +3,9 @@
 Made by the shared task runtime (`shared.utilities.worker`: nothing lost, each task id run
 once, retries, dead letters). The QM_* switches decide what runs (`queue_manager.layout`): the
 worker consumes exactly the queues switched on, beat schedules exactly the crons switched on.
-Tasks register on `app` with `@platform_task(app, "<queue>.<action>")` in the modules of
-`queues/` (one per domain), `triggers/` and `crons/`, which the worker imports at start.
+Tasks register on `app` with `@platform_task(app, WEBHOOK_DELIVER)` (names declared in
+`shared.utilities.task_names`) in the modules of `queues/` (one per domain), `triggers/` and
+`crons/`, which the worker imports at start.
 """
 
 import importlib

@@ -19,19 +19,25 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from queue_manager.switches import QueueSwitches
+from shared.utilities.task_names import (
+    TASK_RUNS_CLEANUP_DELETE_FINISHED,
+    TRIGGERS_SWEEP_REQUEUE_PENDING,
+    WEBHOOK_RETRIES_SEND_DUE,
+    TaskName,
+)
 
 
 @dataclass(frozen=True)
 class Cron:
-    task: str  # "<switch>.<action>": runs on the switch's queue
+    task: TaskName  # "<switch>.<action>": runs on the switch's queue
     every: timedelta
 
 
 # The crons written so far, by switch; a cron switch not listed schedules nothing.
 CRONS: dict[str, Cron] = {
-    "triggers_sweep": Cron("triggers_sweep.requeue_pending", timedelta(minutes=5)),
-    "task_runs_cleanup": Cron("task_runs_cleanup.delete_finished", timedelta(hours=1)),
-    "webhook_retries": Cron("webhook_retries.send_due", timedelta(minutes=1)),
+    "triggers_sweep": Cron(TRIGGERS_SWEEP_REQUEUE_PENDING, timedelta(minutes=5)),
+    "task_runs_cleanup": Cron(TASK_RUNS_CLEANUP_DELETE_FINISHED, timedelta(hours=1)),
+    "webhook_retries": Cron(WEBHOOK_RETRIES_SEND_DUE, timedelta(minutes=1)),
 }
 
 # Switches whose job in the original was periodic: their queue carries only the cron's task.
@@ -70,7 +76,7 @@ def beat_schedule(switches: QueueSwitches) -> dict[str, dict]:
     """Celery beat's schedule: the crons switched on, each sent to its switch's queue."""
     return {
         switch: {
-            "task": cron.task,
+            "task": cron.task.name,
             "schedule": cron.every.total_seconds(),
             "options": {"queue": switch},
         }

@@ -55,4 +55,6 @@ def create_app(settings: RouterSettings) -> FastAPI:
         uses_redis=True,
         lifespans=[gate_and_pool],
         configure=forward_what_no_route_answers,
+        # Streamed on, not held: the service behind bounds each route's body itself.
+        body_limits={"/v1/": settings.max_proxied_body_bytes},
     )

@@ -1,6 +1,6 @@
 from typing import Annotated, ClassVar, Self
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field, PositiveInt, model_validator
 from pydantic_settings import NoDecode, SettingsConfigDict
 
 from router.ratelimit import Limit, parse_limits
@@ -20,6 +20,10 @@ class RouterSettings(ServiceSettings):
 
     service_name: ClassVar[str] = "router"
     port: Port = 5001
+    max_proxied_body_bytes: PositiveInt = Field(
+        100 * 1024 * 1024,
+        description="largest body passed on to a service (each service bounds its own routes)",
+    )
 
     # Upstreams, by the path prefix they serve (see router.routing).
     internal_api_url: str = local(5002)

@@ -14,7 +14,6 @@ from redis.asyncio import Redis
 
 from internal_api.accounts.schemas import AccountUpdate
 from internal_api.auth.service import hash_token, refresh_sessions
-from internal_api.repository import OwnedRepository
 from shared.models.account import Account, AccountKind
 from shared.models.base import utc_now
 from shared.models.invitation import Invitation
@@ -23,7 +22,7 @@ from shared.models.user import User
 from shared.utilities.auth import Principal
 from shared.utilities.errors import Conflict, Forbidden, NotFound
 from shared.utilities.pagination import Page, PageParams
-from shared.utilities.repository import TenantRepository, object_id
+from shared.utilities.repository import OwnedRepository, TenantRepository, object_id
 
 
 @dataclass(frozen=True)

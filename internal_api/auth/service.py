@@ -15,9 +15,9 @@ from redis.asyncio import Redis
 
 from internal_api.auth.passwords import hash_password, needs_rehash, verify_password
 from internal_api.auth.throttle import LoginThrottle
-from internal_api.repository import OwnedRepository
 from internal_api.settings import InternalApiSettings
 from internal_api.users.service import Me, me
+from shared.domain.accounts.users import effective_membership
 from shared.models.account import Account
 from shared.models.base import utc_now
 from shared.models.invitation import Invitation
@@ -28,7 +28,7 @@ from shared.utilities import sessions
 from shared.utilities.auth import Principal
 from shared.utilities.errors import Conflict, Forbidden, InvalidInput, NotFound, Unauthorized
 from shared.utilities.pagination import Page, PageParams
-from shared.utilities.repository import object_id
+from shared.utilities.repository import OwnedRepository, object_id
 
 
 @dataclass(frozen=True)
@@ -135,7 +135,7 @@ async def starting_account(user: User) -> Account:
     """The user's default account while they may still act in it, else their first one."""
     default = object_id(user.default_account_id or "")
     account = await Account.get(default) if default else None
-    if account and await sessions.effective_membership(user.id, account):
+    if account and await effective_membership(user.id, account):
         return account
     first = await Membership.find({"user_id": user.id}).sort("created_at").first_or_none()
     account = await Account.get(first.account_id) if first else None
@@ -190,7 +190,7 @@ async def switch_account(
     target = object_id(account_id)
     account = await Account.get(target) if target else None
     user_id = PydanticObjectId(principal.sub)
-    if account is None or await sessions.effective_membership(user_id, account) is None:
+    if account is None or await effective_membership(user_id, account) is None:
         raise NotFound(f"Account {account_id} does not exist.")
     session = await users_sessions(principal).get(principal.sid)
     # The caller is active right now, whatever MongoDB last saw while Redis answered.

@@ -27,8 +27,7 @@ from shared.utilities.errors import InvalidInput
 from shared.utilities.outbox import enqueue_job
 from shared.utilities.pagination import Page, PageParams
 from shared.utilities.repository import TenantRepository
-
-RUN_AUTOMATION = "triggers.run_automation"
+from shared.utilities.task_names import TRIGGERS_RUN_AUTOMATION
 
 
 def rules(account_id: str | PydanticObjectId) -> TenantRepository[Automation]:
@@ -112,7 +111,7 @@ async def fire(
         for rule in found
     ]
     for run in stored:
-        enqueue_job(RUN_AUTOMATION, task_id=str(run.id), log_id=str(run.id))
+        enqueue_job(TRIGGERS_RUN_AUTOMATION, task_id=str(run.id), log_id=str(run.id))
     return stored
 
 

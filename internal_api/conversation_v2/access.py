@@ -21,6 +21,8 @@ ConversationsWriter = Annotated[Principal, Depends(requires("conversations:write
 class VisibleConversations(TenantRepository[Conversation]):
     """The conversations the user may read; `create` makes one in the user's account."""
 
+    sortable = frozenset({"created_at", "updated_at", "last_activity_at"})
+
     def __init__(self, principal: Principal) -> None:
         super().__init__(Conversation, principal.account_id)
         self.reader_id = principal.sub

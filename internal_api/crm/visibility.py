@@ -2,7 +2,7 @@
 or follow. Owners and admins see everything. A hidden record answers 404 like a missing one,
 because every CRM query goes through `VisibleRepository`."""
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from beanie import PydanticObjectId
@@ -31,9 +31,13 @@ class VisibleRepository(TenantRepository[DocumentT]):
     """The account's documents the caller may see; the rest answer NotFound."""
 
     def __init__(
-        self, model: type[DocumentT], account_id: str, visibility: Mapping[str, Any]
+        self,
+        model: type[DocumentT],
+        account_id: str,
+        visibility: Mapping[str, Any],
+        sortable: Iterable[str] | None = None,
     ) -> None:
-        super().__init__(model, account_id)
+        super().__init__(model, account_id, sortable)
         self.visibility = dict(visibility)
 
     def scoped(self, filters: Mapping[str, Any] | None = None) -> dict[str, Any]:
@@ -41,11 +45,12 @@ class VisibleRepository(TenantRepository[DocumentT]):
         return {"$and": [tenant, self.visibility]} if self.visibility else tenant
 
 
-def visible(model: type[TenantDocument]) -> Callable:
+def visible(model: type[TenantDocument], sortable: Iterable[str] | None = None) -> Callable:
     """A dependency giving the caller's `VisibleRepository` of `model`:
     `Contacts = Annotated[VisibleRepository[Contact], Depends(visible(Contact))]`."""
 
     async def repository(principal: CurrentUser) -> VisibleRepository:
-        return VisibleRepository(model, principal.account_id, await visibility_filter(principal))
+        visibility = await visibility_filter(principal)
+        return VisibleRepository(model, principal.account_id, visibility, sortable)
 
     return repository

@@ -24,8 +24,8 @@ from shared.utilities.errors import Conflict, NotFound
 from shared.utilities.outbox import enqueue_job
 from shared.utilities.pagination import Page, PageParams
 from shared.utilities.repository import TenantRepository, object_id
+from shared.utilities.task_names import WEBHOOK_DELIVER
 
-DELIVER_TASK = "webhook.deliver"
 TEST_EVENT_TYPE = "webhook.test"
 
 
@@ -171,7 +171,7 @@ def send_manual_attempt(delivery: WebhookDelivery) -> None:
     # The task id names the attempt, so this one runs once and apart from any earlier one.
     attempt = len(delivery.attempts) + 1
     enqueue_job(
-        DELIVER_TASK,
+        WEBHOOK_DELIVER,
         task_id=f"{delivery.id}.manual-{attempt}",
         delivery_id=str(delivery.id),
         manual=True,

@@ -16,10 +16,9 @@ from notifications.providers.base import ProviderUnavailable
 from notifications.providers.registry import Providers
 from notifications.settings import MAX_BACKOFF_SECONDS, NotificationsSettings
 from shared.utilities.outbox import enqueue_job
+from shared.utilities.task_names import NOTIFICATIONS_SEND
 
 logger = logging.getLogger(__name__)
-
-SEND_TASK = "notifications.send"
 
 
 class Dispatcher(Protocol):
@@ -31,7 +30,7 @@ class Dispatcher(Protocol):
 class ThroughQueue:
     def dispatch(self, delivery_id: str) -> None:
         # The delivery's id is the task id: a delivery handed over twice is one task.
-        enqueue_job(SEND_TASK, task_id=delivery_id, delivery_id=delivery_id)
+        enqueue_job(NOTIFICATIONS_SEND, task_id=delivery_id, delivery_id=delivery_id)
 
     async def stop(self) -> None:
         return None

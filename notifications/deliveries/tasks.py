@@ -7,11 +7,11 @@ tries decides when to stop, as in direct mode.
 import httpx
 from celery import Celery
 
-from notifications.deliveries.dispatch import SEND_TASK
 from notifications.deliveries.sending import send_delivery
 from notifications.providers.base import ProviderUnavailable
 from notifications.providers.registry import Providers, providers_for
 from notifications.settings import MAX_BACKOFF_SECONDS, NotificationsSettings
+from shared.utilities.task_names import NOTIFICATIONS_SEND
 from shared.utilities.upstream import http_client
 from shared.utilities.worker import platform_task
 
@@ -44,7 +44,7 @@ def register_tasks(
 
     @platform_task(
         app,
-        SEND_TASK,
+        NOTIFICATIONS_SEND,
         max_retries=settings.max_attempts,
         backoff_seconds=settings.retry_backoff_seconds,
         max_backoff_seconds=MAX_BACKOFF_SECONDS,

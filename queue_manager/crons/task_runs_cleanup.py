@@ -7,10 +7,11 @@ from datetime import timedelta
 from queue_manager.celery import app, settings
 from shared.models.base import utc_now
 from shared.models.task_run import TaskRun, TaskStatus
+from shared.utilities.task_names import TASK_RUNS_CLEANUP_DELETE_FINISHED
 from shared.utilities.worker import platform_task
 
 
-@platform_task(app, "task_runs_cleanup.delete_finished")
+@platform_task(app, TASK_RUNS_CLEANUP_DELETE_FINISHED)
 async def delete_finished() -> int:
     """Returns how many records were deleted."""
     cutoff = utc_now() - timedelta(days=settings.task_run_retention_days)

@@ -8,13 +8,13 @@ from queue_manager.celery import app
 from shared.models.base import utc_now
 from shared.models.webhook_delivery import DeliveryStatus, WebhookDelivery
 from shared.utilities.outbox import enqueue_job
+from shared.utilities.task_names import WEBHOOK_DELIVER, WEBHOOK_RETRIES_SEND_DUE
 from shared.utilities.worker import platform_task
 
-DELIVER = "webhook.deliver"
 BATCH = 500
 
 
-@platform_task(app, "webhook_retries.send_due")
+@platform_task(app, WEBHOOK_RETRIES_SEND_DUE)
 async def send_due() -> int:
     """Queue the next attempt of each pending delivery now due, oldest first; returns how many."""
     due = {"status": DeliveryStatus.PENDING.value, "next_attempt_at": {"$lte": utc_now()}}
@@ -22,6 +22,8 @@ async def send_due() -> int:
     for delivery in deliveries:
         attempt = sum(not made.manual for made in delivery.attempts) + 1
         enqueue_job(
-            DELIVER, task_id=f"{delivery.id}.attempt-{attempt}", delivery_id=str(delivery.id)
+            WEBHOOK_DELIVER,
+            task_id=f"{delivery.id}.attempt-{attempt}",
+            delivery_id=str(delivery.id),
         )
     return len(deliveries)

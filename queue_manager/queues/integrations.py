@@ -10,6 +10,7 @@ from typing import Any
 
 from queue_manager import integrations
 from queue_manager.celery import app
+from shared.utilities.task_names import INTEGRATIONS_PROCESS_WEBHOOK
 from shared.utilities.worker import PermanentError, platform_task
 
 Handler = Callable[[dict[str, Any]], Awaitable[dict[str, Any]]]
@@ -27,6 +28,6 @@ def handler_for(provider: str) -> Handler:
     return module.handle
 
 
-@platform_task(app, "integrations.process_webhook")
+@platform_task(app, INTEGRATIONS_PROCESS_WEBHOOK)
 async def process_webhook(provider: str, event: dict[str, Any]) -> dict[str, Any]:
     return await handler_for(provider)(event)

@@ -12,10 +12,11 @@ from queue_manager.celery import app, settings
 from queue_manager.webhooks.delivery import deliver
 from queue_manager.webhooks.sending import webhook_client
 from queue_manager.webhooks.signing import secret_box
+from shared.utilities.task_names import WEBHOOK_DELIVER
 from shared.utilities.worker import platform_task
 
 
-@platform_task(app, "webhook.deliver")
+@platform_task(app, WEBHOOK_DELIVER)
 async def deliver_webhook(delivery_id: str, manual: bool = False) -> dict:
     """One attempt at the delivery; a failure with retries left is due again after its delay."""
     box, delays = secret_box(settings), settings.webhook_retry_delays_seconds

@@ -6,12 +6,11 @@ from typing import Any
 from queue_manager.celery import app, settings
 from queue_manager.triggers import service
 from queue_manager.webhooks.sending import webhook_client
+from shared.utilities.task_names import TRIGGERS_RUN_AUTOMATION
 from shared.utilities.worker import platform_task
 
-RUN_AUTOMATION = "triggers.run_automation"
 
-
-@platform_task(app, RUN_AUTOMATION)
+@platform_task(app, TRIGGERS_RUN_AUTOMATION)
 async def run_automation(log_id: str) -> dict[str, Any]:
     async with webhook_client(settings) as client:
         return await service.run_automation(log_id, client)

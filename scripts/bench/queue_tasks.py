@@ -4,6 +4,7 @@ result stored in Redis) and the task runtime around it (`bench.noop`: its TaskRu
 completed in MongoDB, an outbox, the result)."""
 
 from queue_manager.celery import app
+from shared.utilities.task_names import NoArguments, TaskName
 from shared.utilities.worker import platform_task
 
 QUEUE = "bench"
@@ -16,6 +17,6 @@ def bare() -> None:
     return None
 
 
-@platform_task(app, NOOP)
+@platform_task(app, TaskName(NOOP, NoArguments))
 async def noop() -> None:
     return None

@@ -1,6 +1,7 @@
-# ensure_redis: make sure a real Redis answers for the tests and export TEST_REDIS_URL.
-# Uses REDIS_URL (default redis://127.0.0.1:6379) when it answers; otherwise starts
-# redis-server on a free port for the length of this shell, and fails clearly when neither.
+# ensure_redis: a redis-server of the tests' own, on a free port, for the length of this shell;
+# exports TEST_REDIS_URL. The tests never use (or flush) a Redis somebody else runs, unless told
+# to with an explicit TEST_REDIS_URL. redis-server is installed from Debian's packages when it is
+# missing and we are root; otherwise the error says how to get it.
 
 redis_answers() {
   .venv/bin/python - "$1" <<'PY'
@@ -12,21 +13,33 @@ except Exception:
 PY
 }
 
-ensure_redis() {
-  local url="${REDIS_URL:-redis://127.0.0.1:6379}"
-  if redis_answers "$url/0"; then
-    export TEST_REDIS_URL="${url%/}"
-    return 0
-  fi
-  if ! command -v redis-server >/dev/null 2>&1; then
-    echo "error: no Redis answers at $url and redis-server is not installed;" \
-         "install it (apt-get install redis-server) or set REDIS_URL" >&2
+install_redis_server() {
+  if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    echo "error: redis-server is not installed; install it (apt-get install redis-server)" \
+         "or point the tests at a Redis of your own with TEST_REDIS_URL" >&2
     exit 1
   fi
+  echo "installing redis-server for the tests" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null 2>&1 ||
+    { apt-get update -qq >/dev/null 2>&1 &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null 2>&1; } ||
+    { echo "error: could not install redis-server" >&2; exit 1; }
+}
+
+ensure_redis() {
+  if [ -n "${TEST_REDIS_URL:-}" ]; then
+    redis_answers "${TEST_REDIS_URL%/}/0" ||
+      { echo "error: no Redis answers at TEST_REDIS_URL=$TEST_REDIS_URL" >&2; exit 1; }
+    export TEST_REDIS_URL="${TEST_REDIS_URL%/}"
+    echo "tests use the Redis at TEST_REDIS_URL (databases 1 to 32 are emptied)"
+    return 0
+  fi
+  command -v redis-server >/dev/null 2>&1 || install_redis_server
   local port
   port="$(.venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  # One database per pytest-xdist worker, so workers never share queues or counters.
   redis-server --port "$port" --bind 127.0.0.1 --save "" --appendonly no --daemonize no \
-    --logfile "" >/dev/null &
+    --databases 64 --logfile "" >/dev/null &
   REDIS_PID=$!
   trap 'kill "$REDIS_PID" 2>/dev/null || true' EXIT
   for _ in $(seq 50); do

@@ -8,12 +8,13 @@ import os
 import redis.asyncio as redis
 
 from queue_manager.celery import app
+from shared.utilities.task_names import AnyArguments, TaskName
 from shared.utilities.worker import platform_task
 
 QUEUE = "blocking_probe"
 
 
-@platform_task(app, f"{QUEUE}.count_when_released")
+@platform_task(app, TaskName(f"{QUEUE}.count_when_released", AnyArguments))
 async def count_when_released(key: str) -> int:
     client = redis.Redis.from_url(os.environ["REDIS_URL"])
     try:

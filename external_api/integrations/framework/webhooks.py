@@ -19,8 +19,7 @@ from pymongo.errors import DuplicateKeyError
 from shared.models.integration_webhook_receipt import IntegrationWebhookReceipt
 from shared.utilities.errors import Unauthorized
 from shared.utilities.outbox import enqueue_job
-
-PROCESS_TASK = "integrations.process_webhook"
+from shared.utilities.task_names import INTEGRATIONS_PROCESS_WEBHOOK
 
 
 class BadSignature(Unauthorized):
@@ -75,7 +74,7 @@ async def receive(
     new = await record_new(receiver.provider, events)
     for event in new:
         enqueue_job(
-            PROCESS_TASK,
+            INTEGRATIONS_PROCESS_WEBHOOK,
             task_id=f"{receiver.provider}:{event.id}",
             provider=receiver.provider,
             event={"id": event.id, "type": event.type, "data": event.data},

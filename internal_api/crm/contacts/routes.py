@@ -33,11 +33,13 @@ from shared.utilities.errors import (
     Unauthorized,
     error_responses,
 )
-from shared.utilities.pagination import Page, Paging
+from shared.utilities.pagination import Page, Paging, sorted_paging
 
 router = APIRouter(prefix="/v1/crm/contacts", tags=["crm"])
 
-VisibleContacts = Annotated[VisibleRepository[Contact], Depends(visible(Contact))]
+CONTACT_SORTS = ("created_at", "updated_at", "first_name", "last_name", "name")
+VisibleContacts = Annotated[VisibleRepository[Contact], Depends(visible(Contact, CONTACT_SORTS))]
+ContactPaging = sorted_paging(CONTACT_SORTS)
 
 
 def caller_with(scope: str):
@@ -74,7 +76,7 @@ FILTER_SYNTAX = (
 )
 async def list_contacts(
     caller: Reader,
-    paging: Paging,
+    paging: ContactPaging,
     q: Annotated[str | None, Query(max_length=200)] = None,
     filters: Annotated[list[str] | None, Query(alias="filter", description=FILTER_SYNTAX)] = None,
     deleted: bool = False,
@@ -91,7 +93,9 @@ async def list_contacts(
     '`{"field": "tags", "operator": "in", "value": ["vip", "lead"]}`.',
     responses=error_responses(*SIGNED_IN, InvalidInput),
 )
-async def search_contacts(body: ContactSearch, caller: Reader, paging: Paging) -> Page[ContactRead]:
+async def search_contacts(
+    body: ContactSearch, caller: Reader, paging: ContactPaging
+) -> Page[ContactRead]:
     page = await service.list_contacts(caller, paging, body, "body.conditions")
     return mapped(page, ContactRead.of)
 

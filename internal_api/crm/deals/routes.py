@@ -7,6 +7,7 @@ from fastapi import APIRouter, Depends, Query, Response
 from internal_api.activities.schemas import ActivityRead
 from internal_api.crm.deals import service
 from internal_api.crm.deals.schemas import DealCreate, DealFilters, DealMove, DealRead, DealUpdate
+from internal_api.crm.deals.service import DEAL_SORTS
 from internal_api.crm.visibility import VisibleRepository, visible
 from internal_api.repository import mapped
 from shared.models.deal import Deal
@@ -18,14 +19,15 @@ from shared.utilities.errors import (
     Unauthorized,
     error_responses,
 )
-from shared.utilities.pagination import Page, Paging
+from shared.utilities.pagination import Page, Paging, sorted_paging
 
 router = APIRouter(prefix="/v1/crm/deals", tags=["deals"])
 
 CanRead = Annotated[Principal, Depends(requires("deals:read"))]
 CanWrite = Annotated[Principal, Depends(requires("deals:write"))]
 # The deals the caller may see: the others answer 404.
-Deals = Annotated[VisibleRepository[Deal], Depends(visible(Deal))]
+Deals = Annotated[VisibleRepository[Deal], Depends(visible(Deal, DEAL_SORTS))]
+DealPaging = sorted_paging(DEAL_SORTS)
 
 SIGNED_IN = (Unauthorized, Forbidden)
 
@@ -48,7 +50,7 @@ async def create_deal(body: DealCreate, principal: CanWrite, deals: Deals) -> De
     responses=error_responses(*SIGNED_IN, InvalidInput),
 )
 async def list_deals(
-    _: CanRead, deals: Deals, paging: Paging, filters: Annotated[DealFilters, Query()]
+    _: CanRead, deals: Deals, paging: DealPaging, filters: Annotated[DealFilters, Query()]
 ) -> Page[DealRead]:
     return mapped(await service.list_deals(deals, paging, filters), DealRead.of)
 

@@ -50,6 +50,7 @@ STATUS_FIELDS = {"status", "lost_reason", "closed_at"}
 BOARD_DEALS_PER_STAGE = 100
 
 Deals = VisibleRepository[Deal]
+DEAL_SORTS = ("created_at", "updated_at", "position", "value", "title", "expected_close_date")
 
 
 async def create_deal(principal: Principal, deals: Deals, body: DealCreate) -> Deal:

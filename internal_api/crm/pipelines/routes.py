@@ -4,6 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response
 
+from internal_api.crm.deals.service import DEAL_SORTS
 from internal_api.crm.pipelines import service
 from internal_api.crm.pipelines.schemas import (
     BoardColumn,
@@ -33,7 +34,7 @@ router = APIRouter(prefix="/v1/crm/pipelines", tags=["pipelines"])
 
 CanRead = Annotated[Principal, Depends(requires("deals:read"))]
 CanWrite = Annotated[Principal, Depends(requires("deals:write"))]
-Deals = Annotated[VisibleRepository[Deal], Depends(visible(Deal))]
+Deals = Annotated[VisibleRepository[Deal], Depends(visible(Deal, DEAL_SORTS))]
 TargetStage = Annotated[
     str | None, Query(description="a stage to move the deals to; required while there are any")
 ]

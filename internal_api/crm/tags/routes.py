@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, Response
 
 from internal_api.crm.tags import service
 from internal_api.crm.tags.schemas import TagCreate, TagRead, TagUpdate
+from internal_api.crm.tags.service import TAG_SORTS
 from internal_api.crm.visibility import VisibleRepository, visible
 from shared.models.contact import Contact
 from shared.utilities.auth import Principal, requires
@@ -17,7 +18,7 @@ from shared.utilities.errors import (
     Unauthorized,
     error_responses,
 )
-from shared.utilities.pagination import Page, Paging
+from shared.utilities.pagination import Page, sorted_paging
 
 router = APIRouter(prefix="/v1/crm/tags", tags=["crm"])
 
@@ -26,6 +27,7 @@ ContactsWrite = Annotated[Principal, Depends(requires("contacts:write"))]
 VisibleContacts = Annotated[VisibleRepository[Contact], Depends(visible(Contact))]
 
 SIGNED_IN = (Unauthorized, Forbidden)
+TagPaging = sorted_paging(TAG_SORTS)
 
 
 @router.get(
@@ -34,7 +36,7 @@ SIGNED_IN = (Unauthorized, Forbidden)
     responses=error_responses(*SIGNED_IN, InvalidInput),
 )
 async def list_tags(
-    principal: ContactsRead, contacts: VisibleContacts, paging: Paging
+    principal: ContactsRead, contacts: VisibleContacts, paging: TagPaging
 ) -> Page[TagRead]:
     page, counts = await service.list_tags(principal.account_id, paging, contacts)
     return Page(

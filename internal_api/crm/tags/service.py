@@ -18,8 +18,11 @@ from shared.utilities.repository import TenantRepository
 AccountId = str | PydanticObjectId
 
 
+TAG_SORTS = ("created_at", "updated_at", "name")
+
+
 def tags(account_id: AccountId) -> TenantRepository[CrmTag]:
-    return TenantRepository(CrmTag, account_id)
+    return TenantRepository(CrmTag, account_id, TAG_SORTS)
 
 
 async def list_tags(

@@ -24,12 +24,22 @@ class Branding(BaseModel):
     secondary_color: str | None = Field(None, pattern=r"^#[0-9a-fA-F]{6}$")
 
 
+class AccountLocale(BaseModel):
+    """The account's own choices; each unset one is the platform's default
+    (`shared.domain.accounts.locale`)."""
+
+    phone_region: str | None = None  # ISO 3166 alpha-2: numbers without a country code
+    currency: str | None = None  # ISO 4217: totals are shown converted into it
+    time_zone: str | None = None  # IANA name: dates in emails and reports
+
+
 class Account(BaseDocument):
     name: str
     kind: AccountKind = AccountKind.AGENCY
     # The agency a sub-account belongs to; None for an agency.
     parent_id: PydanticObjectId | None = None
     branding: Branding = Field(default_factory=Branding)
+    locale: AccountLocale = Field(default_factory=AccountLocale)
     # Members may be limited to the records they own (see the CRM's record-level visibility).
     restrict_members_to_own_records: bool = False
 

@@ -5,37 +5,71 @@ It gives each service the same edges: request ids in and out, JSON logs, uniform
 """
 
 import logging
+import random
 import time
 import uuid
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import AsyncExitStack, asynccontextmanager
 from typing import Annotated, Any
+from urllib.parse import unquote
 
 from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi.responses import JSONResponse
+from fastapi_offline import FastAPIOffline
 from redis.asyncio import Redis
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from shared.utilities import context, db
 from shared.utilities import redis as redis_utils
 from shared.utilities.auth import authenticator_for
-from shared.utilities.errors import error_response, install_error_handlers
+from shared.utilities.errors import (
+    DomainError,
+    InvalidInput,
+    PayloadTooLarge,
+    error_response,
+    install_error_handlers,
+)
 from shared.utilities.logging import configure_logging
+from shared.utilities.openapi import document_uniform_errors
 from shared.utilities.outbox import OutboxMiddleware, Senders
+from shared.utilities.schemas import FORBIDDEN_CHARACTERS
 from shared.utilities.settings import ServiceSettings
 
 logger = logging.getLogger("shared.requests")
 
 REQUEST_ID_HEADER = "x-request-id"
+REQUEST_ID_HEADER_BYTES = REQUEST_ID_HEADER.encode()
 
 Lifespan = Callable[[FastAPI], Any]
 
 
 class RequestContextMiddleware:
-    """Takes or makes the request id, names the service in logs, logs each request once."""
+    """The edge of every service, in one pure ASGI layer: takes or makes the request id, names
+    the service in logs, refuses a query string that no field may hold, answers an unexpected
+    error with the uniform 500 (inside the request's context, so its header, body and log line
+    carry the request id), and logs each request once (a sample of the successful ones)."""
 
-    def __init__(self, app: ASGIApp, service: str) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        service: str,
+        max_body_bytes: int,
+        body_limits: Mapping[str, int],
+        log_sample_rate: float = 1.0,
+    ) -> None:
         self.app = app
         self.service = service
+        self.max_body_bytes = max_body_bytes
+        # Longest prefix first, so the most specific route's limit wins.
+        self.body_limits = sorted(body_limits.items(), key=lambda item: -len(item[0]))
+        self.log_sample_rate = log_sample_rate
+
+    def body_limit(self, path: str) -> int:
+        for prefix, limit in self.body_limits:
+            if path.startswith(prefix):
+                return limit
+        return self.max_body_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -45,39 +79,105 @@ class RequestContextMiddleware:
         request_token = context.request_id.set(request_id)
         service_token = context.service_name.set(self.service)
         started = time.perf_counter()
-        status = 500
+        status = 0
+        header = (REQUEST_ID_HEADER_BYTES, request_id.encode())
 
         async def send_with_request_id(message: Message) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                message.setdefault("headers", [])
-                message["headers"].append((REQUEST_ID_HEADER.encode(), request_id.encode()))
+                message["headers"] = [*message.get("headers", ()), header]
             await send(message)
 
         try:
-            await self.app(scope, receive, send_with_request_id)
+            limit = self.body_limit(scope["path"])
+            if refused := refused_query(scope) or refused_length(scope, limit):
+                await refused(scope, receive, send_with_request_id)
+            else:
+                await self.app(scope, limited(receive, limit), send_with_request_id)
+        except Exception:
+            logger.exception("unhandled error on %s %s", scope["method"], scope["path"])
+            if status:  # the answer has started: all we can do is end the connection
+                raise
+            await error_response(500, DomainError.code, DomainError.message)(
+                scope, receive, send_with_request_id
+            )
         finally:
-            if logger.isEnabledFor(logging.INFO):
-                logger.info(
-                    "%s %s %s",
-                    scope["method"],
-                    scope["path"],
-                    status,
-                    extra={
-                        "status": status,
-                        "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-                    },
-                )
+            self.log(scope, status or 500, started)
             context.request_id.reset(request_token)
             context.service_name.reset(service_token)
+
+    def log(self, scope: Scope, status: int, started: float) -> None:
+        if not logger.isEnabledFor(logging.INFO):
+            return
+        if status < 400 and self.log_sample_rate < 1 and random.random() >= self.log_sample_rate:
+            return
+        logger.info(
+            "%s %s %s",
+            scope["method"],
+            scope["path"],
+            status,
+            extra={
+                "status": status,
+                "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+            },
+        )
+
+
+def refused_length(scope: Scope, limit: int) -> JSONResponse | None:
+    """A 413 before reading anything, when the body says it is larger than the limit."""
+    for name, value in scope["headers"]:
+        if name == b"content-length" and value.isdigit() and int(value) > limit:
+            return too_large(limit)
+    return None
+
+
+def too_large(limit: int) -> JSONResponse:
+    return error_response(
+        413, PayloadTooLarge.code, f"The request body is larger than {limit} bytes."
+    )
+
+
+def limited(receive: Receive, limit: int) -> Receive:
+    """`receive`, counting the body as it comes (chunked bodies have no length to check)."""
+    received = 0
+
+    async def receive_within_limit() -> Message:
+        nonlocal received
+        message = await receive()
+        if message["type"] == "http.request":
+            received += len(message.get("body", b""))
+            if received > limit:
+                # An HTTPException passes FastAPI's body reading untouched; the error handlers
+                # answer it as `payload_too_large`.
+                raise HTTPException(413, f"The request body is larger than {limit} bytes.")
+        return message
+
+    return receive_within_limit
+
+
+def refused_query(scope: Scope) -> JSONResponse | None:
+    """A 422 for a query string carrying a control character (a NUL, say): no field stores
+    one, and some (regexes, keys) would fail deep inside the database driver."""
+    raw = scope.get("query_string", b"")
+    if b"%" not in raw and not any(byte < 0x20 or byte == 0x7F for byte in raw):
+        return None
+    query = unquote(raw.decode("latin-1"), errors="surrogateescape")
+    if not FORBIDDEN_CHARACTERS.search(query):
+        return None
+    return error_response(
+        422,
+        InvalidInput.code,
+        "The query string holds a control character.",
+        [{"field": "query", "message": "must not contain control characters"}],
+    )
 
 
 def incoming_request_id(scope: Scope) -> str:
     for name, value in scope["headers"]:
-        if name == b"x-request-id":
-            # Bounded, so a client cannot stuff our logs.
-            return value.decode("latin-1")[:128]
+        if name == REQUEST_ID_HEADER_BYTES:
+            # Bounded and printable, so a client cannot stuff or forge our logs.
+            return "".join(c for c in value.decode("latin-1")[:128] if c.isprintable())
     return ""
 
 
@@ -130,6 +230,7 @@ def create_app(
     sends_work: bool = False,
     lifespans: Sequence[Lifespan] = (),
     configure: Callable[[FastAPI], None] | None = None,
+    body_limits: Mapping[str, int] | None = None,
 ) -> FastAPI:
     """Build a service's FastAPI app.
 
@@ -137,6 +238,8 @@ def create_app(
     up and left before they go down: the place to make a service's own clients. A service that
     `sends_work` gets an outbox per request (`shared.utilities.outbox`) for jobs and socket
     emits, and the senders that deliver it; the others (the router's hot path) pay for neither.
+    Request bodies are bounded by MAX_BODY_BYTES (chunked ones too); `body_limits` gives the
+    paths that take more their own bound, by path prefix (`{"/v1/crm/imports": 50 * MB}`).
     """
     service = settings.service_name
 
@@ -165,7 +268,8 @@ def create_app(
         logger.info("%s stopped", service)
 
     configure_logging(settings.log_level)
-    app = FastAPI(title=title, lifespan=lifespan, docs_url="/docs", openapi_url="/openapi.json")
+    # Swagger UI and ReDoc are served from the fastapi-offline package, not a CDN.
+    app = FastAPIOffline(title=title, lifespan=lifespan, docs_url="/docs", redoc_url="/redoc")
     app.state.settings = settings
     app.state.authenticator = authenticator_for(settings)
     install_error_handlers(app)
@@ -176,5 +280,12 @@ def create_app(
         configure(app)
     if sends_work:
         app.add_middleware(OutboxMiddleware)
-    app.add_middleware(RequestContextMiddleware, service=service)
+    app.add_middleware(
+        RequestContextMiddleware,
+        service=service,
+        max_body_bytes=settings.max_body_bytes,
+        body_limits=body_limits or {},
+        log_sample_rate=settings.log_request_sample_rate,
+    )
+    document_uniform_errors(app)
     return app

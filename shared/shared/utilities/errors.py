@@ -20,7 +20,17 @@ logger = logging.getLogger(__name__)
 
 
 class DomainError(Exception):
-    """Base of every error a service raises on purpose."""
+    """Base of every error a service raises on purpose.
+
+    A subclass names a case a client must tell apart, with a stable `code`:
+
+        class EmailTaken(Conflict):
+            code, message = "email_taken", "Another contact has this email."
+
+    `details` name the fields at fault by their plain path in the input (`phones.1`); the HTTP
+    layer says where that input was (`location`, the body unless told otherwise), so the
+    answer reads `body.phones.1`.
+    """
 
     status_code: int = 500
     code: str = "internal_error"
@@ -32,10 +42,12 @@ class DomainError(Exception):
         *,
         details: list[dict[str, Any]] | None = None,
         headers: dict[str, str] | None = None,
+        location: str = "body",
     ) -> None:
         self.message = message or self.message
         self.details = details or []
         self.headers = headers or {}
+        self.location = location
         super().__init__(self.message)
 
 
@@ -43,6 +55,16 @@ class BadRequest(DomainError):
     """The request is well formed but cannot be done as asked."""
 
     status_code, code, message = 400, "bad_request", "The request cannot be done as asked."
+
+
+class InvalidBody(DomainError):
+    """The body is not what its content type says: not JSON, not UTF-8, or nested too deep."""
+
+    status_code, code, message = (
+        400,
+        "invalid_body",
+        "The request body could not be read: send UTF-8 JSON nested at most a few levels deep.",
+    )
 
 
 class InvalidInput(DomainError):
@@ -117,6 +139,10 @@ class UpstreamTimeout(DomainError):
     status_code, code, message = 504, "gateway_timeout", "An upstream service timed out."
 
 
+# What every route behind a user token may answer before it does anything.
+SIGNED_IN = (Unauthorized, Forbidden)
+
+
 class ErrorBody(BaseModel):
     code: str
     message: str
@@ -151,19 +177,46 @@ def error_response(
     return JSONResponse(error_payload(code, message, details), status_code=status, headers=headers)
 
 
+LOCATIONS = ("body", "query", "path", "header")
+
+
+def located(details: list[dict[str, Any]], location: str) -> list[dict[str, Any]]:
+    """Details whose `field` is a plain path in the input, prefixed with where the input was
+    (a field already located, say by a validation error passed on, is left as it is)."""
+    return [
+        {**detail, "field": f"{location}.{detail['field']}"}
+        if location and is_plain_path(detail.get("field"))
+        else detail
+        for detail in details
+    ]
+
+
+def is_plain_path(field: Any) -> bool:
+    return isinstance(field, str) and bool(field) and field.split(".")[0] not in LOCATIONS
+
+
 async def domain_error_handler(_: Request, error: DomainError) -> JSONResponse:
-    return error_response(
-        error.status_code, error.code, error.message, error.details, error.headers
-    )
+    details = located(error.details, error.location)
+    return error_response(error.status_code, error.code, error.message, details, error.headers)
+
+
+# Starlette's and FastAPI's own refusals, by status, as the domain errors they stand for.
+HTTP_EQUIVALENTS: dict[int, type[DomainError]] = {
+    400: InvalidBody,
+    413: PayloadTooLarge,
+}
 
 
 async def http_error_handler(_: Request, error: StarletteHTTPException) -> JSONResponse:
+    headers = getattr(error, "headers", None)
+    if equivalent := HTTP_EQUIVALENTS.get(error.status_code):
+        return error_response(error.status_code, equivalent.code, equivalent.message, None, headers)
     status = HTTPStatus(error.status_code)
     code = status.phrase.lower().replace(" ", "_").replace("-", "_")
     message = error.detail if isinstance(error.detail, str) else status.description
     if error.status_code == 404 and error.detail == "Not Found":
         message = "No route matches this path."
-    return error_response(error.status_code, code, message, headers=getattr(error, "headers", None))
+    return error_response(error.status_code, code, message, headers=headers)
 
 
 async def validation_error_handler(_: Request, error: RequestValidationError) -> JSONResponse:
@@ -179,13 +232,11 @@ async def validation_error_handler(_: Request, error: RequestValidationError) ->
     return error_response(422, InvalidInput.code, f"Invalid fields: {fields}.", details)
 
 
-async def unexpected_error_handler(_: Request, error: Exception) -> JSONResponse:
-    logger.exception("unhandled error", exc_info=error)
-    return error_response(500, DomainError.code, DomainError.message)
-
-
 def install_error_handlers(app: FastAPI) -> None:
-    app.add_exception_handler(DomainError, domain_error_handler)
-    app.add_exception_handler(StarletteHTTPException, http_error_handler)
-    app.add_exception_handler(RequestValidationError, validation_error_handler)
-    app.add_exception_handler(Exception, unexpected_error_handler)
+    """Errors raised on purpose and FastAPI's own refusals. An unexpected error is answered by
+    the request context middleware (`shared.utilities.app`), inside the request's context, so
+    its 500 carries the request id."""
+    # Starlette types a handler as taking any Exception; each of these takes its own kind.
+    app.add_exception_handler(DomainError, domain_error_handler)  # type: ignore[arg-type]
+    app.add_exception_handler(StarletteHTTPException, http_error_handler)  # type: ignore[arg-type]
+    app.add_exception_handler(RequestValidationError, validation_error_handler)  # type: ignore[arg-type]

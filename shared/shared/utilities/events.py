@@ -11,15 +11,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 from shared.utilities.outbox import enqueue_job
-
-DISPATCH_TASK = "hooks.dispatch"
+from shared.utilities.task_names import HOOKS_DISPATCH
 
 
 def publish_event(account_id: Any, event_type: str, data: dict[str, Any]) -> str:
     """Queue the event for the account's webhook subscriptions; returns its id."""
     event_id = f"evt_{uuid.uuid4().hex}"
     enqueue_job(
-        DISPATCH_TASK,
+        HOOKS_DISPATCH,
         task_id=event_id,
         event={
             "id": event_id,

@@ -2,7 +2,8 @@
 held in an outbox and sent only once that work has succeeded, so nothing fires for work that
 failed.
 
-Anywhere below a route or a task: `enqueue_job("webhook.deliver", delivery_id=...)` or
+Anywhere below a route or a task: `enqueue_job(WEBHOOK_DELIVER, delivery_id=...)` (names declared in
+`shared.utilities.task_names`) or
 `emit(Socket.GENERAL, "contact:updated", data, account_room(account_id))`. The HTTP services get
 an outbox per request from `OutboxMiddleware` (sent when the response is below 400); other code
 opens one with `async with collecting(senders):`.
@@ -18,6 +19,7 @@ from typing import Any
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from shared.utilities.realtime import Socket, SocketEmitter
+from shared.utilities.task_names import TaskName
 from shared.utilities.tasks import TaskSender
 
 logger = logging.getLogger(__name__)
@@ -89,8 +91,9 @@ def current_outbox() -> Outbox:
     return outbox
 
 
-def enqueue_job(name: str, task_id: str | None = None, **kwargs: Any) -> None:
-    current_outbox().jobs.append(Job(name, kwargs, task_id))
+def enqueue_job(task: TaskName, task_id: str | None = None, **kwargs: Any) -> None:
+    """Hold the task to send; its arguments are checked against its declaration now."""
+    current_outbox().jobs.append(Job(task.name, task.checked(kwargs), task_id))
 
 
 def emit(socket: Socket, event: str, data: Any, room: str) -> None:

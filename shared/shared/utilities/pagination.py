@@ -1,17 +1,28 @@
-"""List parameters and the list answer shape: `?page=1&limit=25&sort=-created_at`."""
+"""List parameters and the list answer shape: `?page=1&limit=25&sort=-created_at`.
 
-from typing import Annotated, Generic, TypeVar
+A route lists the fields its repository sorts by, so OpenAPI documents them and any other
+sort answers 422 before a query runs:
+
+    ContactPaging = sorted_paging(ContactRepository.sortable)
+
+    async def list_contacts(paging: ContactPaging) -> Page[ContactRead]: ...
+"""
+
+from collections.abc import Iterable
+from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Depends, Query
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 ItemT = TypeVar("ItemT")
 
 MAX_LIMIT = 100
+# Far past any real list, and small enough that (page - 1) * limit fits MongoDB's skip (int64).
+MAX_PAGE = 10_000_000
 
 
 class PageParams(BaseModel):
-    page: int = Field(1, ge=1)
+    page: int = Field(1, ge=1, le=MAX_PAGE)
     limit: int = Field(25, ge=1, le=MAX_LIMIT)
     sort: str = "-created_at"
 
@@ -20,17 +31,27 @@ class PageParams(BaseModel):
         return (self.page - 1) * self.limit
 
 
-def page_params(
-    page: Annotated[int, Query(ge=1, description="page number, from 1")] = 1,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="items per page")] = 25,
-    sort: Annotated[
-        str, Query(pattern=r"^-?[A-Za-z_][A-Za-z0-9_.]*$", description="field, `-` for descending")
-    ] = "-created_at",
-) -> PageParams:
-    return PageParams(page=page, limit=limit, sort=sort)
+def sorted_paging(fields: Iterable[str], default: str = "-created_at") -> Any:
+    """The `Paging` dependency of a list whose sort is one of `fields` (either direction)."""
+    choices = sorted(fields)
+    pattern = "^-?(" + "|".join(choice.replace(".", r"\.") for choice in choices) + ")$"
+    described = ", ".join(f"`{choice}`" for choice in choices)
+
+    def page_params(
+        page: Annotated[int, Query(ge=1, le=MAX_PAGE, description="page number, from 1")] = 1,
+        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="items per page")] = 25,
+        sort: Annotated[
+            str,
+            Query(pattern=pattern, description=f"one of {described}; `-` for descending"),
+        ] = default,
+    ) -> PageParams:
+        return PageParams(page=page, limit=limit, sort=sort)
+
+    return Annotated[PageParams, Depends(page_params)]
 
 
-Paging = Annotated[PageParams, Depends(page_params)]
+# A list sorted by its timestamps only.
+Paging = sorted_paging(["created_at", "updated_at"])
 
 
 class Pagination(BaseModel):
@@ -41,5 +62,9 @@ class Pagination(BaseModel):
 
 
 class Page(BaseModel, Generic[ItemT]):
+    # Read from attributes too, so a route returns a page of documents and its response model
+    # (`Page[ContactRead]`) shapes each item.
+    model_config = ConfigDict(from_attributes=True)
+
     data: list[ItemT]
     pagination: Pagination

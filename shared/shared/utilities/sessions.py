@@ -13,12 +13,12 @@ from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from beanie import PydanticObjectId
 from pydantic import BaseModel, Field
 from redis.asyncio import Redis
 
+from shared.domain.accounts.users import effective_membership
 from shared.models.account import Account
-from shared.models.membership import Membership, Role
+from shared.models.membership import Role
 from shared.models.session import Session
 from shared.utilities.auth import Authenticator, Principal, TokenKind
 from shared.utilities.errors import Unauthorized
@@ -67,25 +67,6 @@ class SessionState(BaseModel):
             role=self.role,
             scopes=self.scopes,
         )
-
-
-async def effective_membership(user_id: PydanticObjectId, account: Account) -> Membership | None:
-    """The user's membership in the account; an agency's owners and admins act as admins of its
-    sub-accounts without a membership of their own."""
-    membership = await Membership.find_one({"account_id": account.id, "user_id": user_id})
-    if membership or account.parent_id is None:
-        return membership
-    agency_membership = await Membership.find_one(
-        {"account_id": account.parent_id, "user_id": user_id}
-    )
-    if agency_membership and agency_membership.role in (Role.OWNER, Role.ADMIN):
-        return Membership(
-            account_id=account.id,  # type: ignore[arg-type]
-            user_id=user_id,
-            role=Role.ADMIN,
-            scopes=agency_membership.scopes,
-        )
-    return None
 
 
 async def state_from_record(session: Session, idle: timedelta) -> SessionState | None:

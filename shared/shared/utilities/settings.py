@@ -9,6 +9,7 @@ import sys
 from datetime import timedelta
 from enum import StrEnum
 from typing import Annotated, ClassVar, Self, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
     AfterValidator,
@@ -31,6 +32,27 @@ Port = Annotated[int, Field(ge=1, le=65535, description="port to listen on")]
 PemKey = Annotated[str, AfterValidator(lambda pem: pem.replace("\\n", "\n"))]
 
 
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+def log_level_name(value: str) -> str:
+    name = str(value).upper()
+    if name not in LOG_LEVELS:
+        raise ValueError(f"must be one of {', '.join(LOG_LEVELS)}, not {value!r}")
+    return name
+
+
+LogLevel = Annotated[str, AfterValidator(log_level_name)]
+
+
+def known_time_zone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"{name!r} is not an IANA time zone (e.g. Europe/Paris)") from None
+    return name
+
+
 class RunMode(StrEnum):
     EMBEDDED = "embedded"
     DISTRIBUTED = "distributed"
@@ -50,7 +72,27 @@ class ServiceSettings(BaseSettings):
     mongo_db: str = common("MONGO_DB", "platform", "MongoDB database name")
     mongo_pool_size: int = common("MONGO_POOL_SIZE", 10, "MongoDB connection pool size")
     redis_url: str = common("REDIS_URL", "", "Redis URL; empty uses an in-process substitute")
-    log_level: str = common("LOG_LEVEL", "INFO", "DEBUG, INFO, WARNING or ERROR")
+    log_level: LogLevel = common("LOG_LEVEL", "INFO", "DEBUG, INFO, WARNING or ERROR")
+    log_request_sample_rate: Annotated[float, Field(ge=0, le=1)] = common(
+        "LOG_REQUEST_SAMPLE_RATE",
+        1.0,
+        "share of successful requests logged (0 to 1); failed ones are always logged",
+    )
+    max_body_bytes: PositiveInt = common(
+        "MAX_BODY_BYTES", 1024 * 1024, "largest request body a route takes unless it says more"
+    )
+
+    default_phone_region: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] = common(
+        "DEFAULT_PHONE_REGION",
+        "US",
+        "country of numbers without a country code, unless the account says",
+    )
+    default_currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] = common(
+        "DEFAULT_CURRENCY", "USD", "currency totals are shown in, unless the account says"
+    )
+    default_time_zone: Annotated[str, AfterValidator(known_time_zone)] = common(
+        "DEFAULT_TIME_ZONE", "UTC", "IANA time zone of dates in emails, unless the account says"
+    )
 
     cors_origins: list[str] = common(
         "CORS_ORIGINS",
@@ -142,6 +184,15 @@ def nested_settings_classes(settings_class: type[BaseSettings]) -> list[type[Bas
     return found
 
 
+def variable_named(settings_class: type[BaseSettings], location: str) -> str:
+    """The variable a validation error's location stands for: a field's name, or the
+    variable itself for the fields every service reads under a fixed name."""
+    if location in settings_class.model_fields:
+        return env_name(settings_class, location)
+    known = {name.upper() for name in env_names(settings_class)}
+    return location.upper() if location.upper() in known else ""
+
+
 def describe_settings_error(settings_class: type[BaseSettings], error: ValidationError) -> str:
     # A nested settings class fails on its own, under its own name.
     settings_class = next(
@@ -150,8 +201,7 @@ def describe_settings_error(settings_class: type[BaseSettings], error: Validatio
     )
     problems = []
     for item in error.errors():
-        field = str(item["loc"][0]) if item["loc"] else ""
-        name = env_name(settings_class, field) if field in settings_class.model_fields else ""
+        name = variable_named(settings_class, str(item["loc"][0])) if item["loc"] else ""
         message = item["msg"].removeprefix("Value error, ")
         problems.append(f"{name}: {message}" if name else message)
     return f"configuration error: {'; '.join(problems)}"

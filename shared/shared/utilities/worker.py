@@ -2,11 +2,11 @@
 
     app = create_worker_app("queue_manager", settings, queues=["webhook", "hooks"])
 
-    @platform_task(app, "webhook.deliver", max_retries=8, retry_on=(httpx.TransportError,))
+    @platform_task(app, WEBHOOK_DELIVER, max_retries=8, retry_on=(httpx.TransportError,))
     async def deliver(delivery_id: str) -> dict:
         await report_progress(1, 2)
         ...
-        enqueue_job("hooks.audit", ...)  # sent only if the body succeeds
+        enqueue_job(HOOKS_DISPATCH, event=...)  # sent only if the body succeeds
         return {"status": 200}  # stored; JSON only
 
 - The app: broker and result backend on `settings.redis_url` (Celery's in-memory transport when it
@@ -60,6 +60,7 @@ from shared.utilities import context, db, task_runs
 from shared.utilities.logging import configure_logging
 from shared.utilities.outbox import Senders, collecting
 from shared.utilities.settings import ServiceSettings
+from shared.utilities.task_names import TaskName
 from shared.utilities.task_runs import report_progress
 from shared.utilities.tasks import IN_PROCESS_BROKER, broker_url, queue_of
 
@@ -212,14 +213,15 @@ Body = Callable[..., Awaitable[Any]]
 
 def platform_task(
     app: Celery,
-    name: str,
+    task_name: TaskName,
     *,
     max_retries: int = 5,
     backoff_seconds: float = 2.0,
     max_backoff_seconds: float = 600.0,
     retry_on: tuple[type[BaseException], ...] = (Exception,),
 ) -> Callable[[Body], Task]:
-    """Register an `async def` body as the task `name` (`<queue>.<action>`) on its queue."""
+    """Register an `async def` body as the declared task (`<queue>.<action>`) on its queue."""
+    name = task_name.name
     policy = RetryPolicy(max_retries, backoff_seconds, max_backoff_seconds, retry_on)
     runtime: WorkerRuntime = app.runtime
 

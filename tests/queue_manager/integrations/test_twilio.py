@@ -15,6 +15,7 @@ from shared.models.task_run import TaskRun, TaskStatus
 from shared.models.twilio_number import TwilioNumber
 from shared.utilities.outbox import Senders, collecting, enqueue_job
 from shared.utilities.realtime import Socket, conversation_room
+from shared.utilities.task_names import INTEGRATIONS_PROCESS_WEBHOOK
 from tests.external_api.fakes.twilio import ACCOUNT_SID, CUSTOMER, MESSAGE_SID, NUMBER
 from tests.queue_manager.queues.conftest import eventually
 
@@ -134,7 +135,7 @@ async def test_an_inbound_sms_event_reaches_its_conversation_through_a_real_work
     try:
         async with collecting(senders):
             enqueue_job(
-                "integrations.process_webhook",
+                INTEGRATIONS_PROCESS_WEBHOOK,
                 task_id=f"twilio:{MESSAGE_SID}",
                 provider="twilio",
                 event=inbound(account_id),

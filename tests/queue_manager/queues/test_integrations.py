@@ -15,6 +15,7 @@ from queue_manager.queues.integrations import handler_for
 from shared.models.contact import Contact
 from shared.models.facebook_token import FacebookPage, FacebookToken
 from shared.utilities.outbox import collecting, enqueue_job
+from shared.utilities.task_names import INTEGRATIONS_PROCESS_WEBHOOK
 from shared.utilities.worker import PermanentError
 from tests.external_api.conftest import ENCRYPTION_KEY
 from tests.external_api.factories import BOX
@@ -51,7 +52,7 @@ async def test_a_facebook_lead_event_becomes_a_contact(worker, senders, serve, m
 
         async with collecting(senders):
             enqueue_job(
-                "integrations.process_webhook",
+                INTEGRATIONS_PROCESS_WEBHOOK,
                 task_id="facebook:lead-7",
                 provider="facebook",
                 event=event,

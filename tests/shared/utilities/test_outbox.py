@@ -14,6 +14,7 @@ from shared.utilities.events import publish_event
 from shared.utilities.outbox import Senders, collecting, emit, enqueue_job, flush
 from shared.utilities.realtime import Socket, account_room
 from shared.utilities.settings import ServiceSettings
+from shared.utilities.task_names import WEBHOOK_DELIVER
 
 
 class RecordingTasks:
@@ -46,13 +47,13 @@ def app_asking_for_work(senders: Senders):
 
     @router.post("/works")
     async def works() -> dict:
-        enqueue_job("webhook.deliver", task_id="delivery-1", delivery_id="d1")
+        enqueue_job(WEBHOOK_DELIVER, task_id="delivery-1", delivery_id="d1")
         emit(Socket.GENERAL, "contact:created", {"id": "c1"}, account_room("a1"))
         return {}
 
     @router.post("/fails")
     async def fails() -> dict:
-        enqueue_job("webhook.deliver", delivery_id="d1")
+        enqueue_job(WEBHOOK_DELIVER, delivery_id="d1")
         emit(Socket.GENERAL, "contact:created", {"id": "c1"}, account_room("a1"))
         raise Conflict("No.")
 
@@ -93,7 +94,7 @@ async def test_a_failed_request_sends_nothing(client_for, senders):
 async def test_a_block_that_raises_sends_nothing(senders):
     with pytest.raises(ValueError):
         async with collecting(senders):
-            enqueue_job("webhook.deliver", delivery_id="d1")
+            enqueue_job(WEBHOOK_DELIVER, delivery_id="d1")
             raise ValueError
 
     assert senders.tasks.sent == []
@@ -101,7 +102,7 @@ async def test_a_block_that_raises_sends_nothing(senders):
 
 def test_asking_for_work_outside_an_outbox_is_an_error():
     with pytest.raises(RuntimeError, match="No outbox is open"):
-        enqueue_job("webhook.deliver", delivery_id="d1")
+        enqueue_job(WEBHOOK_DELIVER, delivery_id="d1")
 
 
 async def test_an_emit_reaches_a_socket_client_through_redis(serve, mongo):
@@ -166,7 +167,7 @@ async def test_a_service_that_sends_no_work_gets_no_outbox(client_for):
 
     @router.post("/asks")
     async def asks() -> dict:
-        enqueue_job("webhook.deliver", delivery_id="d1")
+        enqueue_job(WEBHOOK_DELIVER, delivery_id="d1")
         return {}
 
     app = create_app(ServiceSettings(), title="t", routers=[router], uses_redis=True)

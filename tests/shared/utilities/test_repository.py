@@ -6,7 +6,7 @@ from beanie import PydanticObjectId, init_beanie
 from shared.models.base import TenantDocument
 from shared.utilities.errors import InvalidInput, NotFound
 from shared.utilities.pagination import PageParams
-from shared.utilities.repository import TenantRepository
+from shared.utilities.repository import OwnedRepository, TenantRepository
 
 
 class Widget(TenantDocument):
@@ -17,15 +17,22 @@ class Widget(TenantDocument):
         name = "test_widgets"
 
 
+class Widgets(TenantRepository[Widget]):
+    sortable = frozenset({"created_at", "size"})
+
+    def __init__(self, account_id: PydanticObjectId) -> None:
+        super().__init__(Widget, account_id)
+
+
 @pytest.fixture
 async def widgets(mongo):
     await init_beanie(database=mongo, document_models=[Widget])
-    return TenantRepository(Widget, PydanticObjectId())
+    return Widgets(PydanticObjectId())
 
 
 @pytest.fixture
 def other_tenant(widgets):
-    return TenantRepository(Widget, PydanticObjectId())
+    return Widgets(PydanticObjectId())
 
 
 async def test_create_stamps_the_account(widgets):
@@ -71,9 +78,26 @@ async def test_list_sorts_by_the_requested_field(widgets):
     assert [widget.size for widget in descending] == [3, 2, 1]
 
 
-async def test_sorting_by_an_unknown_field_is_refused(widgets):
-    with pytest.raises(InvalidInput):
-        await widgets.list(sort="password")
+@pytest.mark.parametrize("field", ["password", "name", "-name"])
+async def test_sorting_by_a_field_the_repository_does_not_list_is_refused(widgets, field):
+    with pytest.raises(InvalidInput) as refused:
+        await widgets.list(sort=field)
+
+    assert refused.value.location == "query"
+    assert refused.value.details[0]["field"] == "sort"
+
+
+async def test_an_owned_repository_scopes_on_its_owner_field(mongo):
+    await init_beanie(database=mongo, document_models=[Widget])
+    owner, stranger = PydanticObjectId(), PydanticObjectId()
+    await Widget(account_id=owner, name="mine").insert()
+    theirs = await Widget(account_id=stranger, name="theirs").insert()
+    mine = OwnedRepository(Widget, "account_id", owner)
+
+    assert [widget.name for widget in await mine.list()] == ["mine"]
+    assert mine.owner_field == "account_id" and mine.owner_id == owner
+    with pytest.raises(NotFound):
+        await mine.get(theirs.id)
 
 
 async def test_paginate_reports_total_and_next_page(widgets):

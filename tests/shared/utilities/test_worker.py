@@ -14,6 +14,7 @@ from shared.models.task_run import TaskRun, TaskStatus
 from shared.utilities import context, task_runs
 from shared.utilities.outbox import enqueue_job
 from shared.utilities.settings import ServiceSettings
+from shared.utilities.task_names import AnyArguments, TaskName
 from shared.utilities.tasks import TaskSender
 from shared.utilities.worker import (
     PermanentError,
@@ -35,17 +36,21 @@ other = create_worker_app("other", ServiceSettings(), queues=[OTHER_QUEUE])
 effects: list[tuple[str, dict]] = []
 
 
+def probe(name: str) -> TaskName:
+    return TaskName(name, AnyArguments)
+
+
 class Flaky(Exception):
     pass
 
 
-@platform_task(app, f"{QUEUE}.record", backoff_seconds=0.01)
+@platform_task(app, probe(f"{QUEUE}.record"), backoff_seconds=0.01)
 async def record(**kwargs) -> dict:
     effects.append(("record", kwargs))
     return {"recorded": kwargs}
 
 
-@platform_task(app, f"{QUEUE}.flaky", max_retries=3, backoff_seconds=0.01, retry_on=(Flaky,))
+@platform_task(app, probe(f"{QUEUE}.flaky"), max_retries=3, backoff_seconds=0.01, retry_on=(Flaky,))
 async def flaky(failures: int, key: str) -> str:
     effects.append(("flaky", {"key": key}))
     if sum(1 for name, kwargs in effects if kwargs == {"key": key}) <= failures:
@@ -53,29 +58,29 @@ async def flaky(failures: int, key: str) -> str:
     return "done"
 
 
-@platform_task(app, f"{QUEUE}.refuse", backoff_seconds=0.01)
+@platform_task(app, probe(f"{QUEUE}.refuse"), backoff_seconds=0.01)
 async def refuse(key: str) -> None:
     effects.append(("refuse", {"key": key}))
-    enqueue_job(f"{UNCONSUMED}.after_refusal", key=key)
+    enqueue_job(probe(f"{UNCONSUMED}.after_refusal"), key=key)
     raise PermanentError("bad input")
 
 
-@platform_task(app, f"{QUEUE}.progress")
+@platform_task(app, probe(f"{QUEUE}.progress"))
 async def progress() -> None:
     await report_progress(2, 5, stage="rows")
 
 
-@platform_task(app, f"{QUEUE}.ask")
+@platform_task(app, probe(f"{QUEUE}.ask"))
 async def ask(key: str) -> None:
-    enqueue_job(f"{UNCONSUMED}.follow_up", key=key)
+    enqueue_job(probe(f"{UNCONSUMED}.follow_up"), key=key)
 
 
-@platform_task(app, f"{QUEUE}.request_id")
+@platform_task(app, probe(f"{QUEUE}.request_id"))
 async def request_id() -> str:
     return context.request_id.get()
 
 
-@platform_task(other, f"{OTHER_QUEUE}.echo")
+@platform_task(other, probe(f"{OTHER_QUEUE}.echo"))
 async def echo(value: int) -> int:
     return value
 

@@ -1,0 +1,115 @@
+"""Every background task's name and arguments, declared once.
+
+A task is sent by name from any service (`enqueue_job(WEBHOOK_DELIVER, delivery_id=...)`) and
+registered by the worker that runs it (`@platform_task(app, WEBHOOK_DELIVER)`); both sides use
+the declaration here, so a typo or a missing argument fails where the job is asked for, not in a
+worker hours later. `worker` names the Celery app that registers the task: a test checks that
+each declared task is registered there, and that nothing else is.
+
+The name is `<queue>.<action>`; the queue is the one its QM_* switch turns on.
+"""
+
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+QUEUE_MANAGER = "queue_manager"
+NOTIFICATIONS = "notifications"
+
+
+class TaskArguments(BaseModel):
+    """A task's keyword arguments: JSON values only, nothing more than declared."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+ArgumentsT = TypeVar("ArgumentsT", bound=TaskArguments)
+
+
+@dataclass(frozen=True)
+class TaskName(Generic[ArgumentsT]):
+    name: str
+    arguments: type[ArgumentsT]
+    worker: str = QUEUE_MANAGER
+
+    @property
+    def queue(self) -> str:
+        return self.name.split(".", 1)[0]
+
+    def checked(self, kwargs: dict[str, Any]) -> dict[str, Any]:
+        """The arguments as sent, once they match the declaration (TypeError otherwise)."""
+        try:
+            self.arguments.model_validate(kwargs)
+        except ValidationError as error:
+            raise TypeError(f"bad arguments for task {self.name}: {error}") from None
+        return kwargs
+
+    def __str__(self) -> str:
+        return self.name
+
+
+TASKS: dict[str, TaskName[Any]] = {}
+
+
+def declare(name: str, arguments: type[ArgumentsT], worker: str = QUEUE_MANAGER) -> TaskName:
+    if name in TASKS:
+        raise ValueError(f"task {name} is declared twice")
+    task = TaskName(name, arguments, worker)
+    TASKS[name] = task
+    return task
+
+
+def declared(name: str) -> TaskName[Any]:
+    """The declaration of a task sent by its name alone (a dead letter's redrive)."""
+    try:
+        return TASKS[name]
+    except KeyError:
+        raise KeyError(f"no task is declared as {name}") from None
+
+
+class NoArguments(TaskArguments):
+    pass
+
+
+class AnyArguments(TaskArguments):
+    """Whatever keyword arguments are sent: for the probe tasks of tests and benchmarks, which
+    are never declared here."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+
+class DeliveryArguments(TaskArguments):
+    delivery_id: str
+
+
+class WebhookDeliveryArguments(DeliveryArguments):
+    manual: bool = False  # a redelivery asked for by a user: not counted against the retries
+
+
+class EventArguments(TaskArguments):
+    event: dict[str, Any]
+
+
+class ProviderEventArguments(TaskArguments):
+    provider: str
+    event: dict[str, Any]
+
+
+class AutomationRunArguments(TaskArguments):
+    log_id: str
+
+
+# Outgoing webhooks: an event fanned out to the account's endpoints, each delivery sent.
+HOOKS_DISPATCH = declare("hooks.dispatch", EventArguments)
+WEBHOOK_DELIVER = declare("webhook.deliver", WebhookDeliveryArguments)
+# A provider's webhook event, received and verified by the external API.
+INTEGRATIONS_PROCESS_WEBHOOK = declare("integrations.process_webhook", ProviderEventArguments)
+# An automation run stored pending by whoever fired it.
+TRIGGERS_RUN_AUTOMATION = declare("triggers.run_automation", AutomationRunArguments)
+# Crons, sent by beat (or the embedded scheduler) on their switch's queue.
+TRIGGERS_SWEEP_REQUEUE_PENDING = declare("triggers_sweep.requeue_pending", NoArguments)
+TASK_RUNS_CLEANUP_DELETE_FINISHED = declare("task_runs_cleanup.delete_finished", NoArguments)
+WEBHOOK_RETRIES_SEND_DUE = declare("webhook_retries.send_due", NoArguments)
+# A notification delivery, sent by the notification service's own worker in queue mode.
+NOTIFICATIONS_SEND = declare("notifications.send", DeliveryArguments, NOTIFICATIONS)

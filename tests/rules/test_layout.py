@@ -1,0 +1,206 @@
+"""The house rules of the code, checked on every file so they hold as the code grows:
+
+- every query of a collection is a method of a repository (`repository.py`): no
+  `Model.find(...)`, `Model.get(...)` or motor collection anywhere else;
+- a module's `service.py` holds business logic only: no FastAPI or Starlette in it.
+"""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGES = (
+    "shared/shared",
+    "gateway",
+    "router",
+    "internal_api",
+    "external_api",
+    "conversation_socket",
+    "general_socket",
+    "queue_manager",
+    "notifications",
+    "ai_service",
+    "misc",
+)
+# Called on a document class, these read or write its collection.
+QUERY_METHODS = {
+    "find",
+    "find_one",
+    "find_all",
+    "find_many",
+    "get",
+    "aggregate",
+    "count",
+    "distinct",
+    "delete_all",
+    "insert_many",
+    "update_all",
+}
+# Whoever holds the collection can run any query on it.
+COLLECTION_METHODS = {"get_motor_collection", "get_pymongo_collection", "get_collection"}
+# Where a query outside a repository is the point: connecting and declaring indexes.
+QUERIES_ALLOWED_IN = {"shared/shared/utilities/db.py"}
+HTTP_FRAMEWORKS = ("fastapi", "starlette")
+# Queries not yet moved into a repository, by file: the count may only go down, and each file
+# leaves the list when its module has its repository. The list ends empty.
+NOT_YET_IN_A_REPOSITORY = {
+    "conversation_socket/conversations.py": 1,
+    "external_api/integrations/framework/webhooks.py": 1,
+    "external_api/integrations/twilio/service.py": 1,
+    "general_socket/live_chat/conversations.py": 2,
+    "general_socket/live_chat/widgets.py": 2,
+    "general_socket/notifications.py": 1,
+    "general_socket/subscriptions.py": 1,
+    "internal_api/accounts/service.py": 5,
+    "internal_api/auth/service.py": 13,
+    "internal_api/automations/service.py": 1,
+    "internal_api/conversation_v2/access.py": 1,
+    "internal_api/conversation_v2/conversations/reading.py": 1,
+    "internal_api/conversation_v2/conversations/service.py": 3,
+    "internal_api/conversation_v2/messages/service.py": 2,
+    "internal_api/crm/contacts/service.py": 1,
+    "internal_api/crm/csv_jobs.py": 1,
+    "internal_api/crm/custom_fields/service.py": 1,
+    "internal_api/crm/deals/positions.py": 1,
+    "internal_api/crm/deals/service.py": 2,
+    "internal_api/crm/exports/service.py": 4,
+    "internal_api/crm/notes/service.py": 1,
+    "internal_api/crm/tags/service.py": 2,
+    "internal_api/crm/visibility.py": 1,
+    "internal_api/notifications_center/service.py": 1,
+    "internal_api/users/service.py": 2,
+    "internal_api/webhooks/service.py": 2,
+    "notifications/deliveries/sending.py": 1,
+    "notifications/deliveries/sweep.py": 1,
+    "notifications/preferences/service.py": 1,
+    "notifications/templates/service.py": 2,
+    "notifications/webhooks/service.py": 1,
+    "queue_manager/crons/task_runs_cleanup.py": 1,
+    "queue_manager/crons/triggers_sweep.py": 1,
+    "queue_manager/crons/webhook_retries.py": 1,
+    "queue_manager/integrations/callrail.py": 1,
+    "queue_manager/integrations/contacts.py": 1,
+    "queue_manager/integrations/facebook.py": 2,
+    "queue_manager/integrations/stripe.py": 1,
+    "queue_manager/integrations/twilio.py": 3,
+    "queue_manager/jobs/service.py": 5,
+    "queue_manager/triggers/actions.py": 1,
+    "queue_manager/triggers/service.py": 1,
+    "queue_manager/webhooks/delivery.py": 2,
+    "queue_manager/webhooks/dispatch.py": 2,
+    "queue_manager/webhooks/exhaustion.py": 2,
+    "shared/shared/models/billing_record.py": 1,
+    "shared/shared/models/conversation.py": 3,
+    "shared/shared/models/conversation_message.py": 4,
+    "shared/shared/models/conversation_room.py": 1,
+    "shared/shared/utilities/sessions.py": 5,
+    "shared/shared/utilities/task_runs.py": 5,
+}
+
+
+def python_files() -> list[Path]:
+    return sorted(
+        path
+        for package in PACKAGES
+        for path in (ROOT / package).rglob("*.py")
+        if "tests" not in path.parts
+    )
+
+
+def relative(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix()
+
+
+def document_names(tree: ast.Module) -> set[str]:
+    """Names bound in the module to a document class: imported from shared.models, or defined
+    here on a Document base."""
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("shared.models"):
+            names |= {alias.asname or alias.name for alias in node.names if alias.name[0].isupper()}
+        if isinstance(node, ast.ClassDef) and any(
+            isinstance(base, ast.Name | ast.Attribute) and "Document" in ast.unparse(base)
+            for base in node.bases
+        ):
+            names.add(node.name)
+    return names
+
+
+def queries_in(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(), filename=str(path))
+    documents = document_names(tree)
+    found = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        method, receiver = node.func.attr, node.func.value
+        on_document = isinstance(receiver, ast.Name) and receiver.id in documents
+        if (on_document and method in QUERY_METHODS) or method in COLLECTION_METHODS:
+            found.append(f"{relative(path)}:{node.lineno} {ast.unparse(node.func)}")
+    return found
+
+
+def http_imports_in(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(), filename=str(path))
+    found = []
+    for node in ast.walk(tree):
+        modules = []
+        if isinstance(node, ast.Import):
+            modules = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            modules = [node.module or ""]
+        found += [
+            f"{relative(path)}:{node.lineno} {module}"
+            for module in modules
+            if module.split(".")[0] in HTTP_FRAMEWORKS
+        ]
+    return found
+
+
+def test_every_query_is_a_method_of_a_repository():
+    outside: dict[str, list[str]] = {}
+    for path in python_files():
+        allowed = path.name == "repository.py" or relative(path) in QUERIES_ALLOWED_IN
+        if not allowed and (found := queries_in(path)):
+            outside[relative(path)] = found
+    new = {
+        name: found
+        for name, found in outside.items()
+        if len(found) > NOT_YET_IN_A_REPOSITORY.get(name, 0)
+    }
+    moved = sorted(set(NOT_YET_IN_A_REPOSITORY) - set(outside))
+
+    assert new == {}
+    assert moved == [], "these files have no query left: take them off the list"
+
+
+def test_no_service_module_imports_an_http_framework():
+    found = [
+        found
+        for path in python_files()
+        if path.name == "service.py"
+        for found in http_imports_in(path)
+    ]
+
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("from shared.models.contact import Contact\nContact.find({})", 1),
+        ("from shared.models.contact import Contact\nawait Contact.get(oid)", 1),
+        ("collection = anything.get_motor_collection()", 1),
+        ("settings.get('x')\nrows.find('a')", 0),
+    ],
+)
+def test_the_query_check_tells_queries_from_other_calls(tmp_path, source, expected):
+    probe = ROOT / ".cache" / "rule_probe.py"
+    probe.parent.mkdir(exist_ok=True)
+    probe.write_text(source)
+    try:
+        assert len(queries_in(probe)) == expected
+    finally:
+        probe.unlink()

@@ -2,10 +2,11 @@
 
 `./scripts/fuzz` runs this: it starts the platform in embedded mode (`scripts.supervisor`, the
 in-memory database), and for each HTTP service signs up an agency owner through the gateway,
-exchanges the session at the router for a user token, then runs `schemathesis run <service>/openapi.json` with it and the
-`not_a_server_error` check. It prints one line per service and exits non-zero when any
-service answered a 5xx (or schemathesis itself could not run). A JSON summary is kept in
-`.cache/fuzz/summary.json`, the JUnit reports beside it.
+exchanges the session at the router for a user token, then runs `schemathesis run
+<service>/openapi.json` with it and the `not_a_server_error` check. It prints one line per
+service and exits non-zero when any service answered a 500 (a deliberate 5xx, such as 503 for
+a provider that is not configured, is counted apart), or schemathesis could not run. A JSON
+summary is kept in `.cache/fuzz/summary.json`, the JUnit reports beside it.
 
     ./scripts/fuzz                         every service, 25 examples per operation
     ./scripts/fuzz --only internal_api     one service

@@ -91,3 +91,25 @@ def test_a_pem_key_may_be_written_on_one_line(monkeypatch):
         "ABC",
         "-----END PUBLIC KEY-----",
     ]
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("LOG_LEVEL", "loud"),
+        ("PLATFORM_MODE", "clustered"),
+        ("WEBHOOK_ALLOWED_NETWORKS", '["not-a-network"]'),
+        ("DEFAULT_TIME_ZONE", "Mars/Olympus"),
+        ("MAX_BODY_BYTES", "-1"),
+    ],
+)
+def test_a_bad_common_variable_stops_with_one_line_naming_it(monkeypatch, capsys, variable, value):
+    monkeypatch.setenv(variable, value)
+
+    with pytest.raises(SystemExit) as stopped:
+        load_settings(QueueManagerSettings)
+
+    assert stopped.value.code == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1
+    assert error.startswith(f"configuration error: {variable}: ")

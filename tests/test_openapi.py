@@ -55,8 +55,7 @@ def test_every_operation_reading_a_body_documents_400_and_413(module, app):
     missing = [
         name
         for name, operation in operations(app)
-        if "requestBody" in operation
-        and not {"400", "413", "422"} <= set(operation["responses"])
+        if "requestBody" in operation and not {"400", "413", "422"} <= set(operation["responses"])
     ]
 
     assert missing == []

@@ -167,7 +167,7 @@ async def test_a_service_must_name_the_account(notifications):
     )
 
     assert answer.status_code == 422
-    assert answer.json()["error"]["details"][0]["field"] == "account_id"
+    assert answer.json()["error"]["details"][0]["field"] == "body.account_id"
 
 
 async def test_a_user_cannot_send_for_another_account(notifications):
@@ -258,7 +258,7 @@ async def test_marketing_email_needs_the_recipients_user_id(notifications):
     )
 
     assert answer.status_code == 422
-    assert answer.json()["error"]["details"][0]["field"] == "user_id"
+    assert answer.json()["error"]["details"][0]["field"] == "body.user_id"
 
 
 async def test_the_log_lists_the_accounts_deliveries_filtered_by_status(notifications):

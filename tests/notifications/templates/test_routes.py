@@ -75,7 +75,7 @@ async def test_invalid_jinja2_is_refused_naming_the_field(notifications):
     )
 
     assert answer.status_code == 422
-    assert answer.json()["error"]["details"][0]["field"] == "html"
+    assert answer.json()["error"]["details"][0]["field"] == "body.html"
 
 
 async def test_html_is_refused_for_sms(notifications):
@@ -88,7 +88,7 @@ async def test_html_is_refused_for_sms(notifications):
     )
 
     assert answer.status_code == 422
-    assert answer.json()["error"]["details"][0]["field"] == "html"
+    assert answer.json()["error"]["details"][0]["field"] == "body.html"
 
 
 async def test_a_template_is_changed_and_its_syntax_checked(notifications):

@@ -8,7 +8,7 @@ sort answers 422 before a query runs:
     async def list_contacts(paging: ContactPaging) -> Page[ContactRead]: ...
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Depends, Query
@@ -31,8 +31,10 @@ class PageParams(BaseModel):
         return (self.page - 1) * self.limit
 
 
-def sorted_paging(fields: Iterable[str], default: str = "-created_at") -> Any:
-    """The `Paging` dependency of a list whose sort is one of `fields` (either direction)."""
+def sorted_by(fields: Iterable[str], default: str = "-created_at") -> Callable[..., PageParams]:
+    """The dependency reading `?page&limit&sort` for a list whose sort is one of `fields`
+    (either direction), for an alias type checkers read:
+    `Paging = Annotated[PageParams, Depends(sorted_by(fields))]`."""
     choices = sorted(fields)
     pattern = "^-?(" + "|".join(choice.replace(".", r"\.") for choice in choices) + ")$"
     described = ", ".join(f"`{choice}`" for choice in choices)
@@ -47,7 +49,12 @@ def sorted_paging(fields: Iterable[str], default: str = "-created_at") -> Any:
     ) -> PageParams:
         return PageParams(page=page, limit=limit, sort=sort)
 
-    return Annotated[PageParams, Depends(page_params)]
+    return page_params
+
+
+def sorted_paging(fields: Iterable[str], default: str = "-created_at") -> Any:
+    """The `Paging` dependency of a list whose sort is one of `fields` (either direction)."""
+    return Annotated[PageParams, Depends(sorted_by(fields, default))]
 
 
 # A list sorted by its timestamps only.

@@ -10,11 +10,11 @@ Client → server, each acknowledged (see `shared.utilities.acks`): `conversatio
 import socketio
 from fastapi import FastAPI
 
-from conversation_socket.conversations import visible_conversation
 from conversation_socket.messages import confirm, send_message
 from conversation_socket.presence import Presence
 from conversation_socket.schemas import ConversationRef, MessagePointer, MessageSend, NoPayload
 from conversation_socket.typing_indicators import TypingIndicators
+from shared.domain.messages.conversations import visible_conversation
 from shared.utilities.acks import acknowledged
 from shared.utilities.auth import Principal
 from shared.utilities.errors import BadRequest

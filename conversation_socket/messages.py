@@ -6,11 +6,13 @@ from typing import Any
 
 import socketio
 
-from conversation_socket.conversations import message_in, visible_conversation
 from conversation_socket.schemas import MessagePointer, MessageSend
+from shared.domain.messages import pointers
+from shared.domain.messages.conversations import visible_conversation
+from shared.domain.messages.posting import announce_message, append_message
 from shared.models.base import utc_now
-from shared.models.conversation_message import SenderType, announce_message, append_message
-from shared.models.conversation_room import Pointer, advance_pointer
+from shared.models.conversation_message import SenderType
+from shared.models.conversation_room import Pointer
 from shared.utilities.auth import Principal
 from shared.utilities.outbox import Senders, collecting
 from shared.utilities.realtime import conversation_room
@@ -44,8 +46,8 @@ async def confirm(
     """Move the user's read or delivered pointer up to the message and tell the room; an older
     message than the pointer already holds changes and announces nothing."""
     conversation = await visible_conversation(principal, payload.conversation_id)
-    message = await message_in(conversation, payload.message_id)
-    moved = await advance_pointer(conversation, principal.sub, pointer, message.id)  # type: ignore[arg-type]
+    message = await pointers.message_in(conversation, payload.message_id)
+    moved = await pointers.advance(conversation, principal.sub, pointer, message)
     if moved:
         receipt = {
             "conversation_id": payload.conversation_id,

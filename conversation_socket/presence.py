@@ -60,4 +60,5 @@ class Presence:
 
     async def online(self, account_id: str) -> list[str]:
         counts = await self.redis().hgetall(presence_key(account_id))
-        return sorted(user for user, count in counts.items() if int(count) > 0)
+        # The app's client decodes answers: the user ids are text already.
+        return sorted(str(user) for user, count in counts.items() if int(count) > 0)

@@ -16,7 +16,7 @@ from typing import Any
 import socketio
 from fastapi import FastAPI
 
-from general_socket import notifications, scopes
+from general_socket import scopes
 from general_socket.live_chat import throttle
 from general_socket.live_chat.conversations import post_message, record_identity
 from general_socket.live_chat.tokens import Visitor
@@ -28,11 +28,13 @@ from general_socket.schemas import (
     VisitorMessage,
 )
 from general_socket.subscriptions import followable_account
+from shared.domain.notifications import reading
+from shared.domain.notifications.repository import UserNotifications
 from shared.utilities import acks
 from shared.utilities.auth import Principal
 from shared.utilities.errors import Forbidden
 from shared.utilities.outbox import collecting
-from shared.utilities.realtime import account_room, conversation_room, user_room
+from shared.utilities.realtime import account_room, conversation_room
 
 
 def register_events(sio: socketio.AsyncServer, api: FastAPI) -> None:
@@ -53,9 +55,10 @@ def register_events(sio: socketio.AsyncServer, api: FastAPI) -> None:
 
     @handles("notifications:read", NotificationRef)
     async def read(sid: str, principal: Principal, payload: NotificationRef) -> dict:
-        if changed := await notifications.mark_read(principal, payload.notification_id):
-            which = {"ids": [payload.notification_id]}
-            await sio.emit("notifications:read", which, room=user_room(principal.sub))
+        """As the notifications center marks it; the user's other tabs are told."""
+        mine = UserNotifications(principal.account_id, principal.sub)
+        async with collecting(api.state.senders):
+            _, changed = await reading.mark_read(mine, payload.notification_id)
         return {"changed": changed}
 
     async def keep(sid: str, visitor: Visitor) -> dict[str, Any]:

@@ -4,6 +4,7 @@ answers as if it did not exist."""
 
 from beanie import PydanticObjectId
 
+from shared.domain.accounts import repository
 from shared.domain.accounts.users import effective_membership
 from shared.models.account import Account
 from shared.utilities.auth import Principal
@@ -11,7 +12,7 @@ from shared.utilities.errors import NotFound
 
 
 async def followable_account(principal: Principal, account_id: str) -> Account:
-    account = await Account.get(PydanticObjectId(account_id))
+    account = await repository.account(PydanticObjectId(account_id))
     if account is None or not await effective_membership(PydanticObjectId(principal.sub), account):
         raise NotFound(f"Account {account_id} does not exist.")
     return account

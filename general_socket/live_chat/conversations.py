@@ -6,39 +6,23 @@ the conversation socket, the visitor on this one), a short notice to the account
 and a `message.created` platform event, all once the message is stored.
 """
 
-from contextlib import suppress
-
 from beanie import PydanticObjectId
-from pymongo.errors import DuplicateKeyError
 
 from general_socket.live_chat.tokens import Visitor
 from general_socket.schemas import VisitorIdentity, VisitorMessage
+from shared.domain.messages.conversations import open_once, prospect_key
+from shared.domain.messages.posting import announce_message, append_message
+from shared.domain.messages.prospects import prospect_for, update_prospect
 from shared.models.base import utc_now
-from shared.models.conversation import (
-    PREVIEW_LENGTH,
-    Conversation,
-    ConversationKind,
-    open_once,
-    prospect_key,
-)
-from shared.models.conversation_message import (
-    ConversationMessage,
-    SenderType,
-    announce_message,
-    append_message,
-)
+from shared.models.conversation import PREVIEW_LENGTH, Conversation, ConversationKind
+from shared.models.conversation_message import ConversationMessage, SenderType
 from shared.models.conversation_prospect import ConversationProspect
 from shared.utilities.outbox import emit
 from shared.utilities.realtime import Socket, account_room
 
 
 async def prospect_of(visitor: Visitor) -> ConversationProspect:
-    key = {"account_id": PydanticObjectId(visitor.account_id), "visitor_id": visitor.sub}
-    if prospect := await ConversationProspect.find_one(key):
-        return prospect
-    with suppress(DuplicateKeyError):  # the visitor's other tab made it first
-        return await ConversationProspect(**key).insert()
-    return await ConversationProspect.find_one(key)  # type: ignore[return-value]
+    return await prospect_for(visitor.account_id, visitor.sub)
 
 
 async def conversation_of(prospect: ConversationProspect) -> Conversation:
@@ -60,7 +44,7 @@ async def post_message(
     """The visitor (now with its conversation), the stored message, and whether this call
     stored it (False: a resend with the same client id, announced once already)."""
     prospect = await prospect_of(visitor)
-    await prospect.set({"last_seen_at": utc_now()})
+    await update_prospect(prospect)
     conversation = await conversation_of(prospect)
     message, created = await append_message(
         conversation,
@@ -92,12 +76,11 @@ async def record_identity(
 ) -> ConversationProspect:
     """The visitor's name and email, and the contact they belong to, kept on its prospect."""
     prospect = await prospect_of(visitor)
-    await prospect.set(
-        {
-            "email": identity.email,
-            "name": identity.name.strip() or prospect.name,
-            "contact_id": PydanticObjectId(contact_id),
-        }
+    await update_prospect(
+        prospect,
+        email=identity.email,
+        name=identity.name.strip() or prospect.name,
+        contact_id=PydanticObjectId(contact_id),
     )
     notice = {"prospect_id": str(prospect.id), "contact_id": contact_id}
     emit(Socket.GENERAL, "live_chat:identified", notice, account_room(visitor.account_id))

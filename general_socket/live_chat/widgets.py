@@ -2,13 +2,14 @@
 
 from beanie import PydanticObjectId
 
+from general_socket.live_chat import repository
 from shared.models.live_chat_widget import LiveChatWidget
 from shared.utilities.errors import Forbidden, Unauthorized
 from shared.utilities.repository import object_id
 
 
 async def widget_by_key(key: str) -> LiveChatWidget:
-    widget = await LiveChatWidget.find_one({"key": key, "enabled": True})
+    widget = await repository.enabled_widget_by_key(key)
     if widget is None:
         raise Unauthorized("The widget key is unknown or disabled.")
     return widget
@@ -17,10 +18,8 @@ async def widget_by_key(key: str) -> LiveChatWidget:
 async def widget_of(account_id: str, widget_id: str) -> LiveChatWidget:
     """The visitor's widget, as long as it is still enabled in the visitor's account."""
     oid = object_id(widget_id)
-    widget = await LiveChatWidget.find_one(
-        {"_id": oid, "account_id": PydanticObjectId(account_id), "enabled": True}
-    )
-    if oid is None or widget is None:
+    widget = await repository.enabled_widget(PydanticObjectId(account_id), oid) if oid else None
+    if widget is None:
         raise Unauthorized("The widget is gone or disabled.")
     return widget
 

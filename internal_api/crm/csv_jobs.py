@@ -5,8 +5,8 @@ from beanie import PydanticObjectId
 from beanie.odm.operators.update.general import Set
 from beanie.odm.queries.update import UpdateResponse
 
+from shared.domain.notifications.notify import notify
 from shared.models.csv_queue import CsvJob, CsvJobKind, CsvJobStatus
-from shared.models.notification import notify
 from shared.utilities.outbox import emit, flush
 from shared.utilities.realtime import Socket, account_room
 from shared.utilities.repository import TenantRepository

@@ -2,25 +2,21 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 
 from internal_api.notifications_center import service
+from internal_api.notifications_center.auth import NotificationsRead
 from internal_api.notifications_center.schemas import MarkedRead, NotificationRead, UnreadCount
-from internal_api.repository import mapped
-from shared.utilities.auth import Principal, requires
-from shared.utilities.errors import Forbidden, InvalidInput, NotFound, Unauthorized, error_responses
+from shared.models.notification import Notification
+from shared.utilities.errors import SIGNED_IN, InvalidInput, NotFound, error_responses
 from shared.utilities.pagination import Page, Paging
 
 router = APIRouter(prefix="/v1/notifications-center", tags=["notifications center"])
 
-# Marking one's own notifications read changes nothing anyone else sees.
-NotificationsRead = Annotated[Principal, Depends(requires("notifications:read"))]
-
-SIGNED_IN = (Unauthorized, Forbidden)
-
 
 @router.get(
     "",
+    response_model=Page[NotificationRead],
     summary="The caller's notifications, newest first",
     responses=error_responses(*SIGNED_IN, InvalidInput),
 )
@@ -28,9 +24,8 @@ async def list_notifications(
     principal: NotificationsRead,
     paging: Paging,
     unread: Annotated[bool, Query(description="only the unread ones")] = False,
-) -> Page[NotificationRead]:
-    page = await service.list_notifications(principal, paging, unread_only=unread)
-    return mapped(page, NotificationRead.of)
+) -> Page[Notification]:
+    return await service.list_notifications(principal, paging, unread_only=unread)
 
 
 @router.get(
@@ -53,8 +48,9 @@ async def mark_all_read(principal: NotificationsRead) -> MarkedRead:
 
 @router.post(
     "/{notification_id}/read",
+    response_model=NotificationRead,
     summary="Mark one notification read",
     responses=error_responses(*SIGNED_IN, NotFound),
 )
-async def mark_read(notification_id: str, principal: NotificationsRead) -> NotificationRead:
-    return NotificationRead.of(await service.mark_read(principal, notification_id))
+async def mark_read(notification_id: str, principal: NotificationsRead) -> Notification:
+    return await service.mark_read(principal, notification_id)

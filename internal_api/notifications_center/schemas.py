@@ -1,12 +1,13 @@
 from datetime import datetime
 
-from pydantic import BaseModel
-
-from shared.models.notification import Notification
+from shared.utilities.schemas import IdStr, ReadModel
 
 
-class NotificationRead(BaseModel):
-    id: str
+class NotificationRead(ReadModel):
+    """As the notifications center answers it and the general socket pushes it
+    (`Notification.as_event`)."""
+
+    id: IdStr
     kind: str
     title: str
     body: str
@@ -14,16 +15,12 @@ class NotificationRead(BaseModel):
     read_at: datetime | None
     created_at: datetime
 
-    @classmethod
-    def of(cls, notification: Notification) -> "NotificationRead":
-        return cls.model_validate(notification.as_event())
 
-
-class UnreadCount(BaseModel):
+class UnreadCount(ReadModel):
     count: int
 
 
-class MarkedRead(BaseModel):
+class MarkedRead(ReadModel):
     """How many notifications this call marked read."""
 
     count: int

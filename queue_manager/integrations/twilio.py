@@ -8,10 +8,12 @@ from beanie import PydanticObjectId
 from pymongo.errors import DuplicateKeyError
 
 from queue_manager.integrations.contacts import contact_for_phone, is_e164
+from shared.domain.messages.conversations import open_once, prospect_key
+from shared.domain.messages.posting import announce_message, append_message
 from shared.models.base import utc_now
 from shared.models.contact import Contact
-from shared.models.conversation import Conversation, ConversationKind, open_once, prospect_key
-from shared.models.conversation_message import SenderType, announce_message, append_message
+from shared.models.conversation import Conversation, ConversationKind
+from shared.models.conversation_message import SenderType
 from shared.models.conversation_prospect import ConversationProspect
 from shared.models.twilio_number import TwilioNumber
 from shared.utilities.events import publish_event

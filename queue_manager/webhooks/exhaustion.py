@@ -2,9 +2,9 @@
 are told so in their notifications (stored, and pushed to each one's room on the general socket
 as `notification:new`)."""
 
+from shared.domain.notifications.notify import notify
 from shared.models.base import utc_now
 from shared.models.membership import Membership, Role
-from shared.models.notification import notify
 from shared.models.webhook_subscription import WebhookSubscription
 from shared.utilities.repository import TenantRepository
 

@@ -1,8 +1,9 @@
 """Conversations and messages for tests of both the socket and the REST API."""
 
+from shared.domain.messages.posting import append_message
 from shared.models.account import Account
 from shared.models.conversation import Conversation, ConversationKind
-from shared.models.conversation_message import ConversationMessage, SenderType, append_message
+from shared.models.conversation_message import ConversationMessage, SenderType
 from shared.models.user import User
 
 

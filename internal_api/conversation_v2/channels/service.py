@@ -2,6 +2,7 @@
 
 from pymongo.errors import DuplicateKeyError
 
+from internal_api.conversation_v2.channels.repository import Channels
 from internal_api.conversation_v2.channels.schemas import ChannelCreate
 from shared.models.base import utc_now
 from shared.models.conversation import Conversation, ConversationKind
@@ -12,11 +13,23 @@ from shared.utilities.pagination import Page, PageParams
 from shared.utilities.repository import TenantRepository
 
 
+class ChannelNameTaken(Conflict):
+    """Another channel of the account has this name."""
+
+    code = "channel_name_taken"
+
+
+def name_taken(name: str) -> ChannelNameTaken:
+    return ChannelNameTaken(
+        f"A channel named {name} exists.", details=[{"field": "name", "message": "is taken"}]
+    )
+
+
 async def create_channel(principal: Principal, body: ChannelCreate) -> ConversationChannel:
     """The channel and its conversation, both or neither."""
-    channels = TenantRepository(ConversationChannel, principal.account_id)
+    channels = Channels(principal.account_id)
     if await channels.count({"name": body.name}):
-        raise Conflict(f"A channel named {body.name} exists.")
+        raise name_taken(body.name)
     conversation = await TenantRepository(Conversation, principal.account_id).create(
         kind=ConversationKind.CHANNEL,
         title=body.name,
@@ -32,8 +45,8 @@ async def create_channel(principal: Principal, body: ChannelCreate) -> Conversat
         )
     except DuplicateKeyError:  # the same name, created at the same moment
         await conversation.delete()
-        raise Conflict(f"A channel named {body.name} exists.") from None
+        raise name_taken(body.name) from None
 
 
 async def list_channels(principal: Principal, params: PageParams) -> Page[ConversationChannel]:
-    return await TenantRepository(ConversationChannel, principal.account_id).paginate(params)
+    return await Channels(principal.account_id).paginate(params)

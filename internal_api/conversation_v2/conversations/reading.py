@@ -1,35 +1,35 @@
-"""A conversation as one user sees it: how many messages they have not read, and where their
-last-read pointer is (a reconnecting client asks for the messages after it)."""
+"""A conversation as one user sees it: its own fields, how many messages they have not read,
+and where their last-read pointer is (a reconnecting client asks for the messages after it)."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from beanie import PydanticObjectId
 
+from shared.domain.messages import pointers
 from shared.models.conversation import Conversation
-from shared.models.conversation_message import unread_count
-from shared.models.conversation_room import ConversationRoom
 
 
 @dataclass(frozen=True)
 class Reading:
+    """What `ConversationRead` answers: the reader's state here, the conversation's fields
+    read through."""
+
     conversation: Conversation
     unread_count: int
     last_read_message_id: PydanticObjectId | None
 
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.conversation, name)
+
 
 async def readings(reader_id: str, conversations: list[Conversation]) -> list[Reading]:
-    rooms = await ConversationRoom.find(
-        {
-            "conversation_id": {"$in": [conversation.id for conversation in conversations]},
-            "participant_id": reader_id,
-        }
-    ).to_list()
-    pointers = {room.conversation_id: room.last_read_message_id for room in rooms}
+    last_read = await pointers.last_read(reader_id, conversations)
     return [
         Reading(
             conversation,
-            await unread_count(conversation.id, reader_id, pointers.get(conversation.id)),  # type: ignore[arg-type]
-            pointers.get(conversation.id),  # type: ignore[arg-type]
+            await pointers.unread_count(conversation, reader_id, last_read.get(conversation.id)),
+            last_read.get(conversation.id),
         )
         for conversation in conversations
     ]

@@ -2,10 +2,11 @@
 
 from fastapi import APIRouter
 
-from internal_api.conversation_v2.access import ConversationsWriter
+from internal_api.conversation_v2.auth import ConversationsWrite
 from internal_api.conversation_v2.groups import service
 from internal_api.conversation_v2.groups.schemas import GroupCreate, GroupRead
-from shared.utilities.errors import Forbidden, InvalidInput, Unauthorized, error_responses
+from shared.domain.accounts.users import NotAccountUsers
+from shared.utilities.errors import SIGNED_IN, InvalidInput, error_responses
 
 router = APIRouter(prefix="/groups", tags=["conversation groups"])
 
@@ -13,10 +14,12 @@ router = APIRouter(prefix="/groups", tags=["conversation groups"])
 @router.post(
     "",
     status_code=201,
+    response_model=GroupRead,
     summary="Create a group with users of the account",
-    description="Its messages are in the conversation `conversation_id`; only its members read it.",
-    responses=error_responses(Unauthorized, Forbidden, InvalidInput),
+    description="Its messages are in the conversation `conversation_id` (join that id on the "
+    "conversation socket); only its members read it. Members are users of the account: its "
+    "members, and in a sub-account the agency's owners and admins.",
+    responses=error_responses(*SIGNED_IN, NotAccountUsers, InvalidInput),
 )
-async def create_group(principal: ConversationsWriter, body: GroupCreate) -> GroupRead:
-    group, members = await service.create_group(principal, body)
-    return GroupRead.of(group, members)
+async def create_group(principal: ConversationsWrite, body: GroupCreate) -> service.Group:
+    return await service.create_group(principal, body)

@@ -1,25 +1,20 @@
-from datetime import datetime
+from typing import Annotated
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
-from shared.models.conversation_group import ConversationGroup
+from internal_api.conversation_v2.channels.schemas import JOIN_WITH
+from shared.utilities.schemas import DocumentRead, IdStr, WriteModel
 
 
-class GroupCreate(BaseModel):
+class GroupCreate(WriteModel):
     """The creator is a member without being listed."""
 
     name: str = Field(min_length=1, max_length=100)
-    member_ids: list[str] = Field(min_length=1, max_length=100)
+    member_ids: Annotated[list[str], Field(min_length=1, max_length=100)]
 
 
-class GroupRead(BaseModel):
-    id: str
+class GroupRead(DocumentRead):
     name: str
-    conversation_id: str
+    conversation_id: IdStr = Field(description=JOIN_WITH)
     created_by: str
-    created_at: datetime
-    member_ids: list[str]
-
-    @classmethod
-    def of(cls, group: ConversationGroup, member_ids: list[str]) -> "GroupRead":
-        return cls.model_validate({**group.model_dump(mode="json"), "member_ids": member_ids})
+    member_ids: list[IdStr]

@@ -1,20 +1,19 @@
 from datetime import datetime
+from typing import Annotated
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import Field, model_validator
 
 from shared.models.conversation_message import (
     MAX_ATTACHMENTS,
     MAX_BODY_LENGTH,
     MAX_CLIENT_ID_LENGTH,
     Attachment,
-    ConversationMessage,
     SenderType,
 )
+from shared.utilities.schemas import IdStr, ReadModel, WriteModel
 
-ObjectIdText = Field(pattern=r"^[0-9a-f]{24}$")
 
-
-class MessageCreate(BaseModel):
+class MessageCreate(WriteModel):
     body: str = Field("", max_length=MAX_BODY_LENGTH)
     # References to stored files (a URL until uploads go through the storage integration).
     attachments: list[Attachment] = Field([], max_length=MAX_ATTACHMENTS)
@@ -32,15 +31,18 @@ class MessageCreate(BaseModel):
         return self
 
 
-class ReadCreate(BaseModel):
+class ReadCreate(WriteModel):
     """Everything up to and including this message is read."""
 
-    message_id: str = ObjectIdText
+    message_id: Annotated[str, Field(pattern=r"^[0-9a-f]{24}$")]
 
 
-class MessageRead(BaseModel):
-    id: str
-    conversation_id: str
+class MessageRead(ReadModel):
+    """A message as the API answers it, and as the sockets and webhooks carry it
+    (`ConversationMessage.as_event`)."""
+
+    id: IdStr
+    conversation_id: IdStr
     sender_type: SenderType
     sender_id: str
     body: str
@@ -48,12 +50,8 @@ class MessageRead(BaseModel):
     client_id: str | None
     created_at: datetime
 
-    @classmethod
-    def of(cls, message: ConversationMessage) -> "MessageRead":
-        return cls.model_validate(message.as_event())
 
-
-class MessageWindow(BaseModel):
+class MessageWindow(ReadModel):
     """A page of history; `next_cursor` continues in the same direction (as `before` for
     newest first, as `after` for oldest first), None at the end."""
 

@@ -1,33 +1,28 @@
 """Reading history, posting messages, marking them read and searching them.
 
 A message posted here is stored with the same rule as over the socket
-(`shared.models.conversation_message.append_message`), then emitted as `message:new` to the
-conversation's room and published as `message.created`, both leaving only when the request
-succeeds."""
+(`shared.domain.messages.posting`), then emitted as `message:new` to the conversation's room
+and published as `message.created`, both leaving only when the request succeeds."""
 
 import re
-from collections.abc import Mapping
-from typing import Any
 
 from beanie import PydanticObjectId
 
-from internal_api.conversation_v2.access import VisibleConversations, visible_conversation
 from internal_api.conversation_v2.conversations.reading import Reading, reading
+from internal_api.conversation_v2.conversations.repository import VisibleConversations
+from internal_api.conversation_v2.messages.repository import MessagesIn
 from internal_api.conversation_v2.messages.schemas import MessageCreate, ReadCreate
+from shared.domain.messages import pointers
+from shared.domain.messages.conversations import visible_conversation
+from shared.domain.messages.posting import announce_message, append_message
 from shared.models.base import utc_now
-from shared.models.conversation_message import (
-    ConversationMessage,
-    SenderType,
-    announce_message,
-    append_message,
-)
-from shared.models.conversation_room import advance_pointer
+from shared.models.conversation_message import ConversationMessage, SenderType
 from shared.utilities.auth import Principal
-from shared.utilities.errors import InvalidInput, NotFound
+from shared.utilities.errors import InvalidInput
 from shared.utilities.outbox import emit
 from shared.utilities.pagination import Page, PageParams
 from shared.utilities.realtime import Socket, conversation_room
-from shared.utilities.repository import TenantRepository, object_id
+from shared.utilities.repository import object_id
 
 
 def cursor(name: str, value: str | None) -> PydanticObjectId | None:
@@ -35,7 +30,9 @@ def cursor(name: str, value: str | None) -> PydanticObjectId | None:
         return None
     if (oid := object_id(value)) is None:
         raise InvalidInput(
-            f"{name} is not a message id.", details=[{"field": name, "message": "not an id"}]
+            f"{name} is not a message id.",
+            details=[{"field": name, "message": "not an id"}],
+            location="query",
         )
     return oid
 
@@ -51,17 +48,14 @@ async def history(
     which is how a reconnecting client catches up from its last-read pointer. Returns the
     messages and the cursor that continues in the same direction, None at the end."""
     if before and after:
-        raise InvalidInput("Page before or after a message, not both.")
+        raise InvalidInput(
+            "Page before or after a message, not both.",
+            details=[{"field": "after", "message": "not with before"}],
+            location="query",
+        )
     conversation = await visible_conversation(principal, conversation_id)
-    filters: dict[str, Any] = {"conversation_id": conversation.id}
-    if start := cursor("after", after):
-        filters["_id"] = {"$gt": start}
-        order = "+_id"
-    else:
-        if end := cursor("before", before):
-            filters["_id"] = {"$lt": end}
-        order = "-_id"
-    found = await ConversationMessage.find(filters).sort(order).limit(limit).to_list()
+    messages = MessagesIn([conversation.id])
+    found = await messages.window(cursor("after", after), cursor("before", before), limit)
     return found, str(found[-1].id) if len(found) == limit else None
 
 
@@ -81,12 +75,8 @@ async def post_message(
 async def mark_read(principal: Principal, conversation_id: str, body: ReadCreate) -> Reading:
     """Move the user's last-read pointer up to the message (never back) and tell the room."""
     conversation = await visible_conversation(principal, conversation_id)
-    message_id = PydanticObjectId(body.message_id)
-    if not await ConversationMessage.find(
-        {"_id": message_id, "conversation_id": conversation.id}
-    ).count():
-        raise NotFound(f"Message {body.message_id} does not exist in this conversation.")
-    if await advance_pointer(conversation, principal.sub, "last_read_message_id", message_id):
+    message = await pointers.message_in(conversation, body.message_id)
+    if await pointers.advance(conversation, principal.sub, "last_read_message_id", message):
         receipt = {
             "conversation_id": conversation_id,
             "user_id": principal.sub,
@@ -97,28 +87,14 @@ async def mark_read(principal: Principal, conversation_id: str, body: ReadCreate
     return await reading(principal.sub, conversation)
 
 
-class MessagesIn(TenantRepository[ConversationMessage]):
-    """Messages of the given conversations, which the caller has been allowed to read (a
-    client conversation's messages belong to the sub-account, read from the agency too)."""
-
-    def __init__(self, conversation_ids: list[PydanticObjectId]) -> None:
-        self.model = ConversationMessage
-        self.conversation_ids = conversation_ids
-
-    def scoped(self, filters: Mapping[str, Any] | None = None) -> dict[str, Any]:
-        return {**(filters or {}), "conversation_id": {"$in": self.conversation_ids}}
-
-
 async def search(
     principal: Principal, text: str, params: PageParams, conversation_id: str | None
 ) -> Page[ConversationMessage]:
-    """Messages containing the text (any case) in the conversations the user reads, newest
-    first."""
+    """Messages containing the text (any case) in the conversations the user reads."""
     conversations = VisibleConversations(principal)
     if conversation_id:
         ids = [(await conversations.get(conversation_id)).id]
     else:
         ids = await conversations.ids()
-    newest_first = params.model_copy(update={"sort": "-created_at"})
     matching = {"body": {"$regex": re.escape(text), "$options": "i"}}
-    return await MessagesIn(ids).paginate(newest_first, matching)  # type: ignore[arg-type]
+    return await MessagesIn(ids).paginate(params, matching)

@@ -7,20 +7,16 @@
   `agency_account_id` its agency); users acting in either account read it.
 - `prospect`: a website visitor (`prospect_id`) and the account's team.
 
-Who may see a conversation is decided by `visible_to`, the one place that rule is written: both
-the REST API and the conversation socket filter with it, so another account's conversation is
-never found, exactly like a missing one.
+Who may read one, and opening the kinds that exist once per key, is
+`shared.domain.messages.conversations`.
 """
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
 
 from beanie import PydanticObjectId
-from bson.errors import InvalidId
 from pydantic import BaseModel
 from pymongo import ASCENDING, DESCENDING, IndexModel
-from pymongo.errors import DuplicateKeyError
 
 from shared.models.base import TenantDocument
 
@@ -78,49 +74,3 @@ class Conversation(TenantDocument):
             IndexModel([("account_id", ASCENDING), ("prospect_id", ASCENDING)]),
             IndexModel([("unique_key", ASCENDING)], unique=True, sparse=True),
         ]
-
-
-def visible_to(user_id: str, account_id: str) -> dict[str, Any]:
-    """The filter for the conversations a user acting in an account may read."""
-    account = PydanticObjectId(account_id)
-    return {
-        "$or": [
-            {"account_id": account, "kind": {"$in": ACCOUNT_WIDE_KINDS}},
-            {
-                "account_id": account,
-                "kind": {"$in": PARTICIPANT_KINDS},
-                "participant_ids": PydanticObjectId(user_id),
-            },
-            {"account_id": account, "kind": ConversationKind.CLIENT},
-            {"agency_account_id": account, "kind": ConversationKind.CLIENT},
-        ]
-    }
-
-
-async def find_visible(conversation_id: str, user_id: str, account_id: str) -> Conversation | None:
-    """The conversation if the user acting in the account may read it; None for a missing id,
-    a malformed one and another account's alike."""
-    try:
-        oid = PydanticObjectId(conversation_id)
-    except (InvalidId, TypeError):
-        return None
-    return await Conversation.find_one({"_id": oid, **visible_to(user_id, account_id)})
-
-
-def direct_key(account_id: str, *user_ids: str) -> str:
-    return f"direct:{account_id}:{':'.join(sorted(user_ids))}"
-
-
-def prospect_key(prospect_id: Any) -> str:
-    return f"prospect:{prospect_id}"
-
-
-async def open_once(unique_key: str, **fields: Any) -> tuple[Conversation, bool]:
-    """The conversation with this key, made from `fields` when there is none yet; and whether
-    this call made it."""
-    if existing := await Conversation.find_one({"unique_key": unique_key}):
-        return existing, False
-    try:
-        return await Conversation(unique_key=unique_key, **fields).insert(), True
-    except DuplicateKeyError:  # opened by someone else at the same moment
-        return await Conversation.find_one({"unique_key": unique_key}), False  # type: ignore[return-value]

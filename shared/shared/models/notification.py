@@ -1,5 +1,5 @@
 """A notification for one user in one account: what the notifications center lists, unread
-until the user reads it; and `notify`, the one way any service tells a user something."""
+until the user reads it. Services tell a user something with `shared.domain.notifications`."""
 
 from datetime import datetime
 from typing import Any
@@ -8,8 +8,6 @@ from beanie import PydanticObjectId
 from pymongo import ASCENDING, DESCENDING, IndexModel
 
 from shared.models.base import TenantDocument
-from shared.utilities.outbox import emit
-from shared.utilities.realtime import Socket, user_room
 
 SHOWN_FIELDS = {"id", "kind", "title", "body", "link", "read_at", "created_at"}
 
@@ -37,21 +35,3 @@ class Notification(TenantDocument):
     def as_event(self) -> dict[str, Any]:
         """The notification as the notifications center answers it and the socket pushes it."""
         return self.model_dump(mode="json", include=SHOWN_FIELDS)
-
-
-async def notify(
-    account_id: Any, user_id: Any, *, kind: str, title: str, body: str = "", link: str | None = None
-) -> Notification:
-    """Store the notification and push it to the user's room on the general socket
-    (`notification:new`) through the caller's outbox, so only once the caller has succeeded."""
-    notification = Notification(
-        account_id=PydanticObjectId(account_id),
-        user_id=PydanticObjectId(user_id),
-        kind=kind,
-        title=title,
-        body=body,
-        link=link,
-    )
-    await notification.insert()
-    emit(Socket.GENERAL, "notification:new", notification.as_event(), user_room(user_id))
-    return notification

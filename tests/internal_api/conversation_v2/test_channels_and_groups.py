@@ -3,7 +3,9 @@ members)."""
 
 from shared.models.conversation import Conversation
 from shared.models.conversation_channel import ConversationChannel
-from tests.factories import create_signed_in
+from shared.models.membership import Role
+from tests.factories import create_signed_in, create_sub_account
+from tests.realtime_factories import acting_in
 
 BASE = "/v1/conversation-v2"
 
@@ -96,6 +98,30 @@ async def test_a_group_with_someone_outside_the_account_is_refused_and_not_store
         headers=ada.headers,
     )
 
-    assert response.status_code == 422
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_account_users"
     assert len(response.json()["error"]["details"]) == 2
     assert await Conversation.find({"account_id": ada.account.id}).count() == 0
+
+
+async def test_an_agency_owner_in_a_sub_account_makes_a_group_with_its_users(api):
+    owner = await create_signed_in()
+    sub_account = await create_sub_account(owner.account)
+    client_user = await create_signed_in(sub_account, Role.MEMBER)
+
+    created = await api.post(
+        f"{BASE}/groups",
+        json={"name": "Launch", "member_ids": [str(client_user.user.id)]},
+        headers=acting_in(owner, sub_account),
+    )
+
+    assert created.status_code == 201
+    conversation = await Conversation.get(created.json()["conversation_id"])
+    assert set(conversation.participant_ids) == {owner.user.id, client_user.user.id}
+
+
+async def test_a_channels_answer_names_the_conversation_to_join(api):
+    response = await api.get("/openapi.json")
+
+    read = response.json()["components"]["schemas"]["ChannelRead"]["properties"]
+    assert "conversation:join" in read["conversation_id"]["description"]

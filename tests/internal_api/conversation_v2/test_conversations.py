@@ -1,11 +1,12 @@
 """Listing conversations (last message, unread count) and opening direct, client and prospect
 ones; another account's conversation answers 404."""
 
-from shared.models.conversation import ConversationKind
+from shared.models.conversation import Conversation, ConversationKind
 from shared.models.conversation_prospect import ConversationProspect
 from shared.models.membership import Role
 from tests.conversation_socket.factories import create_conversation, create_direct, create_message
 from tests.factories import create_account, create_signed_in, create_sub_account
+from tests.realtime_factories import acting_in
 
 BASE = "/v1/conversation-v2"
 
@@ -109,8 +110,58 @@ async def test_a_direct_conversation_needs_a_user_of_the_account(api):
         f"{BASE}/direct", json={"user_id": str(outsider.user.id)}, headers=ada.headers
     )
 
-    assert response.status_code == 422
-    assert response.json()["error"]["details"][0]["field"] == "user_id"
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_account_users"
+    assert response.json()["error"]["details"][0]["field"] == "body.user_id"
+    assert await Conversation.find({"kind": ConversationKind.DIRECT}).count() == 0
+
+
+async def test_an_agency_owner_in_a_sub_account_opens_a_direct_conversation_with_its_user(api):
+    owner = await create_signed_in()
+    sub_account = await create_sub_account(owner.account)
+    client_user = await create_signed_in(sub_account, Role.MEMBER)
+
+    response = await api.post(
+        f"{BASE}/direct",
+        json={"user_id": str(client_user.user.id)},
+        headers=acting_in(owner, sub_account),
+    )
+    read = await api.get(
+        f"{BASE}/conversations/{response.json()['id']}", headers=client_user.headers
+    )
+
+    assert response.status_code == 201
+    assert response.json()["account_id"] == str(sub_account.id)
+    assert sorted(response.json()["participant_ids"]) == sorted(
+        [str(owner.user.id), str(client_user.user.id)]
+    )
+    assert read.status_code == 200
+
+
+async def test_a_sub_accounts_user_opens_a_direct_conversation_with_the_agencys_admin(api):
+    admin = await create_signed_in(await create_account(), Role.ADMIN)
+    sub_account = await create_sub_account(admin.account)
+    client_user = await create_signed_in(sub_account, Role.MEMBER)
+
+    response = await api.post(
+        f"{BASE}/direct", json={"user_id": str(admin.user.id)}, headers=client_user.headers
+    )
+
+    assert response.status_code == 201
+
+
+async def test_an_agency_member_is_not_a_user_of_its_sub_accounts(api):
+    member = await create_signed_in(await create_account(), Role.MEMBER)
+    sub_account = await create_sub_account(member.account)
+    client_user = await create_signed_in(sub_account, Role.MEMBER)
+
+    response = await api.post(
+        f"{BASE}/direct", json={"user_id": str(member.user.id)}, headers=client_user.headers
+    )
+
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_account_users"
+    assert await Conversation.find({"kind": ConversationKind.DIRECT}).count() == 0
 
 
 async def test_a_direct_conversation_with_oneself_is_refused(api):
@@ -174,7 +225,7 @@ async def test_an_agency_must_name_the_sub_account(api):
     response = await api.post(f"{BASE}/client-conversations", json={}, headers=agency_user.headers)
 
     assert response.status_code == 422
-    assert response.json()["error"]["details"][0]["field"] == "sub_account_id"
+    assert response.json()["error"]["details"][0]["field"] == "body.sub_account_id"
 
 
 async def test_a_prospect_conversation_is_opened_once_per_visitor(api):

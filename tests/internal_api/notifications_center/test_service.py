@@ -8,7 +8,8 @@ import pytest
 
 from general_socket.app import create_app as create_general_socket
 from general_socket.settings import GeneralSocketSettings
-from shared.models.notification import Notification, notify
+from shared.domain.notifications.notify import notify
+from shared.models.notification import Notification
 from shared.utilities.outbox import Senders, collecting
 from tests.factories import create_signed_in
 from tests.general_socket.clients import SocketClient

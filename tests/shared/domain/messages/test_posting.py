@@ -1,22 +1,11 @@
 """Appending messages: once per client id, the conversation's last message forward only, and
 the sender's read pointer on their own message."""
 
-from beanie import PydanticObjectId
-
-from shared.models.conversation import Conversation, ConversationKind
-from shared.models.conversation_message import (
-    ConversationMessage,
-    SenderType,
-    append_message,
-    unread_count,
-)
-from shared.models.conversation_room import ConversationRoom, advance_pointer
-
-
-async def create_channel() -> Conversation:
-    return await Conversation(
-        account_id=PydanticObjectId(), kind=ConversationKind.CHANNEL, title="general"
-    ).insert()
+from shared.domain.messages.posting import append_message
+from shared.models.conversation import Conversation
+from shared.models.conversation_message import ConversationMessage, SenderType
+from shared.models.conversation_room import ConversationRoom
+from tests.realtime_factories import create_channel
 
 
 async def test_a_resend_with_the_same_client_id_stores_one_message(mongo):
@@ -60,26 +49,3 @@ async def test_the_sender_has_read_their_own_message(mongo):
 
     room = await ConversationRoom.find_one({"conversation_id": conversation.id})
     assert (room.participant_id, room.last_read_message_id) == ("u1", message.id)
-
-
-async def test_unread_counts_messages_from_others_after_the_pointer(mongo):
-    conversation = await create_channel()
-    read, _ = await append_message(conversation, SenderType.USER, "u2", "one")
-    await append_message(conversation, SenderType.USER, "u2", "two")
-    await append_message(conversation, SenderType.USER, "u1", "mine")
-
-    assert await unread_count(conversation.id, "u1", read.id) == 1
-    assert await unread_count(conversation.id, "u1", None) == 2
-
-
-async def test_a_pointer_never_moves_back(mongo):
-    conversation = await create_channel()
-    older, _ = await append_message(conversation, SenderType.USER, "u2", "one")
-    newer, _ = await append_message(conversation, SenderType.USER, "u2", "two")
-    await advance_pointer(conversation, "u1", "last_read_message_id", newer.id)
-
-    moved = await advance_pointer(conversation, "u1", "last_read_message_id", older.id)
-
-    room = await ConversationRoom.find_one({"participant_id": "u1"})
-    assert moved is False
-    assert room.last_read_message_id == newer.id

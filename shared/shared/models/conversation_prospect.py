@@ -1,6 +1,10 @@
 """A website visitor who chats with an account (through the live-chat widget), known by the
-widget's visitor id until they leave a name or an email; linked to a CRM contact once one
-exists."""
+widget's visitor id until they leave a name or an email.
+
+The email is what the visitor says it is, never proof: a new email makes a new contact the
+prospect is linked to, but an email a contact already holds is only recorded
+(`identity_pending`) until one of the account's users confirms the visitor is that contact.
+"""
 
 from datetime import datetime
 
@@ -18,6 +22,8 @@ class ConversationProspect(TenantDocument):
     phone: str | None = None
     page_url: str | None = None  # where the visitor started chatting
     contact_id: PydanticObjectId | None = None
+    # The email is a known contact's, and nobody has confirmed the visitor is that contact.
+    identity_pending: bool = False
     last_seen_at: datetime | None = None
 
     class Settings:

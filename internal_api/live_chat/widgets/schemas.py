@@ -1,11 +1,10 @@
-from datetime import datetime
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, Field
+from pydantic import AfterValidator, Field
 
-from internal_api.fields import Email, Name
-from shared.models.live_chat_widget import LiveChatWidget
+from internal_api.fields import Name
+from shared.utilities.schemas import DocumentRead, WriteModel
 
 
 def origin(value: str) -> str:
@@ -24,40 +23,20 @@ Origins = Annotated[
 ]
 
 
-class WidgetCreate(BaseModel):
+class WidgetCreate(WriteModel):
     name: Name
     allowed_origins: Origins = []
     enabled: bool = True
 
 
-class WidgetUpdate(BaseModel):
+class WidgetUpdate(WriteModel):
     name: Name | None = None
     allowed_origins: Origins | None = None
     enabled: bool | None = None
 
 
-class WidgetRead(BaseModel):
-    id: str
+class WidgetRead(DocumentRead):
     name: str
     key: str
     allowed_origins: list[str]
     enabled: bool
-    created_at: datetime
-    updated_at: datetime
-
-    @classmethod
-    def of(cls, widget: LiveChatWidget) -> "WidgetRead":
-        return cls(id=str(widget.id), **widget.model_dump(exclude={"id", "account_id"}))
-
-
-class ProspectContactCreate(BaseModel):
-    """A visitor who left their email, for the account the widget belongs to."""
-
-    account_id: Annotated[str, Field(pattern=r"^[0-9a-f]{24}$")]
-    email: Email
-    name: Annotated[str, Field(max_length=200)] = ""
-
-
-class ProspectContactRead(BaseModel):
-    contact_id: str
-    created: bool  # False: a live contact of the account already had the email

@@ -3,11 +3,11 @@ on the general socket. Rotating a widget's key makes the old one stop working at
 
 import secrets
 
-from internal_api.live_chat.schemas import WidgetCreate, WidgetUpdate
+from internal_api.live_chat.widgets.repository import Widgets
+from internal_api.live_chat.widgets.schemas import WidgetCreate, WidgetUpdate
 from shared.models.live_chat_widget import LiveChatWidget
 from shared.utilities.auth import Principal
 from shared.utilities.pagination import Page, PageParams
-from shared.utilities.repository import TenantRepository
 
 
 def new_key() -> str:
@@ -15,20 +15,16 @@ def new_key() -> str:
     return f"lcw_{secrets.token_urlsafe(16)}"
 
 
-def widgets(principal: Principal) -> TenantRepository[LiveChatWidget]:
-    return TenantRepository(LiveChatWidget, principal.account_id)
-
-
 async def create_widget(principal: Principal, data: WidgetCreate) -> LiveChatWidget:
-    return await widgets(principal).create(key=new_key(), **data.model_dump())
+    return await Widgets(principal.account_id).create(key=new_key(), **data.model_dump())
 
 
 async def list_widgets(principal: Principal, params: PageParams) -> Page[LiveChatWidget]:
-    return await widgets(principal).paginate(params)
+    return await Widgets(principal.account_id).paginate(params)
 
 
 async def get_widget(principal: Principal, widget_id: str) -> LiveChatWidget:
-    return await widgets(principal).get(widget_id)
+    return await Widgets(principal.account_id).get(widget_id)
 
 
 async def update_widget(principal: Principal, widget_id: str, data: WidgetUpdate) -> LiveChatWidget:
@@ -47,4 +43,4 @@ async def rotate_key(principal: Principal, widget_id: str) -> LiveChatWidget:
 
 
 async def delete_widget(principal: Principal, widget_id: str) -> None:
-    await widgets(principal).delete(widget_id)
+    await Widgets(principal.account_id).delete(widget_id)

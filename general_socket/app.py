@@ -39,9 +39,7 @@ def create_app(settings: GeneralSocketSettings) -> ASGIApp:
         sends_work=True,
         lifespans=[live_chat],
     )
-    # Visitors connect from the websites the widgets are embedded in; connections.py checks
-    # each connection's origin itself.
-    sio = create_socket_server(settings, Socket.GENERAL, any_origin=True)
+    sio = create_socket_server(settings, Socket.GENERAL)
     register_connections(sio, api)
     register_events(sio, api)
     return socketio.ASGIApp(sio, other_asgi_app=api)

@@ -4,26 +4,25 @@
   does) from one of the dashboard's origins, and enters its user's and account's rooms.
 - A live-chat visitor sends `{"widget_key": ...}` the first time, or `{"visitor_token": ...}`
   to continue, from a page the widget allows; it enters its own conversation's room, once it
-  has one, and nothing else.
+  has one, and nothing else. Visitors' connections are counted per address and per widget.
 
-A refused connection gets `connect_error` with `{"message", "data": {"code"}}`.
+A refused connection gets `connect_error` with `{"message", "data": {"code"}}`, as on the
+conversation socket (`shared.utilities.sockets`).
 """
 
-import logging
 from collections.abc import Mapping
 from typing import Any
 
 import socketio
 from fastapi import FastAPI
 
+from general_socket.live_chat import throttle
 from general_socket.live_chat.tokens import Visitor
-from general_socket.live_chat.widgets import check_origin, widget_by_key, widget_of
+from general_socket.live_chat.widgets import check_widget_origin, widget_by_key, widget_of
 from shared.utilities.auth import Principal
-from shared.utilities.errors import DomainError, Forbidden
+from shared.utilities.proxy import client_ip
 from shared.utilities.realtime import account_room, conversation_room, user_room
-from shared.utilities.sessions import authenticate_handshake
-
-logger = logging.getLogger(__name__)
+from shared.utilities.sockets import admit, dashboard_user
 
 
 def rooms_of(principal: Principal) -> list[str]:
@@ -32,43 +31,31 @@ def rooms_of(principal: Principal) -> list[str]:
     return [user_room(principal.sub), account_room(principal.account_id)]
 
 
+def is_visitor_handshake(auth: Any) -> bool:
+    return isinstance(auth, Mapping) and ("widget_key" in auth or "visitor_token" in auth)
+
+
 def register_connections(sio: socketio.AsyncServer, api: FastAPI) -> None:
-    async def visitor(auth: Mapping[str, Any], origin: str | None) -> Visitor:
+    async def visitor(auth: Mapping[str, Any], origin: str | None, ip: str) -> Visitor:
+        settings = api.state.settings
+        await throttle.count_connection_from(api.state.redis, ip, settings)
         if token := auth.get("visitor_token"):
             known = api.state.visitor_tokens.verify(str(token))
-            check_origin(await widget_of(known.account_id, known.widget_id), origin)
-            return known
-        widget = await widget_by_key(str(auth["widget_key"]))
-        check_origin(widget, origin)
-        return Visitor.new(str(widget.account_id), str(widget.id))
-
-    async def user(auth: Any, origin: str | None) -> Principal:
-        settings = api.state.settings
-        # Any site may open a visitor socket, so the server accepts every origin; a dashboard
-        # socket comes from the dashboard (clients outside a browser send no Origin).
-        if origin and origin not in settings.cors_origins:
-            raise Forbidden("This origin may not open a dashboard socket.")
-        return await authenticate_handshake(
-            auth, api.state.authenticator, api.state.redis, settings.session_idle
-        )
+            widget = await widget_of(known.account_id, known.widget_id)
+        else:
+            widget = await widget_by_key(str(auth["widget_key"]))
+            known = Visitor.new(str(widget.account_id), str(widget.id))
+        check_widget_origin(widget, origin)
+        await throttle.count_connection_to(api.state.redis, str(widget.id), settings)
+        return known
 
     @sio.event
     async def connect(sid: str, environ: dict, auth: Any = None) -> None:
-        origin = environ.get("HTTP_ORIGIN")
-        try:
-            if isinstance(auth, Mapping) and ("widget_key" in auth or "visitor_token" in auth):
-                principal: Principal = await visitor(auth, origin)
-            else:
-                principal = await user(auth, origin)
-        except DomainError as refusal:
-            raise socketio.exceptions.ConnectionRefusedError(
-                refusal.message, {"code": refusal.code}
-            ) from None
-        except Exception:  # Redis or MongoDB away: refused with a reason, not left hanging
-            logger.exception("handshake failed")
-            raise socketio.exceptions.ConnectionRefusedError(
-                DomainError.message, {"code": DomainError.code}
-            ) from None
-        await sio.save_session(sid, {"principal": principal})
+        ip = client_ip(environ["asgi.scope"])
+        if is_visitor_handshake(auth):
+            principal: Principal = await admit(visitor(auth, environ.get("HTTP_ORIGIN"), ip))
+        else:
+            principal = await admit(dashboard_user(api, environ, auth))
+        await sio.save_session(sid, {"principal": principal, "ip": ip})
         for room in rooms_of(principal):
             await sio.enter_room(sid, room)

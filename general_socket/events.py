@@ -3,11 +3,13 @@ checked against the scope table (`scopes`) before its payload is read.
 
 Users: `subscribe` / `unsubscribe` {account_id} (an account they may act in, e.g. an agency's
 sub-account), `notifications:read` {notification_id}. Visitors: `visitor:session` (a fresh
-visitor token), `visitor:message` {body, client_id?}, `visitor:identify` {email, name?}.
+visitor token), `visitor:message` {body, client_id?}, `visitor:identify` {email, name?} (a
+claim the account's users confirm: see `live_chat.identity`).
 
 Server → client: to users `notification:new`, `notifications:read`, CRM changes
 (`contact:*`, `deal:*`, `import:progress`, `export:progress`), `live_chat:message`,
-`live_chat:identified`; to visitors `message:new` in their conversation.
+`live_chat:identified`, `live_chat:identity_confirmed`; to visitors `message:new` in their
+conversation.
 """
 
 from functools import partial
@@ -18,7 +20,8 @@ from fastapi import FastAPI
 
 from general_socket import scopes
 from general_socket.live_chat import throttle
-from general_socket.live_chat.conversations import post_message, record_identity
+from general_socket.live_chat.conversations import post_message
+from general_socket.live_chat.identity import identify
 from general_socket.live_chat.tokens import Visitor
 from general_socket.schemas import (
     AccountRef,
@@ -63,7 +66,8 @@ def register_events(sio: socketio.AsyncServer, api: FastAPI) -> None:
 
     async def keep(sid: str, visitor: Visitor) -> dict[str, Any]:
         """The visitor as the connection now knows it, and a fresh token saying so."""
-        await sio.save_session(sid, {"principal": visitor})
+        session = await sio.get_session(sid)
+        await sio.save_session(sid, {**session, "principal": visitor})
         return {
             "visitor_id": visitor.sub,
             "conversation_id": visitor.conversation_id or None,
@@ -74,13 +78,13 @@ def register_events(sio: socketio.AsyncServer, api: FastAPI) -> None:
     async def session(sid: str, visitor: Visitor, payload: NoPayload) -> dict:
         return await keep(sid, visitor)
 
-    async def count_write(visitor: Visitor) -> None:
-        per_minute = api.state.settings.visitor_writes_per_minute
-        await throttle.count_write(api.state.redis, visitor, per_minute)
+    async def count_write(sid: str, visitor: Visitor) -> None:
+        ip = (await sio.get_session(sid))["ip"]
+        await throttle.count_write(api.state.redis, visitor, ip, api.state.settings)
 
     @handles("visitor:message", VisitorMessage)
     async def message(sid: str, visitor: Visitor, payload: VisitorMessage) -> dict:
-        await count_write(visitor)
+        await count_write(sid, visitor)
         async with collecting(api.state.senders):
             visitor, stored, created = await post_message(visitor, payload)
             # In the room before the message is announced, so this tab hears it too.
@@ -88,14 +92,12 @@ def register_events(sio: socketio.AsyncServer, api: FastAPI) -> None:
         return {"message": stored.as_event(), "duplicate": not created, **await keep(sid, visitor)}
 
     @handles("visitor:identify", VisitorIdentity)
-    async def identify(sid: str, visitor: Visitor, payload: VisitorIdentity) -> dict:
-        await count_write(visitor)
-        contact_id = await api.state.contact_capture.contact_for(
-            visitor.account_id, payload.email, payload.name
-        )
+    async def visitor_identify(sid: str, visitor: Visitor, payload: VisitorIdentity) -> dict:
+        """Recorded as the visitor's claim; the answer says nothing about the CRM."""
+        await count_write(sid, visitor)
         async with collecting(api.state.senders):
-            prospect = await record_identity(visitor, payload, contact_id)
-        return {"contact_id": contact_id, "prospect_id": str(prospect.id)}
+            prospect = await identify(visitor, payload, api.state.contact_capture)
+        return {"prospect_id": str(prospect.id)}
 
     @sio.on("*")
     async def unknown(event: str, sid: str, *_: Any) -> dict:

@@ -24,6 +24,18 @@ class GeneralSocketSettings(ServiceSettings):
     visitor_writes_per_minute: int = Field(
         30, gt=0, description="messages and identities one visitor may send per minute"
     )
+    visitor_writes_per_minute_per_ip: int = Field(
+        120, gt=0, description="messages and identities visitors at one address may send"
+    )
+    visitor_writes_per_minute_per_widget: int = Field(
+        1200, gt=0, description="messages and identities all visitors of one widget may send"
+    )
+    visitor_connections_per_minute_per_ip: int = Field(
+        60, gt=0, description="visitor connections one address may open per minute"
+    )
+    visitor_connections_per_minute_per_widget: int = Field(
+        1200, gt=0, description="visitor connections one widget may take per minute"
+    )
     internal_api_url: str = Field(
         "http://127.0.0.1:5002", description="where visitors' contacts are captured"
     )

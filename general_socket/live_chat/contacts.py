@@ -1,6 +1,7 @@
-"""Turning a visitor who left an email into a CRM contact: asked of the internal API, which
+"""Turning a visitor who left a new email into a CRM contact: asked of the internal API, which
 owns the contact rules (one live contact per email, validation, search, history), with the
-general socket's service token."""
+general socket's service token. An email a contact already holds gives no contact back: the
+visitor may not be that contact (see `identity`)."""
 
 from dataclasses import dataclass
 
@@ -19,8 +20,8 @@ class ContactCapture:
     base_url: str
     authenticator: Authenticator
 
-    async def contact_for(self, account_id: str, email: str, name: str) -> str:
-        """The id of the account's contact with the email, made if there is none."""
+    async def new_contact(self, account_id: str, email: str, name: str) -> str | None:
+        """The id of the person made for the email; None when a live contact holds it."""
         token = service_token(self.authenticator, SERVICE_NAME)
         with upstream_failures("The CRM"):
             response = await self.client.post(

@@ -6,10 +6,8 @@ the conversation socket, the visitor on this one), a short notice to the account
 and a `message.created` platform event, all once the message is stored.
 """
 
-from beanie import PydanticObjectId
-
 from general_socket.live_chat.tokens import Visitor
-from general_socket.schemas import VisitorIdentity, VisitorMessage
+from general_socket.schemas import VisitorMessage
 from shared.domain.messages.conversations import open_once, prospect_key
 from shared.domain.messages.posting import announce_message, append_message
 from shared.domain.messages.prospects import prospect_for, update_prospect
@@ -69,19 +67,3 @@ def announce(conversation: Conversation, message: ConversationMessage) -> None:
         "preview": message.body[:PREVIEW_LENGTH],
     }
     emit(Socket.GENERAL, "live_chat:message", notice, account_room(conversation.account_id))
-
-
-async def record_identity(
-    visitor: Visitor, identity: VisitorIdentity, contact_id: str
-) -> ConversationProspect:
-    """The visitor's name and email, and the contact they belong to, kept on its prospect."""
-    prospect = await prospect_of(visitor)
-    await update_prospect(
-        prospect,
-        email=identity.email,
-        name=identity.name.strip() or prospect.name,
-        contact_id=PydanticObjectId(contact_id),
-    )
-    notice = {"prospect_id": str(prospect.id), "contact_id": contact_id}
-    emit(Socket.GENERAL, "live_chat:identified", notice, account_room(visitor.account_id))
-    return prospect

@@ -4,8 +4,9 @@ from beanie import PydanticObjectId
 
 from general_socket.live_chat import repository
 from shared.models.live_chat_widget import LiveChatWidget
-from shared.utilities.errors import Forbidden, Unauthorized
+from shared.utilities.errors import Unauthorized
 from shared.utilities.repository import object_id
+from shared.utilities.sockets import check_origin
 
 
 async def widget_by_key(key: str) -> LiveChatWidget:
@@ -24,8 +25,9 @@ async def widget_of(account_id: str, widget_id: str) -> LiveChatWidget:
     return widget
 
 
-def check_origin(widget: LiveChatWidget, origin: str | None) -> None:
+def check_widget_origin(widget: LiveChatWidget, origin: str | None) -> None:
     """A widget limited to some origins opens only from a page of one of them (as the browser
-    names it in `Origin`)."""
-    if widget.allowed_origins and (origin or "").lower().rstrip("/") not in widget.allowed_origins:
-        raise Forbidden("This site may not use the widget.")
+    names it in `Origin`; a client sending none is refused); a widget without any takes every
+    site."""
+    if widget.allowed_origins:
+        check_origin(origin, widget.allowed_origins, required=True)

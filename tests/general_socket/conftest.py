@@ -9,6 +9,7 @@ from general_socket.app import create_app
 from general_socket.settings import GeneralSocketSettings
 from internal_api.app import create_app as create_internal_api
 from internal_api.settings import InternalApiSettings
+from shared.utilities.redis import create_redis
 from tests.general_socket.clients import SocketClient
 
 DASHBOARD = "http://127.0.0.1:5000"
@@ -18,6 +19,17 @@ SITE = "https://shop.example.com"
 @pytest.fixture
 def settings() -> GeneralSocketSettings:
     return GeneralSocketSettings()
+
+
+@pytest.fixture(autouse=True)
+async def fresh_visitor_counters(settings) -> None:
+    """Every test client connects from 127.0.0.1: the per-address counters of live chat's
+    throttle start from zero in each test instead of adding up across the suite."""
+    redis = create_redis(settings.redis_url)
+    counters = [key async for key in redis.scan_iter("live_chat:*")]
+    if counters:
+        await redis.delete(*counters)
+    await redis.aclose()
 
 
 @pytest.fixture

@@ -51,7 +51,7 @@ async def test_a_user_socket_from_another_origin_is_refused(refusal):
 
     refused = await refusal({"session_id": me.session_id}, origin=SITE)
 
-    assert refused["data"] == {"code": "forbidden"}
+    assert refused["data"] == {"code": "origin_not_allowed"}
 
 
 async def test_a_handshake_without_credentials_is_refused_with_a_reason(refusal):

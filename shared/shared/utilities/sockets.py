@@ -1,29 +1,73 @@
 """What both Socket.IO services share: a server on Redis when there is one, and connections
-refused unless the handshake carries a live session or a valid user token."""
+refused unless the handshake comes from an allowed origin and carries a live session or a
+valid user token. Every refusal reaches the client the same way, as `connect_error` with
+`{"message": ..., "data": {"code": ...}}`."""
 
-from collections.abc import Awaitable, Callable
+import logging
+from collections.abc import Awaitable, Callable, Collection
+from typing import Any
 
 import socketio
 from fastapi import FastAPI
 
 from shared.utilities.auth import Principal
-from shared.utilities.errors import Unauthorized
+from shared.utilities.errors import DomainError, Forbidden
 from shared.utilities.realtime import Socket, redis_manager
 from shared.utilities.sessions import authenticate_handshake
 from shared.utilities.settings import ServiceSettings
 
+logger = logging.getLogger(__name__)
 
-def create_socket_server(
-    settings: ServiceSettings, socket: Socket, *, any_origin: bool = False
-) -> socketio.AsyncServer:
+
+class OriginNotAllowed(Forbidden):
+    """The page opening the socket is on an origin this socket does not serve."""
+
+    code = "origin_not_allowed"
+
+
+def create_socket_server(settings: ServiceSettings, socket: Socket) -> socketio.AsyncServer:
     """Every replica shares rooms and emits through Redis (or its in-process substitute), on
-    the socket service's own channel. Browsers may connect from the dashboard's origins, or
-    from `any_origin` for a service that checks origins itself (the live-chat widget is
-    embedded in the agencies' clients' websites)."""
+    the socket service's own channel. Engine.IO lets every origin through so that the connect
+    handler refuses a wrong one with a reason (`check_origin`), instead of a bare HTTP 400."""
     return socketio.AsyncServer(
         async_mode="asgi",
         client_manager=redis_manager(settings.redis_url, socket),
-        cors_allowed_origins="*" if any_origin else settings.cors_origins,
+        cors_allowed_origins="*",
+    )
+
+
+def check_origin(origin: str | None, allowed: Collection[str], *, required: bool = False) -> None:
+    """A browser names the page's origin in `Origin`; it must be one of `allowed`. A client
+    outside a browser sends none, which passes unless `required`."""
+    if origin is None and not required:
+        return
+    if (origin or "").lower().rstrip("/") not in allowed:
+        raise OriginNotAllowed(f"Sockets may not be opened from {origin or 'an unnamed origin'}.")
+
+
+def refused(error: DomainError) -> socketio.exceptions.ConnectionRefusedError:
+    """What the client's `connect_error` receives for a refusal."""
+    return socketio.exceptions.ConnectionRefusedError(error.message, {"code": error.code})
+
+
+async def admit(handshake: Awaitable[Principal]) -> Principal:
+    """The caller the handshake names; a refusal, or a failure on our side (Redis or MongoDB
+    away), is turned into `connect_error` rather than left hanging."""
+    try:
+        return await handshake
+    except DomainError as refusal:
+        raise refused(refusal) from None
+    except Exception:
+        logger.exception("handshake failed")
+        raise refused(DomainError()) from None
+
+
+async def dashboard_user(api: FastAPI, environ: dict, auth: Any) -> Principal:
+    """A dashboard user: from one of the dashboard's origins, with a session or a user token."""
+    settings: ServiceSettings = api.state.settings
+    check_origin(environ.get("HTTP_ORIGIN"), settings.cors_origins)
+    return await authenticate_handshake(
+        auth, api.state.authenticator, api.state.redis, settings.session_idle
     )
 
 
@@ -32,22 +76,12 @@ def require_authenticated_connections(
     api: FastAPI,
     on_connect: Callable[[str, Principal], Awaitable[None]] | None = None,
 ) -> None:
-    """Refuse a connection without a valid session or token (the client gets `connect_error`
-    with the reason) and keep the caller's Principal in the socket's session; `on_connect`
-    then runs for an accepted one (rooms, presence)."""
-    settings: ServiceSettings = api.state.settings
+    """Refuse a connection that is not a dashboard user's and keep the caller's Principal in
+    the socket's session; `on_connect` then runs for an accepted one (rooms, presence)."""
 
     @sio.event
     async def connect(sid: str, environ: dict, auth: dict | None = None) -> None:
-        try:
-            principal = await authenticate_handshake(
-                auth, api.state.authenticator, api.state.redis, settings.session_idle
-            )
-        except Unauthorized as refusal:
-            # The client's `connect_error` gets {"message": ..., "data": {"code": ...}}.
-            raise socketio.exceptions.ConnectionRefusedError(
-                refusal.message, {"code": refusal.code}
-            ) from None
+        principal = await admit(dashboard_user(api, environ, auth))
         await sio.save_session(sid, {"principal": principal})
         if on_connect:
             await on_connect(sid, principal)

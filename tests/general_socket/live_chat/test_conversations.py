@@ -196,38 +196,67 @@ async def test_a_visitor_does_not_hear_its_accounts_room(agency, visitor, settin
     assert visitor.got("live_chat:message") == []
 
 
-async def test_identifying_makes_a_contact_and_links_the_prospect(agency, visitor):
+async def test_identifying_with_a_new_email_makes_a_contact_and_links_the_prospect(agency, visitor):
     me, _, user = agency
 
     answer = await visitor.call("visitor:identify", {"email": "Ada@Example.com", "name": "Ada"})
 
-    assert answer["ok"] is True
-    contact = await Contact.get(answer["contact_id"])
+    assert answer == {"ok": True, "prospect_id": answer["prospect_id"]}
+    [contact] = await Contact.find_all().to_list()
     assert (contact.account_id, contact.emails, contact.source) == (
         me.account.id,
         ["ada@example.com"],
         "live_chat",
     )
     prospect = await ConversationProspect.get(answer["prospect_id"])
-    assert (prospect.name, prospect.email, prospect.contact_id) == (
+    assert (prospect.name, prospect.email, prospect.contact_id, prospect.identity_pending) == (
         "Ada",
         "ada@example.com",
         contact.id,
+        False,
     )
     assert await user.next("live_chat:identified") == {
         "prospect_id": answer["prospect_id"],
-        "contact_id": answer["contact_id"],
+        "name": "Ada",
+        "email": "ada@example.com",
+        "identity_pending": False,
     }
 
 
-async def test_identifying_with_a_known_email_links_the_existing_contact(agency, visitor):
-    me, _, _ = agency
+async def test_a_known_customers_email_is_recorded_as_a_claim_not_linked(agency, visitor):
+    me, _, user = agency
     known = await create_contact(me.account, emails=["ada@example.com"])
 
     answer = await visitor.call("visitor:identify", {"email": "ada@example.com"})
 
-    assert answer["contact_id"] == str(known.id)
+    assert str(known.id) not in str(answer)
+    prospect = await ConversationProspect.get(answer["prospect_id"])
+    assert (prospect.email, prospect.contact_id, prospect.identity_pending) == (
+        "ada@example.com",
+        None,
+        True,
+    )
+    assert (await user.next("live_chat:identified"))["identity_pending"] is True
     assert await Contact.find_all().count() == 1
+
+
+async def test_saying_the_same_email_again_keeps_the_link(agency, visitor):
+    first = await visitor.call("visitor:identify", {"email": "ada@example.com"})
+
+    await visitor.call("visitor:identify", {"email": "ada@example.com", "name": "Ada"})
+
+    prospect = await ConversationProspect.get(first["prospect_id"])
+    assert (prospect.contact_id is not None, prospect.identity_pending) == (True, False)
+    assert await Contact.find_all().count() == 1
+
+
+async def test_a_visitors_name_titles_their_conversation(agency, visitor):
+    written = await visitor.call("visitor:message", {"body": "Hello?"})
+
+    await visitor.call("visitor:identify", {"email": "grace@example.com", "name": "Grace"})
+
+    conversation = await Conversation.get(written["conversation_id"])
+    assert conversation.title == "Grace"
 
 
 async def test_a_bad_email_is_refused_and_creates_nothing(visitor):

@@ -56,8 +56,8 @@ async def test_an_origin_the_widget_does_not_allow_is_refused(refusal):
     refused = await refusal({"widget_key": widget.key}, origin="https://evil.example.net")
 
     assert refused == {
-        "message": "This site may not use the widget.",
-        "data": {"code": "forbidden"},
+        "message": "Sockets may not be opened from https://evil.example.net.",
+        "data": {"code": "origin_not_allowed"},
     }
 
 
@@ -66,7 +66,7 @@ async def test_a_widget_limited_to_origins_refuses_a_client_sending_none(refusal
 
     refused = await refusal({"widget_key": widget.key})
 
-    assert refused["data"] == {"code": "forbidden"}
+    assert refused["data"] == {"code": "origin_not_allowed"}
 
 
 async def test_a_widget_without_origins_takes_any_site(connect):
@@ -108,7 +108,7 @@ async def test_a_visitor_token_is_refused_from_an_origin_the_widget_does_not_all
 
     refused = await refusal({"visitor_token": session["visitor_token"]}, origin="https://x.io")
 
-    assert refused["data"] == {"code": "forbidden"}
+    assert refused["data"] == {"code": "origin_not_allowed"}
 
 
 async def test_a_forged_visitor_token_is_refused(refusal):

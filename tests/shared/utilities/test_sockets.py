@@ -22,16 +22,20 @@ async def socket_url(serve, mongo) -> AsyncIterator[str]:
 
 @pytest.fixture
 async def connect(socket_url) -> AsyncIterator[Callable]:
-    """`await connect(auth)`: None once connected, else the `connect_error` payload."""
+    """`await connect(auth, origin=None)`: None once connected, else the `connect_error`
+    payload."""
     clients: list[socketio.AsyncClient] = []
 
-    async def attempt(auth: dict | None) -> dict | None:
+    async def attempt(auth: dict | None, origin: str | None = None) -> dict | None:
         client = socketio.AsyncClient(reconnection=False)
         clients.append(client)
         refusals: list[dict] = []
         client.on("connect_error", refusals.append)
+        headers = {"Origin": origin} if origin else {}
         try:
-            await client.connect(socket_url, auth=auth, transports=["websocket"], wait_timeout=5)
+            await client.connect(
+                socket_url, auth=auth, headers=headers, transports=["websocket"], wait_timeout=5
+            )
         except socketio.exceptions.ConnectionError:
             return refusals[0]
         return None
@@ -90,3 +94,21 @@ async def test_a_visitor_token_cannot_open_a_user_socket(connect):
     refusal = await connect({"token": user_token(visitor)})
 
     assert refusal["message"] == "A user token is required."
+
+
+async def test_the_dashboards_origin_connects(connect):
+    signed_in = await create_signed_in()
+    dashboard = ConversationSocketSettings().cors_origins[0]
+
+    assert await connect({"session_id": signed_in.session_id}, origin=dashboard) is None
+
+
+async def test_another_origin_is_refused_with_the_reason_both_sockets_give(connect):
+    signed_in = await create_signed_in()
+
+    refusal = await connect({"session_id": signed_in.session_id}, origin="https://evil.example")
+
+    assert refusal == {
+        "message": "Sockets may not be opened from https://evil.example.",
+        "data": {"code": "origin_not_allowed"},
+    }

@@ -2,6 +2,7 @@ from fastapi import FastAPI
 
 from internal_api.accounts.routes import router as accounts_router
 from internal_api.activities.routes import router as activities_router
+from internal_api.auth.passwords import password_hashing
 from internal_api.auth.routes import router as auth_router
 from internal_api.automations.routes import router as automations_router
 from internal_api.conversation_v2.routes import router as conversation_v2_router
@@ -51,5 +52,5 @@ def create_app(settings: InternalApiSettings) -> FastAPI:
         uses_mongo=True,
         uses_redis=True,
         sends_work=True,
-        lifespans=[background_work],
+        lifespans=[background_work, password_hashing(settings.password_hashes_at_once)],
     )

@@ -14,12 +14,25 @@ class InternalApiSettings(ServiceSettings):
     service_name: ClassVar[str] = "internal_api"
     port: Port = 5002
 
-    login_failure_limit: int = Field(
-        5, gt=0, description="failed logins for one email before it is throttled"
+    login_free_attempts_per_email: int = Field(
+        5, gt=0, description="login attempts for one email before each must wait longer"
     )
-    login_failure_window_seconds: int = Field(
-        15 * 60, gt=0, description="failures are counted this long from the first one"
+    login_free_attempts_per_address: int = Field(
+        50, gt=0, description="login attempts from one client address before each must wait"
     )
+    login_first_delay_seconds: float = Field(
+        1, gt=0, description="wait after the free login attempts; it doubles with each attempt"
+    )
+    login_max_delay_seconds: float = Field(
+        900, gt=0, description="the longest wait between two login attempts"
+    )
+    login_memory_seconds: float = Field(
+        3600, gt=0, description="login attempts are forgotten this long after the last one"
+    )
+    password_hashes_at_once: int = Field(
+        2, gt=0, description="password hashes (argon2) computed at once per process"
+    )
+    max_sub_accounts: int = Field(100, ge=0, description="sub-accounts an agency may have")
     invitation_lifetime_seconds: int = Field(
         7 * 24 * 3600, gt=0, description="how long an invitation can be accepted"
     )

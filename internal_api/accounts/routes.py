@@ -1,10 +1,24 @@
-"""The active account: branding, sub-accounts, members and invitations."""
+"""The active account: branding, locale, sub-accounts, members and invitations."""
 
-from typing import Annotated
-
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Response
 
 from internal_api.accounts import service
+from internal_api.accounts.auth import AccountsAdmin, AccountsRead, UsersAdmin, UsersRead
+from internal_api.accounts.errors import (
+    AlreadyMember,
+    DomainTaken,
+    InvitationPending,
+    LastOwner,
+    NotAnAgency,
+    OwnerRoleReserved,
+    SubAccountLimitReached,
+    SubAccountsBusy,
+)
+from internal_api.accounts.repository import (
+    InvitationRepository,
+    MembershipRepository,
+    SubAccountRepository,
+)
 from internal_api.accounts.schemas import (
     AccountRead,
     AccountUpdate,
@@ -16,99 +30,102 @@ from internal_api.accounts.schemas import (
     SubAccountCreate,
 )
 from internal_api.dependencies import Settings
-from internal_api.repository import mapped
+from internal_api.extended import Extended
+from shared.models.account import Account
+from shared.models.invitation import Invitation
 from shared.utilities.app import RedisClient
-from shared.utilities.auth import Principal, requires
-from shared.utilities.errors import (
-    Conflict,
-    Forbidden,
-    InvalidInput,
-    NotFound,
-    Unauthorized,
-    error_responses,
-)
-from shared.utilities.pagination import Page, Paging
+from shared.utilities.errors import SIGNED_IN, NotFound, error_responses
+from shared.utilities.pagination import Page, sorted_paging
 
 router = APIRouter(prefix="/v1/accounts", tags=["accounts"])
 
-CanReadAccount = Annotated[Principal, Depends(requires("account:read"))]
-CanWriteAccount = Annotated[Principal, Depends(requires("account:write"))]
-CanReadUsers = Annotated[Principal, Depends(requires("users:read"))]
-CanWriteUsers = Annotated[Principal, Depends(requires("users:write"))]
-
-# Every route needs a user token with a scope; most also name what may be missing.
-SIGNED_IN = (Unauthorized, Forbidden)
+SubAccountPaging = sorted_paging(SubAccountRepository.sortable)
+MemberPaging = sorted_paging(MembershipRepository.sortable)
+InvitationPaging = sorted_paging(InvitationRepository.sortable)
 
 
 @router.get(
     "/current",
-    summary="The active account and its branding",
+    response_model=AccountRead,
+    summary="The active account, its branding and locale",
     responses=error_responses(*SIGNED_IN, NotFound),
 )
-async def read_current_account(principal: CanReadAccount) -> AccountRead:
-    return AccountRead.of(await service.current_account(principal))
+async def read_current_account(principal: AccountsRead) -> Account:
+    return await service.current_account(principal)
 
 
 @router.patch(
     "/current",
-    summary="Rename the active account or change its white-label branding",
-    description="Only the fields sent change; a custom domain belongs to one account only.",
-    responses=error_responses(*SIGNED_IN, NotFound, Conflict),
+    response_model=AccountRead,
+    summary="Rename the active account, or change its white-label branding or its locale",
+    description="Only the fields sent change; a custom domain belongs to one account only. "
+    "The locale's phone region is an ISO 3166 country, its currency ISO 4217, its time zone "
+    "an IANA name; null goes back to the platform's default.",
+    responses=error_responses(*SIGNED_IN, NotFound, DomainTaken),
 )
-async def update_current_account(body: AccountUpdate, principal: CanWriteAccount) -> AccountRead:
-    return AccountRead.of(await service.update_current_account(principal, body))
+async def update_current_account(body: AccountUpdate, principal: AccountsAdmin) -> Account:
+    return await service.update_current_account(principal, body)
 
 
 @router.post(
     "/sub-accounts",
     status_code=201,
+    response_model=AccountRead,
     summary="Create a client sub-account of the active agency",
-    responses=error_responses(*SIGNED_IN, NotFound),
+    description="An agency has at most INTERNAL_API_MAX_SUB_ACCOUNTS sub-accounts (402 "
+    "`sub_account_limit_reached` past it, nothing created).",
+    responses=error_responses(
+        *SIGNED_IN, NotFound, NotAnAgency, SubAccountLimitReached, SubAccountsBusy
+    ),
 )
-async def create_sub_account(body: SubAccountCreate, principal: CanWriteAccount) -> AccountRead:
-    return AccountRead.of(await service.create_sub_account(principal, body.name))
+async def create_sub_account(
+    body: SubAccountCreate, principal: AccountsAdmin, settings: Settings, redis: RedisClient
+) -> Account:
+    return await service.create_sub_account(principal, body.name, settings.max_sub_accounts, redis)
 
 
 @router.get(
     "/sub-accounts",
+    response_model=Page[AccountRead],
     summary="The active agency's sub-accounts",
-    responses=error_responses(*SIGNED_IN, InvalidInput),
+    responses=error_responses(*SIGNED_IN),
 )
-async def list_sub_accounts(principal: CanReadAccount, paging: Paging) -> Page[AccountRead]:
-    return mapped(await service.list_sub_accounts(principal, paging), AccountRead.of)
+async def list_sub_accounts(principal: AccountsRead, paging: SubAccountPaging) -> Page[Account]:
+    return await service.list_sub_accounts(principal, paging)
 
 
 @router.get(
     "/sub-accounts/{account_id}",
+    response_model=AccountRead,
     summary="One of the active agency's sub-accounts",
     responses=error_responses(*SIGNED_IN, NotFound),
 )
-async def read_sub_account(account_id: str, principal: CanReadAccount) -> AccountRead:
-    return AccountRead.of(await service.get_sub_account(principal, account_id))
+async def read_sub_account(account_id: str, principal: AccountsRead) -> Account:
+    return await service.get_sub_account(principal, account_id)
 
 
 @router.get(
     "/members",
+    response_model=Page[MemberRead],
     summary="The active account's members",
-    responses=error_responses(*SIGNED_IN, InvalidInput),
+    responses=error_responses(*SIGNED_IN),
 )
-async def list_members(principal: CanReadUsers, paging: Paging) -> Page[MemberRead]:
-    page = await service.list_members(principal, paging)
-    return mapped(page, lambda member: MemberRead.of(member.membership, member.user))
+async def list_members(principal: UsersRead, paging: MemberPaging) -> Page[service.Member]:
+    return await service.list_members(principal, paging)
 
 
 @router.patch(
     "/members/{user_id}",
+    response_model=MemberRead,
     summary="Change a member's role",
     description="Takes effect on the member's next request. Only an owner grants or takes "
     "away the owner role, and the last owner stays one.",
-    responses=error_responses(*SIGNED_IN, NotFound, Conflict),
+    responses=error_responses(*SIGNED_IN, NotFound, OwnerRoleReserved, LastOwner),
 )
 async def change_member_role(
-    user_id: str, body: MemberUpdate, principal: CanWriteUsers, redis: RedisClient
-) -> MemberRead:
-    member = await service.change_member_role(principal, user_id, body.role, redis)
-    return MemberRead.of(member.membership, member.user)
+    user_id: str, body: MemberUpdate, principal: UsersAdmin, redis: RedisClient
+) -> service.Member:
+    return await service.change_member_role(principal, user_id, body.role, redis)
 
 
 @router.delete(
@@ -116,9 +133,9 @@ async def change_member_role(
     status_code=204,
     summary="Remove a member from the active account",
     description="Takes effect on the member's next request; the last owner cannot be removed.",
-    responses=error_responses(*SIGNED_IN, NotFound, Conflict),
+    responses=error_responses(*SIGNED_IN, NotFound, OwnerRoleReserved, LastOwner),
 )
-async def remove_member(user_id: str, principal: CanWriteUsers, redis: RedisClient) -> Response:
+async def remove_member(user_id: str, principal: UsersAdmin, redis: RedisClient) -> Response:
     await service.remove_member(principal, user_id, redis)
     return Response(status_code=204)
 
@@ -126,27 +143,27 @@ async def remove_member(user_id: str, principal: CanWriteUsers, redis: RedisClie
 @router.post(
     "/invitations",
     status_code=201,
+    response_model=InvitationCreated,
     summary="Invite someone to the active account with a role",
-    description="The answer carries the invitation's token until the notifications service "
-    "emails it; it cannot be read again.",
-    responses=error_responses(*SIGNED_IN, Conflict),
+    description="Inviting an email again replaces its invitation not yet accepted (the old "
+    "token stops working). The answer carries the invitation's token until the notifications "
+    "service emails it; it cannot be read again.",
+    responses=error_responses(*SIGNED_IN, OwnerRoleReserved, AlreadyMember, InvitationPending),
 )
 async def invite(
-    body: InvitationCreate, principal: CanWriteUsers, settings: Settings
-) -> InvitationCreated:
-    invitation, token = await service.invite(
-        principal, body.email, body.role, settings.invitation_lifetime
-    )
-    return InvitationCreated(**InvitationRead.of(invitation).model_dump(), token=token)
+    body: InvitationCreate, principal: UsersAdmin, settings: Settings
+) -> Extended[Invitation]:
+    return await service.invite(principal, body.email, body.role, settings.invitation_lifetime)
 
 
 @router.get(
     "/invitations",
+    response_model=Page[InvitationRead],
     summary="The active account's invitations not yet accepted",
-    responses=error_responses(*SIGNED_IN, InvalidInput),
+    responses=error_responses(*SIGNED_IN),
 )
-async def list_invitations(principal: CanReadUsers, paging: Paging) -> Page[InvitationRead]:
-    return mapped(await service.list_invitations(principal, paging), InvitationRead.of)
+async def list_invitations(principal: UsersRead, paging: InvitationPaging) -> Page[Invitation]:
+    return await service.list_invitations(principal, paging)
 
 
 @router.delete(
@@ -155,6 +172,6 @@ async def list_invitations(principal: CanReadUsers, paging: Paging) -> Page[Invi
     summary="Withdraw an invitation",
     responses=error_responses(*SIGNED_IN, NotFound),
 )
-async def delete_invitation(invitation_id: str, principal: CanWriteUsers) -> Response:
+async def delete_invitation(invitation_id: str, principal: UsersAdmin) -> Response:
     await service.delete_invitation(principal, invitation_id)
     return Response(status_code=204)

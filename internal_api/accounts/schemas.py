@@ -1,13 +1,12 @@
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, Field, HttpUrl, StringConstraints
+from pydantic import AfterValidator, Field, HttpUrl, StringConstraints
 
-from internal_api.fields import Email, Name
-from shared.models.account import Account, AccountKind, Branding
-from shared.models.invitation import Invitation
-from shared.models.membership import Membership, Role
-from shared.models.user import User
+from internal_api.fields import CurrencyCode, Email, Name, PhoneRegion, TimeZone
+from shared.models.account import AccountKind, AccountLocale, Branding
+from shared.models.membership import Role
+from shared.utilities.schemas import DocumentRead, IdStr, ReadModel, WriteModel
 
 Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$", examples=["#1a73e8"])]
 Hostname = Annotated[
@@ -21,33 +20,23 @@ Hostname = Annotated[
 ]
 
 
-class AccountRead(BaseModel):
-    id: str
+class AccountRead(DocumentRead):
     name: str
     kind: AccountKind
-    parent_id: str | None
+    parent_id: IdStr | None
     branding: Branding
+    locale: AccountLocale = Field(
+        description="the account's choices; null: the platform default (DEFAULT_PHONE_REGION, "
+        "DEFAULT_CURRENCY, DEFAULT_TIME_ZONE)"
+    )
     restrict_members_to_own_records: bool
-    created_at: datetime
-
-    @classmethod
-    def of(cls, account: Account) -> "AccountRead":
-        return cls(
-            id=str(account.id),
-            name=account.name,
-            kind=account.kind,
-            parent_id=str(account.parent_id) if account.parent_id else None,
-            branding=account.branding,
-            restrict_members_to_own_records=account.restrict_members_to_own_records,
-            created_at=account.created_at,
-        )
 
 
-class SubAccountCreate(BaseModel):
+class SubAccountCreate(WriteModel):
     name: Name
 
 
-class BrandingUpdate(BaseModel):
+class BrandingUpdate(WriteModel):
     """Only the fields sent change; null clears one."""
 
     name: Name | None = None
@@ -57,58 +46,48 @@ class BrandingUpdate(BaseModel):
     secondary_color: Colour | None = None
 
 
-class AccountUpdate(BaseModel):
+class LocaleUpdate(WriteModel):
+    """Only the fields sent change; null goes back to the platform's default."""
+
+    phone_region: PhoneRegion | None = Field(
+        None, description="ISO 3166 country of phone numbers written without a country code"
+    )
+    currency: CurrencyCode | None = Field(
+        None, description="ISO 4217 currency the deal board's totals are converted into"
+    )
+    time_zone: TimeZone | None = Field(None, description="IANA time zone of dates in emails")
+
+
+class AccountUpdate(WriteModel):
     name: Name | None = None
     branding: BrandingUpdate | None = None
+    locale: LocaleUpdate | None = None
     # Members (not owners or admins) see only the CRM records they own or follow.
     restrict_members_to_own_records: bool | None = None
 
 
-class MemberRead(BaseModel):
-    user_id: str
+class MemberRead(ReadModel):
+    user_id: IdStr
     email: str
     name: str
     role: Role
     scopes: list[str]
     joined_at: datetime
 
-    @classmethod
-    def of(cls, membership: Membership, user: User) -> "MemberRead":
-        return cls(
-            user_id=str(membership.user_id),
-            email=user.email,
-            name=user.name,
-            role=membership.role,
-            scopes=membership.scopes,
-            joined_at=membership.created_at,
-        )
 
-
-class MemberUpdate(BaseModel):
+class MemberUpdate(WriteModel):
     role: Role
 
 
-class InvitationCreate(BaseModel):
+class InvitationCreate(WriteModel):
     email: Email
     role: Role
 
 
-class InvitationRead(BaseModel):
-    id: str
+class InvitationRead(DocumentRead):
     email: str
     role: Role
     expires_at: datetime
-    created_at: datetime
-
-    @classmethod
-    def of(cls, invitation: Invitation) -> "InvitationRead":
-        return cls(
-            id=str(invitation.id),
-            email=invitation.email,
-            role=invitation.role,
-            expires_at=invitation.expires_at,
-            created_at=invitation.created_at,
-        )
 
 
 class InvitationCreated(InvitationRead):

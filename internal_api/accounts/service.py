@@ -1,113 +1,176 @@
-"""The active account's branding, its sub-accounts, members and invitations.
+"""The active account's branding and locale, its sub-accounts, members and invitations.
 
 Owners and admins manage; only an owner may grant or take away the owner role, and an account
-always keeps at least one owner.
+always keeps at least one owner. An agency has at most MAX_SUB_ACCOUNTS sub-accounts.
 """
 
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from beanie import PydanticObjectId
 from pymongo.errors import DuplicateKeyError
 from redis.asyncio import Redis
+from redis.exceptions import LockError
 
+from internal_api.accounts.errors import (
+    AlreadyMember,
+    DomainTaken,
+    InvitationPending,
+    LastOwner,
+    NotAnAgency,
+    OwnerRoleReserved,
+    SubAccountLimitReached,
+    SubAccountsBusy,
+)
+from internal_api.accounts.repository import (
+    InvitationRepository,
+    MembershipRepository,
+    SubAccountRepository,
+    account,
+    custom_domain_holder,
+)
 from internal_api.accounts.schemas import AccountUpdate
 from internal_api.auth.service import hash_token, refresh_sessions
+from internal_api.extended import Extended
+from internal_api.users import repository as users
 from shared.models.account import Account, AccountKind
 from shared.models.base import utc_now
 from shared.models.invitation import Invitation
 from shared.models.membership import ROLE_SCOPES, Membership, Role
 from shared.models.user import User
 from shared.utilities.auth import Principal
-from shared.utilities.errors import Conflict, Forbidden, NotFound
+from shared.utilities.errors import NotFound
 from shared.utilities.pagination import Page, PageParams
-from shared.utilities.repository import OwnedRepository, TenantRepository, object_id
+
+# How long creating a sub-account may wait for another one of the same agency to finish.
+SUB_ACCOUNT_LOCK_SECONDS = 10
 
 
 @dataclass(frozen=True)
 class Member:
+    """A membership and the user holding it, as the list of members shows them."""
+
     membership: Membership
     user: User
 
+    @property
+    def user_id(self) -> PydanticObjectId:
+        return self.membership.user_id
+
+    @property
+    def email(self) -> str:
+        return self.user.email
+
+    @property
+    def name(self) -> str:
+        return self.user.name
+
+    @property
+    def role(self) -> Role:
+        return self.membership.role
+
+    @property
+    def scopes(self) -> list[str]:
+        return self.membership.scopes
+
+    @property
+    def joined_at(self) -> datetime:
+        return self.membership.created_at
+
 
 async def current_account(principal: Principal) -> Account:
-    account = await Account.get(PydanticObjectId(principal.account_id))
-    if account is None:
+    found = await account(principal.account_id)
+    if found is None:
         raise NotFound(f"Account {principal.account_id} does not exist.")
-    return account
+    return found
 
 
 async def update_current_account(principal: Principal, update: AccountUpdate) -> Account:
-    account = await current_account(principal)
+    found = await current_account(principal)
     if update.name is not None:
-        account.name = update.name
+        found.name = update.name
     if update.branding is not None:
         changes = update.branding.model_dump(mode="json", exclude_unset=True)
-        account.branding = account.branding.model_copy(update=changes)
+        found.branding = found.branding.model_copy(update=changes)
+    if update.locale is not None:
+        found.locale = found.locale.model_copy(update=update.locale.model_dump(exclude_unset=True))
     if update.restrict_members_to_own_records is not None:
-        account.restrict_members_to_own_records = update.restrict_members_to_own_records
-    domain = account.branding.custom_domain
+        found.restrict_members_to_own_records = update.restrict_members_to_own_records
+    await save_with_domain(found)
+    return found
+
+
+async def save_with_domain(changed: Account) -> None:
+    """Saves the account, whose custom domain must be no other account's."""
+    domain = changed.branding.custom_domain
     # Checked first for a clear answer; the unique index settles a race.
-    if domain and await Account.find_one(
-        {"branding.custom_domain": domain, "_id": {"$ne": account.id}}
-    ):
+    if domain and await custom_domain_holder(domain, changed.id):
         raise domain_taken(domain)
     try:
-        await account.save()
+        await changed.save()
     except DuplicateKeyError:
         raise domain_taken(domain) from None
-    return account
 
 
-def domain_taken(domain: str | None) -> Conflict:
-    return Conflict(
+def domain_taken(domain: str | None) -> DomainTaken:
+    return DomainTaken(
         f"The domain {domain} is used by another account.",
-        details=[{"field": "body.branding.custom_domain"}],
+        details=[{"field": "branding.custom_domain", "message": "used by another account"}],
     )
 
 
-def sub_accounts(principal: Principal) -> OwnedRepository:
-    return OwnedRepository(Account, "parent_id", principal.account_id)
-
-
-async def create_sub_account(principal: Principal, name: str) -> Account:
+async def create_sub_account(principal: Principal, name: str, limit: int, redis: Redis) -> Account:
+    """A new sub-account of the active agency, unless it has `limit` already. Creations for
+    one agency take turns (a Redis lock), so parallel ones cannot pass the limit together."""
     agency = await current_account(principal)
     if agency.kind is not AccountKind.AGENCY:
-        raise Forbidden("Only an agency has sub-accounts; switch to the agency first.")
-    return await Account(name=name, kind=AccountKind.SUB_ACCOUNT, parent_id=agency.id).insert()
+        raise NotAnAgency()
+    lock = redis.lock(
+        f"sub-accounts:{agency.id}",
+        timeout=SUB_ACCOUNT_LOCK_SECONDS,
+        blocking_timeout=SUB_ACCOUNT_LOCK_SECONDS,
+    )
+    try:
+        await lock.acquire()
+    except LockError:
+        raise SubAccountsBusy() from None
+    try:
+        if await SubAccountRepository(principal.account_id).count() >= limit:
+            raise SubAccountLimitReached(
+                f"{agency.name} has {limit} sub-accounts, as many as it may have.",
+                details=[{"limit": limit}],
+            )
+        sub_account = Account(name=name, kind=AccountKind.SUB_ACCOUNT, parent_id=agency.id)
+        return await sub_account.insert()
+    finally:
+        await lock.release()
 
 
-async def list_sub_accounts(principal: Principal, params: PageParams) -> Page:
-    return await sub_accounts(principal).paginate(params)
+async def list_sub_accounts(principal: Principal, params: PageParams) -> Page[Account]:
+    return await SubAccountRepository(principal.account_id).paginate(params)
 
 
 async def get_sub_account(principal: Principal, account_id: str) -> Account:
-    return await sub_accounts(principal).get(account_id)
+    return await SubAccountRepository(principal.account_id).get(account_id)
 
 
-def memberships(principal: Principal) -> TenantRepository[Membership]:
-    return TenantRepository(Membership, principal.account_id)
-
-
-async def list_members(principal: Principal, params: PageParams) -> Page:
-    page = await memberships(principal).paginate(params)
-    user_ids = [membership.user_id for membership in page.data]
-    users = {user.id: user async for user in User.find({"_id": {"$in": user_ids}})}
+async def list_members(principal: Principal, params: PageParams) -> Page[Member]:
+    page = await MembershipRepository(principal.account_id).paginate(params)
+    by_id = await users.by_ids([membership.user_id for membership in page.data])
     members = [
-        Member(membership, users[membership.user_id])
+        Member(membership, by_id[membership.user_id])
         for membership in page.data
-        if membership.user_id in users
+        if membership.user_id in by_id
     ]
-    return Page(data=members, pagination=page.pagination)
+    return Page[Member](data=members, pagination=page.pagination)
 
 
 async def find_member(principal: Principal, user_id: str) -> Membership:
-    oid = object_id(user_id)
-    found = await memberships(principal).list({"user_id": oid}, limit=1) if oid else []
-    if not found:
+    membership = await MembershipRepository(principal.account_id).of_user(user_id)
+    if membership is None:
         raise NotFound(f"Member {user_id} does not exist.")
-    return found[0]
+    return membership
 
 
 async def change_member_role(
@@ -119,8 +182,10 @@ async def change_member_role(
         await check_another_owner(principal)
     await membership.set({Membership.role: role, Membership.scopes: ROLE_SCOPES[role]})
     await refresh_sessions(redis, membership.user_id)
-    user = await User.get(membership.user_id)
-    return Member(membership, user)  # type: ignore[arg-type]
+    user = await users.user(membership.user_id)
+    if user is None:
+        raise NotFound(f"Member {user_id} does not exist.")
+    return Member(membership, user)
 
 
 async def remove_member(principal: Principal, user_id: str, redis: Redis) -> None:
@@ -134,40 +199,49 @@ async def remove_member(principal: Principal, user_id: str, redis: Redis) -> Non
 
 def check_may_manage(principal: Principal, *roles: Role) -> None:
     if Role.OWNER in roles and principal.role != Role.OWNER:
-        raise Forbidden("Only an owner can grant or take away the owner role.")
+        raise OwnerRoleReserved()
 
 
 async def check_another_owner(principal: Principal) -> None:
-    if await memberships(principal).count({"role": Role.OWNER}) <= 1:
-        raise Conflict("An account keeps at least one owner.")
-
-
-def invitations(principal: Principal) -> TenantRepository[Invitation]:
-    return TenantRepository(Invitation, principal.account_id)
+    if await MembershipRepository(principal.account_id).count_owners() <= 1:
+        raise LastOwner()
 
 
 async def invite(
     principal: Principal, email: str, role: Role, lifetime: timedelta
-) -> tuple[Invitation, str]:
-    """The stored invitation and its secret token (stored only hashed)."""
+) -> Extended[Invitation]:
+    """A new invitation, with its token (stored only hashed: shown this once); it replaces
+    any invitation for the same email not yet accepted, whose token stops working."""
     check_may_manage(principal, role)
-    user = await User.find_one({"email": email})
-    if user and await memberships(principal).count({"user_id": user.id}):
-        raise Conflict(f"{email} is already a member.", details=[{"field": "body.email"}])
+    user = await users.by_email(email)
+    if user and await MembershipRepository(principal.account_id).of_user(user.id):
+        raise AlreadyMember(
+            f"{email} is already a member.",
+            details=[{"field": "email", "message": "already a member"}],
+        )
+    invitations = InvitationRepository(principal.account_id)
+    await invitations.withdraw_open_for(email)
     token = secrets.token_urlsafe(32)
-    invitation = await invitations(principal).create(
-        email=email,
-        role=role,
-        token_hash=hash_token(token),
-        invited_by=PydanticObjectId(principal.sub),
-        expires_at=utc_now() + lifetime,
+    try:
+        invitation = await invitations.create(
+            email=email,
+            role=role,
+            token_hash=hash_token(token),
+            invited_by=PydanticObjectId(principal.sub),
+            expires_at=utc_now() + lifetime,
+        )
+    except DuplicateKeyError:
+        raise InvitationPending(
+            details=[{"field": "email", "message": "invited just now"}]
+        ) from None
+    return Extended(invitation, token=token)
+
+
+async def list_invitations(principal: Principal, params: PageParams) -> Page[Invitation]:
+    return await InvitationRepository(principal.account_id).paginate(
+        params, InvitationRepository.OPEN
     )
-    return invitation, token
-
-
-async def list_invitations(principal: Principal, params: PageParams) -> Page:
-    return await invitations(principal).paginate(params, {"accepted_at": None})
 
 
 async def delete_invitation(principal: Principal, invitation_id: str) -> None:
-    await invitations(principal).delete(invitation_id)
+    await InvitationRepository(principal.account_id).delete(invitation_id)

@@ -1,9 +1,23 @@
 """Signing up, in and out; the caller's sessions; switching account; accepting invitations."""
 
-from fastapi import APIRouter, Response
+from typing import Annotated
 
-from internal_api.accounts.schemas import AccountRead
+from fastapi import APIRouter, Depends, Response
+
+from internal_api.accounts.errors import AlreadyMember
 from internal_api.auth import service
+from internal_api.auth.errors import (
+    EmailTaken,
+    InvitationForAnotherEmail,
+    InvitationInvalid,
+    InvitationUsed,
+    LoginThrottled,
+    NoAccount,
+    SignInAsInvitee,
+    WrongCredentials,
+)
+from internal_api.auth.passwords import PasswordHashing
+from internal_api.auth.repository import SessionRepository
 from internal_api.auth.schemas import (
     AccountSwitch,
     InvitationAccept,
@@ -14,58 +28,51 @@ from internal_api.auth.schemas import (
     SignupCreate,
 )
 from internal_api.dependencies import ClientInfo, Settings
-from internal_api.repository import mapped
-from internal_api.users.schemas import MeRead, UserRead
+from internal_api.extended import Extended
+from internal_api.users.schemas import MeRead
+from internal_api.users.service import Me
+from shared.models.session import Session
 from shared.utilities.app import RedisClient
 from shared.utilities.auth import CurrentUser, OptionalUser
-from shared.utilities.errors import (
-    Conflict,
-    Forbidden,
-    InvalidInput,
-    NotFound,
-    RateLimited,
-    Unauthorized,
-    error_responses,
-)
-from shared.utilities.pagination import Page, Paging
+from shared.utilities.errors import NotFound, Unauthorized, error_responses
+from shared.utilities.pagination import Page, sorted_paging
 
 router = APIRouter(prefix="/v1/auth", tags=["auth"])
 
+SessionPaging = sorted_paging(SessionRepository.sortable)
 
-def signed_in(result: service.SignedIn) -> SignedInRead:
-    return SignedInRead(
-        session_id=result.session_id,
-        user=UserRead.of(result.user),
-        account=AccountRead.of(result.account),
-    )
+
+def signing_in(
+    client: ClientInfo, redis: RedisClient, settings: Settings, passwords: PasswordHashing
+) -> service.SignIn:
+    return service.SignIn(client, redis, settings, passwords)
+
+
+SigningIn = Annotated[service.SignIn, Depends(signing_in)]
 
 
 @router.post(
     "/signup",
     status_code=201,
+    response_model=SignedInRead,
     summary="Sign up a new agency and its owner, signed in",
-    responses=error_responses(Conflict),
+    responses=error_responses(EmailTaken),
 )
-async def sign_up(
-    body: SignupCreate, client: ClientInfo, redis: RedisClient, settings: Settings
-) -> SignedInRead:
-    result = await service.sign_up(
-        body.email, body.password, body.name, body.account_name, client, redis, settings
-    )
-    return signed_in(result)
+async def sign_up(body: SignupCreate, context: SigningIn) -> service.SignedIn:
+    return await service.sign_up(body.email, body.password, body.name, body.account_name, context)
 
 
 @router.post(
     "/login",
+    response_model=SignedInRead,
     summary="Sign in with email and password",
-    description="A wrong password and an unknown email answer the same 401. Too many failures "
-    "for one email answer 429 with Retry-After.",
-    responses=error_responses(Unauthorized, Forbidden, RateLimited),
+    description="A wrong password and an unknown email answer the same 401. After a few "
+    "attempts for one email (or many from one address), each further attempt must wait "
+    "longer, twice as long each time up to a cap: an early one answers 429 with Retry-After.",
+    responses=error_responses(WrongCredentials, NoAccount, LoginThrottled),
 )
-async def log_in(
-    body: LoginCreate, client: ClientInfo, redis: RedisClient, settings: Settings
-) -> SignedInRead:
-    return signed_in(await service.log_in(body.email, body.password, client, redis, settings))
+async def log_in(body: LoginCreate, context: SigningIn) -> service.SignedIn:
+    return await service.log_in(body.email, body.password, context)
 
 
 @router.post(
@@ -81,12 +88,12 @@ async def log_out(principal: CurrentUser, redis: RedisClient) -> Response:
 
 @router.get(
     "/sessions",
+    response_model=Page[SessionRead],
     summary="The caller's live sessions",
-    responses=error_responses(Unauthorized, InvalidInput),
+    responses=error_responses(Unauthorized),
 )
-async def list_sessions(principal: CurrentUser, paging: Paging) -> Page[SessionRead]:
-    page = await service.list_sessions(principal, paging)
-    return mapped(page, lambda session: SessionRead.of(session, principal.sid))
+async def list_sessions(principal: CurrentUser, paging: SessionPaging) -> Page[Extended[Session]]:
+    return await service.list_sessions(principal, paging)
 
 
 @router.delete(
@@ -102,38 +109,33 @@ async def revoke_session(session_id: str, principal: CurrentUser, redis: RedisCl
 
 @router.post(
     "/switch-account",
+    response_model=MeRead,
     summary="Act in another account: one the caller is a member of, or a sub-account of "
     "their agency",
     responses=error_responses(Unauthorized, NotFound),
 )
 async def switch_account(
     body: AccountSwitch, principal: CurrentUser, redis: RedisClient, settings: Settings
-) -> MeRead:
-    return MeRead.of(
-        await service.switch_account(principal, body.account_id, redis, settings.session_idle)
-    )
+) -> Me:
+    return await service.switch_account(principal, body.account_id, redis, settings.session_idle)
 
 
 @router.post(
     "/invitations/accept",
+    response_model=InvitationAcceptedRead,
     summary="Accept an invitation",
     description="Joins as the signed-in user when one has the invited email (they must be "
     "signed in as them), or creates the user from `name` and `password`, signed in.",
-    responses=error_responses(Unauthorized, Forbidden, NotFound, Conflict, InvalidInput),
+    responses=error_responses(
+        SignInAsInvitee,
+        InvitationForAnotherEmail,
+        InvitationInvalid,
+        InvitationUsed,
+        AlreadyMember,
+        EmailTaken,
+    ),
 )
 async def accept_invitation(
-    body: InvitationAccept,
-    caller: OptionalUser,
-    client: ClientInfo,
-    redis: RedisClient,
-    settings: Settings,
-) -> InvitationAcceptedRead:
-    accepted = await service.accept_invitation(
-        body.token, body.name, body.password, caller, client, redis, settings
-    )
-    return InvitationAcceptedRead(
-        session_id=accepted.session_id,
-        user=UserRead.of(accepted.user),
-        account=AccountRead.of(accepted.account),
-        role=accepted.role,
-    )
+    body: InvitationAccept, caller: OptionalUser, context: SigningIn
+) -> service.AcceptedInvitation:
+    return await service.accept_invitation(body.token, body.name, body.password, caller, context)

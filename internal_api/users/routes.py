@@ -10,8 +10,9 @@ router = APIRouter(prefix="/v1/users", tags=["users"])
 
 @router.get(
     "/me",
+    response_model=MeRead,
     summary="The caller, their active account, role and scopes",
     responses=error_responses(Unauthorized, NotFound),
 )
-async def read_me(principal: CurrentUser) -> MeRead:
-    return MeRead.of(await service.me(principal))
+async def read_me(principal: CurrentUser) -> service.Me:
+    return await service.me(principal)

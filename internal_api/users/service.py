@@ -2,8 +2,8 @@
 
 from dataclasses import dataclass
 
-from beanie import PydanticObjectId
-
+from internal_api.accounts.repository import account
+from internal_api.users import repository as users
 from shared.models.account import Account
 from shared.models.membership import Role
 from shared.models.user import User
@@ -20,9 +20,9 @@ class Me:
 
 
 async def me(principal: Principal) -> Me:
-    user = await User.get(PydanticObjectId(principal.sub))
-    account = await Account.get(PydanticObjectId(principal.account_id))
-    if user is None or account is None:
+    user = await users.user(principal.sub)
+    active = await account(principal.account_id)
+    if user is None or active is None:
         # Deleted since the token was minted (it lives five minutes at most).
         raise NotFound("The user or the account no longer exists.")
-    return Me(user, account, Role(principal.role), principal.scopes)
+    return Me(user, active, Role(principal.role), principal.scopes)

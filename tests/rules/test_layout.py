@@ -48,8 +48,6 @@ HTTP_FRAMEWORKS = ("fastapi", "starlette")
 NOT_YET_IN_A_REPOSITORY = {
     "external_api/integrations/framework/webhooks.py": 1,
     "external_api/integrations/twilio/service.py": 1,
-    "internal_api/accounts/service.py": 5,
-    "internal_api/auth/service.py": 13,
     "internal_api/automations/service.py": 1,
     "internal_api/crm/contacts/service.py": 1,
     "internal_api/crm/csv_jobs.py": 1,
@@ -60,7 +58,6 @@ NOT_YET_IN_A_REPOSITORY = {
     "internal_api/crm/notes/service.py": 1,
     "internal_api/crm/tags/service.py": 2,
     "internal_api/crm/visibility.py": 1,
-    "internal_api/users/service.py": 2,
     "internal_api/webhooks/service.py": 2,
     "notifications/deliveries/sending.py": 1,
     "notifications/deliveries/sweep.py": 1,

@@ -1,5 +1,7 @@
 """/v1/accounts/invitations: inviting someone with a role, listing and withdrawing."""
 
+import asyncio
+
 from shared.models.invitation import Invitation
 from shared.models.membership import Role
 from shared.utilities.sessions import hash_session_id
@@ -25,13 +27,59 @@ async def test_an_invitation_is_stored_with_its_token_hashed_and_the_token_answe
     assert stored.account_id == owner.account.id
 
 
-async def test_inviting_someone_already_a_member_answers_409(api):
+async def test_inviting_someone_already_a_member_answers_409_and_stores_nothing(api):
     owner = await create_signed_in()
     member = await create_signed_in(account=owner.account, role=Role.MEMBER)
 
     response = await invite(api, owner, member.user.email)
 
     assert response.status_code == 409
+    assert response.json()["error"]["code"] == "already_member"
+    assert await Invitation.find({"email": member.user.email}).count() == 0
+
+
+async def test_inviting_an_email_again_replaces_its_open_invitation(api):
+    owner = await create_signed_in()
+    first = (await invite(api, owner, "new@example.com", "member")).json()
+
+    response = await invite(api, owner, "new@example.com", "admin")
+
+    assert response.status_code == 201
+    stored = await Invitation.find({"account_id": owner.account.id}).to_list()
+    assert [(str(item.id), item.role) for item in stored] == [(response.json()["id"], Role.ADMIN)]
+    assert stored[0].token_hash == hash_session_id(response.json()["token"])
+    assert first["id"] != response.json()["id"]
+
+
+async def test_an_accepted_invitation_does_not_stop_inviting_the_email_again(api):
+    owner = await create_signed_in()
+    accepted, _ = await create_invitation(
+        owner.account, email="back@example.com", accepted_at=owner.account.created_at
+    )
+
+    response = await invite(api, owner, "back@example.com")
+
+    assert response.status_code == 201
+    assert await Invitation.get(accepted.id)
+
+
+async def test_an_invitation_for_the_email_in_another_account_is_left_alone(api):
+    owner = await create_signed_in()
+    theirs, _ = await create_invitation(await create_account(), email="new@example.com")
+
+    await invite(api, owner, "new@example.com")
+
+    assert await Invitation.get(theirs.id)
+
+
+async def test_parallel_invitations_for_one_email_leave_one_open(api):
+    owner = await create_signed_in()
+
+    responses = await asyncio.gather(*(invite(api, owner, "new@example.com") for _ in range(5)))
+
+    refused = [r.json()["error"]["code"] for r in responses if r.status_code != 201]
+    assert set(refused) <= {"invitation_pending"}
+    assert await Invitation.find({"account_id": owner.account.id}).count() == 1
 
 
 async def test_an_admin_cannot_invite_an_owner(api):
@@ -40,6 +88,8 @@ async def test_an_admin_cannot_invite_an_owner(api):
     response = await invite(api, admin, role="owner")
 
     assert response.status_code == 403
+    assert response.json()["error"]["code"] == "owner_role_reserved"
+    assert await Invitation.find({"account_id": admin.account.id}).count() == 0
 
 
 async def test_a_member_cannot_invite(api):

@@ -76,6 +76,8 @@ async def test_demoting_the_last_owner_answers_409(api):
     response = await change_role(api, owner, owner.user.id, "admin")
 
     assert response.status_code == 409
+    assert response.json()["error"]["code"] == "last_owner"
+    assert (await Membership.get(owner.membership.id)).role is Role.OWNER
 
 
 async def test_an_owner_may_step_down_when_another_owner_remains(api):
@@ -94,6 +96,8 @@ async def test_an_admin_cannot_make_an_owner(api):
     response = await change_role(api, admin, member.user.id, "owner")
 
     assert response.status_code == 403
+    assert response.json()["error"]["code"] == "owner_role_reserved"
+    assert (await Membership.get(member.membership.id)).role is Role.MEMBER
 
 
 async def test_a_member_cannot_change_roles(api):
@@ -142,6 +146,8 @@ async def test_removing_the_last_owner_answers_409(api):
     response = await api.delete(f"/v1/accounts/members/{owner.user.id}", headers=owner.headers)
 
     assert response.status_code == 409
+    assert response.json()["error"]["code"] == "last_owner"
+    assert await Membership.get(owner.membership.id)
 
 
 async def test_removing_another_accounts_member_answers_404(api):

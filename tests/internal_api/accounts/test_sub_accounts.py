@@ -1,5 +1,8 @@
-"""/v1/accounts/sub-accounts: an agency's client accounts."""
+"""/v1/accounts/sub-accounts: an agency's client accounts, at most MAX_SUB_ACCOUNTS of them."""
 
+import asyncio
+
+from internal_api.accounts.repository import SubAccountRepository
 from shared.models.account import Account
 from shared.models.membership import Role
 from tests.factories import create_account, create_signed_in, create_sub_account
@@ -41,11 +44,57 @@ async def test_a_member_cannot_create_a_sub_account(api):
 
 async def test_a_sub_account_cannot_have_sub_accounts(api):
     agency = await create_account()
-    owner_of_client = await create_signed_in(account=await create_sub_account(agency))
+    client = await create_sub_account(agency)
+    owner_of_client = await create_signed_in(account=client)
 
     response = await create(api, owner_of_client)
 
     assert response.status_code == 403
+    assert response.json()["error"]["code"] == "not_an_agency"
+    assert await Account.find({"parent_id": client.id}).count() == 0
+
+
+async def test_an_agency_at_its_limit_is_refused_and_nothing_is_created(start_api):
+    owner = await create_signed_in()
+    for name in ("First", "Second"):
+        await create_sub_account(owner.account, name=name)
+
+    async with start_api(max_sub_accounts=2) as api:
+        response = await create(api, owner, "Third")
+
+    assert response.status_code == 402
+    assert response.json()["error"]["code"] == "sub_account_limit_reached"
+    assert await Account.find({"parent_id": owner.account.id}).count() == 2
+
+
+async def test_parallel_creations_never_pass_the_limit(start_api, monkeypatch):
+    owner = await create_signed_in()
+    counted = SubAccountRepository.count
+
+    async def count_as_slowly_as_a_real_database(self, *args):
+        # mongomock answers without yielding; a real MongoDB lets the other requests run.
+        found = await counted(self, *args)
+        await asyncio.sleep(0.01)
+        return found
+
+    monkeypatch.setattr(SubAccountRepository, "count", count_as_slowly_as_a_real_database)
+
+    async with start_api(max_sub_accounts=3) as api:
+        responses = await asyncio.gather(*(create(api, owner, f"Client {n}") for n in range(10)))
+
+    statuses = sorted(response.status_code for response in responses)
+    assert statuses == [201] * 3 + [402] * 7
+    assert await Account.find({"parent_id": owner.account.id}).count() == 3
+
+
+async def test_the_limit_counts_each_agency_apart(start_api):
+    owner = await create_signed_in()
+    await create_sub_account(await create_account(), name="Another agency's")
+
+    async with start_api(max_sub_accounts=1) as api:
+        response = await create(api, owner)
+
+    assert response.status_code == 201
 
 
 async def test_a_sub_account_without_a_name_answers_422_naming_it(api):

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from shared.models.base import utc_now
+from shared.models.invitation import Invitation
 from shared.models.membership import Membership, Role
 from shared.models.user import User
 from tests.factories import create_account, create_invitation, create_signed_in, create_user
@@ -60,6 +61,7 @@ async def test_an_existing_user_not_signed_in_answers_401(api):
     response = await accept(api, token)
 
     assert response.status_code == 401
+    assert response.json()["error"]["code"] == "sign_in_as_invitee"
 
 
 async def test_an_existing_user_accepted_by_someone_else_answers_403(api):
@@ -70,12 +72,15 @@ async def test_an_existing_user_accepted_by_someone_else_answers_403(api):
     response = await accept(api, token, headers=someone_else.headers)
 
     assert response.status_code == 403
+    assert response.json()["error"]["code"] == "invitation_for_another_email"
+    assert await Membership.find_one({"user_id": someone_else.user.id}) == someone_else.membership
 
 
 async def test_an_unknown_token_answers_404(api):
     response = await accept(api, "no-such-token", **NEW_USER)
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "invitation_invalid"
 
 
 async def test_an_expired_invitation_answers_404(api):
@@ -86,6 +91,8 @@ async def test_an_expired_invitation_answers_404(api):
     response = await accept(api, token, **NEW_USER)
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "invitation_invalid"
+    assert await User.find_one({"name": NEW_USER["name"]}) is None
 
 
 async def test_a_used_invitation_answers_409(api):
@@ -95,3 +102,14 @@ async def test_a_used_invitation_answers_409(api):
     response = await accept(api, token, **NEW_USER)
 
     assert response.status_code == 409
+    assert response.json()["error"]["code"] == "invitation_used"
+
+
+async def test_an_accepted_invitation_is_no_longer_open(api):
+    invitation, token = await create_invitation(await create_account())
+
+    await accept(api, token, **NEW_USER)
+
+    stored = await Invitation.get(invitation.id)
+    assert stored.accepted_at is not None
+    assert stored.open_key is None

@@ -1,5 +1,6 @@
 """POST /v1/auth/login: a session for the right password, one answer for every wrong one."""
 
+import asyncio
 import time
 
 from shared.models.session import Session
@@ -113,21 +114,22 @@ async def test_an_unknown_email_takes_as_long_as_a_wrong_password(api):
     assert unknown_email_seconds > wrong_password_seconds / 3
 
 
-async def test_repeated_failures_for_an_email_answer_429_with_retry_after(start_api):
+async def test_an_attempt_after_the_free_ones_answers_429_with_retry_after(start_api):
     user, _ = await create_owner()
-    async with start_api(login_failure_limit=2, login_failure_window_seconds=60) as api:
+    async with start_api(login_free_attempts_per_email=2, login_first_delay_seconds=30) as api:
         await log_in(api, user.email, "wrong once")
         await log_in(api, user.email, "wrong twice")
 
         response = await log_in(api, user.email)
 
     assert response.status_code == 429
-    assert 0 < int(response.headers["retry-after"]) <= 60
+    assert response.json()["error"]["code"] == "login_throttled"
+    assert response.headers["retry-after"] == "30"
 
 
-async def test_failures_for_one_email_do_not_throttle_another(start_api):
+async def test_attempts_for_one_email_do_not_slow_another_down(start_api):
     user, _ = await create_owner()
-    async with start_api(login_failure_limit=1) as api:
+    async with start_api(login_free_attempts_per_email=1, login_first_delay_seconds=30) as api:
         await log_in(api, unique_email(), "wrong")
 
         response = await log_in(api, user.email)
@@ -135,9 +137,9 @@ async def test_failures_for_one_email_do_not_throttle_another(start_api):
     assert response.status_code == 200
 
 
-async def test_a_successful_login_clears_the_failures(start_api):
+async def test_a_successful_login_clears_the_emails_attempts(start_api):
     user, _ = await create_owner()
-    async with start_api(login_failure_limit=2) as api:
+    async with start_api(login_free_attempts_per_email=2, login_first_delay_seconds=30) as api:
         await log_in(api, user.email, "wrong")
         await log_in(api, user.email)
         await log_in(api, user.email, "wrong again")
@@ -145,6 +147,27 @@ async def test_a_successful_login_clears_the_failures(start_api):
         response = await log_in(api, user.email)
 
     assert response.status_code == 200
+
+
+async def test_many_emails_tried_from_one_address_are_slowed_down(start_api):
+    settings = {"login_free_attempts_per_address": 3, "login_first_delay_seconds": 30}
+    async with start_api(**settings) as api:
+        for _ in range(3):
+            await log_in(api, unique_email(), "guess")
+
+        response = await log_in(api, unique_email(), "guess")
+
+    assert response.status_code == 429
+
+
+async def test_60_parallel_wrong_logins_for_one_email_get_the_free_attempts_only(start_api):
+    user, _ = await create_owner()
+    settings = {"login_free_attempts_per_email": 5, "login_first_delay_seconds": 30}
+    async with start_api(**settings) as api:
+        responses = await asyncio.gather(*(log_in(api, user.email, "wrong") for _ in range(60)))
+
+    statuses = sorted(response.status_code for response in responses)
+    assert statuses == [401] * 5 + [429] * 55
 
 
 async def test_login_without_a_password_answers_422_naming_it(api):

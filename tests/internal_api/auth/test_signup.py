@@ -59,10 +59,21 @@ async def test_signup_stores_the_password_hashed_with_argon2(api):
 async def test_signup_with_a_taken_email_answers_409(api):
     await create_user(email="owner@example.com")
 
-    response = await api.post("/v1/auth/signup", json=signup())
+    response = await api.post("/v1/auth/signup", json=signup(account_name="Second Agency"))
 
     assert response.status_code == 409
-    assert response.json()["error"]["details"] == [{"field": "body.email"}]
+    error = response.json()["error"]
+    assert error["code"] == "email_taken"
+    assert [detail["field"] for detail in error["details"]] == ["body.email"]
+    assert await Account.find({"name": "Second Agency"}).count() == 0
+
+
+async def test_signup_with_an_unknown_field_answers_422_naming_it(api):
+    response = await api.post("/v1/auth/signup", json=signup(fist_name="Olive"))
+
+    assert response.status_code == 422
+    assert [d["field"] for d in response.json()["error"]["details"]] == ["body.fist_name"]
+    assert await User.find({"email": "owner@example.com"}).count() == 0
 
 
 async def test_signup_with_a_short_password_answers_422_naming_it(api):

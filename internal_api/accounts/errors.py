@@ -1,0 +1,55 @@
+"""What managing an account, its sub-accounts, members and invitations may refuse, each case
+with its own code."""
+
+from shared.utilities.errors import Conflict, Forbidden, PaymentRequired
+
+
+class DomainTaken(Conflict):
+    """The custom domain is another account's."""
+
+    code = "domain_taken"
+
+
+class NotAnAgency(Forbidden):
+    """Only an agency has sub-accounts."""
+
+    code, message = "not_an_agency", "Only an agency has sub-accounts; switch to the agency first."
+
+
+class SubAccountLimitReached(PaymentRequired):
+    """The agency has as many sub-accounts as it may."""
+
+    code = "sub_account_limit_reached"
+
+
+class SubAccountsBusy(Conflict):
+    """Another sub-account of the agency is being created and took too long."""
+
+    code, message = "sub_accounts_busy", "Another sub-account is being created; try again."
+
+
+class OwnerRoleReserved(Forbidden):
+    """Only an owner grants or takes away the owner role."""
+
+    code, message = "owner_role_reserved", "Only an owner can grant or take away the owner role."
+
+
+class LastOwner(Conflict):
+    """The account's last owner stays one."""
+
+    code, message = "last_owner", "An account keeps at least one owner."
+
+
+class AlreadyMember(Conflict):
+    """The person is a member of the account already."""
+
+    code = "already_member"
+
+
+class InvitationPending(Conflict):
+    """Another invitation for the email was being made at the same moment."""
+
+    code, message = (
+        "invitation_pending",
+        "An invitation for this email was just made; withdraw it or try again.",
+    )

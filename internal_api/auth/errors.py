@@ -1,0 +1,51 @@
+"""What signing up, in and accepting an invitation may refuse, each case with its own code."""
+
+from shared.utilities.errors import Conflict, Forbidden, NotFound, RateLimited, Unauthorized
+
+
+class EmailTaken(Conflict):
+    """A user with this email exists already."""
+
+    code, message = "email_taken", "A user with this email already exists."
+
+
+class WrongCredentials(Unauthorized):
+    """The email or the password is wrong (which one is not said)."""
+
+    code, message = "wrong_credentials", "The email or password is wrong."
+
+
+class LoginThrottled(RateLimited):
+    """Too many login attempts for the email or from the address: wait `Retry-After`."""
+
+    code = "login_throttled"
+
+
+class NoAccount(Forbidden):
+    """The user is a member of no account to sign in to."""
+
+    code, message = "no_account", "You are not a member of any account."
+
+
+class InvitationInvalid(NotFound):
+    """No invitation has this token, or it has expired or been withdrawn."""
+
+    code, message = "invitation_invalid", "The invitation does not exist or has expired."
+
+
+class InvitationUsed(Conflict):
+    """The invitation has been accepted already."""
+
+    code, message = "invitation_used", "The invitation has already been accepted."
+
+
+class SignInAsInvitee(Unauthorized):
+    """The invited email belongs to a user, who must be signed in to accept."""
+
+    code = "sign_in_as_invitee"
+
+
+class InvitationForAnotherEmail(Forbidden):
+    """The signed-in user is not the one invited."""
+
+    code, message = "invitation_for_another_email", "This invitation is for another email address."

@@ -1,6 +1,8 @@
 """The active account: branding, locale, sub-accounts, members and invitations."""
 
-from fastapi import APIRouter, Response
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Response
 
 from internal_api.accounts import service
 from internal_api.accounts.auth import AccountsAdmin, AccountsRead, UsersAdmin, UsersRead
@@ -35,13 +37,13 @@ from shared.models.account import Account
 from shared.models.invitation import Invitation
 from shared.utilities.app import RedisClient
 from shared.utilities.errors import SIGNED_IN, NotFound, error_responses
-from shared.utilities.pagination import Page, sorted_paging
+from shared.utilities.pagination import Page, PageParams, sorted_by
 
 router = APIRouter(prefix="/v1/accounts", tags=["accounts"])
 
-SubAccountPaging = sorted_paging(SubAccountRepository.sortable)
-MemberPaging = sorted_paging(MembershipRepository.sortable)
-InvitationPaging = sorted_paging(InvitationRepository.sortable)
+SubAccountPaging = Annotated[PageParams, Depends(sorted_by(SubAccountRepository.sortable))]
+MemberPaging = Annotated[PageParams, Depends(sorted_by(MembershipRepository.sortable))]
+InvitationPaging = Annotated[PageParams, Depends(sorted_by(InvitationRepository.sortable))]
 
 
 @router.get(

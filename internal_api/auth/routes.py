@@ -35,11 +35,11 @@ from shared.models.session import Session
 from shared.utilities.app import RedisClient
 from shared.utilities.auth import CurrentUser, OptionalUser
 from shared.utilities.errors import NotFound, Unauthorized, error_responses
-from shared.utilities.pagination import Page, sorted_paging
+from shared.utilities.pagination import Page, PageParams, sorted_by
 
 router = APIRouter(prefix="/v1/auth", tags=["auth"])
 
-SessionPaging = sorted_paging(SessionRepository.sortable)
+SessionPaging = Annotated[PageParams, Depends(sorted_by(SessionRepository.sortable))]
 
 
 def signing_in(

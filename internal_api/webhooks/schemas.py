@@ -1,10 +1,11 @@
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, Field, HttpUrl, field_validator
+from pydantic import AfterValidator, Field, HttpUrl, field_validator
 
-from shared.models.webhook_delivery import DeliveryAttempt, DeliveryStatus, WebhookDelivery
-from shared.models.webhook_subscription import WebhookEventType, WebhookSubscription
+from shared.models.webhook_delivery import DeliveryAttempt, DeliveryStatus
+from shared.models.webhook_subscription import WebhookEventType
+from shared.utilities.schemas import DocumentRead, IdStr, WriteModel
 
 WebhookUrl = Annotated[HttpUrl, Field(max_length=2000)]
 # Each type once, in the order given.
@@ -17,14 +18,14 @@ Description = Annotated[str, Field(max_length=500)]
 MAX_OVERLAP_SECONDS = 7 * 24 * 3600
 
 
-class SubscriptionCreate(BaseModel):
+class SubscriptionCreate(WriteModel):
     url: WebhookUrl
     event_types: EventTypes
     description: Description = ""
     enabled: bool = True
 
 
-class SubscriptionUpdate(BaseModel):
+class SubscriptionUpdate(WriteModel):
     """Only the fields sent change. Switching an endpoint back on clears why it was off."""
 
     url: WebhookUrl | None = None
@@ -41,7 +42,7 @@ class SubscriptionUpdate(BaseModel):
         return value
 
 
-class SecretRotation(BaseModel):
+class SecretRotation(WriteModel):
     overlap_seconds: int = Field(
         24 * 3600,
         ge=0,
@@ -50,20 +51,13 @@ class SecretRotation(BaseModel):
     )
 
 
-class SubscriptionRead(BaseModel):
-    id: str
+class SubscriptionRead(DocumentRead):
     url: str
     event_types: list[WebhookEventType]
     description: str
     enabled: bool
     disabled_reason: str | None
     previous_secret_expires_at: datetime | None
-    created_at: datetime
-    updated_at: datetime
-
-    @classmethod
-    def of(cls, subscription: WebhookSubscription) -> "SubscriptionRead":
-        return cls.model_validate(subscription.model_dump(mode="json"))
 
 
 class SubscriptionWithSecret(SubscriptionRead):
@@ -71,23 +65,12 @@ class SubscriptionWithSecret(SubscriptionRead):
 
     secret: str = Field(description="`whsec_...`: the key deliveries are signed with")
 
-    @classmethod
-    def of_new(cls, subscription: WebhookSubscription, secret: str) -> "SubscriptionWithSecret":
-        return cls.model_validate({**subscription.model_dump(mode="json"), "secret": secret})
 
-
-class DeliveryRead(BaseModel):
-    id: str
-    subscription_id: str
+class DeliveryRead(DocumentRead):
+    subscription_id: IdStr
     event_id: str
     event_type: str
     payload: dict[str, Any]
     status: DeliveryStatus
     attempts: list[DeliveryAttempt]
     next_attempt_at: datetime | None
-    created_at: datetime
-    updated_at: datetime
-
-    @classmethod
-    def of(cls, delivery: WebhookDelivery) -> "DeliveryRead":
-        return cls.model_validate(delivery.model_dump(mode="json"))

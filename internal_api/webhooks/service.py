@@ -9,8 +9,9 @@ import uuid
 from collections.abc import Sequence
 from datetime import timedelta
 
-from beanie import PydanticObjectId
-
+from internal_api.extended import Extended
+from internal_api.webhooks.errors import DeliveryInProgress, EndpointSwitchedOff
+from internal_api.webhooks.repository import DeliveryRepository, EndpointRepository
 from internal_api.webhooks.schemas import SubscriptionCreate, SubscriptionUpdate
 from internal_api.webhooks.secrets import new_secret
 from internal_api.webhooks.urls import check_url
@@ -20,21 +21,12 @@ from shared.models.webhook_subscription import WebhookSubscription
 from shared.utilities.addresses import IPNetwork
 from shared.utilities.auth import Principal
 from shared.utilities.encryption import SecretBox
-from shared.utilities.errors import Conflict, NotFound
+from shared.utilities.errors import NotFound
 from shared.utilities.outbox import enqueue_job
 from shared.utilities.pagination import Page, PageParams
-from shared.utilities.repository import TenantRepository, object_id
 from shared.utilities.task_names import WEBHOOK_DELIVER
 
 TEST_EVENT_TYPE = "webhook.test"
-
-
-def endpoints(account_id: str | PydanticObjectId) -> TenantRepository[WebhookSubscription]:
-    return TenantRepository(WebhookSubscription, account_id)
-
-
-def deliveries(account_id: str | PydanticObjectId) -> TenantRepository[WebhookDelivery]:
-    return TenantRepository(WebhookDelivery, account_id)
 
 
 async def create_subscription(
@@ -42,26 +34,26 @@ async def create_subscription(
     body: SubscriptionCreate,
     allowed_networks: Sequence[IPNetwork],
     box: SecretBox,
-) -> tuple[WebhookSubscription, str]:
-    """The endpoint, and its signing secret (stored sealed: this is the one time it is seen)."""
-    await check_url(body.url, allowed_networks, "body.url")
+) -> Extended[WebhookSubscription]:
+    """The endpoint, with its signing secret (stored sealed: this is the one time it is seen)."""
+    await check_url(body.url, allowed_networks, "url")
     secret = new_secret()
-    subscription = await endpoints(principal.account_id).create(
+    subscription = await EndpointRepository(principal.account_id).create(
         url=str(body.url),
         event_types=body.event_types,
         description=body.description,
         enabled=body.enabled,
         sealed_secret=box.seal(secret),
     )
-    return subscription, secret
+    return Extended(subscription, secret=secret)
 
 
 async def list_subscriptions(principal: Principal, params: PageParams) -> Page[WebhookSubscription]:
-    return await endpoints(principal.account_id).paginate(params)
+    return await EndpointRepository(principal.account_id).paginate(params)
 
 
 async def get_subscription(principal: Principal, subscription_id: str) -> WebhookSubscription:
-    return await endpoints(principal.account_id).get(subscription_id)
+    return await EndpointRepository(principal.account_id).get(subscription_id)
 
 
 async def update_subscription(
@@ -72,7 +64,7 @@ async def update_subscription(
 ) -> WebhookSubscription:
     subscription = await get_subscription(principal, subscription_id)
     if body.url:
-        await check_url(body.url, allowed_networks, "body.url")
+        await check_url(body.url, allowed_networks, "url")
         subscription.url = str(body.url)
     for field in body.model_fields_set - {"url"}:
         setattr(subscription, field, getattr(body, field))
@@ -85,15 +77,13 @@ async def update_subscription(
 async def delete_subscription(principal: Principal, subscription_id: str) -> None:
     """The endpoint and its delivery log; deliveries still waiting are not sent."""
     subscription = await get_subscription(principal, subscription_id)
-    await WebhookDelivery.find(
-        deliveries(principal.account_id).scoped({"subscription_id": subscription.id})
-    ).delete()
+    await DeliveryRepository(principal.account_id).delete_of_endpoint(subscription.id)
     await subscription.delete()
 
 
 async def rotate_secret(
     principal: Principal, subscription_id: str, overlap_seconds: int, box: SecretBox
-) -> tuple[WebhookSubscription, str]:
+) -> Extended[WebhookSubscription]:
     """A new secret (answered this once); deliveries are signed with the old one too for
     `overlap_seconds`, so the receiver can switch over without refusing any."""
     subscription = await get_subscription(principal, subscription_id)
@@ -102,14 +92,14 @@ async def rotate_secret(
     subscription.previous_secret_expires_at = utc_now() + timedelta(seconds=overlap_seconds)
     subscription.sealed_secret = box.seal(secret)
     await subscription.save()
-    return subscription, secret
+    return Extended(subscription, secret=secret)
 
 
 async def list_deliveries(
     principal: Principal, subscription_id: str, params: PageParams
 ) -> Page[WebhookDelivery]:
     subscription = await get_subscription(principal, subscription_id)
-    return await deliveries(principal.account_id).paginate(
+    return await DeliveryRepository(principal.account_id).paginate(
         params, {"subscription_id": subscription.id}
     )
 
@@ -118,9 +108,9 @@ async def get_delivery(
     principal: Principal, subscription_id: str, delivery_id: str
 ) -> WebhookDelivery:
     subscription = await get_subscription(principal, subscription_id)
-    log = deliveries(principal.account_id)
-    query = log.scoped({"_id": object_id(delivery_id), "subscription_id": subscription.id})
-    delivery = await WebhookDelivery.find_one(query)
+    delivery = await DeliveryRepository(principal.account_id).of_endpoint(
+        subscription.id, delivery_id
+    )
     if delivery is None:
         raise NotFound(f"Delivery {delivery_id} does not exist.")
     return delivery
@@ -134,7 +124,7 @@ async def redeliver(
     delivery = await get_delivery(principal, subscription_id, delivery_id)
     await ensure_enabled(principal, subscription_id)
     if delivery.status is DeliveryStatus.PENDING:
-        raise Conflict("The delivery is still being attempted.")
+        raise DeliveryInProgress()
     delivery.status = DeliveryStatus.PENDING
     await delivery.save()
     send_manual_attempt(delivery)
@@ -145,7 +135,7 @@ async def send_test_event(principal: Principal, subscription_id: str) -> Webhook
     """A `webhook.test` event for this endpoint alone, delivered once like a redelivery."""
     subscription = await ensure_enabled(principal, subscription_id)
     event_id = f"evt_{uuid.uuid4().hex}"
-    delivery = await deliveries(principal.account_id).create(
+    delivery = await DeliveryRepository(principal.account_id).create(
         subscription_id=subscription.id,
         event_id=event_id,
         event_type=TEST_EVENT_TYPE,
@@ -163,7 +153,7 @@ async def send_test_event(principal: Principal, subscription_id: str) -> Webhook
 async def ensure_enabled(principal: Principal, subscription_id: str) -> WebhookSubscription:
     subscription = await get_subscription(principal, subscription_id)
     if not subscription.enabled:
-        raise Conflict("The endpoint is switched off; switch it on first.")
+        raise EndpointSwitchedOff()
     return subscription
 
 

@@ -6,12 +6,13 @@ from collections.abc import Sequence
 
 from pydantic import HttpUrl
 
+from internal_api.webhooks.errors import WebhookUrlRefused
 from shared.utilities.addresses import IPNetwork, address_allowed, checked_addresses
-from shared.utilities.errors import Forbidden, InvalidInput, UpstreamError
+from shared.utilities.errors import Forbidden, UpstreamError
 
 
-def refused(field: str, message: str) -> InvalidInput:
-    return InvalidInput(
+def refused(field: str, message: str) -> WebhookUrlRefused:
+    return WebhookUrlRefused(
         f"The webhook URL cannot be used: {message}.",
         details=[{"field": field, "message": message}],
     )

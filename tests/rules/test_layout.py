@@ -58,7 +58,6 @@ NOT_YET_IN_A_REPOSITORY = {
     "internal_api/crm/notes/service.py": 1,
     "internal_api/crm/tags/service.py": 2,
     "internal_api/crm/visibility.py": 1,
-    "internal_api/webhooks/service.py": 2,
     "notifications/deliveries/sending.py": 1,
     "notifications/deliveries/sweep.py": 1,
     "notifications/preferences/service.py": 1,

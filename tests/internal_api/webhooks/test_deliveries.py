@@ -86,6 +86,7 @@ async def test_a_delivery_still_being_attempted_cannot_be_redelivered(api, redis
     )
 
     assert response.status_code == 409
+    assert response.json()["error"]["code"] == "delivery_in_progress"
     assert await queued_kwargs(redis, deliver_queue) == []
 
 
@@ -99,6 +100,8 @@ async def test_a_switched_off_endpoint_gets_no_redelivery(api, redis, deliver_qu
     )
 
     assert response.status_code == 409
+    assert response.json()["error"]["code"] == "endpoint_switched_off"
+    assert "webhook endpoint" in response.json()["error"]["message"]
     assert (await WebhookDelivery.get(delivery.id)).status is DeliveryStatus.FAILED
     assert await queued_kwargs(redis, deliver_queue) == []
 

@@ -1,6 +1,8 @@
 """/v1/webhooks through gateway -> router -> internal_api: an account admin subscribes URLs to
 event types, changes, switches off and deletes them; other accounts and members see nothing."""
 
+from beanie import PydanticObjectId
+
 from shared.models.membership import Role
 from shared.models.webhook_delivery import WebhookDelivery
 from shared.models.webhook_subscription import WebhookSubscription
@@ -124,6 +126,31 @@ async def test_a_null_field_is_refused(api):
     )
 
     assert response.status_code == 422
+    assert (await WebhookSubscription.get(endpoint.id)).enabled is True
+
+
+async def test_an_unknown_field_is_refused_naming_it(api):
+    admin = await create_signed_in()
+    endpoint = await create_subscription(admin.account)
+
+    response = await api.patch(
+        f"{WEBHOOKS}/{endpoint.id}", json={"enable": False}, headers=admin.headers
+    )
+
+    assert response.status_code == 422
+    assert [d["field"] for d in response.json()["error"]["details"]] == ["body.enable"]
+    assert (await WebhookSubscription.get(endpoint.id)).enabled is True
+
+
+async def test_a_missing_endpoint_is_named_as_users_know_it(api):
+    admin = await create_signed_in()
+
+    response = await api.get(f"{WEBHOOKS}/{PydanticObjectId()}", headers=admin.headers)
+
+    assert response.status_code == 404
+    message = response.json()["error"]["message"]
+    assert message.startswith("Webhook endpoint ")
+    assert "WebhookSubscription" not in message
 
 
 async def test_deleting_an_endpoint_deletes_its_delivery_log(api):

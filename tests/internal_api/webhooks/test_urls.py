@@ -29,6 +29,7 @@ async def test_an_address_inside_the_network_is_refused(api, url):
 
     assert response.status_code == 422
     error = response.json()["error"]
+    assert error["code"] == "webhook_url_refused"
     assert error["details"] == [
         {"field": "body.url", "message": "it points to a private, loopback or link-local address"}
     ]

@@ -2,7 +2,8 @@
 
 Each is a Jinja2 source. Variables: what the sender passes in `data`, `brand` (the account's
 name, logo_url, primary_color, secondary_color, custom_domain) and, in marketing email,
-`unsubscribe_url`. HTML email extends the branded layout.
+`unsubscribe_url`. HTML email extends the branded layout. Dates are ISO 8601 strings, printed
+in the account's time zone (`|date`, `|datetime`).
 """
 
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 from shared.models.notification_template import Channel
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class TemplateSource:
     text: str
     subject: str = ""
@@ -19,28 +20,20 @@ class TemplateSource:
     sensitive: bool = False
 
 
-# The branded frame of every HTML email; a template fills its `content` block.
-LAYOUT_HTML = """<!doctype html>
-<html><body style="font-family: sans-serif; margin: 0;">
-<div style="background: {{ brand.primary_color }}; padding: 16px;">
-{% if brand.logo_url %}<img src="{{ brand.logo_url }}" alt="{{ brand.name }}" height="40">
-{% else %}<strong style="color: #ffffff;">{{ brand.name }}</strong>{% endif %}
-</div>
-<div style="padding: 24px;">{% block content %}{% endblock %}</div>
-<div style="padding: 16px; color: {{ brand.secondary_color }}; font-size: 12px;">
-{{ brand.name }}{% if unsubscribe_url %} ·
-<a href="{{ unsubscribe_url }}">Unsubscribe</a>{% endif %}
-</div>
-</body></html>
-"""
+@dataclass(frozen=True, kw_only=True)
+class DefaultTemplate(TemplateSource):
+    event: str
+    channel: Channel
 
 
 def email_html(content: str) -> str:
     return '{% extends "layout.html" %}{% block content %}' + content + "{% endblock %}"
 
 
-DEFAULTS: dict[tuple[str, Channel], TemplateSource] = {
-    ("invitation", Channel.EMAIL): TemplateSource(
+DEFAULT_TEMPLATES = (
+    DefaultTemplate(
+        event="invitation",
+        channel=Channel.EMAIL,
         subject="{{ inviter_name }} invited you to {{ brand.name }}",
         text="{{ inviter_name }} invited you to join {{ brand.name }}.\n"
         "Accept the invitation: {{ accept_url }}\n",
@@ -50,7 +43,9 @@ DEFAULTS: dict[tuple[str, Channel], TemplateSource] = {
         ),
         sensitive=True,
     ),
-    ("password_reset", Channel.EMAIL): TemplateSource(
+    DefaultTemplate(
+        event="password_reset",
+        channel=Channel.EMAIL,
         subject="Reset your {{ brand.name }} password",
         text="Someone asked to reset your password. If it was you: {{ reset_url }}\n"
         "The link works for {{ expires_in_minutes }} minutes.\n",
@@ -61,10 +56,15 @@ DEFAULTS: dict[tuple[str, Channel], TemplateSource] = {
         ),
         sensitive=True,
     ),
-    ("password_reset", Channel.SMS): TemplateSource(
-        text="{{ brand.name }}: your password reset code is {{ code }}", sensitive=True
+    DefaultTemplate(
+        event="password_reset",
+        channel=Channel.SMS,
+        text="{{ brand.name }}: your password reset code is {{ code }}",
+        sensitive=True,
     ),
-    ("new_lead", Channel.EMAIL): TemplateSource(
+    DefaultTemplate(
+        event="new_lead",
+        channel=Channel.EMAIL,
         subject="New lead: {{ lead_name }}",
         text="{{ lead_name }} just came in from {{ source }}.\n{{ lead_url }}\n",
         html=email_html(
@@ -72,13 +72,20 @@ DEFAULTS: dict[tuple[str, Channel], TemplateSource] = {
             '<p><a href="{{ lead_url }}">Open the lead</a></p>'
         ),
     ),
-    ("new_lead", Channel.SMS): TemplateSource(
+    DefaultTemplate(
+        event="new_lead",
+        channel=Channel.SMS,
         text="{{ brand.name }}: new lead {{ lead_name }} from {{ source }}",
     ),
-    ("new_lead", Channel.PUSH): TemplateSource(
-        subject="New lead", text="{{ lead_name }} from {{ source }}"
+    DefaultTemplate(
+        event="new_lead",
+        channel=Channel.PUSH,
+        subject="New lead",
+        text="{{ lead_name }} from {{ source }}",
     ),
-    ("new_message", Channel.EMAIL): TemplateSource(
+    DefaultTemplate(
+        event="new_message",
+        channel=Channel.EMAIL,
         subject="New message from {{ sender_name }}",
         text="{{ sender_name }} wrote:\n\n{{ preview }}\n\nReply: {{ conversation_url }}\n",
         html=email_html(
@@ -86,26 +93,39 @@ DEFAULTS: dict[tuple[str, Channel], TemplateSource] = {
             '<p><a href="{{ conversation_url }}">Reply</a></p>'
         ),
     ),
-    ("new_message", Channel.SMS): TemplateSource(
+    DefaultTemplate(
+        event="new_message",
+        channel=Channel.SMS,
         text="{{ brand.name }}: {{ sender_name }} wrote: {{ preview }}",
     ),
-    ("new_message", Channel.PUSH): TemplateSource(
-        subject="{{ sender_name }}", text="{{ preview }}"
+    DefaultTemplate(
+        event="new_message", channel=Channel.PUSH, subject="{{ sender_name }}", text="{{ preview }}"
     ),
-    ("task_assigned", Channel.EMAIL): TemplateSource(
+    DefaultTemplate(
+        event="task_assigned",
+        channel=Channel.EMAIL,
         subject="Task for you: {{ task_title }}",
-        text="{{ assigner_name }} assigned you a task: {{ task_title }} (due {{ due_date }}).\n"
-        "{{ task_url }}\n",
+        text="{{ assigner_name }} assigned you a task: {{ task_title }} "
+        "(due {{ due_date|date }}).\n{{ task_url }}\n",
         html=email_html(
             "<p>{{ assigner_name }} assigned you a task: <strong>{{ task_title }}</strong> "
-            "(due {{ due_date }}).</p>"
+            "(due {{ due_date|date }}).</p>"
             '<p><a href="{{ task_url }}">Open the task</a></p>'
         ),
     ),
-    ("task_assigned", Channel.SMS): TemplateSource(
+    DefaultTemplate(
+        event="task_assigned",
+        channel=Channel.SMS,
         text="{{ brand.name }}: {{ assigner_name }} assigned you {{ task_title }}",
     ),
-    ("task_assigned", Channel.PUSH): TemplateSource(
-        subject="Task assigned", text="{{ task_title }}, due {{ due_date }}"
+    DefaultTemplate(
+        event="task_assigned",
+        channel=Channel.PUSH,
+        subject="Task assigned",
+        text="{{ task_title }}, due {{ due_date|date }}",
     ),
+)
+
+DEFAULTS: dict[tuple[str, Channel], DefaultTemplate] = {
+    (template.event, template.channel): template for template in DEFAULT_TEMPLATES
 }

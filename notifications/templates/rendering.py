@@ -1,20 +1,34 @@
-"""Rendering templates: Jinja2's sandbox (templates are written by accounts), HTML escaped.
+"""Rendering a template for an account: its branding, its time zone, the render workers' limits.
 
-Text, subjects and SMS are rendered unescaped; HTML autoescapes every variable, so a lead
-named `<script>` arrives as text. A variable the template uses but the sender did not give is
-an error, not an empty gap in a sent message.
+Text, subjects and SMS are rendered unescaped; HTML autoescapes every variable, so a lead named
+`<script>` arrives as text. A variable the template uses but the sender did not give is an
+error, not an empty gap in a sent message. Rendering runs in the render workers
+(`render_pool`), never on the event loop.
 """
 
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-from jinja2 import DictLoader, StrictUndefined, TemplateError, TemplateSyntaxError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import TemplateSyntaxError
 
-from notifications.templates.defaults import LAYOUT_HTML, TemplateSource
+from notifications.templates.dates import TIME_ZONE_KEY
+from notifications.templates.defaults import TemplateSource
+from notifications.templates.errors import (
+    InvalidTemplate,
+    TemplateNotRenderable,
+    TemplateOverLimit,
+    UnsafeLink,
+)
+from notifications.templates.render_pool import (
+    RenderPool,
+    RenderTimeout,
+    WorkerLost,
+    WorkerNotStarted,
+)
+from notifications.templates.sandbox import parsing_environment
+from notifications.templates.variables import PROVIDED
 from shared.models.account import Account
-from shared.utilities.errors import InvalidInput
+from shared.utilities.errors import DomainError, ServiceUnavailable
 
 DEFAULT_PRIMARY_COLOR = "#1f2937"
 DEFAULT_SECONDARY_COLOR = "#6b7280"
@@ -25,16 +39,6 @@ class Rendered:
     subject: str
     text: str
     html: str
-
-
-@cache
-def environment(html: bool) -> SandboxedEnvironment:
-    return SandboxedEnvironment(
-        loader=DictLoader({"layout.html": LAYOUT_HTML}),
-        autoescape=html,
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-    )
 
 
 def brand_of(account: Account) -> dict[str, Any]:
@@ -49,28 +53,58 @@ def brand_of(account: Account) -> dict[str, Any]:
     }
 
 
-def render(
-    source: TemplateSource, account: Account, data: dict[str, Any], unsubscribe_url: str = ""
-) -> Rendered:
-    context = {**data, "brand": brand_of(account), "unsubscribe_url": unsubscribe_url}
-    return Rendered(
+def context_for(
+    account: Account, data: dict[str, Any], unsubscribe_url: str = ""
+) -> dict[str, Any]:
+    """What a template of the account sees: the sender's data, the brand, the unsubscribe link
+    (which the sender's data cannot replace)."""
+    return {**data, "brand": brand_of(account), "unsubscribe_url": unsubscribe_url}
+
+
+class TemplateRenderer:
+    def __init__(self, pool: RenderPool) -> None:
+        self.pool = pool
+
+    async def render(
+        self, source: TemplateSource, context: dict[str, Any], time_zone: str
+    ) -> Rendered:
+        """The template rendered with `context`, its dates in `time_zone`; a DomainError naming
+        the field at fault otherwise (`TemplateOverLimit` for a limit)."""
+        job = {
+            "fields": {"subject": source.subject, "text": source.text, "html": source.html},
+            "context": {**context, TIME_ZONE_KEY: time_zone},
+        }
+        try:
+            answer = await self.pool.ask(job)
+        except RenderTimeout:
+            seconds = f"{self.pool.timeout_seconds:g}"
+            reason = f"it takes longer than {seconds} s to render"
+            raise TemplateOverLimit("template", reason) from None
+        except WorkerLost:
+            raise TemplateOverLimit("template", "its rendering stopped before the end") from None
+        except WorkerNotStarted:
+            raise ServiceUnavailable(
+                "Templates cannot be rendered: no render worker starts."
+            ) from None
+        if "error" in answer:
+            raise refusal(answer["error"])
+        rendered = answer["rendered"]
         # A subject is one line, whatever the data held.
-        subject=" ".join(render_field("subject", source.subject, context, html=False).split()),
-        text=render_field("text", source.text, context, html=False),
-        html=render_field("html", source.html, context, html=True),
-    )
+        subject = " ".join(rendered["subject"].split())
+        return Rendered(subject=subject, text=rendered["text"], html=rendered["html"])
 
 
-def render_field(field: str, source: str, context: dict[str, Any], html: bool) -> str:
-    if not source:
-        return ""
-    try:
-        return environment(html).from_string(source).render(context)
-    except TemplateError as error:
-        raise InvalidInput(
-            f"The template's {field} cannot be rendered: {error.message}",
-            details=[{"field": field, "message": str(error.message)}],
-        ) from None
+def refusal(error: dict[str, str]) -> DomainError:
+    field, reason = error["field"], error["message"]
+    match error["kind"]:
+        case "link":
+            variable = error["variable"]
+            given = variable.isidentifier() and variable not in PROVIDED
+            return UnsafeLink(variable, f"data.{variable}" if given else field, reason)
+        case "limit" | "memory":
+            return TemplateOverLimit(field, reason)
+        case _:
+            return TemplateNotRenderable(field, reason)
 
 
 def check_syntax(fields: dict[str, str]) -> None:
@@ -78,8 +112,9 @@ def check_syntax(fields: dict[str, str]) -> None:
     problems = []
     for field, source in fields.items():
         try:
-            environment(field == "html").parse(source)
+            # Compiled, not only parsed: an unknown filter or test is refused too.
+            parsing_environment(field == "html").compile(source)
         except TemplateSyntaxError as error:
             problems.append({"field": field, "message": f"line {error.lineno}: {error.message}"})
     if problems:
-        raise InvalidInput("The template is not valid Jinja2.", details=problems)
+        raise InvalidTemplate(details=problems)

@@ -1,10 +1,10 @@
-from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import Field, computed_field
 
-from notifications.templates.defaults import TemplateSource
-from shared.models.notification_template import Channel, NotificationTemplate
+from notifications.templates.variables import variables_of
+from shared.models.notification_template import Channel
+from shared.utilities.schemas import DocumentRead, ReadModel, WriteModel
 
 EVENT_PATTERN = r"^[a-z][a-z0-9_]{0,63}$"
 # Template variables: names Jinja2 and MongoDB take as they are, values of a bounded size.
@@ -12,7 +12,7 @@ VariableName = Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")]
 Scalar = Annotated[str, Field(max_length=10_000)] | int | float | bool | None
 
 
-class TemplateCreate(BaseModel):
+class TemplateCreate(WriteModel):
     event: str = Field(pattern=EVENT_PATTERN, description="the kind of notification")
     channel: Channel
     subject: str = Field("", max_length=1000, description="email subject or push title")
@@ -22,7 +22,7 @@ class TemplateCreate(BaseModel):
     sensitive: bool = Field(False, description="holds a secret: the log hides the body")
 
 
-class TemplateUpdate(BaseModel):
+class TemplateUpdate(WriteModel):
     subject: str | None = Field(None, max_length=1000)
     text: str | None = Field(None, min_length=1, max_length=100_000)
     html: str | None = Field(None, max_length=500_000)
@@ -30,8 +30,7 @@ class TemplateUpdate(BaseModel):
     sensitive: bool | None = None
 
 
-class TemplateRead(BaseModel):
-    id: str | None  # None for a default the account has not replaced
+class TemplateFields(ReadModel):
     event: str
     channel: Channel
     subject: str
@@ -39,50 +38,35 @@ class TemplateRead(BaseModel):
     html: str
     marketing: bool
     sensitive: bool
-    is_default: bool
-    created_at: datetime | None
-    updated_at: datetime | None
 
-    @classmethod
-    def of(cls, template: NotificationTemplate) -> "TemplateRead":
-        return cls(
-            id=str(template.id),
-            event=template.event,
-            channel=template.channel,
-            subject=template.subject,
-            text=template.text,
-            html=template.html,
-            marketing=template.marketing,
-            sensitive=template.sensitive,
-            is_default=False,
-            created_at=template.created_at,
-            updated_at=template.updated_at,
-        )
+    @computed_field(description="what a send must give in `data`: every one, or it is refused")
+    def required_variables(self) -> list[str]:
+        return list(variables_of(self.subject, self.text, self.html).required)
 
-    @classmethod
-    def of_default(cls, event: str, channel: Channel, source: TemplateSource) -> "TemplateRead":
-        return cls(
-            id=None,
-            event=event,
-            channel=channel,
-            subject=source.subject,
-            text=source.text,
-            html=source.html,
-            marketing=source.marketing,
-            sensitive=source.sensitive,
-            is_default=True,
-            created_at=None,
-            updated_at=None,
-        )
+    @computed_field(description="what the template uses when given (it tests or defaults them)")
+    def optional_variables(self) -> list[str]:
+        return list(variables_of(self.subject, self.text, self.html).optional)
 
 
-class PreviewRequest(BaseModel):
+class TemplateRead(TemplateFields, DocumentRead):
+    """One of the account's own templates."""
+
+    is_default: Literal[False] = False
+
+
+class DefaultTemplateRead(TemplateFields):
+    """A template of the default set, used where the account has none of its own."""
+
+    is_default: Literal[True] = True
+
+
+class PreviewRequest(WriteModel):
     event: str = Field(pattern=EVENT_PATTERN)
     channel: Channel
     data: dict[VariableName, Scalar] = Field({}, max_length=100)
 
 
-class PreviewRead(BaseModel):
+class PreviewRead(ReadModel):
     subject: str
     text: str
     html: str

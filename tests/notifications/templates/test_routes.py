@@ -1,5 +1,8 @@
 """/v1/notifications/templates: the account's own templates over the default set."""
 
+import pytest
+
+from shared.models.notification_template import NotificationTemplate
 from tests.factories import create_account
 from tests.notifications.factories import create_template, headers_for
 
@@ -177,3 +180,106 @@ async def test_a_preview_of_an_event_without_a_template_answers_404(notification
     )
 
     assert answer.status_code == 404
+
+
+async def test_a_template_lists_the_variables_a_send_must_give(notifications):
+    account = await create_account()
+    await create_template(
+        account,
+        subject="Hi {{ first_name }}",
+        text="{{ greeting|default('Hello') }} {{ first_name }}, your code is {{ code }}",
+        html="",
+    )
+
+    answer = await notifications.get("/v1/notifications/templates", headers=headers_for(account))
+
+    (template,) = answer.json()["data"]
+    assert template["required_variables"] == ["code", "first_name"]
+    assert template["optional_variables"] == ["greeting"]
+
+
+async def test_the_default_set_lists_its_variables(notifications):
+    account = await create_account()
+
+    answer = await notifications.get(
+        "/v1/notifications/templates/defaults", headers=headers_for(account)
+    )
+
+    new_lead_sms = next(
+        template
+        for template in answer.json()
+        if (template["event"], template["channel"]) == ("new_lead", "sms")
+    )
+    assert new_lead_sms["required_variables"] == ["lead_name", "source"]
+
+
+async def test_openapi_documents_the_required_variables(notifications):
+    schemas = (await notifications.get("/openapi.json")).json()["components"]["schemas"]
+
+    assert "required_variables" in schemas["TemplateRead"]["properties"]
+    assert "required_variables" in schemas["DefaultTemplateRead"]["properties"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{{ 'x' * 1000000000 }}",
+        "{% for i in range(100000) %}{% endfor %}",
+        "{% for i in range(10000) %}{% for j in range(10000) %}{{ i }}{% endfor %}{% endfor %}",
+    ],
+)
+async def test_a_template_over_a_limit_whatever_its_data_is_refused_when_saved(notifications, text):
+    account = await create_account()
+
+    answer = await notifications.post(
+        "/v1/notifications/templates",
+        json={**NEWSLETTER, "text": text},
+        headers=headers_for(account, *WRITER),
+    )
+
+    assert answer.status_code == 422
+    assert answer.json()["error"]["code"] == "template_over_limit"
+    assert answer.json()["error"]["details"][0]["field"] == "body.text"
+    assert await NotificationTemplate.find({"account_id": account.id}).count() == 0
+
+
+async def test_a_change_that_puts_a_template_over_a_limit_is_refused(notifications):
+    account = await create_account()
+    template = await create_template(account)
+
+    answer = await notifications.patch(
+        f"/v1/notifications/templates/{template.id}",
+        json={"subject": "{{ 'x' * 1000000000 }}"},
+        headers=headers_for(account, *WRITER),
+    )
+
+    assert answer.status_code == 422
+    assert answer.json()["error"]["code"] == "template_over_limit"
+    await template.sync()
+    assert template.subject == "News from {{ brand.name }}"
+
+
+async def test_a_template_that_only_some_data_makes_fail_is_saved(notifications):
+    account = await create_account()
+
+    answer = await notifications.post(
+        "/v1/notifications/templates",
+        json={**NEWSLETTER, "text": "{{ first_name * count }} {{ when|date }}"},
+        headers=headers_for(account, *WRITER),
+    )
+
+    assert answer.status_code == 201, answer.text
+    assert answer.json()["required_variables"] == ["count", "first_name", "when"]
+
+
+async def test_an_unknown_filter_is_refused_when_saved(notifications):
+    account = await create_account()
+
+    answer = await notifications.post(
+        "/v1/notifications/templates",
+        json={**NEWSLETTER, "text": "{{ first_name|shout }}"},
+        headers=headers_for(account, *WRITER),
+    )
+
+    assert answer.status_code == 422
+    assert answer.json()["error"]["code"] == "invalid_template"

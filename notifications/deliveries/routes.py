@@ -3,111 +3,122 @@
 from fastapi import APIRouter, Query
 
 from notifications.deliveries import service
-from notifications.deliveries.schemas import (
-    DeliveryCreate,
-    DeliveryRead,
-    EmailCreate,
-    PushCreate,
-    SmsCreate,
+from notifications.deliveries.auth import NotificationsRead, NotificationsWrite
+from notifications.deliveries.errors import (
+    AccountRequired,
+    AddressForServices,
+    ContactNotFound,
+    CountryNotAllowed,
+    DailyLimitReached,
+    MarketingNeedsUser,
+    NoAddress,
+    NotYourAccount,
+    OneRecipient,
 )
-from notifications.dependencies import DeliveryDispatcher, NotificationsReader, Sender, Settings
-from shared.models.notification_delivery import DeliveryStatus
+from notifications.deliveries.schemas import DeliveryRead, EmailCreate, PushCreate, SmsCreate
+from notifications.dependencies import Sending
+from notifications.templates.errors import MissingVariables, TemplateNotFound, UnsafeLink
+from shared.domain.accounts.users import NotAccountUsers
+from shared.models.notification_delivery import DeliveryStatus, NotificationDelivery
 from shared.models.notification_template import Channel
-from shared.utilities.auth import Principal
-from shared.utilities.errors import (
-    Forbidden,
-    InvalidInput,
-    NotFound,
-    Unauthorized,
-    error_responses,
-)
+from shared.utilities.errors import SIGNED_IN, InvalidInput, NotFound, error_responses
 from shared.utilities.pagination import Page, Paging
 
 router = APIRouter(prefix="/v1/notifications", tags=["notifications"])
 
-SEND_ERRORS = error_responses(Unauthorized, Forbidden, NotFound, InvalidInput)
-SEND_DESCRIPTION = (
-    "Renders the event's template with the account's branding, applies the recipient's "
-    "preferences and answers the delivery: `queued` (sent in the background), `deferred` "
-    "(quiet hours; sent when they end) or `suppressed` (opted out, never sent). Users send "
-    "with `notifications:write` for their active account; services name `account_id`."
+SEND_ERRORS = error_responses(
+    *SIGNED_IN,
+    AddressForServices,
+    NotYourAccount,
+    CountryNotAllowed,
+    NotAccountUsers,
+    ContactNotFound,
+    TemplateNotFound,
+    AccountRequired,
+    OneRecipient,
+    NoAddress,
+    MarketingNeedsUser,
+    MissingVariables,
+    UnsafeLink,
+    DailyLimitReached,
 )
-
-
-async def send(
-    settings: Settings,
-    principal: Principal,
-    dispatcher: DeliveryDispatcher,
-    channel: Channel,
-    body: DeliveryCreate,
-) -> DeliveryRead:
-    delivery = await service.request_delivery(settings, principal, channel, body)
-    if delivery.status is DeliveryStatus.QUEUED:
-        dispatcher.dispatch(str(delivery.id))
-    return DeliveryRead.of(delivery)
+SEND_DESCRIPTION = (
+    "Sends to one of the account's users (`user_id`) or contacts (`contact_id`) at the "
+    "address the platform holds for them; a free-form address (`to`) is for the platform's "
+    "services. Renders the event's template with the account's branding and time zone "
+    "(every `required_variables` must be in `data`), applies the recipient's preferences and "
+    "answers the delivery: `queued` (sent in the background), `deferred` (quiet hours; sent "
+    "when they end), `suppressed` (opted out, never sent) or `failed` (the template went over "
+    "a limit with this data; `reason` says which). Users send with `notifications:write` for "
+    "their active account; services name `account_id`. Email and SMS count against the "
+    "account's daily limits (429 `daily_limit_reached` past them), and SMS go to the allowed "
+    "countries only."
+)
 
 
 @router.post(
     "/email",
     status_code=202,
+    response_model=DeliveryRead,
     summary="Send an email",
     description=SEND_DESCRIPTION,
     responses=SEND_ERRORS,
 )
 async def send_email(
-    principal: Sender, settings: Settings, dispatcher: DeliveryDispatcher, body: EmailCreate
-) -> DeliveryRead:
-    return await send(settings, principal, dispatcher, Channel.EMAIL, body)
+    principal: NotificationsWrite, sending: Sending, body: EmailCreate
+) -> NotificationDelivery:
+    return await service.send(sending, principal, Channel.EMAIL, body)
 
 
 @router.post(
     "/sms",
     status_code=202,
+    response_model=DeliveryRead,
     summary="Send an SMS",
     description=SEND_DESCRIPTION,
     responses=SEND_ERRORS,
 )
 async def send_sms(
-    principal: Sender, settings: Settings, dispatcher: DeliveryDispatcher, body: SmsCreate
-) -> DeliveryRead:
-    return await send(settings, principal, dispatcher, Channel.SMS, body)
+    principal: NotificationsWrite, sending: Sending, body: SmsCreate
+) -> NotificationDelivery:
+    return await service.send(sending, principal, Channel.SMS, body)
 
 
 @router.post(
     "/push",
     status_code=202,
+    response_model=DeliveryRead,
     summary="Send a push notification (FCM token or Expo push token)",
     description=SEND_DESCRIPTION,
     responses=SEND_ERRORS,
 )
 async def send_push(
-    principal: Sender, settings: Settings, dispatcher: DeliveryDispatcher, body: PushCreate
-) -> DeliveryRead:
-    return await send(settings, principal, dispatcher, Channel.PUSH, body)
+    principal: NotificationsWrite, sending: Sending, body: PushCreate
+) -> NotificationDelivery:
+    return await service.send(sending, principal, Channel.PUSH, body)
 
 
 @router.get(
     "/deliveries",
+    response_model=Page[DeliveryRead],
     summary="The account's delivery log, newest first",
-    responses=error_responses(Unauthorized, Forbidden, InvalidInput),
+    responses=error_responses(*SIGNED_IN, InvalidInput),
 )
 async def list_deliveries(
-    principal: NotificationsReader,
+    principal: NotificationsRead,
     paging: Paging,
     status: DeliveryStatus | None = Query(None, description="only deliveries in this status"),
     channel: Channel | None = Query(None, description="only this channel"),
-) -> Page[DeliveryRead]:
+) -> Page[NotificationDelivery]:
     filters = {field: value for field, value in (("status", status), ("channel", channel)) if value}
-    page = await service.list_deliveries(principal.account_id, paging, filters)
-    return Page[DeliveryRead](
-        data=[DeliveryRead.of(delivery) for delivery in page.data], pagination=page.pagination
-    )
+    return await service.list_deliveries(principal.account_id, paging, filters)
 
 
 @router.get(
     "/deliveries/{delivery_id}",
+    response_model=DeliveryRead,
     summary="One delivery: what was sent, to whom, and each status it went through",
-    responses=error_responses(Unauthorized, Forbidden, NotFound),
+    responses=error_responses(*SIGNED_IN, NotFound),
 )
-async def read_delivery(principal: NotificationsReader, delivery_id: str) -> DeliveryRead:
-    return DeliveryRead.of(await service.get_delivery(principal.account_id, delivery_id))
+async def read_delivery(principal: NotificationsRead, delivery_id: str) -> NotificationDelivery:
+    return await service.get_delivery(principal.account_id, delivery_id)

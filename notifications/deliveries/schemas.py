@@ -1,53 +1,65 @@
 from datetime import datetime
+from typing import Annotated, Self
 
-from pydantic import BaseModel, EmailStr, Field
+from pydantic import EmailStr, Field, model_validator
 
 from notifications.templates.schemas import EVENT_PATTERN, Scalar, VariableName
-from shared.models.notification_delivery import DeliveryStatus, NotificationDelivery, StatusChange
+from shared.models.notification_delivery import DeliveryStatus, StatusChange
 from shared.models.notification_template import Channel
+from shared.utilities.schemas import DocumentRead, IdStr, WriteModel
 
 E164 = r"^\+[1-9]\d{6,14}$"
+Id = Annotated[str, Field(min_length=1, max_length=64)]
 
 
-class DeliveryCreate(BaseModel):
-    to: str = Field(description="the recipient's address on the channel")
+class DeliveryCreate(WriteModel):
+    """One recipient: a user of the account (`user_id`), one of its contacts (`contact_id`),
+    or, for the platform's services, an address (`to`, with the `user_id` it belongs to when
+    there is one)."""
+
+    to: str | None = Field(None, description="an address on the channel: services only")
+    user_id: Id | None = Field(
+        None, description="a user of the account: their address, preferences and quiet hours"
+    )
+    contact_id: Id | None = Field(None, description="one of the account's contacts")
     event: str = Field(pattern=EVENT_PATTERN, description="whose template is rendered")
     data: dict[VariableName, Scalar] = Field(
-        {}, max_length=100, description="the template's variables"
-    )
-    user_id: str | None = Field(
-        None, description="the recipient's user id: their preferences and quiet hours apply"
+        {}, max_length=100, description="the template's variables (its `required_variables`)"
     )
     urgent: bool = Field(False, description="sent through the recipient's quiet hours")
     account_id: str | None = Field(
-        None, description="the account it is sent for; service callers only (users: theirs)"
+        None, description="the account it is sent for; services only (users: their active one)"
     )
 
 
 class EmailCreate(DeliveryCreate):
-    to: EmailStr
+    to: EmailStr | None = None
 
 
 class SmsCreate(DeliveryCreate):
-    to: str = Field(pattern=E164, description="E.164 phone number, +14155550100")
+    to: Annotated[str, Field(pattern=E164)] | None = Field(
+        None, description="E.164 phone number, +14155550100: services only"
+    )
 
 
 class PushCreate(DeliveryCreate):
-    to: str = Field(min_length=1, max_length=4096, description="FCM token or Expo push token")
+    to: Annotated[str, Field(min_length=1, max_length=4096)] | None = Field(
+        None, description="FCM token or Expo push token: services only"
+    )
 
 
-class DeliveryRead(BaseModel):
-    id: str
+class DeliveryRead(DocumentRead):
     channel: Channel
     event: str
     user_id: str | None
+    contact_id: str | None
     to: str
     subject: str
     text: str
     html: str
     data: dict[str, str]
     marketing: bool
-    sensitive: bool  # its body holds a secret, so it is not shown
+    sensitive: bool = Field(description="its body holds a secret, so it is not shown")
     urgent: bool
     status: DeliveryStatus
     reason: str
@@ -56,14 +68,10 @@ class DeliveryRead(BaseModel):
     provider: str
     provider_message_id: str | None
     history: list[StatusChange]
-    requested_by: str
-    created_at: datetime
-    updated_at: datetime
+    requested_by: IdStr
 
-    @classmethod
-    def of(cls, delivery: NotificationDelivery) -> "DeliveryRead":
-        hidden = {"text", "html", "data"} if delivery.sensitive else set()
-        fields = delivery.model_dump(exclude={"id", "account_id", "headers", *hidden})
-        return cls.model_validate(
-            {"text": "", "html": "", "data": {}, **fields, "id": str(delivery.id)}
-        )
+    @model_validator(mode="after")
+    def hide_secrets(self) -> Self:
+        if self.sensitive:
+            self.text, self.html, self.data = "", "", {}
+        return self

@@ -10,8 +10,7 @@ try) is left alone, so a task delivered twice sends once.
 
 import logging
 
-from beanie import PydanticObjectId
-
+from notifications.deliveries.repository import AllDeliveries
 from notifications.providers.base import (
     EmailMessage,
     ProviderReceipt,
@@ -29,7 +28,7 @@ logger = logging.getLogger(__name__)
 
 
 async def send_delivery(delivery_id: str, providers: Providers, max_attempts: int) -> None:
-    delivery = await NotificationDelivery.get(PydanticObjectId(delivery_id))
+    delivery = await AllDeliveries.by_id(delivery_id)
     if delivery is None or delivery.status is not DeliveryStatus.QUEUED:
         return
     delivery.attempts += 1
@@ -74,7 +73,7 @@ async def send_through(providers: Providers, delivery: NotificationDelivery) -> 
             return await providers.sms.send(
                 SmsMessage(reference=reference, to=delivery.to, text=delivery.text)
             )
-        case Channel.PUSH:
+        case _:  # push
             provider = providers.push_for(delivery.to)
             delivery.provider = provider.name
             return await provider.send(

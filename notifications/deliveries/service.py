@@ -1,87 +1,167 @@
 """Asking for a notification: who it is for, what it says, whether and when it may go.
 
-The request renders the template with the account's branding, applies the recipient's
-preferences and stores the delivery: `queued` (to be sent), `deferred` (quiet hours) or
-`suppressed` (opted out). Sending happens after the request (see `sending`).
+The request resolves the recipient (`recipients`), renders the template with the account's
+branding and time zone, applies the recipient's preferences, counts the send against the
+account's daily limit (`limits`) and stores the delivery: `queued` (handed to its send once
+the request succeeds), `deferred` (quiet hours), `suppressed` (opted out) or `failed` (the
+template went over a limit with this data). A refused request stores and sends nothing.
 """
 
+from dataclasses import dataclass
 from typing import Any
 
 from beanie import PydanticObjectId
+from redis.asyncio import Redis
 
+from notifications.deliveries.dispatch import Dispatcher
+from notifications.deliveries.errors import AccountRequired, MarketingNeedsUser, NotYourAccount
+from notifications.deliveries.limits import DailyCount, daily_limit
+from notifications.deliveries.recipients import Recipient, recipient_of
+from notifications.deliveries.repository import DeliveryRepository
 from notifications.deliveries.schemas import DeliveryCreate
 from notifications.preferences.service import SEND_NOW, Decision, decide, preference_of
 from notifications.settings import NotificationsSettings
-from notifications.templates.rendering import brand_of, render
-from notifications.templates.service import account_of, template_for
+from notifications.templates.defaults import TemplateSource
+from notifications.templates.errors import TemplateOverLimit
+from notifications.templates.rendering import Rendered, TemplateRenderer, brand_of, context_for
+from notifications.templates.service import account_of, require_variables, template_for
 from notifications.unsubscribe.service import unsubscribe_headers, unsubscribe_url
+from shared.domain.accounts.locale import locale_of
+from shared.models.account import Account
 from shared.models.base import utc_now
-from shared.models.notification_delivery import NotificationDelivery
+from shared.models.notification_delivery import DeliveryStatus, NotificationDelivery
 from shared.models.notification_template import Channel
 from shared.utilities.auth import Principal, TokenKind
-from shared.utilities.errors import Forbidden, InvalidInput
 from shared.utilities.pagination import Page, PageParams
-from shared.utilities.repository import TenantRepository, object_id
+from shared.utilities.repository import object_id
+
+WILL_BE_SENT = (DeliveryStatus.QUEUED, DeliveryStatus.DEFERRED)
+
+
+@dataclass(frozen=True)
+class SendContext:
+    """What a send needs besides its request."""
+
+    settings: NotificationsSettings
+    redis: Redis
+    renderer: TemplateRenderer
+    dispatcher: Dispatcher
 
 
 def account_id_for(principal: Principal, asked: str | None) -> str:
     """A user sends for their active account; a service names the account it sends for."""
     if principal.kind is TokenKind.SERVICE:
         if not asked or object_id(asked) is None:
-            raise InvalidInput(
-                "A service must name the account it sends for.",
-                details=[{"field": "account_id", "message": "required for service callers"}],
-            )
+            raise AccountRequired()
         return asked
     if asked and asked != principal.account_id:
-        raise Forbidden("Users send notifications for their active account only.")
+        raise NotYourAccount()
     return principal.account_id
 
 
-async def request_delivery(
-    settings: NotificationsSettings, principal: Principal, channel: Channel, body: DeliveryCreate
+async def send(
+    context: SendContext, principal: Principal, channel: Channel, body: DeliveryCreate
 ) -> NotificationDelivery:
+    delivery = await request_delivery(context, principal, channel, body)
+    if delivery.status is DeliveryStatus.QUEUED:
+        context.dispatcher.dispatch(str(delivery.id))
+    return delivery
+
+
+async def request_delivery(
+    context: SendContext, principal: Principal, channel: Channel, body: DeliveryCreate
+) -> NotificationDelivery:
+    settings = context.settings
     account = await account_of(account_id_for(principal, body.account_id))
-    source = await template_for(account.id, body.event, channel)
+    account_id = str(account.id)
+    recipient = await recipient_of(
+        principal, PydanticObjectId(account_id), channel, body, settings.sms_allowed_countries
+    )
+    source = await template_for(account_id, body.event, channel)
+    require_variables(source, body.data)
     marketing = source.marketing and channel == Channel.EMAIL
-    if marketing and not body.user_id:
-        raise InvalidInput(
-            "Marketing email needs the recipient's user_id, for its unsubscribe link.",
-            details=[{"field": "user_id", "message": "required for marketing email"}],
-        )
-    link = unsubscribe_url(settings, str(account.id), body.user_id) if marketing else ""
-    rendered = render(source, account, body.data, link)
-    decision = await decision_for(account.id, channel, body, marketing)
+    link = unsubscribe_link(settings, account_id, recipient) if marketing else ""
     delivery = NotificationDelivery(
         account_id=account.id,
         channel=channel,
         event=body.event,
-        user_id=body.user_id,
-        to=body.to,
-        subject=rendered.subject,
-        text=rendered.text,
-        html=rendered.html,
-        data=push_data(body.data) if channel == Channel.PUSH else {},
+        user_id=recipient.user_id,
+        contact_id=recipient.contact_id,
+        to=recipient.to,
+        text="",
         from_name=settings.email_from_name or brand_of(account)["name"],
         headers=unsubscribe_headers(link) if marketing else {},
         marketing=marketing,
         sensitive=source.sensitive,
         urgent=body.urgent,
-        reason=decision.reason,
-        send_after=decision.send_after,
         requested_by=principal.sub,
     )
+    try:
+        rendered = await render(context, source, account, body.data, link)
+    except TemplateOverLimit as error:
+        delivery.reason = error.message
+        delivery.record(DeliveryStatus.FAILED, error.message)
+        return await delivery.insert()
+    fill(delivery, rendered, body.data)
+    decide_for(delivery, await decision_for(account_id, channel, recipient, body, marketing))
+    return await store_counted(context, delivery)
+
+
+def unsubscribe_link(settings: NotificationsSettings, account_id: str, recipient: Recipient) -> str:
+    """Marketing email carries the link that unsubscribes its recipient: a user."""
+    if not recipient.user_id:
+        raise MarketingNeedsUser()
+    return unsubscribe_url(settings, account_id, recipient.user_id)
+
+
+async def render(
+    context: SendContext,
+    source: TemplateSource,
+    account: Account,
+    data: dict[str, Any],
+    unsubscribe_link: str,
+) -> Rendered:
+    time_zone = locale_of(account, context.settings).time_zone
+    return await context.renderer.render(
+        source, context_for(account, data, unsubscribe_link), time_zone
+    )
+
+
+def fill(delivery: NotificationDelivery, rendered: Rendered, data: dict[str, Any]) -> None:
+    delivery.subject, delivery.text, delivery.html = rendered.subject, rendered.text, rendered.html
+    if delivery.channel == Channel.PUSH:
+        delivery.data = push_data(data)
+
+
+def decide_for(delivery: NotificationDelivery, decision: Decision) -> None:
+    delivery.reason = decision.reason
+    delivery.send_after = decision.send_after
     delivery.record(decision.status, decision.reason)
-    return await delivery.insert()
+
+
+async def store_counted(
+    context: SendContext, delivery: NotificationDelivery
+) -> NotificationDelivery:
+    """Stores the delivery, counted against the daily limit when it will be sent."""
+    limit = daily_limit(context.settings, delivery.channel)
+    if limit is None or delivery.status not in WILL_BE_SENT:
+        return await delivery.insert()
+    count = DailyCount(context.redis, str(delivery.account_id), delivery.channel, utc_now())
+    await count.take(limit)
+    try:
+        return await delivery.insert()
+    except BaseException:
+        await count.give_back()
+        raise
 
 
 async def decision_for(
-    account_id: PydanticObjectId, channel: Channel, body: DeliveryCreate, marketing: bool
+    account_id: str, channel: Channel, recipient: Recipient, body: DeliveryCreate, marketing: bool
 ) -> Decision:
     """A user's preferences decide for them; other recipients get what is sent."""
-    if not body.user_id:
+    if not recipient.user_id:
         return SEND_NOW
-    preference = await preference_of(account_id, body.user_id)
+    preference = await preference_of(account_id, recipient.user_id)
     return decide(
         preference, channel, body.event, marketing=marketing, urgent=body.urgent, now=utc_now()
     )
@@ -92,15 +172,11 @@ def push_data(data: dict[str, Any]) -> dict[str, str]:
     return {key: str(value) for key, value in data.items() if value is not None}
 
 
-def deliveries_of(account_id: str) -> TenantRepository[NotificationDelivery]:
-    return TenantRepository(NotificationDelivery, account_id)
-
-
 async def list_deliveries(
     account_id: str, params: PageParams, filters: dict[str, Any]
 ) -> Page[NotificationDelivery]:
-    return await deliveries_of(account_id).paginate(params, filters)
+    return await DeliveryRepository(account_id).paginate(params, filters)
 
 
 async def get_delivery(account_id: str, delivery_id: str) -> NotificationDelivery:
-    return await deliveries_of(account_id).get(delivery_id)
+    return await DeliveryRepository(account_id).get(delivery_id)

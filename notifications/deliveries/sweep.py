@@ -13,33 +13,20 @@ each one over once.
 import asyncio
 import logging
 from datetime import datetime, timedelta
-from typing import Any
 
 from notifications.deliveries.dispatch import Dispatcher
+from notifications.deliveries.repository import AllDeliveries
 from shared.models.base import utc_now
-from shared.models.notification_delivery import (
-    DeliveryStatus,
-    NotificationDelivery,
-    StatusChange,
-)
+from shared.models.notification_delivery import DeliveryStatus, StatusChange
 from shared.utilities.outbox import Senders, collecting
 
 logger = logging.getLogger(__name__)
 
 
-async def claim_each(query: dict[str, Any], update: dict[str, Any]) -> list[str]:
-    """Applies `update` to each document matching `query`, one at a time; their ids."""
-    collection = NotificationDelivery.get_motor_collection()
-    claimed = []
-    while found := await collection.find_one_and_update(query, update):
-        claimed.append(str(found["_id"]))
-    return claimed
-
-
 async def release_due(now: datetime) -> list[str]:
     """Moves every deferred delivery whose time has come back to `queued`; their ids."""
     change = StatusChange(status=DeliveryStatus.QUEUED, at=now, detail="quiet hours ended")
-    return await claim_each(
+    return await AllDeliveries.claim_each(
         {"status": DeliveryStatus.DEFERRED, "send_after": {"$lte": now}},
         {
             "$set": {"status": DeliveryStatus.QUEUED, "reason": "", "updated_at": now},
@@ -50,7 +37,7 @@ async def release_due(now: datetime) -> list[str]:
 
 async def recover_stale(now: datetime, stale_seconds: float) -> list[str]:
     """Touches every `queued` delivery untouched for `stale_seconds`; their ids."""
-    return await claim_each(
+    return await AllDeliveries.claim_each(
         {
             "status": DeliveryStatus.QUEUED,
             "updated_at": {"$lt": now - timedelta(seconds=stale_seconds)},

@@ -5,7 +5,7 @@
 """
 
 import json
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from functools import cache
 
@@ -16,6 +16,8 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from notifications.app import create_app
 from notifications.settings import NotificationsSettings
+from notifications.templates.render_pool import RenderPool
+from notifications.templates.rendering import TemplateRenderer
 from shared.utilities.signatures import generate_ecdsa_key
 from tests.notifications.fake_providers import (
     EXPO_URL,
@@ -86,18 +88,32 @@ def configured_settings(**overrides) -> NotificationsSettings:
     return NotificationsSettings(**{**fields, **overrides})
 
 
+@pytest.fixture(scope="session")
+def render_pool() -> Iterator[RenderPool]:
+    """Render workers shared by the tests (each app would start its own): a worker starts once,
+    not once a test. The time limit leaves room for a machine busy running the suite."""
+    pool = RenderPool(size=2, timeout_seconds=10, output_limit=200_000, memory_mb=256)
+    yield pool
+    pool.close()
+
+
+@pytest.fixture
+def renderer(render_pool) -> TemplateRenderer:
+    return TemplateRenderer(render_pool)
+
+
 @pytest.fixture
 def fake_providers() -> FakeProviders:
     return FakeProviders()
 
 
 @pytest.fixture
-def start_notifications(client_for, fake_providers, mongo) -> Callable:
+def start_notifications(client_for, fake_providers, render_pool, mongo) -> Callable:
     """`async with start_notifications(settings) as client`: the service in-process."""
 
     @asynccontextmanager
     async def start(settings: NotificationsSettings) -> AsyncIterator[httpx.AsyncClient]:
-        app = create_app(settings, fake_providers.transport())
+        app = create_app(settings, fake_providers.transport(), render_pool)
         async with client_for(app) as client:
             client.app = app
             yield client

@@ -5,12 +5,21 @@ import asyncio
 from beanie import PydanticObjectId
 
 from shared.models.account import Account
+from shared.models.membership import Role
 from shared.models.notification_delivery import DeliveryStatus, NotificationDelivery
 from shared.models.notification_preference import NotificationPreference
 from shared.models.notification_template import Channel, NotificationTemplate
+from shared.models.user import User
 from shared.utilities.auth import Principal, TokenKind, authenticator_for, service_token
 from shared.utilities.settings import ServiceSettings
-from tests.factories import user_token
+from tests.factories import create_membership, create_user, user_token
+
+
+async def create_account_user(account: Account, role: Role = Role.MEMBER, **overrides) -> User:
+    """A user of the account: a recipient users may send to."""
+    user = await create_user(**overrides)
+    await create_membership(account, user, role)
+    return user
 
 
 async def create_template(account: Account, **overrides) -> NotificationTemplate:

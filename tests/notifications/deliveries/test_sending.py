@@ -6,7 +6,7 @@ import pytest
 from notifications.deliveries.sending import send_delivery
 from notifications.providers.base import ProviderUnavailable
 from tests.factories import create_account
-from tests.notifications.factories import create_delivery, headers_for, settled
+from tests.notifications.factories import create_delivery, service_headers, settled
 from tests.notifications.fake_providers import sendgrid_error, timeout, twilio_error
 
 LEAD = {"lead_name": "Grace", "source": "ads", "lead_url": "https://x.test/1"}
@@ -15,8 +15,13 @@ LEAD = {"lead_name": "Grace", "source": "ads", "lead_url": "https://x.test/1"}
 async def send_email(client, account) -> str:
     answer = await client.post(
         "/v1/notifications/email",
-        json={"to": "owner@example.com", "event": "new_lead", "data": LEAD},
-        headers=headers_for(account),
+        json={
+            "to": "owner@example.com",
+            "event": "new_lead",
+            "data": LEAD,
+            "account_id": str(account.id),
+        },
+        headers=service_headers(),
     )
     assert answer.status_code == 202, answer.text
     return answer.json()["id"]
@@ -69,8 +74,13 @@ async def test_each_status_is_kept_in_the_history(notifications, fake_providers)
     fake_providers.queue("twilio", twilio_error(400, 21610, "Attempt to send to unsubscribed"))
     answer = await notifications.post(
         "/v1/notifications/sms",
-        json={"to": "+14155550100", "event": "new_lead", "data": LEAD},
-        headers=headers_for(account),
+        json={
+            "to": "+14155550100",
+            "event": "new_lead",
+            "data": LEAD,
+            "account_id": str(account.id),
+        },
+        headers=service_headers(),
     )
 
     delivery = await settled(answer.json()["id"])

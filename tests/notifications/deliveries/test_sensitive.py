@@ -42,8 +42,13 @@ async def test_an_accounts_own_template_can_be_marked_sensitive(notifications, f
 
     answer = await notifications.post(
         "/v1/notifications/email",
-        json={"to": "ada@example.com", "event": "login_code", "data": {"code": "987654"}},
-        headers=headers_for(account),
+        json={
+            "to": "ada@example.com",
+            "event": "login_code",
+            "data": {"code": "987654"},
+            "account_id": str(account.id),
+        },
+        headers=service_headers(),
     )
     delivery = await settled(answer.json()["id"])
 

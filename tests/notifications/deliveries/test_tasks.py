@@ -18,7 +18,7 @@ from shared.models.base import utc_now
 from shared.utilities.worker import use_event_loop
 from tests.factories import create_account
 from tests.notifications.conftest import configured_settings
-from tests.notifications.factories import create_delivery, headers_for, settled
+from tests.notifications.factories import create_delivery, service_headers, settled
 from tests.notifications.fake_providers import sendgrid_error, timeout
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -46,8 +46,13 @@ async def send_email(client) -> str:
     account = await create_account()
     answer = await client.post(
         "/v1/notifications/email",
-        json={"to": "owner@example.com", "event": "new_lead", "data": LEAD},
-        headers=headers_for(account),
+        json={
+            "to": "owner@example.com",
+            "event": "new_lead",
+            "data": LEAD,
+            "account_id": str(account.id),
+        },
+        headers=service_headers(),
     )
     assert answer.status_code == 202, answer.text
     return answer.json()["id"]

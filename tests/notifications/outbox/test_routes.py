@@ -1,7 +1,7 @@
 """GET /v1/notifications/outbox: what would have been sent, on a platform without keys."""
 
 from tests.factories import create_account
-from tests.notifications.factories import headers_for, settled
+from tests.notifications.factories import headers_for, service_headers, settled
 
 LEAD = {"lead_name": "Grace", "source": "ads", "lead_url": "https://x.test/1"}
 
@@ -11,8 +11,13 @@ async def test_an_email_without_a_provider_lands_in_the_outbox(unconfigured, fak
 
     answer = await unconfigured.post(
         "/v1/notifications/email",
-        json={"to": "owner@example.com", "event": "new_lead", "data": LEAD},
-        headers=headers_for(account),
+        json={
+            "to": "owner@example.com",
+            "event": "new_lead",
+            "data": LEAD,
+            "account_id": str(account.id),
+        },
+        headers=service_headers(),
     )
     delivery = await settled(answer.json()["id"])
     outbox = await unconfigured.get("/v1/notifications/outbox", headers=headers_for(account))
@@ -32,13 +37,23 @@ async def test_sms_and_push_without_providers_land_in_the_outbox(unconfigured):
     headers = headers_for(account)
     sms = await unconfigured.post(
         "/v1/notifications/sms",
-        json={"to": "+14155550100", "event": "new_lead", "data": LEAD},
-        headers=headers,
+        json={
+            "to": "+14155550100",
+            "event": "new_lead",
+            "data": LEAD,
+            "account_id": str(account.id),
+        },
+        headers=service_headers(),
     )
     push = await unconfigured.post(
         "/v1/notifications/push",
-        json={"to": "ExponentPushToken[abc]", "event": "new_lead", "data": LEAD},
-        headers=headers,
+        json={
+            "to": "ExponentPushToken[abc]",
+            "event": "new_lead",
+            "data": LEAD,
+            "account_id": str(account.id),
+        },
+        headers=service_headers(),
     )
     await settled(sms.json()["id"])
     await settled(push.json()["id"])
@@ -56,8 +71,13 @@ async def test_the_outbox_shows_the_accounts_own_messages(unconfigured):
     account, other = await create_account(), await create_account()
     answer = await unconfigured.post(
         "/v1/notifications/email",
-        json={"to": "owner@example.com", "event": "new_lead", "data": LEAD},
-        headers=headers_for(other),
+        json={
+            "to": "owner@example.com",
+            "event": "new_lead",
+            "data": LEAD,
+            "account_id": str(other.id),
+        },
+        headers=service_headers(),
     )
     await settled(answer.json()["id"])
 

@@ -1,0 +1,16 @@
+"""Who may read the account's delivery log, and who may send.
+
+Sending takes `notifications:write` (owners and admins; members no longer hold it) or a service
+token: the platform's services send invitations, password resets and its own notices.
+"""
+
+from typing import Annotated
+
+from fastapi import Depends
+
+from shared.utilities.auth import Principal, requires
+
+NotificationsRead = Annotated[Principal, Depends(requires("notifications:read"))]
+NotificationsWrite = Annotated[
+    Principal, Depends(requires("notifications:write", allow_service=True))
+]

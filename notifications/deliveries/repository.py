@@ -1,0 +1,64 @@
+"""Every query of the delivery log, and of the recipients a user may send to.
+
+`DeliveryRepository` is an account's log, for its users. `AllDeliveries` reaches across
+accounts, for the processes that act on a delivery by its id or its provider's message id (the
+send, the sweep, the providers' status reports), never on a user's behalf.
+"""
+
+from typing import Any
+
+from beanie import PydanticObjectId
+
+from shared.models.contact import Contact
+from shared.models.notification_delivery import NotificationDelivery
+from shared.models.user import User
+from shared.utilities.repository import TenantRepository, object_id
+
+
+class DeliveryRepository(TenantRepository[NotificationDelivery]):
+    noun = "Delivery"
+
+    def __init__(self, account_id: str | PydanticObjectId) -> None:
+        super().__init__(NotificationDelivery, account_id)
+
+
+class RecipientRepository:
+    """The account's contacts and users, as recipients."""
+
+    def __init__(self, account_id: str | PydanticObjectId) -> None:
+        self.contacts = TenantRepository(Contact, account_id)
+
+    async def contact(self, contact_id: str) -> Contact | None:
+        """A live contact of the account (a deleted one is no recipient)."""
+        oid = object_id(contact_id)
+        return await self.contacts.find_one({"_id": oid, "deleted_at": None}) if oid else None
+
+    @staticmethod
+    async def user(user_id: PydanticObjectId) -> User | None:
+        """A user, once `shared.domain.accounts.users` has said they are the account's."""
+        return await User.get(user_id)
+
+
+class AllDeliveries:
+    @staticmethod
+    async def by_id(delivery_id: str) -> NotificationDelivery | None:
+        oid = object_id(delivery_id)
+        return await NotificationDelivery.get(oid) if oid else None
+
+    @staticmethod
+    async def by_provider_message(
+        provider: str, message_ids: list[str]
+    ) -> NotificationDelivery | None:
+        return await NotificationDelivery.find_one(
+            {"provider": provider, "provider_message_id": {"$in": message_ids}}
+        )
+
+    @staticmethod
+    async def claim_each(query: dict[str, Any], update: dict[str, Any]) -> list[str]:
+        """Applies `update` to each delivery matching `query`, one at a time (each claim is
+        atomic, so replicas sweeping at once take each delivery once); their ids."""
+        collection = NotificationDelivery.get_motor_collection()
+        claimed = []
+        while found := await collection.find_one_and_update(query, update):
+            claimed.append(str(found["_id"]))
+        return claimed

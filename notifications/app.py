@@ -12,6 +12,8 @@ from notifications.outbox.routes import router as outbox_router
 from notifications.preferences.routes import router as preferences_router
 from notifications.providers.registry import providers_for
 from notifications.settings import NotificationsSettings
+from notifications.templates.render_pool import RenderPool
+from notifications.templates.rendering import TemplateRenderer
 from notifications.templates.routes import router as templates_router
 from notifications.unsubscribe.routes import router as unsubscribe_router
 from notifications.webhooks.routes import router as webhooks_router
@@ -19,10 +21,33 @@ from shared.utilities.app import create_app as create_service_app
 from shared.utilities.upstream import http_client
 
 
+def render_pool_for(settings: NotificationsSettings) -> RenderPool:
+    return RenderPool(
+        settings.render_workers,
+        settings.render_timeout_seconds,
+        settings.render_output_limit,
+        settings.render_memory_mb,
+    )
+
+
 def create_app(
-    settings: NotificationsSettings, transport: httpx.AsyncBaseTransport | None = None
+    settings: NotificationsSettings,
+    transport: httpx.AsyncBaseTransport | None = None,
+    render_pool: RenderPool | None = None,
 ) -> FastAPI:
-    """`transport` stands in for the network, in tests."""
+    """`transport` stands in for the network, and `render_pool` (kept open by its owner) for
+    the service's own render workers, in tests."""
+
+    @contextlib.asynccontextmanager
+    async def rendering(app: FastAPI) -> AsyncIterator[None]:
+        """The render workers templates run in (notifications.templates.render_pool)."""
+        pool = render_pool or render_pool_for(settings)
+        app.state.renderer = TemplateRenderer(pool)
+        try:
+            yield
+        finally:
+            if render_pool is None:
+                pool.close()
 
     @contextlib.asynccontextmanager
     async def sending(app: FastAPI) -> AsyncIterator[None]:
@@ -61,5 +86,5 @@ def create_app(
         uses_mongo=True,
         uses_redis=True,
         sends_work=True,
-        lifespans=[sending],
+        lifespans=[rendering, sending],
     )

@@ -1,17 +1,13 @@
-"""Dependencies the notification service's routes share."""
+"""Dependencies the notification service's routes share: its settings, and what sending and
+rendering need (made in the app's lifespan)."""
 
 from typing import Annotated
 
 from fastapi import Depends, Request
 
-from notifications.deliveries.dispatch import Dispatcher
+from notifications.deliveries.service import SendContext
 from notifications.settings import NotificationsSettings
-from shared.utilities.auth import Principal, requires
-
-NotificationsReader = Annotated[Principal, Depends(requires("notifications:read"))]
-TemplatesWriter = Annotated[Principal, Depends(requires("account:write"))]
-# Users send with the scope; other services (invitations, password resets) with their token.
-Sender = Annotated[Principal, Depends(requires("notifications:write", allow_service=True))]
+from notifications.templates.rendering import TemplateRenderer
 
 
 def get_settings(request: Request) -> NotificationsSettings:
@@ -21,8 +17,16 @@ def get_settings(request: Request) -> NotificationsSettings:
 Settings = Annotated[NotificationsSettings, Depends(get_settings)]
 
 
-def get_dispatcher(request: Request) -> Dispatcher:
-    return request.app.state.dispatcher
+def get_renderer(request: Request) -> TemplateRenderer:
+    return request.app.state.renderer
 
 
-DeliveryDispatcher = Annotated[Dispatcher, Depends(get_dispatcher)]
+Renderer = Annotated[TemplateRenderer, Depends(get_renderer)]
+
+
+def get_send_context(request: Request) -> SendContext:
+    state = request.app.state
+    return SendContext(state.settings, state.redis, state.renderer, state.dispatcher)
+
+
+Sending = Annotated[SendContext, Depends(get_send_context)]

@@ -1,4 +1,6 @@
-from typing import ClassVar, Self
+import base64
+import re
+from typing import Annotated, ClassVar, Self
 
 from pydantic import Field, PositiveFloat, PositiveInt, SecretStr, field_validator, model_validator
 from pydantic_settings import SettingsConfigDict
@@ -15,6 +17,12 @@ REQUIRED_FOR_CHANNEL: dict[Channel, tuple[str, ...]] = {
     Channel.PUSH: ("fcm_project_id", "fcm_service_account_json"),
 }
 
+
+MIN_SECRET_BYTES = 32
+HEX = re.compile(r"(?:[0-9a-fA-F]{2})+")
+BASE64 = re.compile(r"[A-Za-z0-9+/_-]+={0,2}")
+
+CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
 
 # The longest wait between two tries of a send, in either mode; the sweep's stale time is longer.
 MAX_BACKOFF_SECONDS = 300
@@ -77,6 +85,31 @@ class NotificationsSettings(ServiceSettings):
     sweep_seconds: PositiveFloat = Field(
         30, description="how often deliveries held by quiet hours or left behind are looked at"
     )
+    email_daily_limit: PositiveInt = Field(
+        2000, description="emails an account may send a UTC day (per plan once billing sets it)"
+    )
+    sms_daily_limit: PositiveInt = Field(
+        200, description="SMS an account may send a UTC day (per plan once billing sets it)"
+    )
+    sms_allowed_countries: list[CountryCode] = Field(
+        ["US", "CA"], description="JSON list of the ISO 3166 countries SMS are sent to"
+    )
+    sendgrid_webhook_tolerance_seconds: PositiveInt = Field(
+        600, description="how far a signed SendGrid event's timestamp may be from now"
+    )
+    render_workers: PositiveInt = Field(2, description="processes templates are rendered in")
+    render_timeout_seconds: PositiveFloat = Field(
+        2, description="longest a template may take to render; its worker is stopped after"
+    )
+    render_output_limit: PositiveInt = Field(
+        200_000, description="characters a template's subject, text or HTML may print"
+    )
+    render_memory_mb: Annotated[int, Field(ge=64)] = Field(
+        256, description="address space of a render worker, in MiB"
+    )
+    unsubscribe_link_days: PositiveInt = Field(
+        365, description="days an unsubscribe link keeps working after its email is sent"
+    )
     stale_seconds: float = Field(
         900,
         gt=MAX_BACKOFF_SECONDS,
@@ -109,11 +142,29 @@ class NotificationsSettings(ServiceSettings):
                         f"{', '.join(missing)} {verb} required in distributed mode for {channel} "
                         f"(or leave {channel} out of {env_name(type(self), 'enabled_channels')})"
                     )
-            if not self.unsubscribe_secret.get_secret_value():
+            if not random_key(self.unsubscribe_secret.get_secret_value()):
                 raise ValueError(
-                    f"{env_name(type(self), 'unsubscribe_secret')} is required in distributed mode"
+                    f"{env_name(type(self), 'unsubscribe_secret')} must be at least "
+                    f"{MIN_SECRET_BYTES} random bytes in base64 or hex in distributed mode "
+                    "(python -m scripts.keys makes one)"
                 )
         return self
+
+
+def random_key(secret: str) -> bytes | None:
+    """The bytes a secret encodes (base64, base64url or hex), when they are enough random bytes
+    for a signing key; None for anything else (a passphrase, a short or repetitive value)."""
+    text = secret.strip()
+    if HEX.fullmatch(text):
+        key = bytes.fromhex(text)
+    elif BASE64.fullmatch(text) and len(unpadded := text.rstrip("=")) % 4 != 1:
+        urlsafe = unpadded.replace("+", "-").replace("/", "_")
+        key = base64.urlsafe_b64decode(urlsafe + "=" * (-len(urlsafe) % 4))
+    else:
+        return None
+    # Random bytes repeat little: 32 of them hold about 30 different values.
+    enough = len(key) >= MIN_SECRET_BYTES and len(set(key)) >= MIN_SECRET_BYTES // 2
+    return key if enough else None
 
 
 def secret_value(value: str | SecretStr) -> str:

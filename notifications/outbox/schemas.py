@@ -1,14 +1,9 @@
-from datetime import datetime
-
-from pydantic import BaseModel
-
-from shared.models.notification_outbox import OutboxMessage
 from shared.models.notification_template import Channel
+from shared.utilities.schemas import DocumentRead, IdStr
 
 
-class OutboxMessageRead(BaseModel):
-    id: str
-    delivery_id: str
+class OutboxMessageRead(DocumentRead):
+    delivery_id: IdStr
     channel: Channel
     instead_of: str
     to: str
@@ -17,14 +12,3 @@ class OutboxMessageRead(BaseModel):
     html: str
     data: dict[str, str]
     headers: dict[str, str]
-    created_at: datetime
-
-    @classmethod
-    def of(cls, message: OutboxMessage) -> "OutboxMessageRead":
-        return cls.model_validate(
-            {
-                **message.model_dump(exclude={"id", "delivery_id", "account_id"}),
-                "id": str(message.id),
-                "delivery_id": str(message.delivery_id),
-            }
-        )

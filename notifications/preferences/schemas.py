@@ -1,15 +1,16 @@
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any, Self
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import Field, ModelWrapValidatorHandler, field_validator, model_validator
 
 from notifications.templates.schemas import EVENT_PATTERN
-from shared.models.notification_preference import NotificationPreference, QuietHours
+from shared.models.notification_preference import QuietHours
 from shared.models.notification_template import Channel
+from shared.utilities.schemas import IdStr, ReadModel, WriteModel
 
 
-class QuietHoursIn(QuietHours):
+class QuietHoursIn(QuietHours, WriteModel):
     @field_validator("timezone")
     @classmethod
     def known_timezone(cls, value: str) -> str:
@@ -20,7 +21,7 @@ class QuietHoursIn(QuietHours):
         return value
 
 
-class PreferenceUpdate(BaseModel):
+class PreferenceUpdate(WriteModel):
     """Only what is given changes; `channels` and `events` are merged into what is stored, and
     `quiet_hours: null` turns quiet hours off."""
 
@@ -30,21 +31,24 @@ class PreferenceUpdate(BaseModel):
     quiet_hours: QuietHoursIn | None = None
 
 
-class PreferenceRead(BaseModel):
-    user_id: str
-    channels: dict[Channel, bool]
+class PreferenceRead(ReadModel):
+    user_id: IdStr
+    channels: dict[Channel, bool] = Field(description="every channel, on unless turned off")
     events: dict[str, dict[Channel, bool]]
     marketing_email: bool
     quiet_hours: QuietHours | None
-    updated_at: datetime | None
+    updated_at: datetime | None = Field(description="null until the user changes something")
 
+    @field_validator("channels", mode="after")
     @classmethod
-    def of(cls, preference: NotificationPreference) -> "PreferenceRead":
-        return cls(
-            user_id=str(preference.user_id),
-            channels={channel: preference.channels.get(channel, True) for channel in Channel},
-            events=preference.events,
-            marketing_email=preference.marketing_email,
-            quiet_hours=preference.quiet_hours,
-            updated_at=preference.updated_at if preference.id else None,
-        )
+    def every_channel(cls, channels: dict[Channel, bool]) -> dict[Channel, bool]:
+        return {channel: channels.get(channel, True) for channel in Channel}
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def unsaved_is_not_updated(cls, source: Any, handler: ModelWrapValidatorHandler[Self]) -> Self:
+        read = handler(source)
+        # The defaults of a user who never changed them are not stored: nothing updated them.
+        if getattr(source, "id", True) is None:
+            read.updated_at = None
+        return read

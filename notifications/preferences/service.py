@@ -13,12 +13,12 @@ from beanie import PydanticObjectId
 from pymongo.errors import DuplicateKeyError
 
 from notifications.preferences.quiet_hours import quiet_until
+from notifications.preferences.repository import PreferenceRepository
 from notifications.preferences.schemas import PreferenceUpdate
 from shared.models.notification_delivery import DeliveryStatus
 from shared.models.notification_preference import NotificationPreference
 from shared.models.notification_template import Channel
 from shared.utilities.errors import Conflict
-from shared.utilities.repository import TenantRepository
 
 
 @dataclass(frozen=True)
@@ -33,8 +33,8 @@ SEND_NOW = Decision(DeliveryStatus.QUEUED)
 
 async def preference_of(account_id: str | PydanticObjectId, user_id: str) -> NotificationPreference:
     """The stored preferences, or the defaults (everything on) unsaved."""
-    repository = TenantRepository(NotificationPreference, account_id)
-    found = await NotificationPreference.find_one(repository.scoped({"user_id": user_id}))
+    repository = PreferenceRepository(account_id)
+    found = await repository.of_user(user_id)
     return found or NotificationPreference(account_id=repository.account_id, user_id=user_id)
 
 

@@ -6,6 +6,8 @@ Expo answers 200 with a ticket, `{"data": {"status": "ok", "id"}}` or `{"data": 
 with `{"errors": [{"code", "message"}]}`.
 """
 
+from typing import Any
+
 import httpx
 
 from notifications.providers.base import (
@@ -38,7 +40,7 @@ class ExpoPush:
             self.headers["Authorization"] = f"Bearer {access_token}"
 
     async def send(self, message: PushMessage) -> ProviderReceipt:
-        body = {"to": message.to, "title": message.title, "body": message.text}
+        body: dict[str, Any] = {"to": message.to, "title": message.title, "body": message.text}
         if message.data:
             body["data"] = message.data
         with unreachable_is_unavailable(NAME):

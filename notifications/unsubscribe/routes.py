@@ -12,7 +12,8 @@ from fastapi.responses import HTMLResponse
 
 from notifications.dependencies import Settings
 from notifications.unsubscribe import service
-from shared.utilities.errors import NotFound, error_responses
+from notifications.unsubscribe.errors import LinkExpired, LinkNotValid
+from shared.utilities.errors import error_responses
 
 router = APIRouter(prefix="/v1/notifications/unsubscribe", tags=["unsubscribe"])
 
@@ -25,7 +26,7 @@ PAGE = """<!doctype html>
     "/{token}",
     response_class=HTMLResponse,
     summary="The page an unsubscribe link opens: asks before unsubscribing",
-    responses=error_responses(NotFound),
+    responses=error_responses(LinkNotValid, LinkExpired),
 )
 async def confirm_page(token: str, settings: Settings) -> HTMLResponse:
     service.read_token(settings, token)
@@ -42,7 +43,7 @@ async def confirm_page(token: str, settings: Settings) -> HTMLResponse:
     "/{token}",
     response_class=HTMLResponse,
     summary="Unsubscribe from marketing email (the page's button, or one-click)",
-    responses=error_responses(NotFound),
+    responses=error_responses(LinkNotValid, LinkExpired),
 )
 async def unsubscribe(token: str, settings: Settings) -> HTMLResponse:
     await service.unsubscribe(settings, token)

@@ -7,14 +7,13 @@ ignored. A recipient unsubscribing or reporting spam at the provider has marketi
 turned off, as with our own unsubscribe link.
 """
 
+import json
 from typing import Any
 
+from notifications.deliveries.repository import AllDeliveries
 from notifications.preferences.service import unsubscribe_from_marketing
-from shared.models.notification_delivery import (
-    DeliveryStatus,
-    NotificationDelivery,
-    StatusChange,
-)
+from notifications.webhooks.errors import InvalidEvents
+from shared.models.notification_delivery import DeliveryStatus, StatusChange
 
 STAGE = {
     DeliveryStatus.SENT: 1,
@@ -55,9 +54,7 @@ async def apply_report(
     provider: str, message_ids: list[str], status: DeliveryStatus | None, detail: str
 ) -> None:
     """Records the report on the delivery with one of the message ids, if one has."""
-    delivery = await NotificationDelivery.find_one(
-        {"provider": provider, "provider_message_id": {"$in": message_ids}}
-    )
+    delivery = await AllDeliveries.by_provider_message(provider, message_ids)
     if delivery is None:
         return
     if status and STAGE.get(status, 0) >= STAGE.get(delivery.status, 0):
@@ -70,6 +67,17 @@ async def apply_report(
         # Kept for the record; the status stays where it got to.
         delivery.history.append(StatusChange(status=delivery.status, detail=f"reported: {detail}"))
     await delivery.save()
+
+
+def sendgrid_events(body: bytes) -> list[dict[str, Any]]:
+    """The events of a verified SendGrid body: a JSON list of objects."""
+    try:
+        events = json.loads(body)
+    except (ValueError, RecursionError):
+        raise InvalidEvents("The body is not JSON.") from None
+    if not isinstance(events, list) or not all(isinstance(event, dict) for event in events):
+        raise InvalidEvents("The body is not a list of events.")
+    return events
 
 
 async def apply_sendgrid_events(events: list[dict[str, Any]]) -> None:

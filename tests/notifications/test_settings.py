@@ -1,6 +1,7 @@
 """Distributed mode refuses to start without an enabled channel's provider keys."""
 
 import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +20,7 @@ BACKENDS = {
     "redis_url": "redis://redis:6379",
     "jwt_public_key": "key",
     "service_token_public_key": "key",
-    "unsubscribe_secret": "secret",
+    "unsubscribe_secret": secrets.token_urlsafe(32),
 }
 
 
@@ -40,9 +41,28 @@ def test_distributed_mode_starts_without_the_keys_of_a_channel_left_out():
     assert settings.missing_for("sms") == ["NOTIFICATIONS_TWILIO_AUTH_TOKEN"]
 
 
-def test_distributed_mode_needs_an_unsubscribe_secret():
-    with pytest.raises(ValidationError, match="NOTIFICATIONS_UNSUBSCRIBE_SECRET is required"):
-        configured_settings(**{**BACKENDS, "unsubscribe_secret": ""})
+@pytest.mark.parametrize(
+    "secret",
+    [
+        "",
+        "secret",
+        "correct horse battery staple, twice over",  # a passphrase, not random bytes
+        secrets.token_urlsafe(16),  # 16 random bytes
+        "a" * 64,  # 32 bytes in hex, all the same
+    ],
+)
+def test_distributed_mode_needs_an_unsubscribe_secret_of_32_random_bytes(secret):
+    with pytest.raises(
+        ValidationError, match="NOTIFICATIONS_UNSUBSCRIBE_SECRET must be at least 32"
+    ):
+        configured_settings(**{**BACKENDS, "unsubscribe_secret": secret})
+
+
+@pytest.mark.parametrize("secret", [secrets.token_urlsafe(32), secrets.token_hex(32)])
+def test_a_secret_of_32_random_bytes_in_base64_or_hex_is_taken(secret):
+    settings = configured_settings(**{**BACKENDS, "unsubscribe_secret": secret})
+
+    assert settings.unsubscribe_secret.get_secret_value() == secret
 
 
 def test_embedded_mode_starts_without_any_key():
@@ -61,7 +81,7 @@ def test_the_service_stops_at_start_up_with_one_line_naming_the_missing_keys():
         "MONGO_URL": "mongodb://127.0.0.1:9",
         "JWT_PUBLIC_KEY": "key",
         "SERVICE_TOKEN_PUBLIC_KEY": "key",
-        "NOTIFICATIONS_UNSUBSCRIBE_SECRET": "secret",
+        "NOTIFICATIONS_UNSUBSCRIBE_SECRET": secrets.token_urlsafe(32),
     }
 
     result = subprocess.run(

@@ -1,10 +1,22 @@
 """Unsubscribe links: GET asks, POST (the button or the mail client's one-click) unsubscribes."""
 
-from notifications.unsubscribe.service import unsubscribe_token
+import secrets
+import time
+
+import jwt
+import pytest
+from beanie import PydanticObjectId
+
+from notifications.unsubscribe.service import AUDIENCE, key_of, unsubscribe_token
 from shared.models.notification_preference import NotificationPreference
 from tests.factories import create_account
 from tests.notifications.conftest import configured_settings
-from tests.notifications.factories import create_template, headers_for, settled
+from tests.notifications.factories import (
+    create_account_user,
+    create_template,
+    headers_for,
+    settled,
+)
 
 USER_ID = "650000000000000000000042"
 PATH = "/v1/notifications/unsubscribe/"
@@ -47,7 +59,7 @@ async def test_the_one_click_post_turns_marketing_email_off(notifications):
 async def test_a_forged_token_answers_404_and_changes_nothing(notifications):
     account = await create_account()
     forged = unsubscribe_token(
-        configured_settings(unsubscribe_secret="another-secret-than-the-services-own-one"),
+        configured_settings(unsubscribe_secret=secrets.token_urlsafe(32)),
         str(account.id),
         USER_ID,
     )
@@ -66,17 +78,13 @@ async def test_a_mangled_token_answers_404(notifications):
 
 async def test_marketing_email_after_unsubscribing_is_suppressed(notifications, fake_providers):
     account = await create_account()
+    await create_account_user(account, id=PydanticObjectId(USER_ID))
     await create_template(account, marketing=True)
     await notifications.post(PATH + token_for(account))
 
     answer = await notifications.post(
         "/v1/notifications/email",
-        json={
-            "to": "reader@example.com",
-            "event": "newsletter",
-            "data": {"first_name": "Ada"},
-            "user_id": USER_ID,
-        },
+        json={"user_id": USER_ID, "event": "newsletter", "data": {"first_name": "Ada"}},
         headers=headers_for(account),
     )
 
@@ -86,15 +94,11 @@ async def test_marketing_email_after_unsubscribing_is_suppressed(notifications, 
 
 async def test_the_link_in_a_sent_email_unsubscribes(notifications, fake_providers):
     account = await create_account()
+    await create_account_user(account, id=PydanticObjectId(USER_ID))
     await create_template(account, marketing=True)
     answer = await notifications.post(
         "/v1/notifications/email",
-        json={
-            "to": "reader@example.com",
-            "event": "newsletter",
-            "data": {"first_name": "Ada"},
-            "user_id": USER_ID,
-        },
+        json={"user_id": USER_ID, "event": "newsletter", "data": {"first_name": "Ada"}},
         headers=headers_for(account),
     )
     await settled(answer.json()["id"])
@@ -105,3 +109,52 @@ async def test_the_link_in_a_sent_email_unsubscribes(notifications, fake_provide
 
     assert unsubscribed.status_code == 200
     assert not await marketing_email_allowed(account)
+
+
+async def test_a_token_names_its_audience_and_expires_after_the_days_set(notifications):
+    account = await create_account()
+    settings = configured_settings(unsubscribe_link_days=30)
+
+    claims = jwt.decode(
+        unsubscribe_token(settings, str(account.id), USER_ID),
+        key_of(settings),
+        algorithms=["HS256"],
+        audience=AUDIENCE,
+    )
+
+    assert (claims["aud"], claims["exp"] - claims["iat"]) == ("unsubscribe", 30 * 24 * 3600)
+
+
+async def test_an_expired_link_answers_410_and_changes_nothing(notifications):
+    account = await create_account()
+    long_ago = time.time() - 400 * 24 * 3600
+    expired = unsubscribe_token(configured_settings(), str(account.id), USER_ID, now=long_ago)
+
+    answer = await notifications.post(PATH + expired)
+
+    assert answer.status_code == 410
+    assert answer.json()["error"]["code"] == "unsubscribe_link_expired"
+    assert await marketing_email_allowed(account)
+
+
+@pytest.mark.parametrize(
+    "claims",
+    [
+        {"sub": USER_ID, "exp": 4102444800},  # no audience: the links made before
+        {"sub": USER_ID, "aud": "login", "exp": 4102444800},  # another use of the key
+        {"sub": USER_ID, "aud": "unsubscribe"},  # no expiry
+    ],
+)
+async def test_a_token_for_another_use_or_without_expiry_answers_404(notifications, claims):
+    account = await create_account()
+    token = jwt.encode(
+        {**claims, "account_id": str(account.id)},
+        key_of(configured_settings()),
+        algorithm="HS256",
+    )
+
+    answer = await notifications.post(PATH + token)
+
+    assert answer.status_code == 404
+    assert answer.json()["error"]["code"] == "unsubscribe_link_not_valid"
+    assert await marketing_email_allowed(account)

@@ -3,6 +3,8 @@
 import json
 import time
 
+import pytest
+
 from shared.models.notification_delivery import NotificationDelivery
 from shared.models.notification_preference import NotificationPreference
 from shared.utilities.signatures import generate_ecdsa_key, sign_ecdsa_sha256, sign_twilio
@@ -245,3 +247,115 @@ async def test_a_spam_report_on_marketing_email_turns_the_recipients_marketing_o
         {"account_id": delivery.account_id, "user_id": "650000000000000000000007"}
     )
     assert preference.marketing_email is False
+
+
+def signed_sendgrid_at(events: list[dict], timestamp: int) -> tuple[bytes, dict[str, str]]:
+    body = json.dumps(events).encode()
+    signature = sign_ecdsa_sha256(sendgrid_webhook_keys()[0], str(timestamp), body)
+    return body, {
+        "X-Twilio-Email-Event-Webhook-Signature": signature,
+        "X-Twilio-Email-Event-Webhook-Timestamp": str(timestamp),
+        "content-type": "application/json",
+    }
+
+
+@pytest.mark.parametrize("seconds_away", [-601, 601])
+async def test_a_genuine_sendgrid_post_signed_outside_the_window_is_refused(
+    notifications, seconds_away
+):
+    delivery = await sent_email()
+    body, headers = signed_sendgrid_at(
+        [sendgrid_event("delivered")], int(time.time()) + seconds_away
+    )
+
+    answer = await notifications.post(SENDGRID_PATH, content=body, headers=headers)
+
+    assert answer.status_code == 403
+    assert answer.json()["error"]["code"] == "signature_expired"
+    await delivery.sync()
+    assert delivery.status == "sent"
+
+
+async def test_a_sendgrid_post_signed_within_the_window_is_taken(notifications):
+    delivery = await sent_email()
+    body, headers = signed_sendgrid_at([sendgrid_event("delivered")], int(time.time()) - 500)
+
+    answer = await notifications.post(SENDGRID_PATH, content=body, headers=headers)
+
+    assert answer.status_code == 204
+    await delivery.sync()
+    assert delivery.status == "delivered"
+
+
+async def unread_body(read: list[bool]):
+    read.append(True)
+    yield json.dumps([sendgrid_event("delivered")]).encode()
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        {"X-Twilio-Email-Event-Webhook-Signature": "bm90IGEgc2lnbmF0dXJl"},  # too short
+        {"X-Twilio-Email-Event-Webhook-Timestamp": "yesterday"},
+        {"X-Twilio-Email-Event-Webhook-Timestamp": "1513299569"},  # 2017: a replay
+    ],
+)
+async def test_malformed_or_stale_sendgrid_headers_are_refused_before_the_body_is_read(
+    notifications, header
+):
+    _, headers = signed_sendgrid([sendgrid_event("delivered")])
+    read: list[bool] = []
+
+    answer = await notifications.post(
+        SENDGRID_PATH, content=unread_body(read), headers={**headers, **header}
+    )
+
+    assert answer.status_code == 403
+    assert read == []
+
+
+async def test_a_non_ascii_sendgrid_signature_is_refused_not_a_server_error(notifications):
+    body, headers = signed_sendgrid([sendgrid_event("delivered")])
+    headers["X-Twilio-Email-Event-Webhook-Signature"] = ("é" * 96).encode("latin-1")
+
+    answer = await notifications.post(SENDGRID_PATH, content=body, headers=headers)
+
+    assert answer.status_code == 403
+    assert answer.json()["error"]["code"] == "invalid_signature"
+
+
+async def test_a_deeply_nested_signed_sendgrid_body_is_refused_not_a_server_error(notifications):
+    body = b"[" * 100_000 + b"]" * 100_000
+    timestamp = str(int(time.time()))
+    signature = sign_ecdsa_sha256(sendgrid_webhook_keys()[0], timestamp, body)
+    headers = {
+        "X-Twilio-Email-Event-Webhook-Signature": signature,
+        "X-Twilio-Email-Event-Webhook-Timestamp": timestamp,
+    }
+
+    answer = await notifications.post(SENDGRID_PATH, content=body, headers=headers)
+
+    assert answer.status_code == 422
+    assert answer.json()["error"]["code"] == "invalid_events"
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [
+        ("é" * 27 + "=").encode("latin-1"),
+        b"\xff\xfe" + b"A" * 26,
+        b"not base64 at all",
+    ],
+)
+async def test_a_malformed_twilio_signature_is_refused_not_a_server_error(notifications, signature):
+    delivery = await sent_sms()
+    form = twilio_callback("delivered")
+
+    answer = await notifications.post(
+        TWILIO_PATH, data=form, headers={"X-Twilio-Signature": signature}
+    )
+
+    assert answer.status_code == 403
+    assert answer.json()["error"]["code"] == "invalid_signature"
+    await delivery.sync()
+    assert delivery.status == "sent"

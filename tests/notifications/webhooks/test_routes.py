@@ -259,7 +259,7 @@ def signed_sendgrid_at(events: list[dict], timestamp: int) -> tuple[bytes, dict[
     }
 
 
-@pytest.mark.parametrize("seconds_away", [-601, 601])
+@pytest.mark.parametrize("seconds_away", [-900, 900])
 async def test_a_genuine_sendgrid_post_signed_outside_the_window_is_refused(
     notifications, seconds_away
 ):

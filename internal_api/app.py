@@ -1,3 +1,4 @@
+import httpx
 from fastapi import FastAPI
 
 from internal_api.accounts.routes import router as accounts_router
@@ -14,6 +15,7 @@ from internal_api.crm.imports.routes import router as imports_router
 from internal_api.crm.notes.routes import contact_notes_router, deal_notes_router
 from internal_api.crm.pipelines.routes import router as pipelines_router
 from internal_api.crm.tags.routes import router as tags_router
+from internal_api.exchange_rates import exchange_rates
 from internal_api.filters.routes import router as filters_router
 from internal_api.jobs import background_work
 from internal_api.live_chat.routes import router as live_chat_router
@@ -24,7 +26,10 @@ from internal_api.webhooks.routes import router as webhooks_router
 from shared.utilities.app import create_app as create_service_app
 
 
-def create_app(settings: InternalApiSettings) -> FastAPI:
+def create_app(
+    settings: InternalApiSettings, currency_transport: httpx.AsyncBaseTransport | None = None
+) -> FastAPI:
+    """`currency_transport` stands in for the network to the currency service, in tests."""
     return create_service_app(
         settings,
         title="Internal API",
@@ -52,5 +57,9 @@ def create_app(settings: InternalApiSettings) -> FastAPI:
         uses_mongo=True,
         uses_redis=True,
         sends_work=True,
-        lifespans=[background_work, password_hashing(settings.password_hashes_at_once)],
+        lifespans=[
+            background_work,
+            password_hashing(settings.password_hashes_at_once),
+            exchange_rates(settings, currency_transport),
+        ],
     )

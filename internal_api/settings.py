@@ -32,6 +32,12 @@ class InternalApiSettings(ServiceSettings):
     password_hashes_at_once: int = Field(
         2, gt=0, description="password hashes (argon2) computed at once per process"
     )
+    currency_url: str = Field(
+        "http://127.0.0.1:5005", description="the currency service, for converted totals"
+    )
+    currency_timeout_seconds: float = Field(
+        3, gt=0, description="how long the currency service may take before totals go unconverted"
+    )
     max_sub_accounts: int = Field(100, ge=0, description="sub-accounts an agency may have")
     invitation_lifetime_seconds: int = Field(
         7 * 24 * 3600, gt=0, description="how long an invitation can be accepted"

@@ -17,5 +17,6 @@ os.environ["MONGO_DB"] = f"{os.environ.get('MONGO_DB', 'platform_test')}_{WORKER
 # Nothing leaves the machine: services started by tests (in-process or as processes, which
 # inherit this environment) must not reach a real provider in the background.
 os.environ["CURRENCY_PROVIDER_URL"] = "http://127.0.0.1:9/eurofxref-daily.xml"
+os.environ["INTERNAL_API_CURRENCY_URL"] = "http://127.0.0.1:9"
 
 pytest_plugins = ["tests.fixtures", "tests.own_redis"]

@@ -53,7 +53,7 @@ NOT_YET_IN_A_REPOSITORY = {
     "internal_api/crm/csv_jobs.py": 1,
     "internal_api/crm/custom_fields/service.py": 1,
     "internal_api/crm/deals/positions.py": 1,
-    "internal_api/crm/deals/service.py": 2,
+    "internal_api/crm/deals/service.py": 1,
     "internal_api/crm/exports/service.py": 4,
     "internal_api/crm/notes/service.py": 1,
     "internal_api/crm/tags/service.py": 2,

@@ -17,7 +17,7 @@ EVENT_OF_ACTION = {
 def publish_deal_event(deal: Deal, action: str, changes: list[FieldChange]) -> None:
     if action in EVENT_OF_ACTION:
         data = {
-            "deal": DealRead.of(deal).model_dump(mode="json"),
+            "deal": DealRead.model_validate(deal).model_dump(mode="json"),
             "changes": [change.model_dump(mode="json") for change in changes],
         }
         publish_event(deal.account_id, EVENT_OF_ACTION[action], data)

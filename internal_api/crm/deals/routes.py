@@ -35,57 +35,60 @@ SIGNED_IN = (Unauthorized, Forbidden)
 @router.post(
     "",
     status_code=201,
+    response_model=DealRead,
     summary="Create a deal on a stage",
     description="The pipeline, stage, contacts, owner and followers belong to the account "
     "(404 naming the first that does not). A lost deal needs a reason.",
     responses=error_responses(*SIGNED_IN, NotFound, InvalidInput),
 )
-async def create_deal(body: DealCreate, principal: CanWrite, deals: Deals) -> DealRead:
-    return DealRead.of(await service.create_deal(principal, deals, body))
+async def create_deal(body: DealCreate, principal: CanWrite, deals: Deals) -> Deal:
+    return await service.create_deal(principal, deals, body)
 
 
 @router.get(
     "",
+    response_model=Page[DealRead],
     summary="The deals the caller may see, filtered",
     responses=error_responses(*SIGNED_IN, InvalidInput),
 )
 async def list_deals(
     _: CanRead, deals: Deals, paging: DealPaging, filters: Annotated[DealFilters, Query()]
-) -> Page[DealRead]:
-    return mapped(await service.list_deals(deals, paging, filters), DealRead.of)
+) -> Page[Deal]:
+    return await service.list_deals(deals, paging, filters)
 
 
 @router.get(
     "/{deal_id}",
+    response_model=DealRead,
     summary="One deal",
     responses=error_responses(*SIGNED_IN, NotFound),
 )
-async def read_deal(deal_id: str, _: CanRead, deals: Deals) -> DealRead:
-    return DealRead.of(await deals.get(deal_id))
+async def read_deal(deal_id: str, _: CanRead, deals: Deals) -> Deal:
+    return await deals.get(deal_id)
 
 
 @router.patch(
     "/{deal_id}",
+    response_model=DealRead,
     summary="Change a deal",
     description="Only the fields sent change; winning or losing sets `closed_at`, reopening "
     "clears it. The stage and position change with a move.",
     responses=error_responses(*SIGNED_IN, NotFound, InvalidInput),
 )
-async def update_deal(
-    deal_id: str, body: DealUpdate, principal: CanWrite, deals: Deals
-) -> DealRead:
-    return DealRead.of(await service.update_deal(principal, deals, deal_id, body))
+async def update_deal(deal_id: str, body: DealUpdate, principal: CanWrite, deals: Deals) -> Deal:
+    return await service.update_deal(principal, deals, deal_id, body)
 
 
 @router.post(
     "/{deal_id}/move",
+    response_model=DealRead,
     summary="Move a deal to a position on a stage of any of the account's pipelines",
     description="The other deals of both stages close up and make room, so positions stay "
     "0, 1, 2, ... A position past the end puts the deal last.",
     responses=error_responses(*SIGNED_IN, NotFound, InvalidInput),
 )
-async def move_deal(deal_id: str, body: DealMove, principal: CanWrite, deals: Deals) -> DealRead:
-    return DealRead.of(await service.move_deal(principal, deals, deal_id, body))
+async def move_deal(deal_id: str, body: DealMove, principal: CanWrite, deals: Deals) -> Deal:
+    return await service.move_deal(principal, deals, deal_id, body)
 
 
 @router.delete(

@@ -2,27 +2,17 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 from beanie import PydanticObjectId
-from iso4217 import Currency
 from pydantic import AfterValidator, BaseModel, Field, StringConstraints, field_validator
 
-from shared.models.deal import Deal, DealStatus
-
-
-def iso_4217(code: str) -> str:
-    try:
-        Currency(code)
-    except ValueError:
-        raise ValueError(f"{code} is not an ISO 4217 currency code") from None
-    return code
+from internal_api.fields import CurrencyCode
+from shared.models.deal import DealStatus
+from shared.utilities.schemas import DocumentRead, IdStr, WriteModel
 
 
 def without_repeats(ids: list[PydanticObjectId]) -> list[PydanticObjectId]:
     return list(dict.fromkeys(ids))
 
 
-CurrencyCode = Annotated[
-    str, StringConstraints(pattern=r"^[A-Z]{3}$"), AfterValidator(iso_4217), Field(examples=["EUR"])
-]
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 LostReason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
 Ids = Annotated[list[PydanticObjectId], Field(max_length=50), AfterValidator(without_repeats)]
@@ -30,7 +20,7 @@ MinorUnits = Annotated[int, Field(ge=0, description="in the currency's minor uni
 Position = Annotated[int, Field(ge=0, description="0 is the top of the stage")]
 
 
-class DealCreate(BaseModel):
+class DealCreate(WriteModel):
     title: Title
     pipeline_id: PydanticObjectId
     stage_id: PydanticObjectId
@@ -45,7 +35,7 @@ class DealCreate(BaseModel):
     lost_reason: LostReason | None = Field(None, description="required when the status is lost")
 
 
-class DealUpdate(BaseModel):
+class DealUpdate(WriteModel):
     """Only the fields sent change. The stage and position change with a move."""
 
     title: Title | None = None
@@ -69,7 +59,7 @@ class DealUpdate(BaseModel):
         return value
 
 
-class DealMove(BaseModel):
+class DealMove(WriteModel):
     stage_id: PydanticObjectId = Field(description="a stage of this or another pipeline")
     position: Position | None = Field(None, description="the end of the stage when omitted")
 
@@ -88,25 +78,17 @@ class DealFilters(BaseModel):
         return sent
 
 
-class DealRead(BaseModel):
-    id: str
+class DealRead(DocumentRead):
     title: str
-    pipeline_id: str
-    stage_id: str
+    pipeline_id: IdStr
+    stage_id: IdStr
     position: int
-    contact_ids: list[str]
-    owner_id: str | None
-    follower_ids: list[str]
+    contact_ids: list[IdStr]
+    owner_id: IdStr | None
+    follower_ids: list[IdStr]
     value: int
     currency: str
     expected_close_date: date | None
     status: DealStatus
     lost_reason: str | None
     closed_at: datetime | None
-    created_at: datetime
-    updated_at: datetime
-
-    @classmethod
-    def of(cls, deal: Deal) -> "DealRead":
-        # JSON mode turns every id into its string.
-        return cls.model_validate(deal.model_dump(mode="json"))

@@ -5,7 +5,6 @@ so a deal hidden from them answers 404 like a missing one. Entering a stage (on 
 a move) fires the account's `deal.stage_entered` automations.
 """
 
-from dataclasses import dataclass
 from typing import Any
 
 from beanie import PydanticObjectId
@@ -46,8 +45,6 @@ LOGGED_FIELDS = {
     "closed_at",
 }
 STATUS_FIELDS = {"status", "lost_reason", "closed_at"}
-# A board shows this many open deals per stage at most; its counts and totals cover them all.
-BOARD_DEALS_PER_STAGE = 100
 
 Deals = VisibleRepository[Deal]
 DEAL_SORTS = ("created_at", "updated_at", "position", "value", "title", "expected_close_date")
@@ -191,46 +188,3 @@ async def log(principal: Principal, deal: Deal, action: str, changes: list[Field
     if changes:
         await activities.record(principal, deal.account_id, "deal", deal.id, action, changes)
         publish_deal_event(deal, action, changes)
-
-
-@dataclass(frozen=True)
-class Column:
-    """A stage on the board: its first open deals in order, and the count and value per
-    currency of all its open deals."""
-
-    stage: Stage
-    deals: list[Deal]
-    count: int
-    totals: dict[str, int]  # currency code: sum of values in minor units
-
-
-async def board(deals: Deals, pipeline: Pipeline) -> list[Column]:
-    """The pipeline's stages in order, as far as the caller may see their deals."""
-    open_deals = {"pipeline_id": pipeline.id, "status": DealStatus.OPEN.value}
-    per_stage_and_currency = await Deal.aggregate(
-        [
-            {"$match": deals.scoped(open_deals)},
-            {
-                "$group": {
-                    "_id": {"stage_id": "$stage_id", "currency": "$currency"},
-                    "count": {"$sum": 1},
-                    "value": {"$sum": "$value"},
-                }
-            },
-        ]
-    ).to_list()
-    columns = []
-    for stage in pipeline.stages:
-        shown = await deals.list(
-            {**open_deals, "stage_id": stage.id}, limit=BOARD_DEALS_PER_STAGE, sort="position"
-        )
-        sums = [row for row in per_stage_and_currency if row["_id"]["stage_id"] == stage.id]
-        columns.append(
-            Column(
-                stage=stage,
-                deals=shown,
-                count=sum(row["count"] for row in sums),
-                totals={row["_id"]["currency"]: row["value"] for row in sums},
-            )
-        )
-    return columns

@@ -8,6 +8,9 @@ from shared.utilities.repository import TenantRepository, object_id
 
 
 class PipelineRepository(TenantRepository[Pipeline]):
+    noun = "Pipeline"
+    sortable = frozenset({"created_at", "updated_at", "name"})
+
     def __init__(self, account_id: str | PydanticObjectId) -> None:
         super().__init__(Pipeline, account_id)
 
@@ -20,15 +23,15 @@ class PipelineRepository(TenantRepository[Pipeline]):
     async def holding(self, stage_id: str | PydanticObjectId) -> tuple[Pipeline, Stage]:
         """The pipeline holding a stage (stage ids are unique across pipelines), and the stage."""
         oid = object_id(stage_id)
-        found = await self.list({"stages.id": oid}, limit=1) if oid else []
-        if not found:
+        found = await self.find_one({"stages.id": oid}) if oid else None
+        if found is None:
             raise NotFound(f"Stage {stage_id} does not exist.")
-        return found[0], stage_of(found[0], stage_id)
+        return found, stage_of(found, stage_id)
 
 
 def stage_of(pipeline: Pipeline, stage_id: str | PydanticObjectId) -> Stage:
     oid = object_id(stage_id)
     stage = pipeline.stage(oid) if oid else None
     if stage is None:
-        raise NotFound(f"Stage {stage_id} does not exist in pipeline {pipeline.id}.")
+        raise NotFound(f"Stage {stage_id} does not exist in {pipeline.name}.")
     return stage

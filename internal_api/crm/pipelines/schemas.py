@@ -1,23 +1,36 @@
-from datetime import datetime
+import datetime
 from typing import Annotated, Any
 
 from beanie import PydanticObjectId
-from pydantic import BaseModel, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, Field, StringConstraints, field_validator
 
 from internal_api.crm.deals.schemas import DealRead
-from internal_api.crm.deals.service import Column
 from internal_api.fields import Name
-from shared.models.pipeline import Pipeline
+from shared.utilities.schemas import DocumentRead, IdStr, ReadModel, WriteModel
 
 StageName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
 
 
-class PipelineCreate(BaseModel):
+def different_names(names: list[str]) -> list[str]:
+    """Stage names tell stages apart, so no two of a pipeline's are alike (case aside)."""
+    seen: set[str] = set()
+    for name in names:
+        if name.casefold() in seen:
+            raise ValueError(f"stage names must differ: {name} is there twice")
+        seen.add(name.casefold())
+    return names
+
+
+class PipelineCreate(WriteModel):
     name: Name
-    stages: list[StageName] = Field([], max_length=50, description="stage names, in order")
+    stages: Annotated[list[StageName], AfterValidator(different_names)] = Field(
+        min_length=1,
+        max_length=50,
+        description="stage names, in order; at least one, all different",
+    )
 
 
-class PipelineUpdate(BaseModel):
+class PipelineUpdate(WriteModel):
     """Only the fields sent change; stages change through their own routes."""
 
     name: Name | None = None
@@ -31,64 +44,63 @@ class PipelineUpdate(BaseModel):
         return value
 
 
-class StageCreate(BaseModel):
-    name: StageName
+class StageCreate(WriteModel):
+    name: StageName = Field(description="unlike the pipeline's other stages' names")
     position: int | None = Field(None, ge=0, description="0 is first; the end when omitted")
 
 
-class StageUpdate(BaseModel):
-    name: StageName
+class StageUpdate(WriteModel):
+    name: StageName = Field(description="unlike the pipeline's other stages' names")
 
 
-class StageOrder(BaseModel):
-    stage_ids: list[PydanticObjectId] = Field(description="every stage of the pipeline, once")
+class StageOrder(WriteModel):
+    stage_ids: list[PydanticObjectId] = Field(
+        max_length=50, description="every stage of the pipeline, once"
+    )
 
 
-class StageRead(BaseModel):
-    id: str
+class StageRead(ReadModel):
+    id: IdStr
     name: str
 
 
-class PipelineRead(BaseModel):
-    id: str
+class PipelineRead(DocumentRead):
     name: str
     stages: list[StageRead]
-    created_at: datetime
-    updated_at: datetime
-
-    @classmethod
-    def of(cls, pipeline: Pipeline) -> "PipelineRead":
-        # JSON mode turns every id into its string.
-        return cls.model_validate(pipeline.model_dump(mode="json"))
 
 
-class CurrencyTotal(BaseModel):
+class CurrencyTotal(ReadModel):
     currency: str
-    value: int  # minor units
+    value: int = Field(description="minor units (cents)")
 
 
-class BoardColumn(BaseModel):
-    id: str
+class BoardColumn(ReadModel):
+    id: IdStr
     name: str
     count: int = Field(description="open deals on the stage the caller may see")
     totals: list[CurrencyTotal] = Field(description="their value, per currency")
+    converted_total: int | None = Field(
+        description="their value converted into the board's `currency`, in its minor units; "
+        "null when it could not be converted (see `unconverted`)"
+    )
     deals: list[DealRead] = Field(description="the first of them, by position")
 
-    @classmethod
-    def of(cls, column: Column) -> "BoardColumn":
-        return cls(
-            id=str(column.stage.id),
-            name=column.stage.name,
-            count=column.count,
-            totals=[
-                CurrencyTotal(currency=currency, value=value)
-                for currency, value in sorted(column.totals.items())
-            ],
-            deals=[DealRead.of(deal) for deal in column.deals],
-        )
+
+class RatesUsed(ReadModel):
+    date: datetime.date = Field(description="the day the exchange rates are of")
+    stale: bool = Field(description="older rates, served while the rates provider is down")
 
 
-class BoardRead(BaseModel):
-    id: str
+class BoardRead(ReadModel):
+    id: IdStr
     name: str
+    currency: str = Field(description="the account's currency, which totals are converted into")
+    rates: RatesUsed | None = Field(
+        description="the exchange rates the converted totals used; null when none were needed "
+        "or the currency service gave none"
+    )
+    unconverted: list[str] = Field(
+        description="currencies of deals that could not be converted: the currency service "
+        "did not answer, or has no rate for them"
+    )
     stages: list[BoardColumn]

@@ -1,4 +1,5 @@
-"""Exchange rates and conversions, for signed-in users; every answer says the rates' day."""
+"""Exchange rates and conversions, for signed-in users and other services (internal_api's
+converted totals); every answer says the rates' day."""
 
 from decimal import Decimal
 from typing import Annotated
@@ -8,10 +9,10 @@ from fastapi import APIRouter, Depends, Query, Request
 from misc.currency.rates import service
 from misc.currency.rates.schemas import ConversionRead, CurrencyCode, RatesRead
 from misc.currency.rates.service import EURO, Rates
-from shared.utilities.auth import current_user
+from shared.utilities.auth import current_user_or_service
 from shared.utilities.errors import InvalidInput, ServiceUnavailable, Unauthorized, error_responses
 
-router = APIRouter(prefix="/v1/currency", tags=["currency"], dependencies=[Depends(current_user)])
+router = APIRouter(prefix="/v1/currency", tags=["currency"], dependencies=[Depends(current_user_or_service)])
 
 # Far above any real amount, and small enough that every result fits Decimal's 28 digits.
 MAX_AMOUNT = Decimal(10) ** 15

@@ -36,6 +36,47 @@ async def test_a_blank_name_and_stage_name_answer_422_naming_both(api):
     assert fields == ["body.name", "body.stages.0"]
 
 
+async def test_a_pipeline_without_stages_answers_422_and_is_not_stored(api):
+    owner = await create_signed_in()
+
+    response = await api.post(
+        "/v1/crm/pipelines", json={"name": "Empty", "stages": []}, headers=owner.headers
+    )
+
+    assert response.status_code == 422
+    assert [d["field"] for d in response.json()["error"]["details"]] == ["body.stages"]
+    assert await Pipeline.find({"account_id": owner.account.id}).count() == 0
+
+
+async def test_two_stages_of_one_name_answer_422_naming_it(api):
+    owner = await create_signed_in()
+
+    response = await api.post(
+        "/v1/crm/pipelines",
+        json={"name": "Sales", "stages": ["Lead", "Won", "lead"]},
+        headers=owner.headers,
+    )
+
+    assert response.status_code == 422
+    [detail] = response.json()["error"]["details"]
+    assert detail["field"] == "body.stages"
+    assert "lead is there twice" in detail["message"]
+    assert await Pipeline.find({"account_id": owner.account.id}).count() == 0
+
+
+async def test_an_unknown_field_answers_422_naming_it(api):
+    owner = await create_signed_in()
+
+    response = await api.post(
+        "/v1/crm/pipelines",
+        json={"name": "Sales", "stages": ["Lead"], "colour": "red"},
+        headers=owner.headers,
+    )
+
+    assert response.status_code == 422
+    assert [d["field"] for d in response.json()["error"]["details"]] == ["body.colour"]
+
+
 async def test_the_list_holds_the_accounts_pipelines_only(api):
     owner = await create_signed_in()
     mine = await create_pipeline(owner.account)
@@ -100,6 +141,9 @@ async def test_deleting_a_pipeline_with_deals_answers_409(api):
     response = await api.delete(f"/v1/crm/pipelines/{pipeline.id}", headers=owner.headers)
 
     assert response.status_code == 409
+    error = response.json()["error"]
+    assert error["code"] == "pipeline_not_empty"
+    assert error["message"].startswith("1 deals are still on Sales:")
     assert await Pipeline.get(pipeline.id)
 
 

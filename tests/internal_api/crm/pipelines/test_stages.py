@@ -146,7 +146,68 @@ async def test_deleting_a_stage_with_deals_answers_409(api):
     )
 
     assert response.status_code == 409
+    error = response.json()["error"]
+    assert error["code"] == "stage_not_empty"
+    assert error["message"].startswith("1 deals are still on Lead:")
     assert len((await Pipeline.get(pipeline.id)).stages) == 2
+
+
+async def test_the_only_stage_of_a_pipeline_stays(api):
+    owner = await create_signed_in()
+    pipeline = await create_pipeline(owner.account, "Lead")
+
+    response = await api.delete(
+        f"/v1/crm/pipelines/{pipeline.id}/stages/{pipeline.stages[0].id}", headers=owner.headers
+    )
+
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "last_stage"
+    assert [stage.name for stage in (await Pipeline.get(pipeline.id)).stages] == ["Lead"]
+
+
+async def test_a_stage_named_like_another_answers_409_and_is_not_added(api):
+    owner = await create_signed_in()
+    pipeline = await create_pipeline(owner.account, "Lead", "Won")
+
+    response = await api.post(
+        f"/v1/crm/pipelines/{pipeline.id}/stages", json={"name": " won "}, headers=owner.headers
+    )
+
+    assert response.status_code == 409
+    error = response.json()["error"]
+    assert (error["code"], error["message"]) == (
+        "stage_name_taken",
+        "Sales already has a stage named won.",
+    )
+    assert [stage.name for stage in (await Pipeline.get(pipeline.id)).stages] == ["Lead", "Won"]
+
+
+async def test_renaming_a_stage_to_anothers_name_answers_409(api):
+    owner = await create_signed_in()
+    pipeline = await create_pipeline(owner.account, "Lead", "Won")
+
+    response = await api.patch(
+        f"/v1/crm/pipelines/{pipeline.id}/stages/{pipeline.stages[0].id}",
+        json={"name": "Won"},
+        headers=owner.headers,
+    )
+
+    assert response.json()["error"]["code"] == "stage_name_taken"
+    assert [stage.name for stage in (await Pipeline.get(pipeline.id)).stages] == ["Lead", "Won"]
+
+
+async def test_a_stage_may_be_renamed_to_its_own_name_written_otherwise(api):
+    owner = await create_signed_in()
+    pipeline = await create_pipeline(owner.account, "Lead", "Won")
+
+    response = await api.patch(
+        f"/v1/crm/pipelines/{pipeline.id}/stages/{pipeline.stages[0].id}",
+        json={"name": "LEAD"},
+        headers=owner.headers,
+    )
+
+    assert response.status_code == 200
+    assert names(response) == ["LEAD", "Won"]
 
 
 async def test_deleting_a_stage_moves_its_deals_after_the_targets_own(api):

@@ -45,3 +45,4 @@ async def test_another_pipelines_stage_answers_404_under_this_one(api):
     )
 
     assert response.status_code == 404
+    assert response.json()["error"]["message"].endswith(f"does not exist in {mine.name}.")

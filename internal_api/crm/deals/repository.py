@@ -1,0 +1,80 @@
+"""Every query on deals: an account's deals, or only those a user sees when given their
+`visibility` condition (a member limited to their own records: a hidden deal answers 404 like a
+missing one). Board positions count every deal of a stage, whoever sees it: `whole_account()`.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from beanie import PydanticObjectId
+
+from shared.models.deal import Deal, DealStatus
+from shared.utilities.repository import TenantRepository
+
+
+@dataclass(frozen=True)
+class StageTotal:
+    """The open deals of one stage in one currency: how many, and their summed value."""
+
+    stage_id: PydanticObjectId
+    currency: str
+    count: int
+    value: int  # minor units
+
+
+class DealRepository(TenantRepository[Deal]):
+    noun = "Deal"
+    sortable = frozenset(
+        {"created_at", "updated_at", "position", "value", "title", "expected_close_date"}
+    )
+
+    def __init__(
+        self, account_id: str | PydanticObjectId, visibility: Mapping[str, Any] | None = None
+    ) -> None:
+        super().__init__(Deal, account_id)
+        self.visibility = dict(visibility or {})
+
+    def scoped(self, filters: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        tenant = super().scoped(filters)
+        return {"$and": [tenant, self.visibility]} if self.visibility else tenant
+
+    def whole_account(self) -> "DealRepository":
+        return DealRepository(self.account_id)
+
+    async def on_stage(self, stage_id: PydanticObjectId) -> list[Deal]:
+        """Every deal of the stage, in board order."""
+        return await Deal.find(self.scoped({"stage_id": stage_id})).sort("+position").to_list()
+
+    async def open_on_stage(self, stage_id: PydanticObjectId, limit: int) -> list[Deal]:
+        """The first open deals of the stage, in board order."""
+        return await self.list(
+            {"stage_id": stage_id, "status": DealStatus.OPEN.value}, limit=limit, sort="position"
+        )
+
+    async def count_on_stages(self, stage_ids: list[PydanticObjectId]) -> int:
+        return await self.count({"stage_id": {"$in": stage_ids}})
+
+    async def open_totals(self, pipeline_id: PydanticObjectId) -> list[StageTotal]:
+        """Per stage and currency, the open deals of the pipeline: one aggregation."""
+        open_deals = {"pipeline_id": pipeline_id, "status": DealStatus.OPEN.value}
+        rows = await Deal.aggregate(
+            [
+                {"$match": self.scoped(open_deals)},
+                {
+                    "$group": {
+                        "_id": {"stage_id": "$stage_id", "currency": "$currency"},
+                        "count": {"$sum": 1},
+                        "value": {"$sum": "$value"},
+                    }
+                },
+            ]
+        ).to_list()
+        return [
+            StageTotal(row["_id"]["stage_id"], row["_id"]["currency"], row["count"], row["value"])
+            for row in rows
+        ]
+
+    async def shift(self, filters: Mapping[str, Any], by: int) -> None:
+        """Adds `by` to the position of every deal matching."""
+        await Deal.find(self.scoped(filters)).update({"$inc": {"position": by}})

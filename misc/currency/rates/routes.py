@@ -12,7 +12,9 @@ from misc.currency.rates.service import EURO, Rates
 from shared.utilities.auth import current_user_or_service
 from shared.utilities.errors import InvalidInput, ServiceUnavailable, Unauthorized, error_responses
 
-router = APIRouter(prefix="/v1/currency", tags=["currency"], dependencies=[Depends(current_user_or_service)])
+router = APIRouter(
+    prefix="/v1/currency", tags=["currency"], dependencies=[Depends(current_user_or_service)]
+)
 
 # Far above any real amount, and small enough that every result fits Decimal's 28 digits.
 MAX_AMOUNT = Decimal(10) ** 15

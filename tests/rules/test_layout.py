@@ -55,7 +55,6 @@ NOT_YET_IN_A_REPOSITORY = {
     "internal_api/crm/deals/positions.py": 1,
     "internal_api/crm/deals/service.py": 1,
     "internal_api/crm/exports/service.py": 4,
-    "internal_api/crm/notes/service.py": 1,
     "internal_api/crm/tags/service.py": 2,
     "internal_api/crm/visibility.py": 1,
     "queue_manager/crons/task_runs_cleanup.py": 1,

@@ -1,19 +1,18 @@
-from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import Field, field_validator
 
-from shared.models.crm_note import CrmNote
+from shared.utilities.schemas import DocumentRead, IdStr, WriteModel
 
 Markdown = Annotated[str, Field(min_length=1, max_length=20_000, description="markdown text")]
 
 
-class NoteCreate(BaseModel):
+class NoteCreate(WriteModel):
     body: Markdown
     pinned: bool = False
 
 
-class NoteUpdate(BaseModel):
+class NoteUpdate(WriteModel):
     """Only the fields sent change."""
 
     body: Markdown | None = None
@@ -28,17 +27,9 @@ class NoteUpdate(BaseModel):
         return value
 
 
-class NoteRead(BaseModel):
-    id: str
-    contact_id: str | None
-    deal_id: str | None
-    author_id: str
+class NoteRead(DocumentRead):
+    contact_id: IdStr | None
+    deal_id: IdStr | None
+    author_id: IdStr
     body: str
     pinned: bool
-    created_at: datetime
-    updated_at: datetime
-
-    @classmethod
-    def of(cls, note: CrmNote) -> "NoteRead":
-        # JSON mode turns every id into its string.
-        return cls.model_validate(note.model_dump(mode="json"))

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from beanie import PydanticObjectId
 
 from internal_api.activities import service as activities
+from internal_api.crm.notes.errors import NotNoteAuthor
+from internal_api.crm.notes.repository import NoteRepository
 from internal_api.crm.notes.schemas import NoteCreate, NoteUpdate
 from internal_api.crm.visibility import SEES_EVERYTHING, VisibleRepository, visibility_filter
 from shared.models.base import TenantDocument
@@ -15,9 +17,9 @@ from shared.models.crm_log import FieldChange
 from shared.models.crm_note import CrmNote
 from shared.models.deal import Deal
 from shared.utilities.auth import Principal
-from shared.utilities.errors import Forbidden, NotFound
+from shared.utilities.errors import NotFound
 from shared.utilities.pagination import Page, PageParams
-from shared.utilities.repository import TenantRepository, object_id
+from shared.utilities.repository import object_id
 
 
 @dataclass(frozen=True)
@@ -25,13 +27,14 @@ class RecordKind:
     """A kind of record that takes notes, and the scopes reading and writing them need."""
 
     name: str  # "contact": the activity log's entity type, and the note's `<name>_id` field
+    noun: str  # as users know it: "Contact"
     model: type[TenantDocument]
     read_scope: str
     write_scope: str
 
 
-CONTACT = RecordKind("contact", Contact, "contacts:read", "contacts:write")
-DEAL = RecordKind("deal", Deal, "deals:read", "deals:write")
+CONTACT = RecordKind("contact", "Contact", Contact, "contacts:read", "contacts:write")
+DEAL = RecordKind("deal", "Deal", Deal, "deals:read", "deals:write")
 
 
 @dataclass(frozen=True)
@@ -46,8 +49,8 @@ class NotedRecord:
     def field(self) -> str:
         return f"{self.kind.name}_id"
 
-    def notes(self) -> TenantRepository[CrmNote]:
-        return TenantRepository(CrmNote, self.principal.account_id)
+    def notes(self) -> NoteRepository:
+        return NoteRepository(self.principal.account_id)
 
 
 async def load_record(principal: Principal, kind: RecordKind, record_id: str) -> NotedRecord:
@@ -56,10 +59,10 @@ async def load_record(principal: Principal, kind: RecordKind, record_id: str) ->
     )
     oid = object_id(record_id)
     # A deleted contact takes no notes; deals have no `deleted_at`, which matches None.
-    found = await records.list({"_id": oid, "deleted_at": None}, limit=1) if oid else []
-    if not found:
-        raise NotFound(f"{kind.model.__name__} {record_id} does not exist.")
-    return NotedRecord(principal, kind, found[0].id)  # type: ignore[arg-type]
+    found = await records.find_one({"_id": oid, "deleted_at": None}) if oid else None
+    if found is None or found.id is None:
+        raise NotFound(f"{kind.noun} {record_id} does not exist.")
+    return NotedRecord(principal, kind, found.id)
 
 
 async def add_note(record: NotedRecord, body: NoteCreate) -> CrmNote:
@@ -99,18 +102,15 @@ async def delete_note(record: NotedRecord, note_id: str) -> None:
 
 async def delete_for_deal(account_id: PydanticObjectId, deal_id: PydanticObjectId) -> None:
     """A deleted deal's notes go with it."""
-    notes = TenantRepository(CrmNote, account_id)
-    await CrmNote.find(notes.scoped({"deal_id": deal_id})).delete()
+    await NoteRepository(account_id).delete_on_deal(deal_id)
 
 
 async def editable_note(record: NotedRecord, note_id: str) -> CrmNote:
     """The note, if it is on this record and the caller may change it."""
-    oid = object_id(note_id)
-    found = await record.notes().list({"_id": oid, record.field: record.id}, limit=1) if oid else []
-    if not found:
+    note = await record.notes().on_record(record.field, record.id, note_id)
+    if note is None:
         raise NotFound(f"Note {note_id} does not exist.")
-    note = found[0]
     principal = record.principal
     if note.author_id != PydanticObjectId(principal.sub) and principal.role not in SEES_EVERYTHING:
-        raise Forbidden("Only the note's author, an owner or an admin can change it.")
+        raise NotNoteAuthor()
     return note

@@ -2,6 +2,8 @@
 
 from datetime import UTC, datetime
 
+from beanie import PydanticObjectId
+
 from shared.models.crm_log import CrmLog
 from shared.models.crm_note import CrmNote
 from shared.models.membership import Role
@@ -142,6 +144,7 @@ async def test_another_member_cannot_edit_a_note(api):
     )
 
     assert response.status_code == 403
+    assert response.json()["error"]["code"] == "not_note_author"
     assert (await CrmNote.get(note.id)).body == "Called, no answer."
 
 
@@ -194,6 +197,28 @@ async def test_another_member_cannot_delete_a_note(api):
     )
 
     assert response.status_code == 403
+    assert await CrmNote.get(note.id)
+
+
+async def test_notes_sort_only_by_their_documented_fields(api):
+    owner = await create_signed_in()
+    contact = await create_contact(owner.account)
+
+    response = await api.get(
+        f"/v1/crm/contacts/{contact.id}/notes?sort=author_id", headers=owner.headers
+    )
+
+    assert response.status_code == 422
+    assert [d["field"] for d in response.json()["error"]["details"]] == ["query.sort"]
+
+
+async def test_a_missing_record_is_named_as_users_know_it(api):
+    owner = await create_signed_in()
+
+    response = await api.get(f"/v1/crm/deals/{PydanticObjectId()}/notes", headers=owner.headers)
+
+    assert response.status_code == 404
+    assert response.json()["error"]["message"].startswith("Deal ")
 
 
 async def test_a_note_of_another_record_answers_404_under_this_one(api):

@@ -15,24 +15,33 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+import redis
 
 from scripts.services import SERVICES
 from shared.utilities.settings import env_name
+from tests.fixtures import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @contextmanager
 def service(module: str, port: int, **env: str) -> Iterator[str]:
-    """Run `python -m module` on `port` until the block ends; yields its base URL."""
+    """Run `python -m module` on `port` until the block ends; yields its base URL. Its logs go
+    nowhere (LOG_LEVEL is WARNING unless `env` says otherwise, as a benchmark of the logging
+    itself does)."""
     settings_class = next(s for s in SERVICES if s.module == module).settings_class()
-    environment = {
-        **os.environ,
-        "LOG_LEVEL": "WARNING",
-        env_name(settings_class, "port"): str(port),
-        **env,
-    }
-    process = subprocess.Popen([sys.executable, "-m", module], cwd=ROOT, env=environment)
+    environment = {"LOG_LEVEL": "WARNING", env_name(settings_class, "port"): str(port), **env}
+    with serving([sys.executable, "-m", module], port, environment) as url:
+        yield url
+
+
+@contextmanager
+def serving(command: list[str], port: int, env: dict[str, str]) -> Iterator[str]:
+    """Run `command` (a server answering /health on `port`) until the block ends, its output
+    discarded; yields its base URL."""
+    process = subprocess.Popen(
+        command, cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.DEVNULL
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_healthy(url, process)
@@ -40,6 +49,38 @@ def service(module: str, port: int, **env: str) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@contextmanager
+def own_redis() -> Iterator[str]:
+    """A redis-server of the benchmark's own on a free port (never the machine's Redis)."""
+    if not shutil.which("redis-server"):
+        raise SystemExit("redis-server is needed for benchmarks: apt-get install redis-server")
+    port = free_port()
+    process = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", ""],
+        stdout=subprocess.DEVNULL,
+    )
+    url = f"redis://127.0.0.1:{port}/0"
+    client = redis.Redis.from_url(url)
+    try:
+        deadline = time.monotonic() + 10
+        while not redis_answers(client):
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise SystemExit("redis-server did not start")
+            time.sleep(0.05)
+        yield url
+    finally:
+        client.close()
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def redis_answers(client: redis.Redis) -> bool:
+    try:
+        return bool(client.ping())
+    except redis.ConnectionError:
+        return False
 
 
 def wait_until_healthy(url: str, process: subprocess.Popen, timeout: float = 30) -> None:

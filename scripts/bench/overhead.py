@@ -1,0 +1,196 @@
+"""What the shared layers cost a request, measured in one run on one trivial route.
+
+    .venv/bin/python -m scripts.bench.overhead [--seconds 10] [--connections 32]
+
+Starts, each as its own process: a bare FastAPI app and a service built by the shared app
+factory, both answering `GET /v1/ping` with `{"status": "ok"}`; the router in front of the
+factory service (on a redis-server of the benchmark's own); and the gateway in front of that
+router. Then loads each with wrk (one thread, keep-alive connections), after a short warm-up:
+
+- bare FastAPI, then the factory service (target: at least 70% of bare);
+- router -> service on a public route, then with a session (target: one hop keeps at least
+  60% of the service it fronts);
+- gateway -> router -> service with a session (one more hop, against the router's row).
+
+The services log as in production (LOG_LEVEL=INFO, every request, to a discarded stdout).
+Every process shares the machine's cores with wrk, so run it on a quiet machine.
+"""
+
+import argparse
+import asyncio
+import json
+import sys
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import uvloop
+from beanie import PydanticObjectId
+from fastapi import APIRouter, FastAPI
+from redis.asyncio import Redis
+
+from scripts.bench.harness import (
+    Load,
+    own_redis,
+    require_wrk,
+    run_wrk,
+    service,
+    serving,
+)
+from shared.models.membership import ROLE_SCOPES, Role
+from shared.utilities import sessions
+from shared.utilities.app import create_app
+from shared.utilities.server import server_for
+from shared.utilities.settings import ServiceSettings
+from tests.fixtures import free_port
+
+ROUTE = "/v1/ping"
+WARM_UP_SECONDS = 2
+NO_LIMITS = {
+    "ROUTER_RATE_LIMIT_PER_ACCOUNT": "",
+    "ROUTER_RATE_LIMIT_PER_SESSION": "",
+    "ROUTER_RATE_LIMIT_PER_IP": "",
+}
+
+
+class BenchSettings(ServiceSettings):
+    service_name = "bench"
+
+
+async def ping() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+def bare_app() -> FastAPI:
+    app = FastAPI()
+    app.get(ROUTE)(ping)
+    app.get("/health")(ping)
+    return app
+
+
+def factory_app() -> FastAPI:
+    router = APIRouter()
+    router.get(ROUTE)(ping)
+    return create_app(BenchSettings(), title="Bench", routers=[router])
+
+
+def serve(kind: str, port: int) -> None:
+    app = bare_app() if kind == "bare" else factory_app()
+    uvloop.run(server_for(app, port=port).serve())
+
+
+def app_process(kind: str, port: int):
+    command = [sys.executable, "-m", "scripts.bench.overhead", "--serve", kind, "--port", str(port)]
+    return serving(command, port, {"LOG_LEVEL": "INFO"})
+
+
+def seed_session(redis_url: str) -> str:
+    """A live session cached in Redis, as internal_api leaves it at sign-in; its id."""
+    session_id = sessions.new_session_id()
+    state = sessions.SessionState(
+        session_id=str(PydanticObjectId()),
+        user_id=str(PydanticObjectId()),
+        account_id=str(PydanticObjectId()),
+        agency_id=str(PydanticObjectId()),
+        role=Role.ADMIN,
+        scopes=ROLE_SCOPES[Role.ADMIN],
+        expires_at=datetime.now(UTC) + timedelta(days=1),
+    )
+
+    async def cache() -> None:
+        client = Redis.from_url(redis_url, decode_responses=True)
+        idle = BenchSettings().session_idle
+        await sessions.cache_state(client, sessions.hash_session_id(session_id), state, idle)
+        await client.aclose()
+
+    asyncio.run(cache())
+    return session_id
+
+
+@dataclass(frozen=True)
+class Row:
+    load: Load
+    fronts: Load | None  # what this row's hop stands in front of
+    target: float | None = None
+
+
+def measure(name: str, url: str, headers: dict[str, str], seconds: int, connections: int) -> Load:
+    run_wrk(name, url, headers, seconds=WARM_UP_SECONDS, connections=connections)
+    return run_wrk(name, url, headers, seconds=seconds, connections=connections)
+
+
+def print_rows(rows: list[Row], bare: Load) -> None:
+    print(
+        f"{'way':<44} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'vs bare':>8} "
+        f"{'vs fronted':>10} {'target':>7} {'errors':>6}"
+    )
+    for row in rows:
+        load = row.load
+        fronted = (
+            f"{load.requests_per_second / row.fronts.requests_per_second:.0%}" if row.fronts else ""
+        )
+        print(
+            f"{load.name:<44} {load.requests_per_second:>8.0f} {load.p50_ms:>7.2f} "
+            f"{load.p99_ms:>7.2f} {load.requests_per_second / bare.requests_per_second:>8.0%} "
+            f"{fronted:>10} "
+            f"{f'{row.target:.0%}' if row.target else '':>7} {load.errors:>6}"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--serve", choices=["bare", "factory"], help=argparse.SUPPRESS)
+    parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve:
+        serve(args.serve, args.port)
+        return
+    require_wrk()
+    load = {"seconds": args.seconds, "connections": args.connections}
+    public = {"ROUTER_PUBLIC_ROUTES": json.dumps([f"GET {ROUTE}"]), **NO_LIMITS}
+
+    with (
+        own_redis() as redis_url,
+        app_process("bare", free_port()) as bare_url,
+        app_process("factory", free_port()) as factory_url,
+    ):
+        bare = measure("bare FastAPI", bare_url + ROUTE, {}, **load)
+        factory = measure("shared app factory", factory_url + ROUTE, {}, **load)
+        with (
+            service(
+                "router",
+                free_port(),
+                REDIS_URL=redis_url,
+                ROUTER_INTERNAL_API_URL=factory_url,
+                LOG_LEVEL="INFO",
+                **public,
+            ) as router_url,
+            service(
+                "gateway", free_port(), GATEWAY_ROUTER_URL=router_url, LOG_LEVEL="INFO"
+            ) as gateway_url,
+        ):
+            session = {"x-session-id": seed_session(redis_url)}
+            routed = measure("router -> service, public route", router_url + ROUTE, {}, **load)
+            routed_session = measure(
+                "router -> service, session", router_url + ROUTE, session, **load
+            )
+            chained = measure(
+                "gateway -> router -> service, session", gateway_url + ROUTE, session, **load
+            )
+
+    print(f"{args.connections} connections, {args.seconds} s each, one wrk thread")
+    print_rows(
+        [
+            Row(bare, None),
+            Row(factory, bare, 0.70),
+            Row(routed, factory, 0.60),
+            Row(routed_session, factory, 0.60),
+            Row(chained, routed_session, 0.60),
+        ],
+        bare,
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,4 +1,5 @@
-"""The gateway: the dashboard's static build, `/status`, and `/v1/*` streamed to the router."""
+"""The gateway: the dashboard's static build, `/status`, and `/v1/*` streamed to the router
+(ahead of FastAPI's routing)."""
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -10,6 +11,7 @@ from starlette.types import Receive, Scope, Send
 from gateway import status
 from gateway.settings import GatewaySettings
 from shared.utilities import proxy
+from shared.utilities.app import DirectRoute
 from shared.utilities.app import create_app as create_service_app
 
 API_PREFIX = "/v1/"
@@ -23,21 +25,18 @@ def create_app(settings: GatewaySettings) -> FastAPI:
             app.state.pool = pool
             yield
 
-    def serve_api_and_dashboard(app: FastAPI) -> None:
-        dashboard = StaticFiles(directory=settings.static_dir, html=True, check_dir=False)
+    def serve_the_dashboard(app: FastAPI) -> None:
+        app.router.default = StaticFiles(directory=settings.static_dir, html=True, check_dir=False)
 
-        async def api_or_dashboard(scope: Scope, receive: Receive, send: Send) -> None:
-            if scope["type"] == "http" and scope["path"].startswith(API_PREFIX):
-                await proxy.forward(app.state.pool, settings.router_url, scope, receive, send)
-            else:
-                await dashboard(scope, receive, send)
+    async def to_the_router(scope: Scope, receive: Receive, send: Send) -> None:
+        await proxy.forward(app.state.pool, settings.router_url, scope, receive, send)
 
-        app.router.default = api_or_dashboard
-
-    return create_service_app(
+    app = create_service_app(
         settings,
         title="Gateway",
         routers=[status.router],
         lifespans=[router_pool],
-        configure=serve_api_and_dashboard,
+        configure=serve_the_dashboard,
+        direct=[DirectRoute(API_PREFIX, to_the_router)],
     )
+    return app

@@ -1,5 +1,6 @@
 """The router: `/health`, `/ready`, `/docs` and the exchange endpoint on the service's FastAPI
-app; every other request falls through to the forwarder (router.forwarding)."""
+app; every other `/v1/` request goes straight to the forwarder (router.forwarding), ahead of
+FastAPI's routing."""
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -14,6 +15,7 @@ from router.ratelimit import RateLimiter
 from router.routing import Routes
 from router.settings import RouterSettings
 from router.tokens import TokenMinter, signer_for
+from shared.utilities.app import DirectRoute
 from shared.utilities.app import create_app as create_service_app
 from shared.utilities.proxy import http_pool
 
@@ -41,20 +43,18 @@ def create_app(settings: RouterSettings) -> FastAPI:
             app.state.forwarder = Forwarder(app.state.gate, routes, pool)
             yield
 
-    def forward_what_no_route_answers(app: FastAPI) -> None:
-        async def forward(scope: Scope, receive: Receive, send: Send) -> None:
-            await app.state.forwarder(scope, receive, send)
+    async def forward(scope: Scope, receive: Receive, send: Send) -> None:
+        await app.state.forwarder(scope, receive, send)
 
-        app.router.default = forward
-
-    return create_service_app(
+    app = create_service_app(
         settings,
         title="Router",
         routers=[exchange.router],
         uses_mongo=True,
         uses_redis=True,
         lifespans=[gate_and_pool],
-        configure=forward_what_no_route_answers,
         # Streamed on, not held: the service behind bounds each route's body itself.
         body_limits={"/v1/": settings.max_proxied_body_bytes},
+        direct=[DirectRoute("/v1/", forward, except_paths=frozenset({exchange.PATH}))],
     )
+    return app

@@ -15,13 +15,15 @@ from shared.utilities.errors import RateLimited, Unauthorized, error_responses
 
 router = APIRouter(tags=["auth"])
 
+PATH = "/v1/auth/exchange"
+
 
 def get_gate(request: Request) -> Gate:
     return request.app.state.gate
 
 
 @router.get(
-    "/v1/auth/exchange",
+    PATH,
     summary="Exchange a session for a token (Traefik forwardAuth)",
     description="200 with `Authorization: Bearer <JWT>` for a live session; 200 without it for "
     "a public route (named by X-Forwarded-Method and X-Forwarded-Uri) without one.",

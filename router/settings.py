@@ -7,7 +7,11 @@ from router.ratelimit import Limit, parse_limits
 from shared.utilities.settings import PemKey, Port, RunMode, ServiceSettings
 
 # Read as "100/second, 3000/minute, 500000/day" (units: second, minute, hour, day); empty: none.
-Limits = Annotated[tuple[Limit, ...], NoDecode, BeforeValidator(parse_limits)]
+Limits = Annotated[
+    tuple[Limit, ...],
+    NoDecode,
+    BeforeValidator(lambda value: parse_limits(value) if isinstance(value, str) else value),
+]
 
 
 def local(port: int) -> str:
@@ -15,8 +19,7 @@ def local(port: int) -> str:
 
 
 class RouterSettings(ServiceSettings):
-    # Defaults are validated too: the rate limits are written as text.
-    model_config = SettingsConfigDict(env_prefix="ROUTER_", validate_default=True)
+    model_config = SettingsConfigDict(env_prefix="ROUTER_")
 
     service_name: ClassVar[str] = "router"
     port: Port = 5001
@@ -61,9 +64,9 @@ class RouterSettings(ServiceSettings):
         "/v1/notifications/unsubscribe/*",
     ]
 
-    rate_limit_per_account: Limits = "100/second, 3000/minute, 500000/day"
-    rate_limit_per_session: Limits = "50/second, 1500/minute, 200000/day"
-    rate_limit_per_ip: Limits = "50/second, 1500/minute, 200000/day"
+    rate_limit_per_account: Limits = parse_limits("100/second, 3000/minute, 500000/day")
+    rate_limit_per_session: Limits = parse_limits("50/second, 1500/minute, 200000/day")
+    rate_limit_per_ip: Limits = parse_limits("50/second, 1500/minute, 200000/day")
 
     @model_validator(mode="after")
     def distributed_mode_needs_a_signing_key(self) -> Self:

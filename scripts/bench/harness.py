@@ -22,6 +22,8 @@ from shared.utilities.settings import env_name
 from tests.fixtures import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
+# The processes `serving` runs, by base URL, so a benchmark can read what CPU each one used.
+RUNNING: dict[str, subprocess.Popen] = {}
 
 
 @contextmanager
@@ -45,10 +47,18 @@ def serving(command: list[str], port: int, env: dict[str, str]) -> Iterator[str]
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_healthy(url, process)
+        RUNNING[url] = process
         yield url
     finally:
+        RUNNING.pop(url, None)
         process.terminate()
         process.wait(timeout=10)
+
+
+def cpu_seconds(url: str) -> float:
+    """The CPU time (user and system) the server at `url` has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{RUNNING[url].pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 @contextmanager
@@ -103,6 +113,7 @@ class Load:
     p50_ms: float
     p99_ms: float
     errors: int
+    requests: int = 0
 
 
 def require_wrk() -> str:
@@ -130,6 +141,7 @@ def run_wrk(
         p50_ms=latency_ms(output, "50%"),
         p99_ms=latency_ms(output, "99%"),
         errors=non_2xx(output),
+        requests=int(re.search(r"(\d+) requests in", output).group(1)),
     )
 
 

@@ -13,7 +13,9 @@ router. Then loads each with wrk (one thread, keep-alive connections), after a s
 - gateway -> router -> service with a session (one more hop, against the router's row).
 
 The services log as in production (LOG_LEVEL=INFO, every request, to a discarded stdout).
-Every process shares the machine's cores with wrk, so run it on a quiet machine.
+Every process shares the machine's cores with wrk, so throughput needs a quiet machine; the
+CPU time each process on the way used per request (read from /proc) holds however busy it is,
+and says which hop costs what.
 """
 
 import argparse
@@ -30,6 +32,7 @@ from redis.asyncio import Redis
 
 from scripts.bench.harness import (
     Load,
+    cpu_seconds,
     own_redis,
     require_wrk,
     run_wrk,
@@ -109,30 +112,42 @@ def seed_session(redis_url: str) -> str:
 @dataclass(frozen=True)
 class Row:
     load: Load
-    fronts: Load | None  # what this row's hop stands in front of
+    cpu_us: dict[str, float]  # CPU time per request of each process on the way, by name
+    fronts: Load | None = None  # what this row's first hop stands in front of
     target: float | None = None
 
-
-def measure(name: str, url: str, headers: dict[str, str], seconds: int, connections: int) -> Load:
-    run_wrk(name, url, headers, seconds=WARM_UP_SECONDS, connections=connections)
-    return run_wrk(name, url, headers, seconds=seconds, connections=connections)
+    def cpu(self) -> str:
+        return ", ".join(f"{name} {us:.0f}" for name, us in self.cpu_us.items())
 
 
-def print_rows(rows: list[Row], bare: Load) -> None:
+def measure(
+    name: str, url: str, way: dict[str, str], headers: dict[str, str], **load: int
+) -> tuple[Load, dict[str, float]]:
+    """wrk on `url` after a warm-up, and the CPU time per request of each process on the
+    `way` (name -> base URL): what each hop costs, however busy the machine is."""
+    run_wrk(name, url, headers, seconds=WARM_UP_SECONDS, connections=load["connections"])
+    before = {hop: cpu_seconds(base) for hop, base in way.items()}
+    measured = run_wrk(name, url, headers, **load)
+    used = {hop: cpu_seconds(base) - before[hop] for hop, base in way.items()}
+    return measured, {hop: seconds / measured.requests * 1e6 for hop, seconds in used.items()}
+
+
+def print_rows(rows: list[Row]) -> None:
+    bare = rows[0].load
     print(
-        f"{'way':<44} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'vs bare':>8} "
-        f"{'vs fronted':>10} {'target':>7} {'errors':>6}"
+        f"{'way':<38} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'vs bare':>8} "
+        f"{'vs fronted':>10} {'target':>7} {'errors':>6}  CPU µs per request"
     )
     for row in rows:
         load = row.load
         fronted = (
             f"{load.requests_per_second / row.fronts.requests_per_second:.0%}" if row.fronts else ""
         )
+        target = f"{row.target:.0%}" if row.target else ""
         print(
-            f"{load.name:<44} {load.requests_per_second:>8.0f} {load.p50_ms:>7.2f} "
+            f"{load.name:<38} {load.requests_per_second:>7.0f} {load.p50_ms:>7.2f} "
             f"{load.p99_ms:>7.2f} {load.requests_per_second / bare.requests_per_second:>8.0%} "
-            f"{fronted:>10} "
-            f"{f'{row.target:.0%}' if row.target else '':>7} {load.errors:>6}"
+            f"{fronted:>10} {target:>7} {load.errors:>6}  {row.cpu()}"
         )
 
 
@@ -153,16 +168,21 @@ def main() -> None:
     with (
         own_redis() as redis_url,
         app_process("bare", free_port()) as bare_url,
-        app_process("factory", free_port()) as factory_url,
+        app_process("factory", free_port()) as service_url,
     ):
-        bare = measure("bare FastAPI", bare_url + ROUTE, {}, **load)
-        factory = measure("shared app factory", factory_url + ROUTE, {}, **load)
+        bare = Row(*measure("bare FastAPI", bare_url + ROUTE, {"bare": bare_url}, {}, **load))
+        service_way = {"service": service_url}
+        factory = Row(
+            *measure("shared app factory", service_url + ROUTE, service_way, {}, **load),
+            fronts=bare.load,
+            target=0.70,
+        )
         with (
             service(
                 "router",
                 free_port(),
                 REDIS_URL=redis_url,
-                ROUTER_INTERNAL_API_URL=factory_url,
+                ROUTER_INTERNAL_API_URL=service_url,
                 LOG_LEVEL="INFO",
                 **public,
             ) as router_url,
@@ -171,25 +191,33 @@ def main() -> None:
             ) as gateway_url,
         ):
             session = {"x-session-id": seed_session(redis_url)}
-            routed = measure("router -> service, public route", router_url + ROUTE, {}, **load)
-            routed_session = measure(
-                "router -> service, session", router_url + ROUTE, session, **load
+            routed_way = {"router": router_url, "service": service_url}
+            routed = Row(
+                *measure("router -> service, public", router_url + ROUTE, routed_way, {}, **load),
+                fronts=factory.load,
+                target=0.60,
             )
-            chained = measure(
-                "gateway -> router -> service, session", gateway_url + ROUTE, session, **load
+            routed_session = Row(
+                *measure(
+                    "router -> service, session", router_url + ROUTE, routed_way, session, **load
+                ),
+                fronts=factory.load,
+                target=0.60,
+            )
+            chained = Row(
+                *measure(
+                    "gateway -> router -> service, session",
+                    gateway_url + ROUTE,
+                    {"gateway": gateway_url, **routed_way},
+                    session,
+                    **load,
+                ),
+                fronts=routed_session.load,
+                target=0.60,
             )
 
     print(f"{args.connections} connections, {args.seconds} s each, one wrk thread")
-    print_rows(
-        [
-            Row(bare, None),
-            Row(factory, bare, 0.70),
-            Row(routed, factory, 0.60),
-            Row(routed_session, factory, 0.60),
-            Row(chained, routed_session, 0.60),
-        ],
-        bare,
-    )
+    print_rows([bare, factory, routed, routed_session, chained])
 
 
 if __name__ == "__main__":

@@ -6,10 +6,11 @@ It gives each service the same edges: request ids in and out, JSON logs, uniform
 
 import logging
 import random
+import secrets
 import time
-import uuid
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import unquote
 
@@ -44,6 +45,21 @@ REQUEST_ID_HEADER_BYTES = REQUEST_ID_HEADER.encode()
 Lifespan = Callable[[FastAPI], Any]
 
 
+@dataclass(frozen=True)
+class DirectRoute:
+    """Requests under `prefix` answered by a plain ASGI app ahead of FastAPI's routing,
+    validation and exception layers (a proxy's hot path), except the FastAPI routes named in
+    `except_paths`. They still get the request id, the body limit, the uniform 500 and the
+    request log."""
+
+    prefix: str
+    app: ASGIApp
+    except_paths: frozenset[str] = frozenset()
+
+    def takes(self, path: str) -> bool:
+        return path.startswith(self.prefix) and path not in self.except_paths
+
+
 class RequestContextMiddleware:
     """The edge of every service, in one pure ASGI layer: takes or makes the request id, names
     the service in logs, refuses a query string that no field may hold, answers an unexpected
@@ -57,6 +73,7 @@ class RequestContextMiddleware:
         max_body_bytes: int,
         body_limits: Mapping[str, int],
         log_sample_rate: float = 1.0,
+        direct: Sequence[DirectRoute] = (),
     ) -> None:
         self.app = app
         self.service = service
@@ -64,6 +81,7 @@ class RequestContextMiddleware:
         # Longest prefix first, so the most specific route's limit wins.
         self.body_limits = sorted(body_limits.items(), key=lambda item: -len(item[0]))
         self.log_sample_rate = log_sample_rate
+        self.direct = tuple(direct)
 
     def body_limit(self, path: str) -> int:
         for prefix, limit in self.body_limits:
@@ -71,11 +89,17 @@ class RequestContextMiddleware:
                 return limit
         return self.max_body_bytes
 
+    def app_for(self, path: str) -> ASGIApp:
+        for route in self.direct:
+            if route.takes(path):
+                return route.app
+        return self.app
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        request_id = incoming_request_id(scope) or uuid.uuid4().hex
+        request_id = incoming_request_id(scope) or secrets.token_hex(16)
         request_token = context.request_id.set(request_id)
         service_token = context.service_name.set(self.service)
         started = time.perf_counter()
@@ -90,11 +114,12 @@ class RequestContextMiddleware:
             await send(message)
 
         try:
-            limit = self.body_limit(scope["path"])
+            path = scope["path"]
+            limit = self.body_limit(path)
             if refused := refused_query(scope) or refused_length(scope, limit):
                 await refused(scope, receive, send_with_request_id)
             else:
-                await self.app(scope, limited(receive, limit), send_with_request_id)
+                await self.app_for(path)(scope, limited(receive, limit), send_with_request_id)
         except Exception:
             logger.exception("unhandled error on %s %s", scope["method"], scope["path"])
             if status:  # the answer has started: all we can do is end the connection
@@ -112,16 +137,20 @@ class RequestContextMiddleware:
             return
         if status < 400 and self.log_sample_rate < 1 and random.random() >= self.log_sample_rate:
             return
-        logger.info(
+        extra = {"status": status, "duration_ms": round((time.perf_counter() - started) * 1000, 2)}
+        # Made directly rather than by logger.info: the line is always logged from here, so
+        # the caller's frame need not be looked up on every request.
+        record = logger.makeRecord(
+            logger.name,
+            logging.INFO,
+            __file__,
+            0,
             "%s %s %s",
-            scope["method"],
-            scope["path"],
-            status,
-            extra={
-                "status": status,
-                "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-            },
+            (scope["method"], scope["path"], status),
+            None,
+            extra=extra,
         )
+        logger.handle(record)
 
 
 def refused_length(scope: Scope, limit: int) -> JSONResponse | None:
@@ -231,6 +260,7 @@ def create_app(
     lifespans: Sequence[Lifespan] = (),
     configure: Callable[[FastAPI], None] | None = None,
     body_limits: Mapping[str, int] | None = None,
+    direct: Sequence[DirectRoute] = (),
 ) -> FastAPI:
     """Build a service's FastAPI app.
 
@@ -240,6 +270,7 @@ def create_app(
     emits, and the senders that deliver it; the others (the router's hot path) pay for neither.
     Request bodies are bounded by MAX_BODY_BYTES (chunked ones too); `body_limits` gives the
     paths that take more their own bound, by path prefix (`{"/v1/crm/imports": 50 * MB}`).
+    `direct` routes a path prefix to a plain ASGI app ahead of FastAPI (see DirectRoute).
     """
     service = settings.service_name
 
@@ -286,6 +317,7 @@ def create_app(
         max_body_bytes=settings.max_body_bytes,
         body_limits=body_limits or {},
         log_sample_rate=settings.log_request_sample_rate,
+        direct=direct,
     )
     document_uniform_errors(app)
     return app

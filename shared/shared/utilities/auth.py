@@ -147,7 +147,7 @@ def get_authenticator(request: Request) -> Authenticator:
 
 
 async def current_user(request: Request) -> Principal:
-    principal = get_authenticator(request).users.verify(bearer_token(request))
+    principal: Principal = get_authenticator(request).users.verify(bearer_token(request))
     if principal.kind is not TokenKind.USER:
         raise Unauthorized("A user token is required.")
     return principal
@@ -162,7 +162,7 @@ async def optional_user(request: Request) -> Principal | None:
 
 
 async def current_service(request: Request) -> Principal:
-    principal = get_authenticator(request).services.verify(bearer_token(request))
+    principal: Principal = get_authenticator(request).services.verify(bearer_token(request))
     if principal.kind is not TokenKind.SERVICE:
         raise Unauthorized("A service token is required.")
     return principal
@@ -174,7 +174,7 @@ async def current_user_or_service(request: Request) -> Principal:
     try:
         return await current_user(request)
     except Unauthorized:
-        principal = authenticator.services.verify(token)
+        principal: Principal = authenticator.services.verify(token)
         if principal.kind is not TokenKind.SERVICE:
             raise Unauthorized("A user or service token is required.") from None
         return principal

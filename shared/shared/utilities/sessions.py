@@ -116,11 +116,11 @@ async def lookup(redis: Redis, session_id: str, idle: timedelta) -> SessionState
                 state = await record_seen(redis, token_hash, state, idle, now)
             return state
     record = await Session.find_one({"token_hash": token_hash})
-    state = await state_from_record(record, idle) if record else None
-    if state is None:
+    recorded = await state_from_record(record, idle) if record else None
+    if recorded is None:
         await redis.set(key, REFUSED, ex=REFUSED_SECONDS)
         return None
-    return await record_seen(redis, token_hash, state, idle, now)
+    return await record_seen(redis, token_hash, recorded, idle, now)
 
 
 async def record_seen(

@@ -1,5 +1,6 @@
 """Calling third-party HTTP APIs with httpx: their transport failures as domain errors."""
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
@@ -37,13 +38,19 @@ def retry_after_seconds(response: httpx.Response, now: datetime | None = None) -
     return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
+def last_answer(state: RetryCallState) -> httpx.Response:
+    """The answer of the try just made (tenacity calls us only after one)."""
+    assert state.outcome is not None
+    return state.outcome.result()
+
+
 def wait_busy(max_wait: float) -> Callable[[RetryCallState], float]:
     """Backoff between tries: the provider's `Retry-After` when it sent one, exponential
     otherwise; never more than `max_wait` seconds, so a request cannot hang on a huge value."""
     backoff = wait_exponential(multiplier=0.2, max=max_wait)
 
     def wait(state: RetryCallState) -> float:
-        asked = retry_after_seconds(state.outcome.result())
+        asked = retry_after_seconds(last_answer(state))
         return min(asked, max_wait) if asked is not None else backoff(state)
 
     return wait
@@ -61,8 +68,8 @@ def retry_when_busy(
         retry=retry_if_result(worth_retrying),
         stop=stop_after_attempt(attempts),
         wait=wait_busy(max_wait),
-        retry_error_callback=lambda state: state.outcome.result(),
-        **({"sleep": sleep} if sleep else {}),
+        retry_error_callback=last_answer,
+        sleep=sleep or asyncio.sleep,
     )
 
 

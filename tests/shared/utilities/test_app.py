@@ -7,7 +7,7 @@ import pytest
 from fastapi import APIRouter
 from pydantic import BaseModel, EmailStr
 
-from shared.utilities.app import create_app
+from shared.utilities.app import DirectRoute, create_app
 from shared.utilities.errors import Conflict, NotFound
 from shared.utilities.logging import ContextFilter
 from shared.utilities.settings import ServiceSettings
@@ -37,7 +37,7 @@ def demo_router() -> APIRouter:
     return router
 
 
-def make_app(body_limits=None, **overrides):
+def make_app(body_limits=None, direct=(), **overrides):
     settings = ServiceSettings(**overrides)
     return create_app(
         settings,
@@ -46,7 +46,18 @@ def make_app(body_limits=None, **overrides):
         uses_mongo=True,
         uses_redis=True,
         body_limits=body_limits,
+        direct=direct,
     )
+
+
+async def answer_direct(scope, receive, send) -> None:
+    """A plain ASGI app, as a proxy's hot path is."""
+    await send({"type": "http.response.start", "status": 299, "headers": []})
+    await send({"type": "http.response.body", "body": b"direct"})
+
+
+async def fail_direct(scope, receive, send) -> None:
+    raise RuntimeError("secret internals")
 
 
 @pytest.fixture
@@ -262,3 +273,46 @@ async def test_the_app_answers_over_a_real_socket(serve):
             response = await client.get(f"{base_url}/health")
 
     assert response.status_code == 200
+
+
+async def test_a_direct_route_answers_its_prefix_ahead_of_fastapi_with_a_request_id(client_for):
+    app = make_app(direct=[DirectRoute("/things/", answer_direct)])
+    async with client_for(app) as client:
+        response = await client.get("/things/7", headers={"x-request-id": "direct-1"})
+
+    assert (response.status_code, response.text) == (299, "direct")
+    assert response.headers["x-request-id"] == "direct-1"
+
+
+async def test_a_path_excepted_from_a_direct_route_is_answered_by_fastapi(client_for):
+    route = DirectRoute("/things/", answer_direct, except_paths=frozenset({"/things/7"}))
+    async with client_for(make_app(direct=[route])) as client:
+        response = await client.get("/things/7")
+
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
+
+
+async def test_a_direct_route_that_fails_answers_the_uniform_500(client_for):
+    async with client_for(make_app(direct=[DirectRoute("/things/", fail_direct)])) as client:
+        response = await client.get("/things/7", headers={"x-request-id": "boom-2"})
+
+    assert response.status_code == 500
+    assert response.json()["error"]["code"] == "internal_error"
+    assert response.json()["request_id"] == "boom-2"
+    assert "secret internals" not in response.text
+
+
+async def test_each_request_is_logged_once_with_its_status_and_duration(client_for):
+    handler = RecordingHandler()
+    logging.getLogger("shared.requests").addHandler(handler)
+    try:
+        async with client_for(make_app(log_level="INFO")) as client:
+            await client.get("/health")
+    finally:
+        logging.getLogger("shared.requests").removeHandler(handler)
+
+    (record,) = [record for record in handler.records if hasattr(record, "status")]
+    assert record.getMessage() == "GET /health 200"
+    assert record.status == 200
+    assert record.duration_ms >= 0

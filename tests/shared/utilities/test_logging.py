@@ -2,6 +2,7 @@
 
 import json
 import logging
+from datetime import UTC, datetime, timedelta
 
 from shared.utilities import context
 from shared.utilities.logging import configure_logging
@@ -31,3 +32,14 @@ def test_uvicorns_loggers_go_through_the_same_json_handler(capsys):
 
     line = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert line["logger"] == "uvicorn.error"
+
+
+def test_a_log_line_is_stamped_in_iso_8601_utc(capsys):
+    configure_logging("INFO")
+
+    logging.getLogger("billing.charges").info("charged")
+
+    line = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    stamped = datetime.fromisoformat(line["time"])
+    assert stamped.utcoffset() == timedelta(0)
+    assert abs(datetime.now(UTC) - stamped) < timedelta(minutes=1)

@@ -42,4 +42,14 @@ def create_app(
             integrations_lifespan(providers, transport, sleep),
             platform_lifespan(transport, sleep),
         ],
+        body_limits=webhook_body_limits(settings, providers),
     )
+
+
+def webhook_body_limits(
+    settings: ExternalApiSettings, providers: Sequence[Provider]
+) -> dict[str, int]:
+    """Every provider's webhooks take bodies up to EXTERNAL_API_WEBHOOK_MAX_BYTES."""
+    return {
+        f"/v1/e/{provider.name}/webhooks/": settings.webhook_max_bytes for provider in providers
+    }

@@ -41,5 +41,7 @@ async def generate(
                 {"field": ".".join(map(str, item["loc"])), "message": item["msg"]}
                 for item in error.errors()
             ],
+            # The fields are the provider's answer's, not the caller's input.
+            location="",
         ) from None
     return Generated(result, completion)

@@ -38,11 +38,14 @@ Adding a provider `acme` (the path segment is its `name`; folders use underscore
    scopes from `framework.dependencies` (`IntegrationsReader`, `IntegrationsWriter`,
    `IntegrationsAdmin`), logic in `acme/service.py`.
 6. Webhooks: `acme/webhooks.py`, a `framework.webhooks.WebhookReceiver` subclass (`provider`,
-   `tolerance_seconds`, `verify(headers, body)` raising `BadSignature` and answering the signed
-   timestamp or None, `events(body)` → `[WebhookEvent(id, type, data)]`); its route is
-   `POST /v1/e/acme/webhooks/<name>` (the router lets `/v1/e/*/webhooks/*` through without a
-   session) taking `body: WebhookBody` and answering `await receive(receiver, request.headers,
-   body)`. Each new event (by id, a unique receipt) is enqueued once as
+   `tolerance_seconds`; `signed_at(headers)` raising `BadSignature` unless the signature
+   headers have the provider's shape and answering the signed timestamp or None, checked
+   before the body is read; `verify(headers, body)` raising `BadSignature`; `events(body)` →
+   `[WebhookEvent(id, type, data)]`, JSON read with `json_of`), with the shape and signature
+   checks in `shared.utilities.signatures`; its route is `POST /v1/e/acme/webhooks/<name>`
+   (the router lets `/v1/e/*/webhooks/*` through without a session, bodies up to
+   EXTERNAL_API_WEBHOOK_MAX_BYTES) taking the `request` and answering `await receive(receiver,
+   request.headers, request.body)`. Each new event (by id, a unique receipt) is enqueued once as
    `integrations.process_webhook(provider="acme", event={id, type, data})`, task id
    `acme:<event id>`; the queue manager's `queue_manager/integrations/acme.py` handles it
    (`async def handle(event) -> dict`, found by the provider's name, dashes as underscores;

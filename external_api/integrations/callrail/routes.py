@@ -15,7 +15,6 @@ from external_api.integrations.framework.dependencies import (
     IntegrationsAdmin,
     IntegrationsDep,
     IntegrationsReader,
-    WebhookBody,
 )
 from external_api.integrations.framework.errors import (
     CONNECTED_CALL_ERRORS,
@@ -111,6 +110,6 @@ async def set_webhook_key(
     responses=error_responses(BadSignature, InvalidInput, PayloadTooLarge),
 )
 async def receive_call(
-    integrations: IntegrationsDep, account_id: AccountId, request: Request, body: WebhookBody
+    integrations: IntegrationsDep, account_id: AccountId, request: Request
 ) -> dict[str, int]:
-    return await service.receive_call(integrations, account_id, request.headers, body)
+    return await service.receive_call(integrations, account_id, request.headers, request.body)

@@ -7,7 +7,7 @@ from external_api.integrations.callrail.client import CallrailClient
 from external_api.integrations.callrail.schemas import Call, RecordingLink, WebhookRead
 from external_api.integrations.callrail.webhooks import CallWebhooks
 from external_api.integrations.framework.runtime import Integrations
-from external_api.integrations.framework.webhooks import BadSignature, receive
+from external_api.integrations.framework.webhooks import BadSignature, BodyReader, receive
 from shared.models.callrail_key import CallrailKey
 from shared.utilities.pagination import Page, PageParams, Pagination
 
@@ -54,7 +54,7 @@ async def set_signing_key(
 
 
 async def receive_call(
-    integrations: Integrations, account_id: str, headers: Mapping[str, str], body: bytes
+    integrations: Integrations, account_id: str, headers: Mapping[str, str], read_body: BodyReader
 ) -> dict[str, int]:
     """An account without CallRail or without a signing key answers like a bad signature: a
     webhook URL says nothing about which accounts exist."""
@@ -63,4 +63,4 @@ async def receive_call(
     if not sealed:
         raise BadSignature()
     receiver = CallWebhooks(str(credential.account_id), integrations.box.open(sealed))
-    return await receive(receiver, headers, body)
+    return await receive(receiver, headers, read_body)

@@ -10,14 +10,13 @@ from external_api.integrations.framework.dependencies import (
     IntegrationsAdmin,
     IntegrationsDep,
     IntegrationsWriter,
-    WebhookBody,
     connection_to,
 )
 from external_api.integrations.framework.errors import (
     CONNECTED_CALL_ERRORS,
 )
 from external_api.integrations.framework.tokens import ConnectedHttp
-from external_api.integrations.framework.webhooks import BadSignature, receive, same_signature
+from external_api.integrations.framework.webhooks import BadSignature, receive
 from external_api.integrations.reports.routes import stored_reports_router
 from external_api.integrations.reports.schemas import AnalyticsReportRead
 from shared.utilities.errors import (
@@ -28,6 +27,7 @@ from shared.utilities.errors import (
     Unauthorized,
     error_responses,
 )
+from shared.utilities.signatures import same
 
 router = APIRouter(prefix=f"/v1/e/{service.PROVIDER}", tags=[service.PROVIDER])
 GraphApi = Annotated[ConnectedHttp, Depends(connection_to(service.PROVIDER))]
@@ -88,7 +88,7 @@ async def verify_subscription(
     challenge: Annotated[str, Query(alias="hub.challenge", max_length=200)],
 ) -> PlainTextResponse:
     expected = integrations.settings.facebook.webhook_verify_token.get_secret_value()
-    if mode != "subscribe" or not expected or not same_signature(expected, verify_token):
+    if mode != "subscribe" or not expected or not same(expected, verify_token):
         raise Forbidden("The verify token does not match.")
     return PlainTextResponse(challenge)
 
@@ -98,8 +98,6 @@ async def verify_subscription(
     summary="Facebook lead ads events (public, signed with X-Hub-Signature-256)",
     responses=error_responses(BadSignature, InvalidInput, PayloadTooLarge),
 )
-async def receive_leads(
-    request: Request, body: WebhookBody, integrations: IntegrationsDep
-) -> dict[str, int]:
+async def receive_leads(request: Request, integrations: IntegrationsDep) -> dict[str, int]:
     secret = integrations.settings.facebook.app_secret.get_secret_value()
-    return await receive(LeadgenReceiver(secret), request.headers, body)
+    return await receive(LeadgenReceiver(secret), request.headers, request.body)

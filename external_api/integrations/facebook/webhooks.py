@@ -5,17 +5,16 @@ body with the app secret>`, a body of `{"object": "page", "entry": [{"id", "time
 Facebook signs no timestamp, so replays are refused by the lead's id alone (the receipt).
 """
 
-import json
 from collections.abc import Mapping
 
 from external_api.integrations.framework.webhooks import (
     BadSignature,
     WebhookEvent,
     WebhookReceiver,
-    hmac_hex,
-    same_signature,
+    json_of,
 )
 from shared.utilities.errors import InvalidInput
+from shared.utilities.signatures import hub_sha256_shaped, verify_hub_sha256
 
 SIGNATURE_HEADER = "x-hub-signature-256"
 LEADGEN = "leadgen"
@@ -27,22 +26,23 @@ class LeadgenReceiver(WebhookReceiver):
     def __init__(self, app_secret: str) -> None:
         self.app_secret = app_secret
 
-    def verify(self, headers: Mapping[str, str], body: bytes) -> int | None:
-        scheme, _, signature = headers.get(SIGNATURE_HEADER, "").partition("=")
-        if not self.app_secret or scheme != "sha256" or not signature:
+    def signed_at(self, headers: Mapping[str, str]) -> None:
+        if not self.app_secret or not hub_sha256_shaped(headers.get(SIGNATURE_HEADER, "")):
             raise BadSignature("X-Hub-Signature-256 is missing.")
-        if not same_signature(hmac_hex(self.app_secret, body), signature):
+
+    def verify(self, headers: Mapping[str, str], body: bytes) -> None:
+        if not verify_hub_sha256(self.app_secret, body, headers[SIGNATURE_HEADER]):
             raise BadSignature("X-Hub-Signature-256 does not match the body.")
-        return None
 
     def events(self, body: bytes) -> list[WebhookEvent]:
+        payload = json_of(body)
         try:
-            entries = json.loads(body).get("entry", [])
+            entries = payload.get("entry", [])
             return [
                 WebhookEvent(str(change["value"]["leadgen_id"]), LEADGEN, change["value"])
                 for entry in entries
                 for change in entry.get("changes", [])
                 if change.get("field") == LEADGEN
             ]
-        except (ValueError, AttributeError, KeyError, TypeError):
+        except (AttributeError, KeyError, TypeError):
             raise InvalidInput("The webhook body is not a Facebook lead ads event.") from None

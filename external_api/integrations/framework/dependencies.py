@@ -9,7 +9,6 @@ from fastapi import Depends, Request
 from external_api.integrations.framework.runtime import Integrations
 from external_api.integrations.framework.tokens import ConnectedHttp
 from shared.utilities.auth import Principal, requires
-from shared.utilities.errors import PayloadTooLarge
 
 
 def get_integrations(request: Request) -> Integrations:
@@ -32,17 +31,3 @@ def connection_to(name: str) -> Callable:
         return integrations.connected_http(name, principal.account_id)
 
     return connection
-
-
-async def webhook_body(request: Request, integrations: IntegrationsDep) -> bytes:
-    """The raw body, as the provider signed it, refused past the size webhooks may have."""
-    limit = integrations.settings.webhook_max_bytes
-    body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > limit:
-            raise PayloadTooLarge(f"A webhook body may have {limit} bytes at most.")
-    return bytes(body)
-
-
-WebhookBody = Annotated[bytes, Depends(webhook_body)]

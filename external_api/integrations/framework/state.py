@@ -47,6 +47,7 @@ def dashboard_path(path: str | None) -> str:
         raise InvalidInput(
             "The return path must be a path inside the dashboard.",
             details=[{"field": "return_path", "message": "must start with a single /"}],
+            location="query",
         )
     return path
 

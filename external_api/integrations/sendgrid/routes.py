@@ -6,7 +6,6 @@ from external_api.integrations.framework.dependencies import (
     IntegrationsDep,
     IntegrationsReader,
     IntegrationsWriter,
-    WebhookBody,
 )
 from external_api.integrations.framework.errors import (
     CONNECTED_CALL_ERRORS,
@@ -62,6 +61,6 @@ async def webhook(integrations: IntegrationsDep, principal: IntegrationsReader) 
     responses=error_responses(BadSignature, InvalidInput, PayloadTooLarge),
 )
 async def receive_events(
-    integrations: IntegrationsDep, account_id: AccountId, request: Request, body: WebhookBody
+    integrations: IntegrationsDep, account_id: AccountId, request: Request
 ) -> dict[str, int]:
-    return await service.receive_events(integrations, account_id, request.headers, body)
+    return await service.receive_events(integrations, account_id, request.headers, request.body)

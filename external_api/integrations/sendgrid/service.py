@@ -3,7 +3,7 @@
 from collections.abc import Mapping
 
 from external_api.integrations.framework.runtime import Integrations
-from external_api.integrations.framework.webhooks import BadSignature, receive
+from external_api.integrations.framework.webhooks import BadSignature, BodyReader, receive
 from external_api.integrations.sendgrid.client import SendgridClient
 from external_api.integrations.sendgrid.schemas import MailCreate, MailSent, WebhookRead
 from external_api.integrations.sendgrid.webhooks import EventWebhooks
@@ -26,7 +26,7 @@ def webhook(integrations: Integrations, account_id: str) -> WebhookRead:
 
 
 async def receive_events(
-    integrations: Integrations, account_id: str, headers: Mapping[str, str], body: bytes
+    integrations: Integrations, account_id: str, headers: Mapping[str, str], read_body: BodyReader
 ) -> dict[str, int]:
     """An account without SendGrid or its webhook key answers like a bad signature."""
     credential = await integrations.store(NAME).find(account_id)
@@ -35,4 +35,4 @@ async def receive_events(
         raise BadSignature()
     tolerance = integrations.settings.sendgrid.webhook_tolerance_seconds
     receiver = EventWebhooks(account_id, load_ecdsa_public_key(public_key), tolerance)
-    return await receive(receiver, headers, body)
+    return await receive(receiver, headers, read_body)

@@ -1,7 +1,6 @@
 """SendGrid's signed event webhook: a JSON array of events, signed with ECDSA (P-256, SHA-256)
 over the timestamp header followed by the body, verified with the account's public key."""
 
-import json
 from collections.abc import Mapping
 
 from cryptography.hazmat.primitives.asymmetric.ec import EllipticCurvePublicKey
@@ -10,9 +9,10 @@ from external_api.integrations.framework.webhooks import (
     BadSignature,
     WebhookEvent,
     WebhookReceiver,
+    json_of,
 )
 from shared.utilities.errors import InvalidInput
-from shared.utilities.signatures import verify_ecdsa_sha256
+from shared.utilities.signatures import ecdsa_signature_shaped, unix_seconds, verify_ecdsa_sha256
 
 SIGNATURE = "x-twilio-email-event-webhook-signature"
 TIMESTAMP = "x-twilio-email-event-webhook-timestamp"
@@ -28,17 +28,19 @@ class EventWebhooks(WebhookReceiver):
         self.public_key = public_key
         self.tolerance_seconds = tolerance_seconds
 
-    def verify(self, headers: Mapping[str, str], body: bytes) -> int:
-        signature, timestamp = headers.get(SIGNATURE), headers.get(TIMESTAMP)
-        if not signature or not timestamp or not timestamp.isdigit():
+    def signed_at(self, headers: Mapping[str, str]) -> int:
+        timestamp = unix_seconds(headers.get(TIMESTAMP, ""))
+        if timestamp is None or not ecdsa_signature_shaped(headers.get(SIGNATURE, "")):
             raise BadSignature()
-        if not verify_ecdsa_sha256(self.public_key, timestamp, body, signature):
+        return timestamp
+
+    def verify(self, headers: Mapping[str, str], body: bytes) -> None:
+        if not verify_ecdsa_sha256(self.public_key, headers[TIMESTAMP], body, headers[SIGNATURE]):
             raise BadSignature()
-        return int(timestamp)
 
     def events(self, body: bytes) -> list[WebhookEvent]:
+        events = json_of(body)
         try:
-            events = json.loads(body)
             return [
                 WebhookEvent(
                     id=event["sg_event_id"],
@@ -47,5 +49,5 @@ class EventWebhooks(WebhookReceiver):
                 )
                 for event in events
             ]
-        except (ValueError, KeyError, TypeError):
+        except (KeyError, TypeError):
             raise InvalidInput("The webhook's body is not a list of SendGrid events.") from None

@@ -6,7 +6,6 @@ from external_api.integrations.framework.dependencies import (
     IntegrationsDep,
     IntegrationsReader,
     IntegrationsWriter,
-    WebhookBody,
 )
 from external_api.integrations.framework.errors import (
     CONNECTED_CALL_ERRORS,
@@ -100,7 +99,5 @@ async def list_charges(principal: BillingReader, paging: Paging) -> Page[ChargeR
     "once, a repeat acknowledged without effect.",
     responses=error_responses(BadSignature, InvalidInput, PayloadTooLarge),
 )
-async def receive_event(
-    integrations: IntegrationsDep, request: Request, body: WebhookBody
-) -> dict[str, int]:
-    return await service.receive_event(integrations, request.headers, body)
+async def receive_event(integrations: IntegrationsDep, request: Request) -> dict[str, int]:
+    return await service.receive_event(integrations, request.headers, request.body)

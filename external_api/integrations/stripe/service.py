@@ -11,7 +11,7 @@ from typing import TypeVar
 from beanie import PydanticObjectId
 
 from external_api.integrations.framework.runtime import Integrations
-from external_api.integrations.framework.webhooks import BadSignature, receive
+from external_api.integrations.framework.webhooks import BadSignature, BodyReader, receive
 from external_api.integrations.stripe.client import StripeClient
 from external_api.integrations.stripe.schemas import ConnectedAccountRead, SyncRead
 from external_api.integrations.stripe.webhooks import ConnectWebhooks
@@ -86,10 +86,12 @@ async def list_records(model: type[RecordT], account_id: str, params: PageParams
 
 
 async def receive_event(
-    integrations: Integrations, headers: Mapping[str, str], body: bytes
+    integrations: Integrations, headers: Mapping[str, str], read_body: BodyReader
 ) -> dict[str, int]:
     settings = integrations.settings.stripe
     secret = settings.webhook_secret.get_secret_value()
     if not secret:
         raise BadSignature("Stripe webhooks are not configured here.")
-    return await receive(ConnectWebhooks(secret, settings.webhook_tolerance_seconds), headers, body)
+    return await receive(
+        ConnectWebhooks(secret, settings.webhook_tolerance_seconds), headers, read_body
+    )

@@ -7,7 +7,6 @@ from external_api.integrations.framework.dependencies import (
     IntegrationsDep,
     IntegrationsReader,
     IntegrationsWriter,
-    WebhookBody,
 )
 from external_api.integrations.framework.errors import (
     CONNECTED_CALL_ERRORS,
@@ -113,10 +112,10 @@ async def list_numbers(principal: IntegrationsReader, paging: Paging) -> Page[Nu
     responses={200: {"content": {"text/xml": {}}}, **WEBHOOK_ERRORS},
 )
 async def receive_sms(
-    integrations: IntegrationsDep, account_id: AccountId, request: Request, body: WebhookBody
+    integrations: IntegrationsDep, account_id: AccountId, request: Request
 ) -> Response:
     await service.receive_callback(
-        integrations, InboundSms, "sms", account_id, request.headers, body
+        integrations, InboundSms, "sms", account_id, request.headers, request.body
     )
     return Response(EMPTY_TWIML, media_type="text/xml")
 
@@ -128,8 +127,8 @@ async def receive_sms(
     responses=WEBHOOK_ERRORS,
 )
 async def receive_status(
-    integrations: IntegrationsDep, account_id: AccountId, request: Request, body: WebhookBody
+    integrations: IntegrationsDep, account_id: AccountId, request: Request
 ) -> None:
     await service.receive_callback(
-        integrations, SmsStatus, "status", account_id, request.headers, body
+        integrations, SmsStatus, "status", account_id, request.headers, request.body
     )

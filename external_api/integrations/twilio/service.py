@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from pymongo.errors import DuplicateKeyError
 
 from external_api.integrations.framework.runtime import Integrations
-from external_api.integrations.framework.webhooks import BadSignature, receive
+from external_api.integrations.framework.webhooks import BadSignature, BodyReader, receive
 from external_api.integrations.twilio.client import TwilioClient
 from external_api.integrations.twilio.schemas import (
     AvailableNumber,
@@ -90,7 +90,7 @@ async def receive_callback(
     kind: str,
     account_id: str,
     headers: Mapping[str, str],
-    body: bytes,
+    read_body: BodyReader,
 ) -> dict[str, int]:
     """Verified with the account's Auth Token over the URL Twilio was given; an account
     without Twilio answers like a bad signature."""
@@ -99,4 +99,4 @@ async def receive_callback(
         raise BadSignature()
     auth_token = integrations.box.open(credential.api_key)
     url = webhook_url(integrations, kind, account_id)
-    return await receive(receiver_class(account_id, auth_token, url), headers, body)
+    return await receive(receiver_class(account_id, auth_token, url), headers, read_body)

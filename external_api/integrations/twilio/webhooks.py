@@ -10,8 +10,9 @@ from external_api.integrations.framework.webhooks import (
     WebhookReceiver,
 )
 from shared.utilities.errors import InvalidInput
-from shared.utilities.signatures import verify_twilio
+from shared.utilities.signatures import twilio_signature_shaped, verify_twilio
 
+SIGNATURE = "x-twilio-signature"
 INBOUND_SMS = "sms.inbound"
 SMS_STATUS = "sms.status"
 
@@ -34,9 +35,12 @@ class TwilioWebhooks(WebhookReceiver):
         self.auth_token = auth_token
         self.url = url
 
+    def signed_at(self, headers: Mapping[str, str]) -> None:
+        if not twilio_signature_shaped(headers.get(SIGNATURE, "")):
+            raise BadSignature()
+
     def verify(self, headers: Mapping[str, str], body: bytes) -> None:
-        signature = headers.get("x-twilio-signature")
-        if not signature or not verify_twilio(self.auth_token, self.url, form_of(body), signature):
+        if not verify_twilio(self.auth_token, self.url, form_of(body), headers[SIGNATURE]):
             raise BadSignature()
 
     def fields(self, body: bytes, *names: str) -> dict[str, str]:

@@ -1,13 +1,15 @@
 """Webhook signatures of the providers the platform hears from, as each documents them.
 
-Pure functions over the raw request: `verify_*` answers whether a signature is genuine (never
-raises on a malformed one), `sign_*` makes what the provider would send (for fakes and tests).
-Every comparison is constant-time.
+Pure functions over the raw request: `*_shaped` answers whether a signature header has the
+provider's shape, before any body is read; `verify_*` whether a signature is genuine; `sign_*`
+makes what the provider would send (for fakes and tests). None of them raises on a malformed
+header, whatever characters it holds, and every comparison is constant-time, on bytes.
 """
 
 import base64
 import binascii
 import hmac
+import re
 import time
 from collections.abc import Iterable, Mapping
 
@@ -15,10 +17,28 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
+HEX_SHA256 = re.compile(r"[0-9a-f]{64}")
+BASE64_SHA1 = re.compile(r"[A-Za-z0-9+/]{27}=")
+# A DER ECDSA P-256 signature is 70 to 72 bytes: 96 base64 characters.
+BASE64_ECDSA = re.compile(r"[A-Za-z0-9+/]{90,100}={0,2}")
+
 
 def _hmac(key: str | bytes, message: bytes, digest: str) -> bytes:
     key_bytes = key.encode() if isinstance(key, str) else key
     return hmac.new(key_bytes, message, digest).digest()
+
+
+def same(expected: str, given: str) -> bool:
+    """Constant-time equality of two signatures, compared as bytes: a header may hold any
+    character (servers decode headers as Latin-1), and `hmac.compare_digest` refuses text that
+    is not ASCII by raising."""
+    return hmac.compare_digest(expected.encode(), given.encode("utf-8", "surrogatepass"))
+
+
+def unix_seconds(value: str) -> int | None:
+    """A timestamp header's seconds; None unless it is ASCII digits (`str.isdigit` also takes
+    other scripts' digits and superscripts, which `int` may then refuse)."""
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= 12 else None
 
 
 # --- Timestamped HMAC-SHA256, `t=<unix>,v1=<hex>` (Stripe's `Stripe-Signature`) --------------
@@ -35,11 +55,19 @@ def parse_timestamped_header(header: str) -> tuple[int | None, list[str]]:
     timestamp, signatures = None, []
     for item in header.split(","):
         name, _, value = item.strip().partition("=")
-        if name == "t" and value.isdigit():
-            timestamp = int(value)
+        if name == "t":
+            timestamp = unix_seconds(value)
         elif name == "v1":
             signatures.append(value)
     return timestamp, signatures
+
+
+def timestamped_header_shaped(header: str) -> int | None:
+    """The header's timestamp when it has a `t` and at least one `v1` of 64 hex digits."""
+    timestamp, signatures = parse_timestamped_header(header)
+    if timestamp is None or not any(HEX_SHA256.fullmatch(given) for given in signatures):
+        return None
+    return timestamp
 
 
 def verify_timestamped_hmac(
@@ -54,7 +82,7 @@ def verify_timestamped_hmac(
     if abs((time.time() if now is None else now) - timestamp) > tolerance_seconds:
         return False
     expected = sign_timestamped_hmac(secret, payload, timestamp).rpartition("v1=")[2]
-    return any(hmac.compare_digest(expected, signature) for signature in signatures)
+    return any(same(expected, signature) for signature in signatures)
 
 
 # --- Twilio's `X-Twilio-Signature`: HMAC-SHA1 of the URL and the sorted POST parameters -------
@@ -71,8 +99,12 @@ def sign_twilio(auth_token: str, url: str, params: Params) -> str:
     return base64.b64encode(_hmac(auth_token, signed.encode(), "sha1")).decode()
 
 
+def twilio_signature_shaped(signature: str) -> bool:
+    return bool(BASE64_SHA1.fullmatch(signature))
+
+
 def verify_twilio(auth_token: str, url: str, params: Params, signature: str) -> bool:
-    return hmac.compare_digest(sign_twilio(auth_token, url, params), signature)
+    return same(sign_twilio(auth_token, url, params), signature)
 
 
 # --- Base64 HMAC-SHA1 of the body (CallRail's `Signature`) -----------------------------------
@@ -82,8 +114,12 @@ def sign_body_hmac_sha1(key: str, body: bytes) -> str:
     return base64.b64encode(_hmac(key, body, "sha1")).decode()
 
 
+def body_hmac_sha1_shaped(signature: str) -> bool:
+    return bool(BASE64_SHA1.fullmatch(signature))
+
+
 def verify_body_hmac_sha1(key: str, body: bytes, signature: str) -> bool:
-    return hmac.compare_digest(sign_body_hmac_sha1(key, body), signature)
+    return same(sign_body_hmac_sha1(key, body), signature)
 
 
 # --- `X-Hub-Signature-256: sha256=<hex>` (GitHub, Meta) ---------------------------------------
@@ -93,8 +129,13 @@ def sign_hub_sha256(secret: str, body: bytes) -> str:
     return "sha256=" + _hmac(secret, body, "sha256").hex()
 
 
+def hub_sha256_shaped(header: str) -> bool:
+    scheme, _, signature = header.partition("=")
+    return scheme == "sha256" and bool(HEX_SHA256.fullmatch(signature))
+
+
 def verify_hub_sha256(secret: str, body: bytes, header: str) -> bool:
-    return hmac.compare_digest(sign_hub_sha256(secret, body), header)
+    return same(sign_hub_sha256(secret, body), header)
 
 
 # --- ECDSA P-256 / SHA-256 over `timestamp + payload` (SendGrid's event webhook) -------------
@@ -123,6 +164,10 @@ def sign_ecdsa_sha256(
     """The base64 DER signature SendGrid sends in `X-Twilio-Email-Event-Webhook-Signature`."""
     signature = private_key.sign(timestamp.encode() + payload, ec.ECDSA(hashes.SHA256()))
     return base64.b64encode(signature).decode()
+
+
+def ecdsa_signature_shaped(signature: str) -> bool:
+    return bool(BASE64_ECDSA.fullmatch(signature))
 
 
 def verify_ecdsa_sha256(

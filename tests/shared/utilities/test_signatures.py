@@ -3,13 +3,19 @@
 import pytest
 
 from shared.utilities.signatures import (
+    body_hmac_sha1_shaped,
+    ecdsa_signature_shaped,
     generate_ecdsa_key,
+    hub_sha256_shaped,
     load_ecdsa_public_key,
     sign_body_hmac_sha1,
     sign_ecdsa_sha256,
     sign_hub_sha256,
     sign_timestamped_hmac,
     sign_twilio,
+    timestamped_header_shaped,
+    twilio_signature_shaped,
+    unix_seconds,
     verify_body_hmac_sha1,
     verify_ecdsa_sha256,
     verify_hub_sha256,
@@ -159,3 +165,48 @@ def test_a_hub_signature_verifies_and_fails_with_another_secret():
     assert header.startswith("sha256=")
     assert verify_hub_sha256("secret", PAYLOAD, header)
     assert not verify_hub_sha256("other", PAYLOAD, header)
+
+
+# What a server hands over for a header sent as UTF-8 bytes: each byte as a Latin-1 character.
+NOT_ASCII = "é".encode().decode("latin-1") * 14
+
+
+@pytest.mark.parametrize(
+    "verified",
+    [
+        lambda: verify_twilio("12345", TWILIO_URL, TWILIO_PARAMS, NOT_ASCII),
+        lambda: verify_body_hmac_sha1("key", PAYLOAD, NOT_ASCII),
+        lambda: verify_hub_sha256("secret", PAYLOAD, "sha256=" + NOT_ASCII),
+        lambda: verify_timestamped_hmac("secret", PAYLOAD, f"t={NOW},v1={NOT_ASCII}", 300, NOW),
+        lambda: verify_ecdsa_sha256(
+            load_ecdsa_public_key(SENDGRID_PUBLIC_KEY), "1", PAYLOAD, NOT_ASCII
+        ),
+    ],
+    ids=["twilio", "body hmac", "hub", "timestamped", "ecdsa"],
+)
+def test_a_signature_that_is_not_ascii_fails_without_raising(verified):
+    assert verified() is False
+
+
+def test_the_shapes_of_genuine_signatures_are_accepted():
+    timestamped = sign_timestamped_hmac("secret", PAYLOAD, NOW)
+
+    assert timestamped_header_shaped(timestamped) == NOW
+    assert twilio_signature_shaped(TWILIO_SIGNATURE)
+    assert body_hmac_sha1_shaped(sign_body_hmac_sha1("key", PAYLOAD))
+    assert hub_sha256_shaped(sign_hub_sha256("secret", PAYLOAD))
+    assert ecdsa_signature_shaped(SENDGRID_SIGNATURE)
+
+
+@pytest.mark.parametrize("header", ["", NOT_ASCII, "x" * 10_000, "sha256=" + "0" * 63])
+def test_misshapen_signatures_are_told_apart_before_any_body_is_read(header):
+    assert timestamped_header_shaped(header) is None
+    assert not twilio_signature_shaped(header)
+    assert not body_hmac_sha1_shaped(header)
+    assert not hub_sha256_shaped(header)
+    assert not ecdsa_signature_shaped(header)
+
+
+@pytest.mark.parametrize("value", ["¹²³", "١٢٣", "-1", "", "9" * 40])
+def test_a_timestamp_that_is_not_plain_ascii_digits_is_none(value):
+    assert unix_seconds(value) is None

@@ -76,6 +76,28 @@ async def test_a_missing_signature_is_refused(external, jobs, connected, account
     assert jobs.sent == []
 
 
+async def test_a_signature_that_is_not_ascii_is_refused(external, jobs, connected, account_id):
+    headers = {"content-type": "application/json", "signature": "é".encode() * 14}
+
+    response = await external.post(webhook_url(account_id), content=BODY, headers=headers)
+
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == "invalid_signature"
+    assert jobs.sent == []
+
+
+async def test_a_signed_body_nested_too_deep_is_an_invalid_body(
+    external, jobs, connected, account_id
+):
+    body = b"[" * 50_000 + b"]" * 50_000
+
+    response = await post_call(external, account_id, body)
+
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "invalid_body"
+    assert jobs.sent == []
+
+
 async def test_a_changed_body_under_a_genuine_signature_is_refused(
     external, jobs, connected, account_id
 ):

@@ -1,5 +1,5 @@
-"""Receiving webhooks: the signature checked before the body is read further, signed times
-outside the provider's window refused, each event id handed to the queue once."""
+"""Receiving webhooks: the signature headers' shape and the signed time checked before the body
+is read, the signature before the body is parsed, each event id handed to the queue once."""
 
 import json
 import time
@@ -8,15 +8,21 @@ from collections.abc import Mapping
 import pytest
 
 from external_api.integrations.framework.webhooks import (
+    MAX_DEPTH,
     BadSignature,
     WebhookEvent,
     WebhookReceiver,
-    hmac_hex,
+    json_of,
     receive,
-    same_signature,
 )
 from shared.models.integration_webhook_receipt import IntegrationWebhookReceipt
+from shared.utilities.errors import InvalidBody
 from shared.utilities.outbox import Senders, collecting
+from shared.utilities.signatures import (
+    sign_timestamped_hmac,
+    timestamped_header_shaped,
+    verify_timestamped_hmac,
+)
 from tests.external_api.conftest import RecordingEmitter, RecordingTasks
 
 SECRET = "whsec_test"
@@ -31,26 +37,39 @@ class TimestampedReceiver(WebhookReceiver):
     def __init__(self) -> None:
         self.parsed = 0
 
-    def verify(self, headers: Mapping[str, str], body: bytes) -> int | None:
-        header = headers.get("acme-signature", "")
-        parts = dict(part.partition("=")[::2] for part in header.split(","))
-        if "t" not in parts or "v1" not in parts:
+    def signed_at(self, headers: Mapping[str, str]) -> int | None:
+        timestamp = timestamped_header_shaped(headers.get("acme-signature", ""))
+        if timestamp is None:
             raise BadSignature()
-        expected = hmac_hex(SECRET, f"{parts['t']}.".encode() + body)
-        if not same_signature(expected, parts["v1"]):
+        return timestamp
+
+    def verify(self, headers: Mapping[str, str], body: bytes) -> None:
+        # An unlimited tolerance: the framework checks the window itself.
+        if not verify_timestamped_hmac(SECRET, body, headers["acme-signature"], 10**10):
             raise BadSignature()
-        return int(parts["t"])
 
     def events(self, body: bytes) -> list[WebhookEvent]:
         self.parsed += 1
-        return [WebhookEvent(e["id"], e["type"], e) for e in json.loads(body)["events"]]
+        return [WebhookEvent(e["id"], e["type"], e) for e in json_of(body)["events"]]
 
 
 def signed(body: bytes, at: int, secret: str = SECRET) -> dict[str, str]:
-    return {"acme-signature": f"t={at},v1={hmac_hex(secret, f'{at}.'.encode() + body)}"}
+    return {"acme-signature": sign_timestamped_hmac(secret, body, at)}
 
 
 BODY = json.dumps({"events": [{"id": "evt_1", "type": "thing.created"}]}).encode()
+
+
+class Body:
+    """A request body reader that says whether it was read."""
+
+    def __init__(self, content: bytes) -> None:
+        self.content = content
+        self.read = False
+
+    async def __call__(self) -> bytes:
+        self.read = True
+        return self.content
 
 
 @pytest.fixture
@@ -59,8 +78,9 @@ def tasks() -> RecordingTasks:
 
 
 async def received(receiver, headers, body, tasks, now=None) -> dict:
+    reader = body if isinstance(body, Body) else Body(body)
     async with collecting(Senders(tasks=tasks, emitter=RecordingEmitter())):
-        return await receive(receiver, headers, body, now)
+        return await receive(receiver, headers, reader, now)
 
 
 async def test_a_signed_event_is_handed_to_the_queue(mongo, tasks):
@@ -98,14 +118,38 @@ async def test_an_event_seen_before_is_not_handed_on_again(mongo, tasks):
     "headers",
     [
         {},
-        {"acme-signature": "t=1,v1=deadbeef"},
-        signed(BODY, int(time.time()), secret="someone-else"),
+        {"acme-signature": f"t={int(time.time())},v1=deadbeef"},
+        {"acme-signature": f"t={int(time.time())},v1={'é' * 64}"},
+        {"acme-signature": f"t=¹²³,v1={'a' * 64}"},
     ],
-    ids=["missing", "garbage", "wrong secret"],
+    ids=["missing", "short", "not ascii", "superscript digits"],
 )
-async def test_a_bad_or_missing_signature_is_refused_before_the_body_is_parsed(
-    mongo, tasks, headers
-):
+async def test_a_misshapen_signature_is_refused_before_the_body_is_read(mongo, tasks, headers):
+    body = Body(BODY)
+
+    with pytest.raises(BadSignature):
+        await received(TimestampedReceiver(), headers, body, tasks)
+
+    assert body.read is False
+    assert tasks.sent == []
+
+
+async def test_a_signed_time_outside_the_window_is_refused_before_the_body_is_read(mongo, tasks):
+    body = Body(BODY)
+    headers = signed(BODY, int(time.time()) - 3600)
+
+    with pytest.raises(BadSignature, match="too long ago"):
+        await received(TimestampedReceiver(), headers, body, tasks)
+
+    assert body.read is False
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [signed(BODY, int(time.time()), secret="someone-else")],
+    ids=["wrong secret"],
+)
+async def test_a_bad_signature_is_refused_before_the_body_is_parsed(mongo, tasks, headers):
     receiver = TimestampedReceiver()
 
     with pytest.raises(BadSignature):
@@ -156,3 +200,32 @@ async def test_a_failure_half_way_keeps_no_receipt(mongo, tasks, monkeypatch):
 
     assert await IntegrationWebhookReceipt.find_all().count() == 0
     assert tasks.sent == []
+
+
+def nested(depth: int) -> object:
+    value: object = "leaf"
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+async def test_a_signed_body_nested_deeper_than_the_cap_is_an_invalid_body(mongo, tasks):
+    event = {"id": "evt_1", "type": "thing.created", "data": nested(MAX_DEPTH)}
+    body = json.dumps({"events": [event]}).encode()
+
+    with pytest.raises(InvalidBody):
+        await received(TimestampedReceiver(), signed(body, int(time.time())), body, tasks)
+
+    assert tasks.sent == []
+    assert await IntegrationWebhookReceipt.find_all().count() == 0
+
+
+def test_json_nested_past_the_parsers_recursion_limit_is_an_invalid_body():
+    with pytest.raises(InvalidBody):
+        json_of(b"[" * 100_000 + b"]" * 100_000)
+
+
+def test_json_nested_to_the_cap_is_read():
+    value = nested(MAX_DEPTH)
+
+    assert json_of(json.dumps(value).encode()) == value

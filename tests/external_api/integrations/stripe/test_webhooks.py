@@ -5,7 +5,8 @@ import json
 import time
 
 from shared.models.integration_webhook_receipt import IntegrationWebhookReceipt
-from tests.external_api.fakes.stripe import CONNECTED, customer, event, signed
+from shared.utilities.signatures import sign_timestamped_hmac
+from tests.external_api.fakes.stripe import CONNECTED, WEBHOOK_SECRET, customer, event, signed
 from tests.external_api.integrations.stripe.conftest import stripe_settings
 
 URL = "/v1/e/stripe/webhooks/connect"
@@ -93,3 +94,48 @@ async def test_a_signed_body_that_is_not_an_event_is_invalid(stripe, jobs):
 
     assert response.status_code == 422
     assert jobs.sent == []
+
+
+NOT_ASCII = "t=1700000000,v1=é".encode()
+
+
+async def test_a_signature_header_that_is_not_ascii_is_refused(stripe, jobs):
+    body, headers = signed(UPDATED)
+
+    response = await stripe.post(
+        URL, content=body, headers={**headers, "stripe-signature": NOT_ASCII}
+    )
+
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == "invalid_signature"
+    assert jobs.sent == []
+
+
+async def test_a_signed_body_nested_too_deep_is_an_invalid_body(stripe, jobs):
+    nested = b'{"a":' * 50_000 + b"{}" + b"}" * 50_000
+    body = json.dumps({**UPDATED, "data": {"object": "NESTED"}}).encode()
+    body = body.replace(b'"NESTED"', nested)
+    timestamp = int(time.time())
+    headers = {"stripe-signature": sign_timestamped_hmac(WEBHOOK_SECRET, body, timestamp)}
+
+    response = await stripe.post(URL, content=body, headers=headers)
+
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "invalid_body"
+    assert jobs.sent == []
+
+
+async def test_a_stale_signature_is_refused_without_reading_the_body(stripe, jobs):
+    chunks_read = []
+
+    async def large_body():
+        for chunk in range(100):
+            chunks_read.append(chunk)
+            yield b" " * 10_000
+
+    _, headers = signed(UPDATED, timestamp=int(time.time()) - 3600)
+
+    response = await stripe.post(URL, content=large_body(), headers=headers)
+
+    assert response.status_code == 401
+    assert len(chunks_read) <= 1  # what the transport sends with the head, at most

@@ -99,7 +99,7 @@ async def test_an_sms_from_a_number_the_account_does_not_own_is_refused(
     response = await send_sms(external, account_id)
 
     assert response.status_code == 422
-    assert response.json()["error"]["details"][0]["field"] == "sender"
+    assert response.json()["error"]["details"][0]["field"] == "body.sender"
     assert fake.requests == []
 
 

@@ -89,6 +89,17 @@ async def test_a_missing_signature_is_refused(external, jobs, connected, account
     assert jobs.sent == []
 
 
+async def test_a_signature_that_is_not_ascii_is_refused(external, jobs, connected, account_id):
+    path = f"/v1/e/twilio/webhooks/sms/{account_id}"
+    headers = {**FORM, "x-twilio-signature": "é".encode() * 14}
+
+    response = await external.post(path, content=urlencode(inbound_sms()), headers=headers)
+
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == "invalid_signature"
+    assert jobs.sent == []
+
+
 async def test_a_changed_parameter_under_a_genuine_signature_is_refused(
     external, jobs, connected, account_id
 ):

@@ -54,7 +54,6 @@ class RouterSettings(ServiceSettings):
         "POST /v1/auth/login",
         "POST /v1/auth/invitations/accept",
         "/v1/e/*/webhooks/*",
-        "/v1/e/*/auth/callback",
         # Files on Wasabi: a public one for anyone, a private one for its account's session.
         "GET /v1/e/wasabi/public/*",
         "/v1/forms/public/*",

@@ -22,7 +22,10 @@ Adding a provider `acme` (the path segment is its `name`; folders use underscore
      `GET /key` (masked), `DELETE /key`; `ApiKeyCheck.apply(key, credential)` gives the
      request arguments (`{"headers": ...}`, `{"auth": ...}`, `{"params": ...}`) each call carries.
    - OAuth: `GET /auth/start` (authorize URL with a sealed, expiring, single-use state and
-     PKCE), `GET /auth/callback` (public), `DELETE /auth` (revokes where the provider allows).
+     PKCE, bound to the user, session and account starting it; the provider sends the browser
+     back to the dashboard's `/integrations/acme/callback`, which is the redirect URI to
+     register with the provider), `POST /auth/complete` (the dashboard posts the code and
+     state with the same session), `DELETE /auth` (revokes where the provider allows).
    - `GET /v1/e/integrations` lists it with the account's status.
 4. Its client: `acme/client.py`, a class taking the `ConnectedHttp` of the account (from the
    dependency `connection_to("acme")` in `framework.dependencies`) and calling

@@ -1,6 +1,7 @@
 """Integrations the way the dashboard and providers reach them: gateway -> router ->
-external_api on real ports. The dashboard's calls need its session; Facebook's webhook and
-Google's redirect back carry none and pass, the webhook's body unchanged so its signature holds."""
+external_api on real ports. The dashboard's calls need its session, completing an OAuth connect
+included; Facebook's webhook carries none and passes, its body unchanged so its signature
+holds."""
 
 from collections.abc import AsyncIterator
 from urllib.parse import parse_qs, urlsplit
@@ -64,18 +65,40 @@ async def test_a_signed_facebook_webhook_passes_without_a_session(dashboard):
     assert response.json()["accepted"] == 1
 
 
-async def test_google_sends_the_browser_back_without_a_session(dashboard, fake):
+async def test_the_dashboard_completes_a_google_connect_with_its_session(dashboard, fake):
     fake.on("POST", TOKEN_URL, json_answer(token_answer()))
     session = await sign_up(dashboard)
     start = await dashboard.get("/v1/e/google-analytics/auth/start", headers=session)
-    state = parse_qs(urlsplit(start.json()["authorize_url"]).query)["state"][0]
+    query = parse_qs(urlsplit(start.json()["authorize_url"]).query)
 
-    callback = await dashboard.get(
-        "/v1/e/google-analytics/auth/callback", params={"state": state, "code": "4/code"}
+    completed = await dashboard.post(
+        "/v1/e/google-analytics/auth/complete",
+        json={"state": query["state"][0], "code": "4/code"},
+        headers=session,
     )
     listed = await dashboard.get("/v1/e/integrations", headers=session)
 
-    assert callback.status_code == 303
-    assert callback.headers["location"].startswith(DASHBOARD)
+    assert query["redirect_uri"] == [f"{DASHBOARD}/integrations/google-analytics/callback"]
+    assert completed.json()["status"] == "connected"
     status = {item["name"]: item["status"] for item in listed.json()["data"]}
     assert status["google-analytics"] == "connected"
+
+
+async def test_a_connect_link_opened_by_another_user_attaches_nothing(dashboard, fake):
+    fake.on("POST", TOKEN_URL, json_answer(token_answer()))
+    attacker = await sign_up(dashboard)
+    start = await dashboard.get("/v1/e/google-analytics/auth/start", headers=attacker)
+    state = parse_qs(urlsplit(start.json()["authorize_url"]).query)["state"][0]
+    victim = await sign_up(dashboard)
+
+    completed = await dashboard.post(
+        "/v1/e/google-analytics/auth/complete",
+        json={"state": state, "code": "4/victims-code"},
+        headers=victim,
+    )
+    listed = await dashboard.get("/v1/e/integrations", headers=attacker)
+
+    assert completed.status_code == 403
+    assert fake.sent("POST", TOKEN_URL) == []
+    status = {item["name"]: item["status"] for item in listed.json()["data"]}
+    assert status["google-analytics"] == "not_connected"

@@ -106,12 +106,21 @@ async def external(start_external) -> AsyncIterator[httpx.AsyncClient]:
         yield client
 
 
-def headers_for(account_id: str, role: Role = Role.ADMIN, user_id: str = "user-1") -> dict:
-    """The Authorization header the router adds for a user of the account with `role`."""
+def headers_for(
+    account_id: str,
+    role: Role = Role.ADMIN,
+    user_id: str = "user-1",
+    session_id: str = "session-1",
+    agency_id: str = "",
+) -> dict:
+    """The Authorization header the router adds for a user of the account with `role`, in a
+    session (and, for a sub-account, under its agency)."""
     principal = Principal(
         kind=TokenKind.USER,
         sub=user_id,
+        sid=session_id,
         account_id=account_id,
+        agency_id=agency_id or account_id,
         role=role,
         scopes=ROLE_SCOPES[role],
     )

@@ -1,5 +1,5 @@
-"""The router lets providers reach the webhooks and the OAuth callback without a session, and
-nothing else of /v1/e/."""
+"""The router lets providers reach the webhooks without a session, and nothing else of /v1/e/:
+an OAuth connect is completed by the dashboard with the session that started it."""
 
 import pytest
 
@@ -17,7 +17,6 @@ def routes() -> Routes:
     [
         ("POST", "/v1/e/facebook/webhooks/leadgen"),
         ("GET", "/v1/e/facebook/webhooks/leadgen"),
-        ("GET", "/v1/e/google-analytics/auth/callback"),
     ],
 )
 def test_provider_entry_points_are_public(routes, method, path):
@@ -29,6 +28,8 @@ def test_provider_entry_points_are_public(routes, method, path):
     [
         ("GET", "/v1/e/integrations"),
         ("GET", "/v1/e/google-analytics/auth/start"),
+        ("POST", "/v1/e/google-analytics/auth/complete"),
+        ("GET", "/v1/e/google-analytics/auth/callback"),
         ("DELETE", "/v1/e/google-analytics/auth"),
         ("POST", "/v1/e/google-analytics/reports"),
         ("POST", "/v1/e/facebook/pages/sync"),

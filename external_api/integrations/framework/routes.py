@@ -3,7 +3,6 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Query, status
-from fastapi.responses import RedirectResponse
 
 from external_api.integrations.framework import service
 from external_api.integrations.framework.dependencies import (
@@ -16,9 +15,11 @@ from external_api.integrations.framework.provider import Provider
 from external_api.integrations.framework.schemas import (
     ApiKeyRead,
     AuthStartRead,
+    ConnectComplete,
+    ConnectOutcome,
     IntegrationList,
 )
-from external_api.integrations.framework.state import InvalidState
+from external_api.integrations.framework.state import InvalidState, StartedByAnother, Starter
 from shared.utilities.errors import (
     Forbidden,
     InvalidInput,
@@ -55,6 +56,8 @@ def oauth_router(name: str, title: str) -> APIRouter:
     @router.get(
         "/start",
         summary=f"The {title} consent page to send the user to",
+        description=f"{title} sends the browser back to the dashboard's "
+        f"`/integrations/{name}/callback`, which posts what it was given to `complete`.",
         responses=error_responses(Unauthorized, Forbidden, InvalidInput),
     )
     async def start(
@@ -62,25 +65,21 @@ def oauth_router(name: str, title: str) -> APIRouter:
         principal: IntegrationsAdmin,
         return_path: Annotated[str | None, Query(max_length=500)] = None,
     ) -> AuthStartRead:
-        return await service.start_oauth(
-            integrations, name, principal.account_id, principal.sub, return_path
-        )
+        return await service.start_oauth(integrations, name, Starter.of(principal), return_path)
 
-    @router.get(
-        "/callback",
-        summary=f"Where {title} sends the user back (public: the state says who they are)",
-        status_code=status.HTTP_303_SEE_OTHER,
-        response_class=RedirectResponse,
-        responses=error_responses(InvalidState, ProviderFailed),
+    @router.post(
+        "/complete",
+        summary=f"Finish connecting {title} with the code it sent the browser back with",
+        description="Only the user who started the connect, in the same session and account, "
+        "can finish it; the state is spent once.",
+        responses=error_responses(
+            Unauthorized, Forbidden, StartedByAnother, InvalidState, ProviderFailed
+        ),
     )
-    async def callback(
-        integrations: IntegrationsDep,
-        state: Annotated[str, Query(max_length=4000)],
-        code: Annotated[str | None, Query(max_length=4000)] = None,
-        error: Annotated[str | None, Query(max_length=200)] = None,
-    ) -> RedirectResponse:
-        url = await service.finish_oauth(integrations, name, state, code, error)
-        return RedirectResponse(url, status_code=status.HTTP_303_SEE_OTHER)
+    async def complete(
+        integrations: IntegrationsDep, principal: IntegrationsAdmin, completion: ConnectComplete
+    ) -> ConnectOutcome:
+        return await service.finish_oauth(integrations, name, Starter.of(principal), completion)
 
     @router.delete(
         "",

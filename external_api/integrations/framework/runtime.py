@@ -59,7 +59,9 @@ class Integrations:
         return OAuthHttp(self.http[name], self.keeper(name), account_id)
 
     def redirect_uri(self, name: str) -> str:
-        return f"{self.settings.public_url.rstrip('/')}/v1/e/{name}/auth/callback"
+        """The dashboard's page the provider sends the browser back to: it posts the code and
+        state to `POST /v1/e/<name>/auth/complete` with the user's session."""
+        return f"{self.settings.dashboard_url.rstrip('/')}/integrations/{name}/callback"
 
 
 def integrations_lifespan(

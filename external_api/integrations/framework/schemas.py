@@ -1,8 +1,10 @@
 from datetime import datetime
+from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from external_api.integrations.framework.provider import AuthKind
+from shared.utilities.schemas import WriteModel
 
 
 class IntegrationRead(BaseModel):
@@ -23,6 +25,21 @@ class IntegrationList(BaseModel):
 class AuthStartRead(BaseModel):
     authorize_url: str
     expires_in: int  # seconds the link stays valid
+
+
+class ConnectComplete(WriteModel):
+    """What the provider gave the dashboard's callback page, posted on with the user's session."""
+
+    state: str = Field(max_length=4000)
+    code: str | None = Field(None, max_length=4000)
+    error: str | None = Field(None, max_length=200, description="the provider's, e.g. a refusal")
+
+
+class ConnectOutcome(BaseModel):
+    integration: str
+    status: Literal["connected", "error"]
+    reason: str | None = None  # why not: the provider's error, `no_code` or `code_refused`
+    return_path: str  # the dashboard path the connect started from
 
 
 class ApiKeyRead(BaseModel):

@@ -1,14 +1,19 @@
 """Connecting and disconnecting providers, and the account's list of them."""
 
 import logging
-from urllib.parse import urlencode
 
 from external_api.integrations.framework.credentials import masked
 from external_api.integrations.framework.oauth import GrantRefused, code_verifier
 from external_api.integrations.framework.provider import ApiKeyConnect, ConnectedAs
 from external_api.integrations.framework.runtime import Integrations
-from external_api.integrations.framework.schemas import ApiKeyRead, AuthStartRead, IntegrationRead
-from external_api.integrations.framework.state import dashboard_path
+from external_api.integrations.framework.schemas import (
+    ApiKeyRead,
+    AuthStartRead,
+    ConnectComplete,
+    ConnectOutcome,
+    IntegrationRead,
+)
+from external_api.integrations.framework.state import Starter, dashboard_path
 from shared.models.integration_credential import ApiKeyCredential, OAuthCredential
 from shared.utilities.errors import DomainError, NotFound
 
@@ -39,39 +44,33 @@ async def list_integrations(integrations: Integrations, account_id: str) -> list
 
 
 async def start_oauth(
-    integrations: Integrations,
-    name: str,
-    account_id: str,
-    user_id: str,
-    return_path: str | None,
+    integrations: Integrations, name: str, starter: Starter, return_path: str | None
 ) -> AuthStartRead:
     flow = integrations.flow(name)
     path = dashboard_path(return_path)
     verifier = code_verifier() if flow.app.pkce else ""
-    state = await integrations.states().issue(name, account_id, user_id, path, verifier)
+    state = await integrations.states().issue(name, starter, path, verifier)
     url = flow.authorize_url(integrations.redirect_uri(name), state, verifier or None)
     return AuthStartRead(authorize_url=url, expires_in=integrations.settings.oauth_state_seconds)
 
 
 async def finish_oauth(
-    integrations: Integrations, name: str, state: str, code: str | None, error: str | None
-) -> str:
-    """Where the browser goes next: the dashboard path the connect started from, saying how it
-    went. The state is checked (and spent) before anything else."""
-    connect, verifier = await integrations.states().consume(state, name)
-    outcome = {"integration": name}
-    if error or not code:
-        outcome |= {"status": "error", "reason": error or "no_code"}
-    else:
-        try:
-            await store_tokens(
-                integrations, name, connect.account_id, connect.user_id, code, verifier
-            )
-            outcome["status"] = "connected"
-        except GrantRefused as refusal:
-            logger.warning("%s refused an authorization code: %s", name, refusal)
-            outcome |= {"status": "error", "reason": "code_refused"}
-    return dashboard_url(integrations, connect.return_path, outcome)
+    integrations: Integrations, name: str, finisher: Starter, completion: ConnectComplete
+) -> ConnectOutcome:
+    """How the connect went. The state is checked (its starter is the finisher) and spent
+    before anything else."""
+    connect, verifier = await integrations.states().consume(completion.state, name, finisher)
+    outcome = ConnectOutcome(integration=name, status="error", return_path=connect.return_path)
+    if completion.error or not completion.code:
+        return outcome.model_copy(update={"reason": completion.error or "no_code"})
+    try:
+        await store_tokens(
+            integrations, name, connect.account_id, connect.user_id, completion.code, verifier
+        )
+    except GrantRefused as refusal:
+        logger.warning("%s refused an authorization code: %s", name, refusal)
+        return outcome.model_copy(update={"reason": "code_refused"})
+    return outcome.model_copy(update={"status": "connected"})
 
 
 async def store_tokens(
@@ -81,12 +80,6 @@ async def store_tokens(
     tokens = await flow.exchange(code, integrations.redirect_uri(name), verifier or None)
     store = integrations.store(name)
     return await store.save_tokens(account_id, user_id, tokens, ConnectedAs())
-
-
-def dashboard_url(integrations: Integrations, path: str, outcome: dict[str, str]) -> str:
-    separator = "&" if "?" in path else "?"
-    base = integrations.settings.dashboard_url.rstrip("/")
-    return f"{base}{path}{separator}{urlencode(outcome)}"
 
 
 async def disconnect_oauth(integrations: Integrations, name: str, account_id: str) -> None:

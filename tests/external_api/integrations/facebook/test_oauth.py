@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from shared.models.facebook_token import FacebookToken
 from shared.models.integration_credential import ConnectionStatus
-from tests.external_api.conftest import FACEBOOK_APP_ID, PUBLIC
+from tests.external_api.conftest import DASHBOARD, FACEBOOK_APP_ID
 from tests.external_api.factories import BOX, create_connection
 from tests.external_api.fakes import json_answer, query_of
 from tests.external_api.fakes.facebook import (
@@ -18,7 +18,7 @@ from tests.external_api.fakes.facebook import (
     token_answer,
 )
 
-REDIRECT_URI = f"{PUBLIC}/v1/e/facebook/auth/callback"
+REDIRECT_URI = f"{DASHBOARD}/integrations/facebook/callback"
 
 
 async def authorize_query(external, headers) -> dict[str, str]:
@@ -46,11 +46,13 @@ async def test_the_code_is_exchanged_then_made_long_lived(external, admin, fake,
     )
     query = await authorize_query(external, admin)
 
-    response = await external.get(
-        "/v1/e/facebook/auth/callback", params={"state": query["state"], "code": "fb-code"}
+    response = await external.post(
+        "/v1/e/facebook/auth/complete",
+        json={"state": query["state"], "code": "fb-code"},
+        headers=admin,
     )
 
-    assert response.status_code == 303
+    assert response.json()["status"] == "connected"
     exchange, extend = fake.sent("GET", TOKEN_URL)
     assert query_of(exchange) == {
         "redirect_uri": REDIRECT_URI,

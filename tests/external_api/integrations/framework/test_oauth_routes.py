@@ -1,6 +1,7 @@
 """OAuth connect through the routes, on Google Analytics: the authorize URL with a sealed,
-single-use, expiring state and PKCE; the callback exchanging the code, storing the tokens
-sealed and sending the browser back to the dashboard; disconnect revoking the grant."""
+single-use, expiring state and PKCE, bound to who started it; completing (the dashboard posting
+the code and state with the same session) exchanges the code and stores the tokens sealed;
+disconnect revokes the grant."""
 
 import json
 import time
@@ -12,7 +13,13 @@ from external_api.integrations.framework.oauth import code_challenge
 from external_api.integrations.framework.state import ConnectState
 from shared.models.google_analytics_token import GoogleAnalyticsToken
 from shared.models.integration_credential import ConnectionStatus
-from tests.external_api.conftest import DASHBOARD, GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET, PUBLIC
+from shared.models.membership import Role
+from tests.external_api.conftest import (
+    DASHBOARD,
+    GOOGLE_CLIENT_ID,
+    GOOGLE_CLIENT_SECRET,
+    headers_for,
+)
 from tests.external_api.factories import BOX, create_connection
 from tests.external_api.fakes import form_of, json_answer
 from tests.external_api.fakes.google import (
@@ -24,8 +31,8 @@ from tests.external_api.fakes.google import (
 )
 
 START = "/v1/e/google-analytics/auth/start"
-CALLBACK = "/v1/e/google-analytics/auth/callback"
-REDIRECT_URI = f"{PUBLIC}/v1/e/google-analytics/auth/callback"
+COMPLETE = "/v1/e/google-analytics/auth/complete"
+REDIRECT_URI = f"{DASHBOARD}/integrations/google-analytics/callback"
 
 
 async def started(external, headers, **params) -> dict[str, str]:
@@ -35,6 +42,11 @@ async def started(external, headers, **params) -> dict[str, str]:
     url = urlsplit(response.json()["authorize_url"])
     assert f"{url.scheme}://{url.netloc}{url.path}" == AUTHORIZE_URL
     return {name: values[0] for name, values in parse_qs(url.query).items()}
+
+
+async def complete(external, headers, state: str, path: str = COMPLETE, **given):
+    """What the dashboard's callback page posts: the state and the provider's code (or error)."""
+    return await external.post(path, json={"state": state, **given}, headers=headers)
 
 
 async def test_start_answers_googles_consent_url_with_pkce_and_offline_access(external, admin):
@@ -58,11 +70,11 @@ async def test_the_state_carries_no_readable_account_or_user(external, admin, ac
     assert "user-1" not in query["state"]
 
 
-async def test_callback_exchanges_the_code_with_the_pkce_verifier(external, admin, fake):
+async def test_completing_exchanges_the_code_with_the_pkce_verifier(external, admin, fake):
     fake.on("POST", TOKEN_URL, json_answer(token_answer()))
     query = await started(external, admin)
 
-    await external.get(CALLBACK, params={"state": query["state"], "code": "4/code"})
+    await complete(external, admin, query["state"], code="4/code")
 
     (sent,) = fake.sent("POST", TOKEN_URL)
     form = form_of(sent)
@@ -75,23 +87,28 @@ async def test_callback_exchanges_the_code_with_the_pkce_verifier(external, admi
     assert code_challenge(form["code_verifier"]) == query["code_challenge"]
 
 
-async def test_callback_redirects_to_the_dashboard_path_it_started_from(external, admin, fake):
+async def test_completing_answers_the_dashboard_path_it_started_from(external, admin, fake):
     fake.on("POST", TOKEN_URL, json_answer(token_answer()))
     query = await started(external, admin, return_path="/settings/integrations")
 
-    response = await external.get(CALLBACK, params={"state": query["state"], "code": "4/code"})
+    response = await complete(external, admin, query["state"], code="4/code")
 
-    assert response.status_code == 303
-    assert response.headers["location"] == (
-        f"{DASHBOARD}/settings/integrations?integration=google-analytics&status=connected"
-    )
+    assert response.status_code == 200
+    assert response.json() == {
+        "integration": "google-analytics",
+        "status": "connected",
+        "reason": None,
+        "return_path": "/settings/integrations",
+    }
 
 
-async def test_callback_stores_the_tokens_sealed_for_the_account(external, admin, fake, account_id):
+async def test_completing_stores_the_tokens_sealed_for_the_account(
+    external, admin, fake, account_id
+):
     fake.on("POST", TOKEN_URL, json_answer(token_answer("ya29.fresh", "1//refresh")))
     query = await started(external, admin)
 
-    await external.get(CALLBACK, params={"state": query["state"], "code": "4/code"})
+    await complete(external, admin, query["state"], code="4/code")
 
     credential = await GoogleAnalyticsToken.find_one({"account_id": PydanticObjectId(account_id)})
     raw = json.dumps(credential.model_dump(mode="json"))
@@ -105,9 +122,9 @@ async def test_callback_stores_the_tokens_sealed_for_the_account(external, admin
 async def test_a_state_is_accepted_once(external, admin, fake):
     fake.on("POST", TOKEN_URL, json_answer(token_answer()))
     query = await started(external, admin)
-    await external.get(CALLBACK, params={"state": query["state"], "code": "4/code"})
+    await complete(external, admin, query["state"], code="4/code")
 
-    replayed = await external.get(CALLBACK, params={"state": query["state"], "code": "4/code"})
+    replayed = await complete(external, admin, query["state"], code="4/code")
 
     assert replayed.status_code == 400
     assert replayed.json()["error"]["code"] == "invalid_state"
@@ -116,19 +133,19 @@ async def test_a_state_is_accepted_once(external, admin, fake):
 
 async def test_an_expired_state_is_refused(external, admin, fake, account_id):
     states = external.app.state.integrations.states()
-    state = ConnectState("google-analytics", account_id, "user-1", "/integrations", "nonce")
+    state = ConnectState("google-analytics", account_id, "user-1", "", "/integrations", "nonce")
     await external.app.state.integrations.redis.set(states.nonce_key("nonce"), "verifier")
     expired = states.sealed_at(state, int(time.time()) - 601)
 
-    response = await external.get(CALLBACK, params={"state": expired, "code": "4/code"})
+    response = await complete(external, admin, expired, code="4/code")
 
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "invalid_state"
     assert fake.sent("POST", TOKEN_URL) == []
 
 
-async def test_a_forged_state_is_refused(external, fake):
-    response = await external.get(CALLBACK, params={"state": "forged", "code": "4/code"})
+async def test_a_forged_state_is_refused(external, admin, fake):
+    response = await complete(external, admin, "forged", code="4/code")
 
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "invalid_state"
@@ -138,25 +155,20 @@ async def test_a_forged_state_is_refused(external, fake):
 async def test_a_state_for_another_provider_is_refused(external, admin, fake):
     query = await started(external, admin)
 
-    response = await external.get(
-        "/v1/e/google-ads/auth/callback", params={"state": query["state"], "code": "4/code"}
+    response = await complete(
+        external, admin, query["state"], "/v1/e/google-ads/auth/complete", code="4/code"
     )
 
     assert response.status_code == 400
     assert fake.requests == []
 
 
-async def test_a_user_refusing_consent_returns_to_the_dashboard_saying_so(external, admin, fake):
+async def test_a_user_refusing_consent_is_told_so(external, admin, fake):
     query = await started(external, admin)
 
-    response = await external.get(
-        CALLBACK, params={"state": query["state"], "error": "access_denied"}
-    )
+    response = await complete(external, admin, query["state"], error="access_denied")
 
-    assert response.status_code == 303
-    assert response.headers["location"].endswith(
-        "?integration=google-analytics&status=error&reason=access_denied"
-    )
+    assert (response.json()["status"], response.json()["reason"]) == ("error", "access_denied")
     assert fake.requests == []
 
 
@@ -164,10 +176,69 @@ async def test_a_refused_code_stores_nothing_and_says_so(external, admin, fake, 
     fake.on("POST", TOKEN_URL, json_answer(INVALID_GRANT, 400))
     query = await started(external, admin)
 
-    response = await external.get(CALLBACK, params={"state": query["state"], "code": "4/bad"})
+    response = await complete(external, admin, query["state"], code="4/bad")
 
-    assert response.headers["location"].endswith("status=error&reason=code_refused")
+    assert (response.json()["status"], response.json()["reason"]) == ("error", "code_refused")
     assert await GoogleAnalyticsToken.find_all().count() == 0
+
+
+async def test_a_state_started_by_one_user_is_refused_to_another_and_stores_nothing(
+    external, admin, fake, account_id
+):
+    fake.on("POST", TOKEN_URL, json_answer(token_answer()))
+    query = await started(external, admin)  # the attacker's connect, sent to a victim
+    victim = headers_for(str(PydanticObjectId()), Role.ADMIN, user_id="victim")
+
+    response = await complete(external, victim, query["state"], code="4/victims-code")
+
+    assert response.status_code == 403
+    assert response.json()["error"]["code"] == "connect_started_by_another"
+    assert fake.sent("POST", TOKEN_URL) == []
+    assert await GoogleAnalyticsToken.find_all().count() == 0
+
+
+async def test_a_state_is_refused_to_another_user_of_the_same_account(
+    external, admin, fake, account_id
+):
+    query = await started(external, admin)
+    colleague = headers_for(account_id, Role.ADMIN, user_id="user-2")
+
+    response = await complete(external, colleague, query["state"], code="4/code")
+
+    assert response.status_code == 403
+    assert await GoogleAnalyticsToken.find_all().count() == 0
+
+
+async def test_a_state_is_refused_in_another_session_of_the_same_user(external, fake, account_id):
+    query = await started(external, headers_for(account_id, session_id="session-1"))
+    other_session = headers_for(account_id, session_id="session-2")
+
+    response = await complete(external, other_session, query["state"], code="4/code")
+
+    assert response.status_code == 403
+    assert fake.requests == []
+
+
+async def test_a_state_refused_to_someone_else_still_completes_for_its_starter(
+    external, admin, fake, account_id
+):
+    fake.on("POST", TOKEN_URL, json_answer(token_answer()))
+    query = await started(external, admin)
+    victim = headers_for(str(PydanticObjectId()), Role.ADMIN, user_id="victim")
+    await complete(external, victim, query["state"], code="4/victims-code")
+
+    response = await complete(external, admin, query["state"], code="4/code")
+
+    assert response.json()["status"] == "connected"
+
+
+async def test_completing_needs_a_signed_in_user(external, admin, fake):
+    query = await started(external, admin)
+
+    response = await complete(external, {}, query["state"], code="4/code")
+
+    assert response.status_code == 401
+    assert fake.requests == []
 
 
 async def test_a_return_path_off_the_dashboard_is_refused(external, admin):

@@ -11,6 +11,8 @@ from cryptography.fernet import Fernet
 from external_api.integrations.framework.state import (
     ConnectState,
     InvalidState,
+    StartedByAnother,
+    Starter,
     StateKeeper,
     dashboard_path,
 )
@@ -20,6 +22,7 @@ from shared.utilities.redis import create_redis
 from tests.external_api.conftest import ENCRYPTION_KEY
 
 LIFETIME = 600
+STARTER = Starter(account_id="account-1", user_id="user-1", session_id="session-1")
 
 
 @pytest.fixture
@@ -30,16 +33,16 @@ async def states():
 
 
 async def test_an_issued_state_gives_back_who_and_the_verifier(states):
-    sealed = await states.issue("acme", "account-1", "user-1", "/back", "verifier")
+    sealed = await states.issue("acme", STARTER, "/back", "verifier")
 
-    state, verifier = await states.consume(sealed, "acme")
+    state, verifier = await states.consume(sealed, "acme", STARTER)
 
     assert (state.account_id, state.user_id, state.return_path) == ("account-1", "user-1", "/back")
     assert verifier == "verifier"
 
 
 async def test_the_nonce_expires_with_the_state(states):
-    sealed = await states.issue("acme", "account-1", "user-1", "/back", "verifier")
+    sealed = await states.issue("acme", STARTER, "/back", "verifier")
     nonce = json.loads(states.box.open(sealed))["nonce"]
 
     ttl = await states.redis.ttl(states.nonce_key(nonce))
@@ -48,28 +51,46 @@ async def test_the_nonce_expires_with_the_state(states):
 
 
 async def test_a_state_is_consumed_once(states):
-    sealed = await states.issue("acme", "account-1", "user-1", "/back", "")
-    await states.consume(sealed, "acme")
+    sealed = await states.issue("acme", STARTER, "/back", "")
+    await states.consume(sealed, "acme", STARTER)
 
     with pytest.raises(InvalidState, match="already used"):
-        await states.consume(sealed, "acme")
+        await states.consume(sealed, "acme", STARTER)
 
 
 async def test_a_state_older_than_its_lifetime_is_refused(states):
-    sealed = await states.issue("acme", "account-1", "user-1", "/back", "")
+    sealed = await states.issue("acme", STARTER, "/back", "")
     state = json.loads(states.box.open(sealed))
     old = states.sealed_at(ConnectState(**state), int(time.time()) - LIFETIME - 1)
 
     with pytest.raises(InvalidState, match="expired"):
-        await states.consume(old, "acme")
+        await states.consume(old, "acme", STARTER)
 
 
 async def test_a_state_sealed_with_another_key_is_refused(states):
     other = StateKeeper(SecretBox.from_keys([Fernet.generate_key().decode()]), states.redis, 60)
-    sealed = await other.issue("acme", "account-1", "user-1", "/back", "")
+    sealed = await other.issue("acme", STARTER, "/back", "")
 
     with pytest.raises(InvalidState):
-        await states.consume(sealed, "acme")
+        await states.consume(sealed, "acme", STARTER)
+
+
+@pytest.mark.parametrize(
+    "finisher",
+    [
+        Starter("account-1", "user-2", "session-1"),
+        Starter("account-1", "user-1", "session-2"),
+        Starter("account-2", "user-1", "session-1"),
+    ],
+    ids=["another user", "another session", "another account"],
+)
+async def test_a_state_is_refused_to_anyone_but_its_starter_and_kept_for_them(states, finisher):
+    sealed = await states.issue("acme", STARTER, "/back", "verifier")
+
+    with pytest.raises(StartedByAnother):
+        await states.consume(sealed, "acme", finisher)
+
+    assert (await states.consume(sealed, "acme", STARTER))[1] == "verifier"
 
 
 @pytest.mark.parametrize("path", ["/integrations", "/a/b?tab=google", "/"])

@@ -11,7 +11,7 @@ from shared.models.billing_customer import BillingCustomer
 from shared.models.billing_subscription import BillingSubscription
 from shared.models.membership import Role
 from shared.models.stripe_token import StripeToken
-from tests.external_api.conftest import PUBLIC, headers_for
+from tests.external_api.conftest import DASHBOARD, headers_for
 from tests.external_api.factories import BOX
 from tests.external_api.fakes import form_of, json_answer, query_of
 from tests.external_api.fakes.stripe import (
@@ -62,7 +62,7 @@ async def test_connecting_sends_the_user_to_stripe_connect_without_pkce(stripe, 
         "read_write",
         "code",
     )
-    assert query["redirect_uri"] == f"{PUBLIC}/v1/e/stripe/auth/callback"
+    assert query["redirect_uri"] == f"{DASHBOARD}/integrations/stripe/callback"
     assert "code_challenge" not in query
 
 
@@ -71,11 +71,11 @@ async def test_the_code_is_exchanged_with_the_platforms_secret_key(stripe, fake,
     start = await stripe.get("/v1/e/stripe/auth/start", headers=admin)
     state = parse_qs(urlsplit(start.json()["authorize_url"]).query)["state"][0]
 
-    response = await stripe.get(
-        "/v1/e/stripe/auth/callback", params={"state": state, "code": "ac_123456789"}
+    response = await stripe.post(
+        "/v1/e/stripe/auth/complete", json={"state": state, "code": "ac_123456789"}, headers=admin
     )
 
-    assert response.status_code == 303
+    assert response.json()["status"] == "connected"
     [exchange] = fake.sent("POST", TOKEN_URL)
     form = form_of(exchange)
     assert (form["grant_type"], form["code"], form["client_secret"]) == (

@@ -62,5 +62,5 @@ async def receive_call(
     sealed = credential.options.get(SIGNING_KEY) if credential else None
     if not sealed:
         raise BadSignature()
-    receiver = CallWebhooks(str(credential.account_id), integrations.box.open(sealed))
+    receiver = CallWebhooks(account_id, integrations.box.open(sealed))
     return await receive(receiver, headers, read_body)

@@ -7,7 +7,7 @@ lists them, and the app mounts each one's connect routes and own routes under `/
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
 from fastapi import APIRouter
@@ -47,13 +47,16 @@ class ConnectedAs:
     options: dict[str, Any] = field(default_factory=dict)
 
 
+ConnectT = TypeVar("ConnectT", bound=ApiKeyConnect)
+
+
 @dataclass(frozen=True)
-class ApiKeyCheck:
+class ApiKeyCheck(Generic[ConnectT]):
     """How an API-key provider checks a key once, before it is stored: `validate` calls the
     provider with it (raising the mapped error when refused) and says what it reaches."""
 
-    body: type[ApiKeyConnect]
-    validate: Callable[["ProviderHttp", ApiKeyConnect], Awaitable[ConnectedAs]]
+    body: type[ConnectT]
+    validate: Callable[["ProviderHttp", ConnectT], Awaitable[ConnectedAs]]
     # The request arguments (headers, params or auth) a call with the key carries.
     apply: Callable[[str, IntegrationCredential], dict[str, Any]]
 
@@ -68,7 +71,7 @@ class Provider:
     # OAuth providers: the flow (authorize URL, code exchange, refresh, revoke) from settings.
     oauth: Callable[["ExternalApiSettings", "ProviderHttp"], "OAuthFlow"] | None = None
     # API-key providers.
-    api_key: ApiKeyCheck | None = None
+    api_key: ApiKeyCheck[Any] | None = None
     # Whether an error answer refuses the credential (409 reconnect_needed): a 401 unless
     # the provider says so otherwise.
     refused: Callable[[httpx.Response], bool] = refused_when_401

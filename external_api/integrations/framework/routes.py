@@ -11,7 +11,7 @@ from external_api.integrations.framework.dependencies import (
     IntegrationsReader,
 )
 from external_api.integrations.framework.errors import ProviderFailed
-from external_api.integrations.framework.provider import Provider
+from external_api.integrations.framework.provider import ApiKeyCheck, Provider
 from external_api.integrations.framework.schemas import (
     ApiKeyRead,
     AuthStartRead,
@@ -45,9 +45,9 @@ async def list_integrations(
 
 def connect_router(provider: Provider) -> APIRouter:
     """`/v1/e/<provider>/auth/...` for an OAuth provider, `/v1/e/<provider>/key` otherwise."""
-    if provider.oauth:
-        return oauth_router(provider.name, provider.title)
-    return api_key_router(provider)
+    if provider.api_key:
+        return api_key_router(provider, provider.api_key)
+    return oauth_router(provider.name, provider.title)
 
 
 def oauth_router(name: str, title: str) -> APIRouter:
@@ -93,8 +93,8 @@ def oauth_router(name: str, title: str) -> APIRouter:
     return router
 
 
-def api_key_router(provider: Provider) -> APIRouter:
-    name, title, body_model = provider.name, provider.title, provider.api_key.body
+def api_key_router(provider: Provider, check: ApiKeyCheck) -> APIRouter:
+    name, title, body_model = provider.name, provider.title, check.body
     router = APIRouter(prefix=f"/v1/e/{name}/key", tags=[name])
 
     @router.put(

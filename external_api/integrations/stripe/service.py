@@ -26,7 +26,11 @@ from shared.utilities.repository import TenantRepository
 NAME = "stripe"
 RecordT = TypeVar("RecordT", bound=BillingRecord)
 # What the sync lists, and how: every subscription, not only the active ones (Stripe's default).
-SYNCED = (("customers", {}), ("subscriptions", {"status": "all"}), ("charges", {}))
+SYNCED: tuple[tuple[str, dict[str, str]], ...] = (
+    ("customers", {}),
+    ("subscriptions", {"status": "all"}),
+    ("charges", {}),
+)
 
 
 async def stripe_account_id(integrations: Integrations, account_id: str) -> str:

@@ -1,4 +1,8 @@
-"""What a template or its rendering can be refused for, each with its code."""
+"""What a template or its rendering can be refused for, each with its code.
+
+A rendering error names the template's field at fault (`template.html`): the request that
+rendered it (a send, a preview) did not write it. Saving reports it in the body (`body.html`).
+"""
 
 from collections.abc import Iterable
 
@@ -22,10 +26,12 @@ class TemplateOverLimit(InvalidInput):
 
     code = "template_over_limit"
 
-    def __init__(self, field: str, reason: str) -> None:
+    def __init__(self, field: str, reason: str, location: str = "template") -> None:
+        self.field, self.reason = field, reason
         super().__init__(
             f"The template's {field} is over a limit: {reason}.",
             details=[{"field": field, "message": reason}],
+            location=location,
         )
 
 
@@ -38,6 +44,7 @@ class TemplateNotRenderable(InvalidInput):
         super().__init__(
             f"The template's {field} cannot be rendered: {reason}",
             details=[{"field": field, "message": reason}],
+            location="template",
         )
 
 
@@ -61,10 +68,11 @@ class UnsafeLink(InvalidInput):
 
     code = "unsafe_link"
 
-    def __init__(self, variable: str, field: str, reason: str) -> None:
+    def __init__(self, variable: str, field: str, reason: str, location: str) -> None:
         super().__init__(
             f"{variable} cannot be sent: {reason}.",
             details=[{"field": field, "message": reason}],
+            location=location,
         )
 
 

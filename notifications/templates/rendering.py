@@ -99,8 +99,9 @@ def refusal(error: dict[str, str]) -> DomainError:
     match error["kind"]:
         case "link":
             variable = error["variable"]
-            given = variable.isidentifier() and variable not in PROVIDED
-            return UnsafeLink(variable, f"data.{variable}" if given else field, reason)
+            if variable.isidentifier() and variable not in PROVIDED:  # the sender's data
+                return UnsafeLink(variable, f"data.{variable}", reason, location="body")
+            return UnsafeLink(variable, field, reason, location="template")
         case "limit" | "memory":
             return TemplateOverLimit(field, reason)
         case _:

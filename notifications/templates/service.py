@@ -142,8 +142,10 @@ async def check_limits(renderer: TemplateRenderer, sources: dict[str, str]) -> N
             subject=sources["subject"], text=sources["text"], html=sources["html"]
         )
         await renderer.render(source, context, time_zone="UTC")
-    except TemplateOverLimit:
-        raise
+    except TemplateOverLimit as error:
+        # Said of the body's field, or of the whole template (a render out of time).
+        location = "body" if error.field in SOURCE_FIELDS else ""
+        raise TemplateOverLimit(error.field, error.reason, location) from None
     except InvalidInput:
         return
 

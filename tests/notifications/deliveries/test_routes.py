@@ -424,3 +424,20 @@ async def test_dates_follow_the_platform_default_when_the_account_sets_none(
         )
 
     assert "(due 2 December 2026)" in answer.json()["text"]
+
+
+async def test_a_template_failing_on_the_data_names_the_templates_field(notifications):
+    account = await create_account()
+    colleague = await create_account_user(account)
+    await create_template(account, text="Hi {{ first_name.missing.part }}", html="")
+
+    answer = await notifications.post(
+        "/v1/notifications/email",
+        json={"user_id": str(colleague.id), "event": "newsletter", "data": {"first_name": "Ada"}},
+        headers=headers_for(account),
+    )
+
+    assert answer.status_code == 422
+    assert answer.json()["error"]["code"] == "template_not_renderable"
+    assert answer.json()["error"]["details"][0]["field"] == "template.text"
+    assert await NotificationDelivery.find({"account_id": account.id}).count() == 0

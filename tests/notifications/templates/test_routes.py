@@ -2,8 +2,10 @@
 
 import pytest
 
+from notifications.app import create_app
 from shared.models.notification_template import NotificationTemplate
 from tests.factories import create_account
+from tests.notifications.conftest import configured_settings
 from tests.notifications.factories import create_template, headers_for
 
 WRITER = ("notifications:read", "account:write")
@@ -283,3 +285,45 @@ async def test_an_unknown_filter_is_refused_when_saved(notifications):
 
     assert answer.status_code == 422
     assert answer.json()["error"]["code"] == "invalid_template"
+
+
+async def test_a_preview_missing_variables_names_each_one(notifications):
+    account = await create_account()
+
+    answer = await notifications.post(
+        "/v1/notifications/templates/preview",
+        json={"event": "new_lead", "channel": "email", "data": {"source": "ads"}},
+        headers=headers_for(account),
+    )
+
+    assert answer.status_code == 422
+    assert answer.json()["error"]["code"] == "missing_variables"
+    assert [detail["field"] for detail in answer.json()["error"]["details"]] == [
+        "body.data.lead_name",
+        "body.data.lead_url",
+    ]
+
+
+async def test_a_template_out_of_time_whatever_its_data_is_refused_when_saved(
+    client_for, fake_providers, mongo
+):
+    account = await create_account()
+    endless = (
+        "{% for a in range(10000) %}{% for b in range(10000) %}{% for c in range(10000) %}"
+        "{% endfor %}{% endfor %}{% endfor %}"
+    )
+
+    # Its own render workers, with the time limit of its settings.
+    app = create_app(configured_settings(render_timeout_seconds=1), fake_providers.transport())
+    async with client_for(app) as client:
+        answer = await client.post(
+            "/v1/notifications/templates",
+            json={**NEWSLETTER, "text": endless},
+            headers=headers_for(account, *WRITER),
+        )
+
+    assert answer.status_code == 422
+    assert answer.json()["error"]["details"] == [
+        {"field": "template", "message": "it takes longer than 1 s to render"}
+    ]
+    assert await NotificationTemplate.find({"account_id": account.id}).count() == 0

@@ -7,6 +7,7 @@ from shared.models.notification_template import NotificationTemplate
 from tests.factories import create_account
 from tests.notifications.conftest import configured_settings
 from tests.notifications.factories import create_template, headers_for
+from tests.notifications.templates.conftest import ENDLESS
 
 WRITER = ("notifications:read", "account:write")
 NEWSLETTER = {
@@ -308,17 +309,13 @@ async def test_a_template_out_of_time_whatever_its_data_is_refused_when_saved(
     client_for, fake_providers, mongo
 ):
     account = await create_account()
-    endless = (
-        "{% for a in range(10000) %}{% for b in range(10000) %}{% for c in range(10000) %}"
-        "{% endfor %}{% endfor %}{% endfor %}"
-    )
 
     # Its own render workers, with the time limit of its settings.
     app = create_app(configured_settings(render_timeout_seconds=1), fake_providers.transport())
     async with client_for(app) as client:
         answer = await client.post(
             "/v1/notifications/templates",
-            json={**NEWSLETTER, "text": endless},
+            json={**NEWSLETTER, "text": ENDLESS},
             headers=headers_for(account, *WRITER),
         )
 

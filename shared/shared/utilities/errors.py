@@ -157,11 +157,24 @@ class ErrorResponse(BaseModel):
 
 
 def error_responses(*errors: type[DomainError]) -> dict[int | str, dict[str, Any]]:
-    """`responses=` for a route: documents each domain error it may raise."""
+    """`responses=` for a route: documents each domain error it may raise, every code under
+    its status (several errors may share one: `email_taken` and `stage_not_empty` are 409s)."""
+    by_status: dict[int, list[type[DomainError]]] = {}
+    for error in dict.fromkeys(errors):
+        by_status.setdefault(error.status_code, []).append(error)
     return {
-        error.status_code: {"model": ErrorResponse, "description": error.__doc__ or error.message}
-        for error in errors
+        status: {"model": ErrorResponse, "description": described(same_status)}
+        for status, same_status in by_status.items()
     }
+
+
+def described(errors: list[type[DomainError]]) -> str:
+    def one(error: type[DomainError]) -> str:
+        return " ".join((error.__doc__ or error.message).split())
+
+    if len(errors) == 1:
+        return one(errors[0])
+    return "\n".join(f"- `{error.code}`: {one(error)}" for error in errors)
 
 
 def error_payload(code: str, message: str, details: list[dict[str, Any]] | None = None) -> dict:

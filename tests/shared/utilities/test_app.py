@@ -8,7 +8,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel, EmailStr
 
 from shared.utilities.app import DirectRoute, create_app
-from shared.utilities.errors import Conflict, NotFound
+from shared.utilities.errors import Conflict, NotFound, error_responses
 from shared.utilities.logging import ContextFilter
 from shared.utilities.settings import ServiceSettings
 from tests.own_redis import RecordingHandler
@@ -316,3 +316,16 @@ async def test_each_request_is_logged_once_with_its_status_and_duration(client_f
     assert record.getMessage() == "GET /health 200"
     assert record.status == 200
     assert record.duration_ms >= 0
+
+
+def test_errors_sharing_a_status_are_all_documented_with_their_codes():
+    class EmailTaken(Conflict):
+        """Another contact has this email."""
+
+        code = "email_taken"
+
+    documented = error_responses(NotFound, Conflict, EmailTaken)
+
+    assert set(documented) == {404, 409}
+    assert "`email_taken`: Another contact has this email." in documented[409]["description"]
+    assert "`conflict`:" in documented[409]["description"]

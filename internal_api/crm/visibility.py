@@ -1,30 +1,48 @@
-"""Record-level visibility: an account may limit its members to the contacts and deals they own
-or follow. Owners and admins see everything. A hidden record answers 404 like a missing one,
-because every CRM query goes through `VisibleRepository`."""
+"""Record-level visibility, and the caller every CRM service acts for.
+
+An account may limit its members to the contacts and deals they own or follow; owners and
+admins see everything. A hidden record answers 404 like a missing one, because every CRM
+query goes through the caller's repository, narrowed by `visibility_in`.
+
+A CRM service function takes a `Caller` first: the signed-in user, the records of their
+account they see, and the account's locale. A module's `auth.py` makes it a dependency:
+
+    ContactsWrite = Annotated[Caller[ContactRepository],
+                              Depends(caller_for(ContactRepository, "contacts:write"))]
+"""
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from dataclasses import dataclass
+from typing import Annotated, Any, Generic, Protocol, TypeVar
 
 from beanie import PydanticObjectId
+from fastapi import Depends
 
+from internal_api.dependencies import Settings
+from shared.domain.accounts import repository as accounts
+from shared.domain.accounts.locale import Locale, locale_of
 from shared.models.account import Account
-from shared.models.base import TenantDocument
 from shared.models.membership import Role
-from shared.utilities.auth import CurrentUser, Principal
+from shared.utilities.auth import CurrentUser, Principal, requires
 from shared.utilities.repository import DocumentT, TenantRepository
 
 SEES_EVERYTHING = (Role.OWNER, Role.ADMIN)
 
 
-async def visibility_filter(principal: Principal) -> dict[str, Any]:
+def visibility_in(principal: Principal, account: Account | None) -> dict[str, Any]:
     """The extra condition on the caller's CRM queries; empty when they see everything."""
     if principal.role in SEES_EVERYTHING:
         return {}
-    account = await Account.get(PydanticObjectId(principal.account_id))
     if account is None or not account.restrict_members_to_own_records:
         return {}
     user = PydanticObjectId(principal.sub)
     return {"$or": [{"owner_id": user}, {"follower_ids": user}]}
+
+
+async def visibility_filter(principal: Principal) -> dict[str, Any]:
+    if principal.role in SEES_EVERYTHING:
+        return {}
+    return visibility_in(principal, await accounts.account(PydanticObjectId(principal.account_id)))
 
 
 class VisibleRepository(TenantRepository[DocumentT]):
@@ -45,9 +63,49 @@ class VisibleRepository(TenantRepository[DocumentT]):
         return {"$and": [tenant, self.visibility]} if self.visibility else tenant
 
 
-def visible(model: type[TenantDocument], sortable: Iterable[str] | None = None) -> Callable:
+class AccountRepository(Protocol):
+    @property
+    def account_id(self) -> PydanticObjectId: ...
+
+
+RepositoryT = TypeVar("RepositoryT", bound=AccountRepository)
+
+
+@dataclass(frozen=True)
+class Caller(Generic[RepositoryT]):
+    """A signed-in user acting in their account on the records they see, with the account's
+    locale (the region of phone numbers, the currency of totals)."""
+
+    principal: Principal
+    records: RepositoryT
+    locale: Locale
+
+    @property
+    def user_id(self) -> PydanticObjectId:
+        return PydanticObjectId(self.principal.sub)
+
+    @property
+    def account_id(self) -> PydanticObjectId:
+        return self.records.account_id
+
+
+def caller_for(repository: Callable[[str, dict[str, Any]], RepositoryT], *scopes: str) -> Callable:
+    """A dependency: the caller, holding every scope, with `repository(account_id,
+    visibility)` of the records they see."""
+
+    async def caller(
+        principal: Annotated[Principal, Depends(requires(*scopes))], settings: Settings
+    ) -> Caller[RepositoryT]:
+        account = await accounts.account(PydanticObjectId(principal.account_id))
+        records = repository(principal.account_id, visibility_in(principal, account))
+        return Caller(principal, records, locale_of(account, settings))
+
+    return caller
+
+
+def visible(model: type[DocumentT], sortable: Iterable[str] | None = None) -> Callable:
     """A dependency giving the caller's `VisibleRepository` of `model`:
-    `Contacts = Annotated[VisibleRepository[Contact], Depends(visible(Contact))]`."""
+    `Deals = Annotated[VisibleRepository[Deal], Depends(visible(Deal))]`."""
 
     async def repository(principal: CurrentUser) -> VisibleRepository:
         visibility = await visibility_filter(principal)

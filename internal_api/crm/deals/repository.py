@@ -9,6 +9,7 @@ from typing import Any
 
 from beanie import PydanticObjectId
 
+from shared.models.contact import Contact
 from shared.models.deal import Deal, DealStatus
 from shared.utilities.repository import TenantRepository
 
@@ -41,6 +42,30 @@ class DealRepository(TenantRepository[Deal]):
 
     def whole_account(self) -> "DealRepository":
         return DealRepository(self.account_id)
+
+    async def count_on_stage(
+        self, stage_id: PydanticObjectId, other_than: PydanticObjectId | None = None
+    ) -> int:
+        return await self.count(on_stage(stage_id, other_than))
+
+    async def shift(
+        self,
+        stage_id: PydanticObjectId,
+        first: int,
+        by: int,
+        other_than: PydanticObjectId | None = None,
+    ) -> None:
+        """Adds `by` to the position of every deal of the stage at `first` or after."""
+        filters = {**on_stage(stage_id, other_than), "position": {"$gte": first}}
+        await Deal.find(self.scoped(filters)).update({"$inc": {"position": by}})
+
+    async def live_contacts_among(
+        self, contact_ids: list[PydanticObjectId]
+    ) -> set[PydanticObjectId]:
+        """Which of these contacts are the account's, and not deleted."""
+        live = {"account_id": self.account_id, "_id": {"$in": contact_ids}, "deleted_at": None}
+        found = await Contact.find(live).to_list()
+        return {contact.id for contact in found if contact.id}
 
     async def on_stage(self, stage_id: PydanticObjectId) -> list[Deal]:
         """Every deal of the stage, in board order."""
@@ -75,6 +100,10 @@ class DealRepository(TenantRepository[Deal]):
             for row in rows
         ]
 
-    async def shift(self, filters: Mapping[str, Any], by: int) -> None:
-        """Adds `by` to the position of every deal matching."""
-        await Deal.find(self.scoped(filters)).update({"$inc": {"position": by}})
+
+def on_stage(stage_id: PydanticObjectId, other_than: PydanticObjectId | None) -> dict[str, Any]:
+    """The deals of a stage but `other_than` (a deal being moved)."""
+    filters: dict[str, Any] = {"stage_id": stage_id}
+    if other_than:
+        filters["_id"] = {"$ne": other_than}
+    return filters

@@ -6,30 +6,19 @@ from fastapi import APIRouter, Depends, Query, Response
 
 from internal_api.activities.schemas import ActivityRead
 from internal_api.crm.deals import service
+from internal_api.crm.deals.auth import DealsRead, DealsWrite
+from internal_api.crm.deals.errors import LostReasonRequired, UnknownContacts
+from internal_api.crm.deals.repository import DealRepository
 from internal_api.crm.deals.schemas import DealCreate, DealFilters, DealMove, DealRead, DealUpdate
-from internal_api.crm.deals.service import DEAL_SORTS
-from internal_api.crm.visibility import VisibleRepository, visible
 from internal_api.repository import mapped
+from shared.domain.accounts.users import NotAccountUsers
 from shared.models.deal import Deal
-from shared.utilities.auth import Principal, requires
-from shared.utilities.errors import (
-    Forbidden,
-    InvalidInput,
-    NotFound,
-    Unauthorized,
-    error_responses,
-)
-from shared.utilities.pagination import Page, Paging, sorted_paging
+from shared.utilities.errors import SIGNED_IN, NotFound, error_responses
+from shared.utilities.pagination import Page, PageParams, Paging, sorted_by
 
 router = APIRouter(prefix="/v1/crm/deals", tags=["deals"])
 
-CanRead = Annotated[Principal, Depends(requires("deals:read"))]
-CanWrite = Annotated[Principal, Depends(requires("deals:write"))]
-# The deals the caller may see: the others answer 404.
-Deals = Annotated[VisibleRepository[Deal], Depends(visible(Deal, DEAL_SORTS))]
-DealPaging = sorted_paging(DEAL_SORTS)
-
-SIGNED_IN = (Unauthorized, Forbidden)
+DealPaging = Annotated[PageParams, Depends(sorted_by(DealRepository.sortable))]
 
 
 @router.post(
@@ -37,24 +26,25 @@ SIGNED_IN = (Unauthorized, Forbidden)
     status_code=201,
     response_model=DealRead,
     summary="Create a deal on a stage",
-    description="The pipeline, stage, contacts, owner and followers belong to the account "
-    "(404 naming the first that does not). A lost deal needs a reason.",
-    responses=error_responses(*SIGNED_IN, NotFound, InvalidInput),
+    description="The pipeline, stage and contacts belong to the account, the owner and "
+    "followers are its users (its members, and in a sub-account the agency's owners and "
+    "admins): 404 naming each that is not. A lost deal needs a reason.",
+    responses=error_responses(*SIGNED_IN, NotFound, NotAccountUsers, UnknownContacts),
 )
-async def create_deal(body: DealCreate, principal: CanWrite, deals: Deals) -> Deal:
-    return await service.create_deal(principal, deals, body)
+async def create_deal(body: DealCreate, caller: DealsWrite) -> Deal:
+    return await service.create_deal(caller, body)
 
 
 @router.get(
     "",
     response_model=Page[DealRead],
     summary="The deals the caller may see, filtered",
-    responses=error_responses(*SIGNED_IN, InvalidInput),
+    responses=error_responses(*SIGNED_IN),
 )
 async def list_deals(
-    _: CanRead, deals: Deals, paging: DealPaging, filters: Annotated[DealFilters, Query()]
+    caller: DealsRead, paging: DealPaging, filters: Annotated[DealFilters, Query()]
 ) -> Page[Deal]:
-    return await service.list_deals(deals, paging, filters)
+    return await service.list_deals(caller, paging, filters)
 
 
 @router.get(
@@ -63,8 +53,8 @@ async def list_deals(
     summary="One deal",
     responses=error_responses(*SIGNED_IN, NotFound),
 )
-async def read_deal(deal_id: str, _: CanRead, deals: Deals) -> Deal:
-    return await deals.get(deal_id)
+async def read_deal(deal_id: str, caller: DealsRead) -> Deal:
+    return await service.get_deal(caller, deal_id)
 
 
 @router.patch(
@@ -73,10 +63,12 @@ async def read_deal(deal_id: str, _: CanRead, deals: Deals) -> Deal:
     summary="Change a deal",
     description="Only the fields sent change; winning or losing sets `closed_at`, reopening "
     "clears it. The stage and position change with a move.",
-    responses=error_responses(*SIGNED_IN, NotFound, InvalidInput),
+    responses=error_responses(
+        *SIGNED_IN, NotFound, NotAccountUsers, UnknownContacts, LostReasonRequired
+    ),
 )
-async def update_deal(deal_id: str, body: DealUpdate, principal: CanWrite, deals: Deals) -> Deal:
-    return await service.update_deal(principal, deals, deal_id, body)
+async def update_deal(deal_id: str, body: DealUpdate, caller: DealsWrite) -> Deal:
+    return await service.update_deal(caller, deal_id, body)
 
 
 @router.post(
@@ -85,10 +77,10 @@ async def update_deal(deal_id: str, body: DealUpdate, principal: CanWrite, deals
     summary="Move a deal to a position on a stage of any of the account's pipelines",
     description="The other deals of both stages close up and make room, so positions stay "
     "0, 1, 2, ... A position past the end puts the deal last.",
-    responses=error_responses(*SIGNED_IN, NotFound, InvalidInput),
+    responses=error_responses(*SIGNED_IN, NotFound),
 )
-async def move_deal(deal_id: str, body: DealMove, principal: CanWrite, deals: Deals) -> Deal:
-    return await service.move_deal(principal, deals, deal_id, body)
+async def move_deal(deal_id: str, body: DealMove, caller: DealsWrite) -> Deal:
+    return await service.move_deal(caller, deal_id, body)
 
 
 @router.delete(
@@ -97,17 +89,17 @@ async def move_deal(deal_id: str, body: DealMove, principal: CanWrite, deals: De
     summary="Delete a deal and its notes",
     responses=error_responses(*SIGNED_IN, NotFound),
 )
-async def delete_deal(deal_id: str, principal: CanWrite, deals: Deals) -> Response:
-    await service.delete_deal(principal, deals, deal_id)
+async def delete_deal(deal_id: str, caller: DealsWrite) -> Response:
+    await service.delete_deal(caller, deal_id)
     return Response(status_code=204)
 
 
 @router.get(
     "/{deal_id}/activities",
     summary="The deal's history, newest first",
-    responses=error_responses(*SIGNED_IN, NotFound, InvalidInput),
+    responses=error_responses(*SIGNED_IN, NotFound),
 )
 async def list_deal_activities(
-    deal_id: str, _: CanRead, deals: Deals, paging: Paging
+    deal_id: str, caller: DealsRead, paging: Paging
 ) -> Page[ActivityRead]:
-    return mapped(await service.history(deals, deal_id, paging), ActivityRead.of)
+    return mapped(await service.history(caller, deal_id, paging), ActivityRead.of)

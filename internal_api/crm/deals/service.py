@@ -1,35 +1,37 @@
-"""Deals: creating, changing, moving between stages, deleting; each change is logged.
+"""Deals: creating, changing, moving between stages, deleting; each change is recorded in the
+activity log, old value to new.
 
-Every read of a deal goes through the caller's visible repository (`VisibleRepository[Deal]`),
-so a deal hidden from them answers 404 like a missing one. Entering a stage (on creation or by
-a move) fires the account's `deal.stage_entered` automations.
+Every function acts for a `Caller`: a user and the deals of their account they see (a hidden
+deal answers 404 like a missing one). Owners and followers are users of the account
+(`require_users`: its members, and in a sub-account its agency's owners and admins); contacts
+are its live ones. Entering a stage (on creation or by a move) fires the account's
+`deal.stage_entered` automations.
 """
 
 from typing import Any
 
 from beanie import PydanticObjectId
 
-from internal_api.accounts.service import find_member
 from internal_api.activities import service as activities
 from internal_api.automations import service as automations
+from internal_api.crm.deals.auth import DealsCaller
+from internal_api.crm.deals.errors import LostReasonRequired, UnknownContacts
 from internal_api.crm.deals.events import publish_deal_event
 from internal_api.crm.deals.positions import StagePositions
+from internal_api.crm.deals.repository import DealRepository
 from internal_api.crm.deals.schemas import DealCreate, DealFilters, DealMove, DealUpdate
 from internal_api.crm.notes import service as notes
 from internal_api.crm.pipelines.repository import PipelineRepository
-from internal_api.crm.visibility import VisibleRepository
+from shared.domain.accounts.users import require_users
 from shared.models.base import utc_now
-from shared.models.contact import Contact
 from shared.models.crm_log import CrmLog, FieldChange
 from shared.models.deal import Deal, DealStatus
 from shared.models.pipeline import Pipeline, Stage
 from shared.utilities.auth import Principal
-from shared.utilities.errors import InvalidInput, NotFound
 from shared.utilities.pagination import Page, PageParams
-from shared.utilities.repository import TenantRepository
 
-# What the activity log follows; a status change is logged apart from other edits.
-LOGGED_FIELDS = {
+# What the activity log follows, old value to new; a status change is recorded apart.
+TRACKED_FIELDS = {
     "title",
     "pipeline_id",
     "stage_id",
@@ -46,36 +48,39 @@ LOGGED_FIELDS = {
 }
 STATUS_FIELDS = {"status", "lost_reason", "closed_at"}
 
-Deals = VisibleRepository[Deal]
-DEAL_SORTS = ("created_at", "updated_at", "position", "value", "title", "expected_close_date")
 
-
-async def create_deal(principal: Principal, deals: Deals, body: DealCreate) -> Deal:
-    pipeline, stage = await PipelineRepository(deals.account_id).get_stage(
-        body.pipeline_id, body.stage_id
+async def create_deal(caller: DealsCaller, data: DealCreate) -> Deal:
+    """A new deal at `data.position` on its stage (the end by default), owned by the caller
+    unless the data names another owner."""
+    _, stage = await PipelineRepository(caller.account_id).get_stage(
+        data.pipeline_id, data.stage_id
     )
-    fields = body.model_dump(exclude={"position"})
-    fields["owner_id"] = body.owner_id or PydanticObjectId(principal.sub)
-    await check_links(principal, fields)
-    deal = Deal(**fields, account_id=deals.account_id, position=0)
+    fields = data.model_dump(exclude={"position"})
+    fields["owner_id"] = data.owner_id or caller.user_id
+    await check_links(caller, fields)
+    deal = Deal(**fields, account_id=caller.account_id, position=0)
     settle_status(deal, was=None)
-    deal.position = await StagePositions(deals.account_id).open_slot(
-        pipeline.id, stage.id, body.position
-    )
+    deal.position = await StagePositions(caller.records).open_slot(stage.id, data.position)
     await deal.insert()
-    await log(principal, deal, "created", activities.changes_between({}, snapshot(deal)))
+    await record(caller.principal, deal, "created", activities.changes_between({}, snapshot(deal)))
     await entered_stage(deal)
     return deal
 
 
-async def list_deals(deals: Deals, params: PageParams, filters: DealFilters) -> Page[Deal]:
-    return await deals.paginate(params, filters.query())
+async def list_deals(caller: DealsCaller, params: PageParams, filters: DealFilters) -> Page[Deal]:
+    return await caller.records.paginate(params, filters.query())
 
 
-async def update_deal(principal: Principal, deals: Deals, deal_id: str, body: DealUpdate) -> Deal:
-    deal = await deals.get(deal_id)
-    sent = body.model_dump(exclude_unset=True)
-    await check_links(principal, sent)
+async def get_deal(caller: DealsCaller, deal_id: str) -> Deal:
+    return await caller.records.get(deal_id)
+
+
+async def update_deal(caller: DealsCaller, deal_id: str, data: DealUpdate) -> Deal:
+    """Only the fields sent change; winning or losing closes the deal, reopening it clears
+    the close. A status change is recorded apart from the other changes."""
+    deal = await get_deal(caller, deal_id)
+    sent = data.model_dump(exclude_unset=True)
+    await check_links(caller, sent)
     before, was = snapshot(deal), deal.status
     for field, value in sent.items():
         setattr(deal, field, value)
@@ -84,46 +89,44 @@ async def update_deal(principal: Principal, deals: Deals, deal_id: str, body: De
     changes = activities.changes_between(before, snapshot(deal))
     status_changes = [change for change in changes if change.field in STATUS_FIELDS]
     other_changes = [change for change in changes if change.field not in STATUS_FIELDS]
-    await log(principal, deal, "status_changed", status_changes)
-    await log(principal, deal, "updated", other_changes)
+    await record(caller.principal, deal, "status_changed", status_changes)
+    await record(caller.principal, deal, "updated", other_changes)
     return deal
 
 
-async def move_deal(principal: Principal, deals: Deals, deal_id: str, body: DealMove) -> Deal:
+async def move_deal(caller: DealsCaller, deal_id: str, data: DealMove) -> Deal:
     """Onto a stage of any of the account's pipelines, at a position (the end by default)."""
-    deal = await deals.get(deal_id)
-    pipeline, stage = await PipelineRepository(deals.account_id).holding(body.stage_id)
-    await move_to(principal, deal, pipeline, stage, body.position)
+    deal = await get_deal(caller, deal_id)
+    pipeline, stage = await PipelineRepository(caller.account_id).holding(data.stage_id)
+    await move_to(caller.principal, deal, pipeline, stage, data.position)
     return deal
+
+
+async def delete_deal(caller: DealsCaller, deal_id: str) -> None:
+    """The deal and its notes; the other deals of its stage close up."""
+    deal = await get_deal(caller, deal_id)
+    await deal.delete()
+    await StagePositions(caller.records).close_slot(deal)
+    await notes.delete_for_deal(caller.account_id, deal.id)
+    await record(caller.principal, deal, "deleted", activities.changes_between(snapshot(deal), {}))
+
+
+async def history(caller: DealsCaller, deal_id: str, params: PageParams) -> Page[CrmLog]:
+    deal = await get_deal(caller, deal_id)
+    return await activities.list_for_record(str(caller.account_id), params, "deal", deal.id)
 
 
 async def move_all(principal: Principal, source: Stage, target_pipeline: Pipeline, target: Stage):
-    """Every deal of the `source` stage to the end of `target`, in their order, each logged:
+    """Every deal of the `source` stage to the end of `target`, in their order, each recorded:
     what a stage or a pipeline being deleted does with its deals."""
-    every_deal = TenantRepository(Deal, target_pipeline.account_id)
     # Read whole first: each move shifts the positions a cursor would be walking.
-    moving = await Deal.find(every_deal.scoped({"stage_id": source.id})).sort("+position").to_list()
-    for deal in moving:
+    for deal in await DealRepository(target_pipeline.account_id).on_stage(source.id):
         await move_to(principal, deal, target_pipeline, target, wanted=None)
 
 
-async def count_in_stages(account_id: PydanticObjectId, stages: list[Stage]) -> int:
+async def count_on_stages(account_id: PydanticObjectId, stages: list[Stage]) -> int:
     """Every deal of these stages, whoever may see it."""
-    stage_ids = [stage.id for stage in stages]
-    return await TenantRepository(Deal, account_id).count({"stage_id": {"$in": stage_ids}})
-
-
-async def delete_deal(principal: Principal, deals: Deals, deal_id: str) -> None:
-    deal = await deals.get(deal_id)
-    await deal.delete()
-    await StagePositions(deals.account_id).close_slot(deal)
-    await notes.delete_for_deal(deals.account_id, deal.id)
-    await log(principal, deal, "deleted", activities.changes_between(snapshot(deal), {}))
-
-
-async def history(deals: Deals, deal_id: str, params: PageParams) -> Page[CrmLog]:
-    deal = await deals.get(deal_id)
-    return await activities.list_for_record(str(deals.account_id), params, "deal", deal.id)
+    return await DealRepository(account_id).count_on_stages([stage.id for stage in stages])
 
 
 async def move_to(
@@ -131,9 +134,9 @@ async def move_to(
 ) -> None:
     before = snapshot(deal)
     entering = deal.stage_id != stage.id
-    await StagePositions(deal.account_id).move(deal, pipeline.id, stage.id, wanted)
+    await StagePositions(DealRepository(deal.account_id)).move(deal, pipeline.id, stage.id, wanted)
     changes = activities.changes_between(before, snapshot(deal))
-    await log(principal, deal, "stage_changed" if entering else "moved", changes)
+    await record(principal, deal, "stage_changed" if entering else "moved", changes)
     if entering:
         await entered_stage(deal)
 
@@ -146,9 +149,8 @@ async def entered_stage(deal: Deal) -> None:
 def settle_status(deal: Deal, was: DealStatus | None) -> None:
     """A lost deal needs a reason, which only a lost deal keeps; winning or losing closes it."""
     if deal.status is DealStatus.LOST and not deal.lost_reason:
-        raise InvalidInput(
-            "A lost deal needs a reason.",
-            details=[{"field": "body.lost_reason", "message": "required when status is lost"}],
+        raise LostReasonRequired(
+            details=[{"field": "lost_reason", "message": "required when status is lost"}]
         )
     if deal.status is not DealStatus.LOST:
         deal.lost_reason = None
@@ -158,32 +160,34 @@ def settle_status(deal: Deal, was: DealStatus | None) -> None:
         deal.closed_at = utc_now()
 
 
-async def check_links(principal: Principal, fields: dict[str, Any]) -> None:
-    """The owner and followers are members of the account; the contacts are its live ones."""
-    owner = [fields["owner_id"]] if fields.get("owner_id") else []
-    for user_id in owner + fields.get("follower_ids", []):
-        await find_member(principal, str(user_id))
-    await check_contacts(principal.account_id, fields.get("contact_ids", []))
+async def check_links(caller: DealsCaller, fields: dict[str, Any]) -> None:
+    """The owner and followers are users of the account; the contacts are its live ones."""
+    if fields.get("owner_id"):
+        await require_users(caller.account_id, [str(fields["owner_id"])], "owner_id")
+    if fields.get("follower_ids"):
+        followers = [str(user_id) for user_id in fields["follower_ids"]]
+        await require_users(caller.account_id, followers, "follower_ids")
+    await check_contacts(caller.records, fields.get("contact_ids", []))
 
 
-async def check_contacts(account_id: str, contact_ids: list[PydanticObjectId]) -> None:
-    contacts = TenantRepository(Contact, account_id)
-    live = {"_id": {"$in": contact_ids}, "deleted_at": None}
-    found = {contact.id for contact in await contacts.list(live, limit=len(contact_ids) or 1)}
-    for contact_id in contact_ids:
-        if contact_id not in found:
-            raise NotFound(
-                f"Contact {contact_id} does not exist.",
-                details=[{"field": "body.contact_ids", "id": str(contact_id)}],
-            )
+async def check_contacts(deals: DealRepository, contact_ids: list[PydanticObjectId]) -> None:
+    if not contact_ids:
+        return
+    live = await deals.live_contacts_among(contact_ids)
+    missing = [str(contact_id) for contact_id in contact_ids if contact_id not in live]
+    if missing:
+        raise UnknownContacts(
+            f"Not contacts of this account: {', '.join(missing)}.",
+            details=[{"field": "contact_ids", "id": contact_id} for contact_id in missing],
+        )
 
 
 def snapshot(deal: Deal) -> dict[str, Any]:
-    """The logged fields as the API shows them (ids as strings, dates as ISO text)."""
-    return deal.model_dump(mode="json", include=LOGGED_FIELDS)
+    """The tracked fields as the API shows them (ids as strings, dates as ISO text)."""
+    return deal.model_dump(mode="json", include=TRACKED_FIELDS)
 
 
-async def log(principal: Principal, deal: Deal, action: str, changes: list[FieldChange]) -> None:
+async def record(principal: Principal, deal: Deal, action: str, changes: list[FieldChange]) -> None:
     """One activity entry and its webhook event, unless nothing changed."""
     if changes:
         await activities.record(principal, deal.account_id, "deal", deal.id, action, changes)

@@ -4,6 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response
 
+from internal_api.crm.deals.auth import DealsRead
 from internal_api.crm.pipelines import service
 from internal_api.crm.pipelines.auth import PipelinesRead, PipelinesWrite
 from internal_api.crm.pipelines.board import Board
@@ -23,7 +24,6 @@ from internal_api.crm.pipelines.schemas import (
     StageOrder,
     StageUpdate,
 )
-from internal_api.dependencies import Settings
 from internal_api.exchange_rates import CurrencyRates
 from shared.models.pipeline import Pipeline
 from shared.utilities.errors import SIGNED_IN, NotFound, error_responses
@@ -107,10 +107,8 @@ async def delete_pipeline(
     "converted totals it could not make are null and `unconverted` names the currencies.",
     responses=error_responses(*SIGNED_IN, NotFound),
 )
-async def read_board(
-    pipeline_id: str, principal: PipelinesRead, settings: Settings, exchange: CurrencyRates
-) -> Board:
-    return await service.board(principal, pipeline_id, settings, exchange)
+async def read_board(pipeline_id: str, caller: DealsRead, exchange: CurrencyRates) -> Board:
+    return await service.board(caller, pipeline_id, exchange)
 
 
 @router.post(

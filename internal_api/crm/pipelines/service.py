@@ -4,9 +4,8 @@ them; each deal moved there is logged like any move."""
 
 from beanie import PydanticObjectId
 
-from internal_api.accounts.repository import account
 from internal_api.crm.deals import service as deals
-from internal_api.crm.deals.repository import DealRepository
+from internal_api.crm.deals.auth import DealsCaller
 from internal_api.crm.pipelines.board import Board, board_of
 from internal_api.crm.pipelines.errors import (
     LastStage,
@@ -22,14 +21,11 @@ from internal_api.crm.pipelines.schemas import (
     StageOrder,
     StageUpdate,
 )
-from internal_api.crm.visibility import visibility_filter
 from internal_api.exchange_rates import ExchangeRates
-from shared.domain.accounts.locale import locale_of
 from shared.models.pipeline import Pipeline, Stage
 from shared.utilities.auth import Principal
 from shared.utilities.errors import DomainError, InvalidInput
 from shared.utilities.pagination import Page, PageParams
-from shared.utilities.settings import ServiceSettings
 
 
 def pipelines(principal: Principal) -> PipelineRepository:
@@ -66,15 +62,10 @@ async def delete_pipeline(
     await pipeline.delete()
 
 
-async def board(
-    principal: Principal, pipeline_id: str, defaults: ServiceSettings, exchange: ExchangeRates
-) -> Board:
-    """The board of the deals the caller sees, totals converted into the account's currency
-    (the platform's `defaults` when the account chose none)."""
-    pipeline = await get_pipeline(principal, pipeline_id)
-    visible = DealRepository(principal.account_id, await visibility_filter(principal))
-    currency = locale_of(await account(principal.account_id), defaults).currency
-    return await board_of(pipeline, visible, currency, exchange)
+async def board(caller: DealsCaller, pipeline_id: str, exchange: ExchangeRates) -> Board:
+    """The board of the deals the caller sees, totals converted into the account's currency."""
+    pipeline = await PipelineRepository(caller.account_id).get(pipeline_id)
+    return await board_of(pipeline, caller.records, caller.locale.currency, exchange)
 
 
 async def add_stage(principal: Principal, pipeline_id: str, body: StageCreate) -> Pipeline:
@@ -145,7 +136,7 @@ async def empty_stages(
     """Move the deals of stages about to go to the target stage (any of the account's but
     those), or refuse with `not_empty` naming what goes (`named`) when they hold deals and
     there is no target."""
-    held = await deals.count_in_stages(PydanticObjectId(principal.account_id), leaving)
+    held = await deals.count_on_stages(PydanticObjectId(principal.account_id), leaving)
     if target_stage_id is None:
         if held:
             raise not_empty(

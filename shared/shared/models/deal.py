@@ -36,13 +36,13 @@ class Deal(TenantDocument):
         name = "deals"
         use_state_management = True
         indexes = [
+            # A stage's deals in board order: positions, moves, the board's columns.
             IndexModel(
-                [
-                    ("account_id", ASCENDING),
-                    ("pipeline_id", ASCENDING),
-                    ("stage_id", ASCENDING),
-                    ("position", ASCENDING),
-                ]
+                [("account_id", ASCENDING), ("stage_id", ASCENDING), ("position", ASCENDING)]
+            ),
+            # The board's totals: a pipeline's open deals.
+            IndexModel(
+                [("account_id", ASCENDING), ("pipeline_id", ASCENDING), ("status", ASCENDING)]
             ),
             IndexModel(
                 [("account_id", ASCENDING), ("status", ASCENDING), ("created_at", DESCENDING)]

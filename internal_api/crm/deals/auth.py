@@ -1,0 +1,13 @@
+"""Who may read and write deals: the caller, with the deals of the account they see."""
+
+from typing import Annotated
+
+from fastapi import Depends
+
+from internal_api.crm.deals.repository import DealRepository
+from internal_api.crm.visibility import Caller, caller_for
+
+DealsCaller = Caller[DealRepository]
+
+DealsRead = Annotated[DealsCaller, Depends(caller_for(DealRepository, "deals:read"))]
+DealsWrite = Annotated[DealsCaller, Depends(caller_for(DealRepository, "deals:write"))]

@@ -9,6 +9,14 @@ from ai_service.provider import OpenAIProvider
 from ai_service.settings import AiServiceSettings
 from ai_service.usage.routes import router as usage_router
 from shared.utilities.app import create_app as create_service_app
+from shared.utilities.quotas import Quotas
+
+
+@asynccontextmanager
+async def quotas_lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """The usage limits' counters, on the app's Redis."""
+    app.state.quotas = Quotas(app.state.redis)
+    yield
 
 
 @asynccontextmanager
@@ -33,5 +41,5 @@ def create_app(settings: AiServiceSettings) -> FastAPI:
         routers=[chat_router, generate_router, usage_router],
         uses_mongo=True,
         uses_redis=True,
-        lifespans=[provider_lifespan],
+        lifespans=[quotas_lifespan, provider_lifespan],
     )

@@ -4,14 +4,12 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from ai_service.auth import AiRead
 from ai_service.provider import ChatProvider
 from ai_service.settings import AiServiceSettings
-from ai_service.usage import service as usage
-from shared.utilities.app import RedisClient
-from shared.utilities.auth import Principal, requires
+from ai_service.usage.limits import Limits, Meter, MonthlyCapReached
 from shared.utilities.errors import (
     Forbidden,
-    PaymentRequired,
     RateLimited,
     ServiceUnavailable,
     Unauthorized,
@@ -26,16 +24,25 @@ def get_settings(request: Request) -> AiServiceSettings:
 
 
 Settings = Annotated[AiServiceSettings, Depends(get_settings)]
-AiUser = Annotated[Principal, Depends(requires("ai:use"))]
 
 
-async def within_limits(principal: AiUser, settings: Settings, redis: RedisClient) -> Principal:
-    """The caller, once this request fits their account's rate limit and monthly token cap."""
-    await usage.check_rate_limit(
-        redis, principal, settings.rate_limit_requests, settings.rate_limit_window_seconds
+def limits_of(settings: AiServiceSettings) -> Limits:
+    return Limits(
+        requests=settings.rate_limit_requests,
+        agency_requests=settings.agency_rate_limit_requests,
+        window_seconds=settings.rate_limit_window_seconds,
+        tokens=settings.monthly_token_cap,
+        agency_tokens=settings.agency_monthly_token_cap,
+        max_output_tokens=settings.max_output_tokens,
     )
-    await usage.check_monthly_cap(principal, settings.monthly_token_cap)
-    return principal
+
+
+async def metered(request: Request, principal: AiRead, settings: Settings) -> Meter:
+    """The caller's meter, once this request fits their account's and agency's rate limits;
+    the token caps are checked when the call to the model is reserved."""
+    meter = Meter(request.app.state.quotas, limits_of(settings), principal)
+    await meter.count_request()
+    return meter
 
 
 def get_provider(request: Request) -> ChatProvider:
@@ -48,15 +55,15 @@ def get_provider(request: Request) -> ChatProvider:
     return provider
 
 
-# A user with `ai:use` whose request counts against their account's limits.
-MeteredUser = Annotated[Principal, Depends(within_limits)]
+# A user with `ai:use` whose request counts against their account's and agency's limits.
+Metered = Annotated[Meter, Depends(metered)]
 Provider = Annotated[ChatProvider, Depends(get_provider)]
 
 # What any route calling the model may answer besides its result, for `responses=`.
 MODEL_ERRORS = (
     Unauthorized,
     Forbidden,
-    PaymentRequired,
+    MonthlyCapReached,
     RateLimited,
     UpstreamError,
     ServiceUnavailable,

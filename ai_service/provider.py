@@ -6,15 +6,16 @@ backoff (`max_retries`); what still fails is mapped here to a domain error.
 """
 
 import math
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, cast
 
 import httpx
 import openai
 from openai import AsyncOpenAI, AsyncStream
-from openai.types.chat import ChatCompletionChunk
+from openai.types.chat import ChatCompletionChunk, ChatCompletionMessageParam
+from openai.types.chat.completion_create_params import ResponseFormat
 from openai.types.completion_usage import CompletionUsage
 from pydantic import BaseModel
 
@@ -34,6 +35,10 @@ class Message(BaseModel):
 class Usage:
     tokens_in: int = 0
     tokens_out: int = 0
+
+    @property
+    def tokens(self) -> int:
+        return self.tokens_in + self.tokens_out
 
     @classmethod
     def of(cls, usage: CompletionUsage | None) -> "Usage":
@@ -74,18 +79,20 @@ class TokenStream:
 
 class ChatProvider(Protocol):
     async def complete(
-        self, messages: list[Message], response_format: dict[str, Any] | None = None
+        self, messages: Sequence[Message], response_format: dict[str, Any] | None = None
     ) -> Completion: ...
 
-    async def stream(self, messages: list[Message]) -> TokenStream:
+    async def stream(self, messages: Sequence[Message]) -> TokenStream:
         """Starts the answer; an error before its first token is raised here."""
         ...
 
 
 class OpenAIProvider:
-    def __init__(self, client: AsyncOpenAI, model: str) -> None:
+    def __init__(self, client: AsyncOpenAI, model: str, max_output_tokens: int) -> None:
         self.client = client
         self.model = model
+        # Sent with every request: what the usage limits reserve for the answer.
+        self.max_output_tokens = max_output_tokens
 
     @classmethod
     def from_settings(cls, settings: AiServiceSettings) -> "OpenAIProvider":
@@ -95,16 +102,19 @@ class OpenAIProvider:
             timeout=settings.openai_timeout_seconds,
             max_retries=settings.openai_max_retries,
         )
-        return cls(client, settings.openai_model)
+        return cls(client, settings.openai_model, settings.max_output_tokens)
 
     async def complete(
-        self, messages: list[Message], response_format: dict[str, Any] | None = None
+        self, messages: Sequence[Message], response_format: dict[str, Any] | None = None
     ) -> Completion:
         with provider_errors():
             answer = await self.client.chat.completions.create(
                 model=self.model,
-                messages=[message.model_dump() for message in messages],
-                response_format=response_format or openai.NOT_GIVEN,
+                messages=sdk_messages(messages),
+                max_completion_tokens=self.max_output_tokens,
+                response_format=(
+                    cast(ResponseFormat, response_format) if response_format else openai.omit
+                ),
             )
         return Completion(
             content=answer.choices[0].message.content or "",
@@ -112,11 +122,12 @@ class OpenAIProvider:
             usage=Usage.of(answer.usage),
         )
 
-    async def stream(self, messages: list[Message]) -> TokenStream:
+    async def stream(self, messages: Sequence[Message]) -> TokenStream:
         with provider_errors():
             chunks = await self.client.chat.completions.create(
                 model=self.model,
-                messages=[message.model_dump() for message in messages],
+                messages=sdk_messages(messages),
+                max_completion_tokens=self.max_output_tokens,
                 stream=True,
                 # The last chunk then carries the token counts, for usage accounting.
                 stream_options={"include_usage": True},
@@ -125,6 +136,11 @@ class OpenAIProvider:
 
     async def close(self) -> None:
         await self.client.close()
+
+
+def sdk_messages(messages: Sequence[Message]) -> list[ChatCompletionMessageParam]:
+    # A message's dump is one of the SDK's message dicts (role and content).
+    return [cast(ChatCompletionMessageParam, message.model_dump()) for message in messages]
 
 
 @contextmanager

@@ -29,7 +29,20 @@ class AiServiceSettings(ServiceSettings):
     rate_limit_requests: int = Field(
         60, ge=0, description="AI requests one account may make per window; 0: no limit"
     )
+    agency_rate_limit_requests: int = Field(
+        300,
+        ge=0,
+        description="AI requests an agency's accounts together may make per window; 0: no limit",
+    )
     rate_limit_window_seconds: int = Field(60, gt=0, description="the rate limit's window")
     monthly_token_cap: int = Field(
         1_000_000, ge=0, description="tokens (in and out) one account may use per month; 0: no cap"
+    )
+    agency_monthly_token_cap: int = Field(
+        5_000_000,
+        ge=0,
+        description="tokens an agency's accounts together may use per month; 0: no cap",
+    )
+    max_output_tokens: int = Field(
+        2048, gt=0, le=1_000_000, description="most tokens the model may write in one answer"
     )

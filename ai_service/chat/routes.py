@@ -10,7 +10,7 @@ from fastapi.responses import StreamingResponse
 from ai_service.chat import service
 from ai_service.chat.schemas import ChatAnswer, ChatRequest
 from ai_service.chat.service import Finished
-from ai_service.dependencies import MODEL_ERRORS, MeteredUser, Provider
+from ai_service.dependencies import MODEL_ERRORS, Metered, Provider
 from ai_service.usage.schemas import TokensUsed
 from shared.utilities.errors import DomainError, error_payload, error_responses
 
@@ -30,28 +30,23 @@ router = APIRouter(prefix="/v1/ai", tags=["ai"])
     },
 )
 async def chat(
-    body: ChatRequest, caller: MeteredUser, provider: Provider
+    body: ChatRequest, meter: Metered, provider: Provider
 ) -> ChatAnswer | StreamingResponse:
     if body.stream:
-        events = await service.start_stream(provider, caller, body.messages)
+        events = await service.start_stream(provider, meter, body.messages)
         return StreamingResponse(
             server_sent_events(events),
             media_type="text/event-stream",
             headers={"cache-control": "no-cache"},
         )
-    completion = await service.answer(provider, caller, body.messages)
-    return ChatAnswer(
-        content=completion.content,
-        model=completion.model,
-        usage=TokensUsed.of(completion.usage),
-    )
+    return ChatAnswer.model_validate(await service.answer(provider, meter, body.messages))
 
 
 async def server_sent_events(events: AsyncIterator[str | Finished]) -> AsyncIterator[str]:
     try:
         async for event in events:
             if isinstance(event, Finished):
-                usage = TokensUsed.of(event.usage).model_dump()
+                usage = TokensUsed.model_validate(event.usage).model_dump()
                 yield server_sent_event("done", {"model": event.model, "usage": usage})
             else:
                 yield server_sent_event("delta", {"content": event})

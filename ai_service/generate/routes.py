@@ -7,11 +7,10 @@ from fastapi import APIRouter, Body
 from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 
-from ai_service.dependencies import MODEL_ERRORS, MeteredUser, Provider
+from ai_service.dependencies import MODEL_ERRORS, Metered, Provider
 from ai_service.generate import service
 from ai_service.generate.kinds import KINDS
 from ai_service.generate.schemas import GeneratedRead
-from ai_service.usage.schemas import TokensUsed
 from shared.utilities.errors import InvalidInput, NotFound, error_responses
 
 router = APIRouter(prefix="/v1/ai/generate", tags=["ai"])
@@ -30,7 +29,7 @@ router = APIRouter(prefix="/v1/ai/generate", tags=["ai"])
 async def generate(
     kind: str,
     body: Annotated[dict[str, Any], Body()],
-    caller: MeteredUser,
+    meter: Metered,
     provider: Provider,
 ) -> GeneratedRead:
     found = service.find_kind(kind)
@@ -41,11 +40,11 @@ async def generate(
         raise RequestValidationError(
             [{**item, "loc": ("body", *item["loc"])} for item in error.errors()]
         ) from None
-    generated = await service.generate(provider, caller, found, inputs)
+    generated = await service.generate(provider, meter, found, inputs)
     return GeneratedRead(
         kind=found.name,
         prompt_version=found.prompt_version,
         model=generated.completion.model,
         result=generated.result.model_dump(),
-        usage=TokensUsed.of(generated.completion.usage),
+        usage=generated.completion.usage,
     )

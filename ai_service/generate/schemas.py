@@ -10,14 +10,15 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from ai_service.usage.schemas import TokensUsed
+from shared.utilities.schemas import ReadModel, WriteModel
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=10_000)]
 Tone = Literal["professional", "friendly", "casual", "apologetic"]
 
 
-class GenerateInput(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class GenerateInput(WriteModel):
+    """A kind's inputs: a request body."""
 
 
 class ReviewReplyInput(GenerateInput):
@@ -54,9 +55,7 @@ class SeoMetaInput(GenerateInput):
     keywords: list[Name] = Field([], max_length=10)
 
 
-class ConversationMessage(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ConversationMessage(WriteModel):
     sender: Name
     text: Text
 
@@ -108,7 +107,7 @@ class ContactNoteSummary(GeneratedOutput):
     summary: str = Field(max_length=1000)
 
 
-class GeneratedRead(BaseModel):
+class GeneratedRead(ReadModel):
     kind: str
     prompt_version: str = Field(examples=["seo_meta.v1"])
     model: str

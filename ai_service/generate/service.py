@@ -8,7 +8,7 @@ from ai_service.generate.kinds import KINDS, Kind
 from ai_service.generate.schemas import GeneratedOutput, GenerateInput
 from ai_service.provider import ChatProvider, Completion
 from ai_service.usage import service as usage
-from shared.utilities.auth import Principal
+from ai_service.usage.limits import Meter
 from shared.utilities.errors import NotFound, UpstreamError
 
 
@@ -27,11 +27,11 @@ def find_kind(name: str) -> Kind:
 
 
 async def generate(
-    provider: ChatProvider, principal: Principal, kind: Kind, inputs: GenerateInput
+    provider: ChatProvider, meter: Meter, kind: Kind, inputs: GenerateInput
 ) -> Generated:
-    completion = await provider.complete(kind.messages(inputs), kind.response_format())
-    # The tokens were spent whether or not the answer is usable.
-    await usage.record(principal, kind.name, completion.model, completion.usage)
+    completion = await usage.complete(
+        provider, meter, kind.name, kind.messages(inputs), kind.response_format()
+    )
     try:
         result = kind.output.model_validate_json(completion.content)
     except ValidationError as error:

@@ -10,6 +10,7 @@ from misc.google_maps.places.service import Answer, Maps
 from misc.google_maps.settings import GoogleMapsSettings
 from shared.utilities.app import create_app as create_service_app
 from shared.utilities.cache import RedisCache
+from shared.utilities.quotas import Quotas
 from shared.utilities.upstream import http_client
 
 
@@ -27,6 +28,7 @@ def create_app(
                 app.state.redis, "google_maps:answers", Answer, settings.cache_seconds
             )
             app.state.maps = Maps(google, answers)
+            app.state.quotas = Quotas(app.state.redis)
             yield
 
     return create_service_app(

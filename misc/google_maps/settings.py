@@ -21,3 +21,9 @@ class GoogleMapsSettings(ServiceSettings):
     daily_requests_per_account: PositiveInt = Field(
         1000, description="requests one account may make per UTC day"
     )
+    daily_requests_per_agency: int = Field(
+        10_000,
+        ge=0,
+        description="requests an agency's accounts (its own included) may make together per UTC "
+        "day; 0: no limit",
+    )

@@ -31,7 +31,11 @@ def ai_settings(fake_url: str, **overrides) -> AiServiceSettings:
         "openai_model": MODEL,
         "openai_max_retries": 0,
         "rate_limit_requests": 0,
+        "agency_rate_limit_requests": 0,
         "monthly_token_cap": 0,
+        "agency_monthly_token_cap": 0,
+        # Small, so a small cap still fits a request's reservation.
+        "max_output_tokens": 100,
     }
     return AiServiceSettings(**{**fields, **overrides})
 

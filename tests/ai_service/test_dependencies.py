@@ -61,7 +61,8 @@ async def test_an_account_past_its_monthly_token_cap_answers_402(start_ai, fake_
         response = await ai.post("/v1/ai/chat", json=HELLO, headers=user.headers)
 
     assert response.status_code == 402
-    assert "used its 1,000 AI tokens for this month" in response.json()["error"]["message"]
+    assert response.json()["error"]["code"] == "ai_monthly_cap_reached"
+    assert "used 1,000 of the 1,000 AI tokens for this month" in response.json()["error"]["message"]
     assert fake_openai.requests == []
 
 

@@ -6,10 +6,9 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 
 from misc.google_maps.places import service
 from misc.google_maps.places.schemas import GeocodedPlace, Language, Place, Prediction, Results
-from misc.google_maps.places.service import Maps
+from misc.google_maps.places.service import DailyQuota, Maps
 from misc.google_maps.settings import GoogleMapsSettings
 from shared.models.base import utc_now
-from shared.utilities.app import RedisClient
 from shared.utilities.auth import CurrentUser
 from shared.utilities.errors import (
     InvalidInput,
@@ -35,16 +34,16 @@ ERRORS = (
 )
 
 
-async def account_maps(principal: CurrentUser, request: Request, redis: RedisClient) -> Maps:
-    """Maps for this request: 503 without a key, 429 once the account's day is used up."""
+async def account_maps(principal: CurrentUser, request: Request) -> Maps:
+    """Maps for this request: 503 without a key, 429 once the account's or its agency's day
+    is used up."""
     settings: GoogleMapsSettings = request.app.state.settings
     if not settings.api_key.get_secret_value():
         raise ServiceUnavailable(
             f"Maps are not configured: set {env_name(type(settings), 'api_key')}."
         )
-    await service.count_request(
-        redis, principal.account_id, settings.daily_requests_per_account, utc_now()
-    )
+    quota = DailyQuota(settings.daily_requests_per_account, settings.daily_requests_per_agency)
+    await service.count_request(request.app.state.quotas, principal, quota, utc_now())
     return request.app.state.maps
 
 

@@ -1,5 +1,6 @@
 """Places and geocoding for an account: answers cached by query in Redis, requests counted
-against each account's daily quota."""
+against the account's daily quota and its agency's (over all its accounts), so a sub-account
+cannot multiply its agency's quota."""
 
 import hashlib
 from dataclasses import dataclass
@@ -9,12 +10,13 @@ from typing import Any, Protocol
 from urllib.parse import urlencode
 
 from pydantic import RootModel
-from redis.asyncio import Redis
 
 from misc.google_maps.places.google import AUTOCOMPLETE_PATH, DETAILS_PATH, GEOCODE_PATH
 from misc.google_maps.places.schemas import GeocodedPlace, Place, Prediction
+from shared.utilities.auth import Principal
 from shared.utilities.cache import RedisCache
 from shared.utilities.errors import NotFound, RateLimited
+from shared.utilities.quotas import Counter, Quotas
 
 # Place Details bills by the fields asked for: these are the ones Place answers with.
 DETAILS_FIELDS = (
@@ -49,19 +51,33 @@ class Maps:
         return (await self.answers.get_or_fetch(key, ask_provider)).root
 
 
-async def count_request(redis: Redis, account_id: str, daily_limit: int, now: datetime) -> None:
-    """Count one request against the account's UTC day; 429 once the day's limit is passed."""
-    key = f"google_maps:quota:{account_id}:{now.date().isoformat()}"
+@dataclass(frozen=True)
+class DailyQuota:
+    per_account: int
+    per_agency: int  # 0: none
+
+
+async def count_request(
+    quotas: Quotas, principal: Principal, quota: DailyQuota, now: datetime
+) -> None:
+    """Count one request against the account's UTC day and its agency's; 429 once either
+    day's quota is used up (the request then counts against neither)."""
+    agency_id = principal.agency_id or principal.account_id
+    prefix = f"google_maps:quota:{now.date().isoformat()}:{{{agency_id}}}"
+    counters = [
+        Counter(f"{prefix}:account:{principal.account_id}", quota.per_account, "account"),
+        Counter(f"{prefix}:agency", quota.per_agency, "agency"),
+    ]
     next_midnight = datetime.combine(now.date() + timedelta(days=1), time(), now.tzinfo)
-    async with redis.pipeline(transaction=True) as pipe:
-        pipe.incr(key)
-        pipe.expireat(key, next_midnight)
-        count, _ = await pipe.execute()
-    if count > daily_limit:
-        raise RateLimited(
-            f"The account's {daily_limit} maps requests for today are used up.",
-            headers={"Retry-After": str(ceil((next_midnight - now).total_seconds()))},
-        )
+    refusal = await quotas.take(counters, 1, int(next_midnight.timestamp()))
+    if refusal is None:
+        return
+    whose = "account's" if refusal.counter.holder == "account" else "agency's accounts'"
+    raise RateLimited(
+        f"The {whose} {refusal.counter.cap} maps requests for today are used up.",
+        details=[{"limit": refusal.counter.holder, "requests": refusal.counter.cap}],
+        headers={"Retry-After": str(ceil((next_midnight - now).total_seconds()))},
+    )
 
 
 def query(**params: str | None) -> dict[str, str]:

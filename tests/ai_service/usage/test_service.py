@@ -1,6 +1,6 @@
 from datetime import UTC, datetime
 
-from ai_service.usage.service import next_month
+from ai_service.usage.limits import next_month
 
 
 def test_the_month_after_december_is_january_of_the_next_year():

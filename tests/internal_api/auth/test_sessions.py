@@ -98,3 +98,24 @@ async def test_revoking_a_malformed_session_id_answers_404(api):
     response = await api.delete("/v1/auth/sessions/not-an-id", headers=owner.headers)
 
     assert response.status_code == 404
+
+
+async def test_sessions_cannot_be_sorted_by_their_token_hash(api):
+    owner = await create_signed_in()
+
+    response = await api.get("/v1/auth/sessions?sort=token_hash", headers=owner.headers)
+
+    assert response.status_code == 422
+    assert [d["field"] for d in response.json()["error"]["details"]] == ["query.sort"]
+
+
+async def test_sessions_sort_by_when_they_were_last_seen(api):
+    owner = await create_signed_in()
+    older = await create_session(
+        owner.user, owner.account, last_seen_at=owner.record.last_seen_at - timedelta(hours=1)
+    )
+
+    response = await api.get("/v1/auth/sessions?sort=last_seen_at", headers=owner.headers)
+
+    stored = await Session.find_one({"token_hash": sessions.hash_session_id(older)})
+    assert [s["id"] for s in response.json()["data"]] == [str(stored.id), str(owner.record.id)]

@@ -171,6 +171,10 @@ async def test_a_lost_deal_without_a_reason_answers_422(api):
         ("status", "pending"),
         ("pipeline_id", "not-an-id"),
         ("position", -1),
+        ("position", 2**63),
+        ("value", 2**64),
+        ("title", "Nul\u0000byte"),
+        ("colour", "red"),
     ],
 )
 async def test_an_invalid_field_answers_422_naming_it(api, field, value):

@@ -49,6 +49,20 @@ async def test_a_negative_position_answers_422(api):
     assert response.json()["error"]["details"][0]["field"] == "body.position"
 
 
+async def test_a_position_past_64_bits_answers_422(api):
+    owner = await create_signed_in()
+    pipeline = await create_pipeline(owner.account)
+
+    response = await api.post(
+        f"/v1/crm/pipelines/{pipeline.id}/stages",
+        json={"name": "Later", "position": 2**63},
+        headers=owner.headers,
+    )
+
+    assert response.status_code == 422
+    assert response.json()["error"]["details"][0]["field"] == "body.position"
+
+
 async def test_a_stage_is_renamed_and_keeps_its_id(api):
     owner = await create_signed_in()
     pipeline = await create_pipeline(owner.account, "Lead", "Won")

@@ -39,6 +39,7 @@ from shared.models.base import utc_now
 from shared.models.invitation import Invitation
 from shared.models.membership import ROLE_SCOPES, Membership, Role
 from shared.models.user import User
+from shared.utilities import session_events
 from shared.utilities.auth import Principal
 from shared.utilities.errors import NotFound
 from shared.utilities.pagination import Page, PageParams
@@ -182,6 +183,7 @@ async def change_member_role(
         await check_another_owner(principal)
     await membership.set({Membership.role: role, Membership.scopes: ROLE_SCOPES[role]})
     await refresh_sessions(redis, membership.user_id)
+    await session_events.membership_changed(redis, membership.user_id, membership.account_id)
     user = await users.user(membership.user_id)
     if user is None:
         raise NotFound(f"Member {user_id} does not exist.")
@@ -195,6 +197,7 @@ async def remove_member(principal: Principal, user_id: str, redis: Redis) -> Non
         await check_another_owner(principal)
     await membership.delete()
     await refresh_sessions(redis, membership.user_id)
+    await session_events.membership_changed(redis, membership.user_id, membership.account_id)
 
 
 def check_may_manage(principal: Principal, *roles: Role) -> None:

@@ -39,7 +39,7 @@ from shared.models.invitation import Invitation
 from shared.models.membership import ROLE_SCOPES, Membership, Role
 from shared.models.session import Session
 from shared.models.user import User
-from shared.utilities import sessions
+from shared.utilities import session_events, sessions
 from shared.utilities.auth import Principal
 from shared.utilities.errors import InvalidInput, NotFound, Unauthorized
 from shared.utilities.pagination import Page, PageParams
@@ -187,6 +187,7 @@ async def revoke_session(principal: Principal, session_id: str, redis: Redis) ->
     if session.revoked_at is None:
         await session.set({Session.revoked_at: utc_now()})
     await sessions.forget(redis, session.token_hash)
+    await session_events.session_revoked(redis, session.user_id, session.id)
 
 
 async def switch_account(

@@ -1,15 +1,20 @@
 """The conversation socket's events. A connection enters its user's and its account's rooms;
 `conversation:join` enters a conversation's room once the user may read it.
 
-Client → server, each acknowledged (see `shared.utilities.acks`): `conversation:join`,
-`conversation:leave`, `message:send`, `message:read`, `message:delivered`, `typing:start`,
-`typing:stop`, `presence:list`. Server → client: `message:new`, `message:read`, `message:delivered`,
-`typing:start`, `typing:stop`, `presence`.
+Client → server, each acknowledged (see `shared.utilities.acks`) and checked against the
+scope table (`scopes`): `conversation:join`, `conversation:leave`, `message:send`,
+`message:read`, `message:delivered`, `typing:start`, `typing:stop`, `presence:list`.
+Server → client: `message:new`, `message:read`, `message:delivered`, `typing:start`,
+`typing:stop`, `presence`; `session:refreshed` and `session:ended` as the socket follows its
+session (`shared.utilities.socket_sessions`).
 """
+
+from functools import partial
 
 import socketio
 from fastapi import FastAPI
 
+from conversation_socket import scopes
 from conversation_socket.messages import confirm, send_message
 from conversation_socket.presence import Presence
 from conversation_socket.schemas import ConversationRef, MessagePointer, MessageSend, NoPayload
@@ -18,7 +23,8 @@ from shared.domain.messages.conversations import visible_conversation
 from shared.utilities.acks import acknowledged
 from shared.utilities.auth import Principal
 from shared.utilities.errors import BadRequest
-from shared.utilities.realtime import account_room, conversation_room, user_room
+from shared.utilities.realtime import account_room, conversation_room, named_in, user_room
+from shared.utilities.socket_sessions import SessionFollower
 from shared.utilities.sockets import require_authenticated_connections
 
 
@@ -27,6 +33,18 @@ def register_events(sio: socketio.AsyncServer, api: FastAPI) -> None:
     # looked up when an event needs them.
     typing = TypingIndicators(sio, api.state.settings.typing_ttl_seconds)
     presence = Presence(sio, lambda: api.state.redis)
+
+    async def rescope(sid: str, principal: Principal) -> None:
+        """A user who may no longer read conversations leaves every one the socket joined."""
+        if principal.has_scopes(scopes.READ):
+            return
+        for room in sio.rooms(sid):
+            if conversation_id := named_in(room, "conversation"):
+                await typing.stop(sid, principal.sub, conversation_id)
+                await sio.leave_room(sid, room)
+
+    api.state.session_follower = SessionFollower(sio, api, rescope)
+    handles = partial(acknowledged, sio, allow=scopes.check)
 
     async def on_connect(sid: str, principal: Principal) -> None:
         await sio.enter_room(sid, user_room(principal.sub))
@@ -37,32 +55,33 @@ def register_events(sio: socketio.AsyncServer, api: FastAPI) -> None:
 
     @sio.event
     async def disconnect(sid: str, *_: object) -> None:
+        api.state.session_follower.forget(sid)
         session = await sio.get_session(sid)
         if principal := session.get("principal"):
             await typing.stop_all(sid, principal.sub)
             await presence.closed(principal)
 
-    @acknowledged(sio, "conversation:join", ConversationRef)
+    @handles("conversation:join", ConversationRef)
     async def join(sid: str, principal: Principal, payload: ConversationRef) -> dict:
         conversation = await visible_conversation(principal, payload.conversation_id)
         await sio.enter_room(sid, conversation_room(conversation.id))
         return {"conversation_id": payload.conversation_id}
 
-    @acknowledged(sio, "conversation:leave", ConversationRef)
+    @handles("conversation:leave", ConversationRef)
     async def leave(sid: str, principal: Principal, payload: ConversationRef) -> dict:
         await typing.stop(sid, principal.sub, payload.conversation_id)
         await sio.leave_room(sid, conversation_room(payload.conversation_id))
         return {"conversation_id": payload.conversation_id}
 
-    @acknowledged(sio, "message:send", MessageSend)
+    @handles("message:send", MessageSend)
     async def send(sid: str, principal: Principal, payload: MessageSend) -> dict:
         return await send_message(api.state.senders, principal, payload)
 
-    @acknowledged(sio, "message:read", MessagePointer)
+    @handles("message:read", MessagePointer)
     async def read(sid: str, principal: Principal, payload: MessagePointer) -> dict:
         return await confirm(sio, principal, payload, "last_read_message_id", "message:read")
 
-    @acknowledged(sio, "message:delivered", MessagePointer)
+    @handles("message:delivered", MessagePointer)
     async def delivered(sid: str, principal: Principal, payload: MessagePointer) -> dict:
         return await confirm(
             sio, principal, payload, "last_delivered_message_id", "message:delivered"
@@ -74,16 +93,16 @@ def register_events(sio: socketio.AsyncServer, api: FastAPI) -> None:
         if conversation_room(conversation_id) not in sio.rooms(sid):
             raise BadRequest("Join the conversation first.")
 
-    @acknowledged(sio, "typing:start", ConversationRef)
+    @handles("typing:start", ConversationRef)
     async def typing_start(sid: str, principal: Principal, payload: ConversationRef) -> None:
         require_joined(sid, payload.conversation_id)
         await typing.start(sid, principal.sub, payload.conversation_id)
 
-    @acknowledged(sio, "typing:stop", ConversationRef)
+    @handles("typing:stop", ConversationRef)
     async def typing_stop(sid: str, principal: Principal, payload: ConversationRef) -> None:
         require_joined(sid, payload.conversation_id)
         await typing.stop(sid, principal.sub, payload.conversation_id)
 
-    @acknowledged(sio, "presence:list", NoPayload)
+    @handles("presence:list", NoPayload)
     async def presence_list(sid: str, principal: Principal, payload: NoPayload) -> dict:
         return {"online": await presence.online(principal.account_id)}

@@ -12,6 +12,7 @@ from general_socket.live_chat.tokens import VisitorTokens
 from general_socket.settings import GeneralSocketSettings
 from shared.utilities.app import create_app as create_service_app
 from shared.utilities.realtime import Socket
+from shared.utilities.socket_sessions import following_sessions
 from shared.utilities.sockets import create_socket_server
 from shared.utilities.upstream import http_client
 
@@ -37,7 +38,7 @@ def create_app(settings: GeneralSocketSettings) -> ASGIApp:
         uses_mongo=True,
         uses_redis=True,
         sends_work=True,
-        lifespans=[live_chat],
+        lifespans=[live_chat, following_sessions],
     )
     sio = create_socket_server(settings, Socket.GENERAL)
     register_connections(sio, api)

@@ -6,6 +6,9 @@
   to continue, from a page the widget allows; it enters its own conversation's room, once it
   has one, and nothing else. Visitors' connections are counted per address and per widget.
 
+A user's socket follows its session (`shared.utilities.socket_sessions`): closed when it ends,
+and leaving the sub-accounts the user no longer acts in.
+
 A refused connection gets `connect_error` with `{"message", "data": {"code"}}`, as on the
 conversation socket (`shared.utilities.sockets`).
 """
@@ -19,9 +22,12 @@ from fastapi import FastAPI
 from general_socket.live_chat import throttle
 from general_socket.live_chat.tokens import Visitor
 from general_socket.live_chat.widgets import check_widget_origin, widget_by_key, widget_of
+from general_socket.subscriptions import followable_account
 from shared.utilities.auth import Principal
+from shared.utilities.errors import NotFound
 from shared.utilities.proxy import client_ip
-from shared.utilities.realtime import account_room, conversation_room, user_room
+from shared.utilities.realtime import account_room, conversation_room, named_in, user_room
+from shared.utilities.socket_sessions import SessionFollower
 from shared.utilities.sockets import admit, dashboard_user
 
 
@@ -49,6 +55,18 @@ def register_connections(sio: socketio.AsyncServer, api: FastAPI) -> None:
         await throttle.count_connection_to(api.state.redis, str(widget.id), settings)
         return known
 
+    async def rescope(sid: str, principal: Principal) -> None:
+        """Leave the sub-accounts the user no longer acts in."""
+        for room in sio.rooms(sid):
+            account_id = named_in(room, "account")
+            if account_id and account_id != principal.account_id:
+                try:
+                    await followable_account(principal, account_id)
+                except NotFound:
+                    await sio.leave_room(sid, room)
+
+    api.state.session_follower = SessionFollower(sio, api, rescope)
+
     @sio.event
     async def connect(sid: str, environ: dict, auth: Any = None) -> None:
         ip = client_ip(environ["asgi.scope"])
@@ -57,5 +75,10 @@ def register_connections(sio: socketio.AsyncServer, api: FastAPI) -> None:
         else:
             principal = await admit(dashboard_user(api, environ, auth))
         await sio.save_session(sid, {"principal": principal, "ip": ip})
+        api.state.session_follower.follow(sid, principal, auth)
         for room in rooms_of(principal):
             await sio.enter_room(sid, room)
+
+    @sio.event
+    async def disconnect(sid: str, *_: object) -> None:
+        api.state.session_follower.forget(sid)

@@ -2,18 +2,9 @@
 payload is read. A visitor holds only `is-auth-visitor` and may send only the visitor events;
 a user may not send them. An event missing here is refused."""
 
-from dataclasses import dataclass
-
 from general_socket.live_chat.tokens import VISITOR_SCOPE
-from shared.utilities.auth import Principal, TokenKind
-from shared.utilities.errors import Forbidden
-
-
-@dataclass(frozen=True)
-class Rule:
-    kind: TokenKind
-    scopes: tuple[str, ...] = ()
-
+from shared.utilities.acks import Rule, allowed_by
+from shared.utilities.auth import TokenKind
 
 USER = TokenKind.USER
 VISITOR = TokenKind.VISITOR
@@ -27,13 +18,4 @@ EVENT_RULES: dict[str, Rule] = {
     "visitor:identify": Rule(VISITOR, (VISITOR_SCOPE,)),
 }
 
-
-def check(event: str, principal: Principal) -> None:
-    rule = EVENT_RULES.get(event)
-    if rule is None or principal.kind is not rule.kind:
-        raise Forbidden(f"You may not send {event}.")
-    if not principal.has_scopes(*rule.scopes):
-        missing = sorted(set(rule.scopes) - set(principal.scopes))
-        raise Forbidden(
-            f"Missing scope: {', '.join(missing)}.", details=[{"scope": s} for s in missing]
-        )
+check = allowed_by(EVENT_RULES)

@@ -1,6 +1,11 @@
 """`subscribe` / `unsubscribe`: a user follows another account's room only where they may act
-(an agency's owners and admins in its sub-accounts); any other account answers as missing."""
+(an agency's owners and admins in its sub-accounts); any other account answers as missing.
+A membership change checks the user's subscriptions again."""
 
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
 from beanie import PydanticObjectId
 
 from shared.models.membership import Role
@@ -102,3 +107,43 @@ async def test_the_own_account_cannot_be_unsubscribed(connect):
     answer = await client.call("unsubscribe", {"account_id": str(me.account.id)})
 
     assert answer["error"]["code"] == "forbidden"
+
+
+@pytest.fixture
+async def internal_api(internal_api_url) -> AsyncIterator[httpx.AsyncClient]:
+    async with httpx.AsyncClient(base_url=internal_api_url) as client:
+        yield client
+
+
+async def test_a_sub_account_is_left_when_the_agency_role_no_longer_allows_it(
+    connect, settings, internal_api
+):
+    owner = await create_signed_in()
+    admin = await create_signed_in(owner.account, Role.ADMIN)
+    sub_account = await create_sub_account(owner.account)
+    client = await connect({"session_id": admin.session_id})
+    await client.call("subscribe", {"account_id": str(sub_account.id)})
+
+    demoted = await internal_api.patch(
+        f"/v1/accounts/members/{admin.user.id}", json={"role": "member"}, headers=owner.headers
+    )
+    refreshed = await client.next("session:refreshed")
+    for account in (sub_account, owner.account):
+        await emit_now(
+            settings.redis_url, Socket.GENERAL, "ping", str(account.id), account_room(account.id)
+        )
+    await client.settle(settings.redis_url)
+
+    assert demoted.status_code == 200
+    assert refreshed["role"] == "member"
+    assert client.got("ping") == [str(owner.account.id)]
+
+
+async def test_a_user_removed_from_the_account_is_disconnected(connect, internal_api):
+    owner = await create_signed_in()
+    bob = await create_signed_in(owner.account, Role.MEMBER)
+    client = await connect({"session_id": bob.session_id})
+
+    await internal_api.delete(f"/v1/accounts/members/{bob.user.id}", headers=owner.headers)
+
+    assert (await client.next("session:ended"))["code"] == "session_ended"

@@ -7,23 +7,50 @@ mistake never disconnects anybody.
     async def subscribe(sid, principal, payload): ...
 
 `allow(event, principal)` runs before the payload is read; it raises to refuse the event.
+A service writes who may send what as one table, `allowed_by({"subscribe": Rule(USER), ...})`:
+an event missing from it is refused.
 """
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import socketio
 from pydantic import BaseModel, ValidationError
 
-from shared.utilities.auth import Principal
-from shared.utilities.errors import DomainError, InvalidInput
+from shared.utilities.auth import Principal, TokenKind
+from shared.utilities.errors import DomainError, Forbidden, InvalidInput
 
 logger = logging.getLogger(__name__)
 
 PayloadT = TypeVar("PayloadT", bound=BaseModel)
 Handler = Callable[[str, Any, PayloadT], Awaitable[dict[str, Any] | None]]
 Allow = Callable[[str, Principal], None]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Who may send an event: a caller of this kind holding these scopes."""
+
+    kind: TokenKind
+    scopes: tuple[str, ...] = ()
+
+
+def allowed_by(rules: Mapping[str, Rule]) -> Allow:
+    """The `allow` check of a service's table of events."""
+
+    def check(event: str, principal: Principal) -> None:
+        rule = rules.get(event)
+        if rule is None or principal.kind is not rule.kind:
+            raise Forbidden(f"You may not send {event}.")
+        if not principal.has_scopes(*rule.scopes):
+            missing = sorted(set(rule.scopes) - set(principal.scopes))
+            raise Forbidden(
+                f"Missing scope: {', '.join(missing)}.", details=[{"scope": s} for s in missing]
+            )
+
+    return check
 
 
 def failure(error: DomainError) -> dict[str, Any]:

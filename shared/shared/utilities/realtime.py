@@ -33,6 +33,13 @@ def conversation_room(conversation_id: Any) -> str:
     return f"conversation:{conversation_id}"
 
 
+def named_in(room: str, kind: str) -> str | None:
+    """The id a room of this kind ("account", "user", "conversation") is named for; None for
+    a room of another kind."""
+    prefix, _, named = room.partition(":")
+    return named if prefix == kind and named else None
+
+
 class InProcessRedisManager(socketio.AsyncRedisManager):
     """The Redis manager on the in-process Redis substitute, for embedded mode without Redis."""
 

@@ -77,11 +77,13 @@ def require_authenticated_connections(
     on_connect: Callable[[str, Principal], Awaitable[None]] | None = None,
 ) -> None:
     """Refuse a connection that is not a dashboard user's and keep the caller's Principal in
-    the socket's session; `on_connect` then runs for an accepted one (rooms, presence)."""
+    the socket's session, following its session from then on (`api.state.session_follower`);
+    `on_connect` then runs for an accepted one (rooms, presence)."""
 
     @sio.event
     async def connect(sid: str, environ: dict, auth: dict | None = None) -> None:
         principal = await admit(dashboard_user(api, environ, auth))
         await sio.save_session(sid, {"principal": principal})
+        api.state.session_follower.follow(sid, principal, auth)
         if on_connect:
             await on_connect(sid, principal)

@@ -6,6 +6,7 @@ from beanie import PydanticObjectId
 
 from shared.models.account import Account
 from shared.models.membership import Membership, Role
+from shared.models.session import Session
 
 
 async def account(account_id: PydanticObjectId) -> Account | None:
@@ -26,3 +27,7 @@ async def members_among(
     if roles is not None:
         query["role"] = {"$in": [role.value for role in roles]}
     return await Membership.find(query).to_list()
+
+
+async def session(session_id: PydanticObjectId) -> Session | None:
+    return await Session.get(session_id)

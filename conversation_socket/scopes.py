@@ -1,0 +1,24 @@
+"""Who may send which event: a user reading conversations (`conversations:read`), writing in
+them for what changes them for everyone (`conversations:write`). An event missing here is
+refused."""
+
+from shared.utilities.acks import Rule, allowed_by
+from shared.utilities.auth import TokenKind
+
+READ = "conversations:read"
+WRITE = "conversations:write"
+READS = Rule(TokenKind.USER, (READ,))
+WRITES = Rule(TokenKind.USER, (READ, WRITE))
+
+EVENT_RULES: dict[str, Rule] = {
+    "conversation:join": READS,
+    "conversation:leave": READS,
+    "message:send": WRITES,
+    "message:read": READS,
+    "message:delivered": READS,
+    "typing:start": WRITES,
+    "typing:stop": WRITES,
+    "presence:list": READS,
+}
+
+check = allowed_by(EVENT_RULES)

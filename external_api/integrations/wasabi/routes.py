@@ -5,6 +5,7 @@ from fastapi.responses import RedirectResponse
 
 from external_api.integrations.wasabi import service
 from external_api.integrations.wasabi.schemas import DownloadRead, UploadCreate, UploadRead
+from external_api.integrations.wasabi.service import UploadTooLarge
 from external_api.integrations.wasabi.storage import WasabiStorage
 from shared.utilities.auth import OptionalUser, Principal, requires
 from shared.utilities.errors import (
@@ -32,9 +33,10 @@ ObjectKey = Annotated[str, Query(min_length=1, max_length=1024, description="the
     "/uploads",
     status_code=status.HTTP_201_CREATED,
     summary="A presigned URL to upload one file into the account's storage",
-    description="PUT the file's bytes to `url` with `headers` before `expires_at`; the answer's "
-    "`key` then names the file. A public file is readable by anyone holding its key.",
-    responses=error_responses(Unauthorized, Forbidden, ServiceUnavailable),
+    description="POST a multipart form to `url` before `expires_at`: every one of `fields`, then "
+    "the file as `file`, of at most the declared `size`. The answer's `key` then names the "
+    "file. A public file is readable by anyone holding its key.",
+    responses=error_responses(Unauthorized, Forbidden, UploadTooLarge, ServiceUnavailable),
 )
 async def create_upload(principal: Writer, storage: Storage, upload: UploadCreate) -> UploadRead:
     return service.create_upload(storage, principal, upload)

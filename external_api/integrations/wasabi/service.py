@@ -13,7 +13,7 @@ import uuid
 from external_api.integrations.wasabi.schemas import DownloadRead, UploadCreate, UploadRead
 from external_api.integrations.wasabi.storage import WasabiStorage
 from shared.utilities.auth import Principal
-from shared.utilities.errors import NotFound
+from shared.utilities.errors import InvalidInput, NotFound
 
 PRIVATE_ROOT = "accounts"
 PUBLIC_ROOT = "public"
@@ -35,14 +35,22 @@ def new_key(account_id: str, filename: str, public: bool) -> str:
     return f"{root}/{account_id}/{uuid.uuid4().hex}/{safe_name(filename)}"
 
 
+class UploadTooLarge(InvalidInput):
+    """The file is larger than an upload may carry."""
+
+    code = "upload_too_large"
+
+
 def create_upload(storage: WasabiStorage, principal: Principal, upload: UploadCreate) -> UploadRead:
+    if upload.size > storage.max_upload_bytes:
+        raise UploadTooLarge(
+            f"A file may have {storage.max_upload_bytes} bytes at most.",
+            details=[{"field": "size", "message": f"at most {storage.max_upload_bytes}"}],
+        )
     key = new_key(principal.account_id, upload.filename, upload.public)
-    presigned = storage.presigned_upload(key, upload.content_type)
+    presigned = storage.presigned_upload(key, upload.content_type, upload.size)
     return UploadRead(
-        key=key,
-        url=presigned.url,
-        headers={"content-type": upload.content_type},
-        expires_at=presigned.expires_at,
+        key=key, url=presigned.url, fields=presigned.fields, expires_at=presigned.expires_at
     )
 
 

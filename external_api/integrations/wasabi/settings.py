@@ -16,6 +16,9 @@ class WasabiSettings(BaseSettings):
     bucket: str = Field("", description="the platform's bucket; empty answers 503")
     access_key_id: str = Field("", description="Wasabi access key id")
     secret_access_key: SecretStr = Field(SecretStr(""), description="Wasabi secret access key")
+    max_upload_bytes: PositiveInt = Field(
+        100 * 1024 * 1024, le=5 * 1024**3, description="largest file one upload may carry"
+    )
     url_expiry_seconds: PositiveInt = Field(
         900, le=7 * 24 * 3600, description="how long a presigned URL stays valid (at most 7 days)"
     )

@@ -1,7 +1,9 @@
-"""Presigned URLs from boto3's S3 client, pointed at Wasabi's endpoint.
+"""Presigned uploads and downloads from boto3's S3 client, pointed at Wasabi's endpoint.
 
-Presigning is computed locally (SigV4 over the request), so it costs no call to Wasabi; the
-URL itself carries the authority to PUT or GET one key until it expires.
+Presigning is computed locally (SigV4), so it costs no call to Wasabi. A download is a
+presigned GET URL; an upload is a presigned POST (S3's browser upload): a signed policy that
+admits one key, one Content-Type and a body of at most the declared size
+(`content-length-range`), which a presigned PUT cannot bound.
 """
 
 from dataclasses import dataclass
@@ -21,10 +23,18 @@ class PresignedUrl:
     expires_at: datetime
 
 
+@dataclass(frozen=True)
+class PresignedPost:
+    url: str
+    fields: dict[str, str]  # the form's fields, sent before the file's
+    expires_at: datetime
+
+
 class WasabiStorage:
     def __init__(self, settings: WasabiSettings) -> None:
         self.bucket = settings.bucket
         self.expiry = settings.url_expiry_seconds
+        self.max_upload_bytes = settings.max_upload_bytes
         self.client = boto3.client(
             "s3",
             endpoint_url=settings.endpoint,
@@ -35,10 +45,17 @@ class WasabiStorage:
             config=Config(signature_version="s3v4", s3={"addressing_style": "path"}),
         )
 
-    def presigned_upload(self, key: str, content_type: str) -> PresignedUrl:
-        """A PUT of this key; the uploader must send the same Content-Type, which is signed."""
-        params = {"Bucket": self.configured_bucket(), "Key": key, "ContentType": content_type}
-        return self.presigned("put_object", params)
+    def presigned_upload(self, key: str, content_type: str, max_bytes: int) -> PresignedPost:
+        """A POST of this key with this Content-Type and a file of 1 to `max_bytes` bytes."""
+        expires_at = utc_now() + timedelta(seconds=self.expiry)
+        post = self.client.generate_presigned_post(
+            Bucket=self.configured_bucket(),
+            Key=key,
+            Fields={"Content-Type": content_type},
+            Conditions=[{"Content-Type": content_type}, ["content-length-range", 1, max_bytes]],
+            ExpiresIn=self.expiry,
+        )
+        return PresignedPost(post["url"], post["fields"], expires_at)
 
     def presigned_download(self, key: str, filename: str | None = None) -> PresignedUrl:
         params = {"Bucket": self.configured_bucket(), "Key": key}

@@ -4,11 +4,12 @@ from fastapi import APIRouter, Depends, Header, Path, Request
 from fastapi.responses import StreamingResponse
 
 from misc.callrail_recordings.recordings import service
+from misc.callrail_recordings.recordings.auth import RecordingsRead
 from misc.callrail_recordings.recordings.service import RecordingSource
-from shared.utilities.auth import CurrentUser
 from shared.utilities.encryption import SecretBox
 from shared.utilities.errors import (
     Conflict,
+    Forbidden,
     InvalidInput,
     NotFound,
     Unauthorized,
@@ -47,13 +48,19 @@ CallId = Annotated[str, Path(pattern=r"^[A-Za-z0-9]{1,64}$")]
         200: {"content": {"audio/mpeg": {}}, "description": "The whole recording"},
         206: {"description": "The byte range asked for"},
         **error_responses(
-            Unauthorized, NotFound, Conflict, InvalidInput, UpstreamError, UpstreamTimeout
+            Unauthorized,
+            Forbidden,
+            NotFound,
+            Conflict,
+            InvalidInput,
+            UpstreamError,
+            UpstreamTimeout,
         ),
     },
 )
 async def stream_recording(
     call_id: CallId,
-    principal: CurrentUser,
+    principal: RecordingsRead,
     source: Source,
     secrets: Secrets,
     byte_range: Annotated[str | None, Header(alias="range")] = None,

@@ -8,11 +8,10 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Protocol
 
-from shared.models.callrail_key import CallrailKey
+from misc.callrail_recordings.recordings.repository import CallrailKeyRepository
 from shared.utilities.auth import Principal
 from shared.utilities.encryption import SecretBox, SecretUnreadable
 from shared.utilities.errors import Conflict
-from shared.utilities.repository import TenantRepository
 
 
 @dataclass(frozen=True)
@@ -37,11 +36,9 @@ async def open_recording(
     call_id: str,
     byte_range: str | None,
 ) -> Recording:
-    # An account holds one key at most (a unique index), so the first is the only one.
-    keys = await TenantRepository(CallrailKey, principal.account_id).list(limit=1)
-    if not keys:
+    key = await CallrailKeyRepository(principal.account_id).the_key()
+    if key is None:
         raise Conflict("Connect CallRail first: this account has no CallRail API key.")
-    key = keys[0]
     try:
         api_key = secrets.open(key.api_key)  # sealed by the external API
     except SecretUnreadable:

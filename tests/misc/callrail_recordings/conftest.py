@@ -12,6 +12,7 @@ from cryptography.fernet import Fernet
 from misc.callrail_recordings.app import create_app
 from misc.callrail_recordings.settings import CallrailRecordingsSettings
 from shared.models.callrail_key import CallrailKey
+from shared.models.membership import ROLE_SCOPES, Role
 from shared.utilities.auth import Principal, TokenKind
 from shared.utilities.encryption import SecretBox
 from tests.factories import user_token
@@ -131,6 +132,12 @@ async def connect_callrail(
     ).insert()
 
 
-def headers_of(account_id: PydanticObjectId) -> dict[str, str]:
-    principal = Principal(kind=TokenKind.USER, sub="user-1", account_id=str(account_id))
+def headers_of(account_id: PydanticObjectId, role: Role = Role.MEMBER) -> dict[str, str]:
+    principal = Principal(
+        kind=TokenKind.USER,
+        sub="user-1",
+        account_id=str(account_id),
+        role=role,
+        scopes=ROLE_SCOPES[role],
+    )
     return {"authorization": f"Bearer {user_token(principal)}"}

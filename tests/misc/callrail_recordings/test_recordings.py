@@ -6,6 +6,7 @@ import httpx
 from beanie import PydanticObjectId
 from cryptography.fernet import Fernet
 
+from shared.models.membership import Role
 from shared.utilities.encryption import SecretBox
 from tests.misc.callrail_recordings.conftest import AUDIO, connect_callrail, headers_of
 
@@ -213,4 +214,17 @@ async def test_a_key_sealed_with_another_encryption_key_answers_409(service, cal
     response = await service.get("/v1/callrail/recordings/CAL1", headers=headers_of(key.account_id))
 
     assert response.status_code == 409
+    assert callrail.requests == []
+
+
+async def test_a_user_who_may_not_read_integrations_answers_403(service, callrail):
+    key = await connect_callrail()
+    callrail.add_call("ACCa", "key-a", "CAL1")
+
+    response = await service.get(
+        "/v1/callrail/recordings/CAL1", headers=headers_of(key.account_id, Role.CLIENT)
+    )
+
+    assert response.status_code == 403
+    assert response.json()["error"]["details"] == [{"scope": "integrations:read"}]
     assert callrail.requests == []

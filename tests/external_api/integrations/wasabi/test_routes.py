@@ -1,6 +1,9 @@
-"""Presigned upload and download URLs for the platform's Wasabi bucket, each account confined
-to its own keys; `public/download_by_key` redirecting to a file its caller may read."""
+"""Presigned uploads (POST policies bounding the key, the type and the size) and download URLs
+for the platform's Wasabi bucket, each account confined to its own keys;
+`public/download_by_key` redirecting to a file its caller may read."""
 
+import base64
+import json
 import re
 from urllib.parse import parse_qs, urlsplit
 
@@ -20,28 +23,66 @@ def presigned_parts(url: str) -> tuple[str, str, dict[str, str]]:
     return parts.netloc, parts.path, query
 
 
+def policy_of(upload: dict) -> dict:
+    return json.loads(base64.b64decode(upload["fields"]["policy"]))
+
+
 async def create_upload(client, account_id: str, **body) -> httpx.Response:
-    body = {"filename": "report.pdf", "content_type": "application/pdf", **body}
+    body = {"filename": "report.pdf", "content_type": "application/pdf", "size": 2048, **body}
     return await client.post(
         "/v1/e/wasabi/uploads", json=body, headers=headers_for(account_id, Role.MEMBER)
     )
 
 
-async def test_an_upload_url_is_a_presigned_put_on_wasabis_endpoint(wasabi, account_id):
+async def test_an_upload_is_a_presigned_post_on_wasabis_endpoint(wasabi, account_id):
     response = await create_upload(wasabi, account_id)
 
     assert response.status_code == 201
     upload = response.json()
-    host, path, query = presigned_parts(upload["url"])
-    assert host == "s3.eu-central-1.wasabisys.com"
-    assert path == f"/{BUCKET}/{upload['key']}"
-    assert query["X-Amz-Algorithm"] == "AWS4-HMAC-SHA256"
-    assert query["X-Amz-Credential"].startswith(f"{ACCESS_KEY_ID}/")
-    assert query["X-Amz-Credential"].endswith("/eu-central-1/s3/aws4_request")
-    assert query["X-Amz-Expires"] == "600"
-    assert query["X-Amz-SignedHeaders"] == "content-type;host"
-    assert re.fullmatch(r"[0-9a-f]{64}", query["X-Amz-Signature"])
-    assert (upload["method"], upload["headers"]) == ("PUT", {"content-type": "application/pdf"})
+    assert upload["method"] == "POST"
+    assert upload["url"] == f"https://s3.eu-central-1.wasabisys.com/{BUCKET}"
+    fields = upload["fields"]
+    assert (fields["key"], fields["Content-Type"]) == (upload["key"], "application/pdf")
+    assert fields["x-amz-algorithm"] == "AWS4-HMAC-SHA256"
+    assert fields["x-amz-credential"].startswith(f"{ACCESS_KEY_ID}/")
+    assert fields["x-amz-credential"].endswith("/eu-central-1/s3/aws4_request")
+    assert re.fullmatch(r"[0-9a-f]{64}", fields["x-amz-signature"])
+
+
+async def test_an_uploads_policy_admits_its_key_and_type_and_at_most_its_size(wasabi, account_id):
+    upload = (await create_upload(wasabi, account_id, size=2048)).json()
+
+    conditions = policy_of(upload)["conditions"]
+    assert ["content-length-range", 1, 2048] in conditions
+    assert {"key": upload["key"]} in conditions
+    assert {"Content-Type": "application/pdf"} in conditions
+    assert {"bucket": BUCKET} in conditions
+
+
+async def test_an_uploads_policy_expires_with_the_setting(wasabi, account_id):
+    upload = (await create_upload(wasabi, account_id)).json()
+
+    expiration = policy_of(upload)["expiration"]
+    assert expiration.startswith(upload["expires_at"][:16])
+
+
+async def test_a_file_larger_than_an_upload_may_carry_is_refused(start_external, account_id):
+    async with start_external(wasabi=wasabi_settings(max_upload_bytes=1000)) as client:
+        response = await create_upload(client, account_id, size=1001)
+
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "upload_too_large"
+    assert response.json()["error"]["details"][0]["field"] == "body.size"
+
+
+async def test_an_upload_without_its_size_is_refused(wasabi, account_id):
+    response = await wasabi.post(
+        "/v1/e/wasabi/uploads",
+        json={"filename": "a.txt"},
+        headers=headers_for(account_id, Role.MEMBER),
+    )
+
+    assert response.status_code == 422
 
 
 async def test_an_upload_key_lies_under_the_callers_account(wasabi, account_id):
@@ -66,7 +107,7 @@ async def test_a_public_upload_lies_under_the_public_root(wasabi, account_id):
 async def test_a_client_role_may_not_upload(wasabi, account_id):
     response = await wasabi.post(
         "/v1/e/wasabi/uploads",
-        json={"filename": "a.txt"},
+        json={"filename": "a.txt", "size": 10},
         headers=headers_for(account_id, Role.CLIENT),
     )
 
@@ -148,11 +189,13 @@ async def test_without_a_bucket_uploads_answer_503(start_external, account_id):
     assert response.status_code == 503
 
 
-async def test_a_file_put_to_the_upload_url_is_read_back_through_download_by_key(
+async def test_a_file_posted_to_the_upload_is_read_back_through_download_by_key(
     start_external, fake_s3, account_id
 ):
     async with start_external(wasabi=wasabi_settings(endpoint_url=fake_s3)) as client:
-        upload = (await create_upload(client, account_id, content_type="text/plain")).json()
+        upload = (
+            await create_upload(client, account_id, content_type="text/plain", size=12)
+        ).json()
         redirect = await client.get(
             "/v1/e/wasabi/public/download_by_key",
             params={"key": upload["key"]},
@@ -160,7 +203,9 @@ async def test_a_file_put_to_the_upload_url_is_read_back_through_download_by_key
         )
 
     async with httpx.AsyncClient() as s3:
-        put = await s3.put(upload["url"], content=b"hello wasabi", headers=upload["headers"])
+        posted = await s3.post(
+            upload["url"], data=upload["fields"], files={"file": b"hello wasabi"}
+        )
         got = await s3.get(redirect.headers["location"])
-    assert put.status_code == 200
+    assert posted.status_code == 204
     assert (got.status_code, got.content) == (200, b"hello wasabi")

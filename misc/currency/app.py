@@ -1,6 +1,7 @@
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator
+from dataclasses import replace
 
 import httpx
 from fastapi import FastAPI
@@ -47,7 +48,8 @@ def create_app(
 
 
 def snapshot_rates(settings: CurrencySettings) -> Rates | None:
-    """The rates shipped in the repository, so embedded mode answers offline."""
+    """The rates shipped in the repository, so embedded mode answers offline (as stale rates,
+    until the provider answers)."""
     if settings.mode is RunMode.EMBEDDED and settings.snapshot_file:
-        return read_snapshot(settings.snapshot_file)
+        return replace(read_snapshot(settings.snapshot_file), stale=True)
     return None

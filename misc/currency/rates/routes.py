@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from misc.currency.rates import service
 from misc.currency.rates.schemas import ConversionRead, CurrencyCode, RatesRead
-from misc.currency.rates.service import EURO, Rates
+from misc.currency.rates.service import EURO, Conversion, Rates
 from shared.utilities.auth import current_user_or_service
 from shared.utilities.errors import InvalidInput, ServiceUnavailable, Unauthorized, error_responses
 
@@ -36,13 +36,16 @@ CurrentRates = Annotated[Rates, Depends(get_rates)]
     responses=ERRORS,
 )
 async def read_rates(rates: CurrentRates, base: CurrencyCode = EURO) -> RatesRead:
-    return RatesRead(base=base, date=rates.day, rates=service.rates_against(rates, base))
+    return RatesRead(
+        base=base, date=rates.day, stale=rates.stale, rates=service.rates_against(rates, base)
+    )
 
 
 @router.get(
     "/convert",
     summary="Convert an amount, rounded to the target currency's minor units",
     description="An unknown currency answers 422 naming it.",
+    response_model=ConversionRead,
     responses=ERRORS,
 )
 async def convert(
@@ -50,5 +53,5 @@ async def convert(
     source: Annotated[CurrencyCode, Query(alias="from")],
     target: Annotated[CurrencyCode, Query(alias="to")],
     amount: Annotated[Decimal, Query(ge=0, le=MAX_AMOUNT, examples=["12.34"])],
-) -> ConversionRead:
-    return ConversionRead.of(service.convert(rates, source, target, amount))
+) -> Conversion:
+    return service.convert(rates, source, target, amount)

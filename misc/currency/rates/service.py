@@ -6,7 +6,7 @@ minor units: JPY 0 digits, USD 2, KWD 3.
 """
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Protocol
@@ -25,10 +25,13 @@ CROSS_RATE_DIGITS = 10
 
 @dataclass(frozen=True)
 class Rates:
-    """One day's rates: units of each currency per euro, the euro itself included."""
+    """One day's rates: units of each currency per euro, the euro itself included. `stale`
+    rates were not confirmed by the provider at the last refresh (it failed, or these are the
+    shipped snapshot): newer ones may exist."""
 
     day: date
     per_euro: dict[str, Decimal]
+    stale: bool = False
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,7 @@ class Conversion:
     result: Decimal
     result_minor_units: int
     day: date
+    stale: bool
 
 
 class ProviderFailed(Exception):
@@ -65,12 +69,14 @@ class RateBook:
 
 
 async def refresh(book: RateBook, provider: RatesProvider) -> None:
-    """Take the provider's latest rates; when it fails, the rates held stay served."""
+    """Take the provider's latest rates; when it fails, the rates held stay served, as stale."""
     try:
         book.rates = await provider.latest()
     except ProviderFailed as error:
         held = book.rates.day.isoformat() if book.rates else "none"
         logger.warning("exchange rates not refreshed (%s); serving the rates of %s", error, held)
+        if book.rates is not None:
+            book.rates = replace(book.rates, stale=True)
 
 
 def minor_units(code: str) -> int | None:
@@ -94,7 +100,8 @@ def convert(rates: Rates, source: str, target: str, amount: Decimal) -> Conversi
     digits = minor_units(target) or 0  # never None: rates hold only currencies that have some
     # Half a cent rounds up, as a customer reading a price expects.
     result = (amount * rate).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
-    return Conversion(source, target, amount, rate, result, int(result.scaleb(digits)), rates.day)
+    minor = int(result.scaleb(digits))
+    return Conversion(source, target, amount, rate, result, minor, rates.day, rates.stale)
 
 
 def cross_rate(rates: Rates, source: str, target: str) -> Decimal:

@@ -23,6 +23,7 @@ async def test_an_amount_is_converted_and_rounded_to_cents(currency, headers):
         "result": "13.33",
         "result_minor_units": 1333,
         "date": DAY,
+        "stale": False,
     }
 
 

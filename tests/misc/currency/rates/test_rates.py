@@ -10,6 +10,7 @@ async def test_rates_against_the_euro_are_the_providers(currency, headers):
     assert response.json() == {
         "base": "EUR",
         "date": DAY,
+        "stale": False,
         "rates": {"USD": "1.0800", "JPY": "160.00", "GBP": "0.8500", "KWD": "0.3300"},
     }
 

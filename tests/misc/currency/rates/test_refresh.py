@@ -20,6 +20,7 @@ async def test_a_refresh_replaces_the_rates(start_currency, ecb, headers):
 
     assert response.json()["date"] == NEXT_DAY
     assert response.json()["rates"] == {"USD": "1.0900"}
+    assert response.json()["stale"] is False
 
 
 async def test_a_provider_that_is_down_leaves_the_last_rates_served(start_currency, ecb, headers):
@@ -76,3 +77,30 @@ async def test_embedded_mode_serves_the_shipped_snapshot_offline(start_currency,
     assert response.status_code == 200
     assert response.json()["date"] == "2025-06-13"
     assert response.json()["rate"] == "1.1512"
+    assert response.json()["stale"] is True
+
+
+async def test_rates_served_while_the_provider_is_down_say_they_are_stale(
+    start_currency, ecb, headers
+):
+    ecb.answer(ecb_feed(DAY), OFFLINE)
+
+    async with start_currency(refresh_seconds=0.01) as client:
+        await ecb.wait_for_requests(3)  # a failed refresh over
+        rates = await client.get("/v1/currency/rates", headers=headers)
+        converted = await client.get(
+            "/v1/currency/convert?from=EUR&to=USD&amount=1", headers=headers
+        )
+
+    assert (rates.json()["stale"], rates.json()["date"]) == (True, DAY)
+    assert (converted.json()["stale"], converted.json()["date"]) == (True, DAY)
+
+
+async def test_rates_the_provider_confirms_again_are_fresh_again(start_currency, ecb, headers):
+    ecb.answer(ecb_feed(DAY), OFFLINE, ecb_feed(NEXT_DAY))
+
+    async with start_currency(refresh_seconds=0.01) as client:
+        await ecb.wait_for_requests(4)  # the third answer taken, and the refresh over
+        response = await client.get("/v1/currency/rates", headers=headers)
+
+    assert (response.json()["stale"], response.json()["date"]) == (False, NEXT_DAY)

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, Depends, Header, Request, Response
 
 from router.access import Gate
-from shared.utilities.errors import RateLimited, Unauthorized, error_responses
+from shared.utilities.errors import InvalidInput, RateLimited, Unauthorized, error_responses
 
 router = APIRouter(tags=["auth"])
 
@@ -27,7 +27,7 @@ def get_gate(request: Request) -> Gate:
     summary="Exchange a session for a token (Traefik forwardAuth)",
     description="200 with `Authorization: Bearer <JWT>` for a live session; 200 without it for "
     "a public route (named by X-Forwarded-Method and X-Forwarded-Uri) without one.",
-    responses=error_responses(Unauthorized, RateLimited),
+    responses=error_responses(Unauthorized, RateLimited, InvalidInput),
 )
 async def exchange(
     request: Request,
@@ -38,7 +38,7 @@ async def exchange(
 ) -> Response:
     admission = await gate.admit(
         x_forwarded_method or request.method,
-        urlsplit(x_forwarded_uri).path or request.url.path,
+        forwarded_path(x_forwarded_uri) or request.url.path,
         x_session_id,
         request.client.host if request.client else "",
     )
@@ -46,3 +46,15 @@ async def exchange(
     if admission.authorization:
         headers["authorization"] = admission.authorization.decode()
     return Response(status_code=200, headers=headers)
+
+
+def forwarded_path(uri: str) -> str:
+    """The path of the URI Traefik names; a URI that does not parse is the caller's error."""
+    try:
+        return urlsplit(uri).path
+    except ValueError:
+        raise InvalidInput(
+            "X-Forwarded-Uri is not a URI.",
+            details=[{"field": "x-forwarded-uri", "message": "not a URI"}],
+            location="header",
+        ) from None

@@ -11,6 +11,7 @@ passed on about 30 times the requests per second of httpx's under 64 concurrent 
 
 import json
 import logging
+import re
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 
@@ -20,7 +21,7 @@ from starlette.types import Receive, Scope, Send
 from yarl import URL
 
 from shared.utilities import context
-from shared.utilities.errors import UpstreamError, UpstreamTimeout, error_payload
+from shared.utilities.errors import BadRequest, UpstreamError, UpstreamTimeout, error_payload
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +43,12 @@ HOP_BY_HOP = frozenset(
 )
 # The answer's own server sets these (and the request id middleware its request id).
 SET_BY_US = frozenset({b"date", b"server", b"x-request-id"})
+# No header value may hold these (RFC 9110 5.5); a tab is allowed.
+CONTROL_CHARACTERS = re.compile(rb"[\x00-\x08\x0a-\x1f\x7f]")
+
+
+class InvalidHeader(BadRequest):
+    code, message = "invalid_header", "A request header holds a control character."
 
 
 @asynccontextmanager
@@ -89,11 +96,14 @@ def forwarded_for(previous: str, client: str) -> str:
 def upstream_headers(
     scope: Scope, drop: frozenset[bytes], add: Headers
 ) -> tuple[list[tuple[str, str]], bool]:
-    """The headers to send upstream, and whether the request has a body to stream."""
+    """The headers to send upstream, and whether the request has a body to stream. Raises
+    InvalidHeader for a value no HTTP message may carry."""
     headers: list[tuple[str, str]] = []
     previous_forwarded_for = ""
     has_body = False
     for name, value in scope["headers"]:
+        if CONTROL_CHARACTERS.search(value):
+            raise InvalidHeader(details=[{"field": f"header.{name.decode('latin-1')}"}])
         if name == b"content-length":
             has_body = value != b"0"
         elif name == b"transfer-encoding":
@@ -121,10 +131,15 @@ async def request_body(receive: Receive) -> AsyncIterator[bytes]:
 
 
 async def send_error(
-    send: Send, status: int, code: str, message: str, headers: Headers = ()
+    send: Send,
+    status: int,
+    code: str,
+    message: str,
+    headers: Headers = (),
+    details: list[dict] | None = None,
 ) -> None:
     """Answer in the uniform error shape, straight over ASGI."""
-    body = json.dumps(error_payload(code, message)).encode()
+    body = json.dumps(error_payload(code, message, details)).encode()
     await send(
         {
             "type": "http.response.start",
@@ -156,7 +171,18 @@ async def forward(
     path = scope.get("raw_path") or scope["path"].encode()
     query = b"?" + scope["query_string"] if scope["query_string"] else b""
     url = URL(upstream + (path + query).decode("latin-1"), encoded=True)
-    headers, has_body = upstream_headers(scope, drop, add)
+    try:
+        headers, has_body = upstream_headers(scope, drop, add)
+    except InvalidHeader as refusal:
+        await send_error(
+            send,
+            refusal.status_code,
+            refusal.code,
+            refusal.message,
+            response_headers,
+            refusal.details,
+        )
+        return
     started = False
     try:
         async with session.request(

@@ -69,7 +69,7 @@ def register_connections(sio: socketio.AsyncServer, api: FastAPI) -> None:
 
     @sio.event
     async def connect(sid: str, environ: dict, auth: Any = None) -> None:
-        ip = client_ip(environ["asgi.scope"])
+        ip = client_ip(environ["asgi.scope"], api.state.settings.trusted_proxies)
         if is_visitor_handshake(auth):
             principal: Principal = await admit(visitor(auth, environ.get("HTTP_ORIGIN"), ip))
         else:

@@ -6,6 +6,7 @@ from fastapi import Depends, Request
 
 from internal_api.auth.service import Client
 from internal_api.settings import InternalApiSettings
+from shared.utilities.proxy import client_ip
 
 
 def get_settings(request: Request) -> InternalApiSettings:
@@ -13,11 +14,9 @@ def get_settings(request: Request) -> InternalApiSettings:
 
 
 def get_client(request: Request) -> Client:
-    """Who is on the other end, as far as it is worth recording on a session."""
-    # The gateway and the router each append to x-forwarded-for, so the first entry is the
-    # browser's address.
-    forwarded_for = request.headers.get("x-forwarded-for", "")
-    ip = forwarded_for.split(",")[0].strip() or (request.client.host if request.client else "")
+    """Who is on the other end, as far as it is worth recording on a session: the address
+    behind our own proxies (TRUSTED_PROXIES), never one a client wrote into X-Forwarded-For."""
+    ip = client_ip(request.scope, request.app.state.settings.trusted_proxies)
     return Client(user_agent=request.headers.get("user-agent", "")[:512], ip=ip)
 
 

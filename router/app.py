@@ -40,7 +40,7 @@ def create_app(settings: RouterSettings) -> FastAPI:
         )
         timeouts = settings.connect_timeout_seconds, settings.read_timeout_seconds
         async with http_pool(*timeouts) as pool:
-            app.state.forwarder = Forwarder(app.state.gate, routes, pool)
+            app.state.forwarder = Forwarder(app.state.gate, routes, pool, settings.trusted_proxies)
             yield
 
     async def forward(scope: Scope, receive: Receive, send: Send) -> None:

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, Header, Request, Response
 
 from router.access import Gate
 from shared.utilities.errors import InvalidInput, RateLimited, Unauthorized, error_responses
+from shared.utilities.proxy import client_ip
 
 router = APIRouter(tags=["auth"])
 
@@ -40,7 +41,7 @@ async def exchange(
         x_forwarded_method or request.method,
         forwarded_path(x_forwarded_uri) or request.url.path,
         x_session_id,
-        request.client.host if request.client else "",
+        client_ip(request.scope, request.app.state.settings.trusted_proxies),
     )
     headers = admission.response_headers()
     if admission.authorization:

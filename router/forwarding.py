@@ -4,6 +4,8 @@ A plain ASGI callable rather than a FastAPI route, so a proxied request pays for
 validation or response models.
 """
 
+from collections.abc import Sequence
+
 import aiohttp
 from starlette.types import Receive, Scope, Send
 
@@ -17,10 +19,17 @@ NOT_FORWARDED = frozenset({SESSION_HEADER.encode(), b"authorization"})
 
 
 class Forwarder:
-    def __init__(self, gate: Gate, routes: Routes, http: aiohttp.ClientSession) -> None:
+    def __init__(
+        self,
+        gate: Gate,
+        routes: Routes,
+        http: aiohttp.ClientSession,
+        trusted_proxies: Sequence[proxy.IPNetwork],
+    ) -> None:
         self.gate = gate
         self.routes = routes
         self.http = http
+        self.trusted_proxies = trusted_proxies
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -32,7 +41,10 @@ class Forwarder:
             return
         try:
             admission = await self.gate.admit(
-                scope["method"], scope["path"], session_id(scope), proxy.client_ip(scope)
+                scope["method"],
+                scope["path"],
+                session_id(scope),
+                proxy.client_ip(scope, self.trusted_proxies),
             )
         except DomainError as refusal:
             await proxy.send_error(

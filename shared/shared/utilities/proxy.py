@@ -9,10 +9,11 @@ It runs on aiohttp, which a service using it declares: measured as a proxy, aioh
 passed on about 30 times the requests per second of httpx's under 64 concurrent callers.
 """
 
+import ipaddress
 import json
 import logging
 import re
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 
 import aiohttp
@@ -26,6 +27,7 @@ from shared.utilities.errors import BadRequest, UpstreamError, UpstreamTimeout, 
 logger = logging.getLogger(__name__)
 
 Headers = Iterable[tuple[bytes, bytes]]
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 # Meaningful for one connection only (RFC 9110 7.6.1), plus `expect`, which our own server
 # has already answered, and `host`, which the client sets for the upstream's address.
@@ -79,18 +81,43 @@ def is_hop_by_hop(name: bytes) -> bool:
     return name in HOP_BY_HOP or name.startswith(b"proxy-")
 
 
-def client_ip(scope: Scope) -> str:
+def peer_ip(scope: Scope) -> str:
+    """The address of whoever opened the connection (a client, or a proxy in front)."""
     client = scope.get("client")
     return client[0] if client else ""
 
 
-def forwarded_for(previous: str, client: str) -> str:
-    """`previous` with the client appended. Behind a trusted proxy, uvicorn has already taken the
-    client from `previous` (its proxy-headers handling), and it is not repeated."""
+def client_ip(scope: Scope, trusted: Sequence[IPNetwork]) -> str:
+    """The client's address: the peer, or behind the `trusted` proxies the rightmost hop of
+    X-Forwarded-For that none of them is. Hops left of it were written by someone we do not
+    trust (the client itself, say) and are never believed."""
+    hop = peer_ip(scope)
+    if not is_trusted(hop, trusted):
+        return hop
+    for hop in reversed(forwarded_hops(scope)):
+        if not is_trusted(hop, trusted):
+            return hop
+    return hop  # every hop is one of our proxies: the leftmost is the nearest to a client
+
+
+def forwarded_hops(scope: Scope) -> list[str]:
+    values = [value for name, value in scope["headers"] if name == b"x-forwarded-for"]
+    joined = b",".join(values).decode("latin-1")
+    return [hop.strip() for hop in joined.split(",") if hop.strip()]
+
+
+def is_trusted(address: str, trusted: Sequence[IPNetwork]) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False  # not an address (garbage a client wrote): nothing of ours
+    return any(ip in network for network in trusted)
+
+
+def forwarded_for(previous: str, peer: str) -> str:
+    """`previous` with the peer appended: the hops the request took, nearest last."""
     hops = [hop.strip() for hop in previous.split(",") if hop.strip()]
-    if client and (not hops or hops[-1] != client):
-        hops.append(client)
-    return ", ".join(hops)
+    return ", ".join([*hops, peer] if peer else hops)
 
 
 def upstream_headers(
@@ -113,7 +140,7 @@ def upstream_headers(
         elif not (is_hop_by_hop(name) or name == b"x-request-id" or name in drop):
             headers.append((name.decode("latin-1"), value.decode("latin-1")))
     headers.extend((name.decode("latin-1"), value.decode("latin-1")) for name, value in add)
-    headers.append(("x-forwarded-for", forwarded_for(previous_forwarded_for, client_ip(scope))))
+    headers.append(("x-forwarded-for", forwarded_for(previous_forwarded_for, peer_ip(scope))))
     if request_id := context.request_id.get():
         headers.append(("x-request-id", request_id))
     return headers, has_body

@@ -62,6 +62,9 @@ def server_for(app: ASGIApp, host: str = "127.0.0.1", port: int = 0) -> Server:
         lifespan="on",
         timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
         server_header=False,
+        # The client's address is read by shared.utilities.proxy.client_ip, with the proxies
+        # the settings trust; uvicorn's own reading would trust its defaults first.
+        proxy_headers=False,
     )
     return Server(config)
 

@@ -15,6 +15,7 @@ from pydantic import (
     AfterValidator,
     AliasChoices,
     Field,
+    IPvAnyNetwork,
     PositiveInt,
     ValidationError,
     model_validator,
@@ -94,6 +95,11 @@ class ServiceSettings(BaseSettings):
         "DEFAULT_TIME_ZONE", "UTC", "IANA time zone of dates in emails, unless the account says"
     )
 
+    trusted_proxies: list[IPvAnyNetwork] = common(
+        "TRUSTED_PROXIES",
+        ["127.0.0.1/32", "::1/128"],
+        "JSON list of the networks of the proxies in front (their X-Forwarded-For is believed)",
+    )
     cors_origins: list[str] = common(
         "CORS_ORIGINS",
         ["http://127.0.0.1:5000", "http://localhost:5000"],

@@ -38,7 +38,9 @@ async def test_the_right_password_answers_a_session_in_the_users_account(api):
     assert await Session.find_one({"token_hash": hash_session_id(body["session_id"])})
 
 
-async def test_the_session_records_the_browser_and_its_address(api):
+async def test_the_session_records_the_browser_and_its_address_behind_our_proxies(api):
+    """The test client connects from 127.0.0.1, a trusted proxy by default; 10.0.0.2 is not
+    one, so it is the client, and the hop left of it (which it could have written) is not."""
     user, _ = await create_owner()
 
     response = await log_in(
@@ -48,7 +50,7 @@ async def test_the_session_records_the_browser_and_its_address(api):
     )
 
     session = await Session.find_one({"token_hash": hash_session_id(response.json()["session_id"])})
-    assert (session.user_agent, session.ip) == ("Firefox/130", "203.0.113.7")
+    assert (session.user_agent, session.ip) == ("Firefox/130", "10.0.0.2")
 
 
 async def test_the_session_starts_in_the_users_default_account(api):

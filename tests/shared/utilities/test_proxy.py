@@ -2,6 +2,7 @@
 route for to a fake upstream that echoes what it received."""
 
 import asyncio
+import ipaddress
 from contextlib import asynccontextmanager
 
 import httpx
@@ -140,14 +141,47 @@ async def test_the_client_address_is_passed_in_x_forwarded_for(client):
     assert response.json()["headers"]["x-forwarded-for"] == "127.0.0.1"
 
 
-def test_x_forwarded_for_appends_the_client_to_the_previous_hops():
+def test_x_forwarded_for_appends_the_peer_to_the_previous_hops():
     assert proxy.forwarded_for("198.51.100.1", "203.0.113.9") == "198.51.100.1, 203.0.113.9"
 
 
-def test_x_forwarded_for_does_not_repeat_a_client_taken_from_it():
-    assert proxy.forwarded_for("198.51.100.1, 203.0.113.9", "203.0.113.9") == (
-        "198.51.100.1, 203.0.113.9"
-    )
+PROXIES = [ipaddress.ip_network("10.0.0.0/8"), ipaddress.ip_network("127.0.0.1/32")]
+
+
+def scope_from(peer: str, *forwarded_for: str) -> dict:
+    headers = [(b"x-forwarded-for", value.encode()) for value in forwarded_for]
+    return {"client": (peer, 40000), "headers": headers}
+
+
+def test_a_peer_that_is_no_proxy_of_ours_is_the_client_whatever_it_forwards():
+    scope = scope_from("203.0.113.7", "198.51.100.1")
+
+    assert proxy.client_ip(scope, PROXIES) == "203.0.113.7"
+
+
+def test_behind_our_proxies_the_rightmost_hop_that_is_not_one_of_them_is_the_client():
+    scope = scope_from("127.0.0.1", "198.51.100.1, 203.0.113.7, 10.0.0.2")
+
+    assert proxy.client_ip(scope, PROXIES) == "203.0.113.7"
+
+
+def test_a_hop_the_client_wrote_left_of_its_own_address_is_never_believed():
+    # The client sent "X-Forwarded-For: 192.0.2.1"; our edge appended the client's address.
+    scope = scope_from("10.0.0.2", "192.0.2.1, 203.0.113.7")
+
+    assert proxy.client_ip(scope, PROXIES) == "203.0.113.7"
+
+
+def test_forwarded_for_headers_sent_twice_read_as_one_list():
+    scope = scope_from("127.0.0.1", "198.51.100.1", "203.0.113.7, 10.0.0.3")
+
+    assert proxy.client_ip(scope, PROXIES) == "203.0.113.7"
+
+
+def test_a_hop_that_is_not_an_address_is_taken_as_the_client_not_as_a_proxy():
+    scope = scope_from("127.0.0.1", "203.0.113.7, not-an-address")
+
+    assert proxy.client_ip(scope, PROXIES) == "not-an-address"
 
 
 async def test_an_upstream_that_is_down_answers_502(through_proxy):

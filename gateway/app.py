@@ -9,12 +9,16 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
 
 from gateway import status
+from gateway.auth import EXCHANGE_PATH
 from gateway.settings import GatewaySettings
 from shared.utilities import proxy
 from shared.utilities.app import DirectRoute
 from shared.utilities.app import create_app as create_service_app
+from shared.utilities.errors import Forbidden
 
 API_PREFIX = "/v1/"
+# A browser holding a session never needs the token it stands for (XSS could take it away).
+EXCHANGE_REFUSED = "The session exchange is for the edge proxy only, not for browsers."
 
 
 def create_app(settings: GatewaySettings) -> FastAPI:
@@ -29,7 +33,12 @@ def create_app(settings: GatewaySettings) -> FastAPI:
         app.router.default = StaticFiles(directory=settings.static_dir, html=True, check_dir=False)
 
     async def to_the_router(scope: Scope, receive: Receive, send: Send) -> None:
-        await proxy.forward(app.state.pool, settings.router_url, scope, receive, send)
+        if scope["path"] == EXCHANGE_PATH:
+            await proxy.send_error(send, 403, Forbidden.code, EXCHANGE_REFUSED)
+        elif settings.router_url == proxy.NOT_RUNNING:
+            await proxy.send_not_running(send, "router")
+        else:
+            await proxy.forward(app.state.pool, settings.router_url, scope, receive, send)
 
     app = create_service_app(
         settings,

@@ -8,7 +8,10 @@ import aiohttp
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel
 
+from gateway.auth import SignedInOrInternal
 from gateway.settings import GatewaySettings
+from shared.utilities.errors import Unauthorized, UpstreamError, error_responses
+from shared.utilities.proxy import NOT_RUNNING
 
 router = APIRouter(tags=["status"])
 
@@ -19,7 +22,7 @@ class ServiceStatus(BaseModel):
     service: str
     url: str
     port: int | None
-    status: str  # "up" or "down"
+    status: str  # "up", "down", or "not started" (not run here: ./scripts/up --only)
 
 
 class PlatformStatus(BaseModel):
@@ -35,6 +38,8 @@ def get_settings(request: Request) -> GatewaySettings:
 
 
 async def probe(pool: aiohttp.ClientSession, name: str, url: str) -> ServiceStatus:
+    if url == NOT_RUNNING:
+        return ServiceStatus(service=name, url=url, port=None, status="not started")
     try:
         async with pool.get(
             f"{url}/health", timeout=aiohttp.ClientTimeout(PROBE_SECONDS)
@@ -45,8 +50,13 @@ async def probe(pool: aiohttp.ClientSession, name: str, url: str) -> ServiceStat
     return ServiceStatus(service=name, url=url, port=urlsplit(url).port, status=status)
 
 
-@router.get("/status", summary="The health of every service")
+@router.get(
+    "/status",
+    summary="The health of every service (signed-in users and internal callers)",
+    responses=error_responses(Unauthorized, UpstreamError),
+)
 async def platform_status(
+    _: SignedInOrInternal,
     pool: Annotated[aiohttp.ClientSession, Depends(get_pool)],
     settings: Annotated[GatewaySettings, Depends(get_settings)],
 ) -> PlatformStatus:

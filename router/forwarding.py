@@ -39,6 +39,9 @@ class Forwarder:
         if upstream is None:
             await proxy.send_error(send, 404, "not_found", "No route matches this path.")
             return
+        if upstream.url == proxy.NOT_RUNNING:
+            await proxy.send_not_running(send, upstream.service)
+            return
         try:
             admission = await self.gate.admit(
                 scope["method"],
@@ -54,7 +57,7 @@ class Forwarder:
         authorization = admission.authorization
         await proxy.forward(
             self.http,
-            upstream,
+            upstream.url,
             scope,
             receive,
             send,

@@ -1,35 +1,44 @@
 """Where a path goes, and which paths need no session: the one routing table of the platform."""
 
 import re
+from dataclasses import dataclass
 
 from router.settings import RouterSettings
 
+# (path prefix, upstream service), most specific first; the last entry catches the rest. Each
+# service's base URL is its `<service>_url` setting.
+ROUTING_TABLE = (
+    ("/v1/e/", "external_api"),
+    ("/v1/ai/", "ai_service"),
+    ("/v1/notifications/", "notifications"),
+    ("/v1/currency/", "currency"),
+    ("/v1/maps/", "google_maps"),
+    ("/v1/yext/logos/", "yext_publishers_logo"),
+    ("/v1/yext/", "yext_publishers"),
+    ("/v1/callrail/", "callrail_recordings"),
+    ("/v1/", "internal_api"),
+)
 
-def routing_table(settings: RouterSettings) -> list[tuple[str, str]]:
-    """(path prefix, upstream base URL), most specific first; the last entry catches the rest."""
-    return [
-        ("/v1/e/", settings.external_api_url),
-        ("/v1/ai/", settings.ai_service_url),
-        ("/v1/notifications/", settings.notifications_url),
-        ("/v1/currency/", settings.currency_url),
-        ("/v1/maps/", settings.google_maps_url),
-        ("/v1/yext/logos/", settings.yext_publishers_logo_url),
-        ("/v1/yext/", settings.yext_publishers_url),
-        ("/v1/callrail/", settings.callrail_recordings_url),
-        ("/v1/", settings.internal_api_url),
-    ]
+
+@dataclass(frozen=True)
+class Upstream:
+    service: str
+    url: str  # its base URL; NOT_RUNNING when it is not started here (./scripts/up --only)
 
 
 class Routes:
     def __init__(self, settings: RouterSettings) -> None:
-        self.table = [(prefix, url.rstrip("/")) for prefix, url in routing_table(settings)]
+        self.table = [
+            (prefix, Upstream(service, getattr(settings, f"{service}_url").rstrip("/")))
+            for prefix, service in ROUTING_TABLE
+        ]
         self.public = [public_route(route) for route in settings.public_routes]
 
-    def upstream_for(self, path: str) -> str | None:
-        """The base URL serving the path; None outside /v1/."""
-        for prefix, url in self.table:
+    def upstream_for(self, path: str) -> Upstream | None:
+        """The service serving the path; None outside /v1/."""
+        for prefix, upstream in self.table:
             if path.startswith(prefix):
-                return url
+                return upstream
         return None
 
     def is_public(self, method: str, path: str) -> bool:
@@ -40,7 +49,7 @@ class Routes:
 
 
 def public_route(route: str) -> tuple[str | None, re.Pattern[str]]:
-    """ "POST /v1/auth/login" or "/v1/s/*" → (method or None for any, path pattern).
+    """ "POST /v1/auth/login" or "/v1/e/*/auth/callback" → (method or None for any, pattern).
 
     A `*` stands for one path segment, a final `*` for the rest of the path."""
     method, _, path = route.strip().rpartition(" ")

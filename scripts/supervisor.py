@@ -7,6 +7,7 @@ otherwise. Every port is bound before anything starts, so a port in use stops it
 
 import argparse
 import asyncio
+import gc
 import os
 import socket
 import sys
@@ -19,12 +20,14 @@ from urllib.parse import urlsplit
 import httpx
 import redis
 import uvloop
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from scripts.services import SERVICES, Service
+from shared.utilities.proxy import NOT_RUNNING
 from shared.utilities.server import PortInUse, bind, serve_until_signalled
 from shared.utilities.settings import RunMode, ServiceSettings, env_name, load_settings
 
-DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
 HEALTH_TIMEOUT_SECONDS = 30
 DEMO_LOGIN = {"email": "demo@agency.example", "password": "demo-password"}
 
@@ -79,25 +82,47 @@ def services_named(names: str) -> tuple[Service, ...]:
     return tuple(s for s in SERVICES if {s.module, s.compose_name} & wanted)
 
 
-def choose_backends() -> None:
-    """Decide once, for every service, which MongoDB and Redis they use, and say so."""
-    os.environ["PLATFORM_MODE"] = RunMode.EMBEDDED.value
+class AskedMode(BaseSettings):
+    """PLATFORM_MODE alone, read before the settings that depend on it."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+    mode: RunMode = Field(RunMode.EMBEDDED, validation_alias="PLATFORM_MODE")
+
+
+def choose_backends() -> bool:
+    """Decide once, for every service, which MongoDB and Redis they use, and say so. True when
+    the database is the in-memory one (this run's alone)."""
+    mode = load_settings(AskedMode).mode
+    if mode is not RunMode.EMBEDDED:
+        sys.stderr.write(
+            f"PLATFORM_MODE={mode.value}: ./scripts/up runs the embedded mode only (every "
+            "service in this one process); the distributed mode is `docker compose up`\n"
+        )
+        raise SystemExit(2)
     asked = load_settings(ServiceSettings)
     if asked.mongo_url:
         print(f"MongoDB: {redacted(asked.mongo_url)}")
+        url = asked.redis_url
+        if url and not redis_answers(url):
+            print(f"Redis: none answers at {redacted(url)}; using the in-process substitute")
+            url = ""
+        else:
+            print(f"Redis: {redacted(url)}" if url else "Redis: in process (REDIS_URL is empty)")
     else:
         print("MongoDB: in memory, shared by every service; data lasts as long as the process")
-
-    # Unset means "the usual local Redis, if there is one"; set but empty means in-process.
-    url = asked.redis_url if "redis_url" in asked.model_fields_set else DEFAULT_REDIS_URL
-    if url and redis_answers(url):
-        print(f"Redis: {redacted(url)}")
-    else:
-        reason = f"none answers at {redacted(url)}" if url else "REDIS_URL is empty"
-        print(f"Redis: {reason}; using the in-process substitute")
+        # Sessions, rate-limit counts and login locks in a Redis that outlives this run would
+        # apply to a database that no longer has their users and accounts.
+        if asked.redis_url:
+            print(
+                f"Redis: in process; REDIS_URL ({redacted(asked.redis_url)}) is ignored with the "
+                "in-memory database, so nothing of an earlier run applies to this one"
+            )
+        else:
+            print("Redis: in process (REDIS_URL is empty)")
         url = ""
     # The environment outranks .env, so every service's settings read this decision.
     os.environ["REDIS_URL"] = url
+    return not asked.mongo_url
 
 
 def redis_answers(url: str) -> bool:
@@ -136,8 +161,11 @@ def bind_all(services: Sequence[Service]) -> list[BoundService]:
 
 def wired_to_each_other(bound: list[BoundService]) -> list[BoundService]:
     """Point every `<service>_url` setting (the router's upstreams, the gateway's router) and
-    the gateway's status panel at where each service actually listens in this process."""
-    urls = {b.service.compose_name: b.url for b in bound}
+    the gateway's status panel at where each service actually listens in this process; a
+    service not started here (`--only`) gets NOT_RUNNING, which the router answers with 503
+    and the status panel lists as not started."""
+    started = {b.service.compose_name: b.url for b in bound}
+    urls = {s.compose_name: started.get(s.compose_name, NOT_RUNNING) for s in SERVICES}
     wired = []
     for b in bound:
         fields = type(b.settings).model_fields
@@ -148,10 +176,11 @@ def wired_to_each_other(bound: list[BoundService]) -> list[BoundService]:
     return wired
 
 
-async def supervise(bound: Sequence[BoundService], started: float) -> None:
-    """Serve every service until SIGINT or SIGTERM; report once they all answer."""
+async def supervise(bound: Sequence[BoundService], started: float, demo: bool) -> None:
+    """Serve every service until SIGINT or SIGTERM; report once they all answer (with a demo
+    login when `demo`)."""
     servers = [b.service.server(b.settings, b.sock) for b in bound]
-    reporting = asyncio.create_task(report_when_healthy(bound, started))
+    reporting = asyncio.create_task(report_when_healthy(bound, started, demo))
     try:
         async with AsyncExitStack() as background:
             for b in bound:
@@ -162,7 +191,7 @@ async def supervise(bound: Sequence[BoundService], started: float) -> None:
     print("every service stopped", flush=True)
 
 
-async def report_when_healthy(bound: Sequence[BoundService], started: float) -> None:
+async def report_when_healthy(bound: Sequence[BoundService], started: float, demo: bool) -> None:
     deadline = started + HEALTH_TIMEOUT_SECONDS
     # Never through a proxy from the environment: these are our own loopback ports.
     async with httpx.AsyncClient(trust_env=False, timeout=1) as client:
@@ -171,18 +200,21 @@ async def report_when_healthy(bound: Sequence[BoundService], started: float) -> 
         )
         print_table(healths, time.monotonic() - started)
         internal_api = next((b for b in bound if b.service.module == "internal_api"), None)
-        if internal_api:
+        if internal_api and demo:
             print(await demo_login(client, internal_api.url, dashboard_url(bound)), flush=True)
+        elif internal_api:
+            print("no demo login: the database is MONGO_URL's, not this run's own", flush=True)
 
 
 async def demo_login(client: httpx.AsyncClient, internal_api: str, dashboard: str) -> str:
-    """A demo agency to sign in with; kept when the database already has it (MONGO_URL set)."""
+    """A demo agency to sign in with, in the in-memory database only: its well-known password
+    never reaches a database that outlives the run."""
     response = await client.post(
         f"{internal_api}/v1/auth/signup",
         json={**DEMO_LOGIN, "name": "Demo Owner", "account_name": "Demo Agency"},
         timeout=10,
     )
-    if response.status_code not in (201, 409):
+    if response.status_code != 201:
         return f"demo login could not be created: HTTP {response.status_code} {response.text}"
     return f"demo login: {DEMO_LOGIN['email']} / {DEMO_LOGIN['password']} (sign in at {dashboard})"
 
@@ -227,9 +259,12 @@ def print_table(healths: Sequence[Health], seconds: float) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     started = time.monotonic()
     args = parse_args(argv)
-    choose_backends()
+    in_memory = choose_backends()
     bound = bind_all(args.only)
-    uvloop.run(supervise(bound, started))
+    uvloop.run(supervise(bound, started, demo=in_memory))
+    # Every service has stopped. The interpreter's last collection would walk every object the
+    # in-memory database and Redis made (seconds on a busy machine) only to free them at exit.
+    gc.freeze()
     return 0
 
 

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from router.routing import routing_table
+from router.routing import Routes
 from router.settings import RouterSettings
 from scripts.services import SERVICES, Service
 
@@ -138,8 +138,8 @@ def compose_router_table() -> dict[str, str]:
         for key, value in CONTAINERS["router"]["environment"].items()
         if key.startswith("ROUTER_") and key.endswith("_URL")
     }
-    table = routing_table(RouterSettings(**overrides))
-    return {prefix: urlsplit(url).hostname for prefix, url in table}
+    table = Routes(RouterSettings(**overrides)).table
+    return {prefix: urlsplit(upstream.url).hostname for prefix, upstream in table}
 
 
 def test_the_router_in_compose_reaches_each_upstream_by_its_service_name():

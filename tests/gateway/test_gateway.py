@@ -9,10 +9,20 @@ from starlette.routing import Route
 
 from gateway.app import create_app
 from gateway.settings import GatewaySettings
+from shared.utilities.auth import authenticator_for, service_token
+from shared.utilities.settings import ServiceSettings
 from tests.fixtures import free_port
+
+LIVE_SESSION = "live-session"
 
 
 def fake_router(seen: list[dict]) -> Starlette:
+    async def exchange(request: Request) -> JSONResponse:
+        """As the router answers: a token for a live session, 401 otherwise."""
+        if request.headers.get("x-session-id") == LIVE_SESSION:
+            return JSONResponse({}, headers={"authorization": "Bearer minted"})
+        return JSONResponse({"error": {"code": "unauthorized"}}, status_code=401)
+
     async def echo(request: Request) -> JSONResponse:
         body = await request.body()
         seen.append({"path": request.url.path, "headers": dict(request.headers), "body": body})
@@ -22,7 +32,11 @@ def fake_router(seen: list[dict]) -> Starlette:
         return JSONResponse({"status": "ok"})
 
     return Starlette(
-        routes=[Route("/health", health), Route("/v1/{path:path}", echo, methods=["GET", "POST"])]
+        routes=[
+            Route("/health", health),
+            Route("/v1/auth/exchange", exchange),
+            Route("/v1/{path:path}", echo, methods=["GET", "POST"]),
+        ]
     )
 
 
@@ -90,10 +104,10 @@ async def test_the_dashboards_request_id_is_passed_on(gateway, router_seen):
     assert seen[-1]["headers"]["x-request-id"] == "dash-7"
 
 
-async def test_status_reports_each_service_up_or_down(gateway, router_seen):
+async def test_status_reports_each_service_up_or_down_to_a_signed_in_user(gateway, router_seen):
     router_url, _ = router_seen
 
-    response = await gateway.get("/status")
+    response = await gateway.get("/status", headers={"x-session-id": LIVE_SESSION})
 
     services = {row["service"]: row for row in response.json()["services"]}
     assert services["router"]["status"] == "up"
@@ -118,3 +132,36 @@ def test_the_status_panel_lists_every_service_on_its_port():
     assert {name: url.rsplit(":", 1)[1] for name, url in targets.items()} == {
         service.compose_name: str(service.port) for service in SERVICES
     }
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{}, {"x-session-id": "not-a-session"}, {"authorization": "Bearer forged"}],
+    ids=["anonymous", "unknown-session", "forged-token"],
+)
+async def test_status_is_refused_to_anyone_not_signed_in(gateway, headers):
+    response = await gateway.get("/status", headers=headers)
+
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == "unauthorized"
+    assert "services" not in response.json()
+
+
+async def test_status_is_shown_to_an_internal_caller_with_a_service_token(gateway):
+    token = service_token(authenticator_for(ServiceSettings()), "queue_manager")
+
+    response = await gateway.get("/status", headers={"authorization": f"Bearer {token}"})
+
+    assert response.status_code == 200
+    assert response.json()["services"]
+
+
+async def test_the_session_exchange_is_refused_to_browsers(gateway, router_seen):
+    _, seen = router_seen
+
+    response = await gateway.get("/v1/auth/exchange", headers={"x-session-id": LIVE_SESSION})
+
+    assert response.status_code == 403
+    assert response.json()["error"]["code"] == "forbidden"
+    assert "authorization" not in response.headers
+    assert seen == []

@@ -1,9 +1,13 @@
 """Each path prefix reaches its upstream; public routes are recognised."""
 
+import functools
+import re
+
 import pytest
 
-from router.routing import Routes
+from router.routing import Routes, public_route
 from router.settings import RouterSettings
+from scripts.services import SERVICES
 
 
 @pytest.mark.parametrize(
@@ -47,8 +51,6 @@ async def test_a_path_outside_v1_answers_404_without_an_upstream_call(router, up
         ("POST", "/v1/auth/invitations/accept"),
         ("POST", "/v1/e/stripe/webhooks/events"),
         ("GET", "/v1/e/wasabi/public/download_by_key"),
-        ("GET", "/v1/forms/public/f1/embed"),
-        ("GET", "/v1/s/abc123"),
         ("POST", "/v1/notifications/webhooks/sendgrid"),
         ("POST", "/v1/notifications/unsubscribe/token"),
         ("GET", "/v1/notifications/unsubscribe/token"),
@@ -68,7 +70,8 @@ def test_the_default_public_routes_are_public(method, path):
         ("POST", "/v1/e/google/auth/complete"),
         ("POST", "/v1/e/wasabi/public/download_by_key"),
         ("GET", "/v1/e/wasabi/uploads"),
-        ("GET", "/v1/s/"),
+        ("GET", "/v1/s/abc123"),
+        ("GET", "/v1/forms/public/f1/embed"),
         ("GET", "/v1/contacts"),
         ("GET", "/v1/notifications/webhooks/sendgrid"),
         ("POST", "/v1/notifications/email"),
@@ -76,3 +79,45 @@ def test_the_default_public_routes_are_public(method, path):
 )
 def test_other_routes_are_private(method, path):
     assert not Routes(RouterSettings()).is_public(method, path)
+
+
+@functools.cache
+def served_operations() -> dict[str, list[tuple[str, str]]]:
+    """(method, path with each parameter as "x") of every operation, by the base URL the router
+    sends its prefix to (the defaults: each service on its own port)."""
+    urls = {f"http://127.0.0.1:{service.port}": service for service in SERVICES}
+    served = {}
+    for url in {upstream.url for _, upstream in Routes(RouterSettings()).table}:
+        service = urls[url]
+        paths = service.create_app(service.settings_class()()).openapi()["paths"]
+        served[url] = [
+            (method.upper(), re.sub(r"\{[^}]+\}", "x", path))
+            for path, operations in paths.items()
+            for method in operations
+        ]
+    return served
+
+
+@pytest.mark.parametrize("route", RouterSettings().public_routes)
+def test_each_public_route_is_served_by_the_service_it_reaches(route):
+    """A public prefix nothing serves would let anyone reach whatever is added there later
+    without a session."""
+    method, pattern = public_route(route)
+    reached = [
+        (url, path)
+        for url, operations in served_operations().items()
+        for operation_method, path in operations
+        if method in (None, operation_method) and pattern.fullmatch(path)
+    ]
+
+    assert reached, f"no route serves {route}"
+    assert all(Routes(RouterSettings()).upstream_for(path).url == url for url, path in reached)
+
+
+async def test_a_service_not_running_here_answers_503_naming_it(start_router, session):
+    async with start_router(currency_url="") as router:
+        response = await router.get("/v1/currency/rates", headers={"x-session-id": session.id})
+
+    assert response.status_code == 503
+    assert response.json()["error"]["code"] == "service_not_running"
+    assert "currency" in response.json()["error"]["message"]

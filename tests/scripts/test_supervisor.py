@@ -1,5 +1,6 @@
 """The embedded-mode supervisor, as a real process serving real HTTP on free ports."""
 
+import os
 import re
 import signal
 import socket
@@ -9,6 +10,8 @@ import httpx
 import pytest
 
 from scripts.services import SERVICES
+from shared.utilities.auth import authenticator_for, service_token
+from shared.utilities.settings import ServiceSettings
 from tests.fixtures import free_port
 from tests.scripts.supervised import (
     ROOT,
@@ -90,16 +93,50 @@ def test_a_port_in_use_exits_1_naming_the_service_and_port():
     assert TABLE_PRINTED not in result.stdout
 
 
-def test_redis_falls_back_to_the_in_process_substitute_when_redis_url_does_not_answer(tmp_path):
-    silent = f"redis://127.0.0.1:{free_port()}/0"
+def test_with_the_in_memory_database_a_redis_url_is_ignored_and_said_so(tmp_path):
+    """A Redis that outlives the run would hold sessions and counters of earlier runs."""
+    given = f"redis://127.0.0.1:{free_port()}/0"
     router = by_module("router")
-    with supervised(tmp_path / "out", "--only", "router", REDIS_URL=silent) as run:
+    with supervised(tmp_path / "out", "--only", "router", REDIS_URL=given, MONGO_URL="") as run:
         output = run.wait_for(TABLE_PRINTED)
         ready = httpx.get(f"{run.url(router)}/ready", timeout=5)
 
-    assert f"Redis: none answers at {silent}; using the in-process substitute" in output
-    assert ready.status_code == 200
+    assert f"Redis: in process; REDIS_URL ({given}) is ignored with the in-memory database" in (
+        output
+    )
     assert ready.json()["checks"]["redis"] == "up"
+
+
+def test_a_platform_mode_up_does_not_run_is_refused_naming_it():
+    result = subprocess.run(
+        [*SUPERVISOR],
+        cwd=ROOT,
+        env={**os.environ, "PLATFORM_MODE": "distributed"},
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+
+    assert result.returncode == 2
+    assert "PLATFORM_MODE=distributed: ./scripts/up runs the embedded mode only" in result.stderr
+    assert TABLE_PRINTED not in result.stdout
+
+
+def test_services_not_started_answer_503_and_are_listed_as_not_started(tmp_path):
+    with supervised(tmp_path / "out", "--only", "gateway,router,currency") as run:
+        run.wait_for(TABLE_PRINTED)
+        gateway = run.url(by_module("gateway"))
+        call = httpx.post(f"{gateway}/v1/auth/login", json={}, timeout=5)
+        token = service_token(authenticator_for(ServiceSettings()), "queue_manager")
+        status = httpx.get(
+            f"{gateway}/status", headers={"authorization": f"Bearer {token}"}, timeout=5
+        )
+
+    assert call.status_code == 503
+    assert call.json()["error"]["code"] == "service_not_running"
+    assert "internal_api" in call.json()["error"]["message"]
+    rows = {row["service"]: row["status"] for row in status.json()["services"]}
+    assert (rows["internal_api"], rows["currency"], rows["router"]) == ("not started", "up", "up")
 
 
 def test_only_starts_the_named_services(tmp_path):

@@ -22,7 +22,13 @@ from starlette.types import Receive, Scope, Send
 from yarl import URL
 
 from shared.utilities import context
-from shared.utilities.errors import BadRequest, UpstreamError, UpstreamTimeout, error_payload
+from shared.utilities.errors import (
+    BadRequest,
+    ServiceUnavailable,
+    UpstreamError,
+    UpstreamTimeout,
+    error_payload,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +53,14 @@ HOP_BY_HOP = frozenset(
 SET_BY_US = frozenset({b"date", b"server", b"x-request-id"})
 # No header value may hold these (RFC 9110 5.5); a tab is allowed.
 CONTROL_CHARACTERS = re.compile(rb"[\x00-\x08\x0a-\x1f\x7f]")
+
+
+# An upstream URL left empty: the service is not running here (`./scripts/up --only`).
+NOT_RUNNING = ""
+
+
+class ServiceNotRunning(ServiceUnavailable):
+    code = "service_not_running"
 
 
 class InvalidHeader(BadRequest):
@@ -179,6 +193,15 @@ async def send_error(
         }
     )
     await send({"type": "http.response.body", "body": body})
+
+
+async def send_not_running(send: Send, service: str) -> None:
+    await send_error(
+        send,
+        ServiceNotRunning.status_code,
+        ServiceNotRunning.code,
+        f"The {service} service is not running here (started with --only).",
+    )
 
 
 async def forward(

@@ -58,6 +58,8 @@ async def test_null_clears_a_custom_domain_so_another_account_can_take_it(api):
     response = await update(api, other, {"branding": {"custom_domain": "app.acme.com"}})
 
     assert response.status_code == 200
+    assert (await Account.get(other.account.id)).branding.custom_domain == "app.acme.com"
+    assert (await Account.get(owner.account.id)).branding.custom_domain is None
 
 
 async def test_a_custom_domain_of_another_account_answers_409_and_changes_nothing(api):

@@ -87,6 +87,7 @@ async def test_an_owner_may_step_down_when_another_owner_remains(api):
     response = await change_role(api, owner, owner.user.id, "admin")
 
     assert response.status_code == 200
+    assert (await Membership.get(owner.membership.id)).role is Role.ADMIN
 
 
 async def test_an_admin_cannot_make_an_owner(api):

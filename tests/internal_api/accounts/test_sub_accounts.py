@@ -31,6 +31,7 @@ async def test_an_agency_admin_creates_sub_accounts_too(api):
     response = await create(api, admin)
 
     assert response.status_code == 201
+    assert (await Account.get(response.json()["id"])).parent_id == admin.account.id
 
 
 async def test_a_member_cannot_create_a_sub_account(api):
@@ -95,6 +96,7 @@ async def test_the_limit_counts_each_agency_apart(start_api):
         response = await create(api, owner)
 
     assert response.status_code == 201
+    assert await Account.find({"parent_id": owner.account.id}).count() == 1
 
 
 async def test_a_sub_account_without_a_name_answers_422_naming_it(api):
@@ -145,6 +147,7 @@ async def test_another_agencys_sub_account_answers_404(api):
     response = await api.get(f"/v1/accounts/sub-accounts/{theirs.id}", headers=owner.headers)
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
 
 
 async def test_sorting_by_an_unknown_field_answers_422(api):
@@ -153,3 +156,4 @@ async def test_sorting_by_an_unknown_field_answers_422(api):
     response = await api.get("/v1/accounts/sub-accounts?sort=secret", headers=owner.headers)
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"

@@ -89,6 +89,7 @@ async def test_a_user_without_any_membership_answers_403(api):
     response = await log_in(api, user.email)
 
     assert response.status_code == 403
+    assert response.json()["error"]["code"] == "no_account"
 
 
 async def test_a_wrong_password_and_an_unknown_email_answer_the_same_401(api):
@@ -137,6 +138,7 @@ async def test_attempts_for_one_email_do_not_slow_another_down(start_api):
         response = await log_in(api, user.email)
 
     assert response.status_code == 200
+    assert await Session.find_one({"token_hash": hash_session_id(response.json()["session_id"])})
 
 
 async def test_a_successful_login_clears_the_emails_attempts(start_api):
@@ -149,6 +151,7 @@ async def test_a_successful_login_clears_the_emails_attempts(start_api):
         response = await log_in(api, user.email)
 
     assert response.status_code == 200
+    assert await Session.find_one({"token_hash": hash_session_id(response.json()["session_id"])})
 
 
 async def test_many_emails_tried_from_one_address_are_slowed_down(start_api):
@@ -160,6 +163,7 @@ async def test_many_emails_tried_from_one_address_are_slowed_down(start_api):
         response = await log_in(api, unique_email(), "guess")
 
     assert response.status_code == 429
+    assert response.json()["error"]["code"] == "login_throttled"
 
 
 async def test_60_parallel_wrong_logins_for_one_email_get_the_free_attempts_only(start_api):

@@ -31,6 +31,7 @@ async def test_logout_without_a_token_answers_401(api):
     response = await api.post("/v1/auth/logout")
 
     assert response.status_code == 401
+    assert response.json()["error"]["code"] == "unauthorized"
 
 
 async def test_the_list_shows_the_callers_live_sessions_and_which_is_current(api):
@@ -98,6 +99,7 @@ async def test_revoking_a_malformed_session_id_answers_404(api):
     response = await api.delete("/v1/auth/sessions/not-an-id", headers=owner.headers)
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
 
 
 async def test_sessions_cannot_be_sorted_by_their_token_hash(api):

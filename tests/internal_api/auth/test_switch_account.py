@@ -58,6 +58,7 @@ async def test_an_agency_member_cannot_switch_to_its_sub_accounts(api):
     response = await switch(api, member, str(client.id))
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
 
 
 async def test_switching_to_a_foreign_account_answers_404_and_leaves_the_session(api):
@@ -77,6 +78,7 @@ async def test_switching_to_another_agencys_sub_account_answers_404(api):
     response = await switch(api, owner, str(foreign_client.id))
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
 
 
 async def test_switching_to_a_malformed_account_id_answers_404(api):
@@ -85,12 +87,14 @@ async def test_switching_to_a_malformed_account_id_answers_404(api):
     response = await switch(api, owner, "not-an-id")
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
 
 
 async def test_switching_without_a_token_answers_401(api):
     response = await api.post("/v1/auth/switch-account", json={"account_id": "x"})
 
     assert response.status_code == 401
+    assert response.json()["error"]["code"] == "unauthorized"
 
 
 async def test_a_token_outliving_its_logged_out_session_cannot_switch_account(api, redis):

@@ -29,3 +29,4 @@ async def test_me_without_a_token_answers_401(api):
     response = await api.get("/v1/users/me")
 
     assert response.status_code == 401
+    assert response.json()["error"]["code"] == "unauthorized"

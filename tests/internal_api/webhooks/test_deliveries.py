@@ -56,6 +56,7 @@ async def test_a_delivery_of_another_endpoint_answers_404(api):
     )
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
 
 
 async def test_redelivering_a_failed_delivery_sends_one_manual_attempt(api, redis, deliver_queue):

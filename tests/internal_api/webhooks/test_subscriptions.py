@@ -44,6 +44,7 @@ async def test_no_event_type_is_refused(api):
     response = await subscribe(api, await create_signed_in(), event_types=[])
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"
 
 
 async def test_a_type_given_twice_is_kept_once(api):
@@ -74,6 +75,7 @@ async def test_another_accounts_endpoint_answers_404(api):
     response = await api.get(f"{WEBHOOKS}/{elsewhere.id}", headers=admin.headers)
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
 
 
 async def test_a_member_without_the_webhooks_scope_is_forbidden(api):
@@ -82,6 +84,7 @@ async def test_a_member_without_the_webhooks_scope_is_forbidden(api):
     response = await subscribe(api, member)
 
     assert response.status_code == 403
+    assert response.json()["error"]["code"] == "forbidden"
 
 
 async def test_changing_the_event_types_and_description_keeps_the_rest(api):

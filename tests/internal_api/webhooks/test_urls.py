@@ -75,6 +75,9 @@ async def test_loopback_over_plain_http_is_accepted_where_settings_allow_it(star
         response = await subscribe(api, admin, url="http://127.0.0.1:9000/hooks")
 
     assert response.status_code == 201
+    assert (
+        await WebhookSubscription.get(response.json()["id"])
+    ).url == "http://127.0.0.1:9000/hooks"
 
 
 async def test_allowing_loopback_leaves_private_networks_refused(start_api):
@@ -83,3 +86,4 @@ async def test_allowing_loopback_leaves_private_networks_refused(start_api):
         response = await subscribe(api, admin, url="https://10.0.0.5/hooks")
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "webhook_url_refused"

@@ -89,9 +89,10 @@ async def test_linking_a_deleted_contact_answers_404(api):
     response = await create(api, owner, pipeline, contact_ids=[str(deleted.id)])
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "unknown_contacts"
 
 
-async def test_an_owner_who_is_not_a_member_answers_404(api):
+async def test_an_owner_who_is_not_a_user_of_the_account_answers_404(api):
     owner = await create_signed_in()
     pipeline = await create_pipeline(owner.account)
     outsider = await create_signed_in()
@@ -99,9 +100,10 @@ async def test_an_owner_who_is_not_a_member_answers_404(api):
     response = await create(api, owner, pipeline, owner_id=str(outsider.user.id))
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_account_users"
 
 
-async def test_a_follower_who_is_not_a_member_answers_404(api):
+async def test_a_follower_who_is_not_a_user_of_the_account_answers_404(api):
     owner = await create_signed_in()
     pipeline = await create_pipeline(owner.account)
     outsider = await create_signed_in()
@@ -109,6 +111,7 @@ async def test_a_follower_who_is_not_a_member_answers_404(api):
     response = await create(api, owner, pipeline, follower_ids=[str(outsider.user.id)])
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_account_users"
 
 
 async def test_another_member_may_own_the_deal(api):
@@ -128,6 +131,7 @@ async def test_a_stage_of_another_pipeline_answers_404(api):
     response = await create(api, owner, pipeline, stage_id=str(other.stages[0].id))
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
 
 
 async def test_another_accounts_pipeline_answers_404(api):

@@ -44,6 +44,7 @@ async def test_sorting_by_an_unknown_field_answers_422(api):
     response = await api.get("/v1/crm/deals?sort=password", headers=owner.headers)
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"
 
 
 async def test_the_list_is_filtered_by_pipeline_stage_status_and_owner(api):
@@ -86,6 +87,7 @@ async def test_a_bad_filter_answers_422(api, query):
     response = await api.get(f"/v1/crm/deals?{query}", headers=owner.headers)
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"
 
 
 async def test_a_restricted_member_lists_only_deals_they_own_or_follow(api):
@@ -109,6 +111,7 @@ async def test_a_deal_hidden_from_a_restricted_member_answers_404(api):
     response = await api.get(f"/v1/crm/deals/{hidden.id}", headers=member.headers)
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
 
 
 async def test_a_deals_history_lists_its_changes_newest_first(api):
@@ -141,6 +144,7 @@ async def test_a_hidden_deals_history_answers_404(api):
     response = await api.get(f"/v1/crm/deals/{hidden.id}/activities", headers=member.headers)
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
 
 
 async def test_reading_deals_needs_the_deals_read_scope(api):

@@ -115,7 +115,7 @@ async def test_null_for_a_required_field_answers_422_naming_it(api):
     assert fields == ["body.title", "body.currency"]
 
 
-async def test_an_owner_who_is_not_a_member_answers_404(api):
+async def test_an_owner_who_is_not_a_user_of_the_account_answers_404(api):
     owner = await create_signed_in()
     deal = await create_deal(await create_pipeline(owner.account))
     outsider = await create_signed_in()
@@ -123,6 +123,7 @@ async def test_an_owner_who_is_not_a_member_answers_404(api):
     response = await update(api, owner, deal, owner_id=str(outsider.user.id))
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_account_users"
 
 
 async def test_a_member_takes_over_a_deal(api):

@@ -76,6 +76,7 @@ async def test_a_deleted_contact_takes_no_notes(api):
     )
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
 
 
 async def test_an_empty_or_overlong_body_answers_422(api):
@@ -161,6 +162,7 @@ async def test_an_admin_edits_anyones_note(api):
     )
 
     assert response.status_code == 200
+    assert (await CrmNote.get(note.id)).pinned is True
 
 
 async def test_a_null_body_answers_422(api):
@@ -173,6 +175,7 @@ async def test_a_null_body_answers_422(api):
     )
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"
 
 
 async def test_the_author_deletes_their_note(api):
@@ -232,6 +235,7 @@ async def test_a_note_of_another_record_answers_404_under_this_one(api):
     )
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
 
 
 async def test_a_deal_hidden_from_a_restricted_member_shows_no_notes(api):
@@ -242,6 +246,7 @@ async def test_a_deal_hidden_from_a_restricted_member_shows_no_notes(api):
     response = await api.get(f"/v1/crm/deals/{hidden.id}/notes", headers=member.headers)
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
 
 
 async def test_a_client_reads_deal_notes_but_cannot_add_one(api):

@@ -218,3 +218,4 @@ async def test_reading_pipelines_needs_the_deals_read_scope(api):
     response = await api.get("/v1/crm/pipelines", headers=owner.headers)
 
     assert response.status_code == 403
+    assert response.json()["error"]["code"] == "forbidden"

@@ -122,6 +122,7 @@ async def test_an_order_repeating_a_stage_answers_422(api):
     )
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"
 
 
 async def test_an_order_naming_another_pipelines_stage_answers_422(api):
@@ -136,6 +137,7 @@ async def test_an_order_naming_another_pipelines_stage_answers_422(api):
     )
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"
 
 
 async def test_an_empty_stage_is_deleted(api):
@@ -270,3 +272,4 @@ async def test_a_stage_cannot_take_its_own_deals(api):
     )
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"

@@ -3,13 +3,18 @@ faked at the HTTP transport with the answers of its documented `GET /v1/currency
 
 import httpx
 import pytest
+from asgi_lifespan import LifespanManager
 
 from internal_api.app import create_app
 from internal_api.exchange_rates import RATES_CACHE_SECONDS
+from misc.currency.app import create_app as create_currency
+from misc.currency.settings import CurrencySettings
 from shared.utilities.auth import TokenKind, authenticator_for
 from shared.utilities.settings import ServiceSettings
 from tests.factories import create_account, create_deal, create_pipeline, create_signed_in
 from tests.internal_api.conftest import settings
+from tests.misc.currency.conftest import DAY as ECB_DAY
+from tests.misc.currency.conftest import FEED_URL, FakeEcb
 
 DAY = "2025-06-16"
 # Units of each currency per euro, as the currency service answers them (decimals as text).
@@ -179,3 +184,23 @@ async def test_the_rates_are_asked_once_for_many_boards(api, currency_service, r
 
     assert len(currency_service.requests) == 1
     assert 0 < await redis.ttl("exchange-rates:EUR") <= RATES_CACHE_SECONDS
+
+
+async def test_the_board_converts_through_the_real_currency_service(client_for, mongo, redis):
+    async for key in redis.scan_iter(match="exchange-rates:*"):
+        await redis.delete(key)
+    feed = FakeEcb()  # the ECB's feed behind the currency service: 1 EUR = 1.08 USD
+    currency_app = create_currency(
+        CurrencySettings(provider_url=FEED_URL, snapshot_file=""), transport=feed.transport
+    )
+    owner = await euro_agency()
+    pipeline = await create_pipeline(owner.account)
+    await create_deal(pipeline, value=10_800, currency="USD")
+
+    async with LifespanManager(currency_app) as currency:
+        transport = httpx.ASGITransport(app=currency.app)
+        async with client_for(create_app(settings(), currency_transport=transport)) as api:
+            board = await board_of(api, owner, pipeline)
+
+    assert board["stages"][0]["converted_total"] == 10_000
+    assert board["rates"] == {"date": ECB_DAY, "stale": False}

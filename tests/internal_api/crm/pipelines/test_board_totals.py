@@ -93,7 +93,8 @@ async def test_the_rates_are_asked_into_the_accounts_currency_with_a_service_tok
     [request] = currency_service.requests
     assert (request.url.path, request.url.params["base"]) == ("/v1/currency/rates", "EUR")
     token = request.headers["authorization"].removeprefix("Bearer ")
-    caller = authenticator_for(ServiceSettings()).services.verify(token)
+    # Verified as the currency service verifies the tokens sent to it.
+    caller = authenticator_for(CurrencySettings()).services.verify(token)
     assert (caller.kind, caller.sub) == (TokenKind.SERVICE, "internal_api")
 
 

@@ -59,7 +59,6 @@ NOT_YET_IN_A_REPOSITORY = {
     "queue_manager/integrations/callrail.py": 1,
     "queue_manager/integrations/contacts.py": 1,
     "queue_manager/integrations/facebook.py": 2,
-    "queue_manager/integrations/stripe.py": 1,
     "queue_manager/integrations/twilio.py": 3,
     "queue_manager/jobs/service.py": 5,
     "queue_manager/triggers/actions.py": 1,
@@ -67,7 +66,6 @@ NOT_YET_IN_A_REPOSITORY = {
     "queue_manager/webhooks/delivery.py": 2,
     "queue_manager/webhooks/dispatch.py": 2,
     "queue_manager/webhooks/exhaustion.py": 2,
-    "shared/shared/models/billing_record.py": 1,
     "shared/shared/utilities/sessions.py": 5,
     "shared/shared/utilities/task_runs.py": 5,
 }

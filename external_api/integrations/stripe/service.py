@@ -15,9 +15,9 @@ from external_api.integrations.framework.webhooks import BadSignature, BodyReade
 from external_api.integrations.stripe.client import StripeClient
 from external_api.integrations.stripe.schemas import ConnectedAccountRead, SyncRead
 from external_api.integrations.stripe.webhooks import ConnectWebhooks
+from shared.domain.billing.stripe_objects import store_stripe_object
 from shared.models.base import utc_now
 from shared.models.billing_record import BillingRecord
-from shared.models.billing_stripe import store_stripe_object
 from shared.models.stripe_token import StripeToken
 from shared.utilities.errors import ServiceUnavailable
 from shared.utilities.pagination import Page, PageParams

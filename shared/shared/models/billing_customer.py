@@ -1,11 +1,10 @@
 """A customer of an account's connected Stripe account (`cus_...`), copied by the Stripe sync."""
 
 from datetime import datetime
-from typing import Any
 
 from pymongo import ASCENDING, DESCENDING, IndexModel
 
-from shared.models.billing_record import BillingRecord, from_timestamp, stripe_record_indexes
+from shared.models.billing_record import BillingRecord, stripe_record_indexes
 
 
 class BillingCustomer(BillingRecord):
@@ -25,19 +24,3 @@ class BillingCustomer(BillingRecord):
             IndexModel([("account_id", ASCENDING), ("created_at", DESCENDING)]),
             IndexModel([("account_id", ASCENDING), ("email", ASCENDING)]),
         ]
-
-    @staticmethod
-    def fields_of(customer: dict[str, Any]) -> dict[str, Any]:
-        """The fields kept from a Stripe customer object (or a deleted customer's stub)."""
-        return {
-            "stripe_id": customer["id"],
-            "livemode": customer.get("livemode", False),
-            "email": customer.get("email"),
-            "name": customer.get("name"),
-            "phone": customer.get("phone"),
-            "currency": customer.get("currency"),
-            "balance": customer.get("balance") or 0,
-            "deleted": bool(customer.get("deleted")),
-            "stripe_created_at": from_timestamp(customer.get("created")),
-            "metadata": customer.get("metadata") or {},
-        }

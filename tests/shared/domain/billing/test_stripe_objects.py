@@ -4,10 +4,10 @@ from datetime import timedelta
 
 from beanie import PydanticObjectId
 
+from shared.domain.billing.stripe_objects import store_stripe_object
 from shared.models.base import utc_now
 from shared.models.billing_charge import BillingCharge
 from shared.models.billing_customer import BillingCustomer
-from shared.models.billing_stripe import store_stripe_object
 from shared.models.billing_subscription import BillingSubscription
 from tests.external_api.fakes.stripe import CHARGE, SUBSCRIPTION, customer
 

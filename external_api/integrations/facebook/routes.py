@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, status
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import PlainTextResponse
 
 from external_api.integrations.facebook import service
@@ -9,7 +9,6 @@ from external_api.integrations.facebook.webhooks import LeadgenReceiver
 from external_api.integrations.framework.dependencies import (
     IntegrationsAdmin,
     IntegrationsDep,
-    IntegrationsWriter,
     connection_to,
 )
 from external_api.integrations.framework.errors import (
@@ -17,8 +16,7 @@ from external_api.integrations.framework.errors import (
 )
 from external_api.integrations.framework.tokens import ConnectedHttp
 from external_api.integrations.framework.webhooks import BadSignature, receive
-from external_api.integrations.reports.routes import stored_reports_router
-from external_api.integrations.reports.schemas import AnalyticsReportRead
+from external_api.integrations.reports.routes import reports_router
 from shared.utilities.errors import (
     Forbidden,
     InvalidInput,
@@ -55,24 +53,14 @@ async def subscribe_to_leads(
     return await service.subscribe_to_leads(integrations, principal.account_id, page_id)
 
 
-@router.post(
-    "/reports",
-    summary="Pull an ads insights report for an ad account and store it normalised",
-    status_code=status.HTTP_201_CREATED,
-    responses=error_responses(
-        Unauthorized, Forbidden, NotFound, InvalidInput, *CONNECTED_CALL_ERRORS
-    ),
+router.include_router(
+    reports_router(
+        service.PROVIDER,
+        "Pull an ads insights report for an ad account and store it normalised",
+        InsightsReportCreate,
+        service.pull_insights,
+    )
 )
-async def create_report(
-    body: InsightsReportCreate,
-    principal: IntegrationsWriter,
-    graph: GraphApi,
-    integrations: IntegrationsDep,
-) -> AnalyticsReportRead:
-    return await service.pull_insights(integrations, graph, principal.account_id, body)
-
-
-router.include_router(stored_reports_router(service.PROVIDER))
 
 
 @router.get(

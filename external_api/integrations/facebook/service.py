@@ -12,8 +12,7 @@ from external_api.integrations.facebook.schemas import (
 from external_api.integrations.framework.errors import ReconnectNeeded
 from external_api.integrations.framework.runtime import Integrations
 from external_api.integrations.framework.tokens import ConnectedHttp
-from external_api.integrations.reports.schemas import AnalyticsReportRead
-from external_api.integrations.reports.service import store_report
+from external_api.integrations.reports.service import Pulled
 from shared.models.analytics_report import ReportRow
 from shared.models.facebook_token import FacebookPage
 from shared.utilities.errors import NotFound
@@ -104,23 +103,18 @@ def normalised_row(row: dict, report: InsightsReportCreate) -> ReportRow:
 
 
 async def pull_insights(
-    integrations: Integrations,
-    graph_http: ConnectedHttp,
-    account_id: str,
-    report: InsightsReportCreate,
-) -> AnalyticsReportRead:
+    integrations: Integrations, graph_http: ConnectedHttp, report: InsightsReportCreate
+) -> Pulled:
     graph = Graph(graph_http, graph_version(integrations))
     rows = [
         normalised_row(row, report)
         async for row in graph.insights(report.ad_account_id, insights_params(report))
     ]
-    return await store_report(
-        account_id,
-        PROVIDER,
-        report.ad_account_id,
-        report,
-        [name for _, name in LEVEL_DIMENSIONS[report.level]],
-        list(report.metrics),
-        rows,
-        report.model_dump(mode="json"),
+    return Pulled(
+        source_id=report.ad_account_id,
+        period=report,
+        dimensions=[name for _, name in LEVEL_DIMENSIONS[report.level]],
+        metrics=list(report.metrics),
+        rows=rows,
+        request=report.model_dump(mode="json"),
     )

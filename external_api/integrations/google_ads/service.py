@@ -1,11 +1,11 @@
 """A Google Ads performance report: the GAQL query built from checked choices only (never
-from free text), the rows normalised, the report stored."""
+from free text), the rows normalised."""
 
+from external_api.integrations.framework.runtime import Integrations
 from external_api.integrations.framework.tokens import ConnectedHttp
 from external_api.integrations.google_ads.client import GoogleAds
 from external_api.integrations.google_ads.schemas import AdsLevel, AdsReportCreate
-from external_api.integrations.reports.schemas import AnalyticsReportRead
-from external_api.integrations.reports.service import store_report
+from external_api.integrations.reports.service import Pulled
 from shared.models.analytics_report import ReportRow
 
 PROVIDER = "google-ads"
@@ -55,21 +55,17 @@ def normalised_row(row: dict, report: AdsReportCreate) -> ReportRow:
 
 
 async def pull_report(
-    http: ConnectedHttp,
-    account_id: str,
-    report: AdsReportCreate,
-    version: str,
-    developer_token: str,
-) -> AnalyticsReportRead:
-    ads = GoogleAds(http, version, developer_token)
+    integrations: Integrations, http: ConnectedHttp, report: AdsReportCreate
+) -> Pulled:
+    google = integrations.settings.google
+    developer_token = google.ads_developer_token.get_secret_value()
+    ads = GoogleAds(http, google.ads_api_version, developer_token)
     results = await ads.search_stream(report.customer_id, gaql(report), report.login_customer_id)
-    return await store_report(
-        account_id,
-        PROVIDER,
-        report.customer_id,
-        report,
-        [name for _, name in LEVEL_DIMENSIONS[report.level]],
-        list(report.metrics),
-        [normalised_row(row, report) for row in results],
-        report.model_dump(mode="json"),
+    return Pulled(
+        source_id=report.customer_id,
+        period=report,
+        dimensions=[name for _, name in LEVEL_DIMENSIONS[report.level]],
+        metrics=list(report.metrics),
+        rows=[normalised_row(row, report) for row in results],
+        request=report.model_dump(mode="json"),
     )

@@ -1,10 +1,10 @@
-"""Pulling a GA4 report, normalising its rows, and storing it."""
+"""Pulling a GA4 report and normalising its rows."""
 
+from external_api.integrations.framework.runtime import Integrations
 from external_api.integrations.framework.tokens import ConnectedHttp
 from external_api.integrations.google_analytics.client import AnalyticsData
 from external_api.integrations.google_analytics.schemas import GaReportCreate
-from external_api.integrations.reports.schemas import AnalyticsReportRead
-from external_api.integrations.reports.service import store_report
+from external_api.integrations.reports.service import Pulled
 from shared.models.analytics_report import ReportRow
 
 PROVIDER = "google-analytics"
@@ -36,18 +36,16 @@ def normalised_rows(answer: dict) -> list[ReportRow]:
 
 
 async def pull_report(
-    http: ConnectedHttp, account_id: str, report: GaReportCreate
-) -> AnalyticsReportRead:
+    integrations: Integrations, http: ConnectedHttp, report: GaReportCreate
+) -> Pulled:
     rows: list[ReportRow] = []
     async for page in AnalyticsData(http).run_report(report):
         rows += normalised_rows(page)
-    return await store_report(
-        account_id,
-        PROVIDER,
-        report.property_id,
-        report,
-        report.dimensions,
-        report.metrics,
-        rows,
-        report.model_dump(mode="json"),
+    return Pulled(
+        source_id=report.property_id,
+        period=report,
+        dimensions=report.dimensions,
+        metrics=report.metrics,
+        rows=rows,
+        request=report.model_dump(mode="json"),
     )

@@ -1,32 +1,74 @@
-"""Reading stored reports back: the same two routes under each reporting provider."""
+"""The same three routes under each reporting provider: pull a report (stored normalised),
+list the stored ones, read one back."""
 
-from fastapi import APIRouter
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any
 
-from external_api.integrations.framework.dependencies import IntegrationsReader
+from fastapi import APIRouter, Body, Depends, status
+from pydantic import BaseModel
+
+from external_api.integrations.framework.dependencies import (
+    IntegrationsDep,
+    IntegrationsReader,
+    IntegrationsWriter,
+    connection_to,
+)
+from external_api.integrations.framework.errors import CONNECTED_CALL_ERRORS
+from external_api.integrations.framework.runtime import Integrations
+from external_api.integrations.framework.tokens import ConnectedHttp
 from external_api.integrations.reports import service
 from external_api.integrations.reports.schemas import AnalyticsReportRead, ReportSummary
-from shared.utilities.errors import Forbidden, NotFound, Unauthorized, error_responses
+from external_api.integrations.reports.service import Pulled
+from shared.models.analytics_report import AnalyticsReport
+from shared.utilities.errors import Forbidden, InvalidInput, NotFound, Unauthorized, error_responses
 from shared.utilities.pagination import Page, Paging
 
+# A provider's report from its request body, read with the account's connection.
+Pull = Callable[[Integrations, ConnectedHttp, Any], Awaitable[Pulled]]
 
-def stored_reports_router(provider: str) -> APIRouter:
-    """`GET /reports` and `GET /reports/{id}`, to include in a provider's router."""
+
+def reports_router(
+    provider: str, summary: str, body_model: type[BaseModel], pull: Pull
+) -> APIRouter:
+    """`POST /reports` (`summary` says what it pulls), `GET /reports` and
+    `GET /reports/{id}`, to include in the provider's router."""
     router = APIRouter()
+    Connection = Annotated[ConnectedHttp, Depends(connection_to(provider))]
+
+    @router.post(
+        "/reports",
+        summary=summary,
+        status_code=status.HTTP_201_CREATED,
+        response_model=AnalyticsReportRead,
+        responses=error_responses(
+            Unauthorized, Forbidden, NotFound, InvalidInput, *CONNECTED_CALL_ERRORS
+        ),
+    )
+    async def create_report(
+        body: Annotated[body_model, Body()],  # type: ignore[valid-type]  # the provider's model
+        principal: IntegrationsWriter,
+        http: Connection,
+        integrations: IntegrationsDep,
+    ) -> AnalyticsReport:
+        pulled = await pull(integrations, http, body)
+        return await service.store_report(principal.account_id, provider, pulled)
 
     @router.get(
         "/reports",
         summary="The account's stored reports, newest first",
-        responses=error_responses(Unauthorized, Forbidden),
+        response_model=Page[ReportSummary],
+        responses=error_responses(Unauthorized, Forbidden, InvalidInput),
     )
-    async def list_reports(principal: IntegrationsReader, params: Paging) -> Page[ReportSummary]:
+    async def list_reports(principal: IntegrationsReader, params: Paging) -> Page[AnalyticsReport]:
         return await service.list_reports(principal.account_id, provider, params)
 
     @router.get(
         "/reports/{report_id}",
         summary="One stored report with its rows",
+        response_model=AnalyticsReportRead,
         responses=error_responses(Unauthorized, Forbidden, NotFound),
     )
-    async def get_report(principal: IntegrationsReader, report_id: str) -> AnalyticsReportRead:
+    async def get_report(principal: IntegrationsReader, report_id: str) -> AnalyticsReport:
         return await service.get_report(principal.account_id, provider, report_id)
 
     return router

@@ -1,14 +1,17 @@
-from datetime import date, datetime
+from datetime import date
 from typing import Self
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import Field, model_validator
 
 from shared.models.analytics_report import ReportRow
+from shared.utilities.schemas import DocumentRead, WriteModel
 
 MAX_REPORT_DAYS = 731
 
 
-class DateRange(BaseModel):
+class DateRange(WriteModel):
+    """The period of a report asked for; each provider's request body adds its own fields."""
+
     start_date: date
     end_date: date
 
@@ -21,23 +24,9 @@ class DateRange(BaseModel):
         return self
 
 
-class AnalyticsReportRead(BaseModel):
-    id: str
-    provider: str
-    source_id: str
-    start_date: date
-    end_date: date
-    dimensions: list[str]
-    metrics: list[str]
-    rows: list[ReportRow]
-    totals: dict[str, float]
-    created_at: datetime
-
-
-class ReportSummary(BaseModel):
+class ReportSummary(DocumentRead):
     """A report in a list: what it covers, without its rows."""
 
-    id: str
     provider: str
     source_id: str
     start_date: date
@@ -45,4 +34,8 @@ class ReportSummary(BaseModel):
     dimensions: list[str]
     metrics: list[str]
     row_count: int = Field(ge=0)
-    created_at: datetime
+
+
+class AnalyticsReportRead(ReportSummary):
+    rows: list[ReportRow]
+    totals: dict[str, float]

@@ -1,70 +1,46 @@
 """Storing a normalised report, and reading an account's reports back."""
 
+from dataclasses import dataclass
 from typing import Any
 
-from external_api.integrations.reports.schemas import (
-    AnalyticsReportRead,
-    DateRange,
-    ReportSummary,
-)
+from external_api.integrations.reports.repository import ReportRepository
+from external_api.integrations.reports.schemas import DateRange
 from shared.models.analytics_report import AnalyticsReport, ReportRow
-from shared.utilities.errors import NotFound
 from shared.utilities.pagination import Page, PageParams
-from shared.utilities.repository import TenantRepository
+
+
+@dataclass(frozen=True)
+class Pulled:
+    """A report as a provider answered it, normalised."""
+
+    source_id: str  # what it is about at the provider: a property, a customer, an ad account
+    period: DateRange
+    dimensions: list[str]
+    metrics: list[str]
+    rows: list[ReportRow]
+    request: dict[str, Any]  # what was asked, for re-running it
 
 
 def totals_of(rows: list[ReportRow], metrics: list[str]) -> dict[str, float]:
     return {metric: sum(row.metrics.get(metric, 0.0) for row in rows) for metric in metrics}
 
 
-async def store_report(
-    account_id: str,
-    provider: str,
-    source_id: str,
-    period: DateRange,
-    dimensions: list[str],
-    metrics: list[str],
-    rows: list[ReportRow],
-    request: dict[str, Any],
-) -> AnalyticsReportRead:
-    report = await TenantRepository(AnalyticsReport, account_id).create(
-        provider=provider,
-        source_id=source_id,
-        start_date=period.start_date,
-        end_date=period.end_date,
-        dimensions=dimensions,
-        metrics=metrics,
-        rows=rows,
-        totals=totals_of(rows, metrics),
-        request=request,
+async def store_report(account_id: str, provider: str, pulled: Pulled) -> AnalyticsReport:
+    return await ReportRepository(account_id, provider).create(
+        source_id=pulled.source_id,
+        start_date=pulled.period.start_date,
+        end_date=pulled.period.end_date,
+        dimensions=pulled.dimensions,
+        metrics=pulled.metrics,
+        rows=pulled.rows,
+        totals=totals_of(pulled.rows, pulled.metrics),
+        request=pulled.request,
     )
-    return report_read(report)
 
 
-async def list_reports(account_id: str, provider: str, params: PageParams) -> Page[ReportSummary]:
-    page = await TenantRepository(AnalyticsReport, account_id).paginate(
-        params, {"provider": provider}
-    )
-    summaries = [
-        ReportSummary(
-            **report.model_dump(include=set(ReportSummary.model_fields) - {"id"}),
-            id=str(report.id),
-            row_count=len(report.rows),
-        )
-        for report in page.data
-    ]
-    return Page[ReportSummary](data=summaries, pagination=page.pagination)
+async def list_reports(account_id: str, provider: str, params: PageParams) -> Page[AnalyticsReport]:
+    return await ReportRepository(account_id, provider).paginate(params)
 
 
-async def get_report(account_id: str, provider: str, report_id: str) -> AnalyticsReportRead:
-    report = await TenantRepository(AnalyticsReport, account_id).get(report_id)
-    if report.provider != provider:  # another provider's report is not under this path
-        raise NotFound(f"AnalyticsReport {report_id} does not exist.")
-    return report_read(report)
-
-
-def report_read(report: AnalyticsReport) -> AnalyticsReportRead:
-    return AnalyticsReportRead(
-        **report.model_dump(include=set(AnalyticsReportRead.model_fields) - {"id"}),
-        id=str(report.id),
-    )
+async def get_report(account_id: str, provider: str, report_id: str) -> AnalyticsReport:
+    return await ReportRepository(account_id, provider).get(report_id)

@@ -4,7 +4,8 @@ from typing import Any
 
 from external_api.integrations.framework.errors import ProviderFailed
 from external_api.integrations.framework.tokens import ConnectedHttp
-from external_api.integrations.yext.schemas import Listing, ListingPage, Publisher
+from external_api.integrations.yext.schemas import Listing, ListingPage
+from shared.providers.yext import Publisher
 
 
 class YextClient:

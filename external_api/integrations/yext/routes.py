@@ -7,7 +7,8 @@ from external_api.integrations.framework.errors import (
     CONNECTED_CALL_ERRORS,
 )
 from external_api.integrations.yext import service
-from external_api.integrations.yext.schemas import Listing, Publisher
+from external_api.integrations.yext.schemas import Listing
+from shared.providers.yext import Publisher
 from shared.utilities.errors import (
     Forbidden,
     InvalidInput,

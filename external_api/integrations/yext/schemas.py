@@ -1,9 +1,10 @@
-"""Yext's camelCase read, the platform's snake_case written (as misc/yext_publishers does)."""
+"""Yext's listings as the account's key reads them; its publishers' shape is shared with
+misc/yext_publishers (`shared.providers.yext`)."""
 
-from pydantic import AliasGenerator, BaseModel, ConfigDict, Field
-from pydantic.alias_generators import to_camel
+from pydantic import BaseModel, Field
 
 from external_api.integrations.framework.provider import ApiKeyConnect
+from shared.providers.yext import AlternateBrand, YextModel
 
 
 class YextConnect(ApiKeyConnect):
@@ -12,33 +13,6 @@ class YextConnect(ApiKeyConnect):
         pattern=r"^[A-Za-z0-9_-]{1,64}$",
         description="the Yext account the key reads; `me` is the key's own",
     )
-
-
-class YextModel(BaseModel):
-    model_config = ConfigDict(
-        alias_generator=AliasGenerator(validation_alias=to_camel),
-        populate_by_name=True,
-        extra="ignore",
-    )
-
-
-class AlternateBrand(YextModel):
-    brand_name: str | None = None
-    url: str | None = None
-    listing_url: str | None = None
-
-
-class Publisher(YextModel):
-    """As `GET /accounts/{accountId}/publishers` documents it (misc/yext_publishers' fields)."""
-
-    id: str
-    name: str
-    url: str | None = None
-    alternate_brands: list[AlternateBrand] = []
-    supported_countries: list[str] = []
-    supported_location_types: list[str] = []
-    features: list[str] = []
-    typical_update_speed: int | None = None
 
 
 class StatusDetail(YextModel):

@@ -2,8 +2,9 @@
 
 from external_api.integrations.framework.runtime import Integrations
 from external_api.integrations.yext.client import YextClient
-from external_api.integrations.yext.schemas import Listing, Publisher
+from external_api.integrations.yext.schemas import Listing
 from shared.models.yext_key import YextKey
+from shared.providers.yext import Publisher
 from shared.utilities.pagination import Page, PageParams, Pagination
 
 NAME = "yext"

@@ -11,7 +11,8 @@ import logging
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
-from misc.yext_publishers.publishers.schemas import Publisher, PublisherList
+from misc.yext_publishers.publishers.schemas import PublisherList
+from shared.providers.yext import Publisher
 from shared.utilities.cache import RedisCache
 from shared.utilities.errors import DomainError
 

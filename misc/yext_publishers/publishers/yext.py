@@ -2,7 +2,7 @@
 
 import httpx
 
-from misc.yext_publishers.publishers.schemas import Publisher
+from shared.providers.yext import Publisher
 from shared.utilities.errors import ServiceUnavailable, UpstreamError
 from shared.utilities.upstream import upstream_failures
 

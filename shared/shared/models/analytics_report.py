@@ -30,15 +30,15 @@ class AnalyticsReport(TenantDocument):
     totals: dict[str, float] = {}
     request: dict[str, Any] = {}  # what was asked, for re-running it
 
+    @property
+    def row_count(self) -> int:
+        return len(self.rows)
+
     class Settings:
         name = "analytics_reports"
         indexes = [
+            # A provider's reports of an account, newest first.
             IndexModel(
-                [
-                    ("account_id", ASCENDING),
-                    ("provider", ASCENDING),
-                    ("source_id", ASCENDING),
-                    ("created_at", DESCENDING),
-                ]
+                [("account_id", ASCENDING), ("provider", ASCENDING), ("created_at", DESCENDING)]
             ),
         ]

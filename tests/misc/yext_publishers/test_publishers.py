@@ -23,7 +23,7 @@ async def test_the_publishers_come_from_yext_in_the_platform_shape(service, sign
     google, yelp = response.json()["publishers"]
     assert google["id"] == "GOOGLEMYBUSINESS"
     assert google["alternate_brands"] == [
-        {"brand_name": "Google Maps", "url": "https://maps.google.com"}
+        {"brand_name": "Google Maps", "url": "https://maps.google.com", "listing_url": None}
     ]
     assert google["typical_update_speed"] == 86400
     assert yelp["features"] == []

@@ -42,4 +42,4 @@ def test_everything_else_needs_a_session(routes, method, path):
 def test_external_api_paths_go_to_the_external_api(routes):
     settings = RouterSettings()
 
-    assert routes.upstream_for("/v1/e/facebook/webhooks/leadgen") == settings.external_api_url
+    assert routes.upstream_for("/v1/e/facebook/webhooks/leadgen").url == settings.external_api_url

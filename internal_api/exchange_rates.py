@@ -75,7 +75,7 @@ class ExchangeRates:
         return await self.cache.get_or_fetch(currency, lambda: self.fetch(currency))
 
     async def fetch(self, currency: str) -> Rates:
-        token = service_token(self.authenticator, SERVICE_NAME)
+        token = service_token(self.authenticator, SERVICE_NAME, audience="currency")
         try:
             response = await self.client.get(
                 f"{self.base_url.rstrip('/')}/v1/currency/rates",

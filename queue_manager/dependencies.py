@@ -15,7 +15,8 @@ from shared.utilities.tasks import TaskSender
 
 # No agency role carries it: the platform's operators and its services reach these routes.
 OPERATE = "platform:operate"
-Operator = Annotated[Principal, Depends(requires(OPERATE, allow_service=True))]
+# internal_api follows the CSV jobs it queued.
+Operator = Annotated[Principal, Depends(requires(OPERATE, services=("internal_api",)))]
 
 
 def celery_lifespan(settings: QueueManagerSettings):

@@ -22,7 +22,7 @@ class ContactCapture:
 
     async def new_contact(self, account_id: str, email: str, name: str) -> str | None:
         """The id of the person made for the email; None when a live contact holds it."""
-        token = service_token(self.authenticator, SERVICE_NAME)
+        token = service_token(self.authenticator, SERVICE_NAME, audience="internal_api")
         with upstream_failures("The CRM"):
             response = await self.client.post(
                 f"{self.base_url.rstrip('/')}/v1/live-chat/prospect-contacts",

@@ -6,10 +6,10 @@ from typing import Annotated
 
 from fastapi import Depends
 
-from shared.utilities.auth import CurrentService, Principal, requires
+from shared.utilities.auth import Principal, requires, requires_service
 
 WidgetsAdmin = Annotated[Principal, Depends(requires("account:write"))]
 ProspectsRead = Annotated[Principal, Depends(requires("conversations:read"))]
 ProspectsWrite = Annotated[Principal, Depends(requires("conversations:write", "contacts:write"))]
 # The general socket, asking for a visitor's contact.
-ProspectContactsCaller = CurrentService
+ProspectContactsCaller = Annotated[Principal, Depends(requires_service("general_socket"))]

@@ -11,6 +11,8 @@ from fastapi import Depends
 from shared.utilities.auth import Principal, requires
 
 NotificationsRead = Annotated[Principal, Depends(requires("notifications:read"))]
+# internal_api (invitations, its own notices) and the queue manager (switched-off webhooks).
 NotificationsWrite = Annotated[
-    Principal, Depends(requires("notifications:write", allow_service=True))
+    Principal,
+    Depends(requires("notifications:write", services=("internal_api", "queue_manager"))),
 ]

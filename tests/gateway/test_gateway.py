@@ -148,7 +148,7 @@ async def test_status_is_refused_to_anyone_not_signed_in(gateway, headers):
 
 
 async def test_status_is_shown_to_an_internal_caller_with_a_service_token(gateway):
-    token = service_token(authenticator_for(ServiceSettings()), "queue_manager")
+    token = service_token(authenticator_for(ServiceSettings()), "queue_manager", "gateway")
 
     response = await gateway.get("/status", headers={"authorization": f"Bearer {token}"})
 

@@ -67,8 +67,9 @@ def headers_for(
 
 
 def service_headers(name: str = "internal_api") -> dict[str, str]:
-    """What another service sends: its own service token."""
-    return {"authorization": f"Bearer {service_token(authenticator_for(ServiceSettings()), name)}"}
+    """What another service sends: its own service token, addressed to notifications."""
+    token = service_token(authenticator_for(ServiceSettings()), name, "notifications")
+    return {"authorization": f"Bearer {token}"}
 
 
 async def settled(delivery_id: str, leaving: str = "queued") -> NotificationDelivery:

@@ -10,8 +10,9 @@ from shared.utilities.auth import authenticator_for, service_token
 from shared.utilities.settings import ServiceSettings
 
 
-def service_headers(name: str = "internal_api") -> dict[str, str]:
-    return {"authorization": f"Bearer {service_token(authenticator_for(ServiceSettings()), name)}"}
+def service_headers(name: str = "internal_api", audience: str = "queue_manager") -> dict[str, str]:
+    token = service_token(authenticator_for(ServiceSettings()), name, audience)
+    return {"authorization": f"Bearer {token}"}
 
 
 async def create_task_run(**overrides) -> TaskRun:

@@ -127,7 +127,7 @@ def test_services_not_started_answer_503_and_are_listed_as_not_started(tmp_path)
         run.wait_for(TABLE_PRINTED)
         gateway = run.url(by_module("gateway"))
         call = httpx.post(f"{gateway}/v1/auth/login", json={}, timeout=5)
-        token = service_token(authenticator_for(ServiceSettings()), "queue_manager")
+        token = service_token(authenticator_for(ServiceSettings()), "queue_manager", "gateway")
         status = httpx.get(
             f"{gateway}/status", headers={"authorization": f"Bearer {token}"}, timeout=5
         )

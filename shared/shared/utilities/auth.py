@@ -1,11 +1,13 @@
 """Verifying the JWTs the router mints, and the dependencies routes use to require them.
 
 User tokens are signed by the router's key; service tokens by a separate key that services
-hold for calling each other. A service token is never accepted where a user is required.
+hold for calling each other. A service token names its caller (`sub`) and the one service it is
+for (`aud`): a service accepts only tokens addressed to it, and a route only the callers it
+lists. A service token is never accepted where a user is required.
 """
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, TypeVar
@@ -19,7 +21,6 @@ from shared.utilities.keys import development_key_pair
 from shared.utilities.settings import RunMode, ServiceSettings
 
 ALGORITHM = "EdDSA"
-SERVICE_AUDIENCE = "platform-internal"
 SERVICE_TOKEN_SECONDS = 60
 
 
@@ -80,14 +81,17 @@ class TokenSigner:
     audience: str
     lifetime_seconds: int
 
-    def sign(self, principal: Principal, now: float | None = None) -> tuple[str, int]:
-        """The token and its expiry (seconds since the epoch)."""
+    def sign(
+        self, principal: Principal, now: float | None = None, audience: str | None = None
+    ) -> tuple[str, int]:
+        """The token and its expiry (seconds since the epoch); `audience` overrides the
+        signer's own (a service token names the service it is for)."""
         issued = int(now if now is not None else time.time())
         expires = issued + self.lifetime_seconds
         claims = {
             **principal.model_dump(),
             "iss": self.issuer,
-            "aud": self.audience,
+            "aud": audience or self.audience,
             "iat": issued,
             "exp": expires,
         }
@@ -122,17 +126,18 @@ def authenticator_for(settings: ServiceSettings) -> Authenticator:
     issuer = settings.jwt_issuer
     return Authenticator(
         users=TokenVerifier(user_public, issuer, settings.jwt_audience),
-        services=TokenVerifier(service_public, issuer, SERVICE_AUDIENCE),
+        # Only tokens addressed to this service: one taken from a call to another is refused.
+        services=TokenVerifier(service_public, issuer, settings.service_name),
         service_signer=TokenSigner(
-            service_private, issuer, SERVICE_AUDIENCE, SERVICE_TOKEN_SECONDS
+            service_private, issuer, settings.service_name, SERVICE_TOKEN_SECONDS
         ),
     )
 
 
-def service_token(authenticator: Authenticator, service_name: str) -> str:
-    """A short-lived token for calling another service as this service."""
-    principal = Principal(kind=TokenKind.SERVICE, sub=service_name, scopes=["internal"])
-    return authenticator.service_signer.sign(principal)[0]
+def service_token(authenticator: Authenticator, caller: str, audience: str) -> str:
+    """A short-lived token for calling the `audience` service as the `caller` service."""
+    principal = Principal(kind=TokenKind.SERVICE, sub=caller, scopes=["internal"])
+    return authenticator.service_signer.sign(principal, audience=audience)[0]
 
 
 def bearer_token(request: Request) -> str:
@@ -185,13 +190,29 @@ OptionalUser = Annotated[Principal | None, Depends(optional_user)]
 CurrentService = Annotated[Principal, Depends(current_service)]
 
 
-def requires(*scopes: str, allow_service: bool = False) -> Callable:
-    """A dependency: the caller's token must carry every scope (services pass when allowed)."""
-    who = current_user_or_service if allow_service else current_user
+def check_caller(principal: Principal, callers: Sequence[str]) -> Principal:
+    if principal.sub not in callers:
+        raise Forbidden(f"The {principal.sub} service may not call this.")
+    return principal
+
+
+def requires_service(*callers: str) -> Callable:
+    """A dependency: a service token from one of the `callers` (service names)."""
+
+    async def check(principal: CurrentService) -> Principal:
+        return check_caller(principal, callers)
+
+    return check
+
+
+def requires(*scopes: str, services: Sequence[str] = ()) -> Callable:
+    """A dependency: a user token carrying every scope, or a service token from one of the
+    `services` listed (service names)."""
+    who = current_user_or_service if services else current_user
 
     async def check(principal: Annotated[Principal, Depends(who)]) -> Principal:
         if principal.kind is TokenKind.SERVICE:
-            return principal
+            return check_caller(principal, services)
         if not principal.has_scopes(*scopes):
             missing = sorted(set(scopes) - set(principal.scopes))
             raise Forbidden(

@@ -17,7 +17,7 @@ URL = "/v1/live-chat/prospect-contacts"
 @pytest.fixture
 async def api(client_for, mongo):
     settings = InternalApiSettings()
-    token = service_token(authenticator_for(settings), "general_socket")
+    token = service_token(authenticator_for(settings), "general_socket", "internal_api")
     async with client_for(
         create_app(settings), headers={"authorization": f"Bearer {token}"}
     ) as client:

@@ -5,6 +5,7 @@ import hashlib
 import hmac
 import json
 import time
+from typing import Annotated
 
 import jwt
 import pytest
@@ -18,6 +19,7 @@ from shared.utilities.auth import (
     TokenKind,
     authenticator_for,
     requires,
+    requires_service,
     service_token,
 )
 from shared.utilities.keys import development_key_pair, generate_key_pair
@@ -40,6 +42,18 @@ def protected_router() -> APIRouter:
     @router.get("/service")
     async def as_service(principal: CurrentService) -> dict:
         return {"sub": principal.sub}
+
+    @router.get("/socket-only")
+    async def as_socket(
+        principal: Annotated[Principal, Depends(requires_service("general_socket"))],
+    ) -> dict:
+        return {"sub": principal.sub}
+
+    writer_or_socket = requires("a:write", services=("general_socket",))
+
+    @router.get("/writer-or-socket", dependencies=[Depends(writer_or_socket)])
+    async def as_writer_or_socket() -> dict:
+        return {}
 
     @router.get("/writer", dependencies=[Depends(requires("a:read", "a:write"))])
     async def as_writer() -> dict:
@@ -147,7 +161,7 @@ async def test_a_token_signed_by_another_ed25519_key_answers_401(client):
 
 
 async def test_a_service_token_where_a_user_is_required_answers_401(client):
-    token = service_token(authenticator_for(SETTINGS), "queue_manager")
+    token = service_token(authenticator_for(SETTINGS), "queue_manager", SETTINGS.service_name)
 
     response = await client.get("/user", headers=bearer(token))
 
@@ -161,11 +175,47 @@ async def test_a_user_token_where_a_service_is_required_answers_401(client):
 
 
 async def test_a_service_token_where_a_service_is_required_is_accepted(client):
-    token = service_token(authenticator_for(SETTINGS), "queue_manager")
+    token = service_token(authenticator_for(SETTINGS), "queue_manager", SETTINGS.service_name)
 
     response = await client.get("/service", headers=bearer(token))
 
     assert response.json() == {"sub": "queue_manager"}
+
+
+async def test_a_service_token_addressed_to_another_service_answers_401(client):
+    """A token seen by one service (its logs, a compromised upstream) opens no other."""
+    token = service_token(authenticator_for(SETTINGS), "queue_manager", "notifications")
+
+    response = await client.get("/service", headers=bearer(token))
+
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == "unauthorized"
+
+
+async def test_a_listed_caller_passes_a_route_that_names_its_callers(client):
+    token = service_token(authenticator_for(SETTINGS), "general_socket", SETTINGS.service_name)
+
+    response = await client.get("/socket-only", headers=bearer(token))
+
+    assert response.json() == {"sub": "general_socket"}
+
+
+@pytest.mark.parametrize("route", ["/socket-only", "/writer-or-socket"])
+async def test_a_caller_the_route_does_not_list_answers_403_naming_it(client, route):
+    token = service_token(authenticator_for(SETTINGS), "queue_manager", SETTINGS.service_name)
+
+    response = await client.get(route, headers=bearer(token))
+
+    assert response.status_code == 403
+    assert response.json()["error"]["message"] == "The queue_manager service may not call this."
+
+
+async def test_a_route_without_services_refuses_every_service_token(client):
+    token = service_token(authenticator_for(SETTINGS), "general_socket", SETTINGS.service_name)
+
+    response = await client.get("/writer", headers=bearer(token))
+
+    assert response.status_code == 401
 
 
 async def test_a_missing_scope_answers_403_naming_it(client):

@@ -6,7 +6,7 @@ from shared.utilities.settings import ServiceSettings
 
 
 async def test_a_service_token_is_answered(currency):
-    token = service_token(authenticator_for(ServiceSettings()), "internal_api")
+    token = service_token(authenticator_for(ServiceSettings()), "internal_api", "currency")
 
     response = await currency.get(
         "/v1/currency/rates?base=EUR", headers={"authorization": f"Bearer {token}"}

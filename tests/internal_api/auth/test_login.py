@@ -127,7 +127,8 @@ async def test_an_attempt_after_the_free_ones_answers_429_with_retry_after(start
 
     assert response.status_code == 429
     assert response.json()["error"]["code"] == "login_throttled"
-    assert response.headers["retry-after"] == "30"
+    # 30 s from the second attempt, less the time the third took to come.
+    assert 0 < int(response.headers["retry-after"]) <= 30
 
 
 async def test_attempts_for_one_email_do_not_slow_another_down(start_api):

@@ -45,7 +45,7 @@ class Account(BaseDocument):
 
     @property
     def agency_id(self) -> PydanticObjectId:
-        return self.parent_id or self.id  # type: ignore[return-value]
+        return self.parent_id or self.id
 
     class Settings:
         name = "accounts"

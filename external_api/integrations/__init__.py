@@ -38,7 +38,7 @@ Adding a provider `acme` (the path segment is its `name`; folders use underscore
    Calls without an account's credential (checking a key, token endpoints) use the plain
    `ProviderHttp` (`integrations.http[name]`), with the same retries and mapping.
 5. Routes: `acme/routes.py` with `router = APIRouter(prefix="/v1/e/acme", tags=["acme"])`,
-   scopes from `framework.dependencies` (`IntegrationsReader`, `IntegrationsWriter`,
+   scopes from `framework.auth` (`IntegrationsRead`, `IntegrationsWrite`,
    `IntegrationsAdmin`), logic in `acme/service.py`.
 6. Webhooks: `acme/webhooks.py`, a `framework.webhooks.WebhookReceiver` subclass (`provider`,
    `tolerance_seconds`; `signed_at(headers)` raising `BadSignature` unless the signature

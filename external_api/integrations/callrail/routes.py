@@ -11,11 +11,8 @@ from external_api.integrations.callrail.schemas import (
     WebhookKeyUpdate,
     WebhookRead,
 )
-from external_api.integrations.framework.dependencies import (
-    IntegrationsAdmin,
-    IntegrationsDep,
-    IntegrationsReader,
-)
+from external_api.integrations.framework.auth import IntegrationsAdmin, IntegrationsRead
+from external_api.integrations.framework.dependencies import IntegrationsDep
 from external_api.integrations.framework.errors import (
     CONNECTED_CALL_ERRORS,
     NotConnected,
@@ -55,7 +52,7 @@ CALL_ERRORS = (
 )
 async def list_calls(
     integrations: IntegrationsDep,
-    principal: IntegrationsReader,
+    principal: IntegrationsRead,
     paging: Paging,
     start_date: Annotated[date | None, Query(description="calls from this day")] = None,
     end_date: Annotated[date | None, Query(description="calls until this day")] = None,
@@ -72,7 +69,7 @@ async def list_calls(
     responses=error_responses(*CALL_ERRORS),
 )
 async def get_call(
-    integrations: IntegrationsDep, principal: IntegrationsReader, call_id: CallId
+    integrations: IntegrationsDep, principal: IntegrationsRead, call_id: CallId
 ) -> Call:
     return await service.get_call(integrations, principal.account_id, call_id)
 
@@ -84,7 +81,7 @@ async def get_call(
     responses=error_responses(*CALL_ERRORS),
 )
 async def get_recording(
-    integrations: IntegrationsDep, principal: IntegrationsReader, call_id: CallId
+    integrations: IntegrationsDep, principal: IntegrationsRead, call_id: CallId
 ) -> RecordingLink:
     return await service.recording(integrations, principal.account_id, call_id)
 

@@ -5,8 +5,9 @@ from fastapi import APIRouter, Depends, Request, status
 from external_api.integrations.duda import service
 from external_api.integrations.duda.client import DudaClient
 from external_api.integrations.duda.schemas import SiteCreate, SiteRead, SsoLink
+from external_api.integrations.framework.auth import IntegrationsRead, IntegrationsWrite
 from external_api.integrations.framework.errors import ProviderFailed
-from shared.utilities.auth import Principal, requires
+from shared.models.duda_site import DudaSite
 from shared.utilities.errors import (
     Forbidden,
     InvalidInput,
@@ -37,40 +38,39 @@ def get_prefix(request: Request) -> str:
 
 Duda = Annotated[DudaClient, Depends(get_duda)]
 Prefix = Annotated[str, Depends(get_prefix)]
-Writer = Annotated[Principal, Depends(requires("integrations:write"))]
-Reader = Annotated[Principal, Depends(requires("integrations:read"))]
 
 
 @router.post(
     "/sites",
     status_code=status.HTTP_201_CREATED,
     summary="Make a Duda site for the account from a template",
+    response_model=SiteRead,
     responses=error_responses(Unauthorized, Forbidden, *PROVIDER_ERRORS),
 )
-async def create_site(principal: Writer, duda: Duda, prefix: Prefix, site: SiteCreate) -> SiteRead:
-    created = await service.create_site(duda, prefix, principal.account_id, site)
-    return SiteRead.of(created)
+async def create_site(
+    principal: IntegrationsWrite, duda: Duda, prefix: Prefix, site: SiteCreate
+) -> DudaSite:
+    return await service.create_site(duda, prefix, principal.account_id, site)
 
 
 @router.get(
     "/sites",
     summary="The account's Duda sites, newest first",
+    response_model=Page[SiteRead],
     responses=error_responses(Unauthorized, Forbidden, InvalidInput),
 )
-async def list_sites(principal: Reader, paging: Paging) -> Page[SiteRead]:
-    page = await service.list_sites(principal.account_id, paging)
-    return Page[SiteRead](
-        data=[SiteRead.of(site) for site in page.data], pagination=page.pagination
-    )
+async def list_sites(principal: IntegrationsRead, paging: Paging) -> Page[DudaSite]:
+    return await service.list_sites(principal.account_id, paging)
 
 
 @router.post(
     "/sites/{site_id}/publish",
     summary="Publish the site's current version",
+    response_model=SiteRead,
     responses=error_responses(Unauthorized, Forbidden, NotFound, *PROVIDER_ERRORS),
 )
-async def publish_site(principal: Writer, duda: Duda, site_id: str) -> SiteRead:
-    return SiteRead.of(await service.publish(duda, principal.account_id, site_id))
+async def publish_site(principal: IntegrationsWrite, duda: Duda, site_id: str) -> DudaSite:
+    return await service.publish(duda, principal.account_id, site_id)
 
 
 @router.get(
@@ -78,5 +78,7 @@ async def publish_site(principal: Writer, duda: Duda, site_id: str) -> SiteRead:
     summary="A link signing the user in to Duda's editor on the site",
     responses=error_responses(Unauthorized, Forbidden, NotFound, *PROVIDER_ERRORS),
 )
-async def sso_link(principal: Writer, duda: Duda, prefix: Prefix, site_id: str) -> SsoLink:
+async def sso_link(
+    principal: IntegrationsWrite, duda: Duda, prefix: Prefix, site_id: str
+) -> SsoLink:
     return SsoLink(url=await service.sso_link(duda, prefix, principal.account_id, site_id))

@@ -2,10 +2,10 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field
 
-from shared.models.duda_site import DudaSite
+from shared.utilities.schemas import DocumentRead, WriteModel
 
 
-class SiteCreate(BaseModel):
+class SiteCreate(WriteModel):
     template_id: int = Field(gt=0, description="the Duda template the site starts from")
     business_name: str | None = Field(None, max_length=200)
     domain_prefix: str | None = Field(
@@ -15,22 +15,10 @@ class SiteCreate(BaseModel):
     )
 
 
-class SiteRead(BaseModel):
-    id: str
+class SiteRead(DocumentRead):
     site_name: str
     template_id: int
     published_at: datetime | None
-    created_at: datetime
-
-    @classmethod
-    def of(cls, site: DudaSite) -> "SiteRead":
-        return cls(
-            id=str(site.id),
-            site_name=site.site_name,
-            template_id=site.template_id,
-            published_at=site.published_at,
-            created_at=site.created_at,
-        )
 
 
 class SsoLink(BaseModel):

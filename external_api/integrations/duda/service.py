@@ -6,12 +6,12 @@ import logging
 from beanie import PydanticObjectId
 
 from external_api.integrations.duda.client import DudaClient
+from external_api.integrations.duda.repository import SiteRepository
 from external_api.integrations.duda.schemas import SiteCreate
 from shared.models.base import utc_now
 from shared.models.duda_site import DudaSite
 from shared.utilities.errors import DomainError
 from shared.utilities.pagination import Page, PageParams
-from shared.utilities.repository import TenantRepository
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +28,7 @@ async def create_site(duda: DudaClient, prefix: str, account_id: str, site: Site
         account_name = customer_name(prefix, account_id)
         await duda.ensure_customer(account_name)
         await duda.grant_site(account_name, site_name)
-        return await TenantRepository(DudaSite, account_id).create(
+        return await SiteRepository(account_id).create(
             site_name=site_name, template_id=site.template_id
         )
     except Exception:
@@ -44,11 +44,11 @@ async def delete_quietly(duda: DudaClient, site_name: str) -> None:
 
 
 async def list_sites(account_id: str, params: PageParams) -> Page[DudaSite]:
-    return await TenantRepository(DudaSite, account_id).paginate(params)
+    return await SiteRepository(account_id).paginate(params)
 
 
 async def publish(duda: DudaClient, account_id: str, site_id: str) -> DudaSite:
-    site = await TenantRepository(DudaSite, account_id).get(site_id)
+    site = await SiteRepository(account_id).get(site_id)
     await duda.publish(site.site_name)
     site.published_at = utc_now()
     await site.save()
@@ -56,5 +56,5 @@ async def publish(duda: DudaClient, account_id: str, site_id: str) -> DudaSite:
 
 
 async def sso_link(duda: DudaClient, prefix: str, account_id: str, site_id: str) -> str:
-    site = await TenantRepository(DudaSite, account_id).get(site_id)
+    site = await SiteRepository(account_id).get(site_id)
     return await duda.sso_link(customer_name(prefix, account_id), site.site_name)

@@ -6,11 +6,8 @@ from fastapi.responses import PlainTextResponse
 from external_api.integrations.facebook import service
 from external_api.integrations.facebook.schemas import FacebookPageRead, InsightsReportCreate
 from external_api.integrations.facebook.webhooks import LeadgenReceiver
-from external_api.integrations.framework.dependencies import (
-    IntegrationsAdmin,
-    IntegrationsDep,
-    connection_to,
-)
+from external_api.integrations.framework.auth import IntegrationsAdmin
+from external_api.integrations.framework.dependencies import IntegrationsDep, connection_to
 from external_api.integrations.framework.errors import (
     CONNECTED_CALL_ERRORS,
 )

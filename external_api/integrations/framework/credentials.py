@@ -9,6 +9,7 @@ from beanie import PydanticObjectId
 from external_api.integrations.framework.errors import NotConnected, ReconnectNeeded
 from external_api.integrations.framework.oauth import TokenSet
 from external_api.integrations.framework.provider import ConnectedAs, Provider
+from external_api.integrations.framework.repository import CredentialRepository
 from shared.models.base import utc_now
 from shared.models.integration_credential import (
     ApiKeyCredential,
@@ -17,7 +18,6 @@ from shared.models.integration_credential import (
     OAuthCredential,
 )
 from shared.utilities.encryption import SecretBox
-from shared.utilities.repository import TenantRepository
 
 KEY_HINT_LENGTH = 4
 
@@ -36,15 +36,14 @@ class CredentialStore:
     provider: Provider
     box: SecretBox
 
-    def repository(self, account_id: str | PydanticObjectId) -> TenantRepository:
-        return TenantRepository(self.provider.credential, account_id)
+    def repository(self, account_id: str | PydanticObjectId) -> CredentialRepository:
+        return CredentialRepository(self.provider.credential, account_id)
 
     def open(self, sealed: str) -> str:
         return self.box.open(sealed)
 
     async def find(self, account_id: str | PydanticObjectId) -> IntegrationCredential | None:
-        repository = self.repository(account_id)
-        return await repository.model.find_one(repository.scoped())
+        return await self.repository(account_id).the_credential()
 
     async def connected(self, account_id: str | PydanticObjectId) -> Any:
         """The account's usable credential: 409 when there is none or it needs reconnecting."""

@@ -1,10 +1,27 @@
-"""Every query the integration framework makes of its own collections."""
+"""Every query the integration framework makes: the accounts' credentials and the webhook
+receipts."""
 
 from collections.abc import Iterable
 
+from beanie import PydanticObjectId
 from pymongo.errors import DuplicateKeyError
 
+from shared.models.integration_credential import IntegrationCredential
 from shared.models.integration_webhook_receipt import IntegrationWebhookReceipt
+from shared.utilities.repository import TenantRepository
+
+
+class CredentialRepository(TenantRepository[IntegrationCredential]):
+    """An account's credential for one provider (its own collection)."""
+
+    def __init__(
+        self, model: type[IntegrationCredential], account_id: str | PydanticObjectId
+    ) -> None:
+        super().__init__(model, account_id)
+
+    async def the_credential(self) -> IntegrationCredential | None:
+        """The account's one credential (a unique index), if it connected the provider."""
+        return await self.find_one({})
 
 
 class ReceiptRepository:

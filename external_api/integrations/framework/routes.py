@@ -5,11 +5,8 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Query, status
 
 from external_api.integrations.framework import service
-from external_api.integrations.framework.dependencies import (
-    IntegrationsAdmin,
-    IntegrationsDep,
-    IntegrationsReader,
-)
+from external_api.integrations.framework.auth import IntegrationsAdmin, IntegrationsRead
+from external_api.integrations.framework.dependencies import IntegrationsDep
 from external_api.integrations.framework.errors import ProviderFailed
 from external_api.integrations.framework.provider import ApiKeyCheck, Provider
 from external_api.integrations.framework.schemas import (
@@ -38,7 +35,7 @@ router = APIRouter(prefix="/v1/e", tags=["integrations"])
     responses=error_responses(Unauthorized, Forbidden),
 )
 async def list_integrations(
-    integrations: IntegrationsDep, principal: IntegrationsReader
+    integrations: IntegrationsDep, principal: IntegrationsRead
 ) -> IntegrationList:
     return IntegrationList(data=await service.list_integrations(integrations, principal.account_id))
 
@@ -118,7 +115,7 @@ def api_key_router(provider: Provider, check: ApiKeyCheck) -> APIRouter:
         summary=f"The stored {title} key, masked",
         responses=error_responses(Unauthorized, Forbidden, NotFound),
     )
-    async def read(integrations: IntegrationsDep, principal: IntegrationsReader) -> ApiKeyRead:
+    async def read(integrations: IntegrationsDep, principal: IntegrationsRead) -> ApiKeyRead:
         return await service.read_api_key(integrations, name, principal.account_id)
 
     @router.delete(

@@ -1,7 +1,7 @@
 from external_api.integrations.framework.provider import Provider
 from external_api.integrations.google.oauth import google_oauth
+from external_api.integrations.google_business.repository import PROVIDER as NAME
 from external_api.integrations.google_business.routes import router
-from external_api.integrations.google_business.service import PROVIDER as NAME
 from shared.models.google_business_token import GoogleBusinessToken
 
 PROVIDER = Provider(

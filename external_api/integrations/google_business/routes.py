@@ -2,22 +2,21 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path
 
-from external_api.integrations.framework.dependencies import (
-    IntegrationsDep,
-    IntegrationsReader,
-    IntegrationsWriter,
-    connection_to,
-)
+from external_api.integrations.framework.auth import IntegrationsRead, IntegrationsWrite
+from external_api.integrations.framework.dependencies import IntegrationsDep, connection_to
 from external_api.integrations.framework.errors import (
     CONNECTED_CALL_ERRORS,
 )
 from external_api.integrations.framework.tokens import ConnectedHttp
 from external_api.integrations.google_business import service
+from external_api.integrations.google_business.repository import PROVIDER
 from external_api.integrations.google_business.schemas import (
     BusinessLocationRead,
     ReviewRead,
     ReviewSync,
 )
+from shared.models.business_location import BusinessLocation
+from shared.models.review import Review
 from shared.utilities.errors import (
     Forbidden,
     NotFound,
@@ -26,21 +25,22 @@ from shared.utilities.errors import (
 )
 from shared.utilities.pagination import Page, Paging
 
-router = APIRouter(prefix=f"/v1/e/{service.PROVIDER}", tags=[service.PROVIDER])
-Profile = Annotated[ConnectedHttp, Depends(connection_to(service.PROVIDER))]
+router = APIRouter(prefix=f"/v1/e/{PROVIDER}", tags=[PROVIDER])
+Profile = Annotated[ConnectedHttp, Depends(connection_to(PROVIDER))]
 
 
 @router.post(
     "/accounts/{google_account}/locations/sync",
     summary="Read every location of a Google Business Profile account into the platform",
+    response_model=list[BusinessLocationRead],
     responses=error_responses(Unauthorized, Forbidden, NotFound, *CONNECTED_CALL_ERRORS),
 )
 async def sync_locations(
     google_account: Annotated[str, Path(pattern=r"^[0-9]{1,30}$")],
-    principal: IntegrationsWriter,
+    principal: IntegrationsWrite,
     profile: Profile,
     integrations: IntegrationsDep,
-) -> list[BusinessLocationRead]:
+) -> list[BusinessLocation]:
     reviews_url = integrations.settings.google.business_reviews_url
     return await service.sync_locations(profile, reviews_url, principal.account_id, google_account)
 
@@ -48,11 +48,10 @@ async def sync_locations(
 @router.get(
     "/locations",
     summary="The account's stored Business Profile locations",
+    response_model=Page[BusinessLocationRead],
     responses=error_responses(Unauthorized, Forbidden),
 )
-async def list_locations(
-    principal: IntegrationsReader, params: Paging
-) -> Page[BusinessLocationRead]:
+async def list_locations(principal: IntegrationsRead, params: Paging) -> Page[BusinessLocation]:
     return await service.list_locations(principal.account_id, params)
 
 
@@ -62,7 +61,7 @@ async def list_locations(
     responses=error_responses(Unauthorized, Forbidden, NotFound, *CONNECTED_CALL_ERRORS),
 )
 async def sync_reviews(
-    location_id: str, principal: IntegrationsWriter, profile: Profile, integrations: IntegrationsDep
+    location_id: str, principal: IntegrationsWrite, profile: Profile, integrations: IntegrationsDep
 ) -> ReviewSync:
     reviews_url = integrations.settings.google.business_reviews_url
     return await service.sync_reviews(profile, reviews_url, principal.account_id, location_id)
@@ -71,9 +70,10 @@ async def sync_reviews(
 @router.get(
     "/locations/{location_id}/reviews",
     summary="A stored location's reviews",
+    response_model=Page[ReviewRead],
     responses=error_responses(Unauthorized, Forbidden, NotFound),
 )
 async def list_reviews(
-    location_id: str, principal: IntegrationsReader, params: Paging
-) -> Page[ReviewRead]:
+    location_id: str, principal: IntegrationsRead, params: Paging
+) -> Page[Review]:
     return await service.list_reviews(principal.account_id, location_id, params)

@@ -3,10 +3,10 @@ from datetime import datetime
 from pydantic import BaseModel
 
 from shared.models.business_location import LocationAddress
+from shared.utilities.schemas import DocumentRead, IdStr
 
 
-class BusinessLocationRead(BaseModel):
-    id: str
+class BusinessLocationRead(DocumentRead):
     provider_account: str
     provider_location: str
     title: str
@@ -15,9 +15,8 @@ class BusinessLocationRead(BaseModel):
     address: LocationAddress | None
 
 
-class ReviewRead(BaseModel):
-    id: str
-    location_id: str
+class ReviewRead(DocumentRead):
+    location_id: IdStr
     provider_review_id: str
     reviewer_name: str
     rating: int

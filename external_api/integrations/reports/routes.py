@@ -7,12 +7,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Depends, status
 from pydantic import BaseModel
 
-from external_api.integrations.framework.dependencies import (
-    IntegrationsDep,
-    IntegrationsReader,
-    IntegrationsWriter,
-    connection_to,
-)
+from external_api.integrations.framework.auth import IntegrationsRead, IntegrationsWrite
+from external_api.integrations.framework.dependencies import IntegrationsDep, connection_to
 from external_api.integrations.framework.errors import CONNECTED_CALL_ERRORS
 from external_api.integrations.framework.runtime import Integrations
 from external_api.integrations.framework.tokens import ConnectedHttp
@@ -46,7 +42,7 @@ def reports_router(
     )
     async def create_report(
         body: Annotated[body_model, Body()],  # type: ignore[valid-type]  # the provider's model
-        principal: IntegrationsWriter,
+        principal: IntegrationsWrite,
         http: Connection,
         integrations: IntegrationsDep,
     ) -> AnalyticsReport:
@@ -59,7 +55,7 @@ def reports_router(
         response_model=Page[ReportSummary],
         responses=error_responses(Unauthorized, Forbidden, InvalidInput),
     )
-    async def list_reports(principal: IntegrationsReader, params: Paging) -> Page[AnalyticsReport]:
+    async def list_reports(principal: IntegrationsRead, params: Paging) -> Page[AnalyticsReport]:
         return await service.list_reports(principal.account_id, provider, params)
 
     @router.get(
@@ -68,7 +64,7 @@ def reports_router(
         response_model=AnalyticsReportRead,
         responses=error_responses(Unauthorized, Forbidden, NotFound),
     )
-    async def get_report(principal: IntegrationsReader, report_id: str) -> AnalyticsReport:
+    async def get_report(principal: IntegrationsRead, report_id: str) -> AnalyticsReport:
         return await service.get_report(principal.account_id, provider, report_id)
 
     return router

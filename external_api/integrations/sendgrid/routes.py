@@ -2,11 +2,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Request, status
 
-from external_api.integrations.framework.dependencies import (
-    IntegrationsDep,
-    IntegrationsReader,
-    IntegrationsWriter,
-)
+from external_api.integrations.framework.auth import IntegrationsRead, IntegrationsWrite
+from external_api.integrations.framework.dependencies import IntegrationsDep
 from external_api.integrations.framework.errors import (
     CONNECTED_CALL_ERRORS,
 )
@@ -37,7 +34,7 @@ AccountId = Annotated[str, Path(pattern=r"^[0-9a-f]{24}$")]
     ),
 )
 async def send_mail(
-    integrations: IntegrationsDep, principal: IntegrationsWriter, mail: MailCreate
+    integrations: IntegrationsDep, principal: IntegrationsWrite, mail: MailCreate
 ) -> MailSent:
     return await service.send_mail(integrations, principal.account_id, mail)
 
@@ -49,7 +46,7 @@ async def send_mail(
     "connecting: unsigned events are refused.",
     responses=error_responses(Unauthorized, Forbidden),
 )
-async def webhook(integrations: IntegrationsDep, principal: IntegrationsReader) -> WebhookRead:
+async def webhook(integrations: IntegrationsDep, principal: IntegrationsRead) -> WebhookRead:
     return service.webhook(integrations, principal.account_id)
 
 

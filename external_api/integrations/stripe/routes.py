@@ -1,12 +1,11 @@
-from typing import Annotated
+from fastapi import APIRouter, Request
 
-from fastapi import APIRouter, Depends, Request
-
-from external_api.integrations.framework.dependencies import (
-    IntegrationsDep,
-    IntegrationsReader,
-    IntegrationsWriter,
+from external_api.integrations.framework.auth import (
+    BillingRead,
+    IntegrationsRead,
+    IntegrationsWrite,
 )
+from external_api.integrations.framework.dependencies import IntegrationsDep
 from external_api.integrations.framework.errors import (
     CONNECTED_CALL_ERRORS,
 )
@@ -22,7 +21,6 @@ from external_api.integrations.stripe.schemas import (
 from shared.models.billing_charge import BillingCharge
 from shared.models.billing_customer import BillingCustomer
 from shared.models.billing_subscription import BillingSubscription
-from shared.utilities.auth import Principal, requires
 from shared.utilities.errors import (
     Forbidden,
     InvalidInput,
@@ -37,7 +35,6 @@ from shared.utilities.pagination import Page, Paging
 
 router = APIRouter(prefix="/v1/e/stripe", tags=["stripe"])
 
-BillingReader = Annotated[Principal, Depends(requires("billing:read"))]
 STRIPE_ERRORS = (
     Unauthorized,
     Forbidden,
@@ -56,7 +53,7 @@ LIST_ERRORS = error_responses(Unauthorized, Forbidden, InvalidInput)
     responses=error_responses(*STRIPE_ERRORS),
 )
 async def connected_account(
-    integrations: IntegrationsDep, principal: IntegrationsReader
+    integrations: IntegrationsDep, principal: IntegrationsRead
 ) -> ConnectedAccountRead:
     return await service.connected_account(integrations, principal.account_id)
 
@@ -67,29 +64,38 @@ async def connected_account(
     description="Lists each from Stripe in full; webhooks keep the copies current afterwards.",
     responses=error_responses(*STRIPE_ERRORS),
 )
-async def sync(integrations: IntegrationsDep, principal: IntegrationsWriter) -> SyncRead:
+async def sync(integrations: IntegrationsDep, principal: IntegrationsWrite) -> SyncRead:
     return await service.sync(integrations, principal.account_id)
 
 
-@router.get("/customers", summary="The copied customers", responses=LIST_ERRORS)
-async def list_customers(principal: BillingReader, paging: Paging) -> Page[CustomerRead]:
-    page = await service.list_records(BillingCustomer, principal.account_id, paging)
-    return Page[CustomerRead](
-        data=[CustomerRead.of(c) for c in page.data], pagination=page.pagination
-    )
+@router.get(
+    "/customers",
+    summary="The copied customers",
+    response_model=Page[CustomerRead],
+    responses=LIST_ERRORS,
+)
+async def list_customers(principal: BillingRead, paging: Paging) -> Page[BillingCustomer]:
+    return await service.list_records(BillingCustomer, principal.account_id, paging)
 
 
-@router.get("/subscriptions", summary="The copied subscriptions", responses=LIST_ERRORS)
-async def list_subscriptions(principal: BillingReader, paging: Paging) -> Page[SubscriptionRead]:
-    page = await service.list_records(BillingSubscription, principal.account_id, paging)
-    data = [SubscriptionRead.of(subscription) for subscription in page.data]
-    return Page[SubscriptionRead](data=data, pagination=page.pagination)
+@router.get(
+    "/subscriptions",
+    summary="The copied subscriptions",
+    response_model=Page[SubscriptionRead],
+    responses=LIST_ERRORS,
+)
+async def list_subscriptions(principal: BillingRead, paging: Paging) -> Page[BillingSubscription]:
+    return await service.list_records(BillingSubscription, principal.account_id, paging)
 
 
-@router.get("/charges", summary="The copied charges", responses=LIST_ERRORS)
-async def list_charges(principal: BillingReader, paging: Paging) -> Page[ChargeRead]:
-    page = await service.list_records(BillingCharge, principal.account_id, paging)
-    return Page[ChargeRead](data=[ChargeRead.of(c) for c in page.data], pagination=page.pagination)
+@router.get(
+    "/charges",
+    summary="The copied charges",
+    response_model=Page[ChargeRead],
+    responses=LIST_ERRORS,
+)
+async def list_charges(principal: BillingRead, paging: Paging) -> Page[BillingCharge]:
+    return await service.list_records(BillingCharge, principal.account_id, paging)
 
 
 @router.post(

@@ -2,9 +2,8 @@ from datetime import datetime
 
 from pydantic import BaseModel
 
-from shared.models.billing_charge import BillingCharge
-from shared.models.billing_customer import BillingCustomer
-from shared.models.billing_subscription import BillingSubscription, SubscriptionItem
+from shared.models.billing_subscription import SubscriptionItem
+from shared.utilities.schemas import DocumentRead
 
 
 class ConnectedAccountRead(BaseModel):
@@ -27,8 +26,7 @@ class SyncRead(BaseModel):
     charges: int
 
 
-class CustomerRead(BaseModel):
-    id: str
+class CustomerRead(DocumentRead):
     stripe_id: str
     email: str | None
     name: str | None
@@ -37,15 +35,8 @@ class CustomerRead(BaseModel):
     deleted: bool
     stripe_created_at: datetime | None
 
-    @classmethod
-    def of(cls, customer: BillingCustomer) -> "CustomerRead":
-        return cls(
-            id=str(customer.id), **customer.model_dump(include=set(cls.model_fields) - {"id"})
-        )
 
-
-class SubscriptionRead(BaseModel):
-    id: str
+class SubscriptionRead(DocumentRead):
     stripe_id: str
     customer_stripe_id: str
     status: str
@@ -54,14 +45,8 @@ class SubscriptionRead(BaseModel):
     cancel_at_period_end: bool
     current_period_end: datetime | None
 
-    @classmethod
-    def of(cls, subscription: BillingSubscription) -> "SubscriptionRead":
-        fields = subscription.model_dump(include=set(cls.model_fields) - {"id"})
-        return cls(id=str(subscription.id), **fields)
 
-
-class ChargeRead(BaseModel):
-    id: str
+class ChargeRead(DocumentRead):
     stripe_id: str
     customer_stripe_id: str | None
     amount: int  # minor units of `currency`
@@ -71,7 +56,3 @@ class ChargeRead(BaseModel):
     paid: bool
     refunded: bool
     stripe_created_at: datetime | None
-
-    @classmethod
-    def of(cls, charge: BillingCharge) -> "ChargeRead":
-        return cls(id=str(charge.id), **charge.model_dump(include=set(cls.model_fields) - {"id"}))

@@ -13,6 +13,7 @@ from beanie import PydanticObjectId
 from external_api.integrations.framework.runtime import Integrations
 from external_api.integrations.framework.webhooks import BadSignature, BodyReader, receive
 from external_api.integrations.stripe.client import StripeClient
+from external_api.integrations.stripe.repository import BillingRecordRepository
 from external_api.integrations.stripe.schemas import ConnectedAccountRead, SyncRead
 from external_api.integrations.stripe.webhooks import ConnectWebhooks
 from shared.domain.billing.stripe_objects import store_stripe_object
@@ -21,7 +22,6 @@ from shared.models.billing_record import BillingRecord
 from shared.models.stripe_token import StripeToken
 from shared.utilities.errors import ServiceUnavailable
 from shared.utilities.pagination import Page, PageParams
-from shared.utilities.repository import TenantRepository
 
 NAME = "stripe"
 RecordT = TypeVar("RecordT", bound=BillingRecord)
@@ -86,7 +86,7 @@ async def sync(integrations: Integrations, account_id: str) -> SyncRead:
 
 
 async def list_records(model: type[RecordT], account_id: str, params: PageParams) -> Page[RecordT]:
-    return await TenantRepository(model, account_id).paginate(params)
+    return await BillingRecordRepository(model, account_id).paginate(params)
 
 
 async def receive_event(

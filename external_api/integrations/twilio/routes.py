@@ -3,11 +3,8 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request, status
 from fastapi.responses import Response
 
-from external_api.integrations.framework.dependencies import (
-    IntegrationsDep,
-    IntegrationsReader,
-    IntegrationsWriter,
-)
+from external_api.integrations.framework.auth import IntegrationsRead, IntegrationsWrite
+from external_api.integrations.framework.dependencies import IntegrationsDep
 from external_api.integrations.framework.errors import (
     CONNECTED_CALL_ERRORS,
 )
@@ -20,9 +17,10 @@ from external_api.integrations.twilio.schemas import (
     SmsCreate,
     SmsRead,
 )
+from external_api.integrations.twilio.service import NotTheAccountsNumber, NumberTaken
 from external_api.integrations.twilio.webhooks import InboundSms, SmsStatus
+from shared.models.twilio_number import TwilioNumber
 from shared.utilities.errors import (
-    Conflict,
     Forbidden,
     InvalidInput,
     NotFound,
@@ -54,10 +52,10 @@ EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>'
     status_code=status.HTTP_201_CREATED,
     summary="Send an SMS from one of the account's numbers",
     description="Its delivery statuses come back through Twilio's status callback.",
-    responses=error_responses(*TWILIO_ERRORS),
+    responses=error_responses(*TWILIO_ERRORS, NotTheAccountsNumber),
 )
 async def send_sms(
-    integrations: IntegrationsDep, principal: IntegrationsWriter, sms: SmsCreate
+    integrations: IntegrationsDep, principal: IntegrationsWrite, sms: SmsCreate
 ) -> SmsRead:
     return await service.send_sms(integrations, principal.account_id, sms)
 
@@ -69,7 +67,7 @@ async def send_sms(
 )
 async def search_numbers(
     integrations: IntegrationsDep,
-    principal: IntegrationsReader,
+    principal: IntegrationsRead,
     country: Annotated[str, Query(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2")],
     area_code: Annotated[str | None, Query(pattern=r"^\d{2,5}$")] = None,
     contains: Annotated[str | None, Query(pattern=r"^[0-9A-Za-z*]{1,16}$")] = None,
@@ -85,24 +83,23 @@ async def search_numbers(
     status_code=status.HTTP_201_CREATED,
     summary="Buy a number for the account",
     description="Its inbound SMS land in the sender's conversation.",
-    responses=error_responses(*TWILIO_ERRORS, Conflict),
+    response_model=NumberRead,
+    responses=error_responses(*TWILIO_ERRORS, NumberTaken),
 )
 async def buy_number(
-    integrations: IntegrationsDep, principal: IntegrationsWriter, purchase: NumberPurchase
-) -> NumberRead:
-    return NumberRead.of(await service.buy_number(integrations, principal.account_id, purchase))
+    integrations: IntegrationsDep, principal: IntegrationsWrite, purchase: NumberPurchase
+) -> TwilioNumber:
+    return await service.buy_number(integrations, principal.account_id, purchase)
 
 
 @router.get(
     "/numbers",
     summary="The numbers the account bought, newest first",
+    response_model=Page[NumberRead],
     responses=error_responses(Unauthorized, Forbidden, InvalidInput),
 )
-async def list_numbers(principal: IntegrationsReader, paging: Paging) -> Page[NumberRead]:
-    page = await service.list_numbers(principal.account_id, paging)
-    return Page[NumberRead](
-        data=[NumberRead.of(number) for number in page.data], pagination=page.pagination
-    )
+async def list_numbers(principal: IntegrationsRead, paging: Paging) -> Page[TwilioNumber]:
+    return await service.list_numbers(principal.account_id, paging)
 
 
 @router.post(

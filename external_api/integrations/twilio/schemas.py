@@ -1,9 +1,7 @@
-from datetime import datetime
-
 from pydantic import BaseModel, ConfigDict, Field
 
 from external_api.integrations.framework.provider import ApiKeyConnect
-from shared.models.twilio_number import TwilioNumber
+from shared.utilities.schemas import DocumentRead, WriteModel
 
 E164 = r"^\+[1-9]\d{1,14}$"
 
@@ -14,7 +12,7 @@ class TwilioConnect(ApiKeyConnect):
     account_sid: str = Field(pattern=r"^AC[0-9a-fA-F]{32}$", description="the Account SID")
 
 
-class SmsCreate(BaseModel):
+class SmsCreate(WriteModel):
     to: str = Field(pattern=E164, description="the recipient, E.164")
     sender: str = Field(pattern=E164, description="one of the account's Twilio numbers")
     body: str = Field(min_length=1, max_length=1600)
@@ -54,25 +52,12 @@ class AvailableNumber(BaseModel):
     capabilities: Capabilities
 
 
-class NumberPurchase(BaseModel):
+class NumberPurchase(WriteModel):
     phone_number: str = Field(pattern=E164, description="one found by the search")
 
 
-class NumberRead(BaseModel):
-    id: str
+class NumberRead(DocumentRead):
     sid: str
     phone_number: str
     friendly_name: str
     capabilities: Capabilities
-    created_at: datetime
-
-    @classmethod
-    def of(cls, number: TwilioNumber) -> "NumberRead":
-        return cls(
-            id=str(number.id),
-            sid=number.sid,
-            phone_number=number.phone_number,
-            friendly_name=number.friendly_name,
-            capabilities=Capabilities(**number.capabilities),
-            created_at=number.created_at,
-        )

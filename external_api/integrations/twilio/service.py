@@ -8,6 +8,7 @@ from pymongo.errors import DuplicateKeyError
 from external_api.integrations.framework.runtime import Integrations
 from external_api.integrations.framework.webhooks import BadSignature, BodyReader, receive
 from external_api.integrations.twilio.client import TwilioClient
+from external_api.integrations.twilio.repository import NumberRepository
 from external_api.integrations.twilio.schemas import (
     AvailableNumber,
     NumberPurchase,
@@ -19,9 +20,21 @@ from shared.models.twilio_key import TwilioKey
 from shared.models.twilio_number import TwilioNumber
 from shared.utilities.errors import Conflict, InvalidInput
 from shared.utilities.pagination import Page, PageParams
-from shared.utilities.repository import TenantRepository
 
 NAME = "twilio"
+
+
+class NotTheAccountsNumber(InvalidInput):
+    """The sender is not one of the account's Twilio numbers."""
+
+    code = "not_the_accounts_number"
+
+
+class NumberTaken(Conflict):
+    """The number already belongs to an account."""
+
+    code = "number_taken"
+    message = "This number already belongs to an account."
 
 
 def webhook_url(integrations: Integrations, kind: str, account_id: str) -> str:
@@ -36,9 +49,8 @@ async def client_for(integrations: Integrations, account_id: str) -> TwilioClien
 
 
 async def send_sms(integrations: Integrations, account_id: str, sms: SmsCreate) -> SmsRead:
-    numbers = TenantRepository(TwilioNumber, account_id)
-    if not await numbers.count({"phone_number": sms.sender}):
-        raise InvalidInput(
+    if not await NumberRepository(account_id).owns(sms.sender):
+        raise NotTheAccountsNumber(
             "Send from one of the account's Twilio numbers.",
             details=[{"field": "sender", "message": "not a number of this account"}],
         )
@@ -63,13 +75,14 @@ async def buy_number(
     integrations: Integrations, account_id: str, purchase: NumberPurchase
 ) -> TwilioNumber:
     """Bought with its inbound SMS sent to the account's webhook, then kept as the account's."""
-    if await TwilioNumber.find_one({"phone_number": purchase.phone_number}):
-        raise Conflict("This number already belongs to an account.")
+    numbers = NumberRepository(account_id)
+    if await numbers.taken(purchase.phone_number):
+        raise NumberTaken()
     client = await client_for(integrations, account_id)
     sms_url = webhook_url(integrations, "sms", account_id)
     bought = await client.buy_number(purchase.phone_number, sms_url)
     try:
-        return await TenantRepository(TwilioNumber, account_id).create(
+        return await numbers.create(
             phone_number=bought["phone_number"],
             sid=bought["sid"],
             twilio_account_sid=client.account_sid,
@@ -77,11 +90,11 @@ async def buy_number(
             capabilities=bought.get("capabilities") or {},
         )
     except DuplicateKeyError:
-        raise Conflict("This number already belongs to an account.") from None
+        raise NumberTaken() from None
 
 
 async def list_numbers(account_id: str, params: PageParams) -> Page[TwilioNumber]:
-    return await TenantRepository(TwilioNumber, account_id).paginate(params)
+    return await NumberRepository(account_id).paginate(params)
 
 
 async def receive_callback(

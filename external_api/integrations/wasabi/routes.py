@@ -3,11 +3,12 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request, status
 from fastapi.responses import RedirectResponse
 
+from external_api.integrations.framework.auth import IntegrationsRead, IntegrationsWrite
 from external_api.integrations.wasabi import service
 from external_api.integrations.wasabi.schemas import DownloadRead, UploadCreate, UploadRead
 from external_api.integrations.wasabi.service import UploadTooLarge
 from external_api.integrations.wasabi.storage import WasabiStorage
-from shared.utilities.auth import OptionalUser, Principal, requires
+from shared.utilities.auth import OptionalUser
 from shared.utilities.errors import (
     Forbidden,
     NotFound,
@@ -24,8 +25,6 @@ def get_storage(request: Request) -> WasabiStorage:
 
 
 Storage = Annotated[WasabiStorage, Depends(get_storage)]
-Writer = Annotated[Principal, Depends(requires("integrations:write"))]
-Reader = Annotated[Principal, Depends(requires("integrations:read"))]
 ObjectKey = Annotated[str, Query(min_length=1, max_length=1024, description="the object's key")]
 
 
@@ -38,7 +37,9 @@ ObjectKey = Annotated[str, Query(min_length=1, max_length=1024, description="the
     "file. A public file is readable by anyone holding its key.",
     responses=error_responses(Unauthorized, Forbidden, UploadTooLarge, ServiceUnavailable),
 )
-async def create_upload(principal: Writer, storage: Storage, upload: UploadCreate) -> UploadRead:
+async def create_upload(
+    principal: IntegrationsWrite, storage: Storage, upload: UploadCreate
+) -> UploadRead:
     return service.create_upload(storage, principal, upload)
 
 
@@ -47,7 +48,9 @@ async def create_upload(principal: Writer, storage: Storage, upload: UploadCreat
     summary="A presigned URL to download one of the account's files",
     responses=error_responses(Unauthorized, Forbidden, NotFound, ServiceUnavailable),
 )
-async def create_download(principal: Reader, storage: Storage, key: ObjectKey) -> DownloadRead:
+async def create_download(
+    principal: IntegrationsRead, storage: Storage, key: ObjectKey
+) -> DownloadRead:
     return service.download(storage, principal, key)
 
 

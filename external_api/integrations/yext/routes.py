@@ -2,7 +2,8 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
-from external_api.integrations.framework.dependencies import IntegrationsDep, IntegrationsReader
+from external_api.integrations.framework.auth import IntegrationsRead
+from external_api.integrations.framework.dependencies import IntegrationsDep
 from external_api.integrations.framework.errors import (
     CONNECTED_CALL_ERRORS,
 )
@@ -38,7 +39,7 @@ Ids = Annotated[list[str] | None, Query(max_length=100)]
     responses=error_responses(*YEXT_ERRORS),
 )
 async def list_publishers(
-    integrations: IntegrationsDep, principal: IntegrationsReader
+    integrations: IntegrationsDep, principal: IntegrationsRead
 ) -> list[Publisher]:
     return await service.list_publishers(integrations, principal.account_id)
 
@@ -51,7 +52,7 @@ async def list_publishers(
 )
 async def list_listings(
     integrations: IntegrationsDep,
-    principal: IntegrationsReader,
+    principal: IntegrationsRead,
     paging: Paging,
     location_id: Ids = None,
     publisher_id: Ids = None,

@@ -8,7 +8,8 @@ import pytest
 from beanie import PydanticObjectId
 from fastapi import APIRouter
 
-from external_api.integrations.framework.dependencies import IntegrationsDep, IntegrationsReader
+from external_api.integrations.framework.auth import IntegrationsRead
+from external_api.integrations.framework.dependencies import IntegrationsDep
 from external_api.integrations.framework.http import ProviderHttp
 from external_api.integrations.framework.provider import (
     ApiKeyCheck,
@@ -48,7 +49,7 @@ acme_routes = APIRouter(prefix="/v1/e/acme")
 
 
 @acme_routes.get("/things")
-async def things(integrations: IntegrationsDep, principal: IntegrationsReader) -> dict:
+async def things(integrations: IntegrationsDep, principal: IntegrationsRead) -> dict:
     http = integrations.connected_http("acme", principal.account_id)
     return await http.json("GET", "/v1/things", params={"limit": "5"})
 

@@ -99,6 +99,7 @@ async def test_an_sms_from_a_number_the_account_does_not_own_is_refused(
     response = await send_sms(external, account_id)
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "not_the_accounts_number"
     assert response.json()["error"]["details"][0]["field"] == "body.sender"
     assert fake.requests == []
 
@@ -185,6 +186,7 @@ async def test_a_number_another_account_holds_is_not_bought_again(
     )
 
     assert response.status_code == 409
+    assert response.json()["error"]["code"] == "number_taken"
     assert fake.requests == []
 
 

@@ -1,0 +1,14 @@
+"""Who may use the integrations: the scopes every provider's routes require."""
+
+from typing import Annotated
+
+from fastapi import Depends
+
+from shared.utilities.auth import Principal, requires
+
+IntegrationsRead = Annotated[Principal, Depends(requires("integrations:read"))]
+IntegrationsWrite = Annotated[Principal, Depends(requires("integrations:write"))]
+# Connecting and disconnecting change what the whole account shares: admins only.
+IntegrationsAdmin = Annotated[Principal, Depends(requires("integrations:write", "account:write"))]
+# The account's billing data copied from its Stripe account.
+BillingRead = Annotated[Principal, Depends(requires("billing:read"))]

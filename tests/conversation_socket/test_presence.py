@@ -1,4 +1,7 @@
-"""Presence: a user is online in their account from their first socket to their last."""
+"""Presence: a user is online in their account from their first socket to their last; changes
+reach the account's room in batches, one event naming everyone whose status changed."""
+
+import asyncio
 
 from redis.asyncio import Redis
 
@@ -9,7 +12,7 @@ from tests.factories import create_signed_in
 async def watch(connect, watcher):
     """A socket of the watcher, past the announcement of its own arrival."""
     watching = await connect(watcher)
-    assert (await watching.next("presence"))["user_id"] == str(watcher.user.id)
+    assert (await watching.next("presence"))["online"] == [str(watcher.user.id)]
     return watching
 
 
@@ -24,7 +27,7 @@ async def test_the_account_sees_a_user_come_online(connect):
 
     await connect(ada)
 
-    assert await watching.next("presence") == {"user_id": str(ada.user.id), "status": "online"}
+    assert await watching.next("presence") == {"online": [str(ada.user.id)], "offline": []}
 
 
 async def test_the_account_sees_a_user_go_offline_with_their_last_socket(connect):
@@ -36,7 +39,7 @@ async def test_the_account_sees_a_user_go_offline_with_their_last_socket(connect
 
     await tab.disconnect()
 
-    assert await watching.next("presence") == {"user_id": str(ada.user.id), "status": "offline"}
+    assert await watching.next("presence") == {"online": [], "offline": [str(ada.user.id)]}
 
 
 async def test_closing_one_of_two_tabs_keeps_the_user_online(connect, redis):
@@ -74,4 +77,18 @@ async def test_other_accounts_do_not_see_a_user_come_online(connect):
     await connect(outsider)
     await connect(await create_signed_in(watcher.account))
 
-    assert (await watching.next("presence"))["user_id"] != str(outsider.user.id)
+    assert str(outsider.user.id) not in (await watching.next("presence"))["online"]
+
+
+async def test_users_arriving_together_are_announced_in_one_event(connect):
+    watcher = await create_signed_in()
+    users = [await create_signed_in(watcher.account) for _ in range(5)]
+    watching = await watch(connect, watcher)
+
+    await asyncio.gather(*(connect(user) for user in users))
+
+    announced = []
+    while len(announced) < len(users):
+        announced += (await watching.next("presence"))["online"]
+    assert sorted(announced) == sorted(str(user.user.id) for user in users)
+    assert watching.pending("presence") == 0

@@ -66,4 +66,4 @@ async def test_presence_crosses_replicas(connect, socket_url, second_url):
 
     await connect(ada, second_url)
 
-    assert await watching.next("presence") == {"user_id": str(ada.user.id), "status": "online"}
+    assert await watching.next("presence") == {"online": [str(ada.user.id)], "offline": []}

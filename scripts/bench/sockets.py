@@ -1,250 +1,288 @@
-"""Fan-out of the conversation socket across replicas, measured in one run.
+"""Fan-out of the conversation socket across replicas, against a bare Socket.IO baseline, in
+one run, saying which process saturated.
 
-    REDIS_URL=redis://127.0.0.1:6379/0 .venv/bin/python -m scripts.bench.sockets \
-        [--clients 100 1000] [--messages 100] [--rate 2000] [--burst 50]
+    .venv/bin/python -m scripts.bench.sockets [--clients 100 1000] [--messages 100]
+        [--rate 2000] [--burst 50]
 
-Starts two conversation socket replicas as their own processes on the real Redis at
-REDIS_URL, connects N clients (each a user of one account) to one channel, spread evenly over
-both replicas from two client processes, and one sender on the first replica. Then:
+On a redis-server of the benchmark's own, for each client count and for each of two servers
+(`bare`: python-socketio on the same Redis manager relaying the body, storing nothing;
+`conversation socket`: the service itself, storing each message and announcing it through the
+outbox), starts two replicas as their own processes, connects N clients (each a user of one
+account) to one channel, spread evenly over both replicas from two client processes, and one
+sender on the first replica. Then:
 
-- latency: after a few warm-up messages, `--messages` messages paced to offer `--rate`
+- paced: after a few warm-up messages, `--messages` messages paced to offer `--rate`
   deliveries per second (one message every clients/rate seconds: 50 ms for 100 clients,
   500 ms for 1,000), so the figure is the fan-out's own latency rather than a queue's; for
   every delivery, the time from the sender's emit to the client's receipt (p50, p99);
-- throughput: `--burst` messages sent back to back (each acknowledged, so stored, before the
+- burst: `--burst` messages sent back to back (each acknowledged, so stored, before the
   next); deliveries per second from the first send to the last receipt.
 
-Client and server processes share the machine's cores, so the figures include the clients'
-own decoding. Lost deliveries and connections the server dropped (none expected) are counted.
+For each phase it reads the CPU time every process used (replicas, client processes, the
+sender, Redis) and what the rest of the machine used meanwhile (other people's work on a
+shared machine), prints it in cores and in CPU µs per delivery, and names the process that
+saturated a core, or the two cores being full. Lost deliveries and connections the server
+dropped (none expected) are counted.
 """
 
 import argparse
 import asyncio
-import logging
 import multiprocessing
 import os
 import statistics
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager, suppress
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
-import socketio
+import redis
 from beanie import PydanticObjectId
 
-from scripts.bench.harness import ROOT, wait_until_healthy
-from shared.utilities.auth import Principal, TokenKind
-from tests.factories import user_token
+from scripts.bench.harness import RUNNING, own_redis, serving
+from scripts.bench.socket_clients import Receipts, Share, client_process, send
 from tests.fixtures import free_port
 
 CLIENT_PROCESSES = 2
+REPLICAS = 2
 # Sent first and not measured: a fresh replica's first message also opens its connections
 # (the Celery broker's, the database's) and would stand for a cold start, not fan-out.
 WARM_UP_MESSAGES = 5
-CONNECT_CONCURRENCY = 20
+# After the last paced message, time for its deliveries to land before the burst starts.
+SETTLE_SECONDS = 2
 # The longest a client process waits for the last message, beyond the time the deliveries
 # would take at SLOWEST_DELIVERIES_PER_SECOND.
-SETTLE_SECONDS = 30
+PATIENCE_SECONDS = 30
 SLOWEST_DELIVERIES_PER_SECOND = 1000
+# A process using this much of a core over a phase is saturated.
+SATURATED_CORES = 0.9
+CORES = os.cpu_count() or 1
+SERVERS = {"bare": ["--bare"], "conversation socket": []}
 
 
-@contextmanager
-def replica(port: int, account_id: str, conversation_id: str) -> Iterator[str]:
-    environment = {**os.environ, "LOG_LEVEL": "WARNING"}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "scripts.bench.socket_replica",
-            str(port),
-            account_id,
-            conversation_id,
-        ],
-        cwd=ROOT,
-        env=environment,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(url, process)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+def process_cpu(pid: int) -> float:
+    """CPU seconds (user and system) the process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def token_for(account_id: str) -> str:
-    principal = Principal(
-        kind=TokenKind.USER,
-        sub=str(PydanticObjectId()),
-        account_id=account_id,
-        scopes=["conversations:read", "conversations:write"],
-    )
-    return user_token(principal)
+def machine_busy() -> float:
+    """CPU seconds the whole machine has spent busy so far (all but idle and I/O wait)."""
+    values = [int(value) for value in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+    return (sum(values[:8]) - values[3] - values[4]) / os.sysconf("SC_CLK_TCK")
 
 
-async def joined_client(url: str, account_id: str, conversation_id: str) -> socketio.AsyncClient:
-    client = socketio.AsyncClient(reconnection=False)
-    await client.connect(
-        url, auth={"token": token_for(account_id)}, transports=["websocket"], wait_timeout=30
-    )
-    ack = await client.call("conversation:join", {"conversation_id": conversation_id}, timeout=30)
-    if not ack.get("ok"):
-        raise SystemExit(f"join refused: {ack}")
-    return client
+def redis_cpu(client: redis.Redis) -> float:
+    info = client.info("cpu")
+    return float(info["used_cpu_user"]) + float(info["used_cpu_sys"])
 
 
-@dataclass
-class Receipts:
-    """What one client process saw: latencies (ms) of the paced messages, and the burst's
-    delivery count and last receipt time (ns since the epoch)."""
-
-    latencies_ms: list[float]
-    burst_deliveries: int
-    burst_last_ns: int
-    dropped: int  # connections the server closed before the end
+@dataclass(frozen=True)
+class Snapshot:
+    at: float
+    by_process: dict[str, float]
+    machine: float
 
 
-async def receive(
-    urls: list[str],
-    count: int,
-    account_id: str,
-    conversation_id: str,
-    expected: int,
-    ready: multiprocessing.Queue,
-    start: multiprocessing.Event,
-) -> Receipts:
-    gate = asyncio.Semaphore(CONNECT_CONCURRENCY)
+@dataclass(frozen=True)
+class Processes:
+    pids: dict[str, int]
+    redis: redis.Redis
 
-    async def connect(index: int) -> socketio.AsyncClient:
-        async with gate:
-            return await joined_client(urls[index % len(urls)], account_id, conversation_id)
-
-    clients = await asyncio.gather(*(connect(index) for index in range(count)))
-    receipts = Receipts([], 0, 0, 0)
-    done = asyncio.Event()
-    remaining = count * expected
-
-    def on_message(data: dict) -> None:
-        nonlocal remaining
-        now = time.time_ns()
-        phase, sent_ns = data["body"].split(":")
-        if phase == "paced":
-            receipts.latencies_ms.append((now - int(sent_ns)) / 1e6)
-        elif phase == "burst":
-            receipts.burst_deliveries += 1
-            receipts.burst_last_ns = now
-        remaining -= 1
-        if remaining == 0:
-            done.set()
-
-    def on_drop(*_: object) -> None:
-        receipts.dropped += 1
-
-    for client in clients:
-        client.on("message:new", on_message)
-        client.on("disconnect", on_drop)
-    ready.put(count)
-    await asyncio.get_running_loop().run_in_executor(None, start.wait)
-    patience = SETTLE_SECONDS + count * CLIENT_PROCESSES * expected / SLOWEST_DELIVERIES_PER_SECOND
-    with suppress(TimeoutError):  # what never came is counted as lost
-        await asyncio.wait_for(done.wait(), patience)
-    dropped_before_the_end = receipts.dropped
-    await asyncio.gather(*(client.disconnect() for client in clients))
-    receipts.dropped = dropped_before_the_end
-    return receipts
+    def snapshot(self) -> Snapshot:
+        used = {name: process_cpu(pid) for name, pid in self.pids.items()}
+        return Snapshot(time.monotonic(), {**used, "redis": redis_cpu(self.redis)}, machine_busy())
 
 
-def client_process(*args) -> None:
-    # Each disconnect at the end would otherwise log its closing queue.
-    for name in ("engineio.client", "socketio.client"):
-        logging.getLogger(name).setLevel(logging.ERROR)
-    results: multiprocessing.Queue = args[-1]
-    results.put(asyncio.run(receive(*args[:-1])))
+@dataclass(frozen=True)
+class Phase:
+    name: str
+    deliveries: int
+    seconds: float
+    cores: dict[str, float]  # cores each process used on average, "others" for the rest
+
+    @classmethod
+    def between(cls, name: str, deliveries: int, start: Snapshot, end: Snapshot) -> "Phase":
+        seconds = end.at - start.at
+        cores = {
+            process: (end.by_process[process] - used) / seconds
+            for process, used in start.by_process.items()
+        }
+        cores["others"] = max(0.0, (end.machine - start.machine) / seconds - sum(cores.values()))
+        return cls(name, deliveries, seconds, cores)
+
+    def saturation(self) -> str:
+        """Which of the run's processes used a whole core, or whether the machine's cores were
+        all busy; and how much of them other people's work took meanwhile."""
+        ours = {name: used for name, used in self.cores.items() if name != "others"}
+        full = [name for name, used in ours.items() if used >= SATURATED_CORES]
+        total = sum(self.cores.values())
+        if full:
+            verdict = "saturated: " + ", ".join(f"{name} ({ours[name]:.2f})" for name in full)
+        elif total >= SATURATED_CORES * CORES:
+            busiest = max(ours, key=lambda name: ours[name])
+            verdict = f"the {CORES} cores are full ({total:.2f}); {busiest} uses most of ours"
+        else:
+            verdict = f"nothing saturated ({total:.2f} of {CORES} cores busy)"
+        return f"{verdict}; the rest of the machine took {self.cores['others']:.2f} cores"
+
+    def describe(self) -> str:
+        per_delivery = {
+            name: used * self.seconds / self.deliveries * 1e6
+            for name, used in self.cores.items()
+            if name != "others" and self.deliveries
+        }
+        cores = ", ".join(f"{name} {used:.2f}" for name, used in self.cores.items())
+        costs = ", ".join(f"{name} {us:.0f}" for name, us in per_delivery.items())
+        return (
+            f"    {self.name:<6} cores: {cores}\n"
+            f"    {'':<6} CPU µs per delivery: {costs}\n"
+            f"    {'':<6} {self.saturation()}"
+        )
 
 
-async def send(
-    url: str, account_id: str, conversation_id: str, messages: int, interval: float, burst: int
-) -> int:
-    """Paced messages, then the burst; returns the burst's start (ns since the epoch)."""
-    sender = await joined_client(url, account_id, conversation_id)
+@dataclass(frozen=True)
+class Result:
+    server: str
+    clients: int
+    receipts: list[Receipts]
+    burst_started_ns: int
+    phases: list[Phase]
+    messages: int
+    burst: int
 
-    async def one(phase: str) -> None:
-        payload = {"conversation_id": conversation_id, "body": f"{phase}:{time.time_ns()}"}
-        ack = await sender.call("message:send", payload, timeout=30)
-        if not ack.get("ok"):
-            raise SystemExit(f"send refused: {ack}")
+    @property
+    def latencies(self) -> list[float]:
+        return [ms for receipt in self.receipts for ms in receipt.latencies_ms]
 
-    for _ in range(WARM_UP_MESSAGES):
-        await one("warmup")
-        await asyncio.sleep(interval)
-    for _ in range(messages):
-        await one("paced")
-        await asyncio.sleep(interval)
-    burst_started = time.time_ns()
-    for _ in range(burst):
-        await one("burst")
-    await sender.disconnect()
-    return burst_started
+    @property
+    def burst_per_second(self) -> float:
+        delivered = sum(receipt.burst_deliveries for receipt in self.receipts)
+        last = max(receipt.burst_last_ns for receipt in self.receipts)
+        return delivered / max(1e-9, (last - self.burst_started_ns) / 1e9) if delivered else 0.0
+
+    @property
+    def lost(self) -> int:
+        burst = sum(receipt.burst_deliveries for receipt in self.receipts)
+        return self.clients * (self.messages + self.burst) - len(self.latencies) - burst
+
+    @property
+    def dropped(self) -> int:
+        return sum(receipt.dropped for receipt in self.receipts)
 
 
 def percentile(values: list[float], fraction: float) -> float:
+    if not values:
+        return float("nan")
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
-def run_one(clients: int, args: argparse.Namespace) -> None:
+@contextmanager
+def replicas(redis_url: str, server: str, account_id: str, channel: str) -> Iterator[list[str]]:
+    """The server's replicas, each its own process on the benchmark's Redis."""
+    with ExitStack() as stack:
+        urls = []
+        for _ in range(REPLICAS):
+            port = free_port()
+            command = [sys.executable, "-m", "scripts.bench.socket_replica", str(port)]
+            command += [account_id, channel, *SERVERS[server]]
+            env = {"REDIS_URL": redis_url, "LOG_LEVEL": "WARNING"}
+            urls.append(stack.enter_context(serving(command, port, env)))
+        yield urls
+
+
+def client_shares(
+    urls: list[str], clients: int, account_id: str, channel: str, args
+) -> list[Share]:
+    expected = WARM_UP_MESSAGES + args.messages + args.burst
+    patience = PATIENCE_SECONDS + clients * expected / SLOWEST_DELIVERIES_PER_SECOND
+    return [
+        Share(
+            urls=urls[index % REPLICAS :] + urls[: index % REPLICAS],
+            clients=clients // CLIENT_PROCESSES + (index < clients % CLIENT_PROCESSES),
+            account_id=account_id,
+            conversation_id=channel,
+            expected=expected,
+            patience_seconds=patience,
+        )
+        for index in range(CLIENT_PROCESSES)
+    ]
+
+
+def run_one(redis_url: str, server: str, clients: int, args: argparse.Namespace) -> Result:
     # The channel lives in each replica's own memory: a fresh pair of replicas per run.
-    account_id, conversation_id = str(PydanticObjectId()), str(PydanticObjectId())
+    account_id, channel = str(PydanticObjectId()), str(PydanticObjectId())
     context = multiprocessing.get_context("spawn")
     ready, results, start = context.Queue(), context.Queue(), context.Event()
-    expected = WARM_UP_MESSAGES + args.messages + args.burst
-    shares = [
-        clients // CLIENT_PROCESSES + (i < clients % CLIENT_PROCESSES)
-        for i in range(CLIENT_PROCESSES)
-    ]
-    with ExitStack() as stack:
-        ports = [free_port(), free_port()]
-        urls = [stack.enter_context(replica(port, account_id, conversation_id)) for port in ports]
+    with replicas(redis_url, server, account_id, channel) as urls:
         workers = [
-            context.Process(
-                target=client_process,
-                args=(
-                    urls[i % 2 :] + urls[: i % 2],
-                    share,
-                    account_id,
-                    conversation_id,
-                    expected,
-                    ready,
-                    start,
-                    results,
-                ),
-            )
-            for i, share in enumerate(shares)
+            context.Process(target=client_process, args=(share, ready, start, results))
+            for share in client_shares(urls, clients, account_id, channel, args)
         ]
         for worker in workers:
             worker.start()
         for _ in workers:
-            ready.get(timeout=300)
-        start.set()
+            ready.get(timeout=600)
+        pids = {f"replica {n + 1}": RUNNING[url].pid for n, url in enumerate(urls)}
+        pids |= {f"clients {n + 1}": worker.pid for n, worker in enumerate(workers)}
+        processes = Processes({**pids, "sender": os.getpid()}, redis.Redis.from_url(redis_url))
+        marks: dict[str, Snapshot] = {}
+
+        async def at_phase_end(phase: str) -> None:
+            if phase != "burst":  # the phase's deliveries land before the next one starts
+                await asyncio.sleep(SETTLE_SECONDS)
+            marks[phase] = processes.snapshot()
+
         interval = clients / args.rate
-        burst_started = asyncio.run(
-            send(urls[0], account_id, conversation_id, args.messages, interval, args.burst)
-        )
+        phases = [
+            ("warmup", WARM_UP_MESSAGES, interval),
+            ("paced", args.messages, interval),
+            ("burst", args.burst, 0.0),
+        ]
+        start.set()
+        burst_started_ns = asyncio.run(send(urls[0], account_id, channel, phases, at_phase_end))
+        for _ in workers:
+            ready.get(timeout=600)  # every client process has all it will get
+        received = processes.snapshot()
         receipts = [results.get() for _ in workers]
         for worker in workers:
             worker.join()
-    latencies = [ms for r in receipts for ms in r.latencies_ms]
-    burst_deliveries = sum(r.burst_deliveries for r in receipts)
-    burst_seconds = (max(r.burst_last_ns for r in receipts) - burst_started) / 1e9
-    lost = clients * (args.messages + args.burst) - len(latencies) - burst_deliveries
-    dropped = sum(r.dropped for r in receipts)
-    print(
-        f"{clients:>7} {len(latencies):>10} {percentile(latencies, 0.5):>8.1f} "
-        f"{percentile(latencies, 0.99):>8.1f} {statistics.mean(latencies):>8.1f} "
-        f"{burst_deliveries / burst_seconds:>14.0f} {lost:>6} {dropped:>8}"
+    paced = sum(len(receipt.latencies_ms) for receipt in receipts)
+    burst = sum(receipt.burst_deliveries for receipt in receipts)
+    return Result(
+        server=server,
+        clients=clients,
+        receipts=receipts,
+        burst_started_ns=burst_started_ns,
+        phases=[
+            Phase.between("paced", paced, marks["warmup"], marks["paced"]),
+            Phase.between("burst", burst, marks["paced"], received),
+        ],
+        messages=args.messages,
+        burst=args.burst,
     )
+
+
+HEADER = (
+    f"{'server':<20} {'clients':>7} {'deliveries':>10} {'p50 ms':>8} {'p99 ms':>8} "
+    f"{'mean ms':>8} {'burst deliv/s':>14} {'vs bare':>8} {'lost':>7} {'dropped':>8}"
+)
+
+
+def print_result(result: Result, bare: Result) -> None:
+    latencies = result.latencies
+    print(
+        f"{result.server:<20} {result.clients:>7} {len(latencies):>10} "
+        f"{percentile(latencies, 0.5):>8.1f} {percentile(latencies, 0.99):>8.1f} "
+        f"{statistics.mean(latencies) if latencies else float('nan'):>8.1f} "
+        f"{result.burst_per_second:>14.0f} "
+        f"{result.burst_per_second / max(1e-9, bare.burst_per_second):>8.0%} "
+        f"{result.lost:>7} {result.dropped:>8}"
+    )
+    for phase in result.phases:
+        print(phase.describe())
 
 
 def main() -> None:
@@ -253,19 +291,21 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=100)
     parser.add_argument("--rate", type=float, default=2000, help="deliveries/s offered, paced")
     parser.add_argument("--burst", type=int, default=50)
+    parser.add_argument("--servers", nargs="+", choices=list(SERVERS), default=list(SERVERS))
     args = parser.parse_args()
-    os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/0")
+    load = " ".join(Path("/proc/loadavg").read_text().split()[:3])
     print(
-        f"two replicas on {os.environ['REDIS_URL']}, {CLIENT_PROCESSES} client processes, "
-        f"{args.messages} messages paced at {args.rate:.0f} deliveries/s, then {args.burst} "
-        "back to back"
+        f"{REPLICAS} replicas, {CLIENT_PROCESSES} client processes, {CORES} cores (load before "
+        f"the run {load}); {args.messages} messages paced at {args.rate:.0f} deliveries/s, "
+        f"then {args.burst} back to back; cores are averages over each phase, `others` is "
+        "the rest of the machine"
     )
-    print(
-        f"{'clients':>7} {'deliveries':>10} {'p50 ms':>8} {'p99 ms':>8} {'mean ms':>8} "
-        f"{'burst deliv/s':>14} {'lost':>6} {'dropped':>8}"
-    )
-    for clients in args.clients:
-        run_one(clients, args)
+    with own_redis() as redis_url:
+        for clients in args.clients:
+            print(HEADER)
+            done = [run_one(redis_url, server, clients, args) for server in args.servers]
+            for result in done:
+                print_result(result, done[0])
 
 
 if __name__ == "__main__":

@@ -83,3 +83,9 @@ class InternalApiSettings(ServiceSettings):
         if self.mode is RunMode.DISTRIBUTED and not self.webhook_encryption_keys:
             raise ValueError("WEBHOOK_ENCRYPTION_KEYS is required in distributed mode")
         return self
+
+    @model_validator(mode="after")
+    def distributed_mode_needs_a_session_state_key(self) -> Self:
+        if self.mode is RunMode.DISTRIBUTED and not self.session_state_key:
+            raise ValueError("SESSION_STATE_KEY is required in distributed mode")
+        return self

@@ -34,19 +34,21 @@ class Gate:
         minter: TokenMinter,
         limiter: RateLimiter,
         session_idle: timedelta,
+        seal: sessions.StateSeal,
     ) -> None:
         self.redis = redis
         self.routes = routes
         self.minter = minter
         self.limiter = limiter
         self.session_idle = session_idle
+        self.seal = seal
 
     async def admit(self, method: str, path: str, session_id: str, client_ip: str) -> Admission:
         """Raises RateLimited over a limit, Unauthorized without a live session on a private
         route. The session is checked in Redis every time, so a revocation holds at once."""
         state = None
         if session_id:
-            state = await sessions.lookup(self.redis, session_id, self.session_idle)
+            state = await sessions.lookup(self.redis, session_id, self.session_idle, self.seal)
         subjects = {"ip": client_ip}
         if state:
             subjects |= {"session": state.session_id, "account": state.account_id}

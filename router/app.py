@@ -15,6 +15,7 @@ from router.ratelimit import RateLimiter
 from router.routing import Routes
 from router.settings import RouterSettings
 from router.tokens import TokenMinter, signer_for
+from shared.utilities import sessions
 from shared.utilities.app import DirectRoute
 from shared.utilities.app import create_app as create_service_app
 from shared.utilities.proxy import http_pool
@@ -23,6 +24,7 @@ from shared.utilities.proxy import http_pool
 def create_app(settings: RouterSettings) -> FastAPI:
     routes = Routes(settings)
     minter = TokenMinter(signer_for(settings))
+    seal = sessions.seal_for(settings)
 
     @asynccontextmanager
     async def gate_and_pool(app: FastAPI) -> AsyncIterator[None]:
@@ -37,6 +39,7 @@ def create_app(settings: RouterSettings) -> FastAPI:
             minter,
             RateLimiter(app.state.redis, limits),
             settings.session_idle,
+            seal,
         )
         timeouts = settings.connect_timeout_seconds, settings.read_timeout_seconds
         async with http_pool(*timeouts) as pool:

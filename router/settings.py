@@ -67,7 +67,9 @@ class RouterSettings(ServiceSettings):
     rate_limit_per_ip: Limits = parse_limits("50/second, 1500/minute, 200000/day")
 
     @model_validator(mode="after")
-    def distributed_mode_needs_a_signing_key(self) -> Self:
+    def distributed_mode_needs_its_keys(self) -> Self:
         if self.mode is RunMode.DISTRIBUTED and not self.jwt_private_key:
             raise ValueError("ROUTER_JWT_PRIVATE_KEY is required in distributed mode")
+        if self.mode is RunMode.DISTRIBUTED and not self.session_state_key:
+            raise ValueError("SESSION_STATE_KEY is required in distributed mode")
         return self

@@ -6,7 +6,8 @@ The router alone gets the user-token private key; every service gets the public 
 service-token pair it signs its calls to other services with; the general socket gets the key
 it signs live-chat visitor tokens with; the external API and the queue manager the key sealing
 provider tokens; internal_api and the queue manager the key sealing webhook signing secrets;
-the notification service the secret signing unsubscribe links.
+the notification service the secret signing unsubscribe links; internal_api and the router the
+secret sealing cached session states.
 """
 
 import secrets
@@ -35,6 +36,8 @@ def main() -> None:
     print(f"INTEGRATIONS_ENCRYPTION_KEYS={Fernet.generate_key().decode()}")
     # internal_api seals webhook signing secrets with it; the queue manager opens them.
     print(f"WEBHOOK_ENCRYPTION_KEYS={Fernet.generate_key().decode()}")
+    # internal_api and the router seal the session states cached in Redis with it.
+    print(f"SESSION_STATE_KEY={secrets.token_urlsafe(32)}")
     # The notification service signs unsubscribe links with it.
     print(f"NOTIFICATIONS_UNSUBSCRIBE_SECRET={secrets.token_urlsafe(32)}")
 

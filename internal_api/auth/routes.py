@@ -32,6 +32,7 @@ from internal_api.extended import Extended
 from internal_api.users.schemas import MeRead
 from internal_api.users.service import Me
 from shared.models.session import Session
+from shared.utilities import sessions
 from shared.utilities.app import RedisClient
 from shared.utilities.auth import CurrentUser, OptionalUser
 from shared.utilities.errors import NotFound, Unauthorized, error_responses
@@ -117,7 +118,10 @@ async def revoke_session(session_id: str, principal: CurrentUser, redis: RedisCl
 async def switch_account(
     body: AccountSwitch, principal: CurrentUser, redis: RedisClient, settings: Settings
 ) -> Me:
-    return await service.switch_account(principal, body.account_id, redis, settings.session_idle)
+    seal = sessions.seal_for(settings)
+    return await service.switch_account(
+        principal, body.account_id, redis, settings.session_idle, seal
+    )
 
 
 @router.post(

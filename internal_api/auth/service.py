@@ -168,7 +168,9 @@ async def start_session(user: User, account: Account, context: SignIn) -> str:
     state = await sessions.state_from_record(session, settings.session_idle)
     if state is None:
         raise NoAccount()
-    await sessions.cache_state(context.redis, session.token_hash, state, settings.session_idle)
+    await sessions.cache_state(
+        context.redis, session.token_hash, state, settings.session_idle, sessions.seal_for(settings)
+    )
     return session_id
 
 
@@ -191,7 +193,7 @@ async def revoke_session(principal: Principal, session_id: str, redis: Redis) ->
 
 
 async def switch_account(
-    principal: Principal, account_id: str, redis: Redis, idle: timedelta
+    principal: Principal, account_id: str, redis: Redis, idle: timedelta, seal: sessions.StateSeal
 ) -> Me:
     """Moves the caller's session to an account they may act in; any other answers 404."""
     account = await account_by_id(account_id)
@@ -205,7 +207,7 @@ async def switch_account(
     if state is None:
         await sessions.forget(redis, session.token_hash)
         raise Unauthorized("The session is unknown, expired or revoked.")
-    await sessions.cache_state(redis, session.token_hash, state, idle)
+    await sessions.cache_state(redis, session.token_hash, state, idle, seal)
     return await me(state.principal())
 
 

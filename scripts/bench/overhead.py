@@ -21,6 +21,7 @@ and says which hop costs what.
 import argparse
 import asyncio
 import json
+import secrets
 import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -47,6 +48,8 @@ from shared.utilities.settings import ServiceSettings
 from tests.fixtures import free_port
 
 ROUTE = "/v1/ping"
+# The router's seal for the sessions seeded here (as internal_api would share it).
+STATE_KEY = secrets.token_urlsafe(32)
 WARM_UP_SECONDS = 2
 NO_LIMITS = {
     "ROUTER_RATE_LIMIT_PER_ACCOUNT": "",
@@ -102,7 +105,8 @@ def seed_session(redis_url: str) -> str:
     async def cache() -> None:
         client = Redis.from_url(redis_url, decode_responses=True)
         idle = BenchSettings().session_idle
-        await sessions.cache_state(client, sessions.hash_session_id(session_id), state, idle)
+        token_hash = sessions.hash_session_id(session_id)
+        await sessions.cache_state(client, token_hash, state, idle, sessions.sealed_with(STATE_KEY))
         await client.aclose()
 
     asyncio.run(cache())
@@ -184,6 +188,7 @@ def main() -> None:
                 REDIS_URL=redis_url,
                 ROUTER_INTERNAL_API_URL=service_url,
                 LOG_LEVEL="INFO",
+                SESSION_STATE_KEY=STATE_KEY,
                 **public,
             ) as router_url,
             service(

@@ -11,7 +11,6 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
-from beanie import PydanticObjectId
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, StreamingResponse
@@ -25,6 +24,7 @@ from shared.models.membership import ROLE_SCOPES, Membership, Role
 from shared.models.session import Session
 from shared.utilities.redis import create_redis
 from shared.utilities.sessions import hash_session_id, new_session_id
+from tests.factories import create_user
 
 UPSTREAMS = (
     "internal_api",
@@ -144,7 +144,7 @@ async def create_session(account: Account | None = None, **overrides) -> LiveSes
     """A session of a new admin of the account (a new agency by default), live for a day unless
     `overrides` say otherwise."""
     account = account or await Account(name="Agency").insert()
-    user_id = PydanticObjectId()
+    user_id = (await create_user()).id
     await Membership(
         account_id=account.id, user_id=user_id, role=Role.ADMIN, scopes=ROLE_SCOPES[Role.ADMIN]
     ).insert()

@@ -40,7 +40,7 @@ def test_the_printed_keys_sign_and_verify_once_read_back_as_settings(tmp_path, m
     assert (
         TokenVerifier(settings.jwt_public_key, "issuer", "audience").verify(token).sub == "user-1"
     )
-    assert len(printed.splitlines()) == 8
+    assert len(printed.splitlines()) == 9
 
 
 def test_the_printed_visitor_key_signs_and_verifies_visitor_tokens(tmp_path, monkeypatch):
@@ -79,3 +79,13 @@ def test_the_printed_unsubscribe_secret_is_read_by_the_notification_service(tmp_
     secret = NotificationsSettings().unsubscribe_secret.get_secret_value()
 
     assert random_key(secret) is not None
+
+
+def test_the_printed_session_state_key_lets_the_router_start_in_distributed_mode(
+    tmp_path, monkeypatch
+):
+    load_printed_keys(tmp_path, monkeypatch)
+
+    settings = RouterSettings(mode="distributed", **DISTRIBUTED_BACKENDS)
+
+    assert len(settings.session_state_key) >= 43  # 32 random bytes, URL-safe

@@ -2,6 +2,7 @@
 makes a development pair once under .cache/dev-keys so every local process agrees on it."""
 
 import os
+import secrets
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
@@ -39,3 +40,16 @@ def development_key_pair(name: str, directory: Path = DEV_KEYS_DIR) -> tuple[str
             temporary.chmod(0o600)
             temporary.replace(path)
     return private_path.read_text(), public_path.read_text()
+
+
+def development_secret(name: str, directory: Path = DEV_KEYS_DIR) -> str:
+    """The local random secret called `name` (32 bytes, URL-safe), made on first use like the
+    development pairs. Never used in distributed mode."""
+    path = directory / f"{name}.secret"
+    if not path.exists():
+        directory.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(secrets.token_urlsafe(32))
+        temporary.chmod(0o600)
+        temporary.replace(path)
+    return path.read_text()

@@ -5,14 +5,24 @@ The dashboard holds a random session id; only its SHA-256 is stored. MongoDB is 
 Redis holds `session:<hash>` with what the router needs to mint a token, expiring after the
 idle lifetime (each use slides it). Revoking deletes the Redis entry and marks the record, so
 the next request anywhere is refused.
+
+A cached state is sealed with an HMAC under SESSION_STATE_KEY, which only internal_api and the
+router hold: a write to Redis alone cannot mint a session, and a state whose seal does not
+match is ignored (the session is read from MongoDB again). Services without the key (the
+sockets) read MongoDB only.
 """
 
+import functools
 import hashlib
+import hmac
+import logging
 import secrets
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from beanie import PydanticObjectId
 from pydantic import BaseModel, Field
 from redis.asyncio import Redis
 
@@ -20,8 +30,13 @@ from shared.domain.accounts.users import effective_membership
 from shared.models.account import Account
 from shared.models.membership import Role
 from shared.models.session import Session
+from shared.models.user import User
 from shared.utilities.auth import Authenticator, Principal, TokenKind
 from shared.utilities.errors import Unauthorized
+from shared.utilities.keys import development_secret
+from shared.utilities.settings import RunMode, ServiceSettings
+
+logger = logging.getLogger(__name__)
 
 KEY_PREFIX = "session:"
 # A session id nobody holds is remembered briefly, so guessing ids cannot hammer MongoDB.
@@ -29,6 +44,44 @@ REFUSED = "refused"
 REFUSED_SECONDS = 60
 # A session served from Redis is recorded as seen in MongoDB once per this share of its idle time.
 RECORD_SEEN_EVERY = 1 / 24
+
+
+@dataclass(frozen=True)
+class StateSeal:
+    """Seals and opens the session states cached in Redis."""
+
+    key: bytes
+
+    def seal(self, state: "SessionState") -> str:
+        body = state.model_dump_json()
+        return f"{self.mac(body)}.{body}"
+
+    def open(self, cached: str | bytes) -> "SessionState | None":
+        """The state, or None when the seal does not match (written by someone without the key,
+        or by an older format)."""
+        text = cached.decode() if isinstance(cached, bytes) else cached
+        mac, _, body = text.partition(".")
+        if not hmac.compare_digest(mac.encode(), self.mac(body).encode()):
+            logger.warning("a cached session state failed its integrity check")
+            return None
+        return SessionState.model_validate_json(body)
+
+    def mac(self, body: str) -> str:
+        return hmac.new(self.key, body.encode(), hashlib.sha256).hexdigest()
+
+
+@functools.cache
+def sealed_with(key: str) -> StateSeal:
+    return StateSeal(key.encode())
+
+
+def seal_for(settings: ServiceSettings) -> StateSeal:
+    """The configured seal; the development secret in embedded mode when none is set."""
+    if settings.session_state_key:
+        return sealed_with(settings.session_state_key)
+    if settings.mode is RunMode.DISTRIBUTED:
+        raise ValueError("SESSION_STATE_KEY is required in distributed mode")
+    return sealed_with(development_secret("session-states"))
 
 
 def new_session_id() -> str:
@@ -76,7 +129,7 @@ async def state_from_record(session: Session, idle: timedelta) -> SessionState |
         return None
     account = await Account.get(session.account_id)
     membership = await effective_membership(session.user_id, account) if account else None
-    if account is None or membership is None:
+    if account is None or membership is None or not await User.get(session.user_id):
         return None
     return SessionState(
         session_id=str(session.id),
@@ -90,10 +143,12 @@ async def state_from_record(session: Session, idle: timedelta) -> SessionState |
     )
 
 
-async def cache_state(redis: Redis, token_hash: str, state: SessionState, idle: timedelta) -> None:
+async def cache_state(
+    redis: Redis, token_hash: str, state: SessionState, idle: timedelta, seal: StateSeal
+) -> None:
     remaining = state.expires_at - datetime.now(UTC)
     ttl = max(1, int(min(idle, remaining).total_seconds()))
-    await redis.set(session_key(token_hash), state.model_dump_json(), ex=ttl)
+    await redis.set(session_key(token_hash), seal.seal(state), ex=ttl)
 
 
 async def forget(redis: Redis, token_hash: str) -> None:
@@ -101,7 +156,9 @@ async def forget(redis: Redis, token_hash: str) -> None:
     await redis.delete(session_key(token_hash))
 
 
-async def lookup(redis: Redis, session_id: str, idle: timedelta) -> SessionState | None:
+async def lookup(
+    redis: Redis, session_id: str, idle: timedelta, seal: StateSeal
+) -> SessionState | None:
     """Redis first (sliding the idle expiry), then MongoDB; None for a session that is not live."""
     token_hash = hash_session_id(session_id)
     key = session_key(token_hash)
@@ -109,36 +166,60 @@ async def lookup(redis: Redis, session_id: str, idle: timedelta) -> SessionState
     if cached == REFUSED:
         return None
     now = datetime.now(UTC)
-    if cached:
-        state = SessionState.model_validate_json(cached)
-        if state.expires_at > now:
-            if now - state.seen_at > idle * RECORD_SEEN_EVERY:
-                state = await record_seen(redis, token_hash, state, idle, now)
-            return state
-    record = await Session.find_one({"token_hash": token_hash})
-    recorded = await state_from_record(record, idle) if record else None
+    state = seal.open(cached) if cached else None
+    if state and state.expires_at > now:
+        if now - state.seen_at > idle * RECORD_SEEN_EVERY:
+            state = await record_seen(redis, token_hash, state, idle, now, seal)
+        return state
+    recorded = await recorded_state(token_hash, idle)
     if recorded is None:
         await redis.set(key, REFUSED, ex=REFUSED_SECONDS)
         return None
-    return await record_seen(redis, token_hash, recorded, idle, now)
+    return await record_seen(redis, token_hash, recorded, idle, now, seal)
+
+
+async def recorded_state(token_hash: str, idle: timedelta) -> SessionState | None:
+    """The session's state as MongoDB has it, or None when it is not live."""
+    record = await Session.find_one({"token_hash": token_hash})
+    return await state_from_record(record, idle) if record else None
 
 
 async def record_seen(
-    redis: Redis, token_hash: str, state: SessionState, idle: timedelta, now: datetime
+    redis: Redis,
+    token_hash: str,
+    state: SessionState,
+    idle: timedelta,
+    now: datetime,
+    seal: StateSeal,
 ) -> SessionState:
     """Note in MongoDB that the session is in use, so a later Redis miss does not mistake a busy
     session for an idle one; done now and then, not on every request."""
     await Session.find_one({"token_hash": token_hash}).update({"$set": {"last_seen_at": now}})
     seen = state.model_copy(update={"seen_at": now})
-    await cache_state(redis, token_hash, seen, idle)
+    await cache_state(redis, token_hash, seen, idle, seal)
     return seen
 
 
+async def forget_sessions_of(
+    redis: Redis,
+    *,
+    user_id: PydanticObjectId | None = None,
+    account_id: PydanticObjectId | None = None,
+) -> None:
+    """Drop the cached states of every session of a user or in an account (call it when
+    deleting either): their next use is read from MongoDB, where they are no longer live."""
+    query = {"user_id": user_id} if user_id else {"account_id": account_id}
+    keys = [session_key(record.token_hash) async for record in Session.find(query)]
+    if keys:
+        await redis.delete(*keys)
+
+
 async def authenticate_handshake(
-    auth: Mapping[str, Any] | None, authenticator: Authenticator, redis: Redis, idle: timedelta
+    auth: Mapping[str, Any] | None, authenticator: Authenticator, idle: timedelta
 ) -> Principal:
     """Who opens a socket: `{"token": <user JWT>}` is verified like any user token, and
-    `{"session_id": ...}` is looked up as the router does, so a revoked session cannot connect."""
+    `{"session_id": ...}` is read from MongoDB (the sockets hold no key to trust Redis's cached
+    states with), so a revoked session, or one whose user or account is gone, cannot connect."""
     auth = auth if isinstance(auth, Mapping) else {}
     if token := auth.get("token"):
         principal = authenticator.users.verify(str(token))
@@ -146,7 +227,7 @@ async def authenticate_handshake(
             raise Unauthorized("A user token is required.")
         return principal
     if session_id := auth.get("session_id"):
-        state = await lookup(redis, str(session_id), idle)
+        state = await recorded_state(hash_session_id(str(session_id)), idle)
         if state is None:
             raise Unauthorized("The session is unknown, expired or revoked.")
         return state.principal()

@@ -118,6 +118,12 @@ class ServiceSettings(BaseSettings):
     )
     # The service that issues sessions (internal_api) and the one that checks them (the router)
     # must agree on these, so they are common to all.
+    session_state_key: str = common(
+        "SESSION_STATE_KEY",
+        "",
+        "secret (32+ random bytes) sealing the session states cached in Redis; internal_api and "
+        "the router only; empty in embedded mode uses a development secret",
+    )
     session_idle_seconds: PositiveInt = common(
         "SESSION_IDLE_SECONDS", 7 * 24 * 3600, "a session unused this long is refused"
     )

@@ -66,9 +66,7 @@ async def dashboard_user(api: FastAPI, environ: dict, auth: Any) -> Principal:
     """A dashboard user: from one of the dashboard's origins, with a session or a user token."""
     settings: ServiceSettings = api.state.settings
     check_origin(environ.get("HTTP_ORIGIN"), settings.cors_origins)
-    return await authenticate_handshake(
-        auth, api.state.authenticator, api.state.redis, settings.session_idle
-    )
+    return await authenticate_handshake(auth, api.state.authenticator, settings.session_idle)
 
 
 def require_authenticated_connections(

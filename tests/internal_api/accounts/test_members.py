@@ -4,9 +4,12 @@ from datetime import timedelta
 
 from shared.models.membership import ROLE_SCOPES, Membership, Role
 from shared.utilities import sessions
+from shared.utilities.settings import ServiceSettings
 from tests.factories import create_signed_in
 
 IDLE = timedelta(days=1)
+# The seal internal_api and the router share (embedded mode's development secret).
+SEAL = sessions.seal_for(ServiceSettings())
 
 
 async def change_role(api, signed_in, user_id, role: str):
@@ -51,23 +54,23 @@ async def test_an_owner_changes_a_members_role_and_scopes(api):
 async def test_a_role_change_reaches_the_members_sessions_at_once(api, redis):
     owner = await create_signed_in()
     member = await create_signed_in(account=owner.account, role=Role.ADMIN)
-    assert (await sessions.lookup(redis, member.session_id, IDLE)).role is Role.ADMIN
+    assert (await sessions.lookup(redis, member.session_id, IDLE, SEAL)).role is Role.ADMIN
 
     await change_role(api, owner, member.user.id, "member")
 
-    assert (await sessions.lookup(redis, member.session_id, IDLE)).role is Role.MEMBER
+    assert (await sessions.lookup(redis, member.session_id, IDLE, SEAL)).role is Role.MEMBER
 
 
 async def test_a_role_change_keeps_a_session_used_recently_through_redis_alive(api, redis):
     owner = await create_signed_in()
     member = await create_signed_in(account=owner.account, role=Role.ADMIN)
-    assert await sessions.lookup(redis, member.session_id, IDLE)
+    assert await sessions.lookup(redis, member.session_id, IDLE, SEAL)
     # Used through Redis ever since: MongoDB's last_seen_at is older than the idle time.
     await member.record.set({"last_seen_at": member.record.last_seen_at - 2 * IDLE})
 
     await change_role(api, owner, member.user.id, "member")
 
-    assert await sessions.lookup(redis, member.session_id, IDLE)
+    assert await sessions.lookup(redis, member.session_id, IDLE, SEAL)
 
 
 async def test_demoting_the_last_owner_answers_409(api):
@@ -132,13 +135,13 @@ async def test_an_unknown_role_answers_422_naming_it(api):
 async def test_removing_a_member_refuses_their_session_at_once(api, redis):
     owner = await create_signed_in()
     member = await create_signed_in(account=owner.account, role=Role.MEMBER)
-    assert await sessions.lookup(redis, member.session_id, IDLE)
+    assert await sessions.lookup(redis, member.session_id, IDLE, SEAL)
 
     response = await api.delete(f"/v1/accounts/members/{member.user.id}", headers=owner.headers)
 
     assert response.status_code == 204
     assert await Membership.get(member.membership.id) is None
-    assert await sessions.lookup(redis, member.session_id, IDLE) is None
+    assert await sessions.lookup(redis, member.session_id, IDLE, SEAL) is None
 
 
 async def test_removing_the_last_owner_answers_409(api):

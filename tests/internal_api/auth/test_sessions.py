@@ -4,19 +4,22 @@ from datetime import UTC, datetime, timedelta
 
 from shared.models.session import Session
 from shared.utilities import sessions
+from shared.utilities.settings import ServiceSettings
 from tests.factories import create_session, create_signed_in
 
 IDLE = timedelta(days=1)
+# The seal internal_api and the router share (embedded mode's development secret).
+SEAL = sessions.seal_for(ServiceSettings())
 
 
 async def test_logout_answers_204_and_the_session_is_refused_from_then_on(api, redis):
     owner = await create_signed_in()
-    assert await sessions.lookup(redis, owner.session_id, IDLE)  # cached, as the router does
+    assert await sessions.lookup(redis, owner.session_id, IDLE, SEAL)  # cached, as the router does
 
     response = await api.post("/v1/auth/logout", headers=owner.headers)
 
     assert response.status_code == 204
-    assert await sessions.lookup(redis, owner.session_id, IDLE) is None
+    assert await sessions.lookup(redis, owner.session_id, IDLE, SEAL) is None
 
 
 async def test_logout_marks_the_session_revoked_in_mongodb(api):
@@ -74,13 +77,13 @@ async def test_the_list_leaves_out_other_users_sessions(api):
 async def test_revoking_one_of_the_callers_sessions_refuses_it_at_once(api, redis):
     owner = await create_signed_in()
     other_id = await create_session(owner.user, owner.account)
-    assert await sessions.lookup(redis, other_id, IDLE)
+    assert await sessions.lookup(redis, other_id, IDLE, SEAL)
     other = await Session.find_one({"token_hash": sessions.hash_session_id(other_id)})
 
     response = await api.delete(f"/v1/auth/sessions/{other.id}", headers=owner.headers)
 
     assert response.status_code == 204
-    assert await sessions.lookup(redis, other_id, IDLE) is None
+    assert await sessions.lookup(redis, other_id, IDLE, SEAL) is None
 
 
 async def test_revoking_another_users_session_answers_404_and_leaves_it_live(api, redis):
@@ -90,7 +93,7 @@ async def test_revoking_another_users_session_answers_404_and_leaves_it_live(api
     response = await api.delete(f"/v1/auth/sessions/{stranger.record.id}", headers=owner.headers)
 
     assert response.status_code == 404
-    assert await sessions.lookup(redis, stranger.session_id, IDLE)
+    assert await sessions.lookup(redis, stranger.session_id, IDLE, SEAL)
 
 
 async def test_revoking_a_malformed_session_id_answers_404(api):

@@ -5,9 +5,12 @@ from datetime import timedelta
 from shared.models.membership import Role
 from shared.models.session import Session
 from shared.utilities import sessions
+from shared.utilities.settings import ServiceSettings
 from tests.factories import create_account, create_membership, create_signed_in, create_sub_account
 
 IDLE = timedelta(days=1)
+# The seal internal_api and the router share (embedded mode's development secret).
+SEAL = sessions.seal_for(ServiceSettings())
 
 
 async def switch(api, signed_in, account_id: str):
@@ -37,7 +40,7 @@ async def test_switching_moves_the_session_and_its_cached_state(api, redis):
     await switch(api, owner, str(client.id))
 
     assert (await Session.get(owner.record.id)).account_id == client.id
-    state = await sessions.lookup(redis, owner.session_id, IDLE)
+    state = await sessions.lookup(redis, owner.session_id, IDLE, SEAL)
     assert (state.account_id, state.agency_id) == (str(client.id), str(owner.account.id))
 
 
@@ -105,4 +108,4 @@ async def test_a_token_outliving_its_logged_out_session_cannot_switch_account(ap
     response = await switch(api, owner, str(client.id))
 
     assert response.status_code == 401
-    assert await sessions.lookup(redis, owner.session_id, IDLE) is None
+    assert await sessions.lookup(redis, owner.session_id, IDLE, SEAL) is None

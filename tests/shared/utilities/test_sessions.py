@@ -19,6 +19,8 @@ from tests.factories import (
 )
 
 IDLE = timedelta(hours=1)
+# The seal internal_api and the router share (embedded mode's development secret).
+SEAL = sessions.seal_for(ServiceSettings())
 
 
 @pytest.fixture
@@ -43,19 +45,21 @@ async def test_session_ids_are_random_and_only_their_hash_is_a_key():
 async def test_a_live_session_is_read_from_mongodb_on_a_miss_and_cached(mongo, redis):
     owner = await create_signed_in()
 
-    state = await sessions.lookup(redis, owner.session_id, IDLE)
+    state = await sessions.lookup(redis, owner.session_id, IDLE, SEAL)
 
     assert state.principal() == owner.state.principal()
-    assert await redis.get(key(owner.session_id)) == state.model_dump_json()
+    assert SEAL.open(await redis.get(key(owner.session_id))) == state
     assert 0 < await redis.ttl(key(owner.session_id)) <= IDLE.total_seconds()
 
 
 async def test_a_cached_session_is_answered_from_redis_alone(mongo, redis):
     owner = await create_signed_in()
-    await sessions.cache_state(redis, sessions.hash_session_id(owner.session_id), owner.state, IDLE)
+    await sessions.cache_state(
+        redis, sessions.hash_session_id(owner.session_id), owner.state, IDLE, SEAL
+    )
     await owner.record.delete()  # MongoDB could not answer it any more
 
-    state = await sessions.lookup(redis, owner.session_id, IDLE)
+    state = await sessions.lookup(redis, owner.session_id, IDLE, SEAL)
 
     assert state == owner.state
 
@@ -65,7 +69,7 @@ async def test_a_read_from_mongodb_records_when_the_session_was_last_seen(mongo,
     long_ago = owner.record.last_seen_at - timedelta(minutes=30)
     await owner.record.set({Session.last_seen_at: long_ago})
 
-    await sessions.lookup(redis, owner.session_id, IDLE)
+    await sessions.lookup(redis, owner.session_id, IDLE, SEAL)
 
     assert (await Session.get(owner.record.id)).last_seen_at > long_ago
 
@@ -75,9 +79,9 @@ async def test_a_session_busy_in_redis_is_recorded_as_seen_in_mongodb_now_and_th
     long_ago = owner.record.last_seen_at - IDLE / 2
     await owner.record.set({Session.last_seen_at: long_ago})
     stale = owner.state.model_copy(update={"seen_at": long_ago})
-    await sessions.cache_state(redis, sessions.hash_session_id(owner.session_id), stale, IDLE)
+    await sessions.cache_state(redis, sessions.hash_session_id(owner.session_id), stale, IDLE, SEAL)
 
-    state = await sessions.lookup(redis, owner.session_id, IDLE)
+    state = await sessions.lookup(redis, owner.session_id, IDLE, SEAL)
 
     assert (await Session.get(owner.record.id)).last_seen_at > long_ago
     assert state.seen_at > long_ago
@@ -85,9 +89,11 @@ async def test_a_session_busy_in_redis_is_recorded_as_seen_in_mongodb_now_and_th
 
 async def test_a_session_seen_recently_costs_mongodb_no_write(mongo, redis):
     owner = await create_signed_in()
-    await sessions.cache_state(redis, sessions.hash_session_id(owner.session_id), owner.state, IDLE)
+    await sessions.cache_state(
+        redis, sessions.hash_session_id(owner.session_id), owner.state, IDLE, SEAL
+    )
 
-    await sessions.lookup(redis, owner.session_id, IDLE)
+    await sessions.lookup(redis, owner.session_id, IDLE, SEAL)
 
     assert (await Session.get(owner.record.id)).last_seen_at == owner.record.last_seen_at
 
@@ -107,7 +113,7 @@ async def test_an_ended_session_is_refused_and_the_refusal_cached_briefly(mongo,
     await create_membership(account, user)
     session_id = await create_session(user, account, **ended)
 
-    assert await sessions.lookup(redis, session_id, IDLE) is None
+    assert await sessions.lookup(redis, session_id, IDLE, SEAL) is None
     assert await redis.get(key(session_id)) == sessions.REFUSED
     assert 0 < await redis.ttl(key(session_id)) <= sessions.REFUSED_SECONDS
 
@@ -115,7 +121,7 @@ async def test_an_ended_session_is_refused_and_the_refusal_cached_briefly(mongo,
 async def test_an_unknown_session_is_refused_and_the_refusal_cached_briefly(mongo, redis):
     session_id = sessions.new_session_id()
 
-    assert await sessions.lookup(redis, session_id, IDLE) is None
+    assert await sessions.lookup(redis, session_id, IDLE, SEAL) is None
     assert 0 < await redis.ttl(key(session_id)) <= sessions.REFUSED_SECONDS
 
 
@@ -123,24 +129,24 @@ async def test_a_refusal_in_redis_is_answered_without_mongodb(mongo, redis):
     owner = await create_signed_in()
     await redis.set(key(owner.session_id), sessions.REFUSED, ex=sessions.REFUSED_SECONDS)
 
-    assert await sessions.lookup(redis, owner.session_id, IDLE) is None
+    assert await sessions.lookup(redis, owner.session_id, IDLE, SEAL) is None
 
 
 async def test_forget_sends_the_next_lookup_to_mongodb(mongo, redis):
     owner = await create_signed_in()
-    await sessions.lookup(redis, owner.session_id, IDLE)
+    await sessions.lookup(redis, owner.session_id, IDLE, SEAL)
     await owner.record.set({Session.revoked_at: datetime.now(UTC)})
 
     await sessions.forget(redis, owner.record.token_hash)
 
-    assert await sessions.lookup(redis, owner.session_id, IDLE) is None
+    assert await sessions.lookup(redis, owner.session_id, IDLE, SEAL) is None
 
 
 async def test_a_session_of_a_removed_member_is_refused(mongo, redis):
     owner = await create_signed_in()
     await owner.membership.delete()
 
-    assert await sessions.lookup(redis, owner.session_id, IDLE) is None
+    assert await sessions.lookup(redis, owner.session_id, IDLE, SEAL) is None
 
 
 async def test_an_agency_owner_acts_as_admin_in_its_sub_account(mongo, redis):
@@ -148,7 +154,7 @@ async def test_an_agency_owner_acts_as_admin_in_its_sub_account(mongo, redis):
     client = await create_sub_account(owner.account)
     session_id = await create_session(owner.user, client)
 
-    state = await sessions.lookup(redis, session_id, IDLE)
+    state = await sessions.lookup(redis, session_id, IDLE, SEAL)
 
     assert (state.account_id, state.agency_id) == (str(client.id), str(owner.account.id))
     assert state.role is Role.ADMIN
@@ -160,7 +166,7 @@ async def test_an_agency_member_has_no_access_to_its_sub_accounts(mongo, redis):
     client = await create_sub_account(member.account)
     session_id = await create_session(member.user, client)
 
-    assert await sessions.lookup(redis, session_id, IDLE) is None
+    assert await sessions.lookup(redis, session_id, IDLE, SEAL) is None
 
 
 async def test_an_own_membership_in_a_sub_account_wins_over_the_agency_role(mongo, redis):
@@ -169,6 +175,66 @@ async def test_an_own_membership_in_a_sub_account_wins_over_the_agency_role(mong
     await create_membership(client, owner.user, Role.CLIENT)
     session_id = await create_session(owner.user, client)
 
-    state = await sessions.lookup(redis, session_id, IDLE)
+    state = await sessions.lookup(redis, session_id, IDLE, SEAL)
 
     assert state.role is Role.CLIENT
+
+
+async def test_a_state_written_to_redis_without_the_key_mints_no_session(mongo, redis):
+    """Whoever can write to Redis alone (not MongoDB) cannot make up a session."""
+    account = await create_account()
+    forged = sessions.SessionState(
+        session_id="forged",
+        user_id="attacker",
+        account_id=str(account.id),
+        agency_id="",
+        role=Role.OWNER,
+        scopes=["everything"],
+        expires_at=datetime.now(UTC) + timedelta(days=1),
+    )
+    session_id = sessions.new_session_id()
+    for written in (forged.model_dump_json(), sessions.sealed_with("guessed").seal(forged)):
+        await redis.set(key(session_id), written)
+
+        assert await sessions.lookup(redis, session_id, IDLE, SEAL) is None
+
+
+async def test_a_cached_state_altered_in_redis_is_read_again_from_mongodb(mongo, redis):
+    owner = await create_signed_in()
+    promoted = owner.state.model_copy(update={"role": Role.OWNER, "scopes": ["everything"]})
+    sealed = SEAL.seal(owner.state)
+    mac = sealed.partition(".")[0]
+    await redis.set(key(owner.session_id), f"{mac}.{promoted.model_dump_json()}")
+
+    state = await sessions.lookup(redis, owner.session_id, IDLE, SEAL)
+
+    assert (state.role, state.scopes) == (owner.state.role, owner.state.scopes)
+
+
+async def test_a_session_whose_user_is_gone_is_refused(mongo, redis):
+    owner = await create_signed_in()
+    await owner.user.delete()
+
+    assert await sessions.lookup(redis, owner.session_id, IDLE, SEAL) is None
+
+
+async def test_a_session_whose_account_is_gone_is_refused(mongo, redis):
+    owner = await create_signed_in()
+    await owner.account.delete()
+
+    assert await sessions.lookup(redis, owner.session_id, IDLE, SEAL) is None
+
+
+@pytest.mark.parametrize("whose", ["user", "account"])
+async def test_deleting_a_user_or_an_account_drops_its_cached_sessions(mongo, redis, whose):
+    owner = await create_signed_in()
+    token_hash = sessions.hash_session_id(owner.session_id)
+    await sessions.cache_state(redis, token_hash, owner.state, IDLE, SEAL)
+    await getattr(owner, whose).delete()
+
+    if whose == "user":
+        await sessions.forget_sessions_of(redis, user_id=owner.user.id)
+    else:
+        await sessions.forget_sessions_of(redis, account_id=owner.account.id)
+
+    assert await sessions.lookup(redis, owner.session_id, IDLE, SEAL) is None

@@ -7,7 +7,7 @@ from ai_service.usage.schemas import TokensUsed
 from shared.utilities.schemas import ReadModel, WriteModel
 
 
-class ChatMessage(Message):
+class ChatMessage(Message, WriteModel):
     content: Annotated[str, StringConstraints(min_length=1, max_length=32_000)]
 
 

@@ -3,7 +3,7 @@ metadata, or a summary of a conversation or of a contact's notes."""
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body
+from fastapi import APIRouter, Body, Path
 from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 
@@ -27,7 +27,7 @@ router = APIRouter(prefix="/v1/ai/generate", tags=["ai"])
     responses=error_responses(*MODEL_ERRORS, NotFound, InvalidInput),
 )
 async def generate(
-    kind: str,
+    kind: Annotated[str, Path(pattern=r"^[a-z][a-z-]{0,39}$", description="a kind's name")],
     body: Annotated[dict[str, Any], Body()],
     meter: Metered,
     provider: Provider,

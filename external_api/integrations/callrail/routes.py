@@ -12,7 +12,7 @@ from external_api.integrations.callrail.schemas import (
     WebhookRead,
 )
 from external_api.integrations.framework.auth import IntegrationsAdmin, IntegrationsRead
-from external_api.integrations.framework.dependencies import IntegrationsDep
+from external_api.integrations.framework.dependencies import DocumentId, IntegrationsDep
 from external_api.integrations.framework.errors import (
     CONNECTED_CALL_ERRORS,
     NotConnected,
@@ -33,7 +33,6 @@ from shared.utilities.pagination import Page, Paging
 router = APIRouter(prefix="/v1/e/callrail", tags=["callrail"])
 
 CallId = Annotated[str, Path(pattern=CALLRAIL_ID)]
-AccountId = Annotated[str, Path(pattern=r"^[0-9a-f]{24}$")]
 CALL_ERRORS = (
     Unauthorized,
     Forbidden,
@@ -107,6 +106,6 @@ async def set_webhook_key(
     responses=error_responses(BadSignature, InvalidInput, PayloadTooLarge),
 )
 async def receive_call(
-    integrations: IntegrationsDep, account_id: AccountId, request: Request
+    integrations: IntegrationsDep, account_id: DocumentId, request: Request
 ) -> dict[str, int]:
     return await service.receive_call(integrations, account_id, request.headers, request.body)

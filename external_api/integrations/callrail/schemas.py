@@ -3,6 +3,7 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
 from external_api.integrations.framework.provider import ApiKeyConnect
+from shared.utilities.schemas import WriteModel
 
 CALLRAIL_ID = r"^[A-Za-z0-9]{1,64}$"  # CallRail's ids: ACC..., CAL..., or digits
 
@@ -13,7 +14,7 @@ class CallrailConnect(ApiKeyConnect):
     )
 
 
-class WebhookKeyUpdate(BaseModel):
+class WebhookKeyUpdate(WriteModel):
     signing_key: SecretStr = Field(
         min_length=1,
         max_length=200,

@@ -6,6 +6,7 @@ from external_api.integrations.duda import service
 from external_api.integrations.duda.client import DudaClient
 from external_api.integrations.duda.schemas import SiteCreate, SiteRead, SsoLink
 from external_api.integrations.framework.auth import IntegrationsRead, IntegrationsWrite
+from external_api.integrations.framework.dependencies import DocumentId
 from external_api.integrations.framework.errors import ProviderFailed
 from shared.models.duda_site import DudaSite
 from shared.utilities.errors import (
@@ -69,7 +70,7 @@ async def list_sites(principal: IntegrationsRead, paging: Paging) -> Page[DudaSi
     response_model=SiteRead,
     responses=error_responses(Unauthorized, Forbidden, NotFound, *PROVIDER_ERRORS),
 )
-async def publish_site(principal: IntegrationsWrite, duda: Duda, site_id: str) -> DudaSite:
+async def publish_site(principal: IntegrationsWrite, duda: Duda, site_id: DocumentId) -> DudaSite:
     return await service.publish(duda, principal.account_id, site_id)
 
 
@@ -79,6 +80,6 @@ async def publish_site(principal: IntegrationsWrite, duda: Duda, site_id: str) -
     responses=error_responses(Unauthorized, Forbidden, NotFound, *PROVIDER_ERRORS),
 )
 async def sso_link(
-    principal: IntegrationsWrite, duda: Duda, prefix: Prefix, site_id: str
+    principal: IntegrationsWrite, duda: Duda, prefix: Prefix, site_id: DocumentId
 ) -> SsoLink:
     return SsoLink(url=await service.sso_link(duda, prefix, principal.account_id, site_id))

@@ -4,7 +4,7 @@ account's connection."""
 from collections.abc import Callable
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 
 from external_api.integrations.framework.auth import IntegrationsRead
 from external_api.integrations.framework.runtime import Integrations
@@ -16,6 +16,9 @@ def get_integrations(request: Request) -> Integrations:
 
 
 IntegrationsDep = Annotated[Integrations, Depends(get_integrations)]
+# A stored document's id (an account's, a report's) in a path: anything else is refused (422)
+# before any query, and never echoed back in a message.
+DocumentId = Annotated[str, Path(pattern=r"^[0-9a-f]{24}$", description="24 hex digits")]
 
 
 def connection_to(name: str) -> Callable:

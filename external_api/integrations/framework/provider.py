@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
 from fastapi import APIRouter
-from pydantic import BaseModel, Field, SecretStr
+from pydantic import Field, SecretStr
 
 from external_api.integrations.framework.errors import refused_when_401
 from shared.models.integration_credential import (
@@ -19,6 +19,7 @@ from shared.models.integration_credential import (
     IntegrationCredential,
     OAuthCredential,
 )
+from shared.utilities.schemas import WriteModel
 
 if TYPE_CHECKING:
     from external_api.integrations.framework.http import ProviderHttp
@@ -31,7 +32,7 @@ class AuthKind(StrEnum):
     API_KEY = "api_key"
 
 
-class ApiKeyConnect(BaseModel):
+class ApiKeyConnect(WriteModel):
     """The body of `PUT /v1/e/<provider>/key`; a provider needing more (an account id, a
     region) subclasses it with those fields."""
 

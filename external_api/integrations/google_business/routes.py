@@ -3,7 +3,11 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path
 
 from external_api.integrations.framework.auth import IntegrationsRead, IntegrationsWrite
-from external_api.integrations.framework.dependencies import IntegrationsDep, connection_to
+from external_api.integrations.framework.dependencies import (
+    DocumentId,
+    IntegrationsDep,
+    connection_to,
+)
 from external_api.integrations.framework.errors import (
     CONNECTED_CALL_ERRORS,
 )
@@ -61,7 +65,10 @@ async def list_locations(principal: IntegrationsRead, params: Paging) -> Page[Bu
     responses=error_responses(Unauthorized, Forbidden, NotFound, *CONNECTED_CALL_ERRORS),
 )
 async def sync_reviews(
-    location_id: str, principal: IntegrationsWrite, profile: Profile, integrations: IntegrationsDep
+    location_id: DocumentId,
+    principal: IntegrationsWrite,
+    profile: Profile,
+    integrations: IntegrationsDep,
 ) -> ReviewSync:
     reviews_url = integrations.settings.google.business_reviews_url
     return await service.sync_reviews(profile, reviews_url, principal.account_id, location_id)
@@ -74,6 +81,6 @@ async def sync_reviews(
     responses=error_responses(Unauthorized, Forbidden, NotFound),
 )
 async def list_reviews(
-    location_id: str, principal: IntegrationsRead, params: Paging
+    location_id: DocumentId, principal: IntegrationsRead, params: Paging
 ) -> Page[Review]:
     return await service.list_reviews(principal.account_id, location_id, params)

@@ -8,7 +8,11 @@ from fastapi import APIRouter, Body, Depends, status
 from pydantic import BaseModel
 
 from external_api.integrations.framework.auth import IntegrationsRead, IntegrationsWrite
-from external_api.integrations.framework.dependencies import IntegrationsDep, connection_to
+from external_api.integrations.framework.dependencies import (
+    DocumentId,
+    IntegrationsDep,
+    connection_to,
+)
 from external_api.integrations.framework.errors import CONNECTED_CALL_ERRORS
 from external_api.integrations.framework.runtime import Integrations
 from external_api.integrations.framework.tokens import ConnectedHttp
@@ -64,7 +68,7 @@ def reports_router(
         response_model=AnalyticsReportRead,
         responses=error_responses(Unauthorized, Forbidden, NotFound),
     )
-    async def get_report(principal: IntegrationsRead, report_id: str) -> AnalyticsReport:
+    async def get_report(principal: IntegrationsRead, report_id: DocumentId) -> AnalyticsReport:
         return await service.get_report(principal.account_id, provider, report_id)
 
     return router

@@ -1,9 +1,7 @@
-from typing import Annotated
-
-from fastapi import APIRouter, Path, Request, status
+from fastapi import APIRouter, Request, status
 
 from external_api.integrations.framework.auth import IntegrationsRead, IntegrationsWrite
-from external_api.integrations.framework.dependencies import IntegrationsDep
+from external_api.integrations.framework.dependencies import DocumentId, IntegrationsDep
 from external_api.integrations.framework.errors import (
     CONNECTED_CALL_ERRORS,
 )
@@ -20,8 +18,6 @@ from shared.utilities.errors import (
 )
 
 router = APIRouter(prefix="/v1/e/sendgrid", tags=["sendgrid"])
-
-AccountId = Annotated[str, Path(pattern=r"^[0-9a-f]{24}$")]
 
 
 @router.post(
@@ -58,6 +54,6 @@ async def webhook(integrations: IntegrationsDep, principal: IntegrationsRead) ->
     responses=error_responses(BadSignature, InvalidInput, PayloadTooLarge),
 )
 async def receive_events(
-    integrations: IntegrationsDep, account_id: AccountId, request: Request
+    integrations: IntegrationsDep, account_id: DocumentId, request: Request
 ) -> dict[str, int]:
     return await service.receive_events(integrations, account_id, request.headers, request.body)

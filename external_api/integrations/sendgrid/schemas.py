@@ -1,6 +1,7 @@
 from pydantic import BaseModel, EmailStr, Field, model_validator
 
 from external_api.integrations.framework.provider import ApiKeyConnect
+from shared.utilities.schemas import WriteModel
 from shared.utilities.signatures import load_ecdsa_public_key
 
 
@@ -19,12 +20,12 @@ class SendgridConnect(ApiKeyConnect):
         return self
 
 
-class Address(BaseModel):
+class Address(WriteModel):
     email: EmailStr
     name: str | None = Field(None, max_length=200)
 
 
-class MailCreate(BaseModel):
+class MailCreate(WriteModel):
     to: list[Address] = Field(min_length=1, max_length=100)
     sender: Address = Field(description="the From address (verified in the account's SendGrid)")
     reply_to: Address | None = None

@@ -1,10 +1,10 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request, status
+from fastapi import APIRouter, Query, Request, status
 from fastapi.responses import Response
 
 from external_api.integrations.framework.auth import IntegrationsRead, IntegrationsWrite
-from external_api.integrations.framework.dependencies import IntegrationsDep
+from external_api.integrations.framework.dependencies import DocumentId, IntegrationsDep
 from external_api.integrations.framework.errors import (
     CONNECTED_CALL_ERRORS,
 )
@@ -33,7 +33,6 @@ from shared.utilities.pagination import Page, Paging
 
 router = APIRouter(prefix="/v1/e/twilio", tags=["twilio"])
 
-AccountId = Annotated[str, Path(pattern=r"^[0-9a-f]{24}$")]
 TWILIO_ERRORS = (
     Unauthorized,
     Forbidden,
@@ -109,7 +108,7 @@ async def list_numbers(principal: IntegrationsRead, paging: Paging) -> Page[Twil
     responses={200: {"content": {"text/xml": {}}}, **WEBHOOK_ERRORS},
 )
 async def receive_sms(
-    integrations: IntegrationsDep, account_id: AccountId, request: Request
+    integrations: IntegrationsDep, account_id: DocumentId, request: Request
 ) -> Response:
     await service.receive_callback(
         integrations, InboundSms, "sms", account_id, request.headers, request.body
@@ -124,7 +123,7 @@ async def receive_sms(
     responses=WEBHOOK_ERRORS,
 )
 async def receive_status(
-    integrations: IntegrationsDep, account_id: AccountId, request: Request
+    integrations: IntegrationsDep, account_id: DocumentId, request: Request
 ) -> None:
     await service.receive_callback(
         integrations, SmsStatus, "status", account_id, request.headers, request.body

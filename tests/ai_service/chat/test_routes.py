@@ -55,6 +55,27 @@ async def test_an_answer_is_recorded_as_the_accounts_usage(ai, fake_openai):
     )
 
 
+async def test_a_message_holding_a_control_character_is_refused_before_the_model(ai, fake_openai):
+    user = await create_signed_in()
+    body = {"messages": [{"role": "user", "content": "Hello\x00"}]}
+
+    response = await ai.post("/v1/ai/chat", json=body, headers=user.headers)
+
+    assert response.status_code == 422
+    assert response.json()["error"]["details"][0]["field"] == "body.messages.0.content"
+    assert fake_openai.requests == []
+
+
+async def test_a_message_with_an_unknown_field_is_refused(ai, fake_openai):
+    user = await create_signed_in()
+    body = {"messages": [{"role": "user", "content": "Hello", "name": "x"}]}
+
+    response = await ai.post("/v1/ai/chat", json=body, headers=user.headers)
+
+    assert response.status_code == 422
+    assert fake_openai.requests == []
+
+
 async def test_an_empty_conversation_answers_422_naming_the_field(ai):
     user = await create_signed_in()
 

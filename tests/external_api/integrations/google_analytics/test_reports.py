@@ -127,3 +127,10 @@ async def test_a_report_of_another_provider_is_not_found_here(external, member, 
     response = await external.get(f"/v1/e/google-ads/reports/{created['id']}", headers=member)
 
     assert response.status_code == 404
+
+
+async def test_a_report_id_that_is_not_one_is_refused_without_being_echoed(external, member):
+    response = await external.get(f"{REPORTS}/%00", headers=member)
+
+    assert response.status_code == 422
+    assert "\\u0000" not in response.text

@@ -106,6 +106,16 @@ async def test_a_mail_without_a_body_is_refused_before_sendgrid(
     assert fake.requests == []
 
 
+async def test_a_subject_holding_a_control_character_is_refused_before_sendgrid(
+    external, fake, connected, account_id
+):
+    response = await send(external, account_id, subject="Quote\x00")
+
+    assert response.status_code == 422
+    assert response.json()["error"]["details"][0]["field"] == "body.subject"
+    assert fake.requests == []
+
+
 async def test_a_busy_sendgrid_is_asked_again(external, fake, waits, connected, account_id):
     busy = json_answer({"errors": [{"message": "too many requests"}]}, 429, {"retry-after": "4"})
     fake.on("POST", MAIL_SEND_URL, busy, ACCEPTED)

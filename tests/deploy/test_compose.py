@@ -16,10 +16,12 @@ import yaml
 
 from router.routing import Routes
 from router.settings import RouterSettings
+from scripts.keys import SECRETS_FOR
 from scripts.services import SERVICES, Service
 
 ROOT = Path(__file__).resolve().parents[2]
-CONTAINERS = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]
+COMPOSE = (ROOT / "docker-compose.yml").read_text()
+CONTAINERS = yaml.safe_load(COMPOSE)["services"]
 CELERY = {"worker": "celery -A queue_manager worker", "beat": "celery -A queue_manager beat"}
 # The notification service's own worker, from its image (queue mode).
 NOTIFICATIONS_WORKER = "celery -A notifications worker"
@@ -27,7 +29,10 @@ NOTIFICATIONS_WORKER = "celery -A notifications worker"
 BUILT = [service.compose_name for service in SERVICES] + list(CELERY) + ["notifications_worker"]
 DISTRIBUTED_ENVIRONMENT = {
     "MONGO_URL": "mongodb://mongo:27017/?replicaSet=rs0",
-    "REDIS_URL": "redis://redis:6379/0",
+    "REDIS_URL": (
+        "redis://:${REDIS_PASSWORD:?set REDIS_PASSWORD in .env (scripts/keys prints one)}"
+        "@redis:6379/0"
+    ),
     "PLATFORM_MODE": "distributed",
     "BIND_HOST": "0.0.0.0",
 }
@@ -276,7 +281,7 @@ def test_redis_7_is_healthy_when_it_answers_ping():
     redis = CONTAINERS["redis"]
 
     assert re.fullmatch(r"redis:7([.-].*)?", redis["image"])
-    assert healthcheck_command("redis") == "CMD redis-cli ping"
+    assert "redis-cli ping | grep -q PONG" in healthcheck_command("redis")
 
 
 @pytest.mark.parametrize("name", CELERY)
@@ -314,8 +319,41 @@ def test_the_worker_is_healthy_when_its_own_node_answers_a_ping():
 
 
 @pytest.mark.parametrize("name", BUILT)
-def test_every_container_reads_an_optional_env_file(name):
-    assert CONTAINERS[name]["env_file"] == [{"path": ".env", "required": False}]
+def test_every_container_reads_only_its_own_optional_env_file(name):
+    assert CONTAINERS[name]["env_file"] == [{"path": f".env.d/{name}.env", "required": False}]
+
+
+@pytest.mark.parametrize("name", BUILT)
+def test_scripts_keys_writes_a_file_for_every_container(name):
+    assert name in SECRETS_FOR
+
+
+@pytest.mark.parametrize("name", [name for name in SECRETS_FOR if name != "router"])
+def test_no_container_but_the_router_holds_the_user_token_signing_key(name):
+    assert "ROUTER_JWT_PRIVATE_KEY" not in SECRETS_FOR[name]
+
+
+def test_only_internal_api_and_the_router_hold_the_session_state_key():
+    holders = {name for name, names in SECRETS_FOR.items() if "SESSION_STATE_KEY" in names}
+
+    assert holders == {"internal_api", "router"}
+
+
+def test_redis_requires_the_password_every_service_connects_with():
+    redis = CONTAINERS["redis"]
+
+    assert "--requirepass" in " ".join(redis["command"])
+    assert "REDISCLI_AUTH" in " ".join(redis["healthcheck"]["test"])
+    assert DISTRIBUTED_ENVIRONMENT["REDIS_URL"].startswith("redis://:${REDIS_PASSWORD:?")
+
+
+@pytest.mark.parametrize("name", BUILT)
+def test_forwarded_for_is_believed_only_from_the_compose_network(name):
+    environment = CONTAINERS[name]["environment"]
+    subnet = yaml.safe_load(COMPOSE)["networks"]["default"]["ipam"]["config"][0]["subnet"]
+
+    assert "FORWARDED_ALLOW_IPS" not in environment
+    assert json.loads(environment["TRUSTED_PROXIES"]) == [subnet]
 
 
 @pytest.mark.parametrize("name", BUILT)

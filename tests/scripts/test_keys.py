@@ -12,6 +12,7 @@ from internal_api.settings import InternalApiSettings
 from notifications.settings import NotificationsSettings, random_key
 from queue_manager.settings import QueueManagerSettings
 from router.settings import RouterSettings
+from scripts import keys
 from shared.utilities.auth import Principal, TokenKind, TokenSigner, TokenVerifier
 from shared.utilities.encryption import configured_box
 from tests.scripts.supervised import ROOT
@@ -89,3 +90,20 @@ def test_the_printed_session_state_key_lets_the_router_start_in_distributed_mode
     settings = RouterSettings(mode="distributed", **DISTRIBUTED_BACKENDS)
 
     assert len(settings.session_state_key) >= 43  # 32 random bytes, URL-safe
+
+
+def test_compose_files_give_each_container_only_its_own_secrets(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+    keys.main(["--compose"])
+
+    router = dotenv_values(tmp_path / ".env.d" / "router.env")
+    gateway = dotenv_values(tmp_path / ".env.d" / "gateway.env")
+    assert set(router) == {
+        "JWT_PUBLIC_KEY",
+        "SERVICE_TOKEN_PUBLIC_KEY",
+        "ROUTER_JWT_PRIVATE_KEY",
+        "SESSION_STATE_KEY",
+    }
+    assert set(gateway) == {"JWT_PUBLIC_KEY", "SERVICE_TOKEN_PUBLIC_KEY"}
+    assert router["JWT_PUBLIC_KEY"] == gateway["JWT_PUBLIC_KEY"]

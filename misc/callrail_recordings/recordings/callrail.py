@@ -8,8 +8,8 @@ from collections.abc import AsyncIterator
 
 import httpx
 
-from misc.callrail_recordings.recordings.service import Recording
-from shared.utilities.errors import Conflict, NotFound, UpstreamError
+from misc.callrail_recordings.recordings.service import ReconnectNeeded, Recording
+from shared.utilities.errors import NotFound, UpstreamError
 from shared.utilities.upstream import upstream_failures
 
 # What the audio's answer says about its bytes, passed on to the caller as it is.
@@ -56,7 +56,7 @@ class CallrailApi:
     async def read_json(self, url: str, auth: dict[str, str], params=None) -> dict:
         answer = await self.client.get(url, headers=auth, params=params)
         if answer.status_code == 401:
-            raise Conflict("CallRail refused this account's API key: reconnect CallRail.")
+            raise ReconnectNeeded("CallRail refused this account's API key: reconnect CallRail.")
         if answer.status_code == 404:
             raise NotFound("The call does not exist.")
         if answer.status_code != 200:

@@ -5,10 +5,13 @@ from fastapi.responses import StreamingResponse
 
 from misc.callrail_recordings.recordings import service
 from misc.callrail_recordings.recordings.auth import RecordingsRead
-from misc.callrail_recordings.recordings.service import RecordingSource
+from misc.callrail_recordings.recordings.service import (
+    NotConnected,
+    ReconnectNeeded,
+    RecordingSource,
+)
 from shared.utilities.encryption import SecretBox
 from shared.utilities.errors import (
-    Conflict,
     Forbidden,
     InvalidInput,
     NotFound,
@@ -51,7 +54,8 @@ CallId = Annotated[str, Path(pattern=r"^[A-Za-z0-9]{1,64}$")]
             Unauthorized,
             Forbidden,
             NotFound,
-            Conflict,
+            NotConnected,
+            ReconnectNeeded,
             InvalidInput,
             UpstreamError,
             UpstreamTimeout,

@@ -14,6 +14,18 @@ from shared.utilities.encryption import SecretBox, SecretUnreadable
 from shared.utilities.errors import Conflict
 
 
+class NotConnected(Conflict):
+    """The account has not connected CallRail (the external API's code for the same case)."""
+
+    code = "not_connected"
+
+
+class ReconnectNeeded(Conflict):
+    """CallRail refuses the account's key, or it cannot be read: connect CallRail again."""
+
+    code = "reconnect_needed"
+
+
 @dataclass(frozen=True)
 class Recording:
     """An audio answer being streamed: its status (200, or 206 for a range), headers and bytes."""
@@ -38,9 +50,11 @@ async def open_recording(
 ) -> Recording:
     key = await CallrailKeyRepository(principal.account_id).the_key()
     if key is None:
-        raise Conflict("Connect CallRail first: this account has no CallRail API key.")
+        raise NotConnected("Connect CallRail first: this account has no CallRail API key.")
     try:
         api_key = secrets.open(key.api_key)  # sealed by the external API
     except SecretUnreadable:
-        raise Conflict("This account's CallRail key cannot be read: reconnect CallRail.") from None
+        raise ReconnectNeeded(
+            "This account's CallRail key cannot be read: reconnect CallRail."
+        ) from None
     return await source.open_recording(api_key, key.callrail_account_id, call_id, byte_range)

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from misc.currency.rates import service
 from misc.currency.rates.schemas import ConversionRead, CurrencyCode, RatesRead
-from misc.currency.rates.service import EURO, Conversion, Rates
+from misc.currency.rates.service import EURO, Conversion, Rates, UnknownCurrency
 from shared.utilities.auth import current_user_or_service
 from shared.utilities.errors import InvalidInput, ServiceUnavailable, Unauthorized, error_responses
 
@@ -18,7 +18,7 @@ router = APIRouter(
 
 # Far above any real amount, and small enough that every result fits Decimal's 28 digits.
 MAX_AMOUNT = Decimal(10) ** 15
-ERRORS = error_responses(Unauthorized, InvalidInput, ServiceUnavailable)
+ERRORS = error_responses(Unauthorized, InvalidInput, UnknownCurrency, ServiceUnavailable)
 
 
 def get_rates(request: Request) -> Rates:

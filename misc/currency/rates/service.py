@@ -46,6 +46,12 @@ class Conversion:
     stale: bool
 
 
+class UnknownCurrency(InvalidInput):
+    """A currency the rates do not cover (or no currency at all)."""
+
+    code = "unknown_currency"
+
+
 class ProviderFailed(Exception):
     """The provider did not answer with rates."""
 
@@ -112,7 +118,7 @@ def cross_rate(rates: Rates, source: str, target: str) -> Decimal:
 def check_known(rates: Rates, *codes: str) -> None:
     unknown = sorted({code for code in codes if code not in rates.per_euro})
     if unknown:
-        raise InvalidInput(
+        raise UnknownCurrency(
             f"Unknown currency: {', '.join(unknown)}.",
             details=[{"currency": code, "message": "no exchange rate for it"} for code in unknown],
         )

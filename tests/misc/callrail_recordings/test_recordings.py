@@ -125,7 +125,7 @@ async def test_an_account_without_a_callrail_key_answers_409(service, callrail):
     )
 
     assert response.status_code == 409
-    assert "Connect CallRail first" in response.json()["error"]["message"]
+    assert response.json()["error"]["code"] == "not_connected"
     assert callrail.requests == []
 
 
@@ -147,7 +147,7 @@ async def test_a_key_callrail_refuses_answers_409_asking_to_reconnect(service, c
     response = await service.get("/v1/callrail/recordings/CAL1", headers=headers_of(key.account_id))
 
     assert response.status_code == 409
-    assert "reconnect CallRail" in response.json()["error"]["message"]
+    assert response.json()["error"]["code"] == "reconnect_needed"
 
 
 async def test_a_callrail_server_error_answers_502(service, callrail):
@@ -214,6 +214,7 @@ async def test_a_key_sealed_with_another_encryption_key_answers_409(service, cal
     response = await service.get("/v1/callrail/recordings/CAL1", headers=headers_of(key.account_id))
 
     assert response.status_code == 409
+    assert response.json()["error"]["code"] == "reconnect_needed"
     assert callrail.requests == []
 
 

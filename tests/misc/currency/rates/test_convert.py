@@ -55,6 +55,7 @@ async def test_unknown_currencies_answer_422_naming_each(currency, headers):
     response = await convert(currency, headers, "XYZ", "ABC", "1")
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "unknown_currency"
     assert response.json()["error"]["message"] == "Unknown currency: ABC, XYZ."
     assert [detail["currency"] for detail in response.json()["error"]["details"]] == [
         "ABC",

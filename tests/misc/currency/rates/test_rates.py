@@ -37,6 +37,7 @@ async def test_an_unknown_base_answers_422_naming_it(currency, headers):
     response = await currency.get("/v1/currency/rates?base=XYZ", headers=headers)
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "unknown_currency"
     assert response.json()["error"]["message"] == "Unknown currency: XYZ."
 
 

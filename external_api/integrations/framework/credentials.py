@@ -22,10 +22,6 @@ from shared.utilities.encryption import SecretBox
 KEY_HINT_LENGTH = 4
 
 
-def masked(hint: str) -> str:
-    return f"••••{hint}"
-
-
 def key_hint(api_key: str) -> str:
     """The last characters of a key, shown masked; none of a key too short to spare them."""
     return api_key[-KEY_HINT_LENGTH:] if len(api_key) >= 4 * KEY_HINT_LENGTH else ""

@@ -17,6 +17,7 @@ from external_api.integrations.framework.schemas import (
     IntegrationList,
 )
 from external_api.integrations.framework.state import InvalidState, StartedByAnother, Starter
+from shared.models.integration_credential import ApiKeyCredential
 from shared.utilities.errors import (
     Forbidden,
     InvalidInput,
@@ -97,6 +98,7 @@ def api_key_router(provider: Provider, check: ApiKeyCheck) -> APIRouter:
     @router.put(
         "",
         summary=f"Connect {title} with an API key, checked with {title} once",
+        response_model=ApiKeyRead,
         responses=error_responses(
             Unauthorized, Forbidden, InvalidInput, RateLimited, ProviderFailed
         ),
@@ -105,7 +107,7 @@ def api_key_router(provider: Provider, check: ApiKeyCheck) -> APIRouter:
         integrations: IntegrationsDep,
         principal: IntegrationsAdmin,
         body: Annotated[body_model, Body()],  # type: ignore[valid-type]
-    ) -> ApiKeyRead:
+    ) -> ApiKeyCredential:
         return await service.connect_api_key(
             integrations, name, principal.account_id, principal.sub, body
         )
@@ -113,9 +115,10 @@ def api_key_router(provider: Provider, check: ApiKeyCheck) -> APIRouter:
     @router.get(
         "",
         summary=f"The stored {title} key, masked",
+        response_model=ApiKeyRead,
         responses=error_responses(Unauthorized, Forbidden, NotFound),
     )
-    async def read(integrations: IntegrationsDep, principal: IntegrationsRead) -> ApiKeyRead:
+    async def read(integrations: IntegrationsDep, principal: IntegrationsRead) -> ApiKeyCredential:
         return await service.read_api_key(integrations, name, principal.account_id)
 
     @router.delete(

@@ -4,7 +4,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from external_api.integrations.framework.provider import AuthKind
-from shared.utilities.schemas import WriteModel
+from shared.utilities.schemas import ReadModel, WriteModel
 
 
 class IntegrationRead(BaseModel):
@@ -42,10 +42,11 @@ class ConnectOutcome(BaseModel):
     return_path: str  # the dashboard path the connect started from
 
 
-class ApiKeyRead(BaseModel):
-    provider: str
+class ApiKeyRead(ReadModel):
+    """A stored key, as `ApiKeyCredential` holds it: never the key itself."""
+
     status: str
     masked_key: str
     external_id: str = ""
     label: str = ""
-    connected_at: datetime
+    connected_at: datetime = Field(validation_alias="updated_at")

@@ -2,12 +2,10 @@
 
 import logging
 
-from external_api.integrations.framework.credentials import masked
 from external_api.integrations.framework.oauth import GrantRefused, code_verifier
 from external_api.integrations.framework.provider import ApiKeyConnect, ConnectedAs
 from external_api.integrations.framework.runtime import Integrations
 from external_api.integrations.framework.schemas import (
-    ApiKeyRead,
     AuthStartRead,
     ConnectComplete,
     ConnectOutcome,
@@ -99,7 +97,7 @@ async def disconnect_oauth(integrations: Integrations, name: str, account_id: st
 
 async def connect_api_key(
     integrations: Integrations, name: str, account_id: str, user_id: str, body: ApiKeyConnect
-) -> ApiKeyRead:
+) -> ApiKeyCredential:
     """Check the key with the provider once, then store it sealed."""
     provider = integrations.provider(name)
     if provider.api_key is None:
@@ -108,27 +106,16 @@ async def connect_api_key(
     store = integrations.store(name)
     api_key = body.api_key.get_secret_value()
     credential = await store.save_api_key(account_id, user_id, api_key, connected_as)
-    return api_key_read(name, credential)
+    return credential
 
 
-async def read_api_key(integrations: Integrations, name: str, account_id: str) -> ApiKeyRead:
+async def read_api_key(integrations: Integrations, name: str, account_id: str) -> ApiKeyCredential:
     credential = await integrations.store(name).find(account_id)
     if not isinstance(credential, ApiKeyCredential):
         raise NotFound(f"The account has not connected {integrations.provider(name).title}.")
-    return api_key_read(name, credential)
+    return credential
 
 
 async def remove_api_key(integrations: Integrations, name: str, account_id: str) -> None:
     if await integrations.store(name).remove(account_id) is None:
         raise NotFound(f"The account has not connected {integrations.provider(name).title}.")
-
-
-def api_key_read(name: str, credential: ApiKeyCredential) -> ApiKeyRead:
-    return ApiKeyRead(
-        provider=name,
-        status=credential.status,
-        masked_key=masked(credential.key_hint),
-        external_id=credential.external_id,
-        label=credential.label,
-        connected_at=credential.updated_at,
-    )

@@ -66,3 +66,7 @@ class ApiKeyCredential(IntegrationCredential):
 
     api_key: str  # sealed
     key_hint: str  # the key's last characters, for showing it masked
+
+    @property
+    def masked_key(self) -> str:
+        return f"••••{self.key_hint}"

@@ -36,6 +36,7 @@ def create_celery(settings: QueueManagerSettings) -> Celery:
         settings,
         queues=queues_switched_on(settings.switches),
         longest_task_seconds=settings.task_time_limit_seconds,
+        keep_claims_seconds=settings.task_run_retention_seconds,
     )
     celery.conf.beat_schedule = beat_schedule(settings.switches)
     celery.conf.include = task_modules()

@@ -22,6 +22,10 @@ class QueueManagerSettings(ServiceSettings):
         7, description="days a finished task's record (its result, idempotency key) is kept"
     )
 
+    @property
+    def task_run_retention_seconds(self) -> int:
+        return self.task_run_retention_days * 24 * 3600
+
     # Read from their own QM_* variables when the settings are made.
     switches: QueueSwitches = Field(
         default_factory=QueueSwitches, description="which queues and crons run"

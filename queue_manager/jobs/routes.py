@@ -1,52 +1,52 @@
 """/v1/jobs/{id}: a background job's status, progress and result (CSV imports and exports,
 webhook deliveries, ...); /v1/dead-letters: tasks out of retries, and sending them again."""
 
-from fastapi import APIRouter
+from typing import Annotated
 
-from queue_manager.dependencies import CeleryApp, Operator, Tasks
+from fastapi import APIRouter, Depends
+
+from queue_manager.dependencies import CeleryApp, Claims, Tasks
 from queue_manager.jobs import service
+from queue_manager.jobs.auth import DeadLettersAdmin, JobsRead
+from queue_manager.jobs.errors import AlreadyRedriven
 from queue_manager.jobs.schemas import DeadLetterRead, JobRead
-from shared.utilities.errors import (
-    Conflict,
-    Forbidden,
-    InvalidInput,
-    NotFound,
-    Unauthorized,
-    error_responses,
-)
-from shared.utilities.pagination import Page, Paging
+from shared.utilities.errors import SIGNED_IN, InvalidInput, NotFound, error_responses
+from shared.utilities.pagination import Page, PageParams, sorted_by
+from shared.utilities.worker.repository import DEAD_LETTER_SORTS
 
 router = APIRouter(tags=["jobs"])
 
-OPERATOR = (Unauthorized, Forbidden)
+DeadLetterPaging = Annotated[PageParams, Depends(sorted_by(DEAD_LETTER_SORTS, "-failed_at"))]
 
 
 @router.get(
     "/v1/jobs/{task_id}",
     summary="A job by its task id: status, progress, result or error",
-    responses=error_responses(*OPERATOR, NotFound),
+    response_model=JobRead,
+    responses=error_responses(*SIGNED_IN, NotFound),
 )
-async def read_job(task_id: str, operator: Operator, celery: CeleryApp) -> JobRead:
-    return await service.get_job(task_id, celery)
+async def read_job(task_id: str, operator: JobsRead, claims: Claims, celery: CeleryApp):
+    return await service.get_job(task_id, claims, celery)
 
 
 @router.get(
     "/v1/dead-letters",
-    summary="Tasks that ran out of retries, most recent first",
-    responses=error_responses(*OPERATOR, InvalidInput),
+    summary="Tasks that ran out of retries, the latest to die first (`?sort`)",
+    response_model=Page[DeadLetterRead],
+    responses=error_responses(*SIGNED_IN, InvalidInput),
 )
-async def list_dead_letters(operator: Operator, paging: Paging) -> Page[DeadLetterRead]:
-    page = await service.list_dead_letters(paging)
-    return Page[DeadLetterRead](
-        data=[DeadLetterRead.of(letter) for letter in page.data], pagination=page.pagination
-    )
+async def list_dead_letters(operator: DeadLettersAdmin, paging: DeadLetterPaging):
+    return await service.list_dead_letters(paging)
 
 
 @router.post(
     "/v1/dead-letters/{letter_id}/redrive",
     summary="Send a dead task again, with its arguments and task id, its attempts from zero",
-    description="409 when it was redriven already and has not died again.",
-    responses=error_responses(*OPERATOR, NotFound, Conflict),
+    description="409 `dead_letter_redriven` when it was redriven already and has not died again.",
+    response_model=DeadLetterRead,
+    responses=error_responses(*SIGNED_IN, NotFound, AlreadyRedriven),
 )
-async def redrive_dead_letter(letter_id: str, operator: Operator, tasks: Tasks) -> DeadLetterRead:
-    return DeadLetterRead.of(await service.redrive(letter_id, tasks))
+async def redrive_dead_letter(
+    letter_id: str, operator: DeadLettersAdmin, tasks: Tasks, claims: Claims
+):
+    return await service.redrive(letter_id, tasks, claims)

@@ -16,7 +16,7 @@ def service_headers(name: str = "internal_api", audience: str = "queue_manager")
 
 
 async def create_task_run(**overrides) -> TaskRun:
-    fields = {"task_id": uuid.uuid4().hex, "name": "contacts.import_rows"}
+    fields = {"id": uuid.uuid4().hex, "name": "contacts.import_rows"}
     return await TaskRun(**{**fields, **overrides}).insert()
 
 
@@ -32,6 +32,6 @@ async def create_dead_letter(**overrides) -> DeadLetter:
     }
     letter = DeadLetter(**{**fields, **overrides})
     await create_task_run(
-        task_id=letter.task_id, name=letter.task_name, status=TaskStatus.DEAD, error=letter.error
+        id=letter.task_id, name=letter.task_name, status=TaskStatus.DEAD, error=letter.error
     )
     return await letter.insert()

@@ -52,21 +52,18 @@ NOT_YET_IN_A_REPOSITORY = {
     "internal_api/crm/custom_fields/service.py": 1,
     "internal_api/crm/exports/service.py": 4,
     "internal_api/crm/tags/service.py": 2,
-    "queue_manager/crons/task_runs_cleanup.py": 1,
     "queue_manager/crons/triggers_sweep.py": 1,
     "queue_manager/crons/webhook_retries.py": 1,
     "queue_manager/integrations/callrail.py": 1,
     "queue_manager/integrations/contacts.py": 1,
     "queue_manager/integrations/facebook.py": 2,
     "queue_manager/integrations/twilio.py": 3,
-    "queue_manager/jobs/service.py": 5,
     "queue_manager/triggers/actions.py": 1,
     "queue_manager/triggers/service.py": 1,
     "queue_manager/webhooks/delivery.py": 2,
     "queue_manager/webhooks/dispatch.py": 2,
     "queue_manager/webhooks/exhaustion.py": 2,
     "shared/shared/utilities/sessions.py": 5,
-    "shared/shared/utilities/task_runs.py": 5,
 }
 
 

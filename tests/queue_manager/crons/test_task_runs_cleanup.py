@@ -25,7 +25,7 @@ def sender():
 async def create_task_run(status: TaskStatus, days_ago: float) -> TaskRun:
     finished_at = utc_now() - timedelta(days=days_ago)
     return await TaskRun(
-        task_id=uuid.uuid4().hex, name="q.a", status=status, finished_at=finished_at
+        id=uuid.uuid4().hex, name="q.a", status=status, finished_at=finished_at
     ).insert()
 
 

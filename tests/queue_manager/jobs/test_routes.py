@@ -15,6 +15,7 @@ from shared.models.base import utc_now
 from shared.models.csv_queue import CsvJob, CsvJobKind, CsvJobStatus
 from shared.models.dead_letter import DeadLetter
 from shared.models.task_run import TaskRun, TaskStatus
+from shared.utilities.worker.repository import find_run
 from tests.factories import create_signed_in
 from tests.queue_manager.factories import create_dead_letter, create_task_run, service_headers
 
@@ -31,7 +32,7 @@ async def completed(task_id: str) -> TaskRun:
     """Wait (yielding to the worker's bodies on this loop) until the task has completed."""
     async with asyncio.timeout(WAIT_SECONDS):
         while True:
-            run = await TaskRun.find_one(TaskRun.task_id == task_id)
+            run = await find_run(task_id)
             if run.status is TaskStatus.COMPLETED:
                 return run
             await asyncio.sleep(0.05)
@@ -127,14 +128,14 @@ async def test_a_redriven_dead_letter_runs_again_on_a_worker(api, worker):
 async def test_a_dead_letter_redriven_twice_answers_409_while_it_runs(api):
     letter = await create_dead_letter()
     await api.post(f"/v1/dead-letters/{letter.id}/redrive", headers=service_headers())
-    await TaskRun.find_one(TaskRun.task_id == letter.task_id).update(
-        {"$set": {"status": TaskStatus.RUNNING.value}}
+    await TaskRun.get_motor_collection().update_one(
+        {"_id": letter.task_id}, {"$set": {"status": TaskStatus.RUNNING.value}}
     )
 
     answer = await api.post(f"/v1/dead-letters/{letter.id}/redrive", headers=service_headers())
 
     assert answer.status_code == 409
-    assert answer.json()["error"]["code"] == "conflict"
+    assert answer.json()["error"]["code"] == "dead_letter_redriven"
 
 
 async def test_an_unknown_dead_letter_answers_404(api):

@@ -1,4 +1,5 @@
-"""The task runtime on a real Celery worker (in this process, solo pool) and a real Redis."""
+"""Platform tasks on a real Celery worker (in this process, solo pool) and a real Redis: run once
+per task id, retried, dead-lettered, with their outbox, progress and request id."""
 
 import asyncio
 import os
@@ -10,8 +11,8 @@ import redis
 from celery.contrib.testing.worker import start_worker
 
 from shared.models.dead_letter import DeadLetter
-from shared.models.task_run import TaskRun, TaskStatus
-from shared.utilities import context, task_runs
+from shared.models.task_run import TaskStatus
+from shared.utilities import context
 from shared.utilities.outbox import enqueue_job
 from shared.utilities.settings import ServiceSettings
 from shared.utilities.task_names import AnyArguments, TaskName
@@ -25,6 +26,8 @@ from shared.utilities.worker import (
     running_in_process,
     use_event_loop,
 )
+from shared.utilities.worker.claims import RedisClaims
+from shared.utilities.worker.repository import find_run
 
 QUEUE = "runtime_probe"
 UNCONSUMED = "runtime_probe_jobs"
@@ -130,7 +133,7 @@ async def test_a_task_runs_its_body_and_stores_its_result(worker, sender):
     result = await finished(task_id)
 
     assert result.result == {"recorded": {"n": 1}}
-    run = await TaskRun.find_one(TaskRun.task_id == task_id)
+    run = await find_run(task_id)
     assert (run.status, run.attempts, run.result) == (
         TaskStatus.COMPLETED,
         1,
@@ -146,27 +149,27 @@ async def test_a_task_delivered_twice_has_its_effect_once(worker, sender):
     await finished(await sender.send(f"{QUEUE}.record", {"n": 3}, new_id()))
 
     assert effects == [("record", {"n": 2}), ("record", {"n": 3})]
-    run = await TaskRun.find_one(TaskRun.task_id == task_id)
+    run = await find_run(task_id)
     assert run.attempts == 1
 
 
-async def test_a_task_whose_record_cannot_be_written_comes_back_later(worker, sender, monkeypatch):
-    claim, calls = task_runs.claim, []
+async def test_a_task_whose_claim_cannot_be_taken_comes_back_later(worker, sender, monkeypatch):
+    claim, calls = RedisClaims.claim, []
 
     async def unreachable_once(*args, **kwargs):
         calls.append(args)
         if len(calls) == 1:
-            raise ConnectionError("MongoDB is unreachable")
+            raise ConnectionError("Redis is unreachable")
         return await claim(*args, **kwargs)
 
-    monkeypatch.setattr(task_runs, "claim", unreachable_once)
+    monkeypatch.setattr(RedisClaims, "claim", unreachable_once)
     task_id = await sender.send(f"{QUEUE}.record", {"n": 5}, new_id())
 
     result = await finished(task_id)
 
     assert result.result == {"recorded": {"n": 5}}
     assert len(calls) == 2
-    assert (await TaskRun.find_one(TaskRun.task_id == task_id)).attempts == 1
+    assert (await find_run(task_id)).attempts == 1
 
 
 async def test_a_failing_task_is_retried_until_it_succeeds(worker, sender):
@@ -175,7 +178,7 @@ async def test_a_failing_task_is_retried_until_it_succeeds(worker, sender):
     result = await finished(task_id)
 
     assert result.result == "done"
-    run = await TaskRun.find_one(TaskRun.task_id == task_id)
+    run = await find_run(task_id)
     assert (run.status, run.attempts, run.error) == (TaskStatus.COMPLETED, 3, None)
 
 
@@ -187,7 +190,7 @@ async def test_a_task_out_of_retries_is_dead_lettered_with_what_it_was_sent(work
 
     assert result.state == "FAILURE"
     assert len(effects) == 4  # the first attempt and max_retries=3 retries
-    run = await TaskRun.find_one(TaskRun.task_id == task_id)
+    run = await find_run(task_id)
     assert (run.status, run.attempts) == (TaskStatus.DEAD, 4)
     letter = await DeadLetter.find_one(DeadLetter.task_id == task_id)
     assert (letter.task_name, letter.kwargs, letter.attempts, letter.redriven_at) == (
@@ -236,7 +239,7 @@ async def test_progress_reported_by_a_body_is_stored_on_its_run(worker, sender):
 
     await finished(task_id)
 
-    run = await TaskRun.find_one(TaskRun.task_id == task_id)
+    run = await find_run(task_id)
     assert run.progress == {"current": 2, "total": 5, "stage": "rows"}
 
 

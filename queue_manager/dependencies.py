@@ -25,7 +25,7 @@ def celery_lifespan(settings: QueueManagerSettings):
         app.state.celery = create_celery(settings)
         # The workers' claims: on the service's Redis, or this process's own without one.
         redis = app.state.redis if settings.redis_url else None
-        app.state.claims = claim_store(redis, settings.task_run_retention_seconds)
+        app.state.claims = claim_store(redis)
         try:
             yield
         finally:

@@ -1,25 +1,26 @@
-"""The queue manager's throughput and latency on one real worker and a real Redis, in one run.
+"""The task runtime's cost against a bare Celery task, on one real worker and a real Redis, in
+one run.
 
     REDIS_URL=redis://127.0.0.1:6379/0 .venv/bin/python -m scripts.bench.queue \
-        [--tasks 5000] [--latency-tasks 1000] [--rate 100] [--events 500]
+        [--tasks 2000] [--rounds 3] [--latency-tasks 1000] [--rate 100] [--events 500]
 
-For each pool (prefork with one process per core, then threads) and each task (`bench.bare`, a
-plain Celery task: the queue alone; `bench.noop`, a no-op body in the task runtime), a new
-worker process is started as compose starts it (`celery -A queue_manager worker`, on the
-benchmark's queue only) and:
+For each pool (prefork with one process per core, then threads) a new worker process is started
+as compose starts it (`celery -A queue_manager worker`, on the benchmark's queue only), and two
+tasks are measured on it: `bench.bare`, a plain Celery task (the queue alone: broker, ack,
+result stored in Redis), and `bench.noop`, a no-op body in the task runtime (its claim taken in
+Redis, its completed run inserted in MongoDB, an outbox, the result stored):
 
-- no-op tasks/s: `--tasks` tasks sent by name as fast as this process can, from the first send
-  to the last result stored in Redis (the worker, not the sender, is the bottleneck);
+- tasks/s: `--tasks` tasks sent by name as fast as this process can, from the first send to
+  the last result stored (the worker, not the sender, is the bottleneck); `--rounds` rounds,
+  bare and noop alternating, the median of each, and noop as a share of bare;
 - enqueue -> done latency: `--latency-tasks` tasks sent at `--rate` per second (well under the
   throughput, so no queue builds up), each from its send to its result being published by the
   result backend (a pub/sub message this process listens for), p50 and p99.
 
-A `bench.noop` task goes through the whole task runtime: its TaskRun claimed and completed (in
-the worker's MongoDB), an outbox, the result stored. Without MONGO_URL that MongoDB is
-mongomock in the worker's memory, which scans every record on every query (no index), so its
-cost grows with the records the run leaves: a real MongoDB finds a record by its unique index.
-Then webhook deliveries/s to a local receiver (`scripts.bench.webhooks`, `--events` events).
-Not a test: it prints, asserts nothing.
+Without MONGO_URL the worker's MongoDB is mongomock in its memory; a completed run is one insert
+on its primary key there as on a real MongoDB. The machine's load average is printed before and
+after: the figures are only as quiet as the machine. Then webhook deliveries/s to a local
+receiver (`scripts.bench.webhooks`, `--events` events). Not a test: it prints, asserts nothing.
 """
 
 import argparse
@@ -149,32 +150,55 @@ def percentile(values: list[float], fraction: float) -> float:
 
 @dataclass
 class PoolFigures:
-    per_second: float
+    per_second: float  # the median of the rounds
     p50_ms: float
     p99_ms: float
 
 
-def measure(pool_flags: list[str], task: str, arguments: argparse.Namespace) -> PoolFigures:
-    """On a new worker, so the runtime's records of an earlier run weigh nothing."""
+def measure(pool_flags: list[str], arguments: argparse.Namespace) -> dict[str, PoolFigures]:
+    """Both tasks on one new worker, in alternating rounds (bare, noop, bare, noop, ...), so a
+    change in what else the machine runs weighs on both alike; the median round of each."""
     sender = TaskSender(os.environ["REDIS_URL"])
+    rates: dict[str, list[float]] = {BARE: [], NOOP: []}
     try:
         with worker(pool_flags), listening() as results:
-            per_second = throughput(sender, results, task, arguments.tasks)
-            latencies = latencies_ms(sender, results, task, arguments.latency_tasks, arguments.rate)
+            for _ in range(arguments.rounds):
+                for task in rates:
+                    rates[task].append(throughput(sender, results, task, arguments.tasks))
+            figures = {}
+            for task, measured in rates.items():
+                latencies = latencies_ms(
+                    sender, results, task, arguments.latency_tasks, arguments.rate
+                )
+                figures[task] = PoolFigures(
+                    statistics.median(measured),
+                    percentile(latencies, 0.50),
+                    percentile(latencies, 0.99),
+                )
     finally:
         sender.close()
-    return PoolFigures(per_second, percentile(latencies, 0.50), percentile(latencies, 0.99))
+    return figures
 
 
-def print_pools(figures: dict[tuple[str, str], PoolFigures], arguments: argparse.Namespace) -> None:
-    print(f"one worker, {os.cpu_count()} cores; {arguments.tasks} no-op tasks for the rate,")
+def print_pools(figures: dict[str, dict[str, PoolFigures]], arguments: argparse.Namespace) -> None:
+    print(f"one worker, {os.cpu_count()} cores; rate: median of {arguments.rounds} rounds of")
+    print(f"{arguments.tasks} no-op tasks, bare and noop alternating on the same worker;")
     print(f"{arguments.latency_tasks} sent at {arguments.rate:.0f}/s for enqueue -> done latency")
-    print(f"{'task':<12} {'pool':<30} {'tasks/s':>8} {'p50 ms':>8} {'p99 ms':>8}")
-    for (pool, task), row in figures.items():
+    print(f"{'task':<12} {'pool':<30} {'tasks/s':>8} {'vs bare':>8} {'p50 ms':>8} {'p99 ms':>8}")
+    for pool, by_task in figures.items():
         flags = " ".join(POOLS[pool]).replace("--", "")
-        print(
-            f"{task:<12} {flags:<30} {row.per_second:>8.0f} {row.p50_ms:>8.1f} {row.p99_ms:>8.1f}"
-        )
+        for task, row in by_task.items():
+            ratio = row.per_second / by_task[BARE].per_second
+            print(
+                f"{task:<12} {flags:<30} {row.per_second:>8.0f} {ratio:>8.0%} "
+                f"{row.p50_ms:>8.1f} {row.p99_ms:>8.1f}"
+            )
+
+
+def print_load(when: str) -> None:
+    """How busy the machine was: the benchmark shares it."""
+    one, five, fifteen = os.getloadavg()
+    print(f"load average {when}: {one:.2f} {five:.2f} {fifteen:.2f} ({os.cpu_count()} cores)")
 
 
 def print_webhooks(events: int) -> None:
@@ -193,20 +217,19 @@ def print_webhooks(events: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--tasks", type=int, default=5000)
+    parser.add_argument("--tasks", type=int, default=2000)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--latency-tasks", type=int, default=1000)
     parser.add_argument("--rate", type=float, default=100)
     parser.add_argument("--events", type=int, default=500)
     arguments = parser.parse_args()
     if not os.environ.get("REDIS_URL"):
         raise SystemExit("REDIS_URL is needed: the worker runs on a real Redis")
-    figures = {
-        (pool, task): measure(flags, task, arguments)
-        for pool, flags in POOLS.items()
-        for task in (BARE, NOOP)
-    }
+    print_load("before")
+    figures = {pool: measure(flags, arguments) for pool, flags in POOLS.items()}
     print_pools(figures, arguments)
     print_webhooks(arguments.events)
+    print_load("after")
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ from shared.utilities.redis import create_redis
 from shared.utilities.settings import ServiceSettings
 from shared.utilities.tasks import IN_PROCESS_BROKER, broker_url, queue_of
 from shared.utilities.worker import shutdown
-from shared.utilities.worker.claims import ClaimStore, claim_store
+from shared.utilities.worker.claims import ClaimStore, ClaimTaker, claim_store, claim_taker
 from shared.utilities.worker.leases import LeaseKeeper
 from shared.utilities.worker.loop import uses_host_loop
 from shared.utilities.worker.resources import PerLoop
@@ -55,6 +55,8 @@ class WorkerRuntime:
     lease_seconds: float
     keep_claims_seconds: int
     claims: PerLoop[ClaimStore] = field(init=False, repr=False)
+    _taker: ClaimTaker | None = field(default=None, repr=False)
+    _taker_pid: int = 0
     leases: PerLoop[LeaseKeeper] = field(init=False, repr=False)
     _senders: Senders | None = field(default=None, repr=False)
     _senders_pid: int = 0
@@ -72,7 +74,14 @@ class WorkerRuntime:
 
     def make_claims(self) -> ClaimStore:
         redis_url = self.settings.redis_url
-        return claim_store(create_redis(redis_url) if redis_url else None, self.keep_claims_seconds)
+        return claim_store(create_redis(redis_url) if redis_url else None)
+
+    def claim_taker(self) -> ClaimTaker:
+        """The process's, shared by its pool threads (a forked child makes its own)."""
+        if self._taker is None or self._taker_pid != os.getpid():
+            self._taker = claim_taker(self.settings.redis_url, self.keep_claims_seconds)
+            self._taker_pid = os.getpid()
+        return self._taker
 
     def make_leases(self) -> LeaseKeeper:
         return LeaseKeeper(self.claims.get(), self.owner, self.lease_seconds)

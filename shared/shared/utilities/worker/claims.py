@@ -2,7 +2,10 @@
 
 A task's claim is a Redis hash `task-claim:<task id>` (status, owner, lease_until, attempts),
 changed only by the Lua scripts below, so two deliveries racing on two workers see one winner.
-Redis is the broker already: the claim costs a task no other store. It is kept as long as a
+Redis is the broker already: the claim costs a task no other store. It is taken (`ClaimTaker`)
+by the thread Celery runs the task in, with a blocking client, before the body goes to its event
+loop: a round trip there costs a fraction of one through the loop. What changes a claim after
+(`ClaimStore`) happens on the loop, off the usual path. It is kept as long as a
 finished run's record (then the key expires), so a task id sent again within that time is
 recognised; MongoDB keeps the durable record of what came of it (`repository.py`).
 
@@ -23,6 +26,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
+from redis import Redis as SyncRedis
 from redis.asyncio import Redis
 
 
@@ -56,9 +60,11 @@ class ClaimState:
     attempts: int
 
 
-class ClaimStore(Protocol):
-    async def claim(self, task_id: str, owner: str, lease_seconds: float) -> Claim: ...
+class ClaimTaker(Protocol):
+    def claim(self, task_id: str, owner: str, lease_seconds: float) -> Claim: ...
 
+
+class ClaimStore(Protocol):
     async def renew(self, task_ids: Iterable[str], owner: str, lease_seconds: float) -> None: ...
 
     async def release(self, task_id: str, owner: str, status: Status, uncount: bool) -> None:
@@ -137,22 +143,32 @@ return 1
 """
 
 
-class RedisClaims:
-    def __init__(self, redis: Redis, keep_seconds: int) -> None:
+class RedisClaimTaker:
+    """Thread-safe: Celery's pool threads share it (its client holds a connection pool)."""
+
+    def __init__(self, redis: SyncRedis, keep_seconds: int) -> None:
         self.redis = redis
         self.keep_seconds = keep_seconds
         self._claim = redis.register_script(CLAIM)
+
+    def claim(self, task_id: str, owner: str, lease_seconds: float) -> Claim:
+        lease_ms = int(lease_seconds * 1000)
+        outcome, attempts, left_ms = self._claim(
+            keys=[key_of(task_id)], args=[owner, lease_ms, self.keep_seconds]
+        )
+        return Claim(Outcome(as_text(outcome)), int(attempts), int(left_ms) / 1000)
+
+    def close(self) -> None:
+        self.redis.close()
+
+
+class RedisClaims:
+    def __init__(self, redis: Redis) -> None:
+        self.redis = redis
         self._renew = redis.register_script(RENEW)
         self._release = redis.register_script(RELEASE)
         self._settle = redis.register_script(SETTLE)
         self._requeue = redis.register_script(REQUEUE)
-
-    async def claim(self, task_id: str, owner: str, lease_seconds: float) -> Claim:
-        lease_ms = int(lease_seconds * 1000)
-        outcome, attempts, left_ms = await self._claim(
-            keys=[key_of(task_id)], args=[owner, lease_ms, self.keep_seconds]
-        )
-        return Claim(Outcome(as_text(outcome)), int(attempts), int(left_ms) / 1000)
 
     async def renew(self, task_ids: Iterable[str], owner: str, lease_seconds: float) -> None:
         lease_ms = int(lease_seconds * 1000)
@@ -210,7 +226,7 @@ class InProcessClaims:
             return None
         return found
 
-    async def claim(self, task_id: str, owner: str, lease_seconds: float) -> Claim:
+    def claim(self, task_id: str, owner: str, lease_seconds: float) -> Claim:
         now = time.time()
         with self.lock:
             found = self.live(task_id, now)
@@ -262,6 +278,13 @@ class InProcessClaims:
 _in_process_claims = InProcessClaims()
 
 
-def claim_store(redis: Redis | None, keep_seconds: int) -> ClaimStore:
-    """Claims in the Redis given, or (without Redis) the process's own."""
-    return _in_process_claims if redis is None else RedisClaims(redis, keep_seconds)
+def claim_taker(redis_url: str, keep_seconds: int) -> ClaimTaker:
+    """Takes claims in the Redis at `redis_url`, or (without one) in the process."""
+    if not redis_url:
+        return _in_process_claims
+    return RedisClaimTaker(SyncRedis.from_url(redis_url, decode_responses=True), keep_seconds)
+
+
+def claim_store(redis: Redis | None) -> ClaimStore:
+    """The claims in the Redis given, or (without Redis) the process's own."""
+    return _in_process_claims if redis is None else RedisClaims(redis)

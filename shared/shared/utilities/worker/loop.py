@@ -1,10 +1,11 @@
 """The event loop task bodies run on, one per process, and handing running bodies back.
 
 Celery calls a task from a pool thread (or a prefork child's main thread); the body, an
-`async def`, runs on the process's body loop: a private loop thread started on the first task
-(each prefork child gets its own), or the host's loop when it says so with `use_event_loop`
-(embedded mode, where the services own the MongoDB connection). The calling thread blocks until
-the body is done, never the loop.
+`async def`, runs on the process's body loop: the host's loop when it says so with
+`use_event_loop` (embedded mode, where the services own the MongoDB connection), or a private
+loop made on the first task. A prefork child, which runs one task at a time from one thread,
+runs its loop in that thread for the length of each body (`run_bodies_in_calling_thread`); other
+pools (threads, solo) share a loop thread, the calling thread blocking until the body is done.
 
 A stopping worker hands its running bodies back (`hand_back_bodies`): each is cancelled, its
 claim released, and its task requeued for another worker, instead of being waited for.
@@ -21,6 +22,8 @@ _host_loop: asyncio.AbstractEventLoop | None = None
 _private_loop: asyncio.AbstractEventLoop | None = None
 _private_loop_pid = 0
 _loop_lock = threading.Lock()
+# Set in a prefork child: its one calling thread runs the private loop itself.
+_in_calling_thread = False
 
 # The bodies running on the body loop (touched on that loop only), and whether they are being
 # handed back (set from any thread, when the worker stops).
@@ -39,18 +42,26 @@ def use_event_loop(loop: asyncio.AbstractEventLoop | None) -> None:
     _handing_back.clear()
 
 
+def run_bodies_in_calling_thread() -> None:
+    """For a process whose tasks all come from one thread, one at a time (a prefork child):
+    no hop to a loop thread and back for each task."""
+    global _in_calling_thread
+    _in_calling_thread = True
+
+
 def body_loop() -> asyncio.AbstractEventLoop:
     global _private_loop, _private_loop_pid
     if _host_loop is not None:
         return _host_loop
     with _loop_lock:
-        # A forked child inherits the variable but not the thread: it starts its own.
+        # A forked child inherits the variable but not the thread: it makes its own.
         if _private_loop is None or _private_loop_pid != os.getpid():
             _private_loop = asyncio.new_event_loop()
             _private_loop_pid = os.getpid()
-            threading.Thread(
-                target=_private_loop.run_forever, name="task-bodies", daemon=True
-            ).start()
+            if not _in_calling_thread:
+                threading.Thread(
+                    target=_private_loop.run_forever, name="task-bodies", daemon=True
+                ).start()
         return _private_loop
 
 
@@ -75,6 +86,8 @@ def run_on_body_loop(coroutine: Coroutine[Any, Any, Any]) -> Any:
     with _in_progress_lock:
         _in_progress += 1
     try:
+        if _in_calling_thread and _host_loop is None:
+            return loop.run_until_complete(coroutine)
         return asyncio.run_coroutine_threadsafe(coroutine, loop).result()
     finally:
         with _in_progress_lock:

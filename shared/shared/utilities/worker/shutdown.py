@@ -20,7 +20,7 @@ from billiard.process import current_process
 from celery import signals
 from celery.worker import WorkController
 
-from shared.utilities.worker.loop import busy, hand_back_bodies
+from shared.utilities.worker.loop import busy, hand_back_bodies, run_bodies_in_calling_thread
 
 logger = logging.getLogger(__name__)
 
@@ -57,9 +57,11 @@ def on_child_sigterm(signum: int, frame: Any) -> None:
     os.kill(os.getpid(), signal.SIGTERM)
 
 
-def handle_sigterm_in_child(**_: Any) -> None:
-    # The solo pool sends this signal too, in the worker's own process: Celery handles it there.
+def prepare_child(**_: Any) -> None:
+    """A prefork child runs its tasks' bodies in its own thread and hands them back on SIGTERM.
+    (The solo pool sends this signal too, in the worker's own process: not a child.)"""
     if current_process().name != "MainProcess":
+        run_bodies_in_calling_thread()
         signal.signal(signal.SIGTERM, on_child_sigterm)
 
 
@@ -70,5 +72,5 @@ def install() -> None:
         hand_back_on_shutdown, weak=False, dispatch_uid="platform-hand-back"
     )
     signals.worker_process_init.connect(
-        handle_sigterm_in_child, weak=False, dispatch_uid="platform-child-sigterm"
+        prepare_child, weak=False, dispatch_uid="platform-prefork-child"
     )

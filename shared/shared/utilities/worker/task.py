@@ -1,6 +1,7 @@
 """`platform_task`: an `async def` body registered as a declared task, run once per task id.
 
-One delivery of a task, in the usual case: its claim taken in Redis (one round trip), the body
+One delivery of a task, in the usual case: its claim taken in Redis (one round trip, from
+Celery's thread), the body
 run with an outbox and the request id of whoever sent it, its result recorded in MongoDB (one
 insert). Everything else (a retry, a dead letter, a duplicate delivery, a takeover) is the
 exception, and pays for what it needs.
@@ -102,7 +103,10 @@ def platform_task(
             delivery = Delivery(runtime, policy, name, body, task.request.id, kwargs)
             request_id = getattr(task.request, "x_request_id", None) or ""
             try:
-                outcome = run_on_body_loop(delivery.execute(request_id))
+                claim = runtime.claim_taker().claim(
+                    task.request.id, runtime.owner, runtime.lease_seconds
+                )
+                outcome = run_on_body_loop(delivery.execute(claim, request_id))
             except Exception as error:
                 # The bookkeeping itself failed (Redis or MongoDB unreachable): acknowledging
                 # the task now would lose it, so it comes back later, not counted as an attempt.
@@ -136,13 +140,12 @@ class Delivery:
     task_id: str
     kwargs: dict[str, Any]
 
-    async def execute(self, request_id: str) -> Ending:
-        """Claim, run, record."""
+    async def execute(self, claim: Claim, request_id: str) -> Ending:
+        """Run (if the claim says so), record."""
         context.request_id.set(request_id)
         context.service_name.set(self.runtime.name)
         await self.runtime.connect_database()
         claims = self.runtime.claims.get()
-        claim = await claims.claim(self.task_id, self.runtime.owner, self.runtime.lease_seconds)
         if claim.outcome is not Outcome.NEW:
             seen = await self.seen_before(claims, claim)
             if seen is not None:

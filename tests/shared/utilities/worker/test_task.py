@@ -26,7 +26,7 @@ from shared.utilities.worker import (
     running_in_process,
     use_event_loop,
 )
-from shared.utilities.worker.claims import RedisClaims
+from shared.utilities.worker.claims import RedisClaimTaker
 from shared.utilities.worker.repository import find_run
 
 QUEUE = "runtime_probe"
@@ -154,15 +154,15 @@ async def test_a_task_delivered_twice_has_its_effect_once(worker, sender):
 
 
 async def test_a_task_whose_claim_cannot_be_taken_comes_back_later(worker, sender, monkeypatch):
-    claim, calls = RedisClaims.claim, []
+    claim, calls = RedisClaimTaker.claim, []
 
-    async def unreachable_once(*args, **kwargs):
+    def unreachable_once(*args, **kwargs):
         calls.append(args)
         if len(calls) == 1:
             raise ConnectionError("Redis is unreachable")
-        return await claim(*args, **kwargs)
+        return claim(*args, **kwargs)
 
-    monkeypatch.setattr(RedisClaims, "claim", unreachable_once)
+    monkeypatch.setattr(RedisClaimTaker, "claim", unreachable_once)
     task_id = await sender.send(f"{QUEUE}.record", {"n": 5}, new_id())
 
     result = await finished(task_id)

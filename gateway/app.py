@@ -8,7 +8,7 @@ from fastapi import FastAPI
 from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
 
-from gateway import status
+from gateway import dashboard, status
 from gateway.auth import EXCHANGE_PATH
 from gateway.settings import GatewaySettings
 from shared.utilities import proxy
@@ -43,7 +43,7 @@ def create_app(settings: GatewaySettings) -> FastAPI:
     app = create_service_app(
         settings,
         title="Gateway",
-        routers=[status.router],
+        routers=[status.router, dashboard.router],
         lifespans=[router_pool],
         configure=serve_the_dashboard,
         direct=[DirectRoute(API_PREFIX, to_the_router)],

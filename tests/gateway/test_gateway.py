@@ -165,3 +165,27 @@ async def test_the_session_exchange_is_refused_to_browsers(gateway, router_seen)
     assert response.json()["error"]["code"] == "forbidden"
     assert "authorization" not in response.headers
     assert seen == []
+
+
+async def test_the_signup_form_states_the_password_rule(gateway):
+    page = (await gateway.get("/")).text
+
+    assert "At least 10 characters" in page
+
+
+async def test_a_providers_consent_callback_is_the_dashboard_page_that_completes_it(gateway):
+    response = await gateway.get("/integrations/google_analytics/callback?state=s&code=c")
+
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    assert response.headers["cache-control"] == "no-store"
+    page = response.text
+    # It posts what the provider gave to the complete endpoint, with the user's session.
+    assert "/auth/complete" in page and '"x-session-id": session' in page
+
+
+async def test_a_callback_for_a_name_that_is_no_provider_is_refused(gateway):
+    response = await gateway.get("/integrations/Bad!/callback")
+
+    assert response.status_code == 422
+    assert response.json()["error"]["details"][0]["field"] == "path.provider"

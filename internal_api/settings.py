@@ -42,12 +42,6 @@ class InternalApiSettings(ServiceSettings):
     invitation_lifetime_seconds: int = Field(
         7 * 24 * 3600, gt=0, description="how long an invitation can be accepted"
     )
-    default_phone_region: str = Field(
-        "US",
-        pattern=r"^[A-Z]{2}$",
-        description="country of a contact's phone written without a country code, when the "
-        "contact's address names none",
-    )
     files_dir: Path = Field(
         Path(".cache/files"), description="directory of uploaded and exported files"
     )

@@ -155,7 +155,13 @@ class SignedIn:
 
     @property
     def headers(self) -> dict[str, str]:
+        """What the router adds once it has checked the session: for a service in-process."""
         return {"authorization": f"Bearer {user_token(self.state)}"}
+
+    @property
+    def session_headers(self) -> dict[str, str]:
+        """What the dashboard sends: for a request through the gateway and the router."""
+        return {"x-session-id": self.session_id}
 
 
 async def create_signed_in(

@@ -1,34 +1,20 @@
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel
-
-from shared.models.crm_log import CrmLog
+from shared.utilities.schemas import IdStr, ReadModel
 
 
-class FieldChangeRead(BaseModel):
+class FieldChangeRead(ReadModel):
     field: str
     old: Any
     new: Any
 
 
-class ActivityRead(BaseModel):
-    id: str
+class ActivityRead(ReadModel):
+    id: IdStr
     entity_type: str
-    entity_id: str
+    entity_id: IdStr
     action: str
-    actor_id: str | None
+    actor_id: IdStr | None  # None when the platform acted (an import, an automation, a provider)
     changes: list[FieldChangeRead]
     created_at: datetime
-
-    @classmethod
-    def of(cls, log: CrmLog) -> "ActivityRead":
-        return cls(
-            id=str(log.id),
-            entity_type=log.entity_type,
-            entity_id=str(log.entity_id),
-            action=log.action,
-            actor_id=str(log.actor_id) if log.actor_id else None,
-            changes=[FieldChangeRead(**change.model_dump()) for change in log.changes],
-            created_at=log.created_at,
-        )

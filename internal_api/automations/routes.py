@@ -1,10 +1,9 @@
 """/v1/automations: the account's rules, switching them on and off, and their runs."""
 
-from typing import Annotated
-
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Response
 
 from internal_api.automations import service
+from internal_api.automations.auth import AutomationsAdmin
 from internal_api.automations.schemas import (
     AutomationCreate,
     AutomationRead,
@@ -12,23 +11,13 @@ from internal_api.automations.schemas import (
     RunRead,
 )
 from internal_api.dependencies import Settings
-from internal_api.repository import mapped
-from shared.utilities.auth import Principal, requires
-from shared.utilities.errors import (
-    Forbidden,
-    InvalidInput,
-    NotFound,
-    Unauthorized,
-    error_responses,
-)
+from shared.domain.accounts.users import NotAccountUsers
+from shared.models.automation import Automation
+from shared.models.automation_log import AutomationLog
+from shared.utilities.errors import SIGNED_IN, InvalidInput, NotFound, error_responses
 from shared.utilities.pagination import Page, Paging
 
 router = APIRouter(prefix="/v1/automations", tags=["automations"])
-
-# Rules act on the whole account, so managing them is an account-level power.
-CanManage = Annotated[Principal, Depends(requires("account:write"))]
-
-SIGNED_IN = (Unauthorized, Forbidden)
 
 
 @router.post(
@@ -36,62 +25,67 @@ SIGNED_IN = (Unauthorized, Forbidden)
     status_code=201,
     summary="Create a rule: a trigger and the actions it runs",
     description="The stage and the users named belong to the account; webhooks use https.",
-    responses=error_responses(*SIGNED_IN, NotFound, InvalidInput),
+    responses=error_responses(*SIGNED_IN, NotFound, NotAccountUsers, InvalidInput),
+    response_model=AutomationRead,
 )
 async def create_automation(
-    body: AutomationCreate, principal: CanManage, settings: Settings
-) -> AutomationRead:
+    body: AutomationCreate, principal: AutomationsAdmin, settings: Settings
+) -> Automation:
     allow_http = settings.automation_webhooks_allow_http
-    return AutomationRead.of(await service.create_automation(principal, body, allow_http))
+    return await service.create_automation(principal, body, allow_http)
 
 
 @router.get(
     "",
     summary="The account's rules",
     responses=error_responses(*SIGNED_IN, InvalidInput),
+    response_model=Page[AutomationRead],
 )
-async def list_automations(principal: CanManage, paging: Paging) -> Page[AutomationRead]:
-    return mapped(await service.list_automations(principal, paging), AutomationRead.of)
+async def list_automations(principal: AutomationsAdmin, paging: Paging) -> Page[Automation]:
+    return await service.list_automations(principal, paging)
 
 
 @router.get(
     "/{automation_id}",
     summary="One rule",
     responses=error_responses(*SIGNED_IN, NotFound),
+    response_model=AutomationRead,
 )
-async def read_automation(automation_id: str, principal: CanManage) -> AutomationRead:
-    return AutomationRead.of(await service.get_automation(principal, automation_id))
+async def read_automation(automation_id: str, principal: AutomationsAdmin) -> Automation:
+    return await service.get_automation(principal, automation_id)
 
 
 @router.patch(
     "/{automation_id}",
     summary="Change a rule",
-    responses=error_responses(*SIGNED_IN, NotFound, InvalidInput),
+    responses=error_responses(*SIGNED_IN, NotFound, NotAccountUsers, InvalidInput),
+    response_model=AutomationRead,
 )
 async def update_automation(
-    automation_id: str, body: AutomationUpdate, principal: CanManage, settings: Settings
-) -> AutomationRead:
+    automation_id: str, body: AutomationUpdate, principal: AutomationsAdmin, settings: Settings
+) -> Automation:
     allow_http = settings.automation_webhooks_allow_http
-    automation = await service.update_automation(principal, automation_id, body, allow_http)
-    return AutomationRead.of(automation)
+    return await service.update_automation(principal, automation_id, body, allow_http)
 
 
 @router.post(
     "/{automation_id}/enable",
     summary="Switch a rule on",
     responses=error_responses(*SIGNED_IN, NotFound),
+    response_model=AutomationRead,
 )
-async def enable_automation(automation_id: str, principal: CanManage) -> AutomationRead:
-    return AutomationRead.of(await service.set_enabled(principal, automation_id, True))
+async def enable_automation(automation_id: str, principal: AutomationsAdmin) -> Automation:
+    return await service.set_enabled(principal, automation_id, True)
 
 
 @router.post(
     "/{automation_id}/disable",
     summary="Switch a rule off: its trigger no longer fires it",
     responses=error_responses(*SIGNED_IN, NotFound),
+    response_model=AutomationRead,
 )
-async def disable_automation(automation_id: str, principal: CanManage) -> AutomationRead:
-    return AutomationRead.of(await service.set_enabled(principal, automation_id, False))
+async def disable_automation(automation_id: str, principal: AutomationsAdmin) -> Automation:
+    return await service.set_enabled(principal, automation_id, False)
 
 
 @router.delete(
@@ -100,7 +94,7 @@ async def disable_automation(automation_id: str, principal: CanManage) -> Automa
     summary="Delete a rule",
     responses=error_responses(*SIGNED_IN, NotFound),
 )
-async def delete_automation(automation_id: str, principal: CanManage) -> Response:
+async def delete_automation(automation_id: str, principal: AutomationsAdmin) -> Response:
     await service.delete_automation(principal, automation_id)
     return Response(status_code=204)
 
@@ -110,6 +104,9 @@ async def delete_automation(automation_id: str, principal: CanManage) -> Respons
     summary="The rule's runs, newest first",
     description="Each is stored `pending` when the trigger happens; the queue manager runs it.",
     responses=error_responses(*SIGNED_IN, NotFound, InvalidInput),
+    response_model=Page[RunRead],
 )
-async def list_runs(automation_id: str, principal: CanManage, paging: Paging) -> Page[RunRead]:
-    return mapped(await service.list_runs(principal, automation_id, paging), RunRead.of)
+async def list_runs(
+    automation_id: str, principal: AutomationsAdmin, paging: Paging
+) -> Page[AutomationLog]:
+    return await service.list_runs(principal, automation_id, paging)

@@ -1,23 +1,24 @@
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import Field, field_validator
 
 from internal_api.fields import Name
-from shared.models.automation import Action, Automation, Trigger
-from shared.models.automation_log import ActionResult, AutomationLog, RunStatus
+from shared.models.automation import Action, Trigger
+from shared.models.automation_log import ActionResult, RunStatus
+from shared.utilities.schemas import DocumentRead, IdStr, ReadModel, WriteModel
 
 Actions = Annotated[list[Action], Field(min_length=1, max_length=20)]
 
 
-class AutomationCreate(BaseModel):
+class AutomationCreate(WriteModel):
     name: Name
     enabled: bool = True
     trigger: Trigger
     actions: Actions
 
 
-class AutomationUpdate(BaseModel):
+class AutomationUpdate(WriteModel):
     """Only the fields sent change; a trigger or action list sent replaces the old one whole."""
 
     name: Name | None = None
@@ -34,35 +35,23 @@ class AutomationUpdate(BaseModel):
         return value
 
 
-class AutomationRead(BaseModel):
-    id: str
+class AutomationRead(DocumentRead):
     name: str
     enabled: bool
     trigger: Trigger
     actions: list[Action]
-    created_at: datetime
-    updated_at: datetime
-
-    @classmethod
-    def of(cls, automation: Automation) -> "AutomationRead":
-        # JSON mode turns every id into its string.
-        return cls.model_validate(automation.model_dump(mode="json"))
 
 
-class RunRead(BaseModel):
-    id: str
-    automation_id: str
+class RunRead(ReadModel):
+    id: IdStr
+    automation_id: IdStr
     trigger: str
     subject: dict[str, str]
     entity_type: str
-    entity_id: str
+    entity_id: IdStr
     actions: list[Action]
     status: RunStatus
     error: str | None
     results: list[ActionResult]  # each action's outcome, in order, once the queue manager ran it
     created_at: datetime
     finished_at: datetime | None
-
-    @classmethod
-    def of(cls, run: AutomationLog) -> "RunRead":
-        return cls.model_validate(run.model_dump(mode="json"))

@@ -22,11 +22,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import Field, ValidationError
 
 from shared.models.filter import FilterCondition
 from shared.utilities.errors import InvalidInput
 from shared.utilities.repository import object_id
+from shared.utilities.schemas import WriteModel
 
 
 class Operator(StrEnum):
@@ -55,6 +58,31 @@ OPERATORS: dict[Kind, set[Operator]] = {
 }
 
 
+class ConditionWrite(WriteModel):
+    """A condition as a request spells it (a saved filter stores it as a `FilterCondition`)."""
+
+    field: Annotated[str, Field(min_length=1, max_length=100, examples=["tags"])]
+    operator: Annotated[str, Field(min_length=1, max_length=20, examples=["in"])]
+    value: Annotated[str, Field(max_length=1000)] | list[str] | bool | None = None
+
+    def stored(self) -> FilterCondition:
+        return FilterCondition(field=self.field, operator=self.operator, value=self.value)
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where a list query came from, for a 422's details: the request's part (`location`)
+    and the paths of its conditions and of its search words there."""
+
+    location: str = "body"
+    conditions: str = "conditions"
+    q: str = "q"
+
+
+IN_THE_QUERY = Where("query", "filter", "q")  # `?q=...&filter=...`
+IN_THE_BODY = Where()  # `{"q": ..., "conditions": [...]}`
+
+
 @dataclass(frozen=True)
 class Filterable:
     """A field a list may be filtered on: its kind, and where its value is stored. With
@@ -70,28 +98,38 @@ class BadCondition(Exception):
     """Why one condition cannot be used; `InvalidInput` once its location is known."""
 
 
-def parse(text: str) -> FilterCondition:
+def parse(text: str) -> ConditionWrite:
     """`tags:in:vip,lead` as a condition."""
     field, _, rest = text.partition(":")
     operator, separator, value = rest.partition(":")
     if not separator and operator != Operator.EXISTS:
-        raise InvalidInput(
-            f"The filter {text!r} is not <field>:<operator>:<value>.",
-            details=[{"field": "filter", "message": f"malformed filter {text!r}"}],
-        )
+        raise malformed(text)
     spelled: str | list[str] | None = value
     if operator == Operator.IN:
         spelled = [item for item in value.split(",") if item]
     elif operator == Operator.EXISTS:
         spelled = value or "true"
-    return FilterCondition(field=field, operator=operator, value=spelled)
+    try:
+        return ConditionWrite(field=field, operator=operator, value=spelled)
+    except ValidationError:
+        raise malformed(text) from None
+
+
+def malformed(text: str) -> InvalidInput:
+    return InvalidInput(
+        f"The filter {text!r} is not <field>:<operator>:<value>.",
+        details=[{"field": "filter", "message": f"malformed filter {text!r}"}],
+        location="query",
+    )
 
 
 def mongo_filter(
-    conditions: Sequence[FilterCondition], fields: Mapping[str, Filterable], location: str
+    conditions: Sequence[FilterCondition | ConditionWrite],
+    fields: Mapping[str, Filterable],
+    where: Where = IN_THE_BODY,
 ) -> dict[str, Any]:
-    """One MongoDB filter matching every condition; `location` names where they came from
-    (`filter`, `body.conditions`) in a 422's details."""
+    """One MongoDB filter matching every condition; `where` they came from names the bad one
+    in a 422's details (`query.filter.0`, `body.conditions.2`)."""
     clauses = []
     for index, condition in enumerate(conditions):
         try:
@@ -99,12 +137,15 @@ def mongo_filter(
         except BadCondition as error:
             raise InvalidInput(
                 f"Bad filter on {condition.field}: {error}",
-                details=[{"field": f"{location}.{index}", "message": str(error)}],
+                details=[{"field": f"{where.conditions}.{index}", "message": str(error)}],
+                location=where.location,
             ) from None
     return {"$and": clauses} if clauses else {}
 
 
-def clause(condition: FilterCondition, fields: Mapping[str, Filterable]) -> dict[str, Any]:
+def clause(
+    condition: FilterCondition | ConditionWrite, fields: Mapping[str, Filterable]
+) -> dict[str, Any]:
     field = fields.get(condition.field)
     if field is None:
         raise BadCondition(f"unknown field {condition.field}")
@@ -165,17 +206,26 @@ def typed(kind: Kind, value: Any) -> Any:
         except ValueError:
             raise BadCondition(f"{text!r} is not a date (YYYY-MM-DD)") from None
     if kind is Kind.DATETIME:
-        try:
-            moment = datetime.fromisoformat(text)
-        except ValueError:
-            raise BadCondition(f"{text!r} is not a date or an ISO datetime") from None
-        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        return utc_moment(text)
     if kind is Kind.ID:
         oid = object_id(text)
         if oid is None:
             raise BadCondition(f"{text!r} is not an id")
         return oid
     return text
+
+
+def utc_moment(text: str) -> datetime:
+    """An ISO date or datetime as a moment in UTC (as stored); one at the calendar's edges
+    that has no UTC equivalent (`9999-12-31T23:59:59-23:59`) is refused."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise BadCondition(f"{text!r} is not a date or an ISO datetime") from None
+    try:
+        return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+    except OverflowError:
+        raise BadCondition(f"{text!r} is outside the dates that can be stored") from None
 
 
 def truth(value: Any) -> bool:

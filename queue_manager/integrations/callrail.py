@@ -5,9 +5,15 @@ from typing import Any
 
 from beanie import PydanticObjectId
 
-from queue_manager.integrations.contacts import contact_for_phone, is_e164
-from shared.models.crm_log import CrmLog, FieldChange
+from queue_manager.celery import settings
+from shared.domain.activities.recording import record
+from shared.domain.activities.repository import ActivityRepository
+from shared.domain.contacts.callers import contact_for, names_of
+from shared.domain.contacts.errors import Unreachable
+from shared.domain.contacts.writing import platform_author
+from shared.models.crm_log import FieldChange
 
+SOURCE = "callrail"
 # The call's details kept on the activity, by CallRail's names.
 CALL_FIELDS = (
     "resource_id",
@@ -25,30 +31,24 @@ CALL_FIELDS = (
 async def handle(event: dict[str, Any]) -> dict[str, Any]:
     account_id = PydanticObjectId(event["data"]["account_id"])
     call = event["data"]["call"]
-    phone = call.get("customer_phone_number")
-    if not is_e164(phone):
+    author = await platform_author(account_id, settings)
+    try:
+        contact, created = await contact_for(
+            author,
+            SOURCE,
+            phone=call.get("customer_phone_number"),
+            **names_of(call.get("customer_name")),
+        )
+    except Unreachable:
         return {"skipped": "the call has no caller number"}
-    contact, created = await contact_for_phone(
-        account_id, phone, source="callrail", name=call.get("customer_name")
-    )
+    assert contact.id is not None, "a stored contact"
     # A run taken over after a crash finds the activity it already wrote.
-    recorded = await CrmLog.find_one(
-        {
-            "account_id": account_id,
-            "entity_id": contact.id,
-            "changes": {"$elemMatch": {"field": "resource_id", "new": call["resource_id"]}},
-        }
-    )
-    activity = (
-        recorded
-        or await CrmLog(
-            account_id=account_id,
-            entity_type="contact",
-            entity_id=contact.id,
-            action="call_received" if call.get("direction") != "outbound" else "call_made",
-            changes=[
-                FieldChange(field=field, new=call[field]) for field in CALL_FIELDS if field in call
-            ],
-        ).insert()
-    )
+    activities = ActivityRepository(account_id)
+    activity = await activities.with_change(contact.id, "resource_id", call["resource_id"])
+    if activity is None:
+        action = "call_received" if call.get("direction") != "outbound" else "call_made"
+        changes = [
+            FieldChange(field=field, new=call[field]) for field in CALL_FIELDS if field in call
+        ]
+        activity = await record(account_id, None, "contact", contact.id, action, changes)
     return {"contact_id": str(contact.id), "contact_created": created, "activity": str(activity.id)}

@@ -1,17 +1,22 @@
 """Facebook lead ads: a lead the external API received (its id and Page) is fetched from the
 Graph API with the Page's token and becomes a CRM contact of each account that subscribed the
 Page to leads: the account's live contact with the same email or phone when there is one
-(completed with what it lacked), a new person otherwise; the lead is logged on the contact."""
+(completed with what it lacked), a new person otherwise (its phone read in the account's
+region); the lead is logged on the contact."""
 
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
-import phonenumbers
 
 from queue_manager.celery import settings
-from queue_manager.integrations.contacts import contact_for
+from queue_manager.integrations.repository import lead_subscribers
 from queue_manager.settings import QueueManagerSettings
+from shared.domain.activities.recording import record
+from shared.domain.activities.repository import ActivityRepository
+from shared.domain.contacts.callers import contact_for, names_of
+from shared.domain.contacts.errors import Unreachable
+from shared.domain.contacts.writing import platform_author
 from shared.models.contact import Contact
 from shared.models.crm_log import CrmLog, FieldChange
 from shared.models.facebook_token import FacebookToken
@@ -29,10 +34,12 @@ LEAD_DETAILS = ("leadgen_id", "form_id", "ad_id", "page_id")
 
 @dataclass(frozen=True)
 class LeadPerson:
+    """The lead's answers as Facebook sends them; the write path reads them."""
+
     first_name: str | None
     last_name: str | None
-    email: str | None  # lower-cased
-    phone: str | None  # E.164
+    email: str | None
+    phone: str | None
 
 
 def answers(field_data: list[dict]) -> dict[str, str]:
@@ -40,37 +47,15 @@ def answers(field_data: list[dict]) -> dict[str, str]:
     return {field["name"]: field["values"][0] for field in field_data if field.get("values")}
 
 
-def e164(phone: str | None) -> str | None:
-    """The number in E.164 when it can be read without guessing a country, else None."""
-    try:
-        number = phonenumbers.parse(phone or "", None)
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_valid_number(number):
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-
-
 def lead_person(field_data: list[dict]) -> LeadPerson:
     given = answers(field_data)
-    first, _, last = given.get("full_name", "").strip().partition(" ")
-    email = given.get("email", "").strip().lower()
+    named = names_of(given.get("full_name"))
     return LeadPerson(
-        first_name=given.get("first_name") or first or None,
-        last_name=given.get("last_name") or last or None,
-        email=email if "@" in email else None,
-        phone=e164(given.get("phone_number")),
+        first_name=given.get("first_name") or named.get("first_name"),
+        last_name=given.get("last_name") or named.get("last_name"),
+        email=given.get("email") or None,
+        phone=given.get("phone_number") or None,
     )
-
-
-async def subscribers(page_id: str) -> list[FacebookToken]:
-    """The connections that subscribed the Page to lead ads."""
-    return await FacebookToken.find(
-        {
-            "status": ConnectionStatus.CONNECTED,
-            "pages": {"$elemMatch": {"id": page_id, "leads_subscribed": True}},
-        }
-    ).to_list()
 
 
 @retried_when_busy
@@ -109,52 +94,46 @@ def token_refused(response: httpx.Response) -> bool:
 
 async def log_lead(contact: Contact, lead: dict[str, Any]) -> CrmLog:
     """The lead as an activity on the contact, once: a run taken over after a crash finds it."""
-    logged = await CrmLog.find_one(
-        {
-            "account_id": contact.account_id,
-            "entity_id": contact.id,
-            "changes": {"$elemMatch": {"field": "leadgen_id", "new": lead["leadgen_id"]}},
-        }
-    )
-    return (
-        logged
-        or await CrmLog(
-            account_id=contact.account_id,
-            entity_type="contact",
-            entity_id=contact.id,
-            action="lead_received",
-            changes=[
-                FieldChange(field=name, new=lead[name]) for name in LEAD_DETAILS if name in lead
-            ],
-        ).insert()
-    )
+    assert contact.id is not None, "a stored contact"
+    activities = ActivityRepository(contact.account_id)
+    if logged := await activities.with_change(contact.id, "leadgen_id", lead["leadgen_id"]):
+        return logged
+    details = [FieldChange(field=name, new=lead[name]) for name in LEAD_DETAILS if name in lead]
+    return await record(contact.account_id, None, "contact", contact.id, "lead_received", details)
 
 
 async def import_lead(
     data: dict[str, Any], client: httpx.AsyncClient, config: QueueManagerSettings
 ) -> dict[str, Any]:
     page_id, leadgen_id = str(data["page_id"]), str(data["leadgen_id"])
-    connections = await subscribers(page_id)
+    connections = await lead_subscribers(page_id)
     if not connections:
         return {"skipped": "no account subscribed this Page to leads"}
     lead = await fetch_lead(client, config, connections[0], page_id, leadgen_id)
     person = lead_person(lead.get("field_data", []))
-    if not person.email and not person.phone:
-        return {"skipped": "the lead has no email or phone to reach"}
     contacts = []
-    for connection in connections:
-        contact, created = await contact_for(
-            connection.account_id,
-            SOURCE,
-            email=person.email,
-            phone=person.phone,
-            first_name=person.first_name,
-            last_name=person.last_name,
-            tag=TAG,
-        )
-        await log_lead(contact, {**data, "leadgen_id": leadgen_id})
-        contacts.append({"contact_id": str(contact.id), "created": created})
+    try:
+        for connection in connections:
+            contact, created = await lead_contact(connection, person)
+            await log_lead(contact, {**data, "leadgen_id": leadgen_id})
+            contacts.append({"contact_id": str(contact.id), "created": created})
+    except Unreachable:
+        return {"skipped": "the lead has no email or phone to reach"}
     return {"contacts": contacts}
+
+
+async def lead_contact(connection: FacebookToken, person: LeadPerson) -> tuple[Contact, bool]:
+    """The lead's person as a contact of the connection's account."""
+    author = await platform_author(connection.account_id, settings)
+    return await contact_for(
+        author,
+        SOURCE,
+        email=person.email,
+        phone=person.phone,
+        first_name=person.first_name,
+        last_name=person.last_name,
+        tag=TAG,
+    )
 
 
 async def handle(

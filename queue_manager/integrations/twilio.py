@@ -5,19 +5,24 @@ is published as a platform event."""
 from typing import Any
 
 from beanie import PydanticObjectId
-from pymongo.errors import DuplicateKeyError
 
-from queue_manager.integrations.contacts import contact_for_phone, is_e164
+from queue_manager.celery import settings
+from queue_manager.integrations.repository import twilio_number
+from shared.domain.contacts.callers import contact_for
+from shared.domain.contacts.errors import Unreachable
+from shared.domain.contacts.writing import platform_author
 from shared.domain.messages.conversations import open_once, prospect_key
 from shared.domain.messages.posting import announce_message, append_message
+from shared.domain.messages.prospects import prospect_for as prospect_of_visitor
+from shared.domain.messages.prospects import update_prospect
 from shared.models.base import utc_now
 from shared.models.contact import Contact
 from shared.models.conversation import Conversation, ConversationKind
 from shared.models.conversation_message import SenderType
 from shared.models.conversation_prospect import ConversationProspect
-from shared.models.twilio_number import TwilioNumber
 from shared.utilities.events import publish_event
 
+SOURCE = "sms"
 INBOUND_SMS = "sms.inbound"
 SMS_STATUS = "sms.status"
 
@@ -32,10 +37,15 @@ async def handle(event: dict[str, Any]) -> dict[str, Any]:
 
 async def inbound_sms(sms: dict[str, Any]) -> dict[str, Any]:
     account_id = PydanticObjectId(sms["account_id"])
-    number = await TwilioNumber.find_one({"account_id": account_id, "phone_number": sms["to"]})
-    if number is None or not is_e164(sms["from"]):
-        return {"skipped": "not to one of the account's numbers, or from no number"}
-    contact, _ = await contact_for_phone(account_id, sms["from"], source="sms")
+    skipped = {"skipped": "not to one of the account's numbers, or from no number"}
+    if await twilio_number(account_id, sms["to"]) is None:
+        return skipped
+    try:
+        contact, _ = await contact_for(
+            await platform_author(account_id, settings), SOURCE, phone=sms["from"]
+        )
+    except Unreachable:  # a short code or a sender name, not a number
+        return skipped
     conversation = await conversation_with(contact, sms["from"])
     message, created = await append_message(
         conversation,
@@ -65,15 +75,13 @@ async def conversation_with(contact: Contact, phone: str) -> Conversation:
 
 
 async def prospect_for(contact: Contact, phone: str) -> ConversationProspect:
-    visitor = {"account_id": contact.account_id, "visitor_id": f"sms:{phone}"}
-    if found := await ConversationProspect.find_one(visitor):
-        return found
-    try:
-        return await ConversationProspect(
-            **visitor, name=contact.display_name, phone=phone, contact_id=contact.id
-        ).insert()
-    except DuplicateKeyError:  # the same sender's two texts at once
-        return await ConversationProspect.find_one(visitor)  # type: ignore[return-value]
+    """The phone number's prospect, linked to the contact and named after it."""
+    prospect = await prospect_of_visitor(contact.account_id, f"sms:{phone}")
+    if prospect.contact_id != contact.id:
+        await update_prospect(
+            prospect, name=contact.display_name, phone=phone, contact_id=contact.id
+        )
+    return prospect
 
 
 def sms_status(status: dict[str, Any]) -> dict[str, Any]:

@@ -1,26 +1,29 @@
 """What each kind of action does to the run's entity (a contact or a deal), as one result.
 
-An action that cannot apply says why (skipped); one that tries and fails says what failed. The
-webhook goes out through the same address-checked client as outgoing webhooks, so a rule cannot
-reach inside the network.
+An action that cannot apply says why (skipped); one that tries and fails says what failed. A
+contact is changed through the contact write path, as the platform (its change recorded, its
+webhook event sent, the automations of a tag it gains fired: a rule adding a tag already there
+changes nothing and fires nothing, so rules cannot loop). The webhook goes out through the same
+address-checked client as outgoing webhooks, so a rule cannot reach inside the network.
 """
 
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 import httpx
-from beanie import Document
 
+from queue_manager.celery import settings
+from shared.domain.accounts.users import users_among
+from shared.domain.contacts.repository import ContactRepository
+from shared.domain.contacts.writing import platform_author, update_contact
 from shared.models.automation import AddTag, AssignOwner, CreateTask, SendWebhook
 from shared.models.automation_log import ActionResult, ActionStatus, AutomationLog
 from shared.models.base import utc_now
 from shared.models.contact import Contact
 from shared.models.deal import Deal
-from shared.models.membership import Membership
 from shared.utilities.errors import DomainError
 from shared.utilities.repository import TenantRepository
 
-ENTITIES: dict[str, type[Document]] = {"contact": Contact, "deal": Deal}
 # How much of a webhook's failed answer the run keeps.
 EXCERPT_CHARS = 300
 
@@ -40,35 +43,43 @@ def failed(detail: str) -> Outcome:
     return ActionStatus.FAILED, detail
 
 
-def entity_filter(log: AutomationLog) -> dict[str, Any]:
-    """The run's entity, in the run's account; a deleted contact is gone."""
-    model = ENTITIES[log.entity_type]
-    live = {"deleted_at": None} if model is Contact else {}
-    return TenantRepository(model, log.account_id).scoped({"_id": log.entity_id, **live})
+async def change_contact(
+    log: AutomationLog, fields: Callable[[Contact], dict[str, Any]]
+) -> Outcome:
+    """The run's contact given `fields(contact)`, if it is still live."""
+    contact = await ContactRepository(log.account_id).find_one(
+        {"_id": log.entity_id, "deleted_at": None}
+    )
+    if contact is None:
+        return skipped("the contact no longer exists")
+    await update_contact(await platform_author(log.account_id, settings), contact, fields(contact))
+    return succeeded()
 
 
-async def update_entity(log: AutomationLog, update: dict[str, Any]) -> Outcome:
-    collection = ENTITIES[log.entity_type].get_motor_collection()
+async def update_deal(log: AutomationLog, update: dict[str, Any]) -> Outcome:
+    collection = Deal.get_motor_collection()
     update.setdefault("$set", {})["updated_at"] = utc_now()
-    outcome = await collection.update_one(entity_filter(log), update)
+    deal = TenantRepository(Deal, log.account_id).scoped({"_id": log.entity_id})
+    outcome = await collection.update_one(deal, update)
     if outcome.matched_count == 0:
-        return skipped(f"the {log.entity_type} no longer exists")
+        return skipped("the deal no longer exists")
     return succeeded()
 
 
 async def add_tag(action: AddTag, log: AutomationLog, client: httpx.AsyncClient) -> Outcome:
     if log.entity_type != "contact":
         return skipped(f"a {log.entity_type} has no tags")
-    return await update_entity(log, {"$addToSet": {"tags": action.tag}})
+    return await change_contact(log, lambda contact: {"tags": [*contact.tags, action.tag]})
 
 
 async def assign_owner(
     action: AssignOwner, log: AutomationLog, client: httpx.AsyncClient
 ) -> Outcome:
-    members = TenantRepository(Membership, log.account_id)
-    if not await members.count({"user_id": action.user_id}):
-        return failed("the owner is no longer a member of the account")
-    return await update_entity(log, {"$set": {"owner_id": action.user_id}})
+    if action.user_id not in await users_among(log.account_id, [action.user_id]):
+        return failed("the owner is no longer a user of the account")
+    if log.entity_type == "contact":
+        return await change_contact(log, lambda contact: {"owner_id": str(action.user_id)})
+    return await update_deal(log, {"$set": {"owner_id": action.user_id}})
 
 
 async def create_task(action: CreateTask, log: AutomationLog, client: httpx.AsyncClient) -> Outcome:

@@ -1,16 +1,20 @@
-"""The CRM's tests go the dashboard's way: gateway -> router -> internal_api on real ports,
-signed in with a session id, so every route is proven through the whole chain.
+"""internal_api the dashboard's way: gateway -> router -> internal_api on real ports, each
+request signed in by a session id (`x-session-id`), as the dashboard sends it.
 
-One chain serves a whole test module (the database is emptied after each test); a test that
-needs other internal_api settings gets a chain of its own."""
+For end-to-end journeys only (it is slow: three servers): routes are tested in-process
+(`api`, signed in with the user token the router would mint) and business rules on the
+services. One chain serves a whole test module (the database is emptied after each test).
 
-from contextlib import nullcontext
+    async def test_a_journey(dashboard):
+        owner = await create_signed_in()
+        response = await dashboard.get("/v1/crm/contacts", headers=owner.session_headers)
+"""
 
+import httpx
 import pytest
 
 from internal_api.app import create_app
 from internal_api.settings import InternalApiSettings
-from tests.factories import SignedIn
 from tests.fixtures import dashboard_chain
 
 
@@ -21,15 +25,6 @@ async def module_chain():
 
 
 @pytest.fixture
-def start_api(module_chain, mongo, monkeypatch):
-    """`async with start_api(**internal_api_settings) as client`: a client of the gateway."""
-    monkeypatch.setattr(
-        SignedIn, "headers", property(lambda signed_in: {"x-session-id": signed_in.session_id})
-    )
-
-    def start(**overrides):
-        if not overrides:
-            return nullcontext(module_chain)
-        return dashboard_chain(create_app(InternalApiSettings(**overrides)))
-
-    return start
+def dashboard(module_chain, mongo) -> httpx.AsyncClient:
+    """The gateway's client, as the dashboard is: send `headers=signed_in.session_headers`."""
+    return module_chain

@@ -10,8 +10,9 @@ from typing import Any
 from beanie import PydanticObjectId
 
 from internal_api.crm.contacts.schemas import ContactSearch
-from internal_api.crm.custom_fields.service import definitions
-from internal_api.crm.query import Filterable, Kind, mongo_filter
+from internal_api.crm.query import ConditionWrite, Filterable, Kind, Where, mongo_filter
+from shared.domain.contacts.errors import UnsearchableQuery
+from shared.domain.contacts.repository import CUSTOM, CustomFieldRepository
 from shared.models.custom_field import CustomFieldType
 from shared.models.filter import FilterCondition
 from shared.utilities.contact_search import query_terms
@@ -48,7 +49,6 @@ CUSTOM_KINDS = {
     CustomFieldType.SELECT: Kind.TEXT,
     CustomFieldType.MULTI_SELECT: Kind.TEXT,
 }
-CUSTOM = "custom."
 
 
 async def filterable_fields(
@@ -56,32 +56,47 @@ async def filterable_fields(
 ) -> dict[str, Filterable]:
     """The contact fields, and those of the account's custom fields among `names`."""
     keys = [name.removeprefix(CUSTOM) for name in names if name.startswith(CUSTOM)]
-    found = await definitions(account_id).list({"key": {"$in": keys}}, limit=0) if keys else []
+    found = await CustomFieldRepository(account_id).keyed(keys) if keys else {}
     custom = {
         f"{CUSTOM}{field.key}": Filterable(CUSTOM_KINDS[field.type], "custom_values", field.key)
-        for field in found
+        for field in found.values()
     }
     return CONTACT_FIELDS | custom
 
 
 async def conditions_filter(
-    account_id: PydanticObjectId, conditions: Sequence[FilterCondition], location: str
+    account_id: PydanticObjectId,
+    conditions: Sequence[FilterCondition | ConditionWrite],
+    where: Where,
 ) -> dict[str, Any]:
     """The conditions as one MongoDB filter; 422 naming a bad one."""
     fields = await filterable_fields(account_id, [condition.field for condition in conditions])
-    return mongo_filter(conditions, fields, location)
+    return mongo_filter(conditions, fields, where)
+
+
+def search_filter(q: str | None, where: Where) -> dict[str, Any]:
+    """Contacts holding a term starting with each word of `q`: `UnsearchableQuery` for words
+    with no letter or digit (`!!!`), which would otherwise match every contact."""
+    if not q or not q.strip():
+        return {}
+    terms = query_terms(q)
+    if not terms:
+        raise UnsearchableQuery(
+            f"Nothing to search for in {q!r}: use letters or digits.",
+            details=[{"field": where.q, "message": "no letter or digit to search for"}],
+            location=where.location,
+        )
+    return {"search_terms": {"$all": terms}}
 
 
 async def contact_filter(
-    account_id: PydanticObjectId, search: ContactSearch, location: str
+    account_id: PydanticObjectId, search: ContactSearch, where: Where
 ) -> dict[str, Any]:
     """Live contacts (deleted ones only with `deleted`), matching every search word and
     every condition."""
     clauses: list[dict[str, Any]] = [{"deleted_at": {"$ne": None} if search.deleted else None}]
-    terms = query_terms(search.q or "")
-    if terms:
-        clauses.append({"search_terms": {"$all": terms}})
-    conditions = await conditions_filter(account_id, search.conditions, location)
-    if conditions:
+    if words := search_filter(search.q, where):
+        clauses.append(words)
+    if conditions := await conditions_filter(account_id, search.conditions, where):
         clauses.append(conditions)
     return {"$and": clauses}

@@ -12,8 +12,6 @@ from typing import Any
 
 from beanie import PydanticObjectId
 
-from internal_api.activities import service as activities
-from internal_api.automations import service as automations
 from internal_api.crm.deals.auth import DealsCaller
 from internal_api.crm.deals.errors import LostReasonRequired, UnknownContacts
 from internal_api.crm.deals.events import publish_deal_event
@@ -23,6 +21,9 @@ from internal_api.crm.deals.schemas import DealCreate, DealFilters, DealMove, De
 from internal_api.crm.notes import service as notes
 from internal_api.crm.pipelines.repository import PipelineRepository
 from shared.domain.accounts.users import require_users
+from shared.domain.activities import recording as activities
+from shared.domain.activities.repository import ActivityRepository
+from shared.domain.automations.firing import fire
 from shared.models.base import utc_now
 from shared.models.crm_log import CrmLog, FieldChange
 from shared.models.deal import Deal, DealStatus
@@ -113,7 +114,8 @@ async def delete_deal(caller: DealsCaller, deal_id: str) -> None:
 
 async def history(caller: DealsCaller, deal_id: str, params: PageParams) -> Page[CrmLog]:
     deal = await get_deal(caller, deal_id)
-    return await activities.list_for_record(str(caller.account_id), params, "deal", deal.id)
+    activity_log = ActivityRepository(caller.account_id)
+    return await activity_log.paginate(params, activity_log.of_record("deal", deal.id))
 
 
 async def move_all(principal: Principal, source: Stage, target_pipeline: Pipeline, target: Stage):
@@ -143,7 +145,7 @@ async def move_to(
 
 async def entered_stage(deal: Deal) -> None:
     subject = {"pipeline_id": deal.pipeline_id, "stage_id": deal.stage_id}
-    await automations.fire(deal.account_id, "deal.stage_entered", subject, "deal", deal.id)
+    await fire(deal.account_id, "deal.stage_entered", subject, "deal", deal.id)
 
 
 def settle_status(deal: Deal, was: DealStatus | None) -> None:
@@ -190,5 +192,6 @@ def snapshot(deal: Deal) -> dict[str, Any]:
 async def record(principal: Principal, deal: Deal, action: str, changes: list[FieldChange]) -> None:
     """One activity entry and its webhook event, unless nothing changed."""
     if changes:
-        await activities.record(principal, deal.account_id, "deal", deal.id, action, changes)
+        actor = PydanticObjectId(principal.sub)
+        await activities.record(deal.account_id, actor, "deal", deal.id, action, changes)
         publish_deal_event(deal, action, changes)

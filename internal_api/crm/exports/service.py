@@ -21,10 +21,11 @@ from beanie.odm.queries.update import UpdateResponse
 from internal_api.crm.contacts.filtering import CONTACT_FIELDS, CUSTOM, contact_filter
 from internal_api.crm.contacts.schemas import ContactSearch
 from internal_api.crm.csv_jobs import CsvJobs, claim, save_progress
-from internal_api.crm.custom_fields.service import definitions
 from internal_api.crm.exports.schemas import ExportCreate
+from internal_api.crm.query import Where
 from internal_api.crm.visibility import VisibleRepository, visibility_filter
 from internal_api.storage import CHUNK_BYTES, FileStorage
+from shared.domain.contacts.repository import CustomFieldRepository
 from shared.models.base import utc_now
 from shared.models.contact import Contact
 from shared.models.csv_queue import CsvJob, CsvJobKind, CsvJobStatus
@@ -35,7 +36,7 @@ logger = logging.getLogger(__name__)
 
 EXPORTABLE = {"id", "address.street", *CONTACT_FIELDS}
 PROGRESS_EVERY_ROWS = 500
-FILTERS_LOCATION = "body.filters.conditions"
+FILTERS_LOCATION = Where("body", "filters.conditions", "filters.q")
 
 
 def exports(account_id) -> CsvJobs:
@@ -62,7 +63,7 @@ async def queue_export(principal: Principal, body: ExportCreate) -> CsvJob:
 
 async def check_columns(account_id: str, columns: list[str]) -> None:
     keys = [column.removeprefix(CUSTOM) for column in columns if column.startswith(CUSTOM)]
-    found = await definitions(account_id).list({"key": {"$in": keys}}, limit=0) if keys else []
+    found = list((await CustomFieldRepository(account_id).keyed(keys)).values()) if keys else []
     known = EXPORTABLE | {f"{CUSTOM}{field.key}" for field in found}
     unknown = [(index, column) for index, column in enumerate(columns) if column not in known]
     if unknown:

@@ -19,12 +19,12 @@ from pydantic import ValidationError
 from pymongo.errors import DuplicateKeyError
 
 from internal_api.crm.contacts.schemas import ContactCreate
-from internal_api.crm.contacts.service import Caller, create_contact
 from internal_api.crm.csv_jobs import CsvJobs, claim, save_progress
-from internal_api.crm.custom_fields.service import definitions
 from internal_api.crm.imports.reading import csv_records
 from internal_api.crm.imports.upload import Upload
 from internal_api.storage import FileStorage
+from shared.domain.contacts.repository import CustomFieldRepository
+from shared.domain.contacts.writing import Author, create_contact
 from shared.models.base import utc_now
 from shared.models.csv_queue import CsvJob, CsvJobKind, CsvJobStatus, RowError
 from shared.models.custom_field import CustomFieldType
@@ -116,7 +116,7 @@ async def header(storage: FileStorage, file_key: str) -> list[str]:
 async def check_mapping(account_id: str, mapping: Mapping[str, str], columns: list[str]) -> None:
     """422 naming each column that is not in the file or is mapped to no contact field."""
     keys = [target.removeprefix(CUSTOM) for target in mapping.values() if target.startswith(CUSTOM)]
-    found = await definitions(account_id).list({"key": {"$in": keys}}, limit=0) if keys else []
+    found = list((await CustomFieldRepository(account_id).keyed(keys)).values()) if keys else []
     known = CONTACT_TARGETS | {f"{CUSTOM}{field.key}" for field in found}
     problems = []
     for column, target in mapping.items():
@@ -187,7 +187,7 @@ class RowImporter:
     """Turns a row's cells into a contact through the job's mapping, and stores it."""
 
     def __init__(
-        self, job: CsvJob, caller: Caller, custom_types: dict[str, CustomFieldType]
+        self, job: CsvJob, caller: Author, custom_types: dict[str, CustomFieldType]
     ) -> None:
         self.job = job
         self.caller = caller
@@ -199,8 +199,8 @@ class RowImporter:
 
     @classmethod
     async def for_job(cls, job: CsvJob, phone_region: str) -> "RowImporter":
-        fields = await definitions(job.account_id).list(limit=0)
-        caller = Caller.platform(job.account_id, phone_region)
+        fields = (await CustomFieldRepository(job.account_id).keyed()).values()
+        caller = Author.platform(job.account_id, phone_region)
         return cls(job, caller, {field.key: field.type for field in fields})
 
     async def import_row(self, number: int, cells: Mapping[str, str]) -> list[RowError]:
@@ -211,7 +211,8 @@ class RowImporter:
                 RowError(row=number, field=column, message=message) for column, message in errors
             ]
         try:
-            await create_contact(self.caller, ContactCreate.model_validate(data))
+            fields = ContactCreate.model_validate(data).model_dump(exclude_unset=True)
+            await create_contact(self.caller, fields)
         except ValidationError as error:
             return [
                 RowError(row=number, field=self.column(item["loc"]), message=item["msg"])

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 from beanie import PydanticObjectId
 
-from internal_api.activities import service as activities
 from internal_api.crm.notes.errors import NotNoteAuthor
 from internal_api.crm.notes.repository import NoteRepository
 from internal_api.crm.notes.schemas import NoteCreate, NoteUpdate
 from internal_api.crm.visibility import SEES_EVERYTHING, VisibleRepository, visibility_filter
+from shared.domain.activities import recording as activities
 from shared.models.base import TenantDocument
 from shared.models.contact import Contact
 from shared.models.crm_log import FieldChange
@@ -73,8 +73,8 @@ async def add_note(record: NotedRecord, body: NoteCreate) -> CrmNote:
         pinned=body.pinned,
     )
     await activities.record(
-        record.principal,
         record.principal.account_id,
+        PydanticObjectId(record.principal.sub),
         record.kind.name,
         record.id,
         "note_added",

@@ -1,29 +1,23 @@
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, StringConstraints
+from pydantic import StringConstraints
 
-from shared.models.crm_tag import CrmTag
+from shared.utilities.schemas import IdStr, ReadModel, WriteModel
 
 TagName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
 
 
-class TagCreate(BaseModel):
+class TagCreate(WriteModel):
     name: TagName
 
 
-class TagUpdate(BaseModel):
+class TagUpdate(WriteModel):
     name: TagName | None = None
 
 
-class TagRead(BaseModel):
-    id: str
+class TagRead(ReadModel):
+    id: IdStr
     name: str
     contact_count: int  # live contacts the caller may see that carry the tag
     created_at: datetime
-
-    @classmethod
-    def of(cls, tag: CrmTag, contact_count: int) -> "TagRead":
-        return cls(
-            id=str(tag.id), name=tag.name, contact_count=contact_count, created_at=tag.created_at
-        )

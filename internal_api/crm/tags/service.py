@@ -1,100 +1,84 @@
 """The account's tags. Contacts carry tags by name, so renaming or deleting a tag rewrites
 every contact of the account that carries it (all of them, not only those the caller sees:
 a tag belongs to the account). Those rewrites are not contact activities: the contact's tags
-did not change in meaning, and one rename must not write a log entry per contact."""
+did not change in meaning, and one rename must not write a log entry per contact. Counts are
+of the live contacts the caller sees."""
 
-from collections.abc import Iterable
-from contextlib import suppress
+from dataclasses import dataclass
+from datetime import datetime
 
 from beanie import PydanticObjectId
 from pymongo.errors import DuplicateKeyError
 
-from shared.models.contact import Contact
+from internal_api.crm.contacts.auth import ContactsCaller
+from shared.domain.contacts.repository import TagRepository
 from shared.models.crm_tag import CrmTag
 from shared.utilities.errors import Conflict
 from shared.utilities.pagination import Page, PageParams
-from shared.utilities.repository import TenantRepository
-
-AccountId = str | PydanticObjectId
 
 
-TAG_SORTS = ("created_at", "updated_at", "name")
+class TagNameTaken(Conflict):
+    """The account already has a tag of this name."""
+
+    code = "tag_name_taken"
 
 
-def tags(account_id: AccountId) -> TenantRepository[CrmTag]:
-    return TenantRepository(CrmTag, account_id, TAG_SORTS)
+@dataclass(frozen=True)
+class CountedTag:
+    """A tag, and how many live contacts the caller sees carry it."""
+
+    id: PydanticObjectId | None
+    name: str
+    created_at: datetime
+    contact_count: int
 
 
-async def list_tags(
-    account_id: AccountId, params: PageParams, contacts: TenantRepository[Contact]
-) -> tuple[Page[CrmTag], dict[str, int]]:
-    """A page of tags, and how many live contacts of `contacts` carry each."""
-    page = await tags(account_id).paginate(params)
-    names = [tag.name for tag in page.data]
-    carrying = {"deleted_at": None, "tags": {"$in": names}}
-    pipeline = [
-        {"$match": contacts.scoped(carrying)},
-        {"$unwind": "$tags"},
-        {"$match": {"tags": {"$in": names}}},
-        {"$group": {"_id": "$tags", "count": {"$sum": 1}}},
-    ]
-    counts = await Contact.aggregate(pipeline).to_list()
-    return page, {count["_id"]: count["count"] for count in counts}
+def counted(tag: CrmTag, contact_count: int) -> CountedTag:
+    return CountedTag(tag.id, tag.name, tag.created_at, contact_count)
 
 
-async def count_carrying(contacts: TenantRepository[Contact], name: str) -> int:
-    return await contacts.count({"deleted_at": None, "tags": name})
+def tags(caller: ContactsCaller) -> TagRepository:
+    return TagRepository(caller.account_id)
 
 
-async def get_tag(account_id: AccountId, tag_id: str) -> CrmTag:
-    return await tags(account_id).get(tag_id)
+async def list_tags(caller: ContactsCaller, params: PageParams) -> Page[CountedTag]:
+    page = await tags(caller).paginate(params)
+    counts = await caller.records.count_tagged([tag.name for tag in page.data])
+    data = [counted(tag, counts.get(tag.name, 0)) for tag in page.data]
+    return Page[CountedTag](data=data, pagination=page.pagination)
 
 
-async def create_tag(account_id: AccountId, name: str) -> CrmTag:
-    if await tags(account_id).count({"name": name}):
+async def get_tag(caller: ContactsCaller, tag_id: str) -> CountedTag:
+    tag = await tags(caller).get(tag_id)
+    return counted(tag, (await caller.records.count_tagged([tag.name])).get(tag.name, 0))
+
+
+async def create_tag(caller: ContactsCaller, name: str) -> CountedTag:
+    if await tags(caller).count({"name": name}):
         raise name_taken(name)
     try:
-        return await tags(account_id).create(name=name)
-    except DuplicateKeyError:
+        return counted(await tags(caller).create(name=name), 0)
+    except DuplicateKeyError:  # a concurrent create won the race the count checked for
         raise name_taken(name) from None
 
 
-async def ensure_tags(account_id: AccountId, names: Iterable[str]) -> None:
-    """Creates the tags a contact is given that the account does not have yet."""
-    wanted = set(names)
-    existing = await tags(account_id).list({"name": {"$in": list(wanted)}}, limit=0)
-    for name in wanted - {tag.name for tag in existing}:
-        # Created meanwhile by another request: what we wanted.
-        with suppress(DuplicateKeyError):
-            await tags(account_id).create(name=name)
+async def rename_tag(caller: ContactsCaller, tag_id: str, name: str | None) -> CountedTag:
+    """The tag under `name` on every contact carrying it (no name: the tag as it is)."""
+    tag = await tags(caller).get(tag_id)
+    if name is not None and name != tag.name:
+        if await tags(caller).count({"name": name}):
+            raise name_taken(name)
+        await caller.records.whole_account().rename_tag(tag.name, name)
+        tag.name = name
+        await tag.save()
+    return await get_tag(caller, tag_id)
 
 
-async def rename_tag(account_id: AccountId, tag_id: str, name: str) -> CrmTag:
-    tag = await get_tag(account_id, tag_id)
-    if name == tag.name:
-        return tag
-    if await tags(account_id).count({"name": name}):
-        raise name_taken(name)
-    carriers = carrying(account_id, tag.name)
-    # Two steps, as mongomock has no positional `tags.$` update: add the new name, then pull
-    # the old one (a contact carrying both ends with the new name once).
-    await carriers.update({"$addToSet": {"tags": name}})
-    await carrying(account_id, tag.name).update({"$pull": {"tags": tag.name}})
-    tag.name = name
-    await tag.save()
-    return tag
-
-
-async def delete_tag(account_id: AccountId, tag_id: str) -> None:
-    tag = await get_tag(account_id, tag_id)
-    await carrying(account_id, tag.name).update({"$pull": {"tags": tag.name}})
+async def delete_tag(caller: ContactsCaller, tag_id: str) -> None:
+    tag = await tags(caller).get(tag_id)
+    await caller.records.whole_account().remove_tag(tag.name)
     await tag.delete()
 
 
-def carrying(account_id: AccountId, name: str):
-    """Every contact of the account carrying the tag, deleted ones included."""
-    return Contact.find(TenantRepository(Contact, account_id).scoped({"tags": name}))
-
-
-def name_taken(name: str) -> Conflict:
-    return Conflict(f"The tag {name} already exists.", details=[{"field": "body.name"}])
+def name_taken(name: str) -> TagNameTaken:
+    return TagNameTaken(f"The tag {name} already exists.", details=[{"field": "name"}])

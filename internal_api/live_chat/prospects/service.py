@@ -8,17 +8,21 @@ contact passes every rule of the contacts service (validation, search terms, his
 automations, live updates).
 """
 
+from typing import Any
+
+from beanie import PydanticObjectId
+
 from internal_api.crm.contacts.schemas import ContactCreate
-from internal_api.crm.contacts.service import Caller, create_contact
 from internal_api.live_chat.prospects.repository import Prospects, live_holder
 from internal_api.live_chat.prospects.schemas import ProspectContactCreate
+from shared.domain.contacts.repository import ContactRepository
+from shared.domain.contacts.writing import Author, create_contact
 from shared.models.contact import Contact
 from shared.models.conversation_prospect import ConversationProspect
 from shared.utilities.auth import Principal
 from shared.utilities.errors import Conflict
 from shared.utilities.outbox import emit
 from shared.utilities.realtime import Socket, account_room
-from shared.utilities.repository import TenantRepository
 
 SOURCE = "live_chat"
 
@@ -33,9 +37,9 @@ async def contact_for_new_email(data: ProspectContactCreate, phone_region: str) 
     """A new person for an email no live contact of the account holds; None when one does."""
     if await live_holder(data.account_id, data.email):
         return None
-    caller = Caller.platform(data.account_id, phone_region)
+    author = Author.platform(data.account_id, phone_region)
     try:
-        return await create_contact(caller, contact_data(data.email, data.name))
+        return await create_contact(author, contact_data(data.email, data.name))
     except Conflict:  # another request gave the email to a new contact meanwhile
         return None
 
@@ -54,17 +58,19 @@ async def confirm_identity(
         raise NoIdentityToConfirm(f"Prospect {prospect_id} has no identity to confirm.")
     contact = await live_holder(principal.account_id, prospect.email)
     if contact is None:
-        caller = Caller(principal, TenantRepository(Contact, principal.account_id), phone_region)
-        contact = await create_contact(caller, contact_data(prospect.email, prospect.name))
+        contacts = ContactRepository(principal.account_id)
+        author = Author(contacts, PydanticObjectId(principal.sub), phone_region)
+        contact = await create_contact(author, contact_data(prospect.email, prospect.name))
     await prospect.set({"contact_id": contact.id, "identity_pending": False})
     notice = {"prospect_id": str(prospect.id), "contact_id": str(contact.id)}
     emit(Socket.GENERAL, "live_chat:identity_confirmed", notice, account_room(prospect.account_id))
     return prospect
 
 
-def contact_data(email: str, name: str) -> ContactCreate:
+def contact_data(email: str, name: str) -> dict[str, Any]:
     """A person needs a name: the visitor's, else the part of the email before the @."""
     first, _, last = (name.strip() or email.split("@")[0]).partition(" ")
-    return ContactCreate(
+    data = ContactCreate(
         first_name=first, last_name=last.strip() or None, emails=[email], source=SOURCE
     )
+    return data.model_dump(exclude_unset=True)

@@ -8,10 +8,14 @@ and it behaves the same on mongomock, which has no wildcard indexes. Date values
 ISO `YYYY-MM-DD` strings, which compare in date order.
 
 Search uses `search_terms`, every prefix of every word of the name, emails, phones and company,
-maintained on write (see `internal_api.crm.contacts.search`), rather than a `$text` index:
+maintained on write (see `shared.utilities.contact_search`), rather than a `$text` index:
 `$text` matches whole words only (typing "ad" would not find "Ada") and mongomock does not
 support it, while `{"search_terms": {"$all": [...]}}` on `(account_id, search_terms)` works the
 same on both.
+
+Lists sort by display name across people and businesses through `sort_name` (the display name
+lower-cased and without accents, written with the search terms), since MongoDB compares
+strings byte by byte and a person's display name is two fields.
 """
 
 from datetime import datetime
@@ -60,6 +64,7 @@ class Contact(TenantDocument):
     business_id: PydanticObjectId | None = None  # a person's business, in the same account
     company_name: str | None = None  # the business's name, copied for search and lists
     search_terms: list[str] = []
+    sort_name: str = ""
     deleted_at: datetime | None = None
     merged_into: PydanticObjectId | None = None
 
@@ -69,12 +74,26 @@ class Contact(TenantDocument):
             return self.name or ""
         return " ".join(part for part in (self.first_name, self.last_name) if part)
 
+    @property
+    def custom(self) -> dict[str, Any]:
+        """The custom values by field key."""
+        return {value.field: value.value for value in self.custom_values}
+
     class Settings:
         name = "contacts"
         use_state_management = True
         indexes = [
-            IndexModel(
-                [("account_id", ASCENDING), ("deleted_at", ASCENDING), ("created_at", DESCENDING)]
+            # The list, live or deleted, in each order it may be sorted by.
+            *(
+                IndexModel([("account_id", ASCENDING), ("deleted_at", ASCENDING), (field, order)])
+                for field, order in (
+                    ("created_at", DESCENDING),
+                    ("updated_at", DESCENDING),
+                    ("sort_name", ASCENDING),
+                    ("first_name", ASCENDING),
+                    ("last_name", ASCENDING),
+                    ("name", ASCENDING),
+                )
             ),
             # Unique per account among live contacts: enforced by the service, because a unique
             # index cannot skip soft-deleted contacts without a partial filter.

@@ -31,13 +31,24 @@ class PageParams(BaseModel):
         return (self.page - 1) * self.limit
 
 
-def sorted_by(fields: Iterable[str], default: str = "-created_at") -> Callable[..., PageParams]:
+# What follows a keyed sort's prefix: `custom.<key>`.
+SORT_KEY = r"[a-z][a-z0-9_]{0,39}"
+
+
+def sorted_by(
+    fields: Iterable[str], default: str = "-created_at", keyed: Iterable[str] = ()
+) -> Callable[..., PageParams]:
     """The dependency reading `?page&limit&sort` for a list whose sort is one of `fields`
-    (either direction), for an alias type checkers read:
+    (either direction), or `<prefix>.<key>` for a prefix of `keyed` (a custom field:
+    `custom.plan`), for an alias type checkers read:
     `Paging = Annotated[PageParams, Depends(sorted_by(fields))]`."""
-    choices = sorted(fields)
-    pattern = "^-?(" + "|".join(choice.replace(".", r"\.") for choice in choices) + ")$"
-    described = ", ".join(f"`{choice}`" for choice in choices)
+    choices, prefixes = sorted(fields), sorted(keyed)
+    alternatives = [choice.replace(".", r"\.") for choice in choices]
+    alternatives += [rf"{prefix}\.{SORT_KEY}" for prefix in prefixes]
+    pattern = "^-?(" + "|".join(alternatives) + ")$"
+    described = ", ".join(
+        [f"`{choice}`" for choice in choices] + [f"`{prefix}.<key>`" for prefix in prefixes]
+    )
 
     def page_params(
         page: Annotated[int, Query(ge=1, le=MAX_PAGE, description="page number, from 1")] = 1,
@@ -52,9 +63,12 @@ def sorted_by(fields: Iterable[str], default: str = "-created_at") -> Callable[.
     return page_params
 
 
-def sorted_paging(fields: Iterable[str], default: str = "-created_at") -> Any:
-    """The `Paging` dependency of a list whose sort is one of `fields` (either direction)."""
-    return Annotated[PageParams, Depends(sorted_by(fields, default))]
+def sorted_paging(
+    fields: Iterable[str], default: str = "-created_at", keyed: Iterable[str] = ()
+) -> Any:
+    """The `Paging` dependency of a list whose sort is one of `fields` (either direction), or
+    `<prefix>.<key>` for a prefix of `keyed`."""
+    return Annotated[PageParams, Depends(sorted_by(fields, default, keyed))]
 
 
 # A list sorted by its timestamps only.

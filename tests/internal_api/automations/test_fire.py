@@ -3,7 +3,7 @@
 import pytest
 from beanie import PydanticObjectId
 
-from internal_api.automations.service import fire
+from shared.domain.automations.firing import fire
 from shared.models.automation import AddTag, Automation, ContactTagAdded, DealStageEntered
 from shared.models.automation_log import AutomationLog, RunStatus
 from shared.utilities.outbox import Senders, collecting

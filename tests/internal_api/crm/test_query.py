@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from internal_api.crm.query import Filterable, Kind, mongo_filter, parse
+from internal_api.crm.query import IN_THE_BODY, IN_THE_QUERY, Filterable, Kind, mongo_filter, parse
 from shared.models.filter import FilterCondition
 from shared.utilities.errors import InvalidInput
 
@@ -36,7 +36,7 @@ def test_exists_alone_means_exists_true():
 def test_a_datetime_without_a_zone_is_read_in_utc():
     condition = FilterCondition(field="created_at", operator="after", value="2026-01-01")
 
-    assert mongo_filter([condition], FIELDS, "filter") == {
+    assert mongo_filter([condition], FIELDS, IN_THE_QUERY) == {
         "$and": [{"created_at": {"$gt": datetime(2026, 1, 1, tzinfo=UTC)}}]
     }
 
@@ -44,7 +44,7 @@ def test_a_datetime_without_a_zone_is_read_in_utc():
 def test_a_custom_field_condition_matches_its_element():
     condition = FilterCondition(field="custom.seats", operator="in", value=["1", "2"])
 
-    assert mongo_filter([condition], FIELDS, "filter") == {
+    assert mongo_filter([condition], FIELDS, IN_THE_QUERY) == {
         "$and": [
             {"custom_values": {"$elemMatch": {"field": "seats", "value": {"$in": [1.0, 2.0]}}}}
         ]
@@ -54,19 +54,18 @@ def test_a_custom_field_condition_matches_its_element():
 def test_contains_escapes_the_value():
     condition = FilterCondition(field="tags", operator="contains", value="a.b")
 
-    assert mongo_filter([condition], FIELDS, "filter")["$and"][0]["tags"]["$regex"] == r"a\.b"
+    assert mongo_filter([condition], FIELDS, IN_THE_QUERY)["$and"][0]["tags"]["$regex"] == r"a\.b"
 
 
 def test_a_number_that_is_not_one_is_refused_naming_the_condition():
     condition = FilterCondition(field="custom.seats", operator="equals", value="many")
 
     with pytest.raises(InvalidInput) as raised:
-        mongo_filter([condition], FIELDS, "body.conditions")
+        mongo_filter([condition], FIELDS, IN_THE_BODY)
 
-    assert raised.value.details == [
-        {"field": "body.conditions.0", "message": "'many' is not a number"}
-    ]
+    assert raised.value.details == [{"field": "conditions.0", "message": "'many' is not a number"}]
+    assert raised.value.location == "body"
 
 
 def test_no_conditions_filter_nothing():
-    assert mongo_filter([], FIELDS, "filter") == {}
+    assert mongo_filter([], FIELDS, IN_THE_QUERY) == {}

@@ -1,9 +1,5 @@
 import pytest
 
-from tests.internal_api.chain import module_chain, start_api
-
-__all__ = ["module_chain", "start_api"]
-
 # Literal public addresses: checked without asking DNS (the network is off in tests).
 PUBLIC_URL = "https://93.184.215.14/hooks"
 WEBHOOKS = "/v1/webhooks"

@@ -10,10 +10,12 @@ from queue_manager.triggers.service import run_automation
 from shared.models.automation import AddTag, AssignOwner, CreateTask, SendWebhook
 from shared.models.automation_log import ActionResult, ActionStatus, AutomationLog, RunStatus
 from shared.models.contact import Contact
+from shared.models.crm_log import CrmLog
 from shared.models.deal import Deal
 from shared.utilities.worker import PermanentError
 from tests.factories import create_contact, create_deal, create_pipeline, create_signed_in
 from tests.queue_manager.triggers.factories import create_run
+from tests.shared.domain.held import events, holding
 
 HOOK_URL = "https://hooks.example.com/automation"
 
@@ -35,6 +37,13 @@ def receiver() -> Receiver:
     return Receiver()
 
 
+@pytest.fixture(autouse=True)
+async def outbox():
+    """A run happens inside its task's outbox: what its actions ask to send is held there."""
+    async with holding() as held:
+        yield held
+
+
 @pytest.fixture
 async def client(receiver):
     async with httpx.AsyncClient(transport=httpx.MockTransport(receiver)) as client:
@@ -53,6 +62,18 @@ async def test_a_run_tags_its_contact_and_succeeds(mongo, client):
     assert (stored.status, stored.error) == (RunStatus.SUCCEEDED, None)
     assert stored.results == [ActionResult(type="add_tag", status=ActionStatus.SUCCEEDED)]
     assert stored.finished_at is not None
+
+
+async def test_a_tag_added_by_a_run_is_the_platforms_recorded_change(mongo, client, outbox):
+    owner = await create_signed_in()
+    contact = await create_contact(owner.account)
+    run = await create_run(owner.account, contact, [AddTag(tag="hot")])
+
+    await run_automation(str(run.id), client)
+
+    entry = await CrmLog.find_one({"entity_id": contact.id})
+    assert (entry.action, entry.actor_id, entry.changes[0].new) == ("updated", None, ["hot"])
+    assert [event["type"] for event in events(outbox)] == ["contact.updated"]
 
 
 async def test_a_deal_has_no_tags_so_tagging_it_is_skipped(mongo, client):
@@ -94,7 +115,7 @@ async def test_an_owner_who_left_the_account_fails_the_run_and_the_other_actions
         ActionStatus.FAILED,
         ActionStatus.SUCCEEDED,
     ]
-    assert stored.error == "assign_owner: the owner is no longer a member of the account"
+    assert stored.error == "assign_owner: the owner is no longer a user of the account"
     assert (await Contact.get(contact.id)).owner_id is None
 
 

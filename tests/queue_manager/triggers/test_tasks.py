@@ -11,8 +11,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from internal_api.automations.service import fire
 from queue_manager.celery import settings
+from shared.domain.automations.firing import fire
 from shared.models.automation import AddTag, Automation, ContactTagAdded, SendWebhook
 from shared.models.automation_log import ActionStatus, AutomationLog, RunStatus
 from shared.models.contact import Contact

@@ -40,7 +40,10 @@ async def test_bulk_delete_with_an_unknown_id_answers_404_naming_it_and_deletes_
     response = await bulk(api, owner, "delete", ids=[str(ada.id), unknown, "junk"])
 
     assert response.status_code == 404
-    assert response.json()["error"]["details"] == [{"id": unknown}, {"id": "junk"}]
+    assert response.json()["error"]["details"] == [
+        {"field": "body.ids", "id": unknown},
+        {"field": "body.ids", "id": "junk"},
+    ]
     assert (await Contact.get(ada.id)).deleted_at is None
 
 

@@ -219,7 +219,7 @@ async def test_a_bad_filter_answers_422_naming_it(api, condition, message):
     response = await list_contacts(api, owner, filter=["source:equals:web", condition])
 
     assert response.status_code == 422
-    assert response.json()["error"]["details"] == [{"field": "filter.1", "message": message}]
+    assert response.json()["error"]["details"] == [{"field": "query.filter.1", "message": message}]
 
 
 async def test_a_filter_without_an_operator_answers_422(api):
@@ -228,7 +228,7 @@ async def test_a_filter_without_an_operator_answers_422(api):
     response = await list_contacts(api, owner, filter="tags")
 
     assert response.status_code == 422
-    assert error_fields(response) == {"filter"}
+    assert error_fields(response) == {"query.filter"}
 
 
 async def test_the_search_body_takes_the_same_conditions_as_json(api):

@@ -3,7 +3,8 @@
 import pytest
 from beanie import PydanticObjectId, init_beanie
 
-from internal_api.crm.contacts import merge
+from shared.domain.contacts import repository
+from shared.domain.contacts.repository import ContactRepository
 from shared.models.base import TenantDocument
 from shared.models.contact import Contact
 from shared.models.crm_log import CrmLog
@@ -103,7 +104,7 @@ class Deal(TenantDocument):
 async def notes_and_deals(mongo, monkeypatch):
     """Stand-ins for the notes and deals models, by their agreed collections and fields."""
     await init_beanie(database=mongo, document_models=[Note, Deal, Contact, CrmLog])
-    monkeypatch.setattr(merge, "ALL_MODELS", [Note, Deal, Contact, CrmLog])
+    monkeypatch.setattr(repository, "ALL_MODELS", [Note, Deal, Contact, CrmLog])
 
 
 async def test_notes_and_deals_of_the_other_move_to_the_survivor(notes_and_deals):
@@ -113,7 +114,7 @@ async def test_notes_and_deals_of_the_other_move_to_the_survivor(notes_and_deals
     deal = await Deal(account_id=owner.account.id, contact_ids=[other.id, survivor.id]).insert()
     foreign = await Note(account_id=PydanticObjectId(), contact_id=other.id).insert()
 
-    await merge.move_references(owner.account.id, other.id, survivor.id)
+    await ContactRepository(owner.account.id).repoint(other.id, survivor.id)
 
     assert (await Note.get(note.id)).contact_id == survivor.id
     assert (await Deal.get(deal.id)).contact_ids == [survivor.id]

@@ -1,6 +1,8 @@
-"""CRM changes pushed live to the account's room on the general socket, from the activity log
-every change already passes through: `contact:created|updated|deleted` and
-`deal:created|moved|updated|deleted`, sent once the request (or job) that made them succeeds.
+"""CRM changes pushed live to the account's room on the general socket:
+`contact:created|updated|deleted` and `deal:created|moved|updated|deleted` for a change made
+to one record, and one `contacts:changed` summary for a change made to many at once (a bulk
+action, a merge, an import), so a bulk write does not send one event per contact to every open
+dashboard. Each is sent once the request (or job) that made it succeeds.
 
 A payload names the record, what was done and which fields changed, never their values: every
 user of the account hears the room, and a member limited to their own records must not read a
@@ -9,6 +11,7 @@ A move also says what changed of where the deal is (pipeline, stage, position: i
 number only), so a board can follow it.
 """
 
+from collections.abc import Sequence
 from typing import Any
 
 from beanie import PydanticObjectId
@@ -19,11 +22,7 @@ from shared.utilities.realtime import Socket, account_room
 
 # entity type -> activity action -> event; an action missing here is an update.
 EVENTS: dict[str, dict[str, str]] = {
-    "contact": {
-        "created": "contact:created",
-        "deleted": "contact:deleted",
-        "merged": "contact:deleted",
-    },
+    "contact": {"created": "contact:created", "deleted": "contact:deleted"},
     "deal": {
         "created": "deal:created",
         "deleted": "deal:deleted",
@@ -32,6 +31,10 @@ EVENTS: dict[str, dict[str, str]] = {
     },
 }
 WHERE_A_DEAL_WENT = ("pipeline_id", "stage_id", "position")
+CONTACTS_CHANGED = "contacts:changed"
+# A summary names the contacts it changed up to this many (a bulk action's whole list); past
+# it (an import) it gives their number only, and the dashboard reloads its list.
+MAX_IDS_IN_A_SUMMARY = 100
 
 
 def announce(
@@ -39,7 +42,7 @@ def announce(
     entity_type: str,
     entity_id: PydanticObjectId,
     action: str,
-    changes: list[FieldChange],
+    changes: Sequence[FieldChange],
 ) -> None:
     if entity_type not in EVENTS:
         return
@@ -54,3 +57,16 @@ def announce(
             change.field: change.new for change in changes if change.field in WHERE_A_DEAL_WENT
         }
     emit(Socket.GENERAL, event, data, account_room(account_id))
+
+
+def announce_contacts(
+    account_id: str | PydanticObjectId, action: str, ids: Sequence[PydanticObjectId]
+) -> None:
+    """One event for a change to many contacts: `{"action": "tagged", "count": 3, "ids": [...]}`
+    (`ids` left out past MAX_IDS_IN_A_SUMMARY)."""
+    if not ids:
+        return
+    data: dict[str, Any] = {"action": action, "count": len(ids)}
+    if len(ids) <= MAX_IDS_IN_A_SUMMARY:
+        data["ids"] = [str(entity_id) for entity_id in ids]
+    emit(Socket.GENERAL, CONTACTS_CHANGED, data, account_room(account_id))

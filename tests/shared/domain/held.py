@@ -1,0 +1,34 @@
+"""An outbox open around domain code, and what it held, read back by tests."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from shared.utilities.outbox import Outbox, Senders, collecting
+
+
+class Discarded:
+    """Senders that send nothing: the tests read what the outbox held instead."""
+
+    async def send(self, name, kwargs, task_id=None) -> str:
+        return task_id or ""
+
+    async def emit(self, socket, event, data, room) -> None:
+        pass
+
+
+@asynccontextmanager
+async def holding() -> AsyncIterator[Outbox]:
+    """An outbox as a request or a task opens one, its contents discarded once read."""
+    discarded = Discarded()
+    async with collecting(Senders(tasks=discarded, emitter=discarded)) as held:  # type: ignore[arg-type]
+        yield held
+
+
+def events(outbox: Outbox) -> list[dict]:
+    """The platform events published (`hooks.dispatch` jobs), in order."""
+    return [job.kwargs["event"] for job in outbox.jobs if job.name == "hooks.dispatch"]
+
+
+def emitted(outbox: Outbox) -> list[tuple[str, dict]]:
+    """The socket events asked for, in order: (event, data)."""
+    return [(emit.event, emit.data) for emit in outbox.emits]

@@ -186,7 +186,7 @@ def exists_clause(field: Filterable, exists: bool) -> dict[str, Any]:
     if field.key is not None:
         # On an array, `$ne` holds when no element has the key.
         return {f"{field.path}.field": field.key if exists else {"$ne": field.key}}
-    empty = [None, [], ""]
+    empty: list[Any] = [None, [], ""]
     return {field.path: {"$nin": empty} if exists else {"$in": empty}}
 
 

@@ -30,6 +30,7 @@ from beanie import PydanticObjectId
 from internal_api.app import create_app
 from internal_api.crm.contacts.filtering import contact_filter
 from internal_api.crm.contacts.schemas import ContactSearch
+from internal_api.crm.query import IN_THE_QUERY
 from internal_api.settings import InternalApiSettings
 from scripts.bench.chain import NO_LIMITS
 from scripts.bench.harness import (
@@ -40,10 +41,10 @@ from scripts.bench.harness import (
     service,
     wait_until_healthy,
 )
+from shared.domain.contacts.writing import derive
 from shared.models.contact import Contact, CustomValue
 from shared.models.custom_field import CustomField, CustomFieldType
 from shared.utilities import db
-from shared.utilities.contact_search import search_terms
 from shared.utilities.repository import TenantRepository
 from shared.utilities.server import server_for
 from tests.factories import PASSWORD, create_account, create_membership, create_user
@@ -75,7 +76,7 @@ def fake_contact(account_id: PydanticObjectId, number: int) -> Contact:
         tags=[TAGS[number % len(TAGS)]],
         custom_values=[CustomValue(field="plan", value=PLANS[number % len(PLANS)])],
     )
-    contact.search_terms = search_terms(contact)
+    derive(contact)
     return contact
 
 
@@ -148,7 +149,7 @@ async def print_query_plans(account_id: str) -> None:
     }
     for name, search in searches.items():
         # The list's own query: its filter, scoped to the account as the repository does.
-        query = contacts.scoped(await contact_filter(contacts.account_id, search, "filter"))
+        query = contacts.scoped(await contact_filter(contacts.account_id, search, IN_THE_QUERY))
         plan = await database.command(
             "explain",
             {

@@ -42,5 +42,5 @@ async def test_a_bad_filter_answers_422_naming_it_through_the_chain(dashboard):
 
     assert response.status_code == 422
     assert response.json()["error"]["details"] == [
-        {"field": "filter.0", "message": "unknown operator near"}
+        {"field": "query.filter.0", "message": "unknown operator near"}
     ]

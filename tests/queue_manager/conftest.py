@@ -15,6 +15,12 @@ async def worker(mongo):
     # Tasks left queued by earlier tests (events their requests published) are not this one's.
     app.control.purge()
     use_event_loop(asyncio.get_running_loop())
-    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=20):
+    running = start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=20)
+    running.__enter__()
+    try:
         yield
-    use_event_loop(None)
+    finally:
+        # Stopped off this loop: a task the worker took meanwhile (an event a run published)
+        # runs its body on this loop, and would wait for it forever if the loop waited here.
+        await asyncio.to_thread(running.__exit__, None, None, None)
+        use_event_loop(None)

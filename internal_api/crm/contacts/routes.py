@@ -4,7 +4,7 @@ repository, so another account's contact, or one hidden from a member, answers 4
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Depends, Query, Response
 
 from internal_api.activities.schemas import ActivityRead
 from internal_api.crm.contacts import service
@@ -33,11 +33,13 @@ from shared.domain.contacts.schemas import ContactRead
 from shared.models.contact import Contact
 from shared.models.crm_log import CrmLog
 from shared.utilities.errors import SIGNED_IN, InvalidInput, NotFound, error_responses
-from shared.utilities.pagination import Page, Paging, sorted_paging
+from shared.utilities.pagination import Page, PageParams, Paging, sorted_by
 
 router = APIRouter(prefix="/v1/crm/contacts", tags=["crm"])
 
-ContactPaging = sorted_paging(ContactRepository.sortable, keyed=[CUSTOM.rstrip(".")])
+ContactPaging = Annotated[
+    PageParams, Depends(sorted_by(ContactRepository.sortable, keyed=[CUSTOM.rstrip(".")]))
+]
 FILTER_SYNTAX = (
     "Repeat `filter=<field>:<operator>:<value>`, e.g. `filter=tags:in:vip,lead`, "
     "`filter=custom.plan:equals:gold`, `filter=created_at:after:2026-01-01`, "

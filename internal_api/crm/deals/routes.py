@@ -10,8 +10,8 @@ from internal_api.crm.deals.auth import DealsRead, DealsWrite
 from internal_api.crm.deals.errors import LostReasonRequired, UnknownContacts
 from internal_api.crm.deals.repository import DealRepository
 from internal_api.crm.deals.schemas import DealCreate, DealFilters, DealMove, DealRead, DealUpdate
-from internal_api.repository import mapped
 from shared.domain.accounts.users import NotAccountUsers
+from shared.models.crm_log import CrmLog
 from shared.models.deal import Deal
 from shared.utilities.errors import SIGNED_IN, NotFound, error_responses
 from shared.utilities.pagination import Page, PageParams, Paging, sorted_by
@@ -96,10 +96,9 @@ async def delete_deal(deal_id: str, caller: DealsWrite) -> Response:
 
 @router.get(
     "/{deal_id}/activities",
+    response_model=Page[ActivityRead],
     summary="The deal's history, newest first",
     responses=error_responses(*SIGNED_IN, NotFound),
 )
-async def list_deal_activities(
-    deal_id: str, caller: DealsRead, paging: Paging
-) -> Page[ActivityRead]:
-    return mapped(await service.history(caller, deal_id, paging), ActivityRead.of)
+async def list_deal_activities(deal_id: str, caller: DealsRead, paging: Paging) -> Page[CrmLog]:
+    return await service.history(caller, deal_id, paging)

@@ -1,6 +1,8 @@
 """The account's CRM tags, with how many contacts carry each."""
 
-from fastapi import APIRouter, Response
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Response
 
 from internal_api.crm.tags import service
 from internal_api.crm.tags.auth import TagsRead, TagsWrite
@@ -8,11 +10,11 @@ from internal_api.crm.tags.schemas import TagCreate, TagRead, TagUpdate
 from internal_api.crm.tags.service import CountedTag, TagNameTaken
 from shared.domain.contacts.repository import TagRepository
 from shared.utilities.errors import SIGNED_IN, InvalidInput, NotFound, error_responses
-from shared.utilities.pagination import Page, sorted_paging
+from shared.utilities.pagination import Page, PageParams, sorted_by
 
 router = APIRouter(prefix="/v1/crm/tags", tags=["crm"])
 
-TagPaging = sorted_paging(TagRepository.sortable)
+TagPaging = Annotated[PageParams, Depends(sorted_by(TagRepository.sortable))]
 
 
 @router.get(

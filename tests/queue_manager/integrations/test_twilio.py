@@ -14,7 +14,7 @@ from shared.models.conversation_prospect import ConversationProspect
 from shared.models.task_run import TaskRun, TaskStatus
 from shared.models.twilio_number import TwilioNumber
 from shared.utilities.outbox import Senders, collecting, enqueue_job
-from shared.utilities.realtime import Socket, conversation_room
+from shared.utilities.realtime import Socket, account_room, conversation_room
 from shared.utilities.task_names import INTEGRATIONS_PROCESS_WEBHOOK
 from tests.external_api.fakes.twilio import ACCOUNT_SID, CUSTOMER, MESSAGE_SID, NUMBER
 from tests.queue_manager.queues.conftest import eventually
@@ -91,13 +91,25 @@ async def test_a_new_message_is_emitted_to_the_room_and_published(run, recorded,
     answer = await run(handle, inbound(account_id))
 
     room = conversation_room(answer["conversation_id"])
-    assert [(socket, event, to) for socket, event, _, to in recorded.emits] == [
+    messages = [emit for emit in recorded.emits if emit[1] == "message:new"]
+    assert [(socket, event, to) for socket, event, _, to in messages] == [
         (Socket.CONVERSATION, "message:new", room),
         (Socket.GENERAL, "message:new", room),
     ]
-    assert recorded.emits[0][2]["body"] == "Is it ready?"
-    [published] = recorded.events()
-    assert (published["type"], published["account_id"]) == ("message.created", str(account_id))
+    assert messages[0][2]["body"] == "Is it ready?"
+    [published] = [event for event in recorded.events() if event["type"] == "message.created"]
+    assert published["account_id"] == str(account_id)
+
+
+async def test_a_new_sender_becomes_a_contact_like_any_other(run, recorded, account_id):
+    await run(handle, inbound(account_id))
+
+    contact = await Contact.find_one({"account_id": account_id})
+    assert (contact.phones, contact.source) == ([CUSTOMER], "sms")
+    assert [event["type"] for event in recorded.events()] == ["contact.created", "message.created"]
+    assert ("contact:created", account_room(account_id)) in [
+        (event, to) for _, event, _, to in recorded.emits
+    ]
 
 
 async def test_an_sms_to_a_number_the_account_does_not_hold_is_skipped(run, account_id):

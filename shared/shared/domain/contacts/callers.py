@@ -38,7 +38,8 @@ async def contact_for(
     if found is None:
         if not (first_name or last_name):
             first_name = email.split("@")[0] if email else phone
-        fields = {"source": source, "first_name": first_name, "last_name": last_name}
+        fields: dict[str, Any] = {"source": source, "first_name": first_name}
+        fields["last_name"] = last_name
         fields |= {"emails": [email] if email else [], "phones": [phone] if phone else []}
         fields["tags"] = [tag] if tag else []
         try:

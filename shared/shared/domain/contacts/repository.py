@@ -7,8 +7,9 @@ like a missing one. Rules that hold across the account (one live contact per ema
 business's name on every person linked to it, a tag renamed everywhere) use `whole_account()`.
 """
 
+import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from beanie import PydanticObjectId
@@ -35,7 +36,7 @@ class Reference:
     collection: str
     field: str
     is_list: bool = False
-    only: dict[str, Any] = field(default_factory=dict)  # which documents of it do
+    only: dict[str, Any] = dataclasses.field(default_factory=dict)  # which documents of it do
 
 
 # Where the CRM modules keep a contact's id. A collection is moved once its model is in
@@ -114,7 +115,7 @@ class ContactRepository(TenantRepository[Contact]):
     ) -> list[Contact]:
         """Live contacts holding any of the emails, but those excluded (the contacts being
         written): the clashes of one write, or of a whole batch in one query."""
-        held = {"emails": {"$in": list(emails)}, "deleted_at": None}
+        held: dict[str, Any] = {"emails": {"$in": list(emails)}, "deleted_at": None}
         others = [oid for oid in excluding if oid]
         if others:
             held["_id"] = {"$nin": others}
@@ -176,7 +177,7 @@ class ContactRepository(TenantRepository[Contact]):
             model = models.get(reference.collection)
             if model is None:
                 continue
-            others = TenantRepository(model, self.account_id)  # type: ignore[type-var]
+            others = TenantRepository(model, self.account_id)
             pointing = others.scoped({**reference.only, reference.field: merged})
             if reference.is_list:
                 await model.find(pointing).update({"$addToSet": {reference.field: survivor}})

@@ -117,7 +117,7 @@ async def test_a_failure_mid_way_leaves_whole_rows_and_a_retry_resumes_after_the
     create_contact = service.create_contact
 
     async def failing_on_the_third_row(caller, data):
-        if data.first_name == "P3":
+        if data["first_name"] == "P3":
             raise RuntimeError("the database went away")
         return await create_contact(caller, data)
 

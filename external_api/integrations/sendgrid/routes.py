@@ -1,6 +1,9 @@
 from fastapi import APIRouter, Request, status
 
-from external_api.integrations.framework.auth import IntegrationsRead, IntegrationsWrite
+from external_api.integrations.framework.auth import (
+    IntegrationsAdmin,
+    IntegrationsRead,
+)
 from external_api.integrations.framework.dependencies import DocumentId, IntegrationsDep
 from external_api.integrations.framework.errors import (
     CONNECTED_CALL_ERRORS,
@@ -24,13 +27,15 @@ router = APIRouter(prefix="/v1/e/sendgrid", tags=["sendgrid"])
     "/mail",
     status_code=status.HTTP_202_ACCEPTED,
     summary="Send a mail with the account's SendGrid",
-    description="Accepted by SendGrid for delivery; its events then arrive on the webhook.",
+    description="Accepted by SendGrid for delivery; its events then arrive on the webhook. "
+    "Owners and admins only: it reaches any address (members send with the notification "
+    "service, to the account's own users and contacts).",
     responses=error_responses(
         Unauthorized, Forbidden, InvalidInput, UpstreamTimeout, *CONNECTED_CALL_ERRORS
     ),
 )
 async def send_mail(
-    integrations: IntegrationsDep, principal: IntegrationsWrite, mail: MailCreate
+    integrations: IntegrationsDep, principal: IntegrationsAdmin, mail: MailCreate
 ) -> MailSent:
     return await service.send_mail(integrations, principal.account_id, mail)
 

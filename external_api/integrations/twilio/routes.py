@@ -3,7 +3,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, status
 from fastapi.responses import Response
 
-from external_api.integrations.framework.auth import IntegrationsRead, IntegrationsWrite
+from external_api.integrations.framework.auth import (
+    IntegrationsAdmin,
+    IntegrationsRead,
+    IntegrationsWrite,
+)
 from external_api.integrations.framework.dependencies import DocumentId, IntegrationsDep
 from external_api.integrations.framework.errors import (
     CONNECTED_CALL_ERRORS,
@@ -54,7 +58,7 @@ EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>'
     responses=error_responses(*TWILIO_ERRORS, NotTheAccountsNumber),
 )
 async def send_sms(
-    integrations: IntegrationsDep, principal: IntegrationsWrite, sms: SmsCreate
+    integrations: IntegrationsDep, principal: IntegrationsAdmin, sms: SmsCreate
 ) -> SmsRead:
     return await service.send_sms(integrations, principal.account_id, sms)
 

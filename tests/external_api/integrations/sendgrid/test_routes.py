@@ -34,10 +34,20 @@ async def connected(account_id) -> SendgridKey:
     return await create_key_connection("sendgrid", account_id, API_KEY)
 
 
-async def send(external, account_id: str, **mail) -> httpx.Response:
+async def send(external, account_id: str, role: Role = Role.ADMIN, **mail) -> httpx.Response:
     return await external.post(
-        "/v1/e/sendgrid/mail", json={**MAIL, **mail}, headers=headers_for(account_id, Role.MEMBER)
+        "/v1/e/sendgrid/mail", json={**MAIL, **mail}, headers=headers_for(account_id, role)
     )
+
+
+async def test_a_member_cannot_send_to_any_address_through_the_accounts_sendgrid(
+    external, fake, connected, account_id
+):
+    response = await send(external, account_id, Role.MEMBER)
+
+    assert response.status_code == 403
+    assert response.json()["error"]["code"] == "forbidden"
+    assert fake.requests == []
 
 
 async def test_connecting_checks_the_key_may_send_mail(external, fake, admin, account_id):

@@ -46,11 +46,19 @@ async def own_number(account_id: str, phone_number: str = NUMBER) -> TwilioNumbe
     ).insert()
 
 
-async def send_sms(external, account_id: str, **sms) -> httpx.Response:
+async def send_sms(external, account_id: str, role: Role = Role.ADMIN, **sms) -> httpx.Response:
     body = {"to": CUSTOMER, "sender": NUMBER, "body": "Your order is ready", **sms}
-    return await external.post(
-        "/v1/e/twilio/sms", json=body, headers=headers_for(account_id, Role.MEMBER)
-    )
+    return await external.post("/v1/e/twilio/sms", json=body, headers=headers_for(account_id, role))
+
+
+async def test_a_member_cannot_text_any_number_through_the_accounts_twilio(
+    external, fake, connected, account_id
+):
+    response = await send_sms(external, account_id, Role.MEMBER)
+
+    assert response.status_code == 403
+    assert response.json()["error"]["code"] == "forbidden"
+    assert fake.requests == []
 
 
 async def test_connecting_checks_the_sid_and_token_on_the_account(

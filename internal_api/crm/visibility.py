@@ -55,12 +55,7 @@ class VisibleRepository(TenantRepository[DocumentT]):
         visibility: Mapping[str, Any],
         sortable: Iterable[str] | None = None,
     ) -> None:
-        super().__init__(model, account_id, sortable)
-        self.visibility = dict(visibility)
-
-    def scoped(self, filters: Mapping[str, Any] | None = None) -> dict[str, Any]:
-        tenant = super().scoped(filters)
-        return {"$and": [tenant, self.visibility]} if self.visibility else tenant
+        super().__init__(model, account_id, sortable, visibility=visibility)
 
 
 class AccountRepository(Protocol):

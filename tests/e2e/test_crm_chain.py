@@ -1,10 +1,10 @@
-"""Contacts the way the dashboard reaches them: gateway -> router -> internal_api."""
+"""Contacts the way the dashboard reaches them: gateway -> router -> internal_api, one chain
+for the module, each journey signed up afresh."""
 
-from tests.e2e import test_chain
+from tests.e2e.test_chain import sign_up
+from tests.internal_api.chain import dashboard, module_chain
 
-# The whole chain on real ports, and a signed-up agency's session.
-dashboard = test_chain.dashboard
-sign_up = test_chain.sign_up
+__all__ = ["dashboard", "module_chain"]
 
 
 async def test_a_contact_is_created_and_found_by_search_through_the_chain(dashboard):
@@ -44,3 +44,61 @@ async def test_a_bad_filter_answers_422_naming_it_through_the_chain(dashboard):
     assert response.json()["error"]["details"] == [
         {"field": "query.filter.0", "message": "unknown operator near"}
     ]
+
+
+async def test_an_agency_owner_switched_into_a_sub_account_owns_and_follows_its_contacts(
+    dashboard,
+):
+    session = await sign_up(dashboard, "Agency")
+    me = (await dashboard.get("/v1/users/me", headers=session)).json()["user"]["id"]
+    client = await dashboard.post(
+        "/v1/accounts/sub-accounts", json={"name": "Client Co"}, headers=session
+    )
+    await dashboard.post(
+        "/v1/auth/switch-account", json={"account_id": client.json()["id"]}, headers=session
+    )
+
+    created = await dashboard.post(
+        "/v1/crm/contacts",
+        json={"first_name": "Ada", "owner_id": me, "follower_ids": [me]},
+        headers=session,
+    )
+
+    assert created.status_code == 201, created.text
+    mine = await dashboard.get(
+        "/v1/crm/contacts", params={"filter": f"owner_id:equals:{me}"}, headers=session
+    )
+    assert [contact["id"] for contact in mine.json()["data"]] == [created.json()["id"]]
+
+
+async def test_a_phone_typed_any_way_finds_its_contact_and_punctuation_finds_nothing(dashboard):
+    session = await sign_up(dashboard)
+    created = await dashboard.post(
+        "/v1/crm/contacts",
+        json={"first_name": "Grace", "phones": ["(415) 555-0107"]},
+        headers=session,
+    )
+
+    found = [
+        await dashboard.get("/v1/crm/contacts", params={"q": q}, headers=session)
+        for q in ("555-0107", "+14155550107", "(415) 555-0107")
+    ]
+    nothing = await dashboard.get("/v1/crm/contacts", params={"q": "!!!"}, headers=session)
+
+    assert [[c["id"] for c in page.json()["data"]] for page in found] == [
+        [created.json()["id"]]
+    ] * 3
+    assert (nothing.status_code, nothing.json()["error"]["code"]) == (422, "unsearchable_query")
+
+
+async def test_a_misspelt_field_is_refused_naming_it_not_dropped(dashboard):
+    session = await sign_up(dashboard)
+
+    response = await dashboard.post(
+        "/v1/crm/contacts", json={"fist_name": "Ada", "last_name": "King"}, headers=session
+    )
+
+    assert response.status_code == 422
+    assert [detail["field"] for detail in response.json()["error"]["details"]] == ["body.fist_name"]
+    listed = await dashboard.get("/v1/crm/contacts", headers=session)
+    assert listed.json()["data"] == []

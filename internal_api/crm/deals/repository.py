@@ -33,12 +33,7 @@ class DealRepository(TenantRepository[Deal]):
     def __init__(
         self, account_id: str | PydanticObjectId, visibility: Mapping[str, Any] | None = None
     ) -> None:
-        super().__init__(Deal, account_id)
-        self.visibility = dict(visibility or {})
-
-    def scoped(self, filters: Mapping[str, Any] | None = None) -> dict[str, Any]:
-        tenant = super().scoped(filters)
-        return {"$and": [tenant, self.visibility]} if self.visibility else tenant
+        super().__init__(Deal, account_id, visibility=visibility)
 
     def whole_account(self) -> "DealRepository":
         return DealRepository(self.account_id)

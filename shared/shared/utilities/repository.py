@@ -128,15 +128,24 @@ class OwnedRepository(Generic[DocumentT]):
 
 
 class TenantRepository(OwnedRepository[TenantDocumentT]):
-    """An account's documents: owned by `account_id`."""
+    """An account's documents: owned by `account_id`. With `visibility`, only those matching
+    it (a member limited to the records they own or follow): the others answer NotFound,
+    exactly like another account's."""
 
     def __init__(
         self,
         model: type[TenantDocumentT],
         account_id: str | PydanticObjectId,
         sortable: Iterable[str] | None = None,
+        *,
+        visibility: Mapping[str, Any] | None = None,
     ) -> None:
         super().__init__(model, "account_id", account_id, sortable)
+        self.visibility = dict(visibility or {})
+
+    def scoped(self, filters: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        tenant = super().scoped(filters)
+        return {"$and": [tenant, self.visibility]} if self.visibility else tenant
 
     @property
     def account_id(self) -> PydanticObjectId:

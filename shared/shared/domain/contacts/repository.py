@@ -58,12 +58,7 @@ class ContactRepository(TenantRepository[Contact]):
     def __init__(
         self, account_id: str | PydanticObjectId, visibility: Mapping[str, Any] | None = None
     ) -> None:
-        super().__init__(Contact, account_id)
-        self.visibility = dict(visibility or {})
-
-    def scoped(self, filters: Mapping[str, Any] | None = None) -> dict[str, Any]:
-        tenant = super().scoped(filters)
-        return {"$and": [tenant, self.visibility]} if self.visibility else tenant
+        super().__init__(Contact, account_id, visibility=visibility)
 
     def whole_account(self) -> "ContactRepository":
         return ContactRepository(self.account_id)

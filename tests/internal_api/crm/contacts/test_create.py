@@ -1,5 +1,6 @@
 """POST /v1/crm/contacts: people and businesses, normalised and validated."""
 
+from shared.models.contact import Contact
 from shared.models.crm_tag import CrmTag
 from shared.models.membership import Role
 from tests.factories import create_contact as store_contact
@@ -222,3 +223,14 @@ async def test_custom_values_of_the_wrong_type_answer_422_naming_each(api):
 
     assert response.status_code == 422
     assert error_fields(response) == {f"body.custom.{key}" for key in bad}
+
+
+async def test_an_unknown_field_answers_422_naming_it_and_nothing_is_stored(api):
+    owner = await create_signed_in()
+
+    response = await post_contact(api, owner, fist_name="Ada")
+
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"
+    assert error_fields(response) == {"body.fist_name"}
+    assert await Contact.find({"account_id": owner.account.id}).count() == 0

@@ -37,12 +37,65 @@ async def test_contacts_are_sorted_by_a_field(api):
     assert names(await list_contacts(api, owner, sort="first_name")) == ["Ada", "Grace"]
 
 
-async def test_sorting_by_an_unknown_field_answers_422(api):
+async def test_sorting_by_an_unknown_field_answers_422_naming_the_sort(api):
     owner = await create_signed_in()
 
     response = await list_contacts(api, owner, sort="shoe_size")
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"
+    assert error_fields(response) == {"query.sort"}
+
+
+async def test_people_and_businesses_sort_together_by_display_name(api):
+    owner = await create_signed_in()
+    await create_contact(api, owner, first_name="Zoe")
+    await create_contact(api, owner, type="business", first_name=None, name="Acme")
+    await create_contact(api, owner, first_name="Ben", last_name="Babbage")
+
+    assert names(await list_contacts(api, owner, sort="display_name")) == [
+        "Acme",
+        "Ben Babbage",
+        "Zoe",
+    ]
+
+
+async def test_contacts_sort_by_a_custom_field_as_custom_key(api):
+    owner = await create_signed_in()
+    await create_custom_field(api, owner, key="seats", type="number")
+    await create_contact(api, owner, first_name="Many", custom={"seats": 300})
+    await create_contact(api, owner, first_name="Few", custom={"seats": 3})
+
+    assert names(await list_contacts(api, owner, sort="-custom.seats")) == ["Many", "Few"]
+
+
+@pytest.mark.parametrize("q", ["!!!", "- ..."])
+async def test_a_search_with_nothing_to_search_for_answers_422_rather_than_everything(api, q):
+    owner = await create_signed_in()
+    await store_contact(owner.account)
+
+    response = await list_contacts(api, owner, q=q)
+
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "unsearchable_query"
+    assert error_fields(response) == {"query.q"}
+
+
+async def test_a_search_body_with_nothing_to_search_for_names_its_field(api):
+    owner = await create_signed_in()
+
+    response = await api.post(f"{CONTACTS}/search", json={"q": "!!!"}, headers=owner.headers)
+
+    assert response.json()["error"]["code"] == "unsearchable_query"
+    assert error_fields(response) == {"body.q"}
+
+
+@pytest.mark.parametrize("q", ["555-0107", "(415) 555-0107", "+14155550107", "4155550107"])
+async def test_a_phone_is_found_however_it_is_typed(api, q):
+    owner = await create_signed_in()
+    await create_contact(api, owner, phones=["+1 415 555 0107"])
+
+    assert names(await list_contacts(api, owner, q=q)) == ["Ada"]
 
 
 async def test_deleted_contacts_are_listed_only_when_asked_for(api):

@@ -6,7 +6,7 @@ By default the conversation socket itself. In embedded mode each process has its
 database, so each replica stores the channel the benchmark's clients join (with MONGO_URL the
 second store finds it there).
 
-`--bare` is the baseline: a plain python-socketio server on the same Redis manager, whose
+`--bare` is the baseline: a plain python-socketio server on its own Redis manager, whose
 `message:send` stores nothing, checks nothing and relays the body to the room: what fan-out
 costs on this machine before any of the platform's work.
 """
@@ -28,7 +28,7 @@ from conversation_socket.app import create_app
 from conversation_socket.settings import ConversationSocketSettings
 from shared.models.conversation import Conversation, ConversationKind
 from shared.utilities import db
-from shared.utilities.realtime import Socket, conversation_room, redis_manager
+from shared.utilities.realtime import Socket, conversation_room
 from shared.utilities.server import bind, serve_until_signalled, server_for
 
 
@@ -51,9 +51,8 @@ async def health(_: Request) -> PlainTextResponse:
 
 
 def bare_app(settings: ConversationSocketSettings) -> ASGIApp:
-    sio = socketio.AsyncServer(
-        async_mode="asgi", client_manager=redis_manager(settings.redis_url, Socket.CONVERSATION)
-    )
+    manager = socketio.AsyncRedisManager(settings.redis_url, channel=Socket.CONVERSATION.value)
+    sio = socketio.AsyncServer(async_mode="asgi", client_manager=manager)
 
     @sio.on("conversation:join")
     async def join(sid: str, payload: dict[str, Any]) -> dict[str, Any]:

@@ -5,7 +5,7 @@ one run, saying which process saturated.
         [--rate 2000] [--burst 50]
 
 On a redis-server of the benchmark's own, for each client count and for each of two servers
-(`bare`: python-socketio on the same Redis manager relaying the body, storing nothing;
+(`bare`: python-socketio on its own Redis manager relaying the body, storing nothing;
 `conversation socket`: the service itself, storing each message and announcing it through the
 outbox), starts two replicas as their own processes, connects N clients (each a user of one
 account) to one channel, spread evenly over both replicas from two client processes, and one

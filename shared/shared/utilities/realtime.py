@@ -10,6 +10,8 @@ from enum import StrEnum
 from typing import Any
 
 import socketio
+from engineio import packet as engine_packet
+from socketio import packet as socket_packet
 
 from shared.utilities import redis as redis_utils
 
@@ -40,7 +42,49 @@ def named_in(room: str, kind: str) -> str | None:
     return named if prefix == kind and named else None
 
 
-class InProcessRedisManager(socketio.AsyncRedisManager):
+class RoomFanOut:
+    """How a replica delivers an emit to the sockets it holds (for the Redis managers below):
+    the packet encoded once and handed to each socket's queue in turn, where python-socketio
+    makes an asyncio task per recipient and waits on them all, a tenth of a replica's CPU when
+    a room holds hundreds of sockets (py-spy, `scripts/bench/sockets.py`). Emits expecting an
+    acknowledgement, or carrying binary data, go the library's way."""
+
+    rooms: dict
+    server: Any
+
+    async def _handle_emit(self, message: dict[str, Any]) -> None:
+        if message.get("callback") or message.get("binary"):
+            await super()._handle_emit(message)  # type: ignore[misc]  # the manager's own
+            return
+        namespace = message.get("namespace") or "/"
+        if namespace not in self.rooms:
+            return
+        packets = self.encoded(namespace, message["event"], message["data"])
+        for eio_sid in self.recipients(namespace, message.get("room"), message.get("skip_sid")):
+            for eio_packet in packets:
+                await self.server._send_eio_packet(eio_sid, eio_packet)
+
+    def recipients(self, namespace: str, room: Any, skip: Any) -> list[str]:
+        skipped = set(skip) if isinstance(skip, list) else {skip}
+        participants = self.get_participants(namespace, room)  # type: ignore[attr-defined]
+        return [eio_sid for sid, eio_sid in participants if sid not in skipped]
+
+    def encoded(self, namespace: str, event: str, data: list[Any]) -> list[engine_packet.Packet]:
+        """The Engine.IO packets of the event (one, unless the payload has attachments)."""
+        arguments = [] if data == [None] else data  # an emit of no data
+        message = self.server.packet_class(
+            socket_packet.EVENT, namespace=namespace, data=[event, *arguments]
+        )
+        encoded = message.encode()
+        parts = encoded if isinstance(encoded, list) else [encoded]
+        return [engine_packet.Packet(engine_packet.MESSAGE, part) for part in parts]
+
+
+class RedisManager(RoomFanOut, socketio.AsyncRedisManager):
+    """Socket.IO's Redis manager, delivering to this replica's sockets with `RoomFanOut`."""
+
+
+class InProcessRedisManager(RoomFanOut, socketio.AsyncRedisManager):
     """The Redis manager on the in-process Redis substitute, for embedded mode without Redis."""
 
     def _redis_connect(self) -> None:
@@ -54,7 +98,7 @@ def redis_manager(
 ) -> socketio.AsyncRedisManager:
     if not redis_url:
         return InProcessRedisManager(channel=socket.value, write_only=write_only)
-    return socketio.AsyncRedisManager(redis_url, channel=socket.value, write_only=write_only)
+    return RedisManager(redis_url, channel=socket.value, write_only=write_only)
 
 
 class SocketEmitter:

@@ -4,7 +4,7 @@ checked against the scope table (`scopes`) before its payload is read.
 Users: `subscribe` / `unsubscribe` {account_id} (an account they may act in, e.g. an agency's
 sub-account), `notifications:read` {notification_id}. Visitors: `visitor:session` (a fresh
 visitor token), `visitor:message` {body, client_id?}, `visitor:identify` {email, name?} (a
-claim the account's users confirm: see `live_chat.identity`).
+claim the account's users confirm: `shared.domain.messages.identity`).
 
 Server → client: to users `notification:new`, `notifications:read`, CRM changes
 (`contact:*`, `deal:*`, `import:progress`, `export:progress`), `live_chat:message`,
@@ -20,8 +20,7 @@ from fastapi import FastAPI
 
 from general_socket import scopes
 from general_socket.live_chat import throttle
-from general_socket.live_chat.conversations import post_message
-from general_socket.live_chat.identity import identify
+from general_socket.live_chat.conversations import post_message, prospect_of
 from general_socket.live_chat.tokens import Visitor
 from general_socket.schemas import (
     AccountRef,
@@ -31,6 +30,8 @@ from general_socket.schemas import (
     VisitorMessage,
 )
 from general_socket.subscriptions import followable_account
+from shared.domain.contacts.writing import platform_author
+from shared.domain.messages.identity import claim_identity
 from shared.domain.notifications import reading
 from shared.domain.notifications.repository import UserNotifications
 from shared.utilities import acks
@@ -96,7 +97,9 @@ def register_events(sio: socketio.AsyncServer, api: FastAPI) -> None:
         """Recorded as the visitor's claim; the answer says nothing about the CRM."""
         await count_write(sid, visitor)
         async with collecting(api.state.senders):
-            prospect = await identify(visitor, payload, api.state.contact_capture)
+            prospect = await prospect_of(visitor)
+            author = await platform_author(prospect.account_id, api.state.settings)
+            await claim_identity(author, prospect, payload.email, payload.name)
         return {"prospect_id": str(prospect.id)}
 
     @sio.on("*")

@@ -36,12 +36,6 @@ class GeneralSocketSettings(ServiceSettings):
     visitor_connections_per_minute_per_widget: int = Field(
         1200, gt=0, description="visitor connections one widget may take per minute"
     )
-    internal_api_url: str = Field(
-        "http://127.0.0.1:5002", description="where visitors' contacts are captured"
-    )
-    internal_api_timeout_seconds: float = Field(
-        10, gt=0, description="the internal API may take this long to answer"
-    )
 
     @model_validator(mode="after")
     def distributed_mode_needs_a_visitor_key(self) -> Self:

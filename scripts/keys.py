@@ -40,7 +40,7 @@ SECRETS_FOR: dict[str, tuple[str, ...]] = {
     "notifications_worker": NOTIFICATIONS,
     "google_maps": (),
     "ai_service": (),
-    "general_socket": (*CALLS_OTHERS, "GENERAL_SOCKET_VISITOR_TOKEN_PRIVATE_KEY"),
+    "general_socket": ("GENERAL_SOCKET_VISITOR_TOKEN_PRIVATE_KEY",),
     "conversation_socket": (),
     "queue_manager": QUEUE,
     "worker": QUEUE,

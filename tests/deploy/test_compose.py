@@ -454,10 +454,3 @@ def test_the_build_context_leaves_out_secrets_and_local_environments():
     ignored = (ROOT / ".dockerignore").read_text().splitlines()
 
     assert {".env", ".venv", ".git"} <= set(ignored)
-
-
-def test_the_general_socket_reaches_the_internal_api_by_its_service_name():
-    environment = CONTAINERS["general_socket"]["environment"]
-
-    assert environment["GENERAL_SOCKET_INTERNAL_API_URL"] == "http://internal_api:5002"
-    assert environment["PLATFORM_MODE"] == "distributed"

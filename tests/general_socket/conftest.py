@@ -1,5 +1,4 @@
-"""The general socket on a real port (with the internal API beside it, for visitors' contacts),
-and clients of it."""
+"""The general socket on a real port, and clients of it."""
 
 from collections.abc import AsyncIterator, Callable
 
@@ -7,8 +6,6 @@ import pytest
 
 from general_socket.app import create_app
 from general_socket.settings import GeneralSocketSettings
-from internal_api.app import create_app as create_internal_api
-from internal_api.settings import InternalApiSettings
 from shared.utilities.redis import create_redis
 from tests.general_socket.clients import SocketClient
 
@@ -33,15 +30,8 @@ async def fresh_visitor_counters(settings) -> None:
 
 
 @pytest.fixture
-async def internal_api_url(serve, mongo) -> AsyncIterator[str]:
-    async with serve(create_internal_api(InternalApiSettings())) as url:
-        yield url
-
-
-@pytest.fixture
-async def socket_url(serve, mongo, internal_api_url) -> AsyncIterator[str]:
-    settings = GeneralSocketSettings(internal_api_url=internal_api_url)
-    async with serve(create_app(settings)) as url:
+async def socket_url(serve, mongo) -> AsyncIterator[str]:
+    async with serve(create_app(GeneralSocketSettings())) as url:
         yield url
 
 

@@ -8,6 +8,8 @@ import httpx
 import pytest
 from beanie import PydanticObjectId
 
+from internal_api.app import create_app as create_internal_api
+from internal_api.settings import InternalApiSettings
 from shared.models.membership import Role
 from shared.utilities.realtime import Socket, account_room
 from tests.factories import create_membership, create_signed_in, create_sub_account
@@ -110,8 +112,9 @@ async def test_the_own_account_cannot_be_unsubscribed(connect):
 
 
 @pytest.fixture
-async def internal_api(internal_api_url) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(base_url=internal_api_url) as client:
+async def internal_api(client_for, mongo) -> AsyncIterator[httpx.AsyncClient]:
+    """Where a member's role is changed or they are removed."""
+    async with client_for(create_internal_api(InternalApiSettings())) as client:
         yield client
 
 

@@ -3,14 +3,11 @@ account's users follow live; its email becomes a CRM contact. A visitor hears it
 conversation and nothing else."""
 
 import asyncio
-from collections.abc import AsyncIterator
 
 import pytest
 
 from conversation_socket.app import create_app as create_conversation_socket
 from conversation_socket.settings import ConversationSocketSettings
-from general_socket.app import create_app
-from general_socket.settings import GeneralSocketSettings
 from shared.models.contact import Contact
 from shared.models.conversation import Conversation, ConversationKind
 from shared.models.conversation_message import ConversationMessage
@@ -266,26 +263,6 @@ async def test_a_bad_email_is_refused_and_creates_nothing(visitor):
     assert answer["error"]["details"][0]["field"] == "email"
     assert await Contact.find_all().count() == 0
     assert await ConversationProspect.find_all().count() == 0
-
-
-@pytest.fixture
-async def crm_down_url(serve, mongo) -> AsyncIterator[str]:
-    settings = GeneralSocketSettings(internal_api_url="http://127.0.0.1:9")
-    async with serve(create_app(settings)) as url:
-        yield url
-
-
-async def test_when_the_crm_is_unreachable_identifying_answers_an_error_and_keeps_nothing(
-    crm_down_url, new_client
-):
-    widget = await create_widget((await create_signed_in()).account)
-    visitor = new_client()
-    await visitor.connect(crm_down_url, {"widget_key": widget.key})
-
-    answer = await visitor.call("visitor:identify", {"email": "ada@example.com"})
-
-    assert answer["error"]["code"] == "bad_gateway"
-    assert await ConversationProspect.find({"email": "ada@example.com"}).count() == 0
 
 
 async def test_two_tabs_writing_at_once_share_one_conversation(agency, connect):

@@ -1,5 +1,9 @@
 import pytest
 
+from tests.internal_api.module_app import module_api, start_api
+
+__all__ = ["module_api", "start_api"]
+
 # Literal public addresses: checked without asking DNS (the network is off in tests).
 PUBLIC_URL = "https://93.184.215.14/hooks"
 WEBHOOKS = "/v1/webhooks"

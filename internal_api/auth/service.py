@@ -125,7 +125,7 @@ async def add_member(account: Account, user: User, role: Role) -> Membership:
 async def log_in(email: str, password: str, context: SignIn) -> SignedIn:
     """A new session for the user. A wrong password and an unknown email fail alike; each
     attempt is counted before the password is checked (see `throttle`)."""
-    throttle = LoginThrottle(context.redis, ThrottlePolicy.of(context.settings))
+    throttle = LoginThrottle(context.redis, ThrottlePolicy.from_settings(context.settings))
     await throttle.reserve(email, context.client.ip)
     user = await users.by_email(email)
     matches = await context.passwords.verify(user.password_hash if user else None, password)

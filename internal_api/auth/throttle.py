@@ -64,7 +64,7 @@ class ThrottlePolicy:
     memory_seconds: float
 
     @classmethod
-    def of(cls, settings: InternalApiSettings) -> "ThrottlePolicy":
+    def from_settings(cls, settings: InternalApiSettings) -> "ThrottlePolicy":
         return cls(
             free_per_email=settings.login_free_attempts_per_email,
             free_per_address=settings.login_free_attempts_per_address,

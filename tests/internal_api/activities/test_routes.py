@@ -72,3 +72,4 @@ async def test_reading_the_log_needs_both_read_scopes(api, scope_missing):
     response = await api.get("/v1/activities", headers=owner.headers)
 
     assert response.status_code == 403
+    assert response.json()["error"]["code"] == "forbidden"

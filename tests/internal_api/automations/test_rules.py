@@ -75,6 +75,7 @@ async def test_a_stage_of_another_pipeline_answers_404(api):
     response = await create_rule(api, owner, trigger)
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
 
 
 async def test_a_stage_of_another_account_answers_404(api):
@@ -84,6 +85,7 @@ async def test_a_stage_of_another_account_answers_404(api):
     response = await create_rule(api, owner, stage_entered(theirs))
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
     assert await Automation.find_all().count() == 0
 
 
@@ -95,6 +97,7 @@ async def test_assigning_an_owner_who_is_not_a_member_answers_404(api):
     response = await create_rule(api, owner, {"type": "contact.tag_added", "tag": "vip"}, actions)
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_account_users"
 
 
 async def test_a_plain_http_webhook_answers_422_naming_it(api):
@@ -104,6 +107,7 @@ async def test_a_plain_http_webhook_answers_422_naming_it(api):
     response = await create_rule(api, owner, {"type": "contact.tag_added", "tag": "vip"}, actions)
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"
     assert response.json()["error"]["details"][0]["field"] == "body.actions.1.url"
 
 
@@ -117,6 +121,8 @@ async def test_a_plain_http_webhook_is_accepted_when_the_setting_allows_it(start
         )
 
     assert response.status_code == 201
+    stored = await Automation.get(response.json()["id"])
+    assert str(stored.actions[0].url) == "http://127.0.0.1:9000/hook"
 
 
 @pytest.mark.parametrize(
@@ -144,6 +150,7 @@ async def test_an_invalid_rule_answers_422_naming_the_field(api, trigger, action
     response = await api.post("/v1/automations", json=body, headers=owner.headers)
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"
     assert [detail["field"] for detail in response.json()["error"]["details"]] == [field]
 
 
@@ -195,6 +202,7 @@ async def test_an_update_to_another_accounts_stage_answers_404(api):
     )
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
     assert (await Automation.get(rule.id)).trigger == rule.trigger
 
 
@@ -209,6 +217,7 @@ async def test_an_update_with_a_plain_http_webhook_answers_422(api):
     )
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"
 
 
 async def test_a_null_trigger_answers_422(api):
@@ -220,6 +229,7 @@ async def test_a_null_trigger_answers_422(api):
     )
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"
     assert response.json()["error"]["details"][0]["field"] == "body.trigger"
 
 
@@ -251,6 +261,7 @@ async def test_a_member_cannot_manage_rules(api):
     response = await api.get("/v1/automations", headers=member.headers)
 
     assert response.status_code == 403
+    assert response.json()["error"]["code"] == "forbidden"
     assert response.json()["error"]["details"] == [{"scope": "account:write"}]
 
 
@@ -274,5 +285,6 @@ async def test_another_accounts_rule_answers_404(api, method, suffix, body):
     )
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
     stored = await Automation.get(theirs.id)
     assert (stored.name, stored.enabled) == ("Tell the team", False)

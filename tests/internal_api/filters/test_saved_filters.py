@@ -2,6 +2,7 @@
 
 import pytest
 
+from shared.models.filter import SavedFilter
 from shared.models.membership import Role
 from tests.factories import create_signed_in
 
@@ -31,6 +32,7 @@ async def test_a_filter_with_a_bad_condition_answers_422_naming_it(api):
     response = await save(api, owner, conditions=[VIP, {"field": "shoe", "operator": "in"}])
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"
     assert response.json()["error"]["details"][0]["field"] == "body.conditions.1"
 
 
@@ -47,6 +49,8 @@ async def test_a_filter_on_a_custom_field_of_the_account_is_saved(api):
     )
 
     assert response.status_code == 201
+    stored = await SavedFilter.get(response.json()["id"])
+    assert [condition.field for condition in stored.conditions] == ["custom.plan"]
 
 
 async def test_the_user_lists_only_their_own_filters(api):
@@ -83,6 +87,7 @@ async def test_a_bad_condition_in_an_update_answers_422(api):
     )
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"
 
 
 async def test_a_filter_is_deleted(api):
@@ -108,6 +113,7 @@ async def test_a_colleagues_filter_answers_404(api, method, body):
     )
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
 
 
 @pytest.mark.parametrize(
@@ -122,6 +128,7 @@ async def test_another_accounts_filter_answers_404(api, method, body):
     )
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
 
 
 async def test_saving_a_filter_needs_the_read_scope(api):
@@ -133,3 +140,4 @@ async def test_saving_a_filter_needs_the_read_scope(api):
     response = await save(api, owner)
 
     assert response.status_code == 403
+    assert response.json()["error"]["code"] == "forbidden"

@@ -34,6 +34,7 @@ async def test_another_accounts_contact_answers_404(api, foreign_contact, method
     )
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
     assert (await Contact.get(foreign_contact.id)).last_name is None
 
 
@@ -48,6 +49,7 @@ async def test_merging_another_accounts_contact_answers_404(api, foreign_contact
     )
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
     assert (await Contact.get(foreign_contact.id)).deleted_at is None
 
 
@@ -62,6 +64,7 @@ async def test_merging_into_another_accounts_contact_answers_404(api, foreign_co
     )
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
 
 
 async def test_linking_another_accounts_business_answers_404(api):
@@ -71,6 +74,7 @@ async def test_linking_another_accounts_business_answers_404(api):
     response = await post_contact(api, owner, business_id=str(theirs.id))
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
 
 
 async def test_an_owner_from_another_account_answers_404_on_create(api):
@@ -80,6 +84,7 @@ async def test_an_owner_from_another_account_answers_404_on_create(api):
     response = await post_contact(api, owner, owner_id=str(stranger.user.id))
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_account_users"
 
 
 @pytest.mark.parametrize("action", ["delete", "tag", "untag"])
@@ -95,6 +100,7 @@ async def test_bulk_changes_with_another_accounts_contact_answer_404_and_change_
     response = await api.post(f"{CONTACTS}/bulk-{action}", json=body, headers=owner.headers)
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
     assert response.json()["error"]["details"] == [
         {"field": "body.ids", "id": str(foreign_contact.id)}
     ]
@@ -116,6 +122,7 @@ async def test_the_email_of_another_accounts_contact_is_free(api, foreign_contac
     response = await post_contact(api, owner, emails=foreign_contact.emails)
 
     assert response.status_code == 201
+    assert (await Contact.get(response.json()["id"])).emails == foreign_contact.emails
 
 
 @pytest.fixture
@@ -143,6 +150,7 @@ async def test_a_contact_hidden_from_a_member_answers_404(api, restricted):
     response = await patch_contact(api, member, hidden.id, last_name="Mine")
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
 
 
 async def test_a_restricted_member_sees_the_contacts_they_create(api, restricted):
@@ -152,6 +160,7 @@ async def test_a_restricted_member_sees_the_contacts_they_create(api, restricted
     response = await api.get(f"{CONTACTS}/{created['id']}", headers=member.headers)
 
     assert response.status_code == 200
+    assert response.json()["owner_id"] == str(member.user.id)
 
 
 async def test_a_hidden_business_cannot_be_linked_by_a_restricted_member(api, restricted):
@@ -161,6 +170,7 @@ async def test_a_hidden_business_cannot_be_linked_by_a_restricted_member(api, re
     response = await post_contact(api, member, business_id=str(business.id))
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
 
 
 async def test_reading_contacts_needs_the_read_scope(api):
@@ -172,6 +182,7 @@ async def test_reading_contacts_needs_the_read_scope(api):
     response = await api.get(CONTACTS, headers=owner.headers)
 
     assert response.status_code == 403
+    assert response.json()["error"]["code"] == "forbidden"
     assert response.json()["error"]["details"] == [{"scope": "contacts:read"}]
 
 
@@ -198,6 +209,7 @@ async def test_changing_contacts_needs_the_write_scope(api, method, path):
     )
 
     assert response.status_code == 403
+    assert response.json()["error"]["code"] == "forbidden"
     assert response.json()["error"]["details"] == [{"scope": "contacts:write"}]
 
 
@@ -208,6 +220,7 @@ async def test_a_client_may_read_contacts(api):
     response = await api.get(f"{CONTACTS}/{contact.id}", headers=client.headers)
 
     assert response.status_code == 200
+    assert response.json()["id"] == str(contact.id)
 
 
 async def test_a_malformed_id_answers_404(api):
@@ -216,6 +229,7 @@ async def test_a_malformed_id_answers_404(api):
     response = await api.get(f"{CONTACTS}/not-an-id", headers=owner.headers)
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
 
 
 async def test_an_unknown_id_answers_404(api):
@@ -224,3 +238,4 @@ async def test_an_unknown_id_answers_404(api):
     response = await api.get(f"{CONTACTS}/{PydanticObjectId()}", headers=owner.headers)
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"

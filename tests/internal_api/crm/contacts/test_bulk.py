@@ -40,6 +40,7 @@ async def test_bulk_delete_with_an_unknown_id_answers_404_naming_it_and_deletes_
     response = await bulk(api, owner, "delete", ids=[str(ada.id), unknown, "junk"])
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
     assert response.json()["error"]["details"] == [
         {"field": "body.ids", "id": unknown},
         {"field": "body.ids", "id": "junk"},
@@ -77,6 +78,7 @@ async def test_bulk_tagging_a_deleted_contact_answers_404(api):
     response = await bulk(api, owner, "tag", ids=[str(gone.id)], tags=["vip"])
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
 
 
 async def test_more_than_a_hundred_ids_answer_422(api):
@@ -85,3 +87,4 @@ async def test_more_than_a_hundred_ids_answer_422(api):
     response = await bulk(api, owner, "delete", ids=[str(PydanticObjectId())] * 101)
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"

@@ -40,6 +40,7 @@ async def test_a_person_without_a_name_answers_422(api):
     response = await post_contact(api, owner, first_name=None, emails=["a@example.com"])
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"
     assert error_fields(response) == {"body.first_name"}
 
 
@@ -49,6 +50,7 @@ async def test_a_business_without_a_name_answers_422(api):
     response = await post_contact(api, owner, type="business", first_name=None)
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"
     assert error_fields(response) == {"body.name"}
 
 
@@ -66,6 +68,7 @@ async def test_a_malformed_email_answers_422_naming_it(api):
     response = await post_contact(api, owner, emails=["ok@example.com", "not-an-email"])
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"
     assert error_fields(response) == {"body.emails.1"}
 
 
@@ -76,6 +79,7 @@ async def test_an_email_of_another_live_contact_answers_409_naming_it(api):
     response = await post_contact(api, owner, emails=["ADA@example.com"])
 
     assert response.status_code == 409
+    assert response.json()["error"]["code"] == "email_taken"
     assert response.json()["error"]["details"] == [
         {"field": "body.emails", "contact_id": str(holder.id), "emails": ["ada@example.com"]}
     ]
@@ -88,6 +92,7 @@ async def test_the_same_email_in_another_account_is_no_duplicate(api):
     response = await post_contact(api, owner, emails=["ada@example.com"])
 
     assert response.status_code == 201
+    assert (await Contact.get(response.json()["id"])).account_id == owner.account.id
 
 
 async def test_phones_are_stored_in_e164_read_in_the_default_region(api):
@@ -113,6 +118,7 @@ async def test_an_invalid_phone_answers_422_naming_it(api):
     response = await post_contact(api, owner, phones=["+14155552671", "12"])
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"
     assert error_fields(response) == {"body.phones.1"}
 
 
@@ -122,6 +128,7 @@ async def test_a_malformed_website_answers_422(api):
     response = await post_contact(api, owner, website="not a url")
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"
     assert error_fields(response) == {"body.website"}
 
 
@@ -144,6 +151,7 @@ async def test_a_follower_who_is_not_a_member_answers_404_naming_them(api):
     response = await post_contact(api, owner, follower_ids=[str(stranger.user.id)])
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_account_users"
     assert response.json()["error"]["details"] == [
         {"field": "body.follower_ids", "id": str(stranger.user.id)}
     ]
@@ -175,6 +183,7 @@ async def test_a_person_cannot_be_linked_to_another_person(api):
     response = await post_contact(api, owner, business_id=other["id"])
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "not_a_business"
     assert error_fields(response) == {"body.business_id"}
 
 
@@ -187,6 +196,7 @@ async def test_a_business_cannot_be_linked_to_a_business(api):
     )
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"
     assert error_fields(response) == {"body.business_id"}
 
 
@@ -206,6 +216,7 @@ async def test_an_unknown_custom_field_answers_422_naming_it(api):
     response = await post_contact(api, owner, custom={"nickname": "Ada"})
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"
     assert error_fields(response) == {"body.custom.nickname"}
     assert "custom.nickname" in response.json()["error"]["message"]
 
@@ -222,6 +233,7 @@ async def test_custom_values_of_the_wrong_type_answer_422_naming_each(api):
     response = await post_contact(api, owner, custom=bad)
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"
     assert error_fields(response) == {f"body.custom.{key}" for key in bad}
 
 

@@ -60,5 +60,6 @@ async def test_a_refused_change_publishes_nothing(api, redis):
     await create_contact(api, owner, first_name="Marker")
 
     assert refused.status_code == 422
+    assert refused.json()["error"]["code"] == "validation_error"
     types = [event["type"] for event in await events_published(redis, 2)]
     assert types == ["contact.created", "contact.created"]

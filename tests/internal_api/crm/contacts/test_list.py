@@ -272,6 +272,7 @@ async def test_a_bad_filter_answers_422_naming_it(api, condition, message):
     response = await list_contacts(api, owner, filter=["source:equals:web", condition])
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"
     assert response.json()["error"]["details"] == [{"field": "query.filter.1", "message": message}]
 
 
@@ -281,6 +282,7 @@ async def test_a_filter_without_an_operator_answers_422(api):
     response = await list_contacts(api, owner, filter="tags")
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"
     assert error_fields(response) == {"query.filter"}
 
 
@@ -302,4 +304,5 @@ async def test_a_bad_condition_in_the_search_body_answers_422_naming_it(api):
     response = await api.post(f"{CONTACTS}/search", json=body, headers=owner.headers)
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"
     assert error_fields(response) == {"body.conditions.0"}

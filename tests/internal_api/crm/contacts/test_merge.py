@@ -128,6 +128,7 @@ async def test_a_contact_cannot_be_merged_into_itself(api):
     response = await merge_into(api, owner, ada.id, ada.id)
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "unmergeable_contacts"
 
 
 async def test_a_business_cannot_be_merged_into_a_person(api):
@@ -138,6 +139,7 @@ async def test_a_business_cannot_be_merged_into_a_person(api):
     response = await merge_into(api, owner, person.id, business.id)
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "unmergeable_contacts"
 
 
 async def test_a_deleted_contact_cannot_be_merged(api):
@@ -148,6 +150,7 @@ async def test_a_deleted_contact_cannot_be_merged(api):
     response = await merge_into(api, owner, ada.id, gone.id)
 
     assert response.status_code == 409
+    assert response.json()["error"]["code"] == "contact_deleted"
 
 
 async def test_a_merged_contact_cannot_be_restored(api):
@@ -158,3 +161,4 @@ async def test_a_merged_contact_cannot_be_restored(api):
     response = await api.post(f"{CONTACTS}/{grace.id}/restore", headers=owner.headers)
 
     assert response.status_code == 409
+    assert response.json()["error"]["code"] == "contact_merged"

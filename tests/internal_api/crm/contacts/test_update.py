@@ -92,6 +92,7 @@ async def test_an_owner_from_another_account_answers_404(api):
     response = await patch_contact(api, owner, contact["id"], owner_id=str(stranger.user.id))
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_account_users"
     assert error_fields(response) == {"body.owner_id"}
 
 
@@ -103,6 +104,7 @@ async def test_taking_an_email_of_another_contact_answers_409(api):
     response = await patch_contact(api, owner, contact["id"], emails=["ada@example.com"])
 
     assert response.status_code == 409
+    assert response.json()["error"]["code"] == "email_taken"
     assert response.json()["error"]["details"][0]["contact_id"] == str(holder.id)
 
 
@@ -148,6 +150,7 @@ async def test_a_deleted_contact_cannot_be_changed_until_restored(api):
     response = await patch_contact(api, owner, contact["id"], last_name="King")
 
     assert response.status_code == 409
+    assert response.json()["error"]["code"] == "contact_deleted"
 
 
 async def test_a_restored_contact_is_listed_again(api):
@@ -173,6 +176,7 @@ async def test_restoring_answers_409_when_its_email_was_taken_meanwhile(api):
     response = await api.post(f"{CONTACTS}/{contact['id']}/restore", headers=owner.headers)
 
     assert response.status_code == 409
+    assert response.json()["error"]["code"] == "email_taken"
 
 
 async def test_a_member_may_not_see_the_history_of_a_contact_hidden_from_them(api):
@@ -184,3 +188,4 @@ async def test_a_member_may_not_see_the_history_of_a_contact_hidden_from_them(ap
     response = await api.get(f"{CONTACTS}/{contact['id']}/activities", headers=member.headers)
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"

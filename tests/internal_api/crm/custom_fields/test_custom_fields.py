@@ -43,6 +43,7 @@ async def test_a_key_already_defined_answers_409(api):
     response = await create_field(api, owner, key="plan", type="number")
 
     assert response.status_code == 409
+    assert response.json()["error"]["code"] == "custom_field_key_taken"
 
 
 @pytest.mark.parametrize("key", ["Plan", "1plan", "my plan", ""])
@@ -52,6 +53,7 @@ async def test_a_malformed_key_answers_422(api, key):
     response = await create_field(api, owner, key=key, type="text")
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"
 
 
 async def test_a_select_field_without_options_answers_422(api):
@@ -60,6 +62,7 @@ async def test_a_select_field_without_options_answers_422(api):
     response = await create_field(api, owner, key="plan", type="multi_select")
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"
     assert response.json()["error"]["details"][0]["field"] == "body.options"
 
 
@@ -69,6 +72,7 @@ async def test_options_on_a_text_field_answer_422(api):
     response = await create_field(api, owner, key="plan", type="text", options=["gold"])
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"
 
 
 async def test_a_field_is_relabelled(api):
@@ -105,6 +109,7 @@ async def test_changing_the_type_of_a_field_with_values_answers_409(api):
     )
 
     assert response.status_code == 409
+    assert response.json()["error"]["code"] == "custom_field_in_use"
     assert response.json()["error"]["details"] == [{"field": "body.type"}]
 
 
@@ -118,6 +123,7 @@ async def test_dropping_an_option_a_contact_holds_answers_409_naming_it(api):
     )
 
     assert response.status_code == 409
+    assert response.json()["error"]["code"] == "custom_field_in_use"
     assert response.json()["error"]["details"][0]["options"] == ["a"]
 
 
@@ -157,6 +163,7 @@ async def test_another_accounts_field_answers_404(api, method, body):
     )
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
 
 
 async def test_another_accounts_field_is_unknown_on_a_contact(api):
@@ -170,6 +177,7 @@ async def test_another_accounts_field_is_unknown_on_a_contact(api):
     )
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"
 
 
 async def test_defining_a_field_needs_the_write_scope(api):
@@ -178,3 +186,4 @@ async def test_defining_a_field_needs_the_write_scope(api):
     response = await create_field(api, client, key="plan", type="text")
 
     assert response.status_code == 403
+    assert response.json()["error"]["code"] == "forbidden"

@@ -31,6 +31,7 @@ async def test_a_tag_name_already_used_answers_409(api):
     response = await api.post(TAGS, json={"name": "vip"}, headers=owner.headers)
 
     assert response.status_code == 409
+    assert response.json()["error"]["code"] == "tag_name_taken"
 
 
 async def test_an_empty_tag_name_answers_422(api):
@@ -39,6 +40,7 @@ async def test_an_empty_tag_name_answers_422(api):
     response = await api.post(TAGS, json={"name": "  "}, headers=owner.headers)
 
     assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"
 
 
 async def test_tags_are_listed_with_the_live_contacts_carrying_each(api):
@@ -87,6 +89,7 @@ async def test_renaming_to_a_name_in_use_answers_409(api):
     response = await api.patch(f"{TAGS}/{tag['id']}", json={"name": "lead"}, headers=owner.headers)
 
     assert response.status_code == 409
+    assert response.json()["error"]["code"] == "tag_name_taken"
 
 
 async def test_renaming_leaves_other_accounts_contacts_alone(api):
@@ -118,6 +121,7 @@ async def test_another_accounts_tag_answers_404(api, method, body):
     response = await api.request(method, f"{TAGS}/{theirs['id']}", json=body, headers=owner.headers)
 
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
 
 
 async def test_another_accounts_tags_are_never_listed(api):
@@ -135,3 +139,4 @@ async def test_creating_a_tag_needs_the_write_scope(api):
     response = await api.post(TAGS, json={"name": "vip"}, headers=client.headers)
 
     assert response.status_code == 403
+    assert response.json()["error"]["code"] == "forbidden"

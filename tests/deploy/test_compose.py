@@ -18,6 +18,7 @@ from router.routing import Routes
 from router.settings import RouterSettings
 from scripts.keys import SECRETS_FOR
 from scripts.services import SERVICES, Service
+from shared.utilities.settings import env_name
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPOSE = (ROOT / "docker-compose.yml").read_text()
@@ -454,3 +455,32 @@ def test_the_build_context_leaves_out_secrets_and_local_environments():
     ignored = (ROOT / ".dockerignore").read_text().splitlines()
 
     assert {".env", ".venv", ".git"} <= set(ignored)
+
+
+# Addresses browsers and providers use (the edge's, published on the host), not containers.
+OUTSIDE_ADDRESSES = ("PUBLIC_URL", "DASHBOARD_URL")
+
+
+def loopback_urls(service: Service) -> list[str]:
+    """The variables of a service whose default reaches another service on 127.0.0.1: right
+    in embedded mode, wrong in a container."""
+    settings_class = service.settings_class()
+    names = [
+        env_name(settings_class, field)
+        for field, info in settings_class.model_fields.items()
+        if isinstance(info.default, str) and info.default.startswith("http://127.0.0.1")
+    ]
+    return [name for name in names if not name.endswith(OUTSIDE_ADDRESSES)]
+
+
+@pytest.mark.parametrize("service", SERVICES, ids=lambda service: service.compose_name)
+def test_every_url_of_another_service_is_its_compose_name_in_a_container(service):
+    environment = CONTAINERS[service.compose_name]["environment"]
+
+    left_on_loopback = [
+        name
+        for name in loopback_urls(service)
+        if "127.0.0.1" in environment.get(name, "http://127.0.0.1")
+    ]
+
+    assert left_on_loopback == []

@@ -13,16 +13,14 @@ from typing import Any
 import httpx
 
 from queue_manager.celery import settings
+from queue_manager.triggers.repository import set_deal_owner
 from shared.domain.accounts.users import users_among
 from shared.domain.contacts.repository import ContactRepository
 from shared.domain.contacts.writing import platform_author, update_contact
 from shared.models.automation import AddTag, AssignOwner, CreateTask, SendWebhook
 from shared.models.automation_log import ActionResult, ActionStatus, AutomationLog
-from shared.models.base import utc_now
 from shared.models.contact import Contact
-from shared.models.deal import Deal
 from shared.utilities.errors import DomainError
-from shared.utilities.repository import TenantRepository
 
 # How much of a webhook's failed answer the run keeps.
 EXCERPT_CHARS = 300
@@ -56,16 +54,6 @@ async def change_contact(
     return succeeded()
 
 
-async def update_deal(log: AutomationLog, update: dict[str, Any]) -> Outcome:
-    collection = Deal.get_motor_collection()
-    update.setdefault("$set", {})["updated_at"] = utc_now()
-    deal = TenantRepository(Deal, log.account_id).scoped({"_id": log.entity_id})
-    outcome = await collection.update_one(deal, update)
-    if outcome.matched_count == 0:
-        return skipped("the deal no longer exists")
-    return succeeded()
-
-
 async def add_tag(action: AddTag, log: AutomationLog, client: httpx.AsyncClient) -> Outcome:
     if log.entity_type != "contact":
         return skipped(f"a {log.entity_type} has no tags")
@@ -79,7 +67,9 @@ async def assign_owner(
         return failed("the owner is no longer a user of the account")
     if log.entity_type == "contact":
         return await change_contact(log, lambda contact: {"owner_id": str(action.user_id)})
-    return await update_deal(log, {"$set": {"owner_id": action.user_id}})
+    if not await set_deal_owner(log.account_id, log.entity_id, action.user_id):
+        return skipped("the deal no longer exists")
+    return succeeded()
 
 
 async def create_task(action: CreateTask, log: AutomationLog, client: httpx.AsyncClient) -> Outcome:

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from internal_api.crm.contacts.auth import ContactsCaller
 from internal_api.crm.contacts.filtering import contact_filter
 from internal_api.crm.contacts.schemas import ContactCreate, ContactSearch, ContactUpdate
-from internal_api.crm.query import Where, parse
+from internal_api.crm.query import IN_THE_QUERY, Where, parse
 from shared.domain.activities.repository import ActivityRepository
 from shared.domain.contacts import bulk, merging, writing
 from shared.domain.contacts.writing import Author
@@ -27,22 +27,24 @@ def author(caller: ContactsCaller) -> Author:
 
 
 def query_search(q: str | None, filters: Sequence[str], deleted: bool) -> ContactSearch:
-    """A list query given in a URL (`?q=&filter=&deleted=`) as a search."""
+    """A list query given in a URL (`?q=&filter=&deleted=`) as a search; what it refuses is
+    named by the URL's parameters (the body's `conditions` are the URL's `filter`)."""
     conditions = [parse(text) for text in filters]
     try:
         return ContactSearch(q=q, conditions=conditions, deleted=deleted)
     except ValidationError as error:
+        details = [
+            {"field": query_parameter(item["loc"]), "message": item["msg"]}
+            for item in error.errors()
+        ]
         raise InvalidInput(
-            "Some list parameters are invalid.",
-            details=[
-                {
-                    "field": ".".join(map(str, item["loc"])).replace("conditions", "filter", 1),
-                    "message": item["msg"],
-                }
-                for item in error.errors()
-            ],
-            location="query",
+            "Some list parameters are invalid.", details=details, location="query"
         ) from None
+
+
+def query_parameter(location: tuple) -> str:
+    first, *rest = map(str, location)
+    return ".".join([IN_THE_QUERY.conditions if first == "conditions" else first, *rest])
 
 
 async def list_contacts(

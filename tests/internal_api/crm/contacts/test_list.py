@@ -306,3 +306,13 @@ async def test_a_bad_condition_in_the_search_body_answers_422_naming_it(api):
     assert response.status_code == 422
     assert response.json()["error"]["code"] == "validation_error"
     assert error_fields(response) == {"body.conditions.0"}
+
+
+async def test_more_filters_than_a_list_takes_answer_422_naming_the_parameter(api):
+    owner = await create_signed_in()
+
+    response = await list_contacts(api, owner, filter=["tags:exists"] * 51)
+
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"
+    assert error_fields(response) == {"query.filter"}

@@ -50,6 +50,7 @@ def test_distributed_mode_starts_without_the_keys_of_a_channel_left_out():
         secrets.token_urlsafe(16),  # 16 random bytes
         "a" * 64,  # 32 bytes in hex, all the same
     ],
+    ids=["empty", "a word", "a passphrase", "16 random bytes", "32 equal bytes"],
 )
 def test_distributed_mode_needs_an_unsubscribe_secret_of_32_random_bytes(secret):
     with pytest.raises(
@@ -58,7 +59,11 @@ def test_distributed_mode_needs_an_unsubscribe_secret_of_32_random_bytes(secret)
         configured_settings(**{**BACKENDS, "unsubscribe_secret": secret})
 
 
-@pytest.mark.parametrize("secret", [secrets.token_urlsafe(32), secrets.token_hex(32)])
+@pytest.mark.parametrize(
+    "secret",
+    [secrets.token_urlsafe(32), secrets.token_hex(32)],
+    ids=["base64", "hex"],
+)
 def test_a_secret_of_32_random_bytes_in_base64_or_hex_is_taken(secret):
     settings = configured_settings(**{**BACKENDS, "unsubscribe_secret": secret})
 

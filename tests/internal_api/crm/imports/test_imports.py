@@ -180,7 +180,7 @@ async def test_a_bad_mapping_answers_422_naming_the_column(api, owner, tmp_path,
     response = await api.post("/v1/crm/imports", headers=owner.headers, **upload(HEADER, mapping))
 
     assert response.status_code == 422
-    assert response.json()["error"]["details"][0]["field"] == f"mapping.{column}"
+    assert response.json()["error"]["details"][0]["field"] == f"body.mapping.{column}"
     assert list(tmp_path.iterdir()) == []
 
 
@@ -193,7 +193,7 @@ async def test_a_mapping_that_is_not_a_json_object_answers_422(api, owner):
     )
 
     assert response.status_code == 422
-    assert response.json()["error"]["details"][0]["field"] == "mapping"
+    assert response.json()["error"]["details"][0]["field"] == "body.mapping"
 
 
 async def test_a_body_without_a_file_answers_422(api, owner):
@@ -202,7 +202,7 @@ async def test_a_body_without_a_file_answers_422(api, owner):
     )
 
     assert response.status_code == 422
-    assert response.json()["error"]["details"][0]["field"] == "file"
+    assert response.json()["error"]["details"][0]["field"] == "body.file"
 
 
 async def test_another_accounts_import_answers_404(api, owner):

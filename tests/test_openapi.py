@@ -59,3 +59,22 @@ def test_every_operation_reading_a_body_documents_400_and_413(module, app):
     ]
 
     assert missing == []
+
+
+# Creates that answer 200 with what already existed (a retry, a conversation opened twice).
+IDEMPOTENT_CREATES = {
+    "POST /v1/conversation-v2/direct",
+    "POST /v1/conversation-v2/prospect-conversations",
+    "POST /v1/conversation-v2/conversations/{conversation_id}/messages",
+}
+
+
+def test_idempotent_creates_document_their_200_beside_201():
+    internal_api = dict(APPS)["internal_api"]
+    documented = {
+        name
+        for name, operation in operations(internal_api)
+        if {"200", "201"} <= set(operation["responses"])
+    }
+
+    assert documented >= IDEMPOTENT_CREATES

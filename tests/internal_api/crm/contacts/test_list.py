@@ -261,6 +261,10 @@ async def test_contacts_are_filtered_on_whether_a_custom_value_is_set(api):
         ("tags:near:vip", "unknown operator near"),
         ("tags:before:vip", "tags does not take before"),
         ("created_at:after:someday", "'someday' is not a date or an ISO datetime"),
+        (
+            "created_at:after:9999-12-31T23:59:59-23:59",
+            "'9999-12-31T23:59:59-23:59' is outside the dates that can be stored",
+        ),
         ("owner_id:equals:42", "'42' is not an id"),
         ("tags:exists:maybe", "exists takes true or false, not 'maybe'"),
         ("tags:in:", "in needs at least one value"),

@@ -5,7 +5,7 @@ run whose job is only late still runs once."""
 from datetime import timedelta
 
 from queue_manager.celery import app
-from shared.models.automation_log import AutomationLog, RunStatus
+from queue_manager.triggers import repository
 from shared.models.base import utc_now
 from shared.utilities.outbox import enqueue_job
 from shared.utilities.task_names import TRIGGERS_RUN_AUTOMATION, TRIGGERS_SWEEP_REQUEUE_PENDING
@@ -19,8 +19,7 @@ BATCH = 500
 @platform_task(app, TRIGGERS_SWEEP_REQUEUE_PENDING)
 async def requeue_pending() -> int:
     """Queue each run pending for longer than PENDING_FOR, oldest first; returns how many."""
-    stale = {"status": RunStatus.PENDING.value, "created_at": {"$lt": utc_now() - PENDING_FOR}}
-    runs = await AutomationLog.find(stale).sort("+created_at").limit(BATCH).to_list()
+    runs = await repository.pending_runs_created_before(utc_now() - PENDING_FOR, BATCH)
     for run in runs:
         enqueue_job(TRIGGERS_RUN_AUTOMATION, task_id=str(run.id), log_id=str(run.id))
     return len(runs)

@@ -5,8 +5,8 @@ worker for up to hours, past Redis's visibility timeout, which then hands it out
 worker's restart would drop it. The task id names the attempt, so two sweeps queue it once."""
 
 from queue_manager.celery import app
+from queue_manager.webhooks import repository
 from shared.models.base import utc_now
-from shared.models.webhook_delivery import DeliveryStatus, WebhookDelivery
 from shared.utilities.outbox import enqueue_job
 from shared.utilities.task_names import WEBHOOK_DELIVER, WEBHOOK_RETRIES_SEND_DUE
 from shared.utilities.worker import platform_task
@@ -17,8 +17,7 @@ BATCH = 500
 @platform_task(app, WEBHOOK_RETRIES_SEND_DUE)
 async def send_due() -> int:
     """Queue the next attempt of each pending delivery now due, oldest first; returns how many."""
-    due = {"status": DeliveryStatus.PENDING.value, "next_attempt_at": {"$lte": utc_now()}}
-    deliveries = await WebhookDelivery.find(due).sort("+next_attempt_at").limit(BATCH).to_list()
+    deliveries = await repository.due_deliveries(utc_now(), BATCH)
     for delivery in deliveries:
         attempt = sum(not made.manual for made in delivery.attempts) + 1
         enqueue_job(

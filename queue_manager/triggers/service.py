@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 
+from queue_manager.triggers import repository
 from queue_manager.triggers.actions import run_action
 from shared.models.automation_log import ActionStatus, AutomationLog, RunStatus
 from shared.models.base import utc_now
@@ -17,7 +18,7 @@ from shared.utilities.worker import PermanentError
 
 async def run_automation(log_id: str, client: httpx.AsyncClient) -> dict[str, Any]:
     # Looked up by id alone: the task acts for the platform on the run it was handed.
-    log = await AutomationLog.get(log_id)
+    log = await repository.run(log_id)
     if log is None:
         raise PermanentError(f"There is no automation run {log_id}.")
     if log.status is RunStatus.PENDING:

@@ -12,12 +12,12 @@ from datetime import timedelta
 
 import httpx
 
+from queue_manager.webhooks import repository
 from queue_manager.webhooks.exhaustion import switch_off_endpoint
 from queue_manager.webhooks.sending import post_delivery
 from queue_manager.webhooks.signing import signing_secrets
 from shared.models.base import utc_now
 from shared.models.webhook_delivery import DeliveryAttempt, DeliveryStatus, WebhookDelivery
-from shared.models.webhook_subscription import WebhookSubscription
 from shared.utilities.encryption import SecretBox
 
 ENDPOINT_GONE = "The endpoint was switched off or deleted; the event was not sent."
@@ -38,10 +38,10 @@ async def deliver(
 ) -> Retry | None:
     """Make one attempt at the delivery, if it is still due. Returns the retry to schedule,
     or None when there is none to make."""
-    delivery = await WebhookDelivery.get(delivery_id)
+    delivery = await repository.delivery(delivery_id)
     if delivery is None or delivery.status is not DeliveryStatus.PENDING:
         return None  # deleted with its endpoint, or settled by an earlier run of this task
-    subscription = await WebhookSubscription.get(delivery.subscription_id)
+    subscription = await repository.endpoint(delivery.subscription_id)
     now = utc_now()
     if subscription is None or not subscription.enabled:
         attempt = DeliveryAttempt(at=now, duration_ms=0, error=ENDPOINT_GONE, manual=manual)

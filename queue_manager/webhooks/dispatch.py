@@ -4,9 +4,8 @@ from typing import Any
 
 from pymongo.errors import DuplicateKeyError
 
+from queue_manager.webhooks import repository
 from shared.models.webhook_delivery import DeliveryStatus, WebhookDelivery
-from shared.models.webhook_subscription import WebhookSubscription
-from shared.utilities.repository import TenantRepository
 
 
 def payload_of(event: dict[str, Any]) -> dict[str, Any]:
@@ -18,10 +17,8 @@ async def create_deliveries(event: dict[str, Any]) -> list[WebhookDelivery]:
     """The pending deliveries of the event, one per enabled endpoint of its account subscribed
     to its type. The same event fanned out again creates none twice (one delivery per event and
     endpoint) and gives back those still pending, to be sent again."""
-    endpoints = TenantRepository(WebhookSubscription, event["account_id"])
-    query = endpoints.scoped({"enabled": True, "event_types": event["type"]})
     deliveries = []
-    for subscription in await WebhookSubscription.find(query).to_list():
+    for subscription in await repository.subscribed_endpoints(event["account_id"], event["type"]):
         delivery = WebhookDelivery(
             account_id=subscription.account_id,
             subscription_id=subscription.id,
@@ -32,9 +29,10 @@ async def create_deliveries(event: dict[str, Any]) -> list[WebhookDelivery]:
         try:
             await delivery.insert()
         except DuplicateKeyError:
-            delivery = await WebhookDelivery.find_one(
-                {"event_id": event["id"], "subscription_id": subscription.id}
-            )
+            found = await repository.delivery_of(event["id"], subscription.id)
+            if found is None:  # deleted with its endpoint meanwhile
+                continue
+            delivery = found
         if delivery.status is DeliveryStatus.PENDING:
             deliveries.append(delivery)
     return deliveries

@@ -48,13 +48,6 @@ HTTP_FRAMEWORKS = ("fastapi", "starlette")
 NOT_YET_IN_A_REPOSITORY = {
     "internal_api/crm/csv_jobs.py": 1,
     "internal_api/crm/exports/service.py": 4,
-    "queue_manager/crons/triggers_sweep.py": 1,
-    "queue_manager/crons/webhook_retries.py": 1,
-    "queue_manager/triggers/service.py": 1,
-    "queue_manager/webhooks/delivery.py": 2,
-    "queue_manager/webhooks/dispatch.py": 2,
-    "queue_manager/webhooks/exhaustion.py": 2,
-    "shared/shared/utilities/sessions.py": 5,
 }
 
 

@@ -26,11 +26,10 @@ from beanie import PydanticObjectId
 from pydantic import BaseModel, Field
 from redis.asyncio import Redis
 
+from shared.domain.accounts import repository as accounts
 from shared.domain.accounts.users import effective_membership
-from shared.models.account import Account
 from shared.models.membership import Role
 from shared.models.session import Session
-from shared.models.user import User
 from shared.utilities.auth import Authenticator, Principal, TokenKind
 from shared.utilities.errors import Unauthorized
 from shared.utilities.keys import development_secret
@@ -127,9 +126,9 @@ async def state_from_record(session: Session, idle: timedelta) -> SessionState |
     now = datetime.now(UTC)
     if session.revoked_at or session.expires_at <= now or session.last_seen_at + idle <= now:
         return None
-    account = await Account.get(session.account_id)
+    account = await accounts.account(session.account_id)
     membership = await effective_membership(session.user_id, account) if account else None
-    if account is None or membership is None or not await User.get(session.user_id):
+    if account is None or membership is None or not await accounts.user(session.user_id):
         return None
     return SessionState(
         session_id=str(session.id),
@@ -180,7 +179,7 @@ async def lookup(
 
 async def recorded_state(token_hash: str, idle: timedelta) -> SessionState | None:
     """The session's state as MongoDB has it, or None when it is not live."""
-    record = await Session.find_one({"token_hash": token_hash})
+    record = await accounts.session_by_token_hash(token_hash)
     return await state_from_record(record, idle) if record else None
 
 
@@ -194,7 +193,7 @@ async def record_seen(
 ) -> SessionState:
     """Note in MongoDB that the session is in use, so a later Redis miss does not mistake a busy
     session for an idle one; done now and then, not on every request."""
-    await Session.find_one({"token_hash": token_hash}).update({"$set": {"last_seen_at": now}})
+    await accounts.mark_session_seen(token_hash, now)
     seen = state.model_copy(update={"seen_at": now})
     await cache_state(redis, token_hash, seen, idle, seal)
     return seen
@@ -208,8 +207,8 @@ async def forget_sessions_of(
 ) -> None:
     """Drop the cached states of every session of a user or in an account (call it when
     deleting either): their next use is read from MongoDB, where they are no longer live."""
-    query = {"user_id": user_id} if user_id else {"account_id": account_id}
-    keys = [session_key(record.token_hash) async for record in Session.find(query)]
+    hashes = await accounts.session_token_hashes(user_id=user_id, account_id=account_id)
+    keys = [session_key(token_hash) for token_hash in hashes]
     if keys:
         await redis.delete(*keys)
 

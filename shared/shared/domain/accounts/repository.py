@@ -1,12 +1,14 @@
 """Memberships and accounts, as the domain layer reads them."""
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from beanie import PydanticObjectId
 
 from shared.models.account import Account
 from shared.models.membership import Membership, Role
 from shared.models.session import Session
+from shared.models.user import User
 
 
 async def account(account_id: PydanticObjectId) -> Account | None:
@@ -31,3 +33,23 @@ async def members_among(
 
 async def session(session_id: PydanticObjectId) -> Session | None:
     return await Session.get(session_id)
+
+
+async def user(user_id: PydanticObjectId) -> User | None:
+    return await User.get(user_id)
+
+
+async def session_by_token_hash(token_hash: str) -> Session | None:
+    return await Session.find_one({"token_hash": token_hash})
+
+
+async def mark_session_seen(token_hash: str, seen_at: datetime) -> None:
+    await Session.find_one({"token_hash": token_hash}).update({"$set": {"last_seen_at": seen_at}})
+
+
+async def session_token_hashes(
+    *, user_id: PydanticObjectId | None = None, account_id: PydanticObjectId | None = None
+) -> list[str]:
+    """The token hashes of every session of the user, or (without one) in the account."""
+    query = {"user_id": user_id} if user_id else {"account_id": account_id}
+    return [record.token_hash async for record in Session.find(query)]

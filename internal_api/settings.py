@@ -1,14 +1,14 @@
 from datetime import timedelta
-from pathlib import Path
 from typing import ClassVar, Self
 
 from pydantic import Field, IPvAnyNetwork, model_validator
 from pydantic_settings import SettingsConfigDict
 
-from shared.utilities.settings import Port, RunMode, ServiceSettings, common
+from shared.domain.csv_jobs.settings import CsvJobSettings
+from shared.utilities.settings import Port, RunMode, common
 
 
-class InternalApiSettings(ServiceSettings):
+class InternalApiSettings(CsvJobSettings):
     model_config = SettingsConfigDict(env_prefix="INTERNAL_API_")
 
     service_name: ClassVar[str] = "internal_api"
@@ -41,9 +41,6 @@ class InternalApiSettings(ServiceSettings):
     max_sub_accounts: int = Field(100, ge=0, description="sub-accounts an agency may have")
     invitation_lifetime_seconds: int = Field(
         7 * 24 * 3600, gt=0, description="how long an invitation can be accepted"
-    )
-    files_dir: Path = Field(
-        Path(".cache/files"), description="directory of uploaded and exported files"
     )
     import_max_bytes: int = Field(
         50 * 1024 * 1024, gt=0, description="largest CSV file a contact import accepts"

@@ -37,7 +37,7 @@ class Service:
             for value in vars(module).values()
             if isinstance(value, type)
             and issubclass(value, ServiceSettings)
-            and value is not ServiceSettings
+            and value.__module__ == module.__name__  # not a base it imports
         )
         return settings_class
 

@@ -70,9 +70,15 @@ async def create_import(
     except InvalidInput:
         await storage.delete(upload.file_key)
         raise
-    job = await service.queue_import(principal, upload, mapping, storage)
+    job = await service.queue_import(principal, upload, mapping, storage, settings.csv_limits)
     if job.status is CsvJobStatus.QUEUED:
-        jobs.submit(service.run_import, str(job.id), storage, settings.default_phone_region)
+        jobs.submit(
+            service.run_import,
+            str(job.id),
+            storage,
+            settings.default_phone_region,
+            settings.csv_limits,
+        )
     return ImportRead.of(job)
 
 

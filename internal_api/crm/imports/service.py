@@ -20,11 +20,11 @@ from pymongo.errors import DuplicateKeyError
 
 from internal_api.crm.contacts.schemas import ContactCreate
 from internal_api.crm.csv_jobs import CsvJobs, claim, save_progress
-from internal_api.crm.imports.reading import csv_records
 from internal_api.crm.imports.upload import Upload
 from internal_api.storage import FileStorage
 from shared.domain.contacts.repository import CustomFieldRepository
 from shared.domain.contacts.writing import Author, create_contact
+from shared.domain.csv_jobs.reading import CsvLimits, UnreadableCsv, csv_records, file_encoding
 from shared.models.base import utc_now
 from shared.models.csv_queue import CsvJob, CsvJobKind, CsvJobStatus, RowError
 from shared.models.custom_field import CustomFieldType
@@ -65,12 +65,18 @@ async def get_import(principal: Principal, job_id: str) -> CsvJob:
 
 
 async def queue_import(
-    principal: Principal, upload: Upload, mapping: dict[str, str], storage: FileStorage
+    principal: Principal,
+    upload: Upload,
+    mapping: dict[str, str],
+    storage: FileStorage,
+    limits: CsvLimits,
 ) -> CsvJob:
     """The job for this file and mapping: a new one, or the one made when it was sent before.
     The upload is deleted when it is not needed (a bad mapping, a job that has its file)."""
     try:
-        await check_mapping(principal.account_id, mapping, await header(storage, upload.file_key))
+        encoding = await file_encoding(storage.read(upload.file_key))
+        columns = await header(storage, upload.file_key, encoding, limits)
+        await check_mapping(principal.account_id, mapping, columns)
     except InvalidInput:
         await storage.delete(upload.file_key)
         raise
@@ -84,6 +90,7 @@ async def queue_import(
             idempotency_key=key,
             file_key=upload.file_key,
             checksum=upload.checksum,
+            encoding=encoding,
             filename=upload.filename,
             mapping=mapping,
         )
@@ -106,8 +113,10 @@ def idempotency_key(checksum: str, mapping: Mapping[str, str]) -> str:
     return hashlib.sha256(f"{checksum}:{canonical}".encode()).hexdigest()
 
 
-async def header(storage: FileStorage, file_key: str) -> list[str]:
-    async with aclosing(csv_records(storage.read(file_key))) as records:
+async def header(
+    storage: FileStorage, file_key: str, encoding: str, limits: CsvLimits
+) -> list[str]:
+    async with aclosing(csv_records(storage.read(file_key), encoding, limits)) as records:
         async for cells in records:
             return [cell.strip() for cell in cells]
     return []
@@ -136,16 +145,20 @@ async def check_mapping(account_id: str, mapping: Mapping[str, str], columns: li
         )
 
 
-async def run_import(job_id: str, storage: FileStorage, phone_region: str) -> None:
-    """The background job: counts the rows, then imports each after the rows already done."""
+async def run_import(
+    job_id: str, storage: FileStorage, phone_region: str, limits: CsvLimits
+) -> None:
+    """The background job: counts the rows, then imports each after the rows already done.
+    A file it cannot read stops it with the reason, naming the line."""
     job = await claim(job_id)
     if job is None or job.file_key is None:
         return
     try:
-        job.total_rows = await count_rows(storage, job.file_key)
+        job.total_rows = await count_rows(storage, job.file_key, job.encoding, limits)
         await save_progress(job)
         importer = await RowImporter.for_job(job, phone_region)
-        async with aclosing(csv_records(storage.read(job.file_key))) as records:
+        records = csv_records(storage.read(job.file_key), job.encoding, limits)
+        async with aclosing(records):
             columns = [cell.strip() for cell in await anext(records)]
             number = 0
             async for cells in records:
@@ -155,6 +168,8 @@ async def run_import(job_id: str, storage: FileStorage, phone_region: str) -> No
         job.status, job.finished_at = CsvJobStatus.DONE, utc_now()
         await storage.delete(job.file_key)
         job.file_key = None
+    except UnreadableCsv as error:
+        job.status, job.finished_at, job.failure = CsvJobStatus.FAILED, utc_now(), error.message
     except Exception:
         logger.exception("import %s stopped after row %s", job_id, job.rows_done)
         job.status, job.finished_at = CsvJobStatus.FAILED, utc_now()
@@ -166,9 +181,9 @@ async def run_import(job_id: str, storage: FileStorage, phone_region: str) -> No
         await save_progress(job)
 
 
-async def count_rows(storage: FileStorage, file_key: str) -> int:
+async def count_rows(storage: FileStorage, file_key: str, encoding: str, limits: CsvLimits) -> int:
     count = 0
-    async for _ in csv_records(storage.read(file_key)):
+    async for _ in csv_records(storage.read(file_key), encoding, limits):
         count += 1
     return max(count - 1, 0)  # the header is not a row
 

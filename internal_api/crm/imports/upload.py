@@ -9,10 +9,14 @@ so the body is parsed here with python-multipart's streaming parser instead.
 import hashlib
 import uuid
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from fastapi import Request
 from python_multipart.exceptions import MultipartParseError
 from python_multipart.multipart import MultipartParser, parse_options_header
+
+if TYPE_CHECKING:  # declared by python-multipart for type checkers only
+    from python_multipart.multipart import MultipartCallbacks
 
 from internal_api.storage import FileStorage
 from shared.utilities.errors import InvalidInput, PayloadTooLarge
@@ -50,7 +54,7 @@ class MultipartReader:
         self.filename: str | None = None
         self.fields: dict[str, str] = {}
 
-    def callbacks(self) -> dict:
+    def callbacks(self) -> "MultipartCallbacks":
         return {
             "on_part_begin": self.begin_part,
             "on_header_field": self.header_name,

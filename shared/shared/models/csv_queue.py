@@ -43,6 +43,7 @@ class CsvJob(TenantDocument):
     idempotency_key: str
     file_key: str | None = None  # in the file storage; None once deleted
     checksum: str | None = None  # SHA-256 of an import's file
+    encoding: str = "utf-8-sig"  # an import's file's, found when it was uploaded
     filename: str | None = None  # as uploaded, or as offered for download
     mapping: dict[str, str] = {}  # import: CSV column -> contact field or custom.<key>
     filters: dict[str, Any] = {}  # export: the contact list's search, as sent

@@ -222,3 +222,47 @@ async def test_importing_needs_the_contacts_write_scope(api, owner):
     response = await api.post("/v1/crm/imports", headers=reader.headers, **upload(HEADER + ADA))
 
     assert response.status_code == 403
+
+
+async def test_a_file_with_a_quote_never_closed_fails_naming_the_line_and_imports_nothing(
+    api, owner
+):
+    job = await run(api, owner, HEADER + ADA + 'Alan,"Turing' + "\n" * 300_000)
+
+    assert job["status"] == "failed"
+    assert job["failure"].startswith("Line 3:")
+    assert [contact.first_name for contact in await contacts_of(owner.account)] == []
+
+
+async def test_a_latin1_file_is_imported_with_its_accents(api, owner):
+    text = "First,Last\nJosé,Núñez\n".encode("latin-1")
+    files = {"file": ("contacts.csv", text, "text/csv")}
+    mapping = {"First": "first_name", "Last": "last_name"}
+
+    response = await api.post(
+        "/v1/crm/imports", headers=owner.headers, files=files, data={"mapping": json.dumps(mapping)}
+    )
+    await finished(api, f"/v1/crm/imports/{response.json()['id']}", owner.headers)
+
+    [jose] = await contacts_of(owner.account)
+    assert (jose.first_name, jose.last_name) == ("José", "Núñez")
+
+
+async def test_a_file_that_is_not_text_answers_422_naming_the_line_and_stores_nothing(
+    api, owner, tmp_path
+):
+    files = {"file": ("contacts.csv", b"First\nAda\n\xff\xfe\x00\x00\x81\x00\x9d\n", "text/csv")}
+    mapping = json.dumps({"First": "first_name"})
+
+    response = await api.post(
+        "/v1/crm/imports", headers=owner.headers, files=files, data={"mapping": mapping}
+    )
+
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "unreadable_csv"
+    assert response.json()["error"]["details"][0] == {
+        "field": "body.file",
+        "line": 3,
+        "message": "the file is not UTF-8 text; save it as CSV UTF-8 and send it again",
+    }
+    assert list(tmp_path.iterdir()) == []

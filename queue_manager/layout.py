@@ -5,14 +5,12 @@ The queue is the switch's name (`QM_WEBHOOK` -> queue `webhook`, `QM_TRIGGERS_SW
 `triggers_sweep`). A worker started with no `-Q` consumes exactly the queues switched on; beat
 schedules exactly the crons switched on, each cron's task running on its own switch's queue.
 
-Built so far: the queues `hooks` and `webhook` (outgoing webhooks) and `integrations`
-(providers' webhook events) in `queues/`, `triggers` (automation rules, `triggers/`), and the
-crons `triggers_sweep`, `task_runs_cleanup` and `webhook_retries` (`crons/`). Every other switch
-is kept from the original layout with its queue declared and no task yet, because its domain
-(subscriptions, InstaSites, OneBalance, billing, support, projects, affiliates, reputation,
-domains, sites, funnels, ...) is not built in this platform; `contacts_export_cleanup` is done by
-internal_api's own periodic sweep, which owns the export files. The two OneBalance `*_stream`
-switches consumed Redis streams in the original (`streams/`).
+Built: the queues `hooks` and `webhook` (outgoing webhooks) and `integrations` (providers'
+webhook events) in `queues/`, `triggers` (automation rules, `triggers/`), and the crons
+`triggers_sweep`, `task_runs_cleanup`, `webhook_retries` and `schedule_utilization_monitoring`
+(`crons/`); `contacts`, `contacts_export` and `contacts_export_cleanup` carry the CSV imports and
+exports. The original's other switches (subscriptions, InstaSites, OneBalance, billing, support,
+projects, ...) come back with the feature that gives them a task.
 """
 
 from dataclasses import dataclass
@@ -20,6 +18,7 @@ from datetime import timedelta
 
 from queue_manager.switches import QueueSwitches
 from shared.utilities.task_names import (
+    SCHEDULE_UTILIZATION_MONITORING_RECORD,
     TASK_RUNS_CLEANUP_DELETE_FINISHED,
     TRIGGERS_SWEEP_REQUEUE_PENDING,
     WEBHOOK_RETRIES_SEND_DUE,
@@ -38,26 +37,13 @@ CRONS: dict[str, Cron] = {
     "triggers_sweep": Cron(TRIGGERS_SWEEP_REQUEUE_PENDING, timedelta(minutes=5)),
     "task_runs_cleanup": Cron(TASK_RUNS_CLEANUP_DELETE_FINISHED, timedelta(hours=1)),
     "webhook_retries": Cron(WEBHOOK_RETRIES_SEND_DUE, timedelta(minutes=1)),
+    "schedule_utilization_monitoring": Cron(
+        SCHEDULE_UTILIZATION_MONITORING_RECORD, timedelta(minutes=1)
+    ),
 }
 
 # Switches whose job in the original was periodic: their queue carries only the cron's task.
-CRON_SWITCHES = frozenset(
-    {
-        "subscription_cancel",
-        "subscription_activate",
-        "subscription_pending_subaccount_charge",
-        "subscription_charge_mainaccount",
-        "contacts_export_cleanup",
-        "instasites_purge",
-        "onebalance_balance_reload",
-        "support_snooze",
-        "support_communication_check",
-        "lightning_domain_renewal",
-        "check_account_active",
-        "schedule_utilization_monitoring",
-        *CRONS,
-    }
-)
+CRON_SWITCHES = frozenset({"contacts_export_cleanup", *CRONS})
 
 
 def switch_names() -> list[str]:

@@ -61,6 +61,14 @@ class QueueManagerSettings(ServiceSettings):
     )
 
     @model_validator(mode="after")
+    def embedded_mode_runs_every_queue(self) -> Self:
+        """The in-process worker is the only one: it runs every queue and cron it is not
+        told to leave alone."""
+        if self.mode is RunMode.EMBEDDED:
+            self.switches = self.switches.with_unset_switched_on()
+        return self
+
+    @model_validator(mode="after")
     def distributed_mode_needs_a_webhook_encryption_key(self) -> Self:
         if self.mode is RunMode.DISTRIBUTED and not self.webhook_encryption_keys:
             raise ValueError("WEBHOOK_ENCRYPTION_KEYS is required in distributed mode")

@@ -1,6 +1,7 @@
 """The queue manager's Celery app as compose runs it: real worker processes on real Redis."""
 
 import os
+import subprocess
 import time
 import uuid
 
@@ -8,11 +9,13 @@ import pytest
 import redis
 
 from queue_manager.celery import app, create_celery
+from queue_manager.layout import switch_names
 from queue_manager.settings import QueueManagerSettings
 from queue_manager.switches import QueueSwitches
 from shared.utilities.tasks import TaskSender
+from shared.utilities.worker.app import NOTHING_TO_CONSUME
 from tests.queue_manager.blocking_tasks import QUEUE as BLOCKING_QUEUE
-from tests.queue_manager.workers import kill, running_worker, start_worker, stop
+from tests.queue_manager.workers import CELERY, ROOT, kill, running_worker, start_worker, stop
 
 WAIT_SECONDS = 90
 
@@ -68,7 +71,9 @@ def test_the_worker_consumes_the_queues_switched_on_and_no_other():
 
 
 def test_beat_schedules_the_crons_switched_on_on_their_own_queues():
-    celery = create_celery(settings_with(triggers_sweep=False))
+    celery = create_celery(
+        settings_with(triggers_sweep=False, schedule_utilization_monitoring=False)
+    )
 
     assert celery.conf.beat_schedule == {
         "task_runs_cleanup": {
@@ -94,6 +99,22 @@ def test_the_compose_worker_command_starts_a_worker_that_answers_ping():
             return any(name.startswith("probe@") for name in answers)
 
         wait_until(answered, "the worker to answer ping")
+
+
+def test_a_worker_with_nothing_switched_on_says_so_in_one_line_and_exits_non_zero():
+    every_switch_off = {f"QM_{name.upper()}": "false" for name in switch_names()}
+    worker = subprocess.run(
+        [*CELERY, "worker", "--pool=solo"],
+        cwd=ROOT,
+        env={**os.environ, **every_switch_off},
+        capture_output=True,
+        text=True,
+        timeout=WAIT_SECONDS,
+    )
+
+    assert worker.returncode == NOTHING_TO_CONSUME
+    said = [line for line in worker.stderr.splitlines() if "switched on" in line]
+    assert len(said) == 1 and "nothing to consume" in said[0]
 
 
 def test_a_worker_started_without_queues_leaves_a_switched_off_queue_alone(broker, sender):

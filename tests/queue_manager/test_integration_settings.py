@@ -17,9 +17,13 @@ DISTRIBUTED = {
 }
 
 
-def test_distributed_mode_without_integration_keys_fails():
+def test_distributed_mode_running_integrations_without_their_keys_fails():
     with pytest.raises(ValidationError, match="INTEGRATIONS_ENCRYPTION_KEYS is required"):
-        QueueManagerSettings(**DISTRIBUTED, integrations_encryption_keys="")
+        QueueManagerSettings(
+            **DISTRIBUTED,
+            integrations_encryption_keys="",
+            switches=QueueSwitches(integrations=True),
+        )
 
 
 def test_without_the_integrations_queue_no_key_is_needed():

@@ -45,6 +45,7 @@ from shared.models.notification_outbox import OutboxMessage
 from shared.models.notification_preference import NotificationPreference
 from shared.models.notification_template import NotificationTemplate
 from shared.models.pipeline import Pipeline
+from shared.models.queue_snapshot import QueueSnapshot
 from shared.models.review import Review
 from shared.models.sendgrid_key import SendgridKey
 from shared.models.session import Session
@@ -91,6 +92,7 @@ ALL_MODELS: list[type[Document]] = [
     WebhookSubscription,
     WebhookDelivery,
     TaskRun,
+    QueueSnapshot,
     DeadLetter,
     AnalyticsReport,
     BusinessLocation,

@@ -111,5 +111,8 @@ TRIGGERS_RUN_AUTOMATION = declare("triggers.run_automation", AutomationRunArgume
 TRIGGERS_SWEEP_REQUEUE_PENDING = declare("triggers_sweep.requeue_pending", NoArguments)
 TASK_RUNS_CLEANUP_DELETE_FINISHED = declare("task_runs_cleanup.delete_finished", NoArguments)
 WEBHOOK_RETRIES_SEND_DUE = declare("webhook_retries.send_due", NoArguments)
+SCHEDULE_UTILIZATION_MONITORING_RECORD = declare(
+    "schedule_utilization_monitoring.record", NoArguments
+)
 # A notification delivery, sent by the notification service's own worker in queue mode.
 NOTIFICATIONS_SEND = declare("notifications.send", DeliveryArguments, NOTIFICATIONS)

@@ -6,15 +6,26 @@ the idempotency key: give one that names the effect (a delivery's id) and a task
 delivered twice, has its effect once.
 """
 
+import time
 from typing import Any
 
 import anyio
-from celery import Celery
+from celery import Celery, signals
 
 from shared.utilities import context
 
 # Embedded mode without Redis: Celery's in-memory transport, consumed in the same process.
 IN_PROCESS_BROKER = "memory://"
+
+
+# A header on every task sent: when it was sent (Unix seconds), so a queue's oldest waiting task
+# tells how long it has waited.
+SENT_AT = "sent_at"
+
+
+@signals.before_task_publish.connect(weak=False, dispatch_uid="platform-sent-at")
+def stamp_sent_at(headers: dict[str, Any], **_: Any) -> None:
+    headers[SENT_AT] = time.time()
 
 
 def queue_of(task_name: str) -> str:

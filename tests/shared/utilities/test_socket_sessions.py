@@ -13,10 +13,15 @@ from conversation_socket.app import create_app as create_socket
 from internal_api.app import create_app as create_internal_api
 from internal_api.settings import InternalApiSettings
 from shared.models.membership import ROLE_SCOPES, Role
+from shared.utilities import session_events
 from shared.utilities.auth import Principal, TokenKind
+from shared.utilities.realtime import Socket, conversation_room, user_room
+from shared.utilities.redis import create_redis
 from tests.conversation_socket.client import TIMEOUT, RecordingClient
 from tests.conversation_socket.conftest import socket_settings
+from tests.conversation_socket.factories import create_conversation
 from tests.factories import SignedIn, create_session, create_signed_in, user_token
+from tests.general_socket.clients import emit_now
 from tests.own_redis import needs_redis_server
 
 # A token this short expires during the test (long enough to be still valid when a busy
@@ -54,6 +59,14 @@ async def replicas(serve, mongo) -> AsyncIterator[list[str]]:
 async def api(client_for, mongo) -> AsyncIterator:
     async with client_for(create_internal_api(InternalApiSettings())) as client:
         yield client
+
+
+@pytest.fixture
+async def redis() -> AsyncIterator:
+    """The test Redis, where session events are published."""
+    client = create_redis(socket_settings().redis_url)
+    yield client
+    await client.aclose()
 
 
 @pytest.fixture
@@ -134,6 +147,31 @@ async def test_a_role_change_rescopes_the_users_sockets_on_every_replica(
             "role": "client",
             "scopes": ROLE_SCOPES[Role.CLIENT],
         }
+        assert socket.sio.connected
+
+
+async def test_a_member_who_may_no_longer_read_conversations_leaves_them_on_every_replica(
+    replicas, open_socket, redis
+):
+    owner = await create_signed_in()
+    bob = await create_signed_in(owner.account, Role.MEMBER)
+    channel = await create_conversation(owner.account)
+    sockets = await on_both(open_socket, replicas, bob)
+    for socket in sockets:
+        await socket.call("conversation:join", {"conversation_id": str(channel.id)})
+
+    await bob.membership.set({"scopes": ["account:read"]})
+    await session_events.membership_changed(redis, bob.user.id, owner.account.id)
+    for socket in sockets:
+        await socket.next("session:refreshed")
+    url = socket_settings().redis_url
+    await emit_now(url, Socket.CONVERSATION, "message:new", {}, conversation_room(channel.id))
+    # Sent after the message on the same channel, so it arrives after it on each socket.
+    await emit_now(url, Socket.CONVERSATION, "test:marker", {}, user_room(bob.user.id))
+
+    for socket in sockets:
+        await socket.next("test:marker")
+        assert socket.pending("message:new") == 0
         assert socket.sio.connected
 
 

@@ -46,12 +46,17 @@ async def test_the_dashboards_origin_connects(connect):
     await connect({"session_id": me.session_id}, origin=DASHBOARD)
 
 
-async def test_a_user_socket_from_another_origin_is_refused(refusal):
+async def test_a_user_socket_from_another_origin_is_refused_as_the_conversation_socket_refuses_it(
+    refusal,
+):
     me = await create_signed_in()
 
     refused = await refusal({"session_id": me.session_id}, origin=SITE)
 
-    assert refused["data"] == {"code": "origin_not_allowed"}
+    assert refused == {
+        "message": f"Sockets may not be opened from {SITE}.",
+        "data": {"code": "origin_not_allowed"},
+    }
 
 
 async def test_a_handshake_without_credentials_is_refused_with_a_reason(refusal):

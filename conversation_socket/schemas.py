@@ -1,19 +1,21 @@
 """Payloads of the events clients send; anything else in them is refused."""
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
+from shared.domain.messages.schemas import AttachmentWrite
 from shared.models.conversation_message import (
     MAX_ATTACHMENTS,
     MAX_BODY_LENGTH,
     MAX_CLIENT_ID_LENGTH,
-    Attachment,
 )
+from shared.utilities.schemas import WriteModel
 
 ObjectIdText = Field(pattern=r"^[0-9a-f]{24}$")
 
 
-class Payload(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Payload(WriteModel):
+    """An event's payload, held to the request bodies' rules: unknown fields refused, every
+    value storable."""
 
 
 class NoPayload(Payload):
@@ -26,7 +28,7 @@ class ConversationRef(Payload):
 
 class MessageSend(ConversationRef):
     body: str = Field("", max_length=MAX_BODY_LENGTH)
-    attachments: list[Attachment] = Field([], max_length=MAX_ATTACHMENTS)
+    attachments: list[AttachmentWrite] = Field([], max_length=MAX_ATTACHMENTS)
     # The client's own id for the message: a resend with it stores and emits nothing new.
     client_id: str | None = Field(None, min_length=1, max_length=MAX_CLIENT_ID_LENGTH)
 

@@ -2,9 +2,10 @@
 
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, EmailStr, Field
+from pydantic import AfterValidator, EmailStr, Field
 
 from shared.models.conversation_message import MAX_BODY_LENGTH, MAX_CLIENT_ID_LENGTH
+from shared.utilities.schemas import WriteModel
 
 ObjectId = Annotated[str, Field(pattern=r"^[0-9a-f]{24}$")]
 
@@ -15,8 +16,9 @@ def not_blank(text: str) -> str:
     return text
 
 
-class Payload(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Payload(WriteModel):
+    """An event's payload, held to the request bodies' rules: unknown fields refused, every
+    value storable."""
 
 
 class NoPayload(Payload):

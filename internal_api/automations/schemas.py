@@ -4,17 +4,57 @@ from typing import Annotated, Any
 from pydantic import Field, field_validator
 
 from internal_api.fields import Name
-from shared.models.automation import Action, Trigger
+from shared.models.automation import (
+    Action,
+    AddTag,
+    AssignOwner,
+    ContactTagAdded,
+    CreateTask,
+    DealStageEntered,
+    SendWebhook,
+    Trigger,
+)
 from shared.models.automation_log import ActionResult, RunStatus
 from shared.utilities.schemas import DocumentRead, IdStr, ReadModel, WriteModel
 
-Actions = Annotated[list[Action], Field(min_length=1, max_length=20)]
+
+# The stored trigger and actions as sent: unknown fields refused, every value storable.
+class DealStageEnteredWrite(WriteModel, DealStageEntered):
+    pass
+
+
+class ContactTagAddedWrite(WriteModel, ContactTagAdded):
+    pass
+
+
+class AddTagWrite(WriteModel, AddTag):
+    pass
+
+
+class AssignOwnerWrite(WriteModel, AssignOwner):
+    pass
+
+
+class CreateTaskWrite(WriteModel, CreateTask):
+    pass
+
+
+class SendWebhookWrite(WriteModel, SendWebhook):
+    pass
+
+
+TriggerWrite = Annotated[DealStageEnteredWrite | ContactTagAddedWrite, Field(discriminator="type")]
+ActionWrite = Annotated[
+    AddTagWrite | AssignOwnerWrite | CreateTaskWrite | SendWebhookWrite,
+    Field(discriminator="type"),
+]
+Actions = Annotated[list[ActionWrite], Field(min_length=1, max_length=20)]
 
 
 class AutomationCreate(WriteModel):
     name: Name
     enabled: bool = True
-    trigger: Trigger
+    trigger: TriggerWrite
     actions: Actions
 
 
@@ -23,7 +63,7 @@ class AutomationUpdate(WriteModel):
 
     name: Name | None = None
     enabled: bool | None = None
-    trigger: Trigger | None = None
+    trigger: TriggerWrite | None = None
     actions: Actions | None = None
 
     # Runs only on fields sent.

@@ -3,6 +3,7 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
+from shared.domain.messages.schemas import AttachmentWrite
 from shared.models.conversation_message import (
     MAX_ATTACHMENTS,
     MAX_BODY_LENGTH,
@@ -16,7 +17,7 @@ from shared.utilities.schemas import IdStr, ReadModel, WriteModel
 class MessageCreate(WriteModel):
     body: str = Field("", max_length=MAX_BODY_LENGTH)
     # References to stored files (a URL until uploads go through the storage integration).
-    attachments: list[Attachment] = Field([], max_length=MAX_ATTACHMENTS)
+    attachments: list[AttachmentWrite] = Field([], max_length=MAX_ATTACHMENTS)
     client_id: str | None = Field(
         None,
         min_length=1,

@@ -141,6 +141,16 @@ async def test_a_plain_http_webhook_is_accepted_when_the_setting_allows_it(start
             [{"type": "create_task", "title": "Call", "due_in_days": -1}],
             "body.actions.0.create_task.due_in_days",
         ),
+        (
+            {"type": "contact.tag_added", "tag": "vip"},
+            [{"type": "add_tag", "tag": "hot", "tagg": "warm"}],
+            "body.actions.0.add_tag.tagg",
+        ),
+        (
+            {"type": "contact.tag_added", "tag": "vip\x00"},
+            [WEBHOOK],
+            "body.trigger.contact.tag_added.tag",
+        ),
     ],
 )
 async def test_an_invalid_rule_answers_422_naming_the_field(api, trigger, actions, field):

@@ -122,10 +122,29 @@ async def test_attachments_are_references_to_stored_files(api):
     assert response.json()["attachments"] == [{**attachment, "file_id": None}]
 
 
+ATTACHMENT = {"url": "https://files.example.com/brief.pdf", "name": "brief.pdf"}
+
+
 @pytest.mark.parametrize(
     "body",
-    [{}, {"body": "   "}, {"body": "x" * 10_001}, {"body": "a", "attachments": [{"url": "x"}]}],
-    ids=["nothing", "blank", "too-long", "bad-attachment"],
+    [
+        {},
+        {"body": "   "},
+        {"body": "x" * 10_001},
+        {"body": "a", "attachments": [{"url": "x"}]},
+        {"attachments": [{**ATTACHMENT, "size_bytes": 2**66}]},
+        {"attachments": [{**ATTACHMENT, "nmae": "typo"}]},
+        {"attachments": [{**ATTACHMENT, "name": "brief\x00.pdf"}]},
+    ],
+    ids=[
+        "nothing",
+        "blank",
+        "too-long",
+        "bad-attachment",
+        "size-past-int64",
+        "unknown-attachment-field",
+        "control-character",
+    ],
 )
 async def test_a_bad_message_is_refused_and_not_stored(api, body):
     ada = await create_signed_in()

@@ -55,7 +55,8 @@ RUN --mount=type=cache,target=/root/.cache/uv \
 FROM python:3.11-slim
 ARG SERVICE
 ARG PORT
-RUN useradd --system --uid 10001 --no-create-home app
+# /files is where compose mounts the volume of uploads and exports; a new volume takes its owner.
+RUN useradd --system --uid 10001 --no-create-home app && install -d -o app /files
 WORKDIR /app
 COPY --from=build /app/.venv .venv
 COPY --from=build /app/misc/__init__.py misc/

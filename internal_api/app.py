@@ -17,10 +17,10 @@ from internal_api.crm.pipelines.routes import router as pipelines_router
 from internal_api.crm.tags.routes import router as tags_router
 from internal_api.exchange_rates import exchange_rates
 from internal_api.filters.routes import router as filters_router
-from internal_api.jobs import background_work
 from internal_api.live_chat.routes import router as live_chat_router
 from internal_api.notifications_center.routes import router as notifications_center_router
 from internal_api.settings import InternalApiSettings
+from internal_api.storage import file_storage
 from internal_api.users.routes import router as users_router
 from internal_api.webhooks.routes import router as webhooks_router
 from shared.utilities.app import create_app as create_service_app
@@ -58,7 +58,7 @@ def create_app(
         uses_redis=True,
         sends_work=True,
         lifespans=[
-            background_work,
+            file_storage,
             password_hashing(settings.password_hashes_at_once),
             exchange_rates(settings, currency_transport),
         ],

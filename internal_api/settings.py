@@ -45,12 +45,6 @@ class InternalApiSettings(CsvJobSettings):
     import_max_bytes: int = Field(
         50 * 1024 * 1024, gt=0, description="largest CSV file a contact import accepts"
     )
-    export_retention_seconds: int = Field(
-        24 * 3600, gt=0, description="an export is deleted this long after it is ready"
-    )
-    export_cleanup_interval_seconds: float = Field(
-        300, gt=0, description="how often expired exports are looked for and deleted"
-    )
     automation_webhooks_allow_http: bool = Field(
         False, description="let automation webhooks use plain http (tests and local receivers)"
     )

@@ -6,11 +6,12 @@ The queue is the switch's name (`QM_WEBHOOK` -> queue `webhook`, `QM_TRIGGERS_SW
 schedules exactly the crons switched on, each cron's task running on its own switch's queue.
 
 Built: the queues `hooks` and `webhook` (outgoing webhooks) and `integrations` (providers'
-webhook events) in `queues/`, `triggers` (automation rules, `triggers/`), and the crons
+webhook events) in `queues/`, `triggers` (automation rules, `triggers/`), the crons
 `triggers_sweep`, `task_runs_cleanup`, `webhook_retries` and `schedule_utilization_monitoring`
-(`crons/`); `contacts`, `contacts_export` and `contacts_export_cleanup` carry the CSV imports and
-exports. The original's other switches (subscriptions, InstaSites, OneBalance, billing, support,
-projects, ...) come back with the feature that gives them a task.
+(`crons/`); `contacts` and `contacts_export` (`queues/contacts.py`) and the cron
+`contacts_export_cleanup` carry the CSV imports and exports. The original's other switches
+(subscriptions, InstaSites, OneBalance, billing, support, projects, ...) come back with the
+feature that gives them a task.
 """
 
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from datetime import timedelta
 
 from queue_manager.switches import QueueSwitches
 from shared.utilities.task_names import (
+    CONTACTS_EXPORT_CLEANUP_DELETE_EXPIRED,
     SCHEDULE_UTILIZATION_MONITORING_RECORD,
     TASK_RUNS_CLEANUP_DELETE_FINISHED,
     TRIGGERS_SWEEP_REQUEUE_PENDING,
@@ -40,6 +42,7 @@ CRONS: dict[str, Cron] = {
     "schedule_utilization_monitoring": Cron(
         SCHEDULE_UTILIZATION_MONITORING_RECORD, timedelta(minutes=1)
     ),
+    "contacts_export_cleanup": Cron(CONTACTS_EXPORT_CLEANUP_DELETE_EXPIRED, timedelta(minutes=5)),
 }
 
 # Switches whose job in the original was periodic: their queue carries only the cron's task.

@@ -4,10 +4,11 @@ from pydantic import Field, IPvAnyNetwork, PositiveFloat, PositiveInt, model_val
 from pydantic_settings import SettingsConfigDict
 
 from queue_manager.switches import QueueSwitches
-from shared.utilities.settings import Port, RunMode, ServiceSettings, common
+from shared.domain.csv_jobs.settings import CsvJobSettings
+from shared.utilities.settings import Port, RunMode, common
 
 
-class QueueManagerSettings(ServiceSettings):
+class QueueManagerSettings(CsvJobSettings):
     model_config = SettingsConfigDict(env_prefix="QUEUE_MANAGER_")
 
     service_name: ClassVar[str] = "queue_manager"

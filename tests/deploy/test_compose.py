@@ -484,3 +484,16 @@ def test_every_url_of_another_service_is_its_compose_name_in_a_container(service
     ]
 
     assert left_on_loopback == []
+
+
+def test_internal_api_and_the_worker_share_the_files_volume_at_files_dir():
+    mounting = {
+        name
+        for name, container in CONTAINERS.items()
+        if "files:/files" in container.get("volumes", [])
+    }
+
+    assert mounting == {"internal_api", "worker"}
+    assert yaml.safe_load(COMPOSE)["x-environment"]["FILES_DIR"] == "/files"
+    assert "files" in yaml.safe_load(COMPOSE)["volumes"]
+    assert "install -d -o app /files" in (ROOT / "Dockerfile").read_text()

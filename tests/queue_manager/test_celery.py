@@ -76,6 +76,11 @@ def test_beat_schedules_the_crons_switched_on_on_their_own_queues():
     )
 
     assert celery.conf.beat_schedule == {
+        "contacts_export_cleanup": {
+            "task": "contacts_export_cleanup.delete_expired",
+            "schedule": 300.0,
+            "options": {"queue": "contacts_export_cleanup"},
+        },
         "task_runs_cleanup": {
             "task": "task_runs_cleanup.delete_finished",
             "schedule": 3600.0,

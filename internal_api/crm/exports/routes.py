@@ -1,16 +1,12 @@
 """Contact exports to CSV: queued by a request, written in the background, downloaded once."""
 
-from typing import Annotated
-
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 
 from internal_api.crm.exports import service
+from internal_api.crm.exports.auth import ExportsRead
 from internal_api.crm.exports.schemas import ExportCreate, ExportRead
-from internal_api.dependencies import Settings
-from internal_api.jobs import Jobs
 from internal_api.storage import Storage
-from shared.utilities.auth import Principal, requires
 from shared.utilities.errors import (
     Conflict,
     Forbidden,
@@ -23,8 +19,6 @@ from shared.utilities.errors import (
 
 router = APIRouter(prefix="/v1/crm/exports", tags=["crm exports"])
 
-ContactsRead = Annotated[Principal, Depends(requires("contacts:read"))]
-
 
 @router.post(
     "",
@@ -35,12 +29,8 @@ ContactsRead = Annotated[Principal, Depends(requires("contacts:read"))]
     "in the background; read the job for its status, then download it.",
     responses=error_responses(Unauthorized, Forbidden, InvalidInput),
 )
-async def create_export(
-    body: ExportCreate, principal: ContactsRead, settings: Settings, storage: Storage, jobs: Jobs
-) -> ExportRead:
-    job = await service.queue_export(principal, body)
-    jobs.submit(service.run_export, str(job.id), storage, settings.export_retention_seconds)
-    return ExportRead.of(job)
+async def create_export(body: ExportCreate, principal: ExportsRead) -> ExportRead:
+    return ExportRead.of(await service.queue_export(principal, body))
 
 
 @router.get(
@@ -49,7 +39,7 @@ async def create_export(
     description="An export is deleted, file and job, its retention time after it finished.",
     responses=error_responses(Unauthorized, Forbidden, NotFound),
 )
-async def read_export(export_id: str, principal: ContactsRead) -> ExportRead:
+async def read_export(export_id: str, principal: ExportsRead) -> ExportRead:
     return ExportRead.of(await service.get_export(principal, export_id))
 
 
@@ -65,7 +55,7 @@ async def read_export(export_id: str, principal: ContactsRead) -> ExportRead:
     },
 )
 async def download_export(
-    export_id: str, principal: ContactsRead, storage: Storage
+    export_id: str, principal: ExportsRead, storage: Storage
 ) -> StreamingResponse:
     job = await service.take_download(principal, export_id)
     return StreamingResponse(

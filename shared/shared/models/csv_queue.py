@@ -47,6 +47,7 @@ class CsvJob(TenantDocument):
     filename: str | None = None  # as uploaded, or as offered for download
     mapping: dict[str, str] = {}  # import: CSV column -> contact field or custom.<key>
     filters: dict[str, Any] = {}  # export: the contact list's search, as sent
+    query: str | None = None  # export: that search as a MongoDB query (extended JSON)
     columns: list[str] = []  # export: contact fields, in order
     total_rows: int | None = None  # known once the file has been read through
     rows_done: int = 0  # rows handled, imported or refused

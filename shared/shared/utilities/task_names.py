@@ -100,6 +100,10 @@ class AutomationRunArguments(TaskArguments):
     log_id: str
 
 
+class CsvJobArguments(TaskArguments):
+    job_id: str
+
+
 # Outgoing webhooks: an event fanned out to the account's endpoints, each delivery sent.
 HOOKS_DISPATCH = declare("hooks.dispatch", EventArguments)
 WEBHOOK_DELIVER = declare("webhook.deliver", WebhookDeliveryArguments)
@@ -107,12 +111,18 @@ WEBHOOK_DELIVER = declare("webhook.deliver", WebhookDeliveryArguments)
 INTEGRATIONS_PROCESS_WEBHOOK = declare("integrations.process_webhook", ProviderEventArguments)
 # An automation run stored pending by whoever fired it.
 TRIGGERS_RUN_AUTOMATION = declare("triggers.run_automation", AutomationRunArguments)
+# A CSV job stored queued by the internal API: an import read and written, an export written.
+CONTACTS_IMPORT_CSV = declare("contacts.import_csv", CsvJobArguments)
+CONTACTS_EXPORT_WRITE_CSV = declare("contacts_export.write_csv", CsvJobArguments)
 # Crons, sent by beat (or the embedded scheduler) on their switch's queue.
 TRIGGERS_SWEEP_REQUEUE_PENDING = declare("triggers_sweep.requeue_pending", NoArguments)
 TASK_RUNS_CLEANUP_DELETE_FINISHED = declare("task_runs_cleanup.delete_finished", NoArguments)
 WEBHOOK_RETRIES_SEND_DUE = declare("webhook_retries.send_due", NoArguments)
 SCHEDULE_UTILIZATION_MONITORING_RECORD = declare(
     "schedule_utilization_monitoring.record", NoArguments
+)
+CONTACTS_EXPORT_CLEANUP_DELETE_EXPIRED = declare(
+    "contacts_export_cleanup.delete_expired", NoArguments
 )
 # A notification delivery, sent by the notification service's own worker in queue mode.
 NOTIFICATIONS_SEND = declare("notifications.send", DeliveryArguments, NOTIFICATIONS)

@@ -1,5 +1,6 @@
 """CRM changes made over HTTP (gateway -> router -> internal_api) reach a general socket client
-in the account's room: contacts, deals, and the progress of imports and exports. Payloads name
+in the account's room (contacts, deals) or its creator's (the progress of imports and exports,
+run by the queue manager's worker). Payloads name
 the record and the changed fields, never their values; a failed change sends nothing."""
 
 import json
@@ -154,12 +155,12 @@ async def test_a_deleted_deal_reaches_the_accounts_room(api, listen):
 
 
 @pytest.fixture
-async def files_api(start_api, tmp_path):
-    async with start_api(files_dir=tmp_path) as client:
+async def files_api(start_files_api):
+    async with start_files_api() as client:
         yield client
 
 
-async def test_an_imports_progress_and_its_contacts_reach_the_accounts_room(files_api, listen):
+async def test_an_imports_progress_and_its_contacts_reach_its_creators_room(files_api, listen):
     owner = await create_signed_in()
     socket = await listen(owner)
     csv = "First,Email\nAda,ada@example.com\nAlan,alan@example.com\n"
@@ -186,7 +187,7 @@ async def test_an_imports_progress_and_its_contacts_reach_the_accounts_room(file
     assert len([await socket.next("contact:created") for _ in range(2)]) == 2
 
 
-async def test_an_exports_progress_reaches_the_accounts_room(files_api, listen):
+async def test_an_exports_progress_reaches_its_creators_room(files_api, listen):
     owner = await create_signed_in()
     await files_api.post("/v1/crm/contacts", json=ADA, headers=owner.headers)
     socket = await listen(owner)

@@ -21,6 +21,11 @@ class CsvJobSettings(ServiceSettings):
     import_max_rows: PositiveInt = common(
         "IMPORT_MAX_ROWS", 100_000, "most rows a CSV file of a contact import may have"
     )
+    export_retention_seconds: PositiveInt = common(
+        "EXPORT_RETENTION_SECONDS",
+        24 * 3600,
+        "an export is deleted this long after it is ready, unless downloaded before",
+    )
 
     @property
     def csv_limits(self) -> CsvLimits:

@@ -1,12 +1,14 @@
 """POST /v1/crm/exports, GET /v1/crm/exports/{id} and its download: CSV files of contacts."""
 
-import asyncio
 import csv
 import io
+from datetime import datetime, timedelta
 
 import pytest
 
+from shared.domain.csv_jobs.exporting import delete_expired_exports
 from shared.models.custom_field import CustomFieldType
+from shared.utilities.storage import LocalStorage
 from tests.factories import create_signed_in
 from tests.internal_api.crm.csv_jobs import create_custom_field, finished
 
@@ -98,20 +100,18 @@ async def test_an_export_downloads_once_then_answers_410(api, owner, tmp_path):
     assert read.json()["downloaded"] is True
 
 
-async def test_an_export_is_deleted_after_its_retention(start_files_api, tmp_path):
-    async with start_files_api(
-        export_retention_seconds=1, export_cleanup_interval_seconds=0.1
-    ) as api:
-        owner = await create_signed_in()
-        job = await export(api, owner, filters={}, columns=["first_name"])
-        assert len(list(tmp_path.iterdir())) == 1
+async def test_the_cleanup_deletes_an_export_file_and_job_once_its_retention_has_passed(
+    api, owner, tmp_path
+):
+    job = await export(api, owner, filters={}, columns=["first_name"])
+    expires_at = datetime.fromisoformat(job["expires_at"])
+    storage = LocalStorage(tmp_path)
 
-        for _ in range(50):
-            read = await api.get(f"/v1/crm/exports/{job['id']}", headers=owner.headers)
-            if read.status_code == 404:
-                break
-            await asyncio.sleep(0.1)
+    kept = await delete_expired_exports(storage, now=expires_at - timedelta(seconds=1))
+    deleted = await delete_expired_exports(storage, now=expires_at)
 
+    assert (kept, deleted) == (0, 1)
+    read = await api.get(f"/v1/crm/exports/{job['id']}", headers=owner.headers)
     assert read.status_code == 404
     assert list(tmp_path.iterdir()) == []
 

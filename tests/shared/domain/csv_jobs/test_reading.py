@@ -1,7 +1,5 @@
 """CSV records read from a file's chunks: linear in the file, bounded, decoded or refused."""
 
-import time
-
 import pytest
 
 from shared.domain.csv_jobs.reading import (
@@ -56,16 +54,14 @@ async def test_blank_lines_are_skipped_and_a_byte_order_mark_dropped():
     assert await records(data) == [["First"], ["Ada"]]
 
 
-async def test_one_open_quote_before_300000_line_breaks_is_refused_in_seconds():
+@pytest.mark.timeout(10)  # the reading that re-counted the record's quotes took hours on it
+async def test_one_open_quote_before_300000_line_breaks_is_refused_naming_its_line():
     data = b'First,Notes\nAda,"' + b"\n" * 300_000
 
-    started = time.perf_counter()
     error = await refusal(data)
-    seconds = time.perf_counter() - started
 
     assert error.code == "unreadable_csv"
     assert error.message.startswith("Line 2:")
-    assert seconds < 5  # the quadratic reading took hours on this file
 
 
 async def test_a_record_over_the_limit_is_refused_naming_its_first_line():

@@ -39,6 +39,14 @@ class InternalApiSettings(CsvJobSettings):
         3, gt=0, description="how long the currency service may take before totals go unconverted"
     )
     max_sub_accounts: int = Field(100, ge=0, description="sub-accounts an agency may have")
+    dns_nameservers: list[str] = Field(
+        [],
+        description="JSON list of DNS servers (host or host:port) custom domains are checked "
+        "with; empty uses the system's",
+    )
+    dns_timeout_seconds: float = Field(
+        5, gt=0, description="how long the DNS check of a custom domain may take"
+    )
     invitation_lifetime_seconds: int = Field(
         7 * 24 * 3600, gt=0, description="how long an invitation can be accepted"
     )

@@ -10,6 +10,18 @@ class DomainTaken(Conflict):
     code = "domain_taken"
 
 
+class NoPendingDomain(Conflict):
+    """There is no custom domain waiting to be proven."""
+
+    code, message = "no_pending_domain", "Ask for a custom domain first (branding.custom_domain)."
+
+
+class DomainNotProven(Conflict):
+    """DNS does not (yet) show the account's token for its pending domain."""
+
+    code = "domain_not_proven"
+
+
 class NotAnAgency(Forbidden):
     """Only an agency has sub-accounts."""
 

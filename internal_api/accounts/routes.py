@@ -6,11 +6,14 @@ from fastapi import APIRouter, Depends, Response
 
 from internal_api.accounts import service
 from internal_api.accounts.auth import AccountsAdmin, AccountsRead, UsersAdmin, UsersRead
+from internal_api.accounts.domains import DnsUnavailable, DomainVerifier
 from internal_api.accounts.errors import (
     AlreadyMember,
+    DomainNotProven,
     DomainTaken,
     InvitationPending,
     LastOwner,
+    NoPendingDomain,
     NotAnAgency,
     OwnerRoleReserved,
     SubAccountLimitReached,
@@ -60,13 +63,36 @@ async def read_current_account(principal: AccountsRead) -> Account:
     "/current",
     response_model=AccountRead,
     summary="Rename the active account, or change its white-label branding or its locale",
-    description="Only the fields sent change; a custom domain belongs to one account only. "
-    "The locale's phone region is an ISO 3166 country, its currency ISO 4217, its time zone "
-    "an IANA name; null goes back to the platform's default.",
+    description="Only the fields sent change. A custom domain asked for is pending (it blocks "
+    "no other account) until DNS proves it is the account's: publish `pending_domain.token` "
+    "as a TXT record at `pending_domain.record_name`, then POST "
+    "`/v1/accounts/current/custom-domain/verification`. A domain another account has proven "
+    "answers 409 `domain_taken`. The locale's phone region is an ISO 3166 country, its "
+    "currency ISO 4217, its time zone an IANA name; null goes back to the platform's default.",
     responses=error_responses(*SIGNED_IN, NotFound, DomainTaken),
 )
 async def update_current_account(body: AccountUpdate, principal: AccountsAdmin) -> Account:
     return await service.update_current_account(principal, body)
+
+
+def domain_verifier(settings: Settings) -> DomainVerifier:
+    return DomainVerifier(settings.dns_nameservers, settings.dns_timeout_seconds)
+
+
+@router.post(
+    "/current/custom-domain/verification",
+    response_model=AccountRead,
+    summary="Prove the pending custom domain by its DNS TXT record",
+    description="Looks up the TXT record at `branding.pending_domain.record_name`; when it holds "
+    "the token, the domain becomes the account's `custom_domain`.",
+    responses=error_responses(
+        *SIGNED_IN, NotFound, NoPendingDomain, DomainNotProven, DomainTaken, DnsUnavailable
+    ),
+)
+async def verify_custom_domain(
+    principal: AccountsAdmin, verifier: Annotated[DomainVerifier, Depends(domain_verifier)]
+) -> Account:
+    return await service.verify_custom_domain(principal, verifier)
 
 
 @router.post(

@@ -4,7 +4,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, HttpUrl, StringConstraints
 
 from internal_api.fields import CurrencyCode, Email, Name, PhoneRegion, TimeZone
-from shared.models.account import AccountKind, AccountLocale, Branding
+from shared.models.account import AccountKind, AccountLocale
 from shared.models.membership import Role
 from shared.utilities.schemas import DocumentRead, IdStr, ReadModel, WriteModel
 
@@ -20,11 +20,31 @@ Hostname = Annotated[
 ]
 
 
+class PendingDomainRead(ReadModel):
+    """What to publish in DNS for the domain to become the account's."""
+
+    host: str
+    record_name: str = Field(description="the TXT record to create")
+    token: str = Field(description="the value the record must hold")
+    requested_at: datetime
+
+
+class BrandingRead(ReadModel):
+    name: str | None
+    logo_url: str | None
+    custom_domain: str | None = Field(description="the account's proven custom domain")
+    pending_domain: PendingDomainRead | None = Field(
+        description="a custom domain asked for, until DNS proves it"
+    )
+    primary_color: str | None
+    secondary_color: str | None
+
+
 class AccountRead(DocumentRead):
     name: str
     kind: AccountKind
     parent_id: IdStr | None
-    branding: Branding
+    branding: BrandingRead
     locale: AccountLocale = Field(
         description="the account's choices; null: the platform default (DEFAULT_PHONE_REGION, "
         "DEFAULT_CURRENCY, DEFAULT_TIME_ZONE)"

@@ -13,11 +13,14 @@ from pymongo.errors import DuplicateKeyError
 from redis.asyncio import Redis
 from redis.exceptions import LockError
 
+from internal_api.accounts.domains import DomainVerifier
 from internal_api.accounts.errors import (
     AlreadyMember,
+    DomainNotProven,
     DomainTaken,
     InvitationPending,
     LastOwner,
+    NoPendingDomain,
     NotAnAgency,
     OwnerRoleReserved,
     SubAccountLimitReached,
@@ -34,7 +37,7 @@ from internal_api.accounts.schemas import AccountUpdate
 from internal_api.auth.service import hash_token, refresh_sessions
 from internal_api.extended import Extended
 from internal_api.users import repository as users
-from shared.models.account import Account, AccountKind
+from shared.models.account import Account, AccountKind, PendingDomain
 from shared.models.base import utc_now
 from shared.models.invitation import Invitation
 from shared.models.membership import ROLE_SCOPES, Membership, Role
@@ -46,6 +49,8 @@ from shared.utilities.pagination import Page, PageParams
 
 # How long creating a sub-account may wait for another one of the same agency to finish.
 SUB_ACCOUNT_LOCK_SECONDS = 10
+# A pending custom domain's DNS token: unguessable, short enough to paste into a TXT record.
+DOMAIN_TOKEN_BYTES = 24
 
 
 @dataclass(frozen=True)
@@ -93,6 +98,8 @@ async def update_current_account(principal: Principal, update: AccountUpdate) ->
         found.name = update.name
     if update.branding is not None:
         changes = update.branding.model_dump(mode="json", exclude_unset=True)
+        if "custom_domain" in changes:
+            await ask_for_domain(found, changes.pop("custom_domain"))
         found.branding = found.branding.model_copy(update=changes)
     if update.locale is not None:
         found.locale = found.locale.model_copy(update=update.locale.model_dump(exclude_unset=True))
@@ -102,8 +109,43 @@ async def update_current_account(principal: Principal, update: AccountUpdate) ->
     return found
 
 
+async def ask_for_domain(found: Account, host: str | None) -> None:
+    """A new custom domain is pending until DNS proves it (`verify_custom_domain`); until then
+    the account keeps the one it has. A domain another account has proven is refused at once;
+    null drops both."""
+    branding = found.branding
+    if host is None:
+        branding.custom_domain, branding.pending_domain = None, None
+        return
+    if host == branding.custom_domain:
+        branding.pending_domain = None
+        return
+    if await custom_domain_holder(host, found.id):
+        raise domain_taken(host)
+    if branding.pending_domain is None or branding.pending_domain.host != host:
+        token = secrets.token_urlsafe(DOMAIN_TOKEN_BYTES)
+        branding.pending_domain = PendingDomain(host=host, token=token, requested_at=utc_now())
+
+
+async def verify_custom_domain(principal: Principal, verifier: DomainVerifier) -> Account:
+    """The pending domain becomes the account's once its TXT record shows the token."""
+    found = await current_account(principal)
+    pending = found.branding.pending_domain
+    if pending is None:
+        raise NoPendingDomain()
+    if not await verifier.proves(pending):
+        raise DomainNotProven(
+            f"No TXT record {pending.record_name} holds this account's token yet; DNS changes "
+            "can take a while to be seen.",
+            details=[{"field": "branding.pending_domain", "message": "not found in DNS"}],
+        )
+    found.branding.custom_domain, found.branding.pending_domain = pending.host, None
+    await save_with_domain(found)
+    return found
+
+
 async def save_with_domain(changed: Account) -> None:
-    """Saves the account, whose custom domain must be no other account's."""
+    """Saves the account, whose proven custom domain must be no other account's."""
     domain = changed.branding.custom_domain
     # Checked first for a clear answer; the unique index settles a race.
     if domain and await custom_domain_holder(domain, changed.id):

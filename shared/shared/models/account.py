@@ -1,5 +1,6 @@
 """An account: an agency (main account) or one of its client sub-accounts."""
 
+from datetime import datetime
 from enum import StrEnum
 
 from beanie import PydanticObjectId
@@ -14,12 +15,30 @@ class AccountKind(StrEnum):
     SUB_ACCOUNT = "sub_account"
 
 
+# The DNS label under a custom domain where its account publishes its token.
+DOMAIN_VERIFICATION_LABEL = "_platform-verification"
+
+
+class PendingDomain(BaseModel):
+    """A custom domain asked for and not yet proven: it blocks no other account until the
+    account publishes `token` in a TXT record at `record_name` and the check finds it."""
+
+    host: str
+    token: str
+    requested_at: datetime
+
+    @property
+    def record_name(self) -> str:
+        return f"{DOMAIN_VERIFICATION_LABEL}.{self.host}"
+
+
 class Branding(BaseModel):
     """White-label settings the dashboard and outgoing messages use."""
 
     name: str | None = None
     logo_url: str | None = None
-    custom_domain: str | None = None
+    custom_domain: str | None = None  # proven, so the account's alone
+    pending_domain: PendingDomain | None = None
     primary_color: str | None = Field(None, pattern=r"^#[0-9a-fA-F]{6}$")
     secondary_color: str | None = Field(None, pattern=r"^#[0-9a-fA-F]{6}$")
 
@@ -51,9 +70,9 @@ class Account(BaseDocument):
         name = "accounts"
         use_state_management = True
         # Unset fields are left out of the stored document rather than stored as null, so the
-        # sparse index below holds only the custom domains that are set. (A partial index would
-        # say the same, but mongomock drops partialFilterExpression and then every account
-        # without a domain clashes with the next one.) Clear a domain with `save()`, which
+        # sparse index below holds only the (proven) custom domains that are set. (A partial
+        # index would say the same, but mongomock drops partialFilterExpression and then every
+        # account without a domain clashes with the next one.) Clear a domain with `save()`, which
         # leaves it out, not with `set(...: None)`, which would store a null.
         keep_nulls = False
         indexes = [

@@ -49,6 +49,15 @@ class QueueManagerSettings(CsvJobSettings):
     webhook_timeout_seconds: float = Field(
         10, gt=0, description="how long a webhook endpoint has to connect and answer"
     )
+    webhook_rate_per_endpoint: PositiveFloat = Field(
+        20,
+        description="deliveries a second one webhook endpoint is sent at most, past its burst; "
+        "the rest wait for their turn (a bulk import's events are paced, not dropped)",
+    )
+    webhook_burst_per_endpoint: PositiveInt = Field(
+        20,
+        description="deliveries one webhook endpoint may be sent at once before its rate applies",
+    )
     # Provider events (queue `integrations`) are read with what the external API connected:
     # the same keys open its sealed tokens, and the same Graph API answers.
     integrations_encryption_keys: str = common(

@@ -2,13 +2,14 @@
 due (`next_attempt_at`, after the configured delays); this cron, every minute, queues those
 attempts. Holding each retry as a Celery countdown instead would keep it unacknowledged in a
 worker for up to hours, past Redis's visibility timeout, which then hands it out again; and a
-worker's restart would drop it. The task id names the attempt, so two sweeps queue it once."""
+worker's restart would drop it. The task id names the attempt, so two sweeps queue it once;
+each goes in its endpoint's next paced slot (`webhooks/pacing.py`)."""
 
 from queue_manager.celery import app
 from queue_manager.webhooks import repository
+from queue_manager.webhooks.worker import booked_wait, send_in_slot
 from shared.models.base import utc_now
-from shared.utilities.outbox import enqueue_job
-from shared.utilities.task_names import WEBHOOK_DELIVER, WEBHOOK_RETRIES_SEND_DUE
+from shared.utilities.task_names import WEBHOOK_RETRIES_SEND_DUE
 from shared.utilities.worker import platform_task
 
 BATCH = 500
@@ -20,9 +21,6 @@ async def send_due() -> int:
     deliveries = await repository.due_deliveries(utc_now(), BATCH)
     for delivery in deliveries:
         attempt = sum(not made.manual for made in delivery.attempts) + 1
-        enqueue_job(
-            WEBHOOK_DELIVER,
-            task_id=f"{delivery.id}.attempt-{attempt}",
-            delivery_id=str(delivery.id),
-        )
+        wait = await booked_wait(delivery.subscription_id)
+        send_in_slot(delivery, f"{delivery.id}.attempt-{attempt}", wait)
     return len(deliveries)

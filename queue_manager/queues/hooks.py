@@ -1,20 +1,32 @@
 """Queue `hooks` (QM_HOOKS): platform events (`shared.utilities.events.publish_event`) fanned
 out to the accounts' webhook endpoints."""
 
+import asyncio
 from typing import Any
 
 from queue_manager.celery import app
+from queue_manager.webhooks.delivery import attempt
 from queue_manager.webhooks.dispatch import create_deliveries
-from shared.utilities.outbox import enqueue_job
-from shared.utilities.task_names import HOOKS_DISPATCH, WEBHOOK_DELIVER
+from queue_manager.webhooks.worker import booked_wait, send_in_slot, sending
+from shared.utilities.task_names import HOOKS_DISPATCH
 from shared.utilities.worker import platform_task
 
 
 @platform_task(app, HOOKS_DISPATCH)
 async def dispatch(event: dict[str, Any]) -> dict:
-    """One delivery per endpoint subscribed to the event, each sent as `webhook.deliver` with
-    the delivery's id as task id (so a delivery is sent once however often it is fanned out)."""
-    deliveries = await create_deliveries(event)
-    for delivery in deliveries:
-        enqueue_job(WEBHOOK_DELIVER, task_id=str(delivery.id), delivery_id=str(delivery.id))
-    return {"deliveries": [str(delivery.id) for delivery in deliveries]}
+    """One delivery per endpoint subscribed to the event. An endpoint with a free slot in its
+    pace is sent its first attempt here, all endpoints at once (no task more per delivery);
+    the others get `webhook.deliver` in their slot, the delivery's id as task id, so a delivery
+    is sent once however often it is fanned out. A dispatch run again after a crash may repeat
+    a first attempt it made but did not record: receivers tell repeats by `webhook-id`."""
+    pending = await create_deliveries(event)
+    means = sending()
+    now, paced = [], 0
+    for delivery, endpoint in pending:
+        if wait := await booked_wait(endpoint.id):
+            send_in_slot(delivery, str(delivery.id), wait)
+            paced += 1
+        else:
+            now.append(attempt(delivery, endpoint, means.client, means.box, means.retry_delays))
+    await asyncio.gather(*now)
+    return {"deliveries": [str(delivery.id) for delivery, _ in pending], "paced": paced}

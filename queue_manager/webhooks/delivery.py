@@ -18,6 +18,7 @@ from queue_manager.webhooks.sending import post_delivery
 from queue_manager.webhooks.signing import signing_secrets
 from shared.models.base import utc_now
 from shared.models.webhook_delivery import DeliveryAttempt, DeliveryStatus, WebhookDelivery
+from shared.models.webhook_subscription import WebhookSubscription
 from shared.utilities.encryption import SecretBox
 
 ENDPOINT_GONE = "The endpoint was switched off or deleted; the event was not sent."
@@ -42,35 +43,38 @@ async def deliver(
     if delivery is None or delivery.status is not DeliveryStatus.PENDING:
         return None  # deleted with its endpoint, or settled by an earlier run of this task
     subscription = await repository.endpoint(delivery.subscription_id)
+    return await attempt(delivery, subscription, client, box, retry_delays, manual)
+
+
+async def attempt(
+    delivery: WebhookDelivery,
+    subscription: WebhookSubscription | None,
+    client: httpx.AsyncClient,
+    box: SecretBox,
+    retry_delays: Sequence[float],
+    manual: bool = False,
+) -> Retry | None:
+    """One attempt at a pending delivery to its endpoint (None when the endpoint is gone),
+    recorded in one write."""
     now = utc_now()
     if subscription is None or not subscription.enabled:
-        attempt = DeliveryAttempt(at=now, duration_ms=0, error=ENDPOINT_GONE, manual=manual)
-        await settle(delivery, attempt, DeliveryStatus.FAILED)
+        gone = DeliveryAttempt(at=now, duration_ms=0, error=ENDPOINT_GONE, manual=manual)
+        await repository.record_attempt(delivery, gone, DeliveryStatus.FAILED)
         return None
     secrets = signing_secrets(subscription, box, now)
-    attempt = await post_delivery(client, subscription, secrets, delivery, now, manual)
-    if attempt.error is None:
-        await settle(delivery, attempt, DeliveryStatus.DELIVERED)
+    made = await post_delivery(client, subscription, secrets, delivery, now, manual)
+    if made.error is None:
+        await repository.record_attempt(delivery, made, DeliveryStatus.DELIVERED)
         return None
-    earlier_attempts = sum(not made.manual for made in delivery.attempts)
+    earlier_attempts = sum(not earlier.manual for earlier in delivery.attempts)
     if manual or earlier_attempts >= len(retry_delays):
         if not manual:
             # Before the delivery is settled: run again after a crash, this task finds it
             # pending, and the endpoint already off.
             await switch_off_endpoint(subscription, len(delivery.attempts) + 1)
-        await settle(delivery, attempt, DeliveryStatus.FAILED)
+        await repository.record_attempt(delivery, made, DeliveryStatus.FAILED)
         return None
     retry = Retry(attempt=earlier_attempts + 2, seconds=retry_delays[earlier_attempts])
-    delivery.attempts.append(attempt)
-    delivery.next_attempt_at = now + timedelta(seconds=retry.seconds)
-    await delivery.save()
+    due = now + timedelta(seconds=retry.seconds)
+    await repository.record_attempt(delivery, made, DeliveryStatus.PENDING, due)
     return retry
-
-
-async def settle(
-    delivery: WebhookDelivery, attempt: DeliveryAttempt, status: DeliveryStatus
-) -> None:
-    delivery.attempts.append(attempt)
-    delivery.status = status
-    delivery.next_attempt_at = None
-    await delivery.save()

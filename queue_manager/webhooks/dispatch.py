@@ -6,6 +6,7 @@ from pymongo.errors import DuplicateKeyError
 
 from queue_manager.webhooks import repository
 from shared.models.webhook_delivery import DeliveryStatus, WebhookDelivery
+from shared.models.webhook_subscription import WebhookSubscription
 
 
 def payload_of(event: dict[str, Any]) -> dict[str, Any]:
@@ -13,10 +14,13 @@ def payload_of(event: dict[str, Any]) -> dict[str, Any]:
     return {field: event[field] for field in ("id", "type", "created_at", "data")}
 
 
-async def create_deliveries(event: dict[str, Any]) -> list[WebhookDelivery]:
-    """The pending deliveries of the event, one per enabled endpoint of its account subscribed
-    to its type. The same event fanned out again creates none twice (one delivery per event and
-    endpoint) and gives back those still pending, to be sent again."""
+Pending = tuple[WebhookDelivery, WebhookSubscription]
+
+
+async def create_deliveries(event: dict[str, Any]) -> list[Pending]:
+    """The pending deliveries of the event with their endpoints, one per enabled endpoint of its
+    account subscribed to its type. The same event fanned out again creates none twice (one
+    delivery per event and endpoint) and gives back those still pending, to be sent again."""
     deliveries = []
     for subscription in await repository.subscribed_endpoints(event["account_id"], event["type"]):
         delivery = WebhookDelivery(
@@ -34,5 +38,5 @@ async def create_deliveries(event: dict[str, Any]) -> list[WebhookDelivery]:
                 continue
             delivery = found
         if delivery.status is DeliveryStatus.PENDING:
-            deliveries.append(delivery)
+            deliveries.append((delivery, subscription))
     return deliveries

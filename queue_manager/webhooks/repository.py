@@ -8,7 +8,7 @@ from beanie import PydanticObjectId
 
 from shared.models.base import utc_now
 from shared.models.membership import Membership, Role
-from shared.models.webhook_delivery import DeliveryStatus, WebhookDelivery
+from shared.models.webhook_delivery import DeliveryAttempt, DeliveryStatus, WebhookDelivery
 from shared.models.webhook_subscription import WebhookSubscription
 from shared.utilities.repository import TenantRepository
 
@@ -57,3 +57,25 @@ async def switch_off(subscription_id: PydanticObjectId | None, reason: str) -> b
 async def members_in_roles(account_id: PydanticObjectId, roles: list[Role]) -> list[Membership]:
     members = TenantRepository(Membership, account_id)
     return await Membership.find(members.scoped({"role": {"$in": roles}})).to_list()
+
+
+async def record_attempt(
+    delivery: WebhookDelivery,
+    attempt: DeliveryAttempt,
+    status: DeliveryStatus,
+    next_attempt_at: datetime | None = None,
+) -> None:
+    """The attempt appended to the delivery's log with what comes next: one write."""
+    delivery.attempts.append(attempt)
+    delivery.status, delivery.next_attempt_at = status, next_attempt_at
+    await WebhookDelivery.get_motor_collection().update_one(
+        {"_id": delivery.id},
+        {
+            "$push": {"attempts": attempt.model_dump()},
+            "$set": {
+                "status": status.value,
+                "next_attempt_at": next_attempt_at,
+                "updated_at": utc_now(),
+            },
+        },
+    )

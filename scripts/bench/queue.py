@@ -203,16 +203,14 @@ def print_load(when: str) -> None:
 
 def print_webhooks(events: int) -> None:
     # Here, at the end: it shares the worker's app and its settings with this process.
-    import ipaddress
+    from scripts.bench.webhooks import (
+        allow_the_local_receiver,
+        print_figures,
+        webhook_deliveries_per_second,
+    )
 
-    from queue_manager.celery import settings
-    from scripts.bench.webhooks import webhook_deliveries_per_second
-
-    settings.webhook_allowed_networks = [ipaddress.ip_network("127.0.0.0/8")]
-    figures = asyncio.run(webhook_deliveries_per_second(events))
-    print(f"{'webhook deliveries to a local receiver':<56} {'per s':>8}")
-    for name, per_second in figures.items():
-        print(f"{name:<56} {per_second:>8.0f}")
+    allow_the_local_receiver(rate_per_endpoint=10_000)
+    print_figures(asyncio.run(webhook_deliveries_per_second(events)))
 
 
 def main() -> None:

@@ -53,7 +53,7 @@ class RecordingTasks:
     def __init__(self) -> None:
         self.sent: list[tuple[str, dict, str | None]] = []
 
-    async def send(self, name, kwargs, task_id=None) -> str:
+    async def send(self, name, kwargs, task_id=None, countdown=None) -> str:
         self.sent.append((name, kwargs, task_id))
         return task_id or "id"
 

@@ -8,6 +8,7 @@ from celery.contrib.testing.worker import start_worker
 
 from queue_manager.celery import app
 from shared.utilities.worker import use_event_loop
+from shared.utilities.worker.resources import close_per_loop
 
 
 @pytest.fixture
@@ -23,4 +24,6 @@ async def worker(mongo):
         # Stopped off this loop: a task the worker took meanwhile (an event a run published)
         # runs its body on this loop, and would wait for it forever if the loop waited here.
         await asyncio.to_thread(running.__exit__, None, None, None)
+        # The clients the bodies kept on this loop (made with this test's settings) go with it.
+        await close_per_loop()
         use_event_loop(None)

@@ -30,6 +30,7 @@ class Job:
     name: str
     kwargs: dict[str, Any]
     task_id: str | None = None
+    countdown: float | None = None  # seconds before a worker may run it
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ class Outbox:
         """Send everything held; one failed send is logged and does not stop the others."""
         for job in self.jobs:
             try:
-                await senders.tasks.send(job.name, job.kwargs, job.task_id)
+                await senders.tasks.send(job.name, job.kwargs, job.task_id, job.countdown)
             except Exception:
                 logger.exception("could not enqueue %s", job.name)
         for emit in self.emits:
@@ -91,9 +92,12 @@ def current_outbox() -> Outbox:
     return outbox
 
 
-def enqueue_job(task: TaskName, task_id: str | None = None, **kwargs: Any) -> None:
-    """Hold the task to send; its arguments are checked against its declaration now."""
-    current_outbox().jobs.append(Job(task.name, task.checked(kwargs), task_id))
+def enqueue_job(
+    task: TaskName, task_id: str | None = None, countdown: float | None = None, **kwargs: Any
+) -> None:
+    """Hold the task to send (to run no sooner than `countdown` seconds after it is sent); its
+    arguments are checked against its declaration now."""
+    current_outbox().jobs.append(Job(task.name, task.checked(kwargs), task_id, countdown))
 
 
 def emit(socket: Socket, event: str, data: Any, room: str) -> None:

@@ -42,19 +42,32 @@ class TaskSender:
     def __init__(self, redis_url: str) -> None:
         self.celery = Celery("platform", broker=broker_url(redis_url), set_as_current=False)
 
-    def send_now(self, name: str, kwargs: dict[str, Any], task_id: str | None = None) -> str:
+    def send_now(
+        self,
+        name: str,
+        kwargs: dict[str, Any],
+        task_id: str | None = None,
+        countdown: float | None = None,
+    ) -> str:
         result = self.celery.send_task(
             name,
             kwargs=kwargs,
             queue=queue_of(name),
             task_id=task_id,
+            countdown=countdown,
             headers={"x_request_id": context.request_id.get()},
         )
         return result.id
 
-    async def send(self, name: str, kwargs: dict[str, Any], task_id: str | None = None) -> str:
+    async def send(
+        self,
+        name: str,
+        kwargs: dict[str, Any],
+        task_id: str | None = None,
+        countdown: float | None = None,
+    ) -> str:
         # Publishing is a blocking socket write; keep it off the event loop.
-        return await anyio.to_thread.run_sync(self.send_now, name, kwargs, task_id)
+        return await anyio.to_thread.run_sync(self.send_now, name, kwargs, task_id, countdown)
 
     def close(self) -> None:
         self.celery.close()

@@ -14,7 +14,7 @@ class Recorded:
     jobs: list[tuple[str, dict, str | None]] = field(default_factory=list)
     emits: list[tuple[Any, str, Any, str]] = field(default_factory=list)
 
-    async def send(self, name, kwargs, task_id=None) -> str:
+    async def send(self, name, kwargs, task_id=None, countdown=None) -> str:
         self.jobs.append((name, kwargs, task_id))
         return task_id or "id"
 

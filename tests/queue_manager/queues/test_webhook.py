@@ -9,8 +9,10 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse
 from starlette.routing import Route
 
+from queue_manager.celery import settings
 from shared.models.base import utc_now
 from shared.models.notification import Notification
+from shared.models.task_run import TaskRun
 from shared.models.webhook_delivery import DeliveryStatus, WebhookDelivery
 from shared.models.webhook_subscription import WebhookSubscription
 from shared.utilities.events import publish_event
@@ -168,3 +170,27 @@ async def test_a_redelivery_asked_for_by_the_account_is_sent_once(worker, sender
     assert delivery.status is DeliveryStatus.DELIVERED
     assert [attempt.manual for attempt in delivery.attempts] == [True]
     assert [received["data"]["id"] for received in endpoint.accepted] == ["c1", "marker"]
+
+
+async def test_events_past_an_endpoints_burst_are_sent_later_not_dropped(
+    worker, senders, serve, monkeypatch
+):
+    monkeypatch.setattr(settings, "webhook_burst_per_endpoint", 1)
+    owner = await create_signed_in()
+    secret = new_secret()
+    endpoint = VerifyingEndpoint(secret)
+    async with serve(endpoint.app()) as url:
+        subscription = await create_subscription(owner.account, url=f"{url}/hooks", secret=secret)
+        async with collecting(senders):
+            for number in range(3):
+                publish_event(owner.account.id, "contact.created", {"id": f"c{number}"})
+
+        async def all_delivered() -> bool:
+            delivered = {"subscription_id": subscription.id, "status": DeliveryStatus.DELIVERED}
+            return await WebhookDelivery.find(delivered).count() == 3
+
+        await eventually(all_delivered)
+
+    dispatches = await TaskRun.find({"name": "hooks.dispatch"}).to_list()
+    assert sum(run.result["paced"] for run in dispatches if run.result) == 2
+    assert sorted(received["data"]["id"] for received in endpoint.accepted) == ["c0", "c1", "c2"]

@@ -9,7 +9,7 @@ from shared.utilities.outbox import Outbox, Senders, collecting
 class Discarded:
     """Senders that send nothing: the tests read what the outbox held instead."""
 
-    async def send(self, name, kwargs, task_id=None) -> str:
+    async def send(self, name, kwargs, task_id=None, countdown=None) -> str:
         return task_id or ""
 
     async def emit(self, socket, event, data, room) -> None:

@@ -20,9 +20,11 @@ from shared.utilities.task_names import WEBHOOK_DELIVER
 class RecordingTasks:
     def __init__(self) -> None:
         self.sent: list[tuple] = []
+        self.countdowns: dict[str | None, float | None] = {}
 
-    async def send(self, name, kwargs, task_id=None) -> str:
+    async def send(self, name, kwargs, task_id=None, countdown=None) -> str:
         self.sent.append((name, kwargs, task_id))
+        self.countdowns[task_id] = countdown
         return task_id or "id"
 
     def close(self) -> None:

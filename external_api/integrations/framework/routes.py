@@ -106,7 +106,7 @@ def api_key_router(provider: Provider, check: ApiKeyCheck) -> APIRouter:
     async def connect(
         integrations: IntegrationsDep,
         principal: IntegrationsAdmin,
-        body: Annotated[body_model, Body()],  # type: ignore[valid-type]
+        body: Annotated[body_model, Body()],  # type: ignore[valid-type]  # the provider's model
     ) -> ApiKeyCredential:
         return await service.connect_api_key(
             integrations, name, principal.account_id, principal.sub, body

@@ -39,4 +39,4 @@ class BaseDocument(Document):
 class TenantDocument(BaseDocument):
     """A document owned by one account; every query on it filters on `account_id`."""
 
-    account_id: Indexed(PydanticObjectId)  # type: ignore[valid-type]
+    account_id: Indexed(PydanticObjectId)  # type: ignore[valid-type]  # Beanie's runtime type

@@ -28,7 +28,7 @@ class ConnectionStatus(StrEnum):
 
 class IntegrationCredential(TenantDocument):
     # Unique: one connection per account (overrides the base's plain index).
-    account_id: Indexed(PydanticObjectId, unique=True)  # type: ignore[valid-type]
+    account_id: Indexed(PydanticObjectId, unique=True)  # type: ignore[valid-type]  # Beanie's
     status: ConnectionStatus = ConnectionStatus.CONNECTED
     connected_by: str = ""  # the user id that connected it
     # The provider's own id and name of what was connected (an ad account, a Stripe account).

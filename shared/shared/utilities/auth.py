@@ -56,6 +56,7 @@ class TokenVerifier:
     issuer: str
     audience: str
 
+    # mypy cannot tie a default class to the type variable; callers get Principal by default.
     def verify(self, token: str, claims_model: type[PrincipalT] = Principal) -> PrincipalT:  # type: ignore[assignment]
         """The token's claims as a Principal, or as a subclass carrying more claims."""
         try:

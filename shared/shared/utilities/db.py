@@ -105,6 +105,7 @@ async def connect(
     unknown = set(handlers) - set(LIFECYCLE_EVENTS)
     if unknown:
         raise ValueError(f"unknown MongoDB lifecycle events: {', '.join(sorted(unknown))}")
+    # Client and database are set once connected; until then nothing reads them.
     pending = Connection(client=None, database=None, in_memory=not uri, handlers=handlers)  # type: ignore[arg-type]
 
     def notify(event: str, **info: Any) -> None:

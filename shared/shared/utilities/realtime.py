@@ -66,6 +66,7 @@ class RoomFanOut:
 
     def recipients(self, namespace: str, room: Any, skip: Any) -> list[str]:
         skipped = set(skip) if isinstance(skip, list) else {skip}
+        # The Redis manager this mixes into has it; the mixin does not name its base.
         participants = self.get_participants(namespace, room)  # type: ignore[attr-defined]
         return [eio_sid for sid, eio_sid in participants if sid not in skipped]
 

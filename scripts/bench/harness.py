@@ -137,16 +137,23 @@ def run_wrk(
     output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
     return Load(
         name=name,
-        requests_per_second=float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        requests_per_second=float(wrk_figure(output, r"Requests/sec:\s+([\d.]+)")[0]),
         p50_ms=latency_ms(output, "50%"),
         p99_ms=latency_ms(output, "99%"),
         errors=non_2xx(output),
-        requests=int(re.search(r"(\d+) requests in", output).group(1)),
+        requests=int(wrk_figure(output, r"(\d+) requests in")[0]),
     )
 
 
+def wrk_figure(output: str, pattern: str) -> tuple[str, ...]:
+    found = re.search(pattern, output)
+    if not found:
+        raise SystemExit(f"wrk printed no {pattern!r}:\n{output}")
+    return found.groups()
+
+
 def latency_ms(output: str, percentile: str) -> float:
-    value, unit = re.search(rf"{percentile}\s+([\d.]+)(us|ms|s)", output).groups()
+    value, unit = wrk_figure(output, rf"{percentile}\s+([\d.]+)(us|ms|s)")
     return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 
 

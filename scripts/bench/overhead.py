@@ -4,18 +4,21 @@
 
 Starts, each as its own process: a bare FastAPI app and a service built by the shared app
 factory, both answering `GET /v1/ping` with `{"status": "ok"}`; the router in front of the
-factory service (on a redis-server of the benchmark's own); and the gateway in front of that
-router. Then loads each with wrk (one thread, keep-alive connections), after a short warm-up:
+factory service (on a redis-server of the benchmark's own), once without rate limits and once
+with them; and the gateway in front of the first router. Then loads each with wrk (one thread,
+keep-alive connections), after a short warm-up:
 
 - bare FastAPI, then the factory service (target: at least 70% of bare);
-- router -> service on a public route, then with a session (target: one hop keeps at least
-  60% of the service it fronts);
+- router -> service on a public route, then with a session, then with a session and the rate
+  limits counted (target: one hop keeps at least 60% of the service it fronts);
 - gateway -> router -> service with a session (one more hop, against the router's row).
 
 The services log as in production (LOG_LEVEL=INFO, every request, to a discarded stdout).
-Every process shares the machine's cores with wrk, so throughput needs a quiet machine; the
+Every process shares the machine's cores with wrk, so throughput needs a quiet machine. The
 CPU time each process on the way used per request (read from /proc) holds however busy it is,
-and says which hop costs what.
+and says which hop costs what; "CPU vs fronted" is the throughput the way would keep with a core
+per process (the busiest process bounds it), against the way it fronts: the measure that holds
+on a loaded machine.
 """
 
 import argparse
@@ -55,6 +58,10 @@ NO_LIMITS = {
     "ROUTER_RATE_LIMIT_PER_ACCOUNT": "",
     "ROUTER_RATE_LIMIT_PER_SESSION": "",
     "ROUTER_RATE_LIMIT_PER_IP": "",
+}
+# As many windows as the default limits (three per subject), none of them ever reached.
+UNREACHED_LIMITS = {
+    name: "1000000000/second, 1000000000/minute, 1000000000/day" for name in NO_LIMITS
 }
 
 
@@ -117,8 +124,19 @@ def seed_session(redis_url: str) -> str:
 class Row:
     load: Load
     cpu_us: dict[str, float]  # CPU time per request of each process on the way, by name
-    fronts: Load | None = None  # what this row's first hop stands in front of
+    fronts: "Row | None" = None  # the way this row's first hop stands in front of
     target: float | None = None
+
+    def throughput_ratio(self) -> float | None:
+        if not self.fronts:
+            return None
+        return self.load.requests_per_second / self.fronts.load.requests_per_second
+
+    def cpu_ratio(self) -> float | None:
+        """The throughput kept with a core per process: the busiest process bounds each way."""
+        if not self.fronts:
+            return None
+        return max(self.fronts.cpu_us.values()) / max(self.cpu_us.values())
 
     def cpu(self) -> str:
         return ", ".join(f"{name} {us:.0f}" for name, us in self.cpu_us.items())
@@ -136,23 +154,40 @@ def measure(
     return measured, {hop: seconds / measured.requests * 1e6 for hop, seconds in used.items()}
 
 
+def percent(ratio: float | None) -> str:
+    return f"{ratio:.0%}" if ratio is not None else ""
+
+
 def print_rows(rows: list[Row]) -> None:
-    bare = rows[0].load
     print(
-        f"{'way':<38} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'vs bare':>8} "
-        f"{'vs fronted':>10} {'target':>7} {'errors':>6}  CPU µs per request"
+        f"{'way':<40} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'errors':>6} "
+        f"{'vs fronted':>10} {'CPU vs fronted':>14} {'target':>7}  CPU µs per request"
     )
     for row in rows:
         load = row.load
-        fronted = (
-            f"{load.requests_per_second / row.fronts.requests_per_second:.0%}" if row.fronts else ""
-        )
-        target = f"{row.target:.0%}" if row.target else ""
         print(
-            f"{load.name:<38} {load.requests_per_second:>7.0f} {load.p50_ms:>7.2f} "
-            f"{load.p99_ms:>7.2f} {load.requests_per_second / bare.requests_per_second:>8.0%} "
-            f"{fronted:>10} {target:>7} {load.errors:>6}  {row.cpu()}"
+            f"{load.name:<40} {load.requests_per_second:>7.0f} {load.p50_ms:>7.2f} "
+            f"{load.p99_ms:>7.2f} {load.errors:>6} {percent(row.throughput_ratio()):>10} "
+            f"{percent(row.cpu_ratio()):>14} {percent(row.target):>7}  {row.cpu()}"
         )
+    print(
+        "vs fronted: requests/s against the row the first hop fronts (bare FastAPI for the "
+        "factory, the factory for the router, the router with a session for the gateway); "
+        "CPU vs fronted: the same with a core per process, from CPU time per request."
+    )
+
+
+def router_process(redis_url: str, service_url: str, limits: dict[str, str]):
+    return service(
+        "router",
+        free_port(),
+        REDIS_URL=redis_url,
+        ROUTER_INTERNAL_API_URL=service_url,
+        LOG_LEVEL="INFO",
+        SESSION_STATE_KEY=STATE_KEY,
+        ROUTER_PUBLIC_ROUTES=json.dumps([f"GET {ROUTE}"]),
+        **limits,
+    )
 
 
 def main() -> None:
@@ -167,62 +202,60 @@ def main() -> None:
         return
     require_wrk()
     load = {"seconds": args.seconds, "connections": args.connections}
-    public = {"ROUTER_PUBLIC_ROUTES": json.dumps([f"GET {ROUTE}"]), **NO_LIMITS}
 
     with (
         own_redis() as redis_url,
         app_process("bare", free_port()) as bare_url,
         app_process("factory", free_port()) as service_url,
+        router_process(redis_url, service_url, NO_LIMITS) as router_url,
+        router_process(redis_url, service_url, UNREACHED_LIMITS) as limited_url,
+        service("gateway", free_port(), GATEWAY_ROUTER_URL=router_url, LOG_LEVEL="INFO") as gateway,
     ):
+        session = {"x-session-id": seed_session(redis_url)}
         bare = Row(*measure("bare FastAPI", bare_url + ROUTE, {"bare": bare_url}, {}, **load))
-        service_way = {"service": service_url}
         factory = Row(
-            *measure("shared app factory", service_url + ROUTE, service_way, {}, **load),
-            fronts=bare.load,
+            *measure(
+                "shared app factory", service_url + ROUTE, {"service": service_url}, {}, **load
+            ),
+            fronts=bare,
             target=0.70,
         )
-        with (
-            service(
-                "router",
-                free_port(),
-                REDIS_URL=redis_url,
-                ROUTER_INTERNAL_API_URL=service_url,
-                LOG_LEVEL="INFO",
-                SESSION_STATE_KEY=STATE_KEY,
-                **public,
-            ) as router_url,
-            service(
-                "gateway", free_port(), GATEWAY_ROUTER_URL=router_url, LOG_LEVEL="INFO"
-            ) as gateway_url,
-        ):
-            session = {"x-session-id": seed_session(redis_url)}
-            routed_way = {"router": router_url, "service": service_url}
-            routed = Row(
-                *measure("router -> service, public", router_url + ROUTE, routed_way, {}, **load),
-                fronts=factory.load,
-                target=0.60,
-            )
-            routed_session = Row(
-                *measure(
-                    "router -> service, session", router_url + ROUTE, routed_way, session, **load
-                ),
-                fronts=factory.load,
-                target=0.60,
-            )
-            chained = Row(
-                *measure(
-                    "gateway -> router -> service, session",
-                    gateway_url + ROUTE,
-                    {"gateway": gateway_url, **routed_way},
-                    session,
-                    **load,
-                ),
-                fronts=routed_session.load,
-                target=0.60,
-            )
+        hop = {"router": router_url, "service": service_url}
+        public = Row(
+            *measure("router -> service, public", router_url + ROUTE, hop, {}, **load),
+            fronts=factory,
+            target=0.60,
+        )
+        routed = Row(
+            *measure("router -> service, session", router_url + ROUTE, hop, session, **load),
+            fronts=factory,
+            target=0.60,
+        )
+        limited = Row(
+            *measure(
+                "router -> service, session, rate limits",
+                limited_url + ROUTE,
+                {"router": limited_url, "service": service_url},
+                session,
+                **load,
+            ),
+            fronts=factory,
+            target=0.60,
+        )
+        chained = Row(
+            *measure(
+                "gateway -> router -> service, session",
+                gateway + ROUTE,
+                {"gateway": gateway, **hop},
+                session,
+                **load,
+            ),
+            fronts=routed,
+            target=0.60,
+        )
 
     print(f"{args.connections} connections, {args.seconds} s each, one wrk thread")
-    print_rows([bare, factory, routed, routed_session, chained])
+    print_rows([bare, factory, public, routed, limited, chained])
 
 
 if __name__ == "__main__":

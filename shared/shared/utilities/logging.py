@@ -1,17 +1,26 @@
 """JSON logs, one object a line, each naming its service and request id.
 
-Lines are serialised by orjson (python-json-logger's orjson formatter), and stamped with the
-record's own creation time in ISO 8601 UTC, which orjson writes natively: no strftime, no
-second pass over the line.
+Every request logs a line, so the line is built directly from the record (a dict of the fixed
+fields, then whatever `extra=` added) and serialised by orjson in one call, stamped with the
+record's creation time in ISO 8601 UTC, which orjson writes natively. A general formatter
+(python-json-logger's) walked every record attribute through several passes: about four times
+the cost per line, measured.
 """
 
 import logging
 import sys
+from datetime import UTC, datetime
 
-from pythonjsonlogger.core import RESERVED_ATTRS
-from pythonjsonlogger.orjson import OrjsonFormatter
+import orjson
 
 from shared.utilities import context
+
+# What every record carries; any other attribute came from `extra=` and goes into the line.
+# `color_message` is uvicorn's coloured copy of the message.
+RECORD_ATTRIBUTES = frozenset(
+    [*vars(logging.makeLogRecord({})), "message", "asctime", "taskName", "color_message"]
+)
+FIXED_FIELDS = frozenset({"service", "request_id"})
 
 
 class ContextFilter(logging.Filter):
@@ -21,17 +30,32 @@ class ContextFilter(logging.Filter):
         return True
 
 
+class JsonLineFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        line = {
+            "level": record.levelname,
+            "logger": record.name,
+            "service": getattr(record, "service", ""),
+            "request_id": getattr(record, "request_id", ""),
+            "message": record.getMessage(),
+        }
+        for name, value in vars(record).items():
+            if name not in RECORD_ATTRIBUTES and name not in FIXED_FIELDS:
+                line[name] = value
+        if record.exc_info:
+            line["exc_info"] = self.formatException(record.exc_info)
+        if record.stack_info:
+            line["stack_info"] = self.formatStack(record.stack_info)
+        line["time"] = datetime.fromtimestamp(record.created, UTC)
+        return orjson.dumps(line, default=str).decode()
+
+
 def configure_logging(level: str = "INFO") -> None:
     """Route every logger (ours, uvicorn's, celery's) through one JSON handler on stdout."""
+    # A line names no thread or process, so records need not look them up (per request).
+    logging.logThreads = logging.logProcesses = logging.logMultiprocessing = False
     handler = logging.StreamHandler(sys.stdout)
-    handler.setFormatter(
-        OrjsonFormatter(
-            "%(levelname)s %(name)s %(service)s %(request_id)s %(message)s",
-            timestamp="time",
-            rename_fields={"levelname": "level", "name": "logger"},
-            reserved_attrs=[*RESERVED_ATTRS, "color_message"],
-        )
-    )
+    handler.setFormatter(JsonLineFormatter())
     handler.addFilter(ContextFilter())
     root = logging.getLogger()
     root.handlers[:] = [handler]

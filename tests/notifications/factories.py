@@ -80,3 +80,7 @@ async def settled(delivery_id: str, leaving: str = "queued") -> NotificationDeli
             return delivery
         await asyncio.sleep(0.01)
     raise AssertionError(f"delivery {delivery_id} stayed {leaving}")
+
+
+# The variables of the new-lead template, as a send gives them.
+LEAD = {"lead_name": "Grace Hopper", "source": "the website", "lead_url": "https://x.test/l/1"}

@@ -162,3 +162,29 @@ def test_a_task_whose_worker_is_killed_mid_run_completes_once_on_a_new_worker(br
     assert broker.get(f"{key}:effect") == b"1"
     started_in = broker.lrange(f"{key}:started", 0, -1)
     assert len(started_in) == 2 and started_in[0] != started_in[1]
+
+
+def test_a_stopped_worker_hands_its_running_task_back_for_the_next_worker(broker, sender):
+    key = f"stopped-{uuid.uuid4().hex}"
+    flags = (
+        "--pool=prefork",
+        "--concurrency=1",
+        f"--queues={BLOCKING_QUEUE}",
+        "--include=tests.queue_manager.blocking_tasks",
+    )
+    task_id = sender.send_now(f"{BLOCKING_QUEUE}.count_when_released", {"key": key}, key)
+    first = start_worker(*flags)
+    wait_until(lambda: broker.llen(f"{key}:started") == 1, "the task to start")
+
+    stop(first)  # SIGTERM, as `docker compose stop` sends it
+    broker.set(f"{key}:released", 1)
+    second = start_worker(*flags)
+    try:
+        result = app.AsyncResult(task_id).get(timeout=WAIT_SECONDS)
+    finally:
+        stop(second)
+
+    assert first.returncode == 0
+    assert result == 1
+    assert broker.get(f"{key}:effect") == b"1"
+    assert len(broker.lrange(f"{key}:started", 0, -1)) == 2

@@ -62,6 +62,15 @@ def prepare_child(**_: Any) -> None:
     (The solo pool sends this signal too, in the worker's own process: not a child.)"""
     if current_process().name != "MainProcess":
         run_bodies_in_calling_thread()
+        signals.task_prerun.connect(
+            hand_back_on_sigterm, weak=False, dispatch_uid="platform-child-sigterm"
+        )
+
+
+def hand_back_on_sigterm(**_: Any) -> None:
+    """Before each task in a prefork child (from its main thread). Not once at the child's
+    start: billiard resets the signal handlers after the pool's initializer has run."""
+    if signal.getsignal(signal.SIGTERM) is not on_child_sigterm:
         signal.signal(signal.SIGTERM, on_child_sigterm)
 
 

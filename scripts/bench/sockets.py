@@ -21,8 +21,9 @@ sender on the first replica. Then:
 For each phase it reads the CPU time every process used (replicas, client processes, the
 sender, Redis) and what the rest of the machine used meanwhile (other people's work on a
 shared machine), prints it in cores and in CPU µs per delivery, and names the process that
-saturated a core, or the two cores being full. Lost deliveries and connections the server
-dropped (none expected) are counted.
+saturated a core, or, the cores being full, the side that took most of them: the servers
+(replicas, Redis), the clients (client processes, sender) or the rest of the machine. Lost
+deliveries and connections the server dropped (none expected) are counted.
 """
 
 import argparse
@@ -59,6 +60,8 @@ SLOWEST_DELIVERIES_PER_SECOND = 1000
 SATURATED_CORES = 0.9
 CORES = os.cpu_count() or 1
 SERVERS = {"bare": ["--bare"], "conversation socket": []}
+# The processes serving the clients; the client processes and the sender are the other side.
+SERVER_SIDE = ("replica", "redis")
 
 
 def process_cpu(pid: int) -> float:
@@ -95,6 +98,10 @@ class Processes:
         return Snapshot(time.monotonic(), {**used, "redis": redis_cpu(self.redis)}, machine_busy())
 
 
+def side_of(process: str) -> str:
+    return "servers" if process.startswith(SERVER_SIDE) else "clients"
+
+
 @dataclass(frozen=True)
 class Phase:
     name: str
@@ -112,20 +119,31 @@ class Phase:
         cores["others"] = max(0.0, (end.machine - start.machine) / seconds - sum(cores.values()))
         return cls(name, deliveries, seconds, cores)
 
+    def sides(self) -> dict[str, float]:
+        """Cores used by the servers' side (replicas, Redis), the clients' side (client
+        processes, sender) and the rest of the machine."""
+        used = {"servers": 0.0, "clients": 0.0, "others": self.cores["others"]}
+        for name, cores in self.cores.items():
+            if name != "others":
+                used[side_of(name)] += cores
+        return used
+
     def saturation(self) -> str:
-        """Which of the run's processes used a whole core, or whether the machine's cores were
-        all busy; and how much of them other people's work took meanwhile."""
+        """Which side bounded the phase: a process of ours that used a whole core, or, with
+        the machine's cores all busy, the side that used most of them."""
         ours = {name: used for name, used in self.cores.items() if name != "others"}
+        sides = self.sides()
         full = [name for name, used in ours.items() if used >= SATURATED_CORES]
-        total = sum(self.cores.values())
+        split = ", ".join(f"{side} {used:.2f}" for side, used in sides.items())
         if full:
-            verdict = "saturated: " + ", ".join(f"{name} ({ours[name]:.2f})" for name in full)
-        elif total >= SATURATED_CORES * CORES:
-            busiest = max(ours, key=lambda name: ours[name])
-            verdict = f"the {CORES} cores are full ({total:.2f}); {busiest} uses most of ours"
+            named = ", ".join(f"{name} of the {side_of(name)}" for name in full)
+            verdict = f"saturated: {named}"
+        elif sum(sides.values()) >= SATURATED_CORES * CORES:
+            busiest = max(sides, key=lambda side: sides[side])
+            verdict = f"the {CORES} cores are full, most of them taken by the {busiest}"
         else:
-            verdict = f"nothing saturated ({total:.2f} of {CORES} cores busy)"
-        return f"{verdict}; the rest of the machine took {self.cores['others']:.2f} cores"
+            verdict = "nothing saturated"
+        return f"{verdict} (cores: {split})"
 
     def describe(self) -> str:
         per_delivery = {
@@ -226,7 +244,9 @@ def run_one(redis_url: str, server: str, clients: int, args: argparse.Namespace)
         for _ in workers:
             ready.get(timeout=600)
         pids = {f"replica {n + 1}": RUNNING[url].pid for n, url in enumerate(urls)}
-        pids |= {f"clients {n + 1}": worker.pid for n, worker in enumerate(workers)}
+        pids |= {  # every worker has started, so has a pid
+            f"clients {n + 1}": worker.pid for n, worker in enumerate(workers) if worker.pid
+        }
         processes = Processes({**pids, "sender": os.getpid()}, redis.Redis.from_url(redis_url))
         marks: dict[str, Snapshot] = {}
 

@@ -6,11 +6,14 @@ Each socket service has its own channel, so one Redis serves both without crosst
 named here, once, for the socket services and every process that emits to them.
 """
 
+import asyncio
 from enum import StrEnum
 from typing import Any
 
 import socketio
+from engineio import exceptions as engine_exceptions
 from engineio import packet as engine_packet
+from engineio.async_socket import AsyncSocket
 from socketio import packet as socket_packet
 
 from shared.utilities import redis as redis_utils
@@ -79,6 +82,49 @@ class RoomFanOut:
         encoded = message.encode()
         parts = encoded if isinstance(encoded, list) else [encoded]
         return [engine_packet.Packet(engine_packet.MESSAGE, part) for part in parts]
+
+
+class QuickPollSocket(AsyncSocket):
+    """Engine.IO's socket, its writer waiting for the next packets without a timer per wait.
+
+    The library bounds every wait of a socket's writer (one per packet sent) with
+    `asyncio.wait_for`, which on Python 3.11 runs each wait as a task of its own: a fifth of a
+    replica's CPU when it fans out to hundreds of sockets; `asyncio.timeout` in its place still
+    costs a tenth, arming and cancelling a timer each time (py-spy, `scripts/bench/sockets.py`).
+    On a websocket the bound is not needed: the socket's reader queues the end marker whenever
+    it stops, and it stops on its own timeout when the client is gone. A long-polling request
+    has no such reader and keeps the library's wait. What it returns is the library's: the
+    packets queued, none once the socket is closing."""
+
+    async def poll(self) -> list[engine_packet.Packet]:
+        if not self.upgraded:  # a long-polling request
+            return await super().poll()
+        try:
+            first = await self.queue.get()
+        except asyncio.CancelledError:
+            raise engine_exceptions.QueueEmpty() from None
+        self.queue.task_done()
+        if first is None:  # the socket is closing
+            return []
+        packets = [first]
+        while not self.queue.empty():
+            queued = self.queue.get_nowait()
+            self.queue.task_done()
+            if queued is None:  # closing after these: left for the next poll
+                self.queue.put_nowait(None)
+                break
+            packets.append(queued)
+        return packets
+
+
+class SocketServer(socketio.AsyncServer):
+    """Socket.IO's server, its Engine.IO sockets waiting for packets as `QuickPollSocket` does."""
+
+    async def _handle_eio_connect(self, eio_sid: str, environ: dict) -> Any:
+        # Engine.IO makes each socket itself and has no hook for its class; the socket is new
+        # and its writer has not started (it starts once this event has been handled).
+        self.eio.sockets[eio_sid].__class__ = QuickPollSocket
+        return await super()._handle_eio_connect(eio_sid, environ)
 
 
 class RedisManager(RoomFanOut, socketio.AsyncRedisManager):

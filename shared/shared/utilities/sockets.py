@@ -12,7 +12,7 @@ from fastapi import FastAPI
 
 from shared.utilities.auth import Principal
 from shared.utilities.errors import DomainError, Forbidden
-from shared.utilities.realtime import Socket, redis_manager
+from shared.utilities.realtime import Socket, SocketServer, redis_manager
 from shared.utilities.sessions import authenticate_handshake
 from shared.utilities.settings import ServiceSettings
 
@@ -29,7 +29,7 @@ def create_socket_server(settings: ServiceSettings, socket: Socket) -> socketio.
     """Every replica shares rooms and emits through Redis (or its in-process substitute), on
     the socket service's own channel. Engine.IO lets every origin through so that the connect
     handler refuses a wrong one with a reason (`check_origin`), instead of a bare HTTP 400."""
-    return socketio.AsyncServer(
+    return SocketServer(
         async_mode="asgi",
         client_manager=redis_manager(settings.redis_url, socket),
         cors_allowed_origins="*",

@@ -1,13 +1,15 @@
 """The socket services' Redis managers deliver an emit to the sockets a replica holds, skipping
-the one named, with no data as python-socketio sends it."""
+the one named, with no data as python-socketio sends it; their server's sockets send what is
+queued for them in order, up to a close."""
 
+import asyncio
 import os
 from collections.abc import AsyncIterator
 
 import pytest
 import socketio
 
-from shared.utilities.realtime import Socket, redis_manager
+from shared.utilities.realtime import Socket, SocketServer, redis_manager
 from tests.general_socket.clients import SocketClient
 
 ROOM = "room:1"
@@ -15,8 +17,8 @@ ROOM = "room:1"
 
 @pytest.fixture
 async def server(serve) -> AsyncIterator[tuple[socketio.AsyncServer, str]]:
-    """A plain Socket.IO server on the test Redis, every client in ROOM."""
-    sio = socketio.AsyncServer(
+    """The socket services' server on the test Redis, every client in ROOM."""
+    sio = SocketServer(
         async_mode="asgi", client_manager=redis_manager(os.environ["REDIS_URL"], Socket.GENERAL)
     )
 
@@ -56,3 +58,27 @@ async def test_an_emit_without_data_arrives_without_an_argument(server, two_clie
     await sio.emit("bare", room=ROOM)
 
     assert await other.next("bare") is None
+
+
+async def test_emits_in_a_row_arrive_in_order(server, two_clients):
+    sio, _ = server
+    _, other = two_clients
+
+    for n in range(50):
+        await sio.emit("note", {"n": n}, room=ROOM)
+
+    assert [await other.next("note") for _ in range(50)] == [{"n": n} for n in range(50)]
+
+
+async def test_a_socket_the_server_closes_gets_what_was_sent_to_it_before(server, two_clients):
+    sio, _ = server
+    _, other = two_clients
+    closed = asyncio.Event()
+    other.sio.on("disconnect", lambda *_: closed.set())
+
+    for n in range(3):
+        await sio.emit("note", {"n": n}, to=other.sid, ignore_queue=True)
+    await sio.disconnect(other.sid, ignore_queue=True)
+
+    assert [await other.next("note") for _ in range(3)] == [{"n": n} for n in range(3)]
+    await asyncio.wait_for(closed.wait(), 5)

@@ -256,6 +256,17 @@ async def test_a_visitors_name_titles_their_conversation(agency, visitor):
     assert conversation.title == "Grace"
 
 
+async def test_a_visitor_who_gives_their_name_first_opens_a_conversation_titled_with_it(
+    agency, visitor
+):
+    await visitor.call("visitor:identify", {"email": "grace@example.com", "name": "Grace"})
+
+    written = await visitor.call("visitor:message", {"body": "Hello?"})
+
+    conversation = await Conversation.get(written["conversation_id"])
+    assert conversation.title == "Grace"
+
+
 async def test_a_bad_email_is_refused_and_creates_nothing(visitor):
     answer = await visitor.call("visitor:identify", {"email": "not-an-email", "name": "Ada"})
 

@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from starlette.types import Receive, Scope, Send
 
 from router import exchange
-from router.access import Gate
+from router.access import Gate, RememberingSeal
 from router.forwarding import Forwarder
 from router.ratelimit import RateLimiter
 from router.routing import Routes
@@ -24,7 +24,7 @@ from shared.utilities.proxy import http_pool
 def create_app(settings: RouterSettings) -> FastAPI:
     routes = Routes(settings)
     minter = TokenMinter(signer_for(settings))
-    seal = sessions.seal_for(settings)
+    seal = RememberingSeal(sessions.seal_for(settings).key)
 
     @asynccontextmanager
     async def gate_and_pool(app: FastAPI) -> AsyncIterator[None]:

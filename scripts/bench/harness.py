@@ -55,10 +55,24 @@ def serving(command: list[str], port: int, env: dict[str, str]) -> Iterator[str]
         process.wait(timeout=10)
 
 
-def cpu_seconds(url: str) -> float:
-    """The CPU time (user and system) the server at `url` has used so far (Linux /proc)."""
+@dataclass(frozen=True)
+class CpuTime:
+    user: float
+    kernel: float  # system time: for a server, mostly its socket reads and writes
+
+    @property
+    def total(self) -> float:
+        return self.user + self.kernel
+
+    def __sub__(self, earlier: "CpuTime") -> "CpuTime":
+        return CpuTime(self.user - earlier.user, self.kernel - earlier.kernel)
+
+
+def cpu_time(url: str) -> CpuTime:
+    """The CPU time the server at `url` has used so far, in seconds (Linux /proc)."""
     fields = Path(f"/proc/{RUNNING[url].pid}/stat").read_text().rpartition(")")[2].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    ticks = os.sysconf("SC_CLK_TCK")
+    return CpuTime(int(fields[11]) / ticks, int(fields[12]) / ticks)
 
 
 @contextmanager

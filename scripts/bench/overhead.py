@@ -35,8 +35,9 @@ from fastapi import APIRouter, FastAPI
 from redis.asyncio import Redis
 
 from scripts.bench.harness import (
+    CpuTime,
     Load,
-    cpu_seconds,
+    cpu_time,
     own_redis,
     require_wrk,
     run_wrk,
@@ -123,7 +124,7 @@ def seed_session(redis_url: str) -> str:
 @dataclass(frozen=True)
 class Row:
     load: Load
-    cpu_us: dict[str, float]  # CPU time per request of each process on the way, by name
+    cpu_us: dict[str, CpuTime]  # CPU time per request of each process on the way, by name
     fronts: "Row | None" = None  # the way this row's first hop stands in front of
     target: float | None = None
 
@@ -136,22 +137,32 @@ class Row:
         """The throughput kept with a core per process: the busiest process bounds each way."""
         if not self.fronts:
             return None
-        return max(self.fronts.cpu_us.values()) / max(self.cpu_us.values())
+        return busiest(self.fronts) / busiest(self)
 
     def cpu(self) -> str:
-        return ", ".join(f"{name} {us:.0f}" for name, us in self.cpu_us.items())
+        return ", ".join(
+            f"{name} {us.total:.0f} ({us.kernel:.0f} kernel)" for name, us in self.cpu_us.items()
+        )
+
+
+def busiest(row: Row) -> float:
+    return max(us.total for us in row.cpu_us.values())
 
 
 def measure(
     name: str, url: str, way: dict[str, str], headers: dict[str, str], **load: int
-) -> tuple[Load, dict[str, float]]:
-    """wrk on `url` after a warm-up, and the CPU time per request of each process on the
+) -> tuple[Load, dict[str, CpuTime]]:
+    """wrk on `url` after a warm-up, and the CPU time per request (µs) of each process on the
     `way` (name -> base URL): what each hop costs, however busy the machine is."""
     run_wrk(name, url, headers, seconds=WARM_UP_SECONDS, connections=load["connections"])
-    before = {hop: cpu_seconds(base) for hop, base in way.items()}
+    before = {hop: cpu_time(base) for hop, base in way.items()}
     measured = run_wrk(name, url, headers, **load)
-    used = {hop: cpu_seconds(base) - before[hop] for hop, base in way.items()}
-    return measured, {hop: seconds / measured.requests * 1e6 for hop, seconds in used.items()}
+    used = {hop: cpu_time(base) - before[hop] for hop, base in way.items()}
+    per_request = 1e6 / measured.requests
+    return measured, {
+        hop: CpuTime(time.user * per_request, time.kernel * per_request)
+        for hop, time in used.items()
+    }
 
 
 def percent(ratio: float | None) -> str:
@@ -161,7 +172,7 @@ def percent(ratio: float | None) -> str:
 def print_rows(rows: list[Row]) -> None:
     print(
         f"{'way':<40} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'errors':>6} "
-        f"{'vs fronted':>10} {'CPU vs fronted':>14} {'target':>7}  CPU µs per request"
+        f"{'vs fronted':>10} {'CPU vs fronted':>14} {'target':>7}  CPU µs per request, by process"
     )
     for row in rows:
         load = row.load

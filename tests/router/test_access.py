@@ -5,7 +5,9 @@ from datetime import UTC, datetime, timedelta
 import jwt
 import pytest
 
+from router.access import RememberingSeal
 from router.settings import RouterSettings
+from shared.models.membership import ROLE_SCOPES, Role
 from shared.utilities import sessions
 from shared.utilities.auth import TokenVerifier
 from shared.utilities.keys import development_key_pair
@@ -130,3 +132,38 @@ async def test_a_revoked_session_is_refused_on_the_very_next_request(
 
     assert response.status_code == 401
     assert len(upstream.received) == 1
+
+
+def sealed_state(**overrides) -> sessions.SessionState:
+    fields = {
+        "session_id": "session-1",
+        "user_id": "user-1",
+        "account_id": "account-1",
+        "agency_id": "agency-1",
+        "role": Role.MEMBER,
+        "scopes": ROLE_SCOPES[Role.MEMBER],
+        "expires_at": datetime.now(UTC) + timedelta(days=1),
+        **overrides,
+    }
+    return sessions.SessionState(**fields)
+
+
+def test_the_routers_seal_refuses_a_forged_state_after_opening_the_real_one():
+    seal = RememberingSeal(b"the router's key")
+    real = seal.seal(sealed_state())
+    mac, _, body = real.partition(".")
+    forged = f"{mac}.{body.replace('member', 'owner')}"
+
+    opened = seal.open(real)
+
+    assert opened is not None and opened.role is Role.MEMBER
+    assert seal.open(forged) is None
+
+
+def test_the_routers_seal_opens_a_changed_state_of_a_session_anew():
+    seal = RememberingSeal(b"the router's key")
+    seal.open(seal.seal(sealed_state()))
+
+    changed = seal.open(seal.seal(sealed_state(role=Role.ADMIN, scopes=ROLE_SCOPES[Role.ADMIN])))
+
+    assert changed is not None and changed.role is Role.ADMIN

@@ -160,6 +160,16 @@ def upstream_headers(
     return headers, has_body
 
 
+def passed_back(headers: Headers) -> list[tuple[bytes, bytes]]:
+    """The upstream answer's headers that go on to the client."""
+    passed = []
+    for name, value in headers:
+        lower = name.lower()
+        if not (is_hop_by_hop(lower) or lower in SET_BY_US):
+            passed.append((name, value))
+    return passed
+
+
 async def request_body(receive: Receive) -> AsyncIterator[bytes]:
     while True:
         message = await receive()
@@ -246,14 +256,7 @@ async def forward(
                 {
                     "type": "http.response.start",
                     "status": answer.status,
-                    "headers": [
-                        *(
-                            (name, value)
-                            for name, value in answer.raw_headers
-                            if not (is_hop_by_hop(name.lower()) or name.lower() in SET_BY_US)
-                        ),
-                        *response_headers,
-                    ],
+                    "headers": [*passed_back(answer.raw_headers), *response_headers],
                 }
             )
             started = True

@@ -17,6 +17,9 @@ from shared.utilities.upstream import http_client
 USER_AGENT = "PlatformWebhooks/1.0"
 # How much of a failed answer's body, or of an error, the delivery log keeps.
 EXCERPT_CHARS = 500
+# A successful answer's body is read (and dropped) up to this much, so its connection goes back
+# to the pool; past it the connection is closed instead of reading on.
+DRAIN_BYTES = 64 * 1024
 
 
 # Loading the CA bundle takes a while, and a client is made per delivery: the context is shared.
@@ -67,7 +70,9 @@ async def post_delivery(
     try:
         async with client.stream("POST", subscription.url, content=body, headers=headers) as answer:
             code = answer.status_code
-            if not answer.is_success:
+            if answer.is_success:
+                await drain(answer)
+            else:
                 error = await body_excerpt(answer)
     except DomainError as refusal:  # the address check's Forbidden or UpstreamError
         error = refusal.message
@@ -77,6 +82,16 @@ async def post_delivery(
     return DeliveryAttempt(
         at=now, response_code=code, duration_ms=duration_ms, error=error, manual=manual
     )
+
+
+async def drain(answer: httpx.Response) -> None:
+    """Read the answer's body to its end (up to DRAIN_BYTES): a connection whose answer was not
+    read to the end cannot be used again, and every delivery would open a new one."""
+    received = 0
+    async for chunk in answer.aiter_raw():
+        received += len(chunk)
+        if received > DRAIN_BYTES:
+            return
 
 
 async def body_excerpt(answer: httpx.Response) -> str:

@@ -5,6 +5,10 @@ import json
 from contextlib import asynccontextmanager
 
 import pytest
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
 
 from queue_manager.settings import QueueManagerSettings
 from queue_manager.webhooks.delivery import Retry, deliver
@@ -227,3 +231,20 @@ async def test_a_loopback_endpoint_is_refused_at_delivery_unless_allowed(endpoin
     assert receiver.received == []
     assert retry == Retry(attempt=2, seconds=DELAYS[0])
     assert "inside the network" in delivery.attempts[0].error
+
+
+async def test_deliveries_to_one_endpoint_reuse_one_pooled_connection(mongo, serve):
+    source_ports: list[int] = []
+
+    async def receive(request: Request) -> Response:
+        source_ports.append(request.client.port)
+        return Response(status_code=204)
+
+    receiver = Starlette(routes=[Route("/hooks", receive, methods=["POST"])])
+    async with serve(receiver) as url, webhook_client(LOCAL) as client:
+        endpoint = await create_subscription(await create_account(), url=f"{url}/hooks")
+        for delivery in [await create_delivery(endpoint) for _ in range(3)]:
+            await deliver(str(delivery.id), client, secret_box(), DELAYS)
+
+    assert len(source_ports) == 3
+    assert len(set(source_ports)) == 1

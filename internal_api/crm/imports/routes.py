@@ -35,6 +35,13 @@ UPLOAD_BODY = {
                             "description": 'JSON: {"CSV column": "contact field or '
                             'custom.<key>"}, e.g. {"E-mail": "emails", "Plan": "custom.plan"}',
                         },
+                        "update_existing": {
+                            "type": "boolean",
+                            "default": False,
+                            "description": "a row whose email or phone a live contact "
+                            "holds updates that contact instead of being refused as a "
+                            "duplicate",
+                        },
                     },
                 }
             }
@@ -48,11 +55,12 @@ UPLOAD_BODY = {
     status_code=202,
     summary="Import contacts from a CSV file",
     description="A multipart body with the CSV `file` (a header row; UTF-8, or an encoding "
-    "detected in it) and the column "
-    "`mapping`. The rows are imported in the background; read the job for progress and each "
-    "row's errors. Cells of emails, phones, tags and multi-select fields may hold several "
-    "values separated by commas or semicolons. Sending the same file with the same mapping "
-    "again answers the job already made for it (a failed one resumes after its last row).",
+    "detected in it), the column `mapping` and `update_existing`. The rows are imported in the "
+    "background; read the job for progress and each row's errors (the first 1,000 listed, "
+    "`error_count` counting all). Cells of emails, phones, tags and multi-select fields may "
+    "hold several values separated by commas or semicolons. Sending the same file with the "
+    "same mapping again answers the job already made for it (a failed one resumes after its "
+    "last row).",
     openapi_extra=UPLOAD_BODY,
     responses=error_responses(
         Unauthorized, Forbidden, InvalidInput, UnreadableCsv, PayloadTooLarge

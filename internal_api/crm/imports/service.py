@@ -43,13 +43,14 @@ async def queue_import(
     needed (a bad file or mapping, a job that has its file)."""
     try:
         mapping = parsed_mapping(upload.fields.get("mapping"))
+        update_existing = parsed_flag(upload.fields.get("update_existing"), "update_existing")
         encoding = await file_encoding(storage.read(upload.file_key))
         columns = await header(storage, upload.file_key, encoding, limits)
         await check_mapping(principal.account_id, mapping, columns)
     except InvalidInput:
         await storage.delete(upload.file_key)
         raise
-    job = await stored_job(principal, upload, mapping, encoding, storage)
+    job = await stored_job(principal, upload, mapping, update_existing, encoding, storage)
     if job.status is CsvJobStatus.QUEUED:
         enqueue_job(CONTACTS_IMPORT_CSV, job_id=str(job.id))
     return job
@@ -59,10 +60,11 @@ async def stored_job(
     principal: Principal,
     upload: Upload,
     mapping: dict[str, str],
+    update_existing: bool,
     encoding: str,
     storage: FileStorage,
 ) -> CsvJob:
-    key = idempotency_key(upload.checksum, mapping)
+    key = idempotency_key(upload.checksum, mapping, update_existing)
     repository = CsvJobs(principal.account_id, CsvJobKind.IMPORT)
     try:
         return await repository.create(
@@ -75,6 +77,7 @@ async def stored_job(
             encoding=encoding,
             filename=upload.filename,
             mapping=mapping,
+            update_existing=update_existing,
         )
     except DuplicateKeyError:
         job = await repository.by_idempotency_key(key)
@@ -106,9 +109,22 @@ def parsed_mapping(text: str | None) -> dict[str, str]:
     return mapping
 
 
-def idempotency_key(checksum: str, mapping: Mapping[str, str]) -> str:
+FLAGS = {"true": True, "false": False, "": False}
+
+
+def parsed_flag(text: str | None, name: str) -> bool:
+    try:
+        return FLAGS[(text or "").strip().lower()]
+    except KeyError:
+        raise InvalidInput(
+            f"{name} is true or false.", details=[{"field": name, "message": "true or false"}]
+        ) from None
+
+
+def idempotency_key(checksum: str, mapping: Mapping[str, str], update_existing: bool) -> str:
     canonical = json.dumps(mapping, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(f"{checksum}:{canonical}".encode()).hexdigest()
+    mode = "update" if update_existing else "create"
+    return hashlib.sha256(f"{checksum}:{canonical}:{mode}".encode()).hexdigest()
 
 
 async def header(

@@ -46,6 +46,7 @@ class CsvJob(TenantDocument):
     encoding: str = "utf-8-sig"  # an import's file's, found when it was uploaded
     filename: str | None = None  # as uploaded, or as offered for download
     mapping: dict[str, str] = {}  # import: CSV column -> contact field or custom.<key>
+    update_existing: bool = False  # import: a row matching a contact by email or phone updates it
     filters: dict[str, Any] = {}  # export: the contact list's search, as sent
     query: str | None = None  # export: that search as a MongoDB query (extended JSON)
     columns: list[str] = []  # export: contact fields, in order
@@ -53,6 +54,7 @@ class CsvJob(TenantDocument):
     rows_done: int = 0  # rows handled, imported or refused
     rows_failed: int = 0
     errors: list[RowError] = []  # the first ones only, so the document stays small
+    error_count: int = 0  # every error, stored or not
     failure: str | None = None  # why a failed job stopped
     finished_at: datetime | None = None
     expires_at: datetime | None = None  # export: the file is deleted then

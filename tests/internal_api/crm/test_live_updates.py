@@ -10,6 +10,7 @@ import pytest
 
 from general_socket.app import create_app as create_general_socket
 from general_socket.settings import GeneralSocketSettings
+from shared.models.membership import Role
 from shared.models.notification import Notification
 from tests.factories import create_deal, create_pipeline, create_signed_in
 from tests.general_socket.clients import SocketClient
@@ -184,7 +185,29 @@ async def test_an_imports_progress_and_its_contacts_reach_its_creators_room(file
         "rows_failed": 0,
     }
     assert progress[-1]["rows_done"] == 2
-    assert len([await socket.next("contact:created") for _ in range(2)]) == 2
+    summary = await socket.next("contacts:changed")
+    assert (summary["action"], summary["count"], len(summary["ids"])) == ("created", 2, 2)
+    await socket.settle(REDIS_URL)
+    assert socket.got("contact:created") == []  # one summary, not an event per row
+
+
+async def test_another_member_hears_nothing_of_an_import(files_api, listen):
+    owner = await create_signed_in()
+    member = await create_signed_in(owner.account, role=Role.MEMBER)
+    socket = await listen(member)
+    files = {"file": ("contacts.csv", b"First\nAda\n", "text/csv")}
+
+    response = await files_api.post(
+        "/v1/crm/imports",
+        files=files,
+        data={"mapping": json.dumps({"First": "first_name"})},
+        headers=owner.headers,
+    )
+    await finished(files_api, f"/v1/crm/imports/{response.json()['id']}", owner.headers)
+
+    await socket.settle(REDIS_URL)
+    assert socket.got("import:progress") == []
+    assert socket.got("notification:new") == []
 
 
 async def test_an_exports_progress_reaches_its_creators_room(files_api, listen):

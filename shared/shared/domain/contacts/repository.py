@@ -116,6 +116,11 @@ class ContactRepository(TenantRepository[Contact]):
             held["_id"] = {"$nin": others}
         return await self.list(held, limit=0)
 
+    async def holding_phones(self, phones: Iterable[str]) -> list[Contact]:
+        """Live contacts holding any of the phones (E.164): the matches of a batch updating
+        existing contacts, in one query."""
+        return await self.list({"phones": {"$in": list(phones)}, "deleted_at": None}, limit=0)
+
     async def reachable_at(self, email: str | None, phone: str | None) -> Contact | None:
         """The first live contact with this email or this phone (a provider's caller)."""
         same = [{"emails": email}] if email else []

@@ -70,16 +70,19 @@ async def create_contact(author: Author, fields: Mapping[str, Any]) -> Contact:
     return contact
 
 
-async def update_contact(author: Author, contact: Contact, fields: Mapping[str, Any]) -> Contact:
+async def update_contact(
+    author: Author, contact: Contact, fields: Mapping[str, Any], *, announce: bool = True
+) -> Contact:
     """Only the fields given change; null clears one; `custom` changes only the keys it names.
-    A contact is saved, and its change recorded, only when something changed."""
+    A contact is saved, and its change recorded, only when something changed (pushed live
+    unless `announce` is False: a batch announces its changes once)."""
     refuse_deleted(contact)
     before = snapshot(contact)
     await settle(author, contact, fields)
     changes = changes_between(before, snapshot(contact))
     if changes:
         await contact.save()
-        await recorded(author.user_id, contact, "updated", changes)
+        await recorded(author.user_id, contact, "updated", changes, announce=announce)
         if contact.type == ContactType.BUSINESS and before["name"] != contact.name:
             await refresh_company(author, contact)
     return contact

@@ -12,19 +12,20 @@ from shared.utilities.realtime import Socket, user_room
 FINISHED = (CsvJobStatus.DONE, CsvJobStatus.FAILED)
 
 
-async def save_progress(job: CsvJob) -> None:
-    """Saved, then pushed live with what the job did so far (say, each contact imported): it
-    stands from now on, whatever happens to the job next."""
+async def save_progress(job: CsvJob, *, announce: bool = True) -> None:
+    """Saved, then (with `announce`) pushed live, with what the job did so far sent on (say,
+    each contact imported and its events): it stands from now on, whatever happens next."""
     await job.save()
-    progress = job.model_dump(
-        mode="json", include={"status", "total_rows", "rows_done", "rows_failed"}
-    )
-    emit(
-        Socket.GENERAL,
-        f"{job.kind.value}:progress",
-        {"id": str(job.id), **progress},
-        user_room(job.created_by),
-    )
+    if announce or job.status in FINISHED:
+        progress = job.model_dump(
+            mode="json", include={"status", "total_rows", "rows_done", "rows_failed"}
+        )
+        emit(
+            Socket.GENERAL,
+            f"{job.kind.value}:progress",
+            {"id": str(job.id), **progress},
+            user_room(job.created_by),
+        )
     if job.status in FINISHED:
         await notify(job.account_id, job.created_by, **finished_notice(job))
     await flush()

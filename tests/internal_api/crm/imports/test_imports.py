@@ -1,6 +1,7 @@
 """POST /v1/crm/imports and GET /v1/crm/imports/{id}: CSV files imported in the background."""
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -8,7 +9,7 @@ from shared.domain.csv_jobs import importing
 from shared.models.contact import Contact
 from shared.models.custom_field import CustomFieldType
 from shared.models.membership import Role
-from tests.factories import create_signed_in
+from tests.factories import create_signed_in, create_sub_account
 from tests.internal_api.crm.csv_jobs import create_custom_field, finished
 
 MAPPING = {
@@ -20,6 +21,7 @@ MAPPING = {
     "Seats": "custom.seats",
     "Tags": "tags",
 }
+MAPPING_OF_TWO = {"First": "first_name", "Email": "emails"}
 HEADER = "First,Last,Email,Phone,Plan,Seats,Tags\n"
 ADA = 'Ada,Lovelace,ada@example.com,+14155550100,gold,3,"vip, lead"\n'
 ALAN = "Alan,Turing,alan@example.com,,silver,,\n"
@@ -110,28 +112,29 @@ async def test_a_bad_row_is_reported_by_row_and_column_and_imports_nothing(
     assert [contact.first_name for contact in await contacts_of(owner.account)] == ["Ada"]
 
 
-async def test_a_failure_mid_way_leaves_whole_rows_and_a_retry_resumes_after_them(
+async def test_a_failure_mid_way_leaves_whole_chunks_and_a_retry_resumes_after_them(
     api, owner, monkeypatch
 ):
-    rows = [f"P{number},Q,p{number}@example.com,,,,\n" for number in range(1, 5)]
-    create_contact = importing.create_contact
+    rows = [f"P{number},Q,p{number}@example.com,,,,\n" for number in range(1, 6)]
+    write_contacts = importing.write_contacts
 
-    async def failing_on_the_third_row(caller, data):
-        if data["first_name"] == "P3":
+    async def failing_on_the_second_chunk(author, writes, **options):
+        if writes[0]["first_name"] == "P3":
             raise RuntimeError("the database went away")
-        return await create_contact(caller, data)
+        return await write_contacts(author, writes, **options)
 
-    monkeypatch.setattr(importing, "create_contact", failing_on_the_third_row)
+    monkeypatch.setattr(importing, "CHUNK_ROWS", 2)
+    monkeypatch.setattr(importing, "write_contacts", failing_on_the_second_chunk)
     failed = await run(api, owner, HEADER + "".join(rows))
-    monkeypatch.setattr(importing, "create_contact", create_contact)
+    monkeypatch.setattr(importing, "write_contacts", write_contacts)
     resumed = await run(api, owner, HEADER + "".join(rows))
 
     assert (failed["status"], failed["rows_done"]) == ("failed", 2)
     assert "after row 2" in failed["failure"]
     assert resumed["id"] == failed["id"]
-    assert (resumed["status"], resumed["rows_done"], resumed["errors"]) == ("done", 4, [])
+    assert (resumed["status"], resumed["rows_done"], resumed["errors"]) == ("done", 5, [])
     names = [contact.first_name for contact in await contacts_of(owner.account)]
-    assert names == ["P1", "P2", "P3", "P4"]
+    assert names == ["P1", "P2", "P3", "P4", "P5"]
 
 
 async def test_the_same_file_and_mapping_sent_again_answers_the_same_job(api, owner):
@@ -272,3 +275,57 @@ async def test_a_file_that_is_not_text_answers_422_naming_the_line_and_stores_no
         "message": "the file is not UTF-8 text; save it as CSV UTF-8 and send it again",
     }
     assert list(tmp_path.iterdir()) == []
+
+
+async def test_in_update_mode_a_row_matching_a_contacts_email_or_phone_updates_it(api, owner):
+    await run(api, owner, HEADER + ADA)
+    by_email = "Ada,King,ada@example.com,,silver,,\n"
+    by_phone = "Augusta,King,,+1 415 555 0100,,,\n"
+    text = HEADER + by_email + by_phone + ALAN
+    files = upload(text)
+    files["data"]["update_existing"] = "true"
+
+    response = await api.post("/v1/crm/imports", headers=owner.headers, **files)
+    job = await finished(api, f"/v1/crm/imports/{response.json()['id']}", owner.headers)
+
+    ada, alan = await contacts_of(owner.account)
+    assert (job["status"], job["rows_imported"], job["errors"]) == ("done", 3, [])
+    assert job["update_existing"] is True
+    assert (ada.first_name, ada.last_name, ada.emails) == ("Augusta", "King", ["ada@example.com"])
+    assert {value.field: value.value for value in ada.custom_values}["plan"] == "silver"
+    assert alan.first_name == "Alan"
+
+
+async def test_the_errors_listed_are_capped_and_say_so_with_their_count(api, owner, monkeypatch):
+    monkeypatch.setattr(importing, "MAX_STORED_ERRORS", 2)
+    bad = "".join(f"Grace{number},Hopper,not-an-email,,,,\n" for number in range(3))
+
+    job = await run(api, owner, HEADER + bad + ADA)
+
+    assert (job["rows_failed"], job["error_count"], len(job["errors"])) == (3, 3, 2)
+    assert job["errors_truncated"] is True
+    assert [contact.first_name for contact in await contacts_of(owner.account)] == ["Ada"]
+
+
+async def test_an_agency_owner_acting_in_a_sub_account_imports_rows_they_own(api):
+    agency_owner = await create_signed_in()
+    client = await create_sub_account(agency_owner.account)
+    acting = replace(agency_owner, account=client)
+
+    job = await run(api, acting, "First,Email\nAda,ada@example.com\n", MAPPING_OF_TWO)
+
+    [ada] = await contacts_of(client)
+    assert (job["status"], job["rows_imported"], job["errors"]) == ("done", 1, [])
+    assert ada.owner_id == agency_owner.user.id
+
+
+async def test_another_members_import_answers_404_and_nothing_of_it_changes(api, owner):
+    member = await create_signed_in(owner.account, role=Role.MEMBER)
+    job = await run(api, member, HEADER + ADA)
+    other = await create_signed_in(owner.account, role=Role.MEMBER)
+
+    hidden = await api.get(f"/v1/crm/imports/{job['id']}", headers=other.headers)
+    seen_by_owner = await api.get(f"/v1/crm/imports/{job['id']}", headers=owner.headers)
+
+    assert (hidden.status_code, hidden.json()["error"]["code"]) == (404, "not_found")
+    assert seen_by_owner.json() == job

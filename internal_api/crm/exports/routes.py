@@ -8,6 +8,7 @@ from internal_api.crm.exports.auth import ExportsRead
 from internal_api.crm.exports.schemas import ExportCreate, ExportRead
 from internal_api.storage import Storage
 from shared.utilities.errors import (
+    SIGNED_IN,
     Conflict,
     Forbidden,
     Gone,
@@ -16,6 +17,7 @@ from shared.utilities.errors import (
     Unauthorized,
     error_responses,
 )
+from shared.utilities.pagination import Page, Paging
 
 router = APIRouter(prefix="/v1/crm/exports", tags=["crm exports"])
 
@@ -31,6 +33,19 @@ router = APIRouter(prefix="/v1/crm/exports", tags=["crm exports"])
 )
 async def create_export(body: ExportCreate, principal: ExportsRead) -> ExportRead:
     return ExportRead.of(await service.queue_export(principal, body))
+
+
+@router.get(
+    "",
+    summary="The caller's exports, newest first",
+    description="A member sees the exports they made; the account's owner and admins see all.",
+    responses=error_responses(*SIGNED_IN, InvalidInput),
+)
+async def list_exports(principal: ExportsRead, paging: Paging) -> Page[ExportRead]:
+    found = await service.list_exports(principal, paging)
+    return Page[ExportRead](
+        data=[ExportRead.of(job) for job in found.data], pagination=found.pagination
+    )
 
 
 @router.get(

@@ -24,6 +24,7 @@ from shared.models.csv_queue import CsvJob, CsvJobKind, CsvJobStatus
 from shared.utilities.auth import Principal
 from shared.utilities.errors import Conflict, Gone, InvalidInput
 from shared.utilities.outbox import enqueue_job
+from shared.utilities.pagination import Page, PageParams
 from shared.utilities.storage import FileStorage
 from shared.utilities.task_names import CONTACTS_EXPORT_WRITE_CSV
 
@@ -37,6 +38,11 @@ def exports(principal: Principal) -> CsvJobs:
 
 async def get_export(principal: Principal, job_id: str) -> CsvJob:
     return await exports(principal).get(job_id)
+
+
+async def list_exports(principal: Principal, paging: PageParams) -> Page[CsvJob]:
+    """The caller's exports, or the account's for its owner and admins."""
+    return await exports(principal).paginate(paging)
 
 
 async def queue_export(principal: Principal, body: ExportCreate) -> CsvJob:

@@ -10,6 +10,7 @@ from internal_api.dependencies import Settings
 from internal_api.storage import Storage
 from shared.domain.csv_jobs.reading import UnreadableCsv
 from shared.utilities.errors import (
+    SIGNED_IN,
     Forbidden,
     InvalidInput,
     NotFound,
@@ -17,6 +18,7 @@ from shared.utilities.errors import (
     Unauthorized,
     error_responses,
 )
+from shared.utilities.pagination import Page, Paging
 
 router = APIRouter(prefix="/v1/crm/imports", tags=["crm imports"])
 
@@ -72,6 +74,19 @@ async def create_import(
     upload = await receive_upload(request, storage, settings.import_max_bytes)
     return ImportRead.of(
         await service.queue_import(principal, upload, storage, settings.csv_limits)
+    )
+
+
+@router.get(
+    "",
+    summary="The caller's imports, newest first",
+    description="A member sees the imports they made; the account's owner and admins see all.",
+    responses=error_responses(*SIGNED_IN, InvalidInput),
+)
+async def list_imports(principal: ImportsWrite, paging: Paging) -> Page[ImportRead]:
+    found = await service.list_imports(principal, paging)
+    return Page[ImportRead](
+        data=[ImportRead.of(job) for job in found.data], pagination=found.pagination
     )
 
 

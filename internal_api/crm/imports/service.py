@@ -23,6 +23,7 @@ from shared.models.csv_queue import CsvJob, CsvJobKind, CsvJobStatus
 from shared.utilities.auth import Principal
 from shared.utilities.errors import InvalidInput
 from shared.utilities.outbox import enqueue_job
+from shared.utilities.pagination import Page, PageParams
 from shared.utilities.storage import FileStorage
 from shared.utilities.task_names import CONTACTS_IMPORT_CSV
 
@@ -33,6 +34,11 @@ def imports(principal: Principal) -> CsvJobs:
 
 async def get_import(principal: Principal, job_id: str) -> CsvJob:
     return await imports(principal).get(job_id)
+
+
+async def list_imports(principal: Principal, paging: PageParams) -> Page[CsvJob]:
+    """The caller's imports, or the account's for its owner and admins."""
+    return await imports(principal).paginate(paging)
 
 
 async def queue_import(

@@ -8,6 +8,7 @@ import pytest
 
 from shared.domain.csv_jobs.exporting import delete_expired_exports
 from shared.models.custom_field import CustomFieldType
+from shared.models.membership import Role
 from shared.utilities.storage import LocalStorage
 from tests.factories import create_signed_in
 from tests.internal_api.crm.csv_jobs import create_custom_field, finished
@@ -151,3 +152,29 @@ async def test_an_import_is_not_an_export(api, owner):
     response = await api.get(f"/v1/crm/imports/{job['id']}", headers=owner.headers)
 
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize("path", ["", "/download"])
+async def test_another_members_export_answers_404_and_stays_its_creators(api, owner, path):
+    member = await create_signed_in(owner.account, role=Role.MEMBER)
+    job = await export(api, member, filters={}, columns=["first_name"])
+    other = await create_signed_in(owner.account, role=Role.MEMBER)
+
+    response = await api.get(f"/v1/crm/exports/{job['id']}{path}", headers=other.headers)
+
+    assert (response.status_code, response.json()["error"]["code"]) == (404, "not_found")
+    download = await api.get(f"/v1/crm/exports/{job['id']}/download", headers=member.headers)
+    assert download.status_code == 200
+
+
+async def test_a_member_lists_only_their_own_exports_and_an_admin_every_one(api, owner):
+    member = await create_signed_in(owner.account, role=Role.MEMBER)
+    admin = await create_signed_in(owner.account, role=Role.ADMIN)
+    theirs = await export(api, member, filters={}, columns=["first_name"])
+    owners = await export(api, owner, filters={}, columns=["first_name"])
+
+    by_member = (await api.get("/v1/crm/exports", headers=member.headers)).json()["data"]
+    by_admin = (await api.get("/v1/crm/exports", headers=admin.headers)).json()["data"]
+
+    assert [job["id"] for job in by_member] == [theirs["id"]]
+    assert [job["id"] for job in by_admin] == [owners["id"], theirs["id"]]

@@ -329,3 +329,16 @@ async def test_another_members_import_answers_404_and_nothing_of_it_changes(api,
 
     assert (hidden.status_code, hidden.json()["error"]["code"]) == (404, "not_found")
     assert seen_by_owner.json() == job
+
+
+async def test_a_member_lists_only_their_own_imports_and_the_owner_every_one(api, owner):
+    member = await create_signed_in(owner.account, role=Role.MEMBER)
+    theirs = await run(api, member, HEADER + ADA)
+    owners = await run(api, owner, HEADER + ALAN)
+
+    listed_by_member = await api.get("/v1/crm/imports", headers=member.headers)
+    listed_by_owner = await api.get("/v1/crm/imports", headers=owner.headers)
+
+    assert [job["id"] for job in listed_by_member.json()["data"]] == [theirs["id"]]
+    assert listed_by_member.json()["pagination"]["total"] == 1
+    assert [job["id"] for job in listed_by_owner.json()["data"]] == [owners["id"], theirs["id"]]

@@ -3,6 +3,7 @@
 Both the proxy and the exchange endpoint (Traefik's forwardAuth) decide here, the same way.
 """
 
+import asyncio
 import functools
 from dataclasses import dataclass
 from datetime import timedelta
@@ -13,7 +14,7 @@ from router.ratelimit import RateLimiter, Verdict
 from router.routing import Routes
 from router.tokens import CACHED_SESSIONS, TokenMinter
 from shared.utilities import sessions
-from shared.utilities.errors import RateLimited, Unauthorized
+from shared.utilities.errors import RateLimited, ServiceUnavailable, Unauthorized
 
 SESSION_HEADER = "x-session-id"
 
@@ -25,6 +26,10 @@ class Admission:
 
     def response_headers(self) -> dict[str, str]:
         return self.rate_limit.headers() if self.rate_limit else {}
+
+
+class AdmissionTimeout(ServiceUnavailable):
+    code, message = "admission_timeout", "The session store did not answer in time."
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,7 @@ class Gate:
         limiter: RateLimiter,
         session_idle: timedelta,
         seal: sessions.StateSeal,
+        timeout_seconds: float,
     ) -> None:
         self.redis = redis
         self.routes = routes
@@ -54,10 +60,19 @@ class Gate:
         self.limiter = limiter
         self.session_idle = session_idle
         self.seal = seal
+        self.timeout_seconds = timeout_seconds
 
     async def admit(self, method: str, path: str, session_id: str, client_ip: str) -> Admission:
         """Raises RateLimited over a limit, Unauthorized without a live session on a private
-        route. The session is checked in Redis every time, so a revocation holds at once."""
+        route, ServiceUnavailable when the stores take longer than the timeout. The session is
+        checked in Redis every time, so a revocation holds at once."""
+        try:
+            async with asyncio.timeout(self.timeout_seconds):
+                return await self.decide(method, path, session_id, client_ip)
+        except TimeoutError:
+            raise AdmissionTimeout() from None
+
+    async def decide(self, method: str, path: str, session_id: str, client_ip: str) -> Admission:
         state = None
         if session_id:
             state = await sessions.lookup(self.redis, session_id, self.session_idle, self.seal)

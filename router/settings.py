@@ -42,6 +42,9 @@ class RouterSettings(ServiceSettings):
     read_timeout_seconds: float = Field(
         60, gt=0, description="an upstream may be silent this long before we answer 504"
     )
+    admission_timeout_seconds: float = Field(
+        5, gt=0, description="the session lookup and rate-limit count may take this long: 503"
+    )
 
     jwt_private_key: PemKey = Field(
         "", description="PEM Ed25519 key signing user tokens; empty: development key"

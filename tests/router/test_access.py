@@ -1,5 +1,8 @@
 """The session exchange on proxied requests: refused without a live session, a JWT otherwise."""
 
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 
 import jwt
@@ -167,3 +170,31 @@ def test_the_routers_seal_opens_a_changed_state_of_a_session_anew():
     changed = seal.open(seal.seal(sealed_state(role=Role.ADMIN, scopes=ROLE_SCOPES[Role.ADMIN])))
 
     assert changed is not None and changed.role is Role.ADMIN
+
+
+@asynccontextmanager
+async def silent_redis() -> AsyncIterator[str]:
+    """A server that takes connections and never answers: a Redis that hangs."""
+
+    async def hold(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.read()  # until the client gives up
+        writer.close()
+
+    server = await asyncio.start_server(hold, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    async with server:
+        yield f"redis://127.0.0.1:{port}/0"
+
+
+async def test_a_session_store_that_hangs_answers_503_without_an_upstream_call(
+    start_router, upstream
+):
+    async with (
+        silent_redis() as redis_url,
+        start_router(redis_url=redis_url, admission_timeout_seconds=0.2) as router,
+    ):
+        response = await router.get("/v1/contacts", headers={"x-session-id": "some-session"})
+
+    assert response.status_code == 503
+    assert response.json()["error"]["code"] == "admission_timeout"
+    assert upstream.received == []

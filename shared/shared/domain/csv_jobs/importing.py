@@ -14,7 +14,7 @@ import asyncio
 import logging
 import re
 import time
-from collections.abc import Awaitable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from contextlib import aclosing
 from typing import Any, TypeVar
 
@@ -147,11 +147,12 @@ class ProgressClock:
     """Says when progress is pushed again: a second, or PROGRESS_EVERY_ROWS rows, after the
     last push."""
 
-    def __init__(self, rows_done: int) -> None:
-        self.rows, self.at = rows_done, time.monotonic()
+    def __init__(self, rows_done: int, clock: Callable[[], float] = time.monotonic) -> None:
+        self.clock = clock
+        self.rows, self.at = rows_done, clock()
 
     def due(self, rows_done: int) -> bool:
-        now = time.monotonic()
+        now = self.clock()
         if rows_done - self.rows < PROGRESS_EVERY_ROWS and now - self.at < PROGRESS_EVERY_SECONDS:
             return False
         self.rows, self.at = rows_done, now

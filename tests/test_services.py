@@ -31,7 +31,9 @@ def start(module: str, port: int, **env: str) -> subprocess.Popen:
     )
 
 
-def wait_for_health(port: int, process: subprocess.Popen, timeout: float = 30) -> httpx.Response:
+# Generous: fifteen processes start at once on two cores that may be busy; the wait ends as
+# soon as the service answers.
+def wait_for_health(port: int, process: subprocess.Popen, timeout: float = 90) -> httpx.Response:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:

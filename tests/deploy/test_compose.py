@@ -1,4 +1,4 @@
-"""docker-compose.yml and the Dockerfile agree with the service table.
+"""docker-compose.yml agrees with the service table (the Dockerfile: test_dockerfile.py).
 
 Docker cannot run on the build machines, so the files are read and checked, not run.
 """

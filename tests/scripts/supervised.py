@@ -36,7 +36,9 @@ class Supervised:
     def output(self) -> str:
         return self.output_file.read_text()
 
-    def wait_for(self, text: str, timeout: float = 30) -> str:
+    # Generous: fifteen services start in one process, on two cores that may be busy; the
+    # wait ends as soon as the text is printed.
+    def wait_for(self, text: str, timeout: float = 90) -> str:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             output = self.output()

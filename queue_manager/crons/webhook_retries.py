@@ -5,6 +5,8 @@ worker for up to hours, past Redis's visibility timeout, which then hands it out
 worker's restart would drop it. The task id names the attempt, so two sweeps queue it once;
 each goes in its endpoint's next paced slot (`webhooks/pacing.py`)."""
 
+from datetime import timedelta
+
 from queue_manager.celery import app
 from queue_manager.webhooks import repository
 from queue_manager.webhooks.worker import booked_wait, send_in_slot
@@ -22,5 +24,8 @@ async def send_due() -> int:
     for delivery in deliveries:
         attempt = sum(not made.manual for made in delivery.attempts) + 1
         wait = await booked_wait(delivery.subscription_id)
+        if wait:
+            # Not due again before its slot: the next sweeps would queue it twice.
+            await repository.postpone(delivery, utc_now() + timedelta(seconds=wait))
         send_in_slot(delivery, f"{delivery.id}.attempt-{attempt}", wait)
     return len(deliveries)

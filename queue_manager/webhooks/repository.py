@@ -79,3 +79,12 @@ async def record_attempt(
             },
         },
     )
+
+
+async def postpone(delivery: WebhookDelivery, until: datetime) -> None:
+    """The delivery's next attempt moved to `until` (its paced slot), so the retry cron leaves it
+    alone until then."""
+    delivery.next_attempt_at = until
+    await WebhookDelivery.get_motor_collection().update_one(
+        {"_id": delivery.id}, {"$set": {"next_attempt_at": until, "updated_at": utc_now()}}
+    )

@@ -5,6 +5,7 @@ endpoints' pacer, and the sending of a delivery now or at its paced slot."""
 from dataclasses import dataclass
 
 import httpx
+from beanie import PydanticObjectId
 
 from queue_manager.celery import settings
 from queue_manager.webhooks.pacing import Pacer
@@ -44,7 +45,7 @@ def sending() -> Sending:
     return Sending(clients.get(), boxes.get(), settings.webhook_retry_delays_seconds)
 
 
-async def booked_wait(endpoint_id: object) -> float:
+async def booked_wait(endpoint_id: PydanticObjectId | None) -> float:
     """Book the endpoint's next paced slot: the seconds until it (0: now)."""
     return await pacers.get().wait_seconds(str(endpoint_id))
 

@@ -86,3 +86,22 @@ async def test_two_sweeps_before_the_attempt_runs_make_it_once(worker, sender, s
         await eventually(settled)
 
     assert len(receiver.received) == 1
+
+
+async def test_a_retry_paced_past_now_is_not_due_again_before_its_slot(
+    worker, sender, serve, monkeypatch
+):
+    monkeypatch.setattr(settings, "webhook_rate_per_endpoint", 0.1)  # one every 10 s
+    monkeypatch.setattr(settings, "webhook_burst_per_endpoint", 1)
+    owner = await create_signed_in()
+    async with serve(Receiver().app()) as url:
+        subscription = await create_subscription(owner.account, url=f"{url}/hooks")
+        await create_delivery(subscription, **failed_once(seconds_ago=130))
+        second = await create_delivery(subscription, **failed_once(seconds_ago=120))
+
+        queued = await sweep(sender)
+
+    assert queued == 2
+    paced = await WebhookDelivery.get(second.id)
+    assert paced.status is DeliveryStatus.PENDING
+    assert paced.next_attempt_at > utc_now() + timedelta(seconds=5)

@@ -97,3 +97,15 @@ async def list_imports(principal: ImportsWrite, paging: Paging) -> Page[ImportRe
 )
 async def read_import(import_id: str, principal: ImportsWrite) -> ImportRead:
     return ImportRead.of(await service.get_import(principal, import_id))
+
+
+@router.post(
+    "/{import_id}/cancel",
+    summary="Cancel an import",
+    description="No row after the chunk being written is imported; the rows imported so far "
+    "stay. Only its creator, or the account's owner or an admin, may cancel it; 409 once it has "
+    "ended.",
+    responses=error_responses(*SIGNED_IN, NotFound, service.ImportEnded),
+)
+async def cancel_import(import_id: str, principal: ImportsWrite) -> ImportRead:
+    return ImportRead.of(await service.cancel_import(principal, import_id))

@@ -16,12 +16,13 @@ from pymongo.errors import DuplicateKeyError
 
 from internal_api.crm.imports.upload import Upload
 from shared.domain.contacts.repository import CustomFieldRepository
+from shared.domain.csv_jobs import repository
 from shared.domain.csv_jobs.importing import CONTACT_TARGETS, CUSTOM
 from shared.domain.csv_jobs.reading import CsvLimits, csv_records, file_encoding
 from shared.domain.csv_jobs.repository import CsvJobs
 from shared.models.csv_queue import CsvJob, CsvJobKind, CsvJobStatus
 from shared.utilities.auth import Principal
-from shared.utilities.errors import InvalidInput
+from shared.utilities.errors import Conflict, InvalidInput
 from shared.utilities.outbox import enqueue_job
 from shared.utilities.pagination import Page, PageParams
 from shared.utilities.storage import FileStorage
@@ -34,6 +35,22 @@ def imports(principal: Principal) -> CsvJobs:
 
 async def get_import(principal: Principal, job_id: str) -> CsvJob:
     return await imports(principal).get(job_id)
+
+
+class ImportEnded(Conflict):
+    """The import is done, failed or cancelled already: there is nothing left to cancel."""
+
+    code = "import_ended"
+
+
+async def cancel_import(principal: Principal, job_id: str) -> CsvJob:
+    """The import, cancelled: no row after the chunk being written is imported; the rows
+    imported so far stay. The worker deletes its file."""
+    job = await get_import(principal, job_id)
+    cancelled = await repository.cancel(job)
+    if cancelled is None:
+        raise ImportEnded(f"Contact import {job_id} has ended ({job.status.value}).")
+    return cancelled
 
 
 async def list_imports(principal: Principal, paging: PageParams) -> Page[CsvJob]:

@@ -27,6 +27,7 @@ class CsvJobStatus(StrEnum):
     RUNNING = "running"
     DONE = "done"
     FAILED = "failed"
+    CANCELLED = "cancelled"  # an import its creator stopped: the rows done so far stay
 
 
 class RowError(BaseModel):

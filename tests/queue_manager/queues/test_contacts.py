@@ -9,7 +9,7 @@ import pytest
 from queue_manager.celery import settings as queue_manager_settings
 from queue_manager.embedded import running
 from queue_manager.settings import QueueManagerSettings
-from shared.domain.csv_jobs import importing
+from shared.domain.csv_jobs import importing, repository
 from shared.models.contact import Contact
 from shared.models.csv_queue import CsvJob, CsvJobKind, CsvJobStatus
 from shared.utilities.outbox import Senders, collecting, enqueue_job
@@ -86,3 +86,51 @@ async def test_a_stopped_worker_hands_an_import_back_mid_way_and_the_next_resume
     assert (resumed.status, resumed.rows_done, resumed.rows_failed) == (CsvJobStatus.DONE, ROWS, 0)
     contacts = await Contact.find({"account_id": job.account_id}).to_list()
     assert len({contact.first_name for contact in contacts}) == len(contacts) == ROWS
+
+
+async def test_an_import_cancelled_while_running_stops_before_its_next_chunk(
+    mongo, files, monkeypatch
+):
+    write_contacts = importing.write_contacts
+
+    async def slowly(*args, **options):
+        await asyncio.sleep(0.05)
+        return await write_contacts(*args, **options)
+
+    monkeypatch.setattr(importing, "CHUNK_ROWS", 10)
+    monkeypatch.setattr(importing, "write_contacts", slowly)
+    job = await queued_import(files, ROWS)
+    settings = QueueManagerSettings()
+    senders = Senders.for_redis(settings.redis_url)
+
+    async with running(settings):
+        async with collecting(senders):
+            enqueue_job(CONTACTS_IMPORT_CSV, job_id=str(job.id))
+        running_job = await until(job, lambda stored: stored.rows_done >= 20)
+        await repository.cancel(running_job)
+        ended = await until(job, lambda stored: stored.file_key is None)
+    senders.close()
+
+    assert ended.status is CsvJobStatus.CANCELLED
+    assert 20 <= ended.rows_done < ROWS
+    assert await Contact.find({"account_id": job.account_id}).count() == ended.rows_done
+    assert list(files.directory.iterdir()) == []
+
+
+async def test_an_import_cancelled_before_it_started_imports_nothing_and_loses_its_file(
+    mongo, files
+):
+    job = await queued_import(files, 5)
+    await repository.cancel(job)
+    settings = QueueManagerSettings()
+    senders = Senders.for_redis(settings.redis_url)
+
+    async with running(settings):
+        async with collecting(senders):
+            enqueue_job(CONTACTS_IMPORT_CSV, job_id=str(job.id))
+        ended = await until(job, lambda stored: stored.file_key is None)
+    senders.close()
+
+    assert (ended.status, ended.rows_done) == (CsvJobStatus.CANCELLED, 0)
+    assert await Contact.find({"account_id": job.account_id}).count() == 0
+    assert list(files.directory.iterdir()) == []

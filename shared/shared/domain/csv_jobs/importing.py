@@ -64,14 +64,20 @@ async def run_import(job_id: str, storage: FileStorage, settings: CsvJobSettings
     """Counts the rows, then imports each after the rows already done. A file it cannot read
     stops it with the reason, naming the line; any other failure says where to resume."""
     job = await repository.start(job_id)
-    if job is None or job.file_key is None:
+    if job is None:
+        await discard_cancelled(job_id, storage)
+        return
+    if job.file_key is None:
         return
     try:
         job.total_rows = await count_rows(storage, job, settings.csv_limits)
         await save_progress(job)
         importer = await RowImporter.for_job(job, await platform_author(job.account_id, settings))
-        await import_rows(storage, job, importer, settings.csv_limits)
-        job.status, job.finished_at = CsvJobStatus.DONE, utc_now()
+        finished = await import_rows(storage, job, importer, settings.csv_limits)
+        if finished:
+            job.status, job.finished_at = CsvJobStatus.DONE, utc_now()
+        else:
+            job.status = CsvJobStatus.CANCELLED
         await storage.delete(job.file_key)
         job.file_key = None
     except UnreadableCsv as error:
@@ -87,6 +93,14 @@ async def run_import(job_id: str, storage: FileStorage, settings: CsvJobSettings
         await save_progress(job)
 
 
+async def discard_cancelled(job_id: str, storage: FileStorage) -> None:
+    """The file of an import cancelled before it started goes with it."""
+    job = await repository.cancelled_with_file(job_id)
+    if job is not None and job.file_key is not None and job.id is not None:
+        await storage.delete(job.file_key)
+        await repository.forget_file(job.id)
+
+
 async def count_rows(storage: FileStorage, job: CsvJob, limits: CsvLimits) -> int:
     assert job.file_key is not None, "a job with its file"
     count = 0
@@ -97,8 +111,10 @@ async def count_rows(storage: FileStorage, job: CsvJob, limits: CsvLimits) -> in
 
 async def import_rows(
     storage: FileStorage, job: CsvJob, importer: "RowImporter", limits: CsvLimits
-) -> None:
-    assert job.file_key is not None, "a job with its file"
+) -> bool:
+    """Whether every row was imported; False when the import was cancelled meanwhile (looked
+    for before each chunk)."""
+    assert job.file_key is not None and job.id is not None, "a stored job with its file"
     clock = ProgressClock(job.rows_done)
     chunk: list[tuple[int, dict[str, str]]] = []
     async with aclosing(csv_records(storage.read(job.file_key), job.encoding, limits)) as records:
@@ -109,10 +125,15 @@ async def import_rows(
             if number > job.rows_done:
                 chunk.append((number, dict(zip(columns, cells, strict=False))))
             if len(chunk) == CHUNK_ROWS:
+                if await repository.is_cancelled(job.id):
+                    return False
                 await committed(import_chunk(job, importer, chunk, clock))
                 chunk = []
     if chunk:
+        if await repository.is_cancelled(job.id):
+            return False
         await committed(import_chunk(job, importer, chunk, clock))
+    return True
 
 
 async def committed(work: Awaitable[T]) -> T:

@@ -10,13 +10,15 @@ from shared.utilities.outbox import emit, flush
 from shared.utilities.realtime import Socket, user_room
 
 FINISHED = (CsvJobStatus.DONE, CsvJobStatus.FAILED)
+ENDED = (*FINISHED, CsvJobStatus.CANCELLED)
 
 
 async def save_progress(job: CsvJob, *, announce: bool = True) -> None:
     """Saved, then (with `announce`) pushed live, with what the job did so far sent on (say,
     each contact imported and its events): it stands from now on, whatever happens next."""
-    await job.save()
-    if announce or job.status in FINISHED:
+    # Only what the run changed: a cancel written meanwhile stands.
+    await job.save_changes()
+    if announce or job.status in ENDED:
         progress = job.model_dump(
             mode="json", include={"status", "total_rows", "rows_done", "rows_failed"}
         )

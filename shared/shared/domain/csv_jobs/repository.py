@@ -69,6 +69,28 @@ async def start(job_id: str) -> CsvJob | None:
     ).update(Set({CsvJob.status: CsvJobStatus.RUNNING}), response_type=UpdateResponse.NEW_DOCUMENT)
 
 
+async def cancel(job: CsvJob) -> CsvJob | None:
+    """The import, now cancelled, if it was queued or running; None when it had ended."""
+    return await CsvJob.find_one({"_id": job.id, "status": {"$in": STARTABLE}}).update(
+        Set({CsvJob.status: CsvJobStatus.CANCELLED, CsvJob.finished_at: utc_now()}),
+        response_type=UpdateResponse.NEW_DOCUMENT,
+    )
+
+
+async def cancelled_with_file(job_id: str) -> CsvJob | None:
+    return await CsvJob.find_one(
+        {
+            "_id": PydanticObjectId(job_id),
+            "status": CsvJobStatus.CANCELLED,
+            "file_key": {"$ne": None},
+        }
+    )
+
+
+async def is_cancelled(job_id: PydanticObjectId) -> bool:
+    return await CsvJob.find_one({"_id": job_id, "status": CsvJobStatus.CANCELLED}) is not None
+
+
 async def forget_file(job_id: PydanticObjectId) -> None:
     await CsvJob.find_one({"_id": job_id}).update(Set({CsvJob.file_key: None}))
 

@@ -342,3 +342,25 @@ async def test_a_member_lists_only_their_own_imports_and_the_owner_every_one(api
     assert [job["id"] for job in listed_by_member.json()["data"]] == [theirs["id"]]
     assert listed_by_member.json()["pagination"]["total"] == 1
     assert [job["id"] for job in listed_by_owner.json()["data"]] == [owners["id"], theirs["id"]]
+
+
+async def test_an_import_that_has_ended_cannot_be_cancelled(api, owner):
+    job = await run(api, owner, HEADER + ADA)
+
+    response = await api.post(f"/v1/crm/imports/{job['id']}/cancel", headers=owner.headers)
+
+    assert (response.status_code, response.json()["error"]["code"]) == (409, "import_ended")
+    read = await api.get(f"/v1/crm/imports/{job['id']}", headers=owner.headers)
+    assert read.json()["status"] == "done"
+
+
+async def test_another_member_cannot_cancel_an_import(api, owner):
+    member = await create_signed_in(owner.account, role=Role.MEMBER)
+    other = await create_signed_in(owner.account, role=Role.MEMBER)
+    job = await run(api, member, HEADER + ADA)
+
+    response = await api.post(f"/v1/crm/imports/{job['id']}/cancel", headers=other.headers)
+
+    assert (response.status_code, response.json()["error"]["code"]) == (404, "not_found")
+    read = await api.get(f"/v1/crm/imports/{job['id']}", headers=member.headers)
+    assert read.json()["status"] == "done"

@@ -7,6 +7,7 @@ from internal_api.crm.exports import service
 from internal_api.crm.exports.auth import ExportsRead
 from internal_api.crm.exports.schemas import ExportCreate, ExportRead
 from internal_api.storage import Storage
+from shared.models.csv_queue import CsvJob
 from shared.utilities.errors import (
     SIGNED_IN,
     Conflict,
@@ -24,6 +25,7 @@ router = APIRouter(prefix="/v1/crm/exports", tags=["crm exports"])
 
 @router.post(
     "",
+    response_model=ExportRead,
     status_code=202,
     summary="Export contacts to a CSV file",
     description="The contacts the caller sees that match `filters` (the contact search's "
@@ -31,31 +33,30 @@ router = APIRouter(prefix="/v1/crm/exports", tags=["crm exports"])
     "in the background; read the job for its status, then download it.",
     responses=error_responses(Unauthorized, Forbidden, InvalidInput),
 )
-async def create_export(body: ExportCreate, principal: ExportsRead) -> ExportRead:
-    return ExportRead.of(await service.queue_export(principal, body))
+async def create_export(body: ExportCreate, principal: ExportsRead) -> CsvJob:
+    return await service.queue_export(principal, body)
 
 
 @router.get(
     "",
+    response_model=Page[ExportRead],
     summary="The caller's exports, newest first",
     description="A member sees the exports they made; the account's owner and admins see all.",
     responses=error_responses(*SIGNED_IN, InvalidInput),
 )
-async def list_exports(principal: ExportsRead, paging: Paging) -> Page[ExportRead]:
-    found = await service.list_exports(principal, paging)
-    return Page[ExportRead](
-        data=[ExportRead.of(job) for job in found.data], pagination=found.pagination
-    )
+async def list_exports(principal: ExportsRead, paging: Paging) -> Page[CsvJob]:
+    return await service.list_exports(principal, paging)
 
 
 @router.get(
     "/{export_id}",
+    response_model=ExportRead,
     summary="An export's status",
     description="An export is deleted, file and job, its retention time after it finished.",
     responses=error_responses(Unauthorized, Forbidden, NotFound),
 )
-async def read_export(export_id: str, principal: ExportsRead) -> ExportRead:
-    return ExportRead.of(await service.get_export(principal, export_id))
+async def read_export(export_id: str, principal: ExportsRead) -> CsvJob:
+    return await service.get_export(principal, export_id)
 
 
 @router.get(

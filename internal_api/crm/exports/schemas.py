@@ -1,15 +1,16 @@
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, Field
+from pydantic import Field, computed_field
 
 from internal_api.crm.contacts.schemas import ContactSearch
-from shared.models.csv_queue import CsvJob, CsvJobStatus
+from shared.models.csv_queue import CsvJobStatus
+from shared.utilities.schemas import DocumentRead, WriteModel
 
 DEFAULT_COLUMNS = ["first_name", "last_name", "name", "emails", "phones", "company_name", "tags"]
 
 
-class ExportCreate(BaseModel):
+class ExportCreate(WriteModel):
     filters: ContactSearch = ContactSearch()
     columns: Annotated[list[str], Field(min_length=1, max_length=100)] = Field(
         DEFAULT_COLUMNS,
@@ -18,26 +19,17 @@ class ExportCreate(BaseModel):
     )
 
 
-class ExportRead(BaseModel):
-    id: str
+class ExportRead(DocumentRead):
     status: CsvJobStatus
     filters: ContactSearch
     columns: list[str]
     rows_done: int
     failure: str | None
-    created_at: datetime
     finished_at: datetime | None
     expires_at: datetime | None
-    downloaded: bool
+    downloaded_at: datetime | None = Field(exclude=True)
 
-    @classmethod
-    def of(cls, job: CsvJob) -> "ExportRead":
-        return cls(
-            **job.model_dump(
-                include={"status", "columns", "rows_done", "failure", "created_at"}
-                | {"finished_at", "expires_at"}
-            ),
-            id=str(job.id),
-            filters=ContactSearch.model_validate(job.filters),
-            downloaded=job.downloaded_at is not None,
-        )
+    @computed_field  # type: ignore[prop-decorator]  # pydantic's documented use on a property
+    @property
+    def downloaded(self) -> bool:
+        return self.downloaded_at is not None

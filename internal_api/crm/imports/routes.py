@@ -9,6 +9,7 @@ from internal_api.crm.imports.upload import receive_upload
 from internal_api.dependencies import Settings
 from internal_api.storage import Storage
 from shared.domain.csv_jobs.reading import UnreadableCsv
+from shared.models.csv_queue import CsvJob
 from shared.utilities.errors import (
     SIGNED_IN,
     Forbidden,
@@ -54,6 +55,7 @@ UPLOAD_BODY = {
 
 @router.post(
     "",
+    response_model=ImportRead,
     status_code=202,
     summary="Import contacts from a CSV file",
     description="A multipart body with the CSV `file` (a header row; UTF-8, or an encoding "
@@ -70,42 +72,40 @@ UPLOAD_BODY = {
 )
 async def create_import(
     request: Request, principal: ImportsWrite, settings: Settings, storage: Storage
-) -> ImportRead:
+) -> CsvJob:
     upload = await receive_upload(request, storage, settings.import_max_bytes)
-    return ImportRead.of(
-        await service.queue_import(principal, upload, storage, settings.csv_limits)
-    )
+    return await service.queue_import(principal, upload, storage, settings.csv_limits)
 
 
 @router.get(
     "",
+    response_model=Page[ImportRead],
     summary="The caller's imports, newest first",
     description="A member sees the imports they made; the account's owner and admins see all.",
     responses=error_responses(*SIGNED_IN, InvalidInput),
 )
-async def list_imports(principal: ImportsWrite, paging: Paging) -> Page[ImportRead]:
-    found = await service.list_imports(principal, paging)
-    return Page[ImportRead](
-        data=[ImportRead.of(job) for job in found.data], pagination=found.pagination
-    )
+async def list_imports(principal: ImportsWrite, paging: Paging) -> Page[CsvJob]:
+    return await service.list_imports(principal, paging)
 
 
 @router.get(
     "/{import_id}",
+    response_model=ImportRead,
     summary="An import's status, progress and row errors",
     responses=error_responses(Unauthorized, Forbidden, NotFound),
 )
-async def read_import(import_id: str, principal: ImportsWrite) -> ImportRead:
-    return ImportRead.of(await service.get_import(principal, import_id))
+async def read_import(import_id: str, principal: ImportsWrite) -> CsvJob:
+    return await service.get_import(principal, import_id)
 
 
 @router.post(
     "/{import_id}/cancel",
+    response_model=ImportRead,
     summary="Cancel an import",
     description="No row after the chunk being written is imported; the rows imported so far "
     "stay. Only its creator, or the account's owner or an admin, may cancel it; 409 once it has "
     "ended.",
     responses=error_responses(*SIGNED_IN, NotFound, service.ImportEnded),
 )
-async def cancel_import(import_id: str, principal: ImportsWrite) -> ImportRead:
-    return ImportRead.of(await service.cancel_import(principal, import_id))
+async def cancel_import(import_id: str, principal: ImportsWrite) -> CsvJob:
+    return await service.cancel_import(principal, import_id)

@@ -1,37 +1,31 @@
 from datetime import datetime
 
-from pydantic import BaseModel
+from pydantic import computed_field
 
-from shared.models.csv_queue import CsvJob, CsvJobStatus, RowError
+from shared.models.csv_queue import CsvJobStatus, RowError
+from shared.utilities.schemas import DocumentRead
 
 
-class ImportRead(BaseModel):
-    id: str
+class ImportRead(DocumentRead):
     status: CsvJobStatus
     filename: str | None
     mapping: dict[str, str]
     update_existing: bool
     total_rows: int | None
     rows_done: int
-    rows_imported: int
     rows_failed: int
     errors: list[RowError]
     error_count: int  # every error; `errors` holds the first ones
-    errors_truncated: bool  # some errors are counted but not listed
     failure: str | None
-    created_at: datetime
     finished_at: datetime | None
 
-    @classmethod
-    def of(cls, job: CsvJob) -> "ImportRead":
-        return cls(
-            **job.model_dump(
-                include={"status", "filename", "mapping", "update_existing", "total_rows"}
-                | {"rows_done", "rows_failed", "error_count", "failure", "created_at"}
-                | {"finished_at"}
-            ),
-            id=str(job.id),
-            rows_imported=job.rows_done - job.rows_failed,
-            errors=job.errors,
-            errors_truncated=job.error_count > len(job.errors),
-        )
+    @computed_field  # type: ignore[prop-decorator]  # pydantic's documented use on a property
+    @property
+    def rows_imported(self) -> int:
+        return self.rows_done - self.rows_failed
+
+    @computed_field  # type: ignore[prop-decorator]  # pydantic's documented use on a property
+    @property
+    def errors_truncated(self) -> bool:
+        """Some errors are counted but not listed."""
+        return self.error_count > len(self.errors)

@@ -34,7 +34,7 @@ class Cron:
     every: timedelta
 
 
-# The crons written so far, by switch; a cron switch not listed schedules nothing.
+# The crons, by switch: each one's queue carries only the cron's task.
 CRONS: dict[str, Cron] = {
     "triggers_sweep": Cron(TRIGGERS_SWEEP_REQUEUE_PENDING, timedelta(minutes=5)),
     "task_runs_cleanup": Cron(TASK_RUNS_CLEANUP_DELETE_FINISHED, timedelta(hours=1)),
@@ -45,16 +45,13 @@ CRONS: dict[str, Cron] = {
     "contacts_export_cleanup": Cron(CONTACTS_EXPORT_CLEANUP_DELETE_EXPIRED, timedelta(minutes=5)),
 }
 
-# Switches whose job in the original was periodic: their queue carries only the cron's task.
-CRON_SWITCHES = frozenset({"contacts_export_cleanup", *CRONS})
-
 
 def switch_names() -> list[str]:
     return list(QueueSwitches.model_fields)
 
 
 def is_cron(switch: str) -> bool:
-    return switch in CRON_SWITCHES
+    return switch in CRONS
 
 
 def queues_switched_on(switches: QueueSwitches) -> list[str]:

@@ -8,9 +8,6 @@ from queue_manager.switches import QueueSwitches
 from shared.utilities.settings import RunMode
 from shared.utilities.tasks import queue_of
 
-# The CSV imports and exports are becoming Celery tasks on these queues (issue 13.6).
-AWAITING_THEIR_TASKS = {"contacts", "contacts_export", "contacts_export_cleanup"}
-
 
 def test_every_switch_is_off_by_default_but_utilization_monitoring(monkeypatch):
     for name in switch_names():
@@ -42,7 +39,7 @@ def test_every_switch_has_a_task_or_a_cron_behind_it():
     app.loader.import_default_modules()
     queues_with_tasks = {queue_of(name) for name in app.tasks if not name.startswith("celery.")}
 
-    bare = set(switch_names()) - queues_with_tasks - AWAITING_THEIR_TASKS
+    bare = set(switch_names()) - queues_with_tasks
 
     assert bare == set()
     assert set(CRONS) <= queues_with_tasks

@@ -2,14 +2,15 @@
 one run, saying which process saturated.
 
     .venv/bin/python -m scripts.bench.sockets [--clients 100 1000] [--messages 100]
-        [--rate 2000] [--burst 50]
+        [--rate 2000] [--burst 50] [--listeners websocket|socketio]
 
 On a redis-server of the benchmark's own, for each client count and for each of two servers
 (`bare`: python-socketio on its own Redis manager relaying the body, storing nothing;
 `conversation socket`: the service itself, storing each message and announcing it through the
 outbox), starts two replicas as their own processes, connects N clients (each a user of one
-account) to one channel, spread evenly over both replicas from two client processes, and one
-sender on the first replica. Then:
+account) to one channel, spread evenly over both replicas from two client processes (bare
+websockets by default, python-socketio's client with `--listeners socketio`: see
+`socket_clients`), and one sender on the first replica. Then:
 
 - paced: after a few warm-up messages, `--messages` messages paced to offer `--rate`
   deliveries per second (one message every clients/rate seconds: 50 ms for 100 clients,
@@ -42,7 +43,7 @@ import redis
 from beanie import PydanticObjectId
 
 from scripts.bench.harness import RUNNING, own_redis, serving
-from scripts.bench.socket_clients import Receipts, Share, client_process, send
+from scripts.bench.socket_clients import LISTENERS, Receipts, Share, client_process, send
 from tests.fixtures import free_port
 
 CLIENT_PROCESSES = 2
@@ -224,6 +225,7 @@ def client_shares(
             conversation_id=channel,
             expected=expected,
             patience_seconds=patience,
+            listener=args.listeners,
         )
         for index in range(CLIENT_PROCESSES)
     ]
@@ -312,10 +314,17 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=2000, help="deliveries/s offered, paced")
     parser.add_argument("--burst", type=int, default=50)
     parser.add_argument("--servers", nargs="+", choices=list(SERVERS), default=list(SERVERS))
+    parser.add_argument(
+        "--listeners",
+        choices=list(LISTENERS),
+        default="websocket",
+        help="the receiving clients: bare websockets, or python-socketio's client",
+    )
     args = parser.parse_args()
     load = " ".join(Path("/proc/loadavg").read_text().split()[:3])
     print(
-        f"{REPLICAS} replicas, {CLIENT_PROCESSES} client processes, {CORES} cores (load before "
+        f"{REPLICAS} replicas, {CLIENT_PROCESSES} client processes of {args.listeners} "
+        f"listeners, {CORES} cores (load before "
         f"the run {load}); {args.messages} messages paced at {args.rate:.0f} deliveries/s, "
         f"then {args.burst} back to back; cores are averages over each phase, `others` is "
         "the rest of the machine"

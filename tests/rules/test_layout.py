@@ -43,9 +43,6 @@ COLLECTION_METHODS = {"get_motor_collection", "get_pymongo_collection", "get_col
 # Where a query outside a repository is the point: connecting and declaring indexes.
 QUERIES_ALLOWED_IN = {"shared/shared/utilities/db.py"}
 HTTP_FRAMEWORKS = ("fastapi", "starlette")
-# Queries not yet moved into a repository, by file: the count may only go down, and each file
-# leaves the list when its module has its repository. The list ends empty.
-NOT_YET_IN_A_REPOSITORY = {}
 
 
 def python_files() -> list[Path]:
@@ -113,15 +110,8 @@ def test_every_query_is_a_method_of_a_repository():
         allowed = path.name == "repository.py" or relative(path) in QUERIES_ALLOWED_IN
         if not allowed and (found := queries_in(path)):
             outside[relative(path)] = found
-    new = {
-        name: found
-        for name, found in outside.items()
-        if len(found) > NOT_YET_IN_A_REPOSITORY.get(name, 0)
-    }
-    moved = sorted(set(NOT_YET_IN_A_REPOSITORY) - set(outside))
 
-    assert new == {}
-    assert moved == [], "these files have no query left: take them off the list"
+    assert outside == {}
 
 
 def test_no_service_module_imports_an_http_framework():

@@ -2,20 +2,19 @@
 
     .venv/bin/python -m scripts.bench.chain [--seconds 10] [--connections 32]
 
-Starts internal_api, the router and the gateway as their own processes (embedded mode, the
-real Redis at REDIS_URL), signs a user up, then loads each way with wrk:
+Starts internal_api, the router and the gateway as their own processes (embedded mode, on a
+redis-server of the benchmark's own), signs a user up, then loads each way with wrk:
 direct to internal_api with a JWT; through the router with a session; through
 gateway -> router -> internal_api; and the router's own /health (no auth check, no upstream).
 The router's exchange endpoint against that /health gives the session exchange's own cost.
 """
 
 import argparse
-import os
 import uuid
 
 import httpx
 
-from scripts.bench.harness import print_loads, require_wrk, run_wrk, service
+from scripts.bench.harness import own_redis, print_loads, require_wrk, run_wrk, service
 from tests.fixtures import free_port
 
 NO_LIMITS = {
@@ -45,13 +44,19 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=32)
     args = parser.parse_args()
     require_wrk()
-    os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/0")
     load = {"seconds": args.seconds, "connections": args.connections}
 
     with (
-        service("internal_api", free_port()) as internal_api,
-        service("router", free_port(), ROUTER_INTERNAL_API_URL=internal_api, **NO_LIMITS) as router,
-        service("gateway", free_port(), GATEWAY_ROUTER_URL=router) as gateway,
+        own_redis() as redis_url,
+        service("internal_api", free_port(), REDIS_URL=redis_url) as internal_api,
+        service(
+            "router",
+            free_port(),
+            REDIS_URL=redis_url,
+            ROUTER_INTERNAL_API_URL=internal_api,
+            **NO_LIMITS,
+        ) as router,
+        service("gateway", free_port(), GATEWAY_ROUTER_URL=router, REDIS_URL=redis_url) as gateway,
     ):
         session = {"x-session-id": sign_up(router)}
         exchanged = httpx.get(f"{router}/v1/auth/exchange", headers=session)

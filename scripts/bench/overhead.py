@@ -17,8 +17,9 @@ The services log as in production (LOG_LEVEL=INFO, every request, to a discarded
 Every process shares the machine's cores with wrk, so throughput needs a quiet machine. The
 CPU time each process on the way used per request (read from /proc) holds however busy it is,
 and says which hop costs what; "CPU vs fronted" is the throughput the way would keep with a core
-per process (the busiest process bounds it), against the way it fronts: the measure that holds
-on a loaded machine.
+per process (the busiest process bounds it), against what it fronts: for a hop, the processes
+behind it measured in the same row, at the same rate. That is the measure that holds on a loaded
+machine.
 """
 
 import argparse
@@ -127,6 +128,10 @@ class Row:
     cpu_us: dict[str, CpuTime]  # CPU time per request of each process on the way, by name
     fronts: "Row | None" = None  # the way this row's first hop stands in front of
     target: float | None = None
+    # The processes of this row behind its first hop: their CPU time per request, measured at
+    # the same rate as the hop's, is what the hop is compared with (CPU per request grows as a
+    # process serves fewer requests at once, so rows at different rates do not compare).
+    behind: tuple[str, ...] = ()
 
     def throughput_ratio(self) -> float | None:
         if not self.fronts:
@@ -135,6 +140,8 @@ class Row:
 
     def cpu_ratio(self) -> float | None:
         """The throughput kept with a core per process: the busiest process bounds each way."""
+        if self.behind:
+            return max(self.cpu_us[name].total for name in self.behind) / busiest(self)
         if not self.fronts:
             return None
         return busiest(self.fronts) / busiest(self)
@@ -184,7 +191,8 @@ def print_rows(rows: list[Row]) -> None:
     print(
         "vs fronted: requests/s against the row the first hop fronts (bare FastAPI for the "
         "factory, the factory for the router, the router with a session for the gateway); "
-        "CPU vs fronted: the same with a core per process, from CPU time per request."
+        "CPU vs fronted: the same with a core per process, from CPU time per request (for a "
+        "hop, the processes behind it against the busiest of the row, all at the row's rate)."
     )
 
 
@@ -236,11 +244,13 @@ def main() -> None:
             *measure("router -> service, public", router_url + ROUTE, hop, {}, **load),
             fronts=factory,
             target=0.60,
+            behind=("service",),
         )
         routed = Row(
             *measure("router -> service, session", router_url + ROUTE, hop, session, **load),
             fronts=factory,
             target=0.60,
+            behind=("service",),
         )
         limited = Row(
             *measure(
@@ -252,6 +262,7 @@ def main() -> None:
             ),
             fronts=factory,
             target=0.60,
+            behind=("service",),
         )
         chained = Row(
             *measure(
@@ -263,6 +274,7 @@ def main() -> None:
             ),
             fronts=routed,
             target=0.60,
+            behind=("router", "service"),
         )
 
     print(f"{args.connections} connections, {args.seconds} s each, one wrk thread")

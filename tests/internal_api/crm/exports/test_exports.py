@@ -178,3 +178,13 @@ async def test_a_member_lists_only_their_own_exports_and_an_admin_every_one(api,
 
     assert [job["id"] for job in by_member] == [theirs["id"]]
     assert [job["id"] for job in by_admin] == [owners["id"], theirs["id"]]
+
+
+async def test_a_date_condition_filters_an_export_as_it_filters_the_list(api, owner):
+    future = {"conditions": [{"field": "created_at", "operator": "after", "value": "2999-01-01"}]}
+    past = {"conditions": [{"field": "created_at", "operator": "after", "value": "2000-01-01"}]}
+
+    none = await export(api, owner, filters=future, columns=["first_name"])
+    every = await export(api, owner, filters=past, columns=["first_name"])
+
+    assert (none["rows_done"], every["rows_done"]) == (0, len(PEOPLE))

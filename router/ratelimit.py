@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from redis.asyncio import Redis
 
 KEY_PREFIX = "ratelimit:"
-# KEYS are the windows' counters, ARGV their lengths in seconds; returns the counts.
+# KEYS are the windows' counters, each ending in ":<seconds>:<window number>" (the expiry is read
+# from it, so no arguments need packing); returns the counts.
 COUNT_HITS = """
 local counts = {}
 for i, key in ipairs(KEYS) do
     counts[i] = redis.call("INCR", key)
     if counts[i] == 1 then
-        redis.call("EXPIRE", key, ARGV[i])
+        redis.call("EXPIRE", key, string.match(key, ":(%d+):%d+$"))
     end
 end
 return counts
@@ -87,20 +88,23 @@ class RateLimiter:
         ]
         if not windows:
             return None
-        counts = await self.count_hits(
-            keys=[key for _, key in windows], args=[limit.seconds for limit, _ in windows]
-        )
-        verdicts = [
-            Verdict(
-                limit=limit.count,
-                remaining=limit.count - count,
-                reset_seconds=math.ceil(limit.seconds - now % limit.seconds),
-            )
-            for (limit, _), count in zip(windows, counts, strict=True)
-        ]
-        tightest = min(verdicts, key=lambda verdict: verdict.remaining)
-        if tightest.allowed:
-            return tightest
+        counts = await self.count_hits(keys=[key for _, key in windows])
+        # Only the tightest window is reported, so only it (and, when refused, the exceeded
+        # windows' resets) is worked out.
+        remaining = [limit.count - count for (limit, _), count in zip(windows, counts, strict=True)]
+        tightest = remaining.index(min(remaining))
+        limit = windows[tightest][0]
+        if remaining[tightest] >= 0:
+            return Verdict(limit.count, remaining[tightest], reset_seconds(limit, now))
         # Refused until every exceeded window has started over.
-        reset = max(verdict.reset_seconds for verdict in verdicts if not verdict.allowed)
-        return Verdict(tightest.limit, tightest.remaining, reset)
+        reset = max(
+            reset_seconds(window, now)
+            for (window, _), left in zip(windows, remaining, strict=True)
+            if left < 0
+        )
+        return Verdict(limit.count, remaining[tightest], reset)
+
+
+def reset_seconds(limit: Limit, now: float) -> int:
+    """Until the limit's current window starts over."""
+    return math.ceil(limit.seconds - now % limit.seconds)

@@ -68,6 +68,17 @@ async def test_retry_after_waits_for_every_exceeded_window(redis):
     assert verdict.headers()["retry-after"] == "1600"
 
 
+@pytest.mark.parametrize("address", ["203.0.113.4", "2001:db8::4"])
+async def test_a_counted_window_expires_when_it_ends(redis, address):
+    limiter = RateLimiter(redis, {"ip": (Limit(5, 60),)})
+
+    await limiter.hit({"ip": address}, now=1_000_020)
+
+    (key,) = [key async for key in redis.scan_iter(f"ratelimit:ip:{address}:*")]
+    assert key == f"ratelimit:ip:{address}:60:16667"
+    assert 0 < await redis.ttl(key) <= 60
+
+
 async def test_no_limits_means_no_verdict(redis):
     assert await RateLimiter(redis, {}).hit({"ip": "203.0.113.3"}) is None
 

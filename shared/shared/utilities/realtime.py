@@ -7,6 +7,8 @@ named here, once, for the socket services and every process that emits to them.
 """
 
 import asyncio
+import contextlib
+import logging
 from enum import StrEnum
 from typing import Any
 
@@ -17,6 +19,12 @@ from engineio.async_socket import AsyncSocket
 from socketio import packet as socket_packet
 
 from shared.utilities import redis as redis_utils
+
+# How long a starting socket service waits for its subscription before serving without it
+# (Redis away: the library keeps retrying, and subscribes once Redis is back).
+SUBSCRIBE_TIMEOUT_SECONDS = 10
+
+logger = logging.getLogger(__name__)
 
 
 class Socket(StrEnum):
@@ -119,6 +127,39 @@ class QuickPollSocket(AsyncSocket):
 
 class SocketServer(socketio.AsyncServer):
     """Socket.IO's server, its Engine.IO sockets waiting for packets as `QuickPollSocket` does."""
+
+    manager_initialized: bool  # the library's
+
+    @property
+    def subscribed(self) -> bool:
+        return bool(self.manager.pubsub and self.manager.pubsub.subscribed)
+
+    async def subscribe(self) -> None:
+        """Start hearing the emits published for this socket service now, and return once
+        subscribed. The library subscribes in the background on the first connection, so an
+        event emitted as soon as that client's connect was answered could be published before
+        the subscription and lost. The SUBSCRIBE is sent before any client can connect, a
+        handshake's round trips ahead of any emit meant for one."""
+        if not self.manager_initialized:
+            self.manager_initialized = True
+            self.manager.initialize()
+        try:
+            async with asyncio.timeout(SUBSCRIBE_TIMEOUT_SECONDS):
+                while not self.subscribed:  # noqa: ASYNC110 (the library sets no event)
+                    await asyncio.sleep(0.01)
+        except TimeoutError:
+            logger.warning("serving before the %s channel is subscribed", self.manager.channel)
+
+    async def unsubscribe(self) -> None:
+        """Stop hearing the channel: the library's listener outlives the server otherwise."""
+        listener: asyncio.Task | None = getattr(self.manager, "thread", None)
+        if listener is None:
+            return
+        listener.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await listener
+        if self.manager.pubsub:
+            await self.manager.pubsub.aclose()
 
     async def _handle_eio_connect(self, eio_sid: str, environ: dict) -> Any:
         # Engine.IO makes each socket itself and has no hook for its class; the socket is new

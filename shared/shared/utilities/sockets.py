@@ -4,12 +4,14 @@ valid user token. Every refusal reaches the client the same way, as `connect_err
 `{"message": ..., "data": {"code": ...}}`."""
 
 import logging
-from collections.abc import Awaitable, Callable, Collection
+from collections.abc import AsyncIterator, Awaitable, Callable, Collection
+from contextlib import asynccontextmanager
 from typing import Any
 
 import socketio
 from fastapi import FastAPI
 
+from shared.utilities.app import Lifespan
 from shared.utilities.auth import Principal
 from shared.utilities.errors import DomainError, Forbidden
 from shared.utilities.realtime import Socket, SocketServer, redis_manager
@@ -25,7 +27,7 @@ class OriginNotAllowed(Forbidden):
     code = "origin_not_allowed"
 
 
-def create_socket_server(settings: ServiceSettings, socket: Socket) -> socketio.AsyncServer:
+def create_socket_server(settings: ServiceSettings, socket: Socket) -> SocketServer:
     """Every replica shares rooms and emits through Redis (or its in-process substitute), on
     the socket service's own channel. Engine.IO lets every origin through so that the connect
     handler refuses a wrong one with a reason (`check_origin`), instead of a bare HTTP 400."""
@@ -34,6 +36,21 @@ def create_socket_server(settings: ServiceSettings, socket: Socket) -> socketio.
         client_manager=redis_manager(settings.redis_url, socket),
         cors_allowed_origins="*",
     )
+
+
+def subscribing(sio: SocketServer) -> Lifespan:
+    """The socket app's lifespan part that subscribes its server before it serves, and
+    unsubscribes it once it has stopped."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await sio.subscribe()
+        try:
+            yield
+        finally:
+            await sio.unsubscribe()
+
+    return lifespan
 
 
 def check_origin(origin: str | None, allowed: Collection[str], *, required: bool = False) -> None:

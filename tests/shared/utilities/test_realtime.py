@@ -4,12 +4,14 @@ queued for them in order, up to a close."""
 
 import asyncio
 import os
+import uuid
 from collections.abc import AsyncIterator
 
 import pytest
 import socketio
 
-from shared.utilities.realtime import Socket, SocketServer, redis_manager
+from shared.utilities.realtime import RedisManager, Socket, SocketServer, redis_manager
+from shared.utilities.redis import create_redis
 from tests.general_socket.clients import SocketClient
 
 ROOM = "room:1"
@@ -82,3 +84,19 @@ async def test_a_socket_the_server_closes_gets_what_was_sent_to_it_before(server
 
     assert [await other.next("note") for _ in range(3)] == [{"n": n} for n in range(3)]
     await asyncio.wait_for(closed.wait(), 5)
+
+
+async def test_a_server_is_subscribed_before_any_client_connects_and_unsubscribes_after():
+    channel = f"test-{uuid.uuid4().hex}"
+    sio = SocketServer(
+        async_mode="asgi", client_manager=RedisManager(os.environ["REDIS_URL"], channel=channel)
+    )
+    redis = create_redis(os.environ["REDIS_URL"])
+
+    await sio.subscribe()
+    subscribed = await redis.pubsub_numsub(channel)
+    await sio.unsubscribe()
+    left = await redis.pubsub_numsub(channel)
+    await redis.aclose()
+
+    assert (subscribed, left) == ([(channel, 1)], [(channel, 0)])

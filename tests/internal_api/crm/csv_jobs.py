@@ -5,30 +5,20 @@ finish."""
 import asyncio
 
 import pytest
-from celery.contrib.testing.worker import start_worker
 
 from queue_manager.celery import app as queue_manager
 from queue_manager.celery import settings as queue_manager_settings
 from shared.models.custom_field import CustomField, CustomFieldType
-from shared.utilities.worker import use_event_loop
+from tests.worker_in_process import worker_on_this_loop
 
 FINISHED = ("done", "failed")
 
 
 @pytest.fixture(scope="module")
 async def worker():
-    """The queue manager's worker (solo pool, bodies on the tests' loop and database), once per
-    module: stopping one takes a second."""
-    queue_manager.control.purge()
-    use_event_loop(asyncio.get_running_loop())
-    running = start_worker(queue_manager, pool="solo", perform_ping_check=False)
-    running.__enter__()
-    try:
+    """The queue manager's worker, once per module: stopping one takes a second."""
+    async with worker_on_this_loop(queue_manager):
         yield
-    finally:
-        # Off the loop: a task the worker took meanwhile runs its body on this loop.
-        await asyncio.to_thread(running.__exit__, None, None, None)
-        use_event_loop(None)
 
 
 @pytest.fixture

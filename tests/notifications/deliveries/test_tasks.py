@@ -2,7 +2,6 @@
 (a real Celery worker on the test Redis, in this process with a solo pool so it shares the test
 database) sends with the same function, retrying through the task runtime."""
 
-import asyncio
 import os
 import subprocess
 import sys
@@ -10,16 +9,15 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from celery.contrib.testing.worker import start_worker
 
 from notifications.celery import app as command_line_app
 from notifications.celery import create_celery
 from shared.models.base import utc_now
-from shared.utilities.worker import use_event_loop
 from tests.factories import create_account
 from tests.notifications.conftest import configured_settings
 from tests.notifications.factories import create_delivery, service_headers, settled
 from tests.notifications.fake_providers import sendgrid_error, timeout
+from tests.worker_in_process import worker_on_this_loop
 
 ROOT = Path(__file__).resolve().parents[3]
 LEAD = {"lead_name": "Grace", "source": "ads", "lead_url": "https://x.test/1"}
@@ -29,10 +27,8 @@ QUEUE_MODE = configured_settings(queue_mode=True)
 @pytest.fixture
 async def worker(mongo, fake_providers):
     celery = create_celery(QUEUE_MODE, fake_providers.transport())
-    use_event_loop(asyncio.get_running_loop())
-    with start_worker(celery, pool="solo", perform_ping_check=False, shutdown_timeout=20):
+    async with worker_on_this_loop(celery):
         yield celery
-    use_event_loop(None)
 
 
 @pytest.fixture

@@ -1,14 +1,12 @@
 """Platform tasks on a real Celery worker (in this process, solo pool) and a real Redis: run once
 per task id, retried, dead-lettered, with their outbox, progress and request id."""
 
-import asyncio
 import os
 import uuid
 
 import anyio
 import pytest
 import redis
-from celery.contrib.testing.worker import start_worker
 
 from shared.models.dead_letter import DeadLetter
 from shared.models.task_run import TaskStatus
@@ -24,10 +22,10 @@ from shared.utilities.worker import (
     platform_task,
     report_progress,
     running_in_process,
-    use_event_loop,
 )
 from shared.utilities.worker.claims import RedisClaimTaker
 from shared.utilities.worker.repository import find_run
+from tests.worker_in_process import worker_on_this_loop
 
 QUEUE = "runtime_probe"
 UNCONSUMED = "runtime_probe_jobs"
@@ -91,10 +89,8 @@ async def echo(value: int) -> int:
 @pytest.fixture
 async def worker(mongo):
     effects.clear()
-    use_event_loop(asyncio.get_running_loop())
-    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=20):
+    async with worker_on_this_loop(app):
         yield
-    use_event_loop(None)
 
 
 @pytest.fixture

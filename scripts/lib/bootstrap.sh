@@ -5,11 +5,15 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 export UV_PYTHON_DOWNLOADS=never
 export UV_PROJECT_ENVIRONMENT="$ROOT/.venv"
 
+# The interpreter itself, never a launcher in front of it (a pyenv shim): uv compares this path
+# with the .venv's, and recreates the .venv from scratch when they differ.
 find_python() {
+  local found
   for candidate in python3.11 python3.12 python3.13 python3; do
     if command -v "$candidate" >/dev/null 2>&1 &&
-       "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
-      command -v "$candidate"; return 0
+       found="$("$candidate" -c 'import sys; sys.version_info >= (3, 11) and print(sys.executable)' 2>/dev/null)" &&
+       [ -n "$found" ]; then
+      echo "$found"; return 0
     fi
   done
   echo "error: Python 3.11 or newer is required and was not found on PATH" >&2
@@ -26,14 +30,34 @@ find_uv() {
   echo "$ROOT/.cache/uv/bin/uv"
 }
 
-# ensure_venv [--dev]: create or update .venv from the lock; quick when nothing changed.
+# ensure_venv [--group NAME]...: create or update .venv from the lock, with these dependency
+# groups besides uv's defaults (dev); quick when a sync since the lock last changed covered them.
+# A sync only adds (--inexact): scripts share one .venv, and a test runs ./scripts/up while the
+# suite runs on it, so no script may remove what another's sync installed.
 ensure_venv() {
   PYTHON="$(find_python)"
-  UV="$(find_uv)"
-  local stamp="$ROOT/.venv/.synced" lock="$ROOT/uv.lock"
-  if [ -f "$stamp" ] && [ "$stamp" -nt "$lock" ] && [ "$(cat "$stamp")" = "$*" ]; then
+  local stamp="$ROOT/.venv/.synced" lock="$ROOT/uv.lock" group missing=""
+  for group in $(groups_named "$@"); do
+    if ! { [ -f "$stamp" ] && [ "$stamp" -nt "$lock" ] && grep -qx "$group" "$stamp"; }; then
+      missing=yes
+    fi
+  done
+  if [ -f "$stamp" ] && [ "$stamp" -nt "$lock" ] && [ -z "$missing" ]; then
     return 0
   fi
-  "$UV" sync --frozen --all-packages --python "$PYTHON" "$@" >&2
-  echo "$*" > "$stamp"
+  UV="$(find_uv)"
+  local synced
+  synced="$( { [ -f "$stamp" ] && [ "$stamp" -nt "$lock" ] && cat "$stamp"; } || true)"
+  "$UV" sync --frozen --inexact --all-packages --python "$PYTHON" "$@" >&2
+  { echo "$synced"; groups_named "$@"; } | grep -v '^$' | sort -u > "$stamp" || true
+  touch "$stamp"
+}
+
+# The group names in `--group NAME` arguments, one a line ("default" for none).
+groups_named() {
+  echo default
+  while [ $# -gt 0 ]; do
+    if [ "$1" = "--group" ] && [ $# -gt 1 ]; then echo "$2"; shift; fi
+    shift
+  done
 }

@@ -16,6 +16,7 @@ from motor.motor_asyncio import AsyncIOMotorClient, AsyncIOMotorDatabase
 from pymongo import monitoring
 
 from shared.models import ALL_MODELS
+from shared.utilities.beanie_adapters import reuse_type_adapters
 
 logger = logging.getLogger(__name__)
 
@@ -101,6 +102,7 @@ async def connect(
         _connection.emit("connected", initiator=initiator, shared=True)
         return _connection.database
 
+    reuse_type_adapters()
     handlers = dict(override_events or {})
     unknown = set(handlers) - set(LIFECYCLE_EVENTS)
     if unknown:

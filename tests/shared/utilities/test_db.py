@@ -3,11 +3,14 @@
 import logging
 
 import pytest
+from beanie import PydanticObjectId
+from pydantic import TypeAdapter
 from pymongo import monitoring
 from pymongo.errors import ServerSelectionTimeoutError
 from pymongo.hello import Hello
 from pymongo.server_description import ServerDescription
 
+from shared.models.crm_tag import CrmTag as Tag
 from shared.utilities import db
 
 
@@ -129,3 +132,23 @@ async def test_a_failed_connect_reports_an_error_and_leaves_nothing_connected():
 
     assert not db.is_connected()
     assert errors and errors[-1]["initiator"] == "crm"
+
+
+async def test_reading_and_inserting_documents_builds_no_type_adapter_each_time(mongo, monkeypatch):
+    first = Tag(account_id=PydanticObjectId(), name="first")
+    await first.insert()
+    await Tag.get(str(first.id))  # the adapters for the id's type, built once
+    built: list[object] = []
+    build = TypeAdapter.__init__
+
+    def counted(self, *args, **kwargs) -> None:
+        built.append(args[0])
+        build(self, *args, **kwargs)
+
+    monkeypatch.setattr(TypeAdapter, "__init__", counted)
+
+    await Tag(account_id=first.account_id, name="second").insert()
+    found = [await Tag.get(str(first.id)) for _ in range(3)]
+
+    assert built == []
+    assert [tag.name for tag in found if tag] == ["first"] * 3

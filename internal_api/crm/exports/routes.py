@@ -59,6 +59,19 @@ async def read_export(export_id: str, principal: ExportsRead) -> CsvJob:
     return await service.get_export(principal, export_id)
 
 
+@router.post(
+    "/{export_id}/cancel",
+    response_model=ExportRead,
+    summary="Cancel an export",
+    description="No file is kept: a queued export is never written, one being written stops "
+    "and its part is discarded. Only its creator, or the account's owner or an admin, may "
+    "cancel it; 409 once it has ended.",
+    responses=error_responses(*SIGNED_IN, NotFound, service.ExportEnded),
+)
+async def cancel_export(export_id: str, principal: ExportsRead) -> CsvJob:
+    return await service.cancel_export(principal, export_id)
+
+
 @router.get(
     "/{export_id}/download",
     summary="Download an export's CSV file, once",

@@ -85,6 +85,21 @@ async def check_columns(account_id: str, columns: list[str]) -> None:
         )
 
 
+class ExportEnded(Conflict):
+    """The export is ready, failed or cancelled already: there is nothing left to cancel."""
+
+    code = "export_ended"
+
+
+async def cancel_export(principal: Principal, job_id: str) -> CsvJob:
+    """The export, cancelled: its task writes no file, or stops writing one and discards it."""
+    job = await get_export(principal, job_id)
+    cancelled = await repository.cancel(job)
+    if cancelled is None:
+        raise ExportEnded(f"Contact export {job_id} has ended ({job.status.value}).")
+    return cancelled
+
+
 async def take_download(principal: Principal, job_id: str) -> CsvJob:
     """The export, marked downloaded: only one request ever gets it, even two at once."""
     job = await get_export(principal, job_id)

@@ -32,6 +32,10 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 PLAIN_NUMBER = re.compile(r"[+-]?[\d .()]+")
 
 
+class ExportCancelled(Exception):
+    """Its creator cancelled the export while it was being written."""
+
+
 def stored_query(query: Mapping[str, Any]) -> str:
     return json_util.dumps(query)
 
@@ -47,8 +51,11 @@ async def run_export(job_id: str, storage: FileStorage, retention_seconds: int) 
         async with storage.writer(key) as writer:
             async for text in csv_text(job):
                 await writer.write(text.encode())
+            await stop_if_cancelled(job)
         job.file_key, job.filename = key, f"contacts-{job.id}.csv"
         job.status = CsvJobStatus.DONE
+    except ExportCancelled:
+        job.status = CsvJobStatus.CANCELLED  # the writer discarded the part written
     except Exception:
         logger.exception("export %s failed", job_id)
         job.status, job.failure = CsvJobStatus.FAILED, "The export failed; ask for it again."
@@ -67,12 +74,21 @@ async def csv_text(job: CsvJob) -> AsyncIterator[str]:
         writer.writerow(cells(contact, job.columns))
         job.rows_done += 1
         if job.rows_done % PROGRESS_EVERY_ROWS == 0:
+            await stop_if_cancelled(job)
             await save_progress(job)
         if buffer.tell() >= CHUNK_BYTES:
             yield buffer.getvalue()
             buffer.seek(0)
             buffer.truncate()
     yield buffer.getvalue()
+
+
+async def stop_if_cancelled(job: CsvJob) -> None:
+    """Looked up at each progress save and before the file is kept: one query per
+    PROGRESS_EVERY_ROWS rows."""
+    assert job.id is not None, "a stored job"
+    if await repository.is_cancelled(job.id):
+        raise ExportCancelled()
 
 
 def cells(contact: Contact, columns: list[str]) -> list[str]:

@@ -70,7 +70,7 @@ async def start(job_id: str) -> CsvJob | None:
 
 
 async def cancel(job: CsvJob) -> CsvJob | None:
-    """The import, now cancelled, if it was queued or running; None when it had ended."""
+    """The job, now cancelled, if it was queued or running; None when it had ended."""
     return await CsvJob.find_one({"_id": job.id, "status": {"$in": STARTABLE}}).update(
         Set({CsvJob.status: CsvJobStatus.CANCELLED, CsvJob.finished_at: utc_now()}),
         response_type=UpdateResponse.NEW_DOCUMENT,

@@ -188,3 +188,26 @@ async def test_a_date_condition_filters_an_export_as_it_filters_the_list(api, ow
     every = await export(api, owner, filters=past, columns=["first_name"])
 
     assert (none["rows_done"], every["rows_done"]) == (0, len(PEOPLE))
+
+
+async def test_a_finished_export_cannot_be_cancelled(api, owner):
+    job = await export(api, owner)
+
+    response = await api.post(f"/v1/crm/exports/{job['id']}/cancel", headers=owner.headers)
+
+    assert (response.status_code, response.json()["error"]["code"]) == (409, "export_ended")
+    assert (await api.get(f"/v1/crm/exports/{job['id']}", headers=owner.headers)).json()[
+        "status"
+    ] == "done"
+
+
+async def test_another_members_export_cannot_be_cancelled(api, owner):
+    member = await create_signed_in(owner.account, role=Role.MEMBER)
+    job = await export(api, owner, filters={}, columns=["first_name"])
+
+    response = await api.post(f"/v1/crm/exports/{job['id']}/cancel", headers=member.headers)
+
+    assert (response.status_code, response.json()["error"]["code"]) == (404, "not_found")
+    assert (await api.get(f"/v1/crm/exports/{job['id']}", headers=owner.headers)).json()[
+        "status"
+    ] == "done"

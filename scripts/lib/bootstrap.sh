@@ -36,21 +36,18 @@ find_uv() {
 # suite runs on it, so no script may remove what another's sync installed.
 ensure_venv() {
   PYTHON="$(find_python)"
-  local stamp="$ROOT/.venv/.synced" lock="$ROOT/uv.lock" group missing=""
+  local stamp="$ROOT/.venv/.synced" lock="$ROOT/uv.lock" synced="" group
+  if [ -f "$stamp" ] && [ "$stamp" -nt "$lock" ]; then
+    synced="$(cat "$stamp")"
+  fi
   for group in $(groups_named "$@"); do
-    if ! { [ -f "$stamp" ] && [ "$stamp" -nt "$lock" ] && grep -qx "$group" "$stamp"; }; then
-      missing=yes
+    if ! grep -qx "$group" <<<"$synced"; then
+      UV="$(find_uv)"
+      "$UV" sync --frozen --inexact --all-packages --python "$PYTHON" "$@" >&2
+      { echo "$synced"; groups_named "$@"; } | grep -v '^$' | sort -u > "$stamp"
+      return 0
     fi
   done
-  if [ -f "$stamp" ] && [ "$stamp" -nt "$lock" ] && [ -z "$missing" ]; then
-    return 0
-  fi
-  UV="$(find_uv)"
-  local synced
-  synced="$( { [ -f "$stamp" ] && [ "$stamp" -nt "$lock" ] && cat "$stamp"; } || true)"
-  "$UV" sync --frozen --inexact --all-packages --python "$PYTHON" "$@" >&2
-  { echo "$synced"; groups_named "$@"; } | grep -v '^$' | sort -u > "$stamp" || true
-  touch "$stamp"
 }
 
 # The group names in `--group NAME` arguments, one a line ("default" for none).

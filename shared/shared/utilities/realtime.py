@@ -151,7 +151,8 @@ class SocketServer(socketio.AsyncServer):
             logger.warning("serving before the %s channel is subscribed", self.manager.channel)
 
     async def unsubscribe(self) -> None:
-        """Stop hearing the channel: the library's listener outlives the server otherwise."""
+        """Stop hearing the channel and close the manager's Redis client: the library's
+        listener outlives the server otherwise."""
         listener: asyncio.Task | None = getattr(self.manager, "thread", None)
         if listener is None:
             return
@@ -160,6 +161,7 @@ class SocketServer(socketio.AsyncServer):
             await listener
         if self.manager.pubsub:
             await self.manager.pubsub.aclose()
+            await self.manager.redis.aclose()
 
     async def _handle_eio_connect(self, eio_sid: str, environ: dict) -> Any:
         # Engine.IO makes each socket itself and has no hook for its class; the socket is new

@@ -11,12 +11,13 @@ from typing import Any
 import socketio
 from fastapi import FastAPI
 
-from shared.utilities.app import Lifespan
+from shared.utilities.app import create_app as create_service_app
 from shared.utilities.auth import Principal
 from shared.utilities.errors import DomainError, Forbidden
 from shared.utilities.realtime import Socket, SocketServer, redis_manager
 from shared.utilities.sessions import authenticate_handshake
 from shared.utilities.settings import ServiceSettings
+from shared.utilities.socket_sessions import following_sessions
 
 logger = logging.getLogger(__name__)
 
@@ -25,6 +26,33 @@ class OriginNotAllowed(Forbidden):
     """The page opening the socket is on an origin this socket does not serve."""
 
     code = "origin_not_allowed"
+
+
+def create_socket_service(
+    settings: ServiceSettings, socket: Socket, *, title: str
+) -> tuple[SocketServer, FastAPI]:
+    """A socket service's two halves: its Socket.IO server and the HTTP app (health, docs)
+    whose lifespan runs it, following the sessions of its sockets and subscribed to its
+    channel before it serves (see `SocketServer.subscribe`)."""
+    sio = create_socket_server(settings, socket)
+
+    @asynccontextmanager
+    async def subscribed(app: FastAPI) -> AsyncIterator[None]:
+        await sio.subscribe()
+        try:
+            yield
+        finally:
+            await sio.unsubscribe()
+
+    api = create_service_app(
+        settings,
+        title=title,
+        uses_mongo=True,
+        uses_redis=True,
+        sends_work=True,
+        lifespans=[following_sessions, subscribed],
+    )
+    return sio, api
 
 
 def create_socket_server(settings: ServiceSettings, socket: Socket) -> SocketServer:
@@ -36,21 +64,6 @@ def create_socket_server(settings: ServiceSettings, socket: Socket) -> SocketSer
         client_manager=redis_manager(settings.redis_url, socket),
         cors_allowed_origins="*",
     )
-
-
-def subscribing(sio: SocketServer) -> Lifespan:
-    """The socket app's lifespan part that subscribes its server before it serves, and
-    unsubscribes it once it has stopped."""
-
-    @asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        await sio.subscribe()
-        try:
-            yield
-        finally:
-            await sio.unsubscribe()
-
-    return lifespan
 
 
 def check_origin(origin: str | None, allowed: Collection[str], *, required: bool = False) -> None:

@@ -5,12 +5,16 @@ from collections.abc import AsyncIterator, Callable
 
 import pytest
 import socketio
+from asgi_lifespan import LifespanManager
 
 from conversation_socket.app import create_app
+from conversation_socket.events import register_events
 from conversation_socket.settings import ConversationSocketSettings
 from shared.utilities.auth import Principal, TokenKind
+from shared.utilities.realtime import Socket
 from shared.utilities.redis import create_redis
 from shared.utilities.sessions import forget, hash_session_id
+from shared.utilities.sockets import create_socket_service
 from tests.factories import create_signed_in, user_token
 
 
@@ -112,3 +116,15 @@ async def test_another_origin_is_refused_with_the_reason_both_sockets_give(conne
         "message": "Sockets may not be opened from https://evil.example.",
         "data": {"code": "origin_not_allowed"},
     }
+
+
+async def test_a_socket_service_is_subscribed_to_its_channel_while_it_runs(mongo):
+    sio, api = create_socket_service(
+        ConversationSocketSettings(), Socket.CONVERSATION, title="Conversation socket"
+    )
+    register_events(sio, api)  # as conversation_socket's app does
+
+    async with LifespanManager(api):
+        running = sio.subscribed
+
+    assert (running, sio.subscribed, sio.manager.thread.done()) == (True, False, True)

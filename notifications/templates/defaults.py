@@ -63,6 +63,21 @@ DEFAULT_TEMPLATES = (
         sensitive=True,
     ),
     DefaultTemplate(
+        event="email_verification",
+        channel=Channel.EMAIL,
+        subject="Confirm your email address for {{ brand.name }}",
+        text="Confirm that this address is yours: {{ verify_url }}\n"
+        "The link works for {{ expires_in_minutes }} minutes. If you did not ask for it, ignore "
+        "this email.\n",
+        html=email_html(
+            "<p>Confirm that this address is yours:</p>"
+            '<p><a href="{{ verify_url }}">Confirm my email address</a></p>'
+            "<p>The link works for {{ expires_in_minutes }} minutes. If you did not ask for it, "
+            "ignore this email.</p>"
+        ),
+        sensitive=True,
+    ),
+    DefaultTemplate(
         event="new_lead",
         channel=Channel.EMAIL,
         subject="New lead: {{ lead_name }}",

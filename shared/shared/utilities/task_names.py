@@ -126,3 +126,16 @@ CONTACTS_EXPORT_CLEANUP_DELETE_EXPIRED = declare(
 )
 # A notification delivery, sent by the notification service's own worker in queue mode.
 NOTIFICATIONS_SEND = declare("notifications.send", DeliveryArguments, NOTIFICATIONS)
+
+
+class PlatformMessageArguments(TaskArguments):
+    event: str  # a name of `shared.domain.notifications.platform.PLATFORM_EVENTS`
+    channel: str  # email, sms or push
+    account_id: str  # whose branding it carries
+    to: str | None = None  # an address, for someone who may be no user yet
+    user_id: str | None = None  # a user of the account, at the address the platform holds
+    data: dict[str, str] = {}
+
+
+# One of the platform's own emails or pushes, sent through the notification service.
+PLATFORM_MESSAGES_SEND = declare("platform_messages.send", PlatformMessageArguments)

@@ -53,3 +53,8 @@ async def session_token_hashes(
     """The token hashes of every session of the user, or (without one) in the account."""
     query = {"user_id": user_id} if user_id else {"account_id": account_id}
     return [record.token_hash async for record in Session.find(query)]
+
+
+async def member_ids(account_id: PydanticObjectId) -> list[PydanticObjectId]:
+    """The users with a membership of the account (not the agency's, acting in a sub-account)."""
+    return [member.user_id async for member in Membership.find({"account_id": account_id})]

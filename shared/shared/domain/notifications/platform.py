@@ -1,0 +1,115 @@
+"""The platform's own emails and pushes (an invitation, a password reset, a new lead, ...): one
+table of events, each with its template, channels and audience, and `tell`, the one way any
+process asks for one.
+
+`tell` holds one `platform_messages.send` job per recipient and channel in the caller's outbox,
+so nothing is sent for work that failed; the queue manager's task sends it through the
+notification service with its service token, which renders the event's template (the account's
+own or the default) with the account's branding and applies the recipient's preferences and
+quiet hours (urgent events go through quiet hours; none bypasses an opt-out, except that an
+address, not a user, has none).
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from beanie import PydanticObjectId
+
+from shared.domain.accounts.repository import member_ids
+from shared.models.notification_template import Channel
+from shared.utilities.outbox import enqueue_job
+from shared.utilities.task_names import PLATFORM_MESSAGES_SEND
+
+
+class Audience(StrEnum):
+    # An address given by the caller: someone who may be no user yet (an invitee), or an
+    # address a user has still to prove.
+    ADDRESS = "address"
+    # Users named by the caller (the one who asked for a reset, a conversation's followers).
+    USERS = "users"
+    # Every member of the account: each receives it until they turn the event off.
+    ACCOUNT_MEMBERS = "account_members"
+
+
+@dataclass(frozen=True)
+class PlatformEvent:
+    name: str  # also the event whose template is rendered
+    channels: tuple[Channel, ...]
+    audience: Audience
+    urgent: bool = False  # sent through the recipient's quiet hours
+
+
+PLATFORM_EVENTS: dict[str, PlatformEvent] = {
+    event.name: event
+    for event in (
+        PlatformEvent("invitation", (Channel.EMAIL,), Audience.ADDRESS, urgent=True),
+        PlatformEvent("email_verification", (Channel.EMAIL,), Audience.ADDRESS, urgent=True),
+        PlatformEvent("password_reset", (Channel.EMAIL,), Audience.USERS, urgent=True),
+        PlatformEvent("new_lead", (Channel.EMAIL, Channel.PUSH), Audience.ACCOUNT_MEMBERS),
+        PlatformEvent("new_message", (Channel.EMAIL, Channel.PUSH), Audience.USERS),
+    )
+}
+
+
+class UnknownPlatformEvent(ValueError):
+    pass
+
+
+async def tell(
+    event_name: str,
+    account_id: PydanticObjectId | str,
+    data: dict[str, str],
+    *,
+    to: str | None = None,
+    user_ids: Iterable[PydanticObjectId | str] = (),
+    key: str | None = None,
+) -> None:
+    """Ask for the event's message to its audience: `to` for an address, `user_ids` for named
+    users, nobody to name for the account's members. `key` names what the message is about (an
+    invitation's id, a lead's): a message asked for twice with one key is sent once."""
+    event = PLATFORM_EVENTS.get(event_name)
+    if event is None:
+        raise UnknownPlatformEvent(f"no platform event is named {event_name}")
+    recipients = await recipients_of(event, PydanticObjectId(account_id), to, user_ids)
+    for recipient in recipients:
+        for channel in event.channels:
+            enqueue_job(
+                PLATFORM_MESSAGES_SEND,
+                task_id=f"{event.name}:{key}:{recipient}:{channel}" if key else None,
+                event=event.name,
+                channel=channel.value,
+                account_id=str(account_id),
+                data=data,
+                **recipient.as_arguments(),
+            )
+
+
+@dataclass(frozen=True)
+class Recipient:
+    to: str | None = None
+    user_id: str | None = None
+
+    def as_arguments(self) -> dict[str, str | None]:
+        return {"to": self.to, "user_id": self.user_id}
+
+    def __str__(self) -> str:
+        return self.to or self.user_id or ""
+
+
+async def recipients_of(
+    event: PlatformEvent,
+    account_id: PydanticObjectId,
+    to: str | None,
+    user_ids: Iterable[PydanticObjectId | str],
+) -> list[Recipient]:
+    named = [str(user_id) for user_id in user_ids]
+    if event.audience is Audience.ADDRESS:
+        if not to or named:
+            raise ValueError(f"{event.name} goes to one address (`to`)")
+        return [Recipient(to=to)]
+    if to:
+        raise ValueError(f"{event.name} goes to users, not to an address")
+    if event.audience is Audience.ACCOUNT_MEMBERS:
+        named = [str(user_id) for user_id in await member_ids(account_id)]
+    return [Recipient(user_id=user_id) for user_id in dict.fromkeys(named)]

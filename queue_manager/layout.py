@@ -5,8 +5,9 @@ The queue is the switch's name (`QM_WEBHOOK` -> queue `webhook`, `QM_TRIGGERS_SW
 `triggers_sweep`). A worker started with no `-Q` consumes exactly the queues switched on; beat
 schedules exactly the crons switched on, each cron's task running on its own switch's queue.
 
-Built: the queues `hooks` and `webhook` (outgoing webhooks) and `integrations` (providers'
-webhook events) in `queues/`, `triggers` (automation rules, `triggers/`), the crons
+Built: the queues `hooks` and `webhook` (outgoing webhooks), `integrations` (providers' webhook
+events) and `platform_messages` (the platform's own emails and pushes) in `queues/`, `triggers`
+(automation rules, `triggers/`), the crons
 `triggers_sweep`, `task_runs_cleanup`, `webhook_retries` and `schedule_utilization_monitoring`
 (`crons/`); `contacts` and `contacts_export` (`queues/contacts.py`) and the cron
 `contacts_export_cleanup` carry the CSV imports and exports. The original's other switches

@@ -70,6 +70,20 @@ class QueueManagerSettings(CsvJobSettings):
         "EXTERNAL_API_FACEBOOK_GRAPH_VERSION", "v19.0", "the Graph API version in paths"
     )
 
+    notifications_url: str = Field(
+        "http://127.0.0.1:5008",
+        description="the notification service, which sends the platform's own messages",
+    )
+    notifications_timeout_seconds: float = Field(
+        10, gt=0, description="how long the notification service has to take a message"
+    )
+    dashboard_url: str = common(
+        "DASHBOARD_URL",
+        "http://localhost:5000",
+        "the dashboard's address in the links the platform's messages carry (an account's "
+        "proven custom domain, or its agency's, takes its place)",
+    )
+
     @model_validator(mode="after")
     def embedded_mode_runs_every_queue(self) -> Self:
         """The in-process worker is the only one: it runs every queue and cron it is not

@@ -30,6 +30,10 @@ class QueueSwitches(BaseSettings):
     triggers_sweep: bool = switch("sends again automation runs left pending (a lost job)")
     task_runs_cleanup: bool = switch("deletes finished task records past their retention")
     webhook_retries: bool = switch("sends the webhook retries that have come due")
+    platform_messages: bool = switch(
+        "sends the platform's own emails and pushes (invitations, password resets, new leads) "
+        "through the notification service"
+    )
     schedule_utilization_monitoring: bool = switch(
         "records each queue's depth and oldest waiting task, and each worker's utilisation",
         on=True,

@@ -28,14 +28,12 @@ from internal_api.accounts.schemas import (
     AccountRead,
     AccountUpdate,
     InvitationCreate,
-    InvitationCreated,
     InvitationRead,
     MemberRead,
     MemberUpdate,
     SubAccountCreate,
 )
 from internal_api.dependencies import Settings
-from internal_api.extended import Extended
 from shared.models.account import Account
 from shared.models.invitation import Invitation
 from shared.utilities.app import RedisClient
@@ -171,16 +169,14 @@ async def remove_member(user_id: str, principal: UsersAdmin, redis: RedisClient)
 @router.post(
     "/invitations",
     status_code=201,
-    response_model=InvitationCreated,
+    response_model=InvitationRead,
     summary="Invite someone to the active account with a role",
-    description="Inviting an email again replaces its invitation not yet accepted (the old "
-    "token stops working). The answer carries the invitation's token until the notifications "
-    "service emails it; it cannot be read again.",
+    description="The invitee is emailed a link to accept it (the `invitation` template, with "
+    "the account's branding); its token is in that email only. Inviting an email again "
+    "replaces its invitation not yet accepted (the old link stops working).",
     responses=error_responses(*SIGNED_IN, OwnerRoleReserved, AlreadyMember, InvitationPending),
 )
-async def invite(
-    body: InvitationCreate, principal: UsersAdmin, settings: Settings
-) -> Extended[Invitation]:
+async def invite(body: InvitationCreate, principal: UsersAdmin, settings: Settings) -> Invitation:
     return await service.invite(principal, body.email, body.role, settings.invitation_lifetime)
 
 

@@ -108,9 +108,3 @@ class InvitationRead(DocumentRead):
     email: str
     role: Role
     expires_at: datetime
-
-
-class InvitationCreated(InvitationRead):
-    # Returned to the inviter only until the notifications service emails it; it is stored
-    # hashed and cannot be read again.
-    token: str

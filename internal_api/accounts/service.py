@@ -35,8 +35,9 @@ from internal_api.accounts.repository import (
 )
 from internal_api.accounts.schemas import AccountUpdate
 from internal_api.auth.service import hash_token, refresh_sessions
-from internal_api.extended import Extended
 from internal_api.users import repository as users
+from shared.domain.notifications import dashboard_paths
+from shared.domain.notifications.platform import tell
 from shared.models.account import Account, AccountKind, PendingDomain
 from shared.models.base import utc_now
 from shared.models.invitation import Invitation
@@ -252,11 +253,10 @@ async def check_another_owner(principal: Principal) -> None:
         raise LastOwner()
 
 
-async def invite(
-    principal: Principal, email: str, role: Role, lifetime: timedelta
-) -> Extended[Invitation]:
-    """A new invitation, with its token (stored only hashed: shown this once); it replaces
-    any invitation for the same email not yet accepted, whose token stops working."""
+async def invite(principal: Principal, email: str, role: Role, lifetime: timedelta) -> Invitation:
+    """A new invitation, emailed to the invitee with its token (stored only hashed, so nobody
+    else ever reads it); it replaces any invitation for the same email not yet accepted, whose
+    token stops working."""
     check_may_manage(principal, role)
     user = await users.by_email(email)
     if user and await MembershipRepository(principal.account_id).of_user(user.id):
@@ -279,7 +279,16 @@ async def invite(
         raise InvitationPending(
             details=[{"field": "email", "message": "invited just now"}]
         ) from None
-    return Extended(invitation, token=token)
+    inviter = await users.user(principal.sub)
+    await tell(
+        "invitation",
+        principal.account_id,
+        {"inviter_name": inviter.name if inviter else ""},
+        to=email,
+        links={"accept_url": dashboard_paths.accept_invitation(token)},
+        key=str(invitation.id),
+    )
+    return invitation
 
 
 async def list_invitations(principal: Principal, params: PageParams) -> Page[Invitation]:

@@ -135,6 +135,9 @@ class PlatformMessageArguments(TaskArguments):
     to: str | None = None  # an address, for someone who may be no user yet
     user_id: str | None = None  # a user of the account, at the address the platform holds
     data: dict[str, str] = {}
+    # Variables holding links into the dashboard, as paths ("/contacts/123"): made absolute on
+    # the account's own domain when it has one.
+    links: dict[str, str] = {}
 
 
 # One of the platform's own emails or pushes, sent through the notification service.

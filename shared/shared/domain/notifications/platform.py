@@ -63,11 +63,14 @@ async def tell(
     *,
     to: str | None = None,
     user_ids: Iterable[PydanticObjectId | str] = (),
+    links: dict[str, str] | None = None,
     key: str | None = None,
 ) -> None:
     """Ask for the event's message to its audience: `to` for an address, `user_ids` for named
-    users, nobody to name for the account's members. `key` names what the message is about (an
-    invitation's id, a lead's): a message asked for twice with one key is sent once."""
+    users, nobody to name for the account's members. `links` are variables holding paths into
+    the dashboard (`{"lead_url": "/contacts/123"}`), made links on the account's domain when
+    sent. `key` names what the message is about (an invitation's id, a lead's): a message asked
+    for twice with one key is sent once."""
     event = PLATFORM_EVENTS.get(event_name)
     if event is None:
         raise UnknownPlatformEvent(f"no platform event is named {event_name}")
@@ -81,6 +84,7 @@ async def tell(
                 channel=channel.value,
                 account_id=str(account_id),
                 data=data,
+                links=links or {},
                 **recipient.as_arguments(),
             )
 

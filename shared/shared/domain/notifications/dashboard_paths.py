@@ -1,0 +1,24 @@
+"""Where the dashboard shows what a platform message is about: the paths its links open (made
+absolute on the account's domain when the message is sent)."""
+
+from urllib.parse import urlencode
+
+
+def accept_invitation(token: str) -> str:
+    return "/accept-invitation?" + urlencode({"token": token})
+
+
+def reset_password(token: str) -> str:
+    return "/reset-password?" + urlencode({"token": token})
+
+
+def confirm_email(token: str) -> str:
+    return "/confirm-email?" + urlencode({"token": token})
+
+
+def contact(contact_id: object) -> str:
+    return f"/contacts/{contact_id}"
+
+
+def conversation(conversation_id: object) -> str:
+    return f"/conversations/{conversation_id}"

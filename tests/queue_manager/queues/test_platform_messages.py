@@ -1,0 +1,122 @@
+"""Queue `platform_messages` on a real worker: each of the platform's own events, asked for with
+`tell`, reaches the notification service (on a real port, no provider configured) by the queue
+manager's service token and lands in its outbox, rendered with the account's branding and with
+its dashboard links on the account's domain."""
+
+import pytest
+
+from notifications.app import create_app
+from notifications.settings import NotificationsSettings
+from queue_manager.celery import settings
+from shared.domain.notifications import dashboard_paths
+from shared.domain.notifications.platform import PLATFORM_EVENTS, Audience, tell
+from shared.models.account import Branding
+from shared.models.dead_letter import DeadLetter
+from shared.models.notification_outbox import OutboxMessage
+from shared.models.notification_template import Channel
+from shared.utilities.outbox import collecting
+from tests.factories import create_account, create_membership, create_sub_account, create_user
+from tests.notifications.conftest import render_pool  # noqa: F401 (a fixture)
+from tests.queue_manager.queues.conftest import eventually
+
+DASHBOARD = "https://dashboard.platform.test"
+# What each event's template needs, as its senders give it.
+EXAMPLES = {
+    "invitation": ({"inviter_name": "Ada"}, {"accept_url": dashboard_paths.accept_invitation("t")}),
+    "email_verification": (
+        {"expires_in_minutes": "60"},
+        {"verify_url": dashboard_paths.confirm_email("t")},
+    ),
+    "password_reset": (
+        {"expires_in_minutes": "30"},
+        {"reset_url": dashboard_paths.reset_password("t")},
+    ),
+    "new_lead": ({"lead_name": "Grace", "source": "facebook"}, {"lead_url": "/contacts/1"}),
+    "new_message": (
+        {"sender_name": "Grace", "preview": "Hello"},
+        {"conversation_url": dashboard_paths.conversation("c1")},
+    ),
+}
+
+
+@pytest.fixture
+async def notification_service(serve, render_pool, monkeypatch):  # noqa: F811
+    """The notification service with no provider: what it sends lands in its outbox."""
+    app = create_app(NotificationsSettings(), render_pool=render_pool)
+    async with serve(app) as url:
+        monkeypatch.setattr(settings, "notifications_url", url)
+        monkeypatch.setattr(settings, "dashboard_url", DASHBOARD)
+        yield url
+
+
+async def emailed(account_id, to: str) -> OutboxMessage:
+    async def landed() -> bool:
+        return await OutboxMessage.find_one({"account_id": account_id, "to": to}) is not None
+
+    await eventually(landed)
+    return await OutboxMessage.find_one({"account_id": account_id, "to": to})
+
+
+def test_every_platform_event_has_an_example_here():
+    assert set(EXAMPLES) == set(PLATFORM_EVENTS)
+
+
+@pytest.mark.parametrize("event", sorted(PLATFORM_EVENTS))
+async def test_each_platform_event_lands_in_the_outbox_branded_with_its_links(
+    event, worker, senders, notification_service
+):
+    account = await create_account(branding=Branding(name="Acme Marketing"))
+    user = await create_user(email="ada@example.com")
+    await create_membership(account, user)
+    data, links = EXAMPLES[event]
+    recipient = {
+        Audience.ADDRESS: {"to": user.email},
+        Audience.USERS: {"user_ids": [user.id]},
+        Audience.ACCOUNT_MEMBERS: {},
+    }[PLATFORM_EVENTS[event].audience]
+
+    async with collecting(senders):
+        await tell(event, account.id, data, links=links, key="k1", **recipient)
+
+    message = await emailed(account.id, user.email)
+    [path] = links.values()
+    assert DASHBOARD + path in message.text
+    assert "Acme Marketing" in message.html  # the branded layout
+    assert message.channel is Channel.EMAIL
+
+
+async def test_a_sub_accounts_links_use_its_agencys_custom_domain(
+    worker, senders, notification_service
+):
+    agency = await create_account(branding=Branding(custom_domain="app.acme.test"))
+    client = await create_sub_account(agency)
+
+    async with collecting(senders):
+        await tell(
+            "invitation",
+            client.id,
+            {"inviter_name": "Ada"},
+            to="new@example.com",
+            links={"accept_url": dashboard_paths.accept_invitation("secret")},
+        )
+
+    message = await emailed(client.id, "new@example.com")
+    assert "https://app.acme.test/accept-invitation?token=secret" in message.text
+
+
+async def test_a_refused_message_is_dead_lettered_not_retried(
+    worker, senders, notification_service
+):
+    account = await create_account()
+    stranger = await create_user()  # no user of the account: the service answers 404
+
+    async with collecting(senders):
+        await tell("password_reset", account.id, {}, user_ids=[stranger.id], key="k2")
+
+    async def dead() -> bool:
+        return await DeadLetter.find_one({"task_name": "platform_messages.send"}) is not None
+
+    await eventually(dead)
+    letter = await DeadLetter.find_one({"task_name": "platform_messages.send"})
+    assert "refused password_reset by email: 404" in letter.error
+    assert letter.attempts == 1

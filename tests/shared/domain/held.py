@@ -4,6 +4,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from shared.utilities.outbox import Outbox, Senders, collecting
+from shared.utilities.task_names import PLATFORM_MESSAGES_SEND
 
 
 class Discarded:
@@ -32,3 +33,12 @@ def events(outbox: Outbox) -> list[dict]:
 def emitted(outbox: Outbox) -> list[tuple[str, dict]]:
     """The socket events asked for, in order: (event, data)."""
     return [(emit.event, emit.data) for emit in outbox.emits]
+
+
+def platform_messages(outbox: Outbox) -> list[tuple[str, str, str | None]]:
+    """The platform's own messages asked for, in order: (event, channel, user id or address)."""
+    return [
+        (job.kwargs["event"], job.kwargs["channel"], job.kwargs["user_id"] or job.kwargs["to"])
+        for job in outbox.jobs
+        if job.name == PLATFORM_MESSAGES_SEND.name
+    ]

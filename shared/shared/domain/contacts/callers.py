@@ -11,6 +11,7 @@ from typing import Any
 
 from shared.domain.contacts import normalising
 from shared.domain.contacts.errors import EmailTaken, Unreachable
+from shared.domain.contacts.leads import announce_new_lead
 from shared.domain.contacts.normalising import Context, Invalid, Normaliser
 from shared.domain.contacts.writing import Author, create_contact, update_contact
 from shared.models.contact import Contact
@@ -31,8 +32,8 @@ async def contact_for(
     whether it is new. The email and phone are read as the contact would store them (a phone
     without a country code in the author's region); one that cannot be read is left out, and
     `Unreachable` answers when neither can. A new person the provider gives no name is named
-    after the part of the email before the @, else the number, as a person needs a name. Two
-    writes racing for one new email end with one contact."""
+    after the part of the email before the @, else the number, as a person needs a name; a new
+    person is a new lead (`leads`). Two writes racing for one new email end with one contact."""
     email, phone = reachable(author, email, phone)
     found = await author.contacts.reachable_at(email, phone)
     if found is None:
@@ -43,11 +44,14 @@ async def contact_for(
         fields |= {"emails": [email] if email else [], "phones": [phone] if phone else []}
         fields["tags"] = [tag] if tag else []
         try:
-            return await create_contact(author, fields), True
+            contact = await create_contact(author, fields)
         except EmailTaken:  # another write gave the email to a new contact meanwhile
             found = await author.contacts.reachable_at(email, phone)
             if found is None:
                 raise
+        else:
+            await announce_new_lead(contact)
+            return contact, True
     fields = lacking(found, email, phone, first_name, last_name, tag)
     return await update_contact(author, found, fields), False
 

@@ -1,8 +1,8 @@
 """Who a live-chat visitor says they are. Anyone may type a customer's email into a website, so
 the email is a claim, never proof:
 
-- an email no live contact of the account holds makes a new person (source `live_chat`),
-  and the visitor's prospect is linked to it;
+- an email no live contact of the account holds makes a new person (source `live_chat`), a
+  new lead the account's members hear of, and the visitor's prospect is linked to it;
 - an email a contact already holds is kept as pending (`identity_pending`) and linked only
   once one of the account's users confirms the visitor is that contact (`confirm_identity`).
 
@@ -13,6 +13,7 @@ whichever process asks (the general socket for a visitor, the internal API for a
 from typing import Any
 
 from shared.domain.contacts.errors import EmailTaken
+from shared.domain.contacts.leads import announce_new_lead
 from shared.domain.contacts.writing import Author, create_contact
 from shared.domain.messages.prospects import update_prospect
 from shared.models.contact import Contact
@@ -66,6 +67,7 @@ async def confirm_identity(author: Author, prospect: ConversationProspect) -> Co
     contact = await holder(author, prospect.email)
     if contact is None:
         contact = await create_contact(author, person(prospect.email, prospect.name))
+        await announce_new_lead(contact)
     await prospect.set({"contact_id": contact.id, "identity_pending": False})
     notice = {"prospect_id": str(prospect.id), "contact_id": str(contact.id)}
     emit(Socket.GENERAL, "live_chat:identity_confirmed", notice, account_room(prospect.account_id))
@@ -82,9 +84,11 @@ async def new_person(author: Author, email: str, name: str) -> Contact | None:
     if await holder(author, email):
         return None
     try:
-        return await create_contact(author, person(email, name))
+        contact = await create_contact(author, person(email, name))
     except EmailTaken:  # another write gave the email to a new contact meanwhile
         return None
+    await announce_new_lead(contact)
+    return contact
 
 
 def person(email: str, name: str) -> dict[str, Any]:

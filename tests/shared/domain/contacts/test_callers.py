@@ -9,8 +9,8 @@ from shared.domain.contacts.writing import Author
 from shared.models.account import Account
 from shared.models.contact import Contact
 from shared.models.crm_log import CrmLog
-from tests.factories import create_account, create_contact
-from tests.shared.domain.held import events
+from tests.factories import create_account, create_contact, create_membership, create_user
+from tests.shared.domain.held import events, platform_messages
 
 
 @pytest.fixture
@@ -61,6 +61,21 @@ async def test_a_new_caller_is_recorded_and_published_like_any_created_contact(a
     assert [event["type"] for event in events(outbox)] == ["contact.created"]
 
 
+async def test_a_new_caller_is_a_new_lead_the_accounts_members_hear_of(author, account, outbox):
+    member = await create_user()
+    await create_membership(account, member)
+
+    contact, _ = await contact_for(author, "callrail", phone="+14155550100", first_name="Ada")
+
+    assert platform_messages(outbox) == [
+        ("new_lead", "email", str(member.id)),
+        ("new_lead", "push", str(member.id)),
+    ]
+    [job, _] = [job for job in outbox.jobs if job.name == "platform_messages.send"]
+    assert job.kwargs["data"] == {"lead_name": "Ada", "source": "callrail"}
+    assert job.kwargs["links"] == {"lead_url": f"/contacts/{contact.id}"}
+
+
 async def test_a_known_email_is_completed_with_the_phone_and_tag_not_duplicated(author, account):
     known = await create_contact(account, first_name="Grace", emails=["grace@example.com"])
 
@@ -100,6 +115,7 @@ async def test_a_known_contact_with_nothing_to_add_is_left_as_it_is(author, acco
     assert (created, contact.id) == (False, known.id)
     assert await CrmLog.find({"entity_id": known.id}).count() == 0
     assert events(outbox) == []
+    assert platform_messages(outbox) == []  # no new lead
 
 
 async def test_a_deleted_contact_with_the_number_is_not_reused(author, account):

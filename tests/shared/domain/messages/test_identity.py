@@ -14,7 +14,8 @@ from shared.models.contact import Contact
 from shared.models.conversation_prospect import ConversationProspect
 from shared.models.crm_log import CrmLog
 from shared.utilities.outbox import Senders, collecting
-from tests.factories import create_account, create_contact
+from tests.factories import create_account, create_contact, create_membership, create_user
+from tests.shared.domain.held import platform_messages
 
 
 @pytest.fixture
@@ -42,6 +43,20 @@ async def test_a_new_email_makes_a_person_from_live_chat_linked_to_the_prospect(
     assert await CrmLog.find({"entity_id": contact.id, "action": "created"}).count() == 1
 
 
+async def test_a_new_email_is_a_new_lead_the_accounts_members_hear_of(mongo, outbox):
+    account = await create_account()
+    member = await create_user()
+    await create_membership(account, member)
+    author, prospect = await visitor_of(account)
+
+    await claim_identity(author, prospect, "ada@example.com", "Ada King")
+
+    assert platform_messages(outbox) == [
+        ("new_lead", "email", str(member.id)),
+        ("new_lead", "push", str(member.id)),
+    ]
+
+
 async def test_a_known_email_is_a_pending_claim_and_links_nothing(mongo, outbox):
     account = await create_account()
     await create_contact(account, emails=["ada@example.com"])
@@ -49,6 +64,7 @@ async def test_a_known_email_is_a_pending_claim_and_links_nothing(mongo, outbox)
 
     await claim_identity(author, prospect, "ada@example.com", "")
 
+    assert platform_messages(outbox) == []  # no new lead
     stored = await ConversationProspect.get(prospect.id)
     assert (stored.email, stored.contact_id, stored.identity_pending) == (
         "ada@example.com",

@@ -32,7 +32,7 @@ async def send_message(senders: Senders, principal: Principal, payload: MessageS
             payload.client_id,
         )
         if created:
-            announce_message(conversation, message)
+            await announce_message(conversation, message)
     return {"message": message.as_event(), "duplicate": not created}
 
 

@@ -22,7 +22,7 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 from shared.utilities.auth import Principal
-from shared.utilities.realtime import account_room
+from shared.utilities.realtime import account_room, presence_key
 
 logger = logging.getLogger(__name__)
 
@@ -31,10 +31,6 @@ logger = logging.getLogger(__name__)
 CONCURRENT_UPDATES = 16
 # How long a replica gathers an account's changes before announcing them.
 ANNOUNCE_SECONDS = 0.25
-
-
-def presence_key(account_id: str) -> str:
-    return f"conversation:presence:{account_id}"
 
 
 class Presence:

@@ -52,15 +52,15 @@ async def post_message(
         client_id=payload.client_id,
     )
     if created:
-        announce(conversation, message)
+        await announce(conversation, message)
     placed = visitor.model_copy(
         update={"prospect_id": str(prospect.id), "conversation_id": str(conversation.id)}
     )
     return placed, message, created
 
 
-def announce(conversation: Conversation, message: ConversationMessage) -> None:
-    announce_message(conversation, message)
+async def announce(conversation: Conversation, message: ConversationMessage) -> None:
+    await announce_message(conversation, message)
     notice = {
         "conversation_id": str(conversation.id),
         "message_id": str(message.id),

@@ -55,7 +55,7 @@ async def inbound_sms(sms: dict[str, Any]) -> dict[str, Any]:
         client_id=sms["message_sid"],  # Twilio's id: the message is stored once
     )
     if created:
-        announce_message(conversation, message)
+        await announce_message(conversation, message)
     return {"conversation_id": str(conversation.id), "message_id": str(message.id)}
 
 

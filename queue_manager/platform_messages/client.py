@@ -6,11 +6,14 @@ from dataclasses import dataclass
 from functools import cache
 
 import httpx
+from redis.asyncio import Redis
 
 from queue_manager.celery import settings
 from queue_manager.platform_messages.links import dashboard_links
 from shared.domain.notifications.platform import PLATFORM_EVENTS
 from shared.utilities.auth import Authenticator, authenticator_for, service_token
+from shared.utilities.realtime import is_online
+from shared.utilities.redis import create_redis
 from shared.utilities.upstream import worth_retrying
 from shared.utilities.worker import PerLoop, PermanentError
 
@@ -56,11 +59,22 @@ def notifications_client() -> httpx.AsyncClient:
 
 
 clients: PerLoop[httpx.AsyncClient] = PerLoop(notifications_client, close=httpx.AsyncClient.aclose)
+presence: PerLoop[Redis] = PerLoop(lambda: create_redis(settings.redis_url), close=Redis.aclose)
+
+
+async def seen_live(message: PlatformMessage) -> bool:
+    event = PLATFORM_EVENTS[message.event]
+    if not (event.unless_online and message.user_id):
+        return False
+    return await is_online(presence.get(), message.account_id, message.user_id)
 
 
 async def send(message: PlatformMessage) -> dict:
-    """The delivery the notification service made of the message (its id and status).
-    A refusal (4xx but 429) is final: the message is dead-lettered with the service's answer."""
+    """The delivery the notification service made of the message (its id and status), or why
+    it was not asked for. A refusal (4xx but 429) is final: the message is dead-lettered with
+    the service's answer."""
+    if await seen_live(message):
+        return {"skipped": "the recipient is online"}
     links = await dashboard_links(message.account_id, message.links, settings.dashboard_url)
     token = service_token(authenticator(), CALLER, AUDIENCE)
     try:

@@ -5,7 +5,7 @@ import asyncio
 
 from redis.asyncio import Redis
 
-from conversation_socket.presence import presence_key
+from shared.utilities.realtime import presence_key
 from tests.factories import create_signed_in
 
 

@@ -68,7 +68,7 @@ async def post_message(
         conversation, SenderType.USER, principal.sub, body.body, body.attachments, body.client_id
     )
     if created:
-        announce_message(conversation, message)
+        await announce_message(conversation, message)
     return message, created
 
 

@@ -16,6 +16,7 @@ import socketio
 from engineio import exceptions as engine_exceptions
 from engineio import packet as engine_packet
 from engineio.async_socket import AsyncSocket
+from redis.asyncio import Redis
 from socketio import packet as socket_packet
 
 from shared.utilities import redis as redis_utils
@@ -44,6 +45,16 @@ def user_room(user_id: Any) -> str:
 
 def conversation_room(conversation_id: Any) -> str:
     return f"conversation:{conversation_id}"
+
+
+def presence_key(account_id: Any) -> str:
+    """The conversation socket's count of open sockets per user of the account (a hash)."""
+    return f"conversation:presence:{account_id}"
+
+
+async def is_online(redis: Redis, account_id: Any, user_id: Any) -> bool:
+    """Whether the user has a socket open in the account, on any replica."""
+    return int(await redis.hget(presence_key(account_id), str(user_id)) or 0) > 0
 
 
 def named_in(room: str, kind: str) -> str | None:

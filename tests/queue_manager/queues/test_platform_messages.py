@@ -3,7 +3,10 @@
 manager's service token and lands in its outbox, rendered with the account's branding and with
 its dashboard links on the account's domain."""
 
+import os
+
 import pytest
+from redis.asyncio import Redis
 
 from notifications.app import create_app
 from notifications.settings import NotificationsSettings
@@ -14,7 +17,10 @@ from shared.models.account import Branding
 from shared.models.dead_letter import DeadLetter
 from shared.models.notification_outbox import OutboxMessage
 from shared.models.notification_template import Channel
+from shared.models.task_run import TaskRun, TaskStatus
 from shared.utilities.outbox import collecting
+from shared.utilities.realtime import presence_key
+from shared.utilities.redis import create_redis
 from tests.factories import create_account, create_membership, create_sub_account, create_user
 from tests.notifications.conftest import render_pool  # noqa: F401 (a fixture)
 from tests.queue_manager.queues.conftest import eventually
@@ -37,6 +43,10 @@ EXAMPLES = {
         {"conversation_url": dashboard_paths.conversation("c1")},
     ),
 }
+
+
+def redis_client() -> Redis:
+    return create_redis(os.environ["REDIS_URL"])
 
 
 @pytest.fixture
@@ -120,3 +130,31 @@ async def test_a_refused_message_is_dead_lettered_not_retried(
     letter = await DeadLetter.find_one({"task_name": "platform_messages.send"})
     assert "refused password_reset by email: 404" in letter.error
     assert letter.attempts == 1
+
+
+async def test_a_new_message_is_not_sent_to_a_follower_online_in_the_account(
+    worker, senders, notification_service
+):
+    account = await create_account()
+    online, offline = await create_user(), await create_user()
+    for user in (online, offline):
+        await create_membership(account, user)
+    async with redis_client() as redis:
+        await redis.hset(presence_key(account.id), str(online.id), 1)
+    data, links = EXAMPLES["new_message"]
+
+    async with collecting(senders):
+        await tell(
+            "new_message", account.id, data, links=links, user_ids=[online.id, offline.id], key="m"
+        )
+
+    await emailed(account.id, offline.email)
+    skipped = f"new_message:m:{online.id}:email"
+
+    async def settled() -> bool:
+        run = await TaskRun.get(skipped)
+        return run is not None and run.status is TaskStatus.COMPLETED
+
+    await eventually(settled)
+    assert (await TaskRun.get(skipped)).result == {"skipped": "the recipient is online"}
+    assert await OutboxMessage.find({"to": online.email}).count() == 0

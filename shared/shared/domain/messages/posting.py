@@ -4,8 +4,8 @@ everyone who should know.
 `append_message` stores a message carrying the sender's `client_id` once however often it is
 resent (the unique `dedupe_key`), moves the conversation's last message forward (never back)
 and marks the sender as having read their own message. `announce_message` then sends it to
-the conversation's socket rooms and to webhooks, through the caller's outbox, so only once the
-caller's work has succeeded.
+the conversation's socket rooms, to webhooks and to its offline followers, through the caller's
+outbox, so only once the caller's work has succeeded.
 """
 
 from typing import Any
@@ -13,6 +13,7 @@ from typing import Any
 from pymongo.errors import DuplicateKeyError
 
 from shared.domain.messages import pointers, repository
+from shared.domain.messages.followers import tell_followers
 from shared.models.conversation import PREVIEW_LENGTH, Conversation, ConversationKind, LastMessage
 from shared.models.conversation_message import Attachment, ConversationMessage, SenderType
 from shared.utilities.events import publish_event
@@ -57,15 +58,17 @@ async def append_message(
     return message, True
 
 
-def announce_message(conversation: Conversation, message: ConversationMessage) -> None:
+async def announce_message(conversation: Conversation, message: ConversationMessage) -> None:
     """`message:new` to the conversation's room on the conversation socket (and on the general
-    socket, where a prospect's live-chat visitor listens) and `message.created` for webhooks."""
+    socket, where a prospect's live-chat visitor listens), `message.created` for webhooks, and
+    `new_message` to its followers who are offline (`followers`)."""
     event = message.as_event()
     room = conversation_room(conversation.id)
     emit(Socket.CONVERSATION, "message:new", event, room)
     if conversation.kind == ConversationKind.PROSPECT:
         emit(Socket.GENERAL, "message:new", event, room)
     publish_event(conversation.account_id, "message.created", event)
+    await tell_followers(conversation, message)
 
 
 async def bump_last_message(conversation: Conversation, message: ConversationMessage) -> None:

@@ -38,6 +38,8 @@ class PlatformEvent:
     channels: tuple[Channel, ...]
     audience: Audience
     urgent: bool = False  # sent through the recipient's quiet hours
+    # Not sent to a user who is online in the account when it goes out: they see it live.
+    unless_online: bool = False
 
 
 PLATFORM_EVENTS: dict[str, PlatformEvent] = {
@@ -47,7 +49,9 @@ PLATFORM_EVENTS: dict[str, PlatformEvent] = {
         PlatformEvent("email_verification", (Channel.EMAIL,), Audience.ADDRESS, urgent=True),
         PlatformEvent("password_reset", (Channel.EMAIL,), Audience.USERS, urgent=True),
         PlatformEvent("new_lead", (Channel.EMAIL, Channel.PUSH), Audience.ACCOUNT_MEMBERS),
-        PlatformEvent("new_message", (Channel.EMAIL, Channel.PUSH), Audience.USERS),
+        PlatformEvent(
+            "new_message", (Channel.EMAIL, Channel.PUSH), Audience.USERS, unless_online=True
+        ),
     )
 }
 

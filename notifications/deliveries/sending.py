@@ -8,8 +8,8 @@ fails with the last error. A delivery no longer `queued` (sent, failed, or taken
 try) is left alone, so a task delivered twice sends once.
 
 A push to a user's devices goes to each device through its kind's provider, and each device's
-outcome is kept as soon as it is known, so a later try sends only to the devices still
-`queued`: none receives it twice. A device no longer the user's when its turn comes (removed,
+outcome is kept, so a later try sends only to the devices still `queued`: none receives it
+twice. A device no longer the user's when its turn comes (removed,
 or its token registered by someone else) is not sent to. The delivery is `sent` once a device
 has taken it, `failed` when none did. A push token the provider reports dead fails its send
 and its device is removed, whether the push went to the user's devices or named the token.
@@ -80,7 +80,6 @@ async def send_to_devices(
             await send_to_device(providers, delivery, device, registered)
         except ProviderUnavailable as error:
             device.reason, unavailable = error.message, error
-        await delivery.save()
     if unavailable:
         await keep_for_another_try(delivery, unavailable, max_attempts)
         for device in waiting(delivery):

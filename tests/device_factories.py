@@ -22,7 +22,7 @@ async def create_device(user: User, **overrides) -> PushDevice:
         "user_id": user.id,
         "kind": PushKind.FCM,
         "token": fcm_token(),
-        "device_id": secrets.token_hex(8),
+        "install_id": secrets.token_hex(8),
         "name": "Pixel 8",
         "platform": "android",
         "last_seen_at": utc_now(),

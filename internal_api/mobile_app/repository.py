@@ -28,7 +28,7 @@ class DeviceRepository(OwnedRepository[PushDevice]):
 
     async def delete_older_tokens(self, device: PushDevice) -> None:
         """The install's earlier registrations: the provider has replaced their tokens."""
-        older = {"device_id": device.device_id, "_id": {"$ne": device.id}}
+        older = {"install_id": device.install_id, "_id": {"$ne": device.id}}
         await PushDevice.find(self.scoped(older)).delete()
 
     async def delete_all_but_latest(self, keep: int) -> None:

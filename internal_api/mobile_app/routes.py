@@ -31,7 +31,7 @@ REGISTERED_BEFORE: dict[int | str, dict[str, Any]] = {
     description="The app calls it on every start and whenever the provider gives it a new "
     "token. The device is the user's, not an account's: it receives the user's pushes from "
     "every account they are a user of. A token registered before is updated (200), and moves "
-    "to the caller if another user registered it; a new token for the same `device_id` "
+    "to the caller if another user registered it; a new token for the same `install_id` "
     "replaces the old one. A user keeps their 20 most recently seen devices.",
     responses={**REGISTERED_BEFORE, **error_responses(Unauthorized, InvalidInput)},
 )

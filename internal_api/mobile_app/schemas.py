@@ -21,7 +21,7 @@ TOKEN_SHAPES = {
 class DeviceCreate(WriteModel):
     kind: PushKind = Field(description="`fcm` for an FCM registration token, `expo` for Expo's")
     token: str = Field(max_length=4096, description="the push token the provider gave the app")
-    device_id: str = Field(
+    install_id: str = Field(
         min_length=1,
         max_length=200,
         description="the app's own id for its install; a new token for it replaces the old one",
@@ -45,7 +45,7 @@ class DeviceCreate(WriteModel):
 class DeviceRead(DocumentRead):
     kind: PushKind
     token: str
-    device_id: str
+    install_id: str
     name: str
     platform: Platform | None
     app_version: str

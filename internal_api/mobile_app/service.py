@@ -3,7 +3,7 @@
 Devices are the user's, not an account's: pushes from every account the user is a user of go
 to each of them. The app registers its token on every start: a token registered before is
 updated (never stored twice), and moves to the caller when another user held it (the phone
-changed hands). A new token for an install (`device_id`) replaces its old one, and a user
+changed hands). A new token for an install (`install_id`) replaces its old one, and a user
 keeps their `MAX_DEVICES` most recently seen devices, so pushes go to phones still in use.
 The notification service removes a device whose token its provider reports dead.
 """

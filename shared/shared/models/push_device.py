@@ -33,8 +33,9 @@ class PushDevice(BaseDocument):
     user_id: PydanticObjectId
     kind: PushKind
     token: str
-    # The app's own id for its install: it stays when the provider refreshes the token.
-    device_id: str
+    # The app's own id for its install (not the device's `id`): it stays when the provider
+    # refreshes the token.
+    install_id: str
     name: str = ""  # "Grace's Pixel", as the app names it
     platform: Platform | None = None
     app_version: str = ""
@@ -50,5 +51,5 @@ class PushDevice(BaseDocument):
             IndexModel([("user_id", ASCENDING), ("last_seen_at", DESCENDING)]),
             IndexModel([("user_id", ASCENDING), ("created_at", DESCENDING)]),
             # The install's older tokens, replaced by a new one.
-            IndexModel([("user_id", ASCENDING), ("device_id", ASCENDING)]),
+            IndexModel([("user_id", ASCENDING), ("install_id", ASCENDING)]),
         ]

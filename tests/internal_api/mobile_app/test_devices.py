@@ -25,7 +25,7 @@ def registration(**overrides) -> dict:
     return {
         "kind": "fcm",
         "token": fcm_token(),
-        "device_id": "install-1",
+        "install_id": "install-1",
         "name": "Grace's Pixel",
         "platform": "android",
         "app_version": "3.2.0",
@@ -42,7 +42,7 @@ async def test_a_user_registers_a_devices_token(api):
     assert answer.status_code == 201, answer.text
     stored = await PushDevice.get(answer.json()["id"])
     assert (stored.user_id, stored.kind, stored.token) == (me.user.id, "fcm", body["token"])
-    assert (stored.device_id, stored.name, stored.platform, stored.app_version) == (
+    assert (stored.install_id, stored.name, stored.platform, stored.app_version) == (
         "install-1",
         "Grace's Pixel",
         "android",
@@ -55,7 +55,7 @@ async def test_an_expo_push_token_is_registered_too(api):
     token = expo_token()
 
     answer = await api.post(
-        DEVICES, json={"kind": "expo", "token": token, "device_id": "ios-1"}, headers=me.headers
+        DEVICES, json={"kind": "expo", "token": token, "install_id": "ios-1"}, headers=me.headers
     )
 
     assert answer.status_code == 201, answer.text
@@ -95,9 +95,9 @@ async def test_a_token_registered_by_another_user_moves_to_them(api):
 
 async def test_a_new_token_for_the_same_install_replaces_the_old_one(api):
     me = await create_signed_in()
-    old = await create_device(me.user, device_id="install-1")
+    old = await create_device(me.user, install_id="install-1")
 
-    answer = await api.post(DEVICES, json=registration(device_id="install-1"), headers=me.headers)
+    answer = await api.post(DEVICES, json=registration(install_id="install-1"), headers=me.headers)
 
     assert answer.status_code == 201, answer.text
     assert await PushDevice.get(old.id) is None

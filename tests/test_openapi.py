@@ -61,11 +61,13 @@ def test_every_operation_reading_a_body_documents_400_and_413(module, app):
     assert missing == []
 
 
-# Creates that answer 200 with what already existed (a retry, a conversation opened twice).
+# Creates that answer 200 with what already existed (a retry, a conversation opened twice, a
+# device token registered again).
 IDEMPOTENT_CREATES = {
     "POST /v1/conversation-v2/direct",
     "POST /v1/conversation-v2/prospect-conversations",
     "POST /v1/conversation-v2/conversations/{conversation_id}/messages",
+    "POST /v1/mobile-app/devices",
 }
 
 

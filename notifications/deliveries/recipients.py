@@ -5,6 +5,10 @@ A user sends to the account's own users (`user_id`: a user of the account, as
 platform holds for them; another account's ids answer 404 like missing ones. A free-form
 address (`to`) is for the platform's services (an invitation goes to someone who is no user
 yet). SMS go to the countries of NOTIFICATIONS_SMS_ALLOWED_COUNTRIES only, whoever sends.
+
+A push to a user goes to each device they registered (`/v1/mobile-app/devices`), as they are
+when it is asked for; a user may have none (the send is then suppressed, not refused: an
+account's members are told of a new lead whether or not they have the app).
 """
 
 from dataclasses import dataclass
@@ -19,10 +23,11 @@ from notifications.deliveries.errors import (
     NoAddress,
     OneRecipient,
 )
-from notifications.deliveries.repository import RecipientRepository
+from notifications.deliveries.repository import PushDevices, RecipientRepository
 from notifications.deliveries.schemas import DeliveryCreate
 from shared.domain.accounts.users import NotAccountUsers, require_users
 from shared.models.contact import Contact
+from shared.models.notification_delivery import DevicePush
 from shared.models.notification_template import Channel
 from shared.utilities.auth import Principal, TokenKind
 
@@ -33,6 +38,12 @@ class Recipient:
     user_id: str | None = None  # whose preferences apply
     contact_id: str | None = None
     named_by: str = "to"  # the field the address comes from, for errors
+    devices: tuple[DevicePush, ...] | None = None  # a push to a user: their devices
+
+    @property
+    def has_no_device(self) -> bool:
+        """A push to a user who has registered no device: there is nowhere to send it."""
+        return self.devices is not None and not self.devices
 
 
 async def recipient_of(
@@ -80,13 +91,23 @@ async def account_user(
 async def user_recipient(
     recipients: RecipientRepository, channel: Channel, user_id: PydanticObjectId
 ) -> Recipient:
+    if channel is Channel.PUSH:
+        return await devices_of(user_id)
     if channel is not Channel.EMAIL:
-        # What the platform knows of its users today is their email address.
+        # Besides their devices, what the platform knows of its users is their email address.
         raise NoAddress(f"Users have no {channel} address on the platform yet.", "user_id")
     user = await recipients.user(user_id)
     if user is None:
         raise NotAccountUsers(f"Not users of this account: {user_id}.")
     return Recipient(user.email, user_id=str(user_id), named_by="user_id")
+
+
+async def devices_of(user_id: PydanticObjectId) -> Recipient:
+    devices = tuple(
+        DevicePush(device_id=device.id, kind=device.kind, token=device.token, name=device.name)
+        for device in await PushDevices.of_user(user_id)
+    )
+    return Recipient("", user_id=str(user_id), named_by="user_id", devices=devices)
 
 
 async def contact_recipient(

@@ -2,7 +2,8 @@
 
 `DeliveryRepository` is an account's log, for its users. `AllDeliveries` reaches across
 accounts, for the processes that act on a delivery by its id or its provider's message id (the
-send, the sweep, the providers' status reports), never on a user's behalf.
+send, the sweep, the providers' status reports), never on a user's behalf. `PushDevices` are
+the devices users receive pushes on, which are the user's, in every account they are in.
 """
 
 from typing import Any
@@ -11,6 +12,7 @@ from beanie import PydanticObjectId
 
 from shared.models.contact import Contact
 from shared.models.notification_delivery import NotificationDelivery
+from shared.models.push_device import PushDevice
 from shared.models.user import User
 from shared.utilities.repository import TenantRepository, object_id
 
@@ -62,3 +64,22 @@ class AllDeliveries:
         while found := await collection.find_one_and_update(query, update):
             claimed.append(str(found["_id"]))
         return claimed
+
+
+class PushDevices:
+    @staticmethod
+    async def of_user(user_id: PydanticObjectId) -> list[PushDevice]:
+        return await PushDevice.find({"user_id": user_id}).sort("-last_seen_at").to_list()
+
+    @staticmethod
+    async def still_registered(
+        user_id: PydanticObjectId, device_ids: list[PydanticObjectId]
+    ) -> set[tuple[PydanticObjectId, str]]:
+        """Those of the devices still the user's, each with its token (it may have changed)."""
+        found = await PushDevice.find({"_id": {"$in": device_ids}, "user_id": user_id}).to_list()
+        return {(device.id, device.token) for device in found}
+
+    @staticmethod
+    async def forget_token(token: str) -> None:
+        """The device of a token its provider reports dead, whoever's it is."""
+        await PushDevice.find({"token": token}).delete()

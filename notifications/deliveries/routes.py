@@ -54,6 +54,13 @@ SEND_DESCRIPTION = (
     "account's daily limits (429 `daily_limit_reached` past them), and SMS go to the allowed "
     "countries only."
 )
+PUSH_DESCRIPTION = (
+    SEND_DESCRIPTION
+    + " A push to a user goes to each device they registered (`/v1/mobile-app/devices`), "
+    "listed in the delivery's `devices` with each one's outcome: `sent` once a device took it, "
+    "`failed` when none did, `suppressed` when the user has no device. A token its provider "
+    "reports dead removes its device."
+)
 
 
 @router.post(
@@ -88,8 +95,8 @@ async def send_sms(
     "/push",
     status_code=202,
     response_model=DeliveryRead,
-    summary="Send a push notification (FCM token or Expo push token)",
-    description=SEND_DESCRIPTION,
+    summary="Send a push notification to a user's devices (or, for services, a token)",
+    description=PUSH_DESCRIPTION,
     responses=SEND_ERRORS,
 )
 async def send_push(

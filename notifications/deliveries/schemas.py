@@ -6,7 +6,8 @@ from pydantic import EmailStr, Field, model_validator
 from notifications.templates.schemas import EVENT_PATTERN, Scalar, VariableName
 from shared.models.notification_delivery import DeliveryStatus, StatusChange
 from shared.models.notification_template import Channel
-from shared.utilities.schemas import DocumentRead, IdStr, WriteModel
+from shared.models.push_device import PushKind
+from shared.utilities.schemas import DocumentRead, IdStr, ReadModel, WriteModel
 
 E164 = r"^\+[1-9]\d{6,14}$"
 Id = Annotated[str, Field(min_length=1, max_length=64)]
@@ -48,6 +49,18 @@ class PushCreate(DeliveryCreate):
     )
 
 
+class DevicePushRead(ReadModel):
+    """One device of a push to a user. Its token is not shown: it is the device's address."""
+
+    device_id: IdStr
+    kind: PushKind
+    name: str
+    status: DeliveryStatus
+    provider: str
+    provider_message_id: str | None
+    reason: str
+
+
 class DeliveryRead(DocumentRead):
     channel: Channel
     event: str
@@ -67,6 +80,9 @@ class DeliveryRead(DocumentRead):
     attempts: int
     provider: str
     provider_message_id: str | None
+    devices: list[DevicePushRead] = Field(
+        description="a push to a user: each of their devices, with its outcome (`to` is empty)"
+    )
     history: list[StatusChange]
     requested_by: IdStr
 

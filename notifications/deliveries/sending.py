@@ -6,11 +6,20 @@ message; a busy, failing or silent provider (429, 5xx, timeout) raises `Provider
 for the caller to try again later, until the delivery has had `max_attempts` tries, when it
 fails with the last error. A delivery no longer `queued` (sent, failed, or taken by another
 try) is left alone, so a task delivered twice sends once.
+
+A push to a user's devices goes to each device through its kind's provider, and each device's
+outcome is kept, so a later try sends only to the devices still `queued`: none receives it
+twice. A device no longer the user's when its turn comes (removed,
+or its token registered by someone else) is not sent to. The delivery is `sent` once a device
+has taken it, `failed` when none did. A push token the provider reports dead fails its send
+and its device is removed, whether the push went to the user's devices or named the token.
 """
 
 import logging
 
-from notifications.deliveries.repository import AllDeliveries
+from beanie import PydanticObjectId
+
+from notifications.deliveries.repository import AllDeliveries, PushDevices
 from notifications.providers.base import (
     EmailMessage,
     ProviderReceipt,
@@ -19,9 +28,10 @@ from notifications.providers.base import (
     PushMessage,
     Reference,
     SmsMessage,
+    TokenInvalid,
 )
-from notifications.providers.registry import Providers
-from shared.models.notification_delivery import DeliveryStatus, NotificationDelivery
+from notifications.providers.registry import Providers, kind_of
+from shared.models.notification_delivery import DeliveryStatus, DevicePush, NotificationDelivery
 from shared.models.notification_template import Channel
 
 logger = logging.getLogger(__name__)
@@ -32,17 +42,23 @@ async def send_delivery(delivery_id: str, providers: Providers, max_attempts: in
     if delivery is None or delivery.status is not DeliveryStatus.QUEUED:
         return
     delivery.attempts += 1
+    if delivery.devices:
+        await send_to_devices(delivery, providers, max_attempts)
+    else:
+        await send_to_address(delivery, providers, max_attempts)
+
+
+async def send_to_address(
+    delivery: NotificationDelivery, providers: Providers, max_attempts: int
+) -> None:
     try:
         receipt = await send_through(providers, delivery)
     except ProviderRejected as error:
+        await forget_if_dead(error, delivery.to)
         delivery.reason = error.message
         delivery.record(DeliveryStatus.FAILED, error.message)
     except ProviderUnavailable as error:
-        delivery.reason = error.message
-        if delivery.attempts < max_attempts:
-            await delivery.save()
-            logger.warning("delivery %s try %d failed: %s", delivery_id, delivery.attempts, error)
-            raise
+        await keep_for_another_try(delivery, error, max_attempts)
         delivery.reason = f"gave up after {delivery.attempts} tries: {error.message}"
         delivery.record(DeliveryStatus.FAILED, delivery.reason)
     else:
@@ -52,14 +68,89 @@ async def send_delivery(delivery_id: str, providers: Providers, max_attempts: in
     await delivery.save()
 
 
+async def send_to_devices(
+    delivery: NotificationDelivery, providers: Providers, max_attempts: int
+) -> None:
+    registered = await PushDevices.still_registered(
+        PydanticObjectId(delivery.user_id), [device.device_id for device in delivery.devices]
+    )
+    unavailable: ProviderUnavailable | None = None
+    for device in waiting(delivery):
+        try:
+            await send_to_device(providers, delivery, device, registered)
+        except ProviderUnavailable as error:
+            device.reason, unavailable = error.message, error
+    if unavailable:
+        await keep_for_another_try(delivery, unavailable, max_attempts)
+        for device in waiting(delivery):
+            device.settle(
+                DeliveryStatus.FAILED, f"gave up after {delivery.attempts} tries: {device.reason}"
+            )
+    record_devices_outcome(delivery)
+    await delivery.save()
+
+
+def waiting(delivery: NotificationDelivery) -> list[DevicePush]:
+    return [device for device in delivery.devices if device.status is DeliveryStatus.QUEUED]
+
+
+async def send_to_device(
+    providers: Providers,
+    delivery: NotificationDelivery,
+    device: DevicePush,
+    registered: set[tuple[PydanticObjectId, str]],
+) -> None:
+    if (device.device_id, device.token) not in registered:
+        device.settle(DeliveryStatus.FAILED, "the device is no longer registered")
+        return
+    provider = providers.push_for(device.kind)
+    device.provider = provider.name
+    try:
+        receipt = await provider.send(push_message(delivery, device.token))
+    except ProviderRejected as error:
+        await forget_if_dead(error, device.token)
+        device.settle(DeliveryStatus.FAILED, error.message)
+    else:
+        device.provider_message_id = receipt.message_id
+        device.settle(DeliveryStatus.SENT)
+
+
+def record_devices_outcome(delivery: NotificationDelivery) -> None:
+    """Sent once a device has taken it (naming those that did not); failed when none did."""
+    failed = [device for device in delivery.devices if device.status is DeliveryStatus.FAILED]
+    reasons = "; ".join(f"{device.name or device.device_id}: {device.reason}" for device in failed)
+    if len(failed) == len(delivery.devices):
+        delivery.reason = reasons
+        delivery.record(DeliveryStatus.FAILED, reasons)
+        return
+    total = len(delivery.devices)
+    delivery.reason = f"not sent to {len(failed)} of {total} devices: {reasons}" if failed else ""
+    delivery.record(DeliveryStatus.SENT)
+
+
+async def keep_for_another_try(
+    delivery: NotificationDelivery, error: ProviderUnavailable, max_attempts: int
+) -> None:
+    """Raises `error`, for the caller to try again later, while the delivery has tries left."""
+    delivery.reason = error.message
+    if delivery.attempts < max_attempts:
+        await delivery.save()
+        logger.warning("delivery %s try %d failed: %s", delivery.id, delivery.attempts, error)
+        raise error
+
+
+async def forget_if_dead(error: ProviderRejected, token: str) -> None:
+    if isinstance(error, TokenInvalid):
+        await PushDevices.forget_token(token)
+
+
 async def send_through(providers: Providers, delivery: NotificationDelivery) -> ProviderReceipt:
-    reference = Reference(str(delivery.account_id), str(delivery.id))
     match delivery.channel:
         case Channel.EMAIL:
             delivery.provider = providers.email.name
             return await providers.email.send(
                 EmailMessage(
-                    reference=reference,
+                    reference=reference_of(delivery),
                     to=delivery.to,
                     subject=delivery.subject,
                     text=delivery.text,
@@ -71,17 +162,23 @@ async def send_through(providers: Providers, delivery: NotificationDelivery) -> 
         case Channel.SMS:
             delivery.provider = providers.sms.name
             return await providers.sms.send(
-                SmsMessage(reference=reference, to=delivery.to, text=delivery.text)
+                SmsMessage(reference=reference_of(delivery), to=delivery.to, text=delivery.text)
             )
-        case _:  # push
-            provider = providers.push_for(delivery.to)
+        case _:  # push to a token named as is
+            provider = providers.push_for(kind_of(delivery.to))
             delivery.provider = provider.name
-            return await provider.send(
-                PushMessage(
-                    reference=reference,
-                    to=delivery.to,
-                    title=delivery.subject,
-                    text=delivery.text,
-                    data=delivery.data,
-                )
-            )
+            return await provider.send(push_message(delivery, delivery.to))
+
+
+def push_message(delivery: NotificationDelivery, token: str) -> PushMessage:
+    return PushMessage(
+        reference=reference_of(delivery),
+        to=token,
+        title=delivery.subject,
+        text=delivery.text,
+        data=delivery.data,
+    )
+
+
+def reference_of(delivery: NotificationDelivery) -> Reference:
+    return Reference(str(delivery.account_id), str(delivery.id))

@@ -3,8 +3,9 @@
 The request resolves the recipient (`recipients`), renders the template with the account's
 branding and time zone, applies the recipient's preferences, counts the send against the
 account's daily limit (`limits`) and stores the delivery: `queued` (handed to its send once
-the request succeeds), `deferred` (quiet hours), `suppressed` (opted out) or `failed` (the
-template went over a limit with this data). A refused request stores and sends nothing.
+the request succeeds), `deferred` (quiet hours), `suppressed` (opted out, or a push to a user
+with no device) or `failed` (the template went over a limit with this data). A refused request
+stores and sends nothing.
 """
 
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ from shared.utilities.pagination import Page, PageParams
 from shared.utilities.repository import object_id
 
 WILL_BE_SENT = (DeliveryStatus.QUEUED, DeliveryStatus.DEFERRED)
+NO_DEVICE = Decision(DeliveryStatus.SUPPRESSED, "the user has no device registered for push")
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ async def request_delivery(
         user_id=recipient.user_id,
         contact_id=recipient.contact_id,
         to=recipient.to,
+        devices=list(recipient.devices or ()),
         text="",
         from_name=settings.email_from_name or brand_of(account)["name"],
         headers=unsubscribe_headers(link) if marketing else {},
@@ -159,6 +162,8 @@ async def decision_for(
     account_id: str, channel: Channel, recipient: Recipient, body: DeliveryCreate, marketing: bool
 ) -> Decision:
     """A user's preferences decide for them; other recipients get what is sent."""
+    if recipient.has_no_device:
+        return NO_DEVICE
     if not recipient.user_id:
         return SEND_NOW
     preference = await preference_of(account_id, recipient.user_id)

@@ -3,7 +3,8 @@
 A client sends one message and hands back a receipt naming the provider's message id. A
 provider refusing the message (4xx) raises `ProviderRejected`, which fails the delivery with the
 provider's own words; one that is busy, failing (429, 5xx) or silent raises `ProviderUnavailable`,
-which is retried.
+which is retried. A push token the provider reports dead raises `TokenInvalid`, a refusal
+after which the token's device is forgotten.
 """
 
 from collections.abc import Callable, Iterator
@@ -66,6 +67,11 @@ class ProviderError(Exception):
 
 class ProviderRejected(ProviderError):
     """The provider refused the message; sending it again would fail the same way."""
+
+
+class TokenInvalid(ProviderRejected):
+    """The provider says no device is behind this push token any more (the app was removed,
+    the token expired or was never one): nothing should be sent to it again."""
 
 
 class ProviderUnavailable(ProviderError):

@@ -3,7 +3,8 @@
 
 Expo answers 200 with a ticket, `{"data": {"status": "ok", "id"}}` or `{"data": {"status":
 "error", "message", "details": {"error"}}}`; a request it refuses as a whole answers 4xx/5xx
-with `{"errors": [{"code", "message"}]}`.
+with `{"errors": [{"code", "message"}]}`. A ticket's `DeviceNotRegistered` says the token is
+dead (`TokenInvalid`): Expo asks senders to stop sending to it.
 """
 
 from typing import Any
@@ -15,6 +16,7 @@ from notifications.providers.base import (
     ProviderRejected,
     ProviderUnavailable,
     PushMessage,
+    TokenInvalid,
     check_answer,
     unreachable_is_unavailable,
 )
@@ -23,6 +25,7 @@ NAME = "expo"
 TOKEN_PREFIXES = ("ExponentPushToken[", "ExpoPushToken[")
 # A ticket error that says "later", not "never".
 RETRYABLE_TICKET_ERRORS = {"MessageRateExceeded"}
+DEAD_TOKEN = "DeviceNotRegistered"
 
 
 def is_expo_token(token: str) -> bool:
@@ -53,6 +56,8 @@ class ExpoPush:
         text = f"{ticket.get('message', '')} ({reason})" if reason else ticket.get("message", "")
         if reason in RETRYABLE_TICKET_ERRORS:
             raise ProviderUnavailable(NAME, text)
+        if reason == DEAD_TOKEN:
+            raise TokenInvalid(NAME, text)
         raise ProviderRejected(NAME, text)
 
 

@@ -2,7 +2,11 @@
 (`POST /v1/projects/{project}/messages:send`), authorised by a service account's OAuth token.
 
 FCM answers `{"name": "projects/{project}/messages/{id}"}`; errors come as Google's
-`{"error": {"code", "message", "status"}}`.
+`{"error": {"code", "message", "status", "details"}}`, where a detail of type
+`google.firebase.fcm.v1.FcmError` carries FCM's `errorCode`. `UNREGISTERED` (404) says the app
+instance is gone; `INVALID_ARGUMENT` (400) says the token is no FCM token, unless a
+`google.rpc.BadRequest` detail names another field of the message (a bad payload): both mean
+the token is dead (`TokenInvalid`).
 """
 
 import httpx
@@ -11,6 +15,7 @@ from notifications.providers.base import (
     ProviderReceipt,
     ProviderUnavailable,
     PushMessage,
+    TokenInvalid,
     check_answer,
     json_body,
     unreachable_is_unavailable,
@@ -19,6 +24,9 @@ from notifications.providers.google_oauth import ServiceAccountTokens
 
 NAME = "fcm"
 SCOPE = "https://www.googleapis.com/auth/firebase.messaging"
+FCM_ERROR = "type.googleapis.com/google.firebase.fcm.v1.FcmError"
+BAD_REQUEST = "type.googleapis.com/google.rpc.BadRequest"
+TOKEN_FIELD = "message.token"
 
 
 class FcmPush:
@@ -52,13 +60,50 @@ class FcmPush:
             # Our token was revoked or expired early: the next try asks for a new one.
             self.tokens.forget()
             raise ProviderUnavailable(NAME, f"401 {error_message(json_body(response))}")
+        if not response.is_success and names_a_dead_token(json_body(response)):
+            raise TokenInvalid(NAME, f"{response.status_code} {error_message(json_body(response))}")
         check_answer(NAME, response, error_message)
         return ProviderReceipt(NAME, response.json()["name"])
 
 
 def error_message(body: dict) -> str:
-    error = body.get("error") or {}
-    if not isinstance(error, dict):
-        return ""
-    status = error.get("status", "")
-    return f"{status}: {error.get('message', '')}" if status else error.get("message", "")
+    """`NOT_FOUND (UNREGISTERED): Requested entity was not found.`: Google's status, FCM's
+    own code when it says more, and the message."""
+    error = error_of(body)
+    status, code = error.get("status", ""), fcm_error_code(body)
+    named = f"{status} ({code})" if code and code != status else status
+    return f"{named}: {error.get('message', '')}" if named else error.get("message", "")
+
+
+def names_a_dead_token(body: dict) -> bool:
+    code = fcm_error_code(body)
+    return code == "UNREGISTERED" or (
+        code == "INVALID_ARGUMENT" and bad_fields(body) <= {TOKEN_FIELD}
+    )
+
+
+def error_of(body: dict) -> dict:
+    error = body.get("error")
+    return error if isinstance(error, dict) else {}
+
+
+def details_of(body: dict, detail_type: str) -> list[dict]:
+    details = error_of(body).get("details")
+    if not isinstance(details, list):
+        return []
+    return [d for d in details if isinstance(d, dict) and d.get("@type") == detail_type]
+
+
+def fcm_error_code(body: dict) -> str:
+    codes = [detail.get("errorCode") for detail in details_of(body, FCM_ERROR)]
+    return next((code for code in codes if isinstance(code, str)), "")
+
+
+def bad_fields(body: dict) -> set[str]:
+    """The fields of the request a `google.rpc.BadRequest` detail says are wrong."""
+    return {
+        violation.get("field", "")
+        for detail in details_of(body, BAD_REQUEST)
+        for violation in detail.get("fieldViolations") or []
+        if isinstance(violation, dict)
+    }

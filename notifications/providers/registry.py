@@ -1,8 +1,9 @@
 """The provider of each channel, as the settings configure them.
 
 A channel whose provider has no keys goes to the outbox (settings refuse that in distributed
-mode, so it happens in embedded mode only). Push goes to Expo for Expo push tokens and to FCM
-for the rest; Expo needs no key, but follows FCM to the outbox, so an unconfigured platform
+mode, so it happens in embedded mode only). Push goes to the provider of its token's kind: the
+kind a device was registered with, or for a token given as is, Expo for Expo's shape and FCM
+for the rest. Expo needs no key, but follows FCM to the outbox, so an unconfigured platform
 sends nothing out.
 """
 
@@ -20,6 +21,7 @@ from notifications.providers.sendgrid import SendGridEmail
 from notifications.providers.twilio import TwilioSms
 from notifications.settings import NotificationsSettings
 from shared.models.notification_template import Channel
+from shared.models.push_device import PushKind
 
 logger = logging.getLogger(__name__)
 
@@ -33,8 +35,13 @@ class Providers:
     fcm: PushProvider
     expo: PushProvider
 
-    def push_for(self, token: str) -> PushProvider:
-        return self.expo if is_expo_token(token) else self.fcm
+    def push_for(self, kind: PushKind) -> PushProvider:
+        return self.expo if kind is PushKind.EXPO else self.fcm
+
+
+def kind_of(token: str) -> PushKind:
+    """The kind of a token given as is (a service's `to`)."""
+    return PushKind.EXPO if is_expo_token(token) else PushKind.FCM
 
 
 def providers_for(settings: NotificationsSettings, client: httpx.AsyncClient) -> Providers:

@@ -146,15 +146,55 @@ def twilio_error(status: int, code: int, message: str) -> httpx.Response:
     )
 
 
-def google_error(status: int, grpc_status: str, message: str) -> httpx.Response:
-    return httpx.Response(
-        status, json={"error": {"code": status, "message": message, "status": grpc_status}}
+def google_error(
+    status: int, grpc_status: str, message: str, details: list[dict] | None = None
+) -> httpx.Response:
+    error: dict = {"code": status, "message": message, "status": grpc_status}
+    if details:
+        error["details"] = details
+    return httpx.Response(status, json={"error": error})
+
+
+def fcm_error_detail(error_code: str) -> dict:
+    return {"@type": "type.googleapis.com/google.firebase.fcm.v1.FcmError", "errorCode": error_code}
+
+
+def fcm_unregistered() -> httpx.Response:
+    """The app instance behind the token is gone (FCM's documented 404)."""
+    return google_error(
+        404, "NOT_FOUND", "Requested entity was not found.", [fcm_error_detail("UNREGISTERED")]
     )
 
 
-def expo_ticket_error(message: str, error: str) -> httpx.Response:
-    return httpx.Response(
-        200, json={"data": {"status": "error", "message": message, "details": {"error": error}}}
+def fcm_invalid_token() -> httpx.Response:
+    return google_error(
+        400,
+        "INVALID_ARGUMENT",
+        "The registration token is not a valid FCM registration token",
+        [fcm_error_detail("INVALID_ARGUMENT")],
+    )
+
+
+def fcm_invalid_field(field_name: str, description: str) -> httpx.Response:
+    """A bad value in the message, the token aside: a google.rpc.BadRequest detail names it."""
+    bad_request = {
+        "@type": "type.googleapis.com/google.rpc.BadRequest",
+        "fieldViolations": [{"field": field_name, "description": description}],
+    }
+    return google_error(400, "INVALID_ARGUMENT", description, [bad_request])
+
+
+def expo_ticket_error(message: str, error: str, **details: str) -> httpx.Response:
+    ticket = {"status": "error", "message": message, "details": {"error": error, **details}}
+    return httpx.Response(200, json={"data": ticket})
+
+
+def expo_device_not_registered(token: str) -> httpx.Response:
+    """The ticket of a token no device is behind, as Expo documents it."""
+    return expo_ticket_error(
+        f'"{token}" is not a registered push notification recipient',
+        "DeviceNotRegistered",
+        expoPushToken=token,
     )
 
 

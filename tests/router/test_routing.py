@@ -17,6 +17,7 @@ from scripts.services import SERVICES
         ("/v1/ai/completions", "ai_service"),
         ("/v1/notifications/email", "notifications"),
         ("/v1/notifications-center", "internal_api"),
+        ("/v1/mobile-app/devices", "internal_api"),
         ("/v1/currency/rates", "currency"),
         ("/v1/maps/places", "google_maps"),
         ("/v1/yext/publishers", "yext_publishers"),

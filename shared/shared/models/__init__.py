@@ -45,6 +45,7 @@ from shared.models.notification_outbox import OutboxMessage
 from shared.models.notification_preference import NotificationPreference
 from shared.models.notification_template import NotificationTemplate
 from shared.models.pipeline import Pipeline
+from shared.models.push_device import PushDevice
 from shared.models.queue_snapshot import QueueSnapshot
 from shared.models.review import Review
 from shared.models.sendgrid_key import SendgridKey
@@ -82,6 +83,7 @@ ALL_MODELS: list[type[Document]] = [
     NotificationPreference,
     NotificationDelivery,
     OutboxMessage,
+    PushDevice,
     LiveChatWidget,
     Conversation,
     ConversationChannel,

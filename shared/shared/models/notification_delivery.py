@@ -1,17 +1,20 @@
 """One notification to one recipient on one channel, and what became of it (the delivery log).
 
 Stored `queued` by the request that asks for it and sent in the background; the provider's
-message id is kept so its status webhooks find the delivery again.
+message id is kept so its status webhooks find the delivery again. A push to a user is one
+delivery fanned out to each of their devices (`devices`), each with its own outcome.
 """
 
 from datetime import datetime
 from enum import StrEnum
 
+from beanie import PydanticObjectId
 from pydantic import BaseModel, Field
 from pymongo import ASCENDING, DESCENDING, IndexModel
 
 from shared.models.base import TenantDocument, utc_now
 from shared.models.notification_template import Channel
+from shared.models.push_device import PushKind
 
 
 class DeliveryStatus(StrEnum):
@@ -38,12 +41,28 @@ class StatusChange(BaseModel):
     detail: str = ""  # the provider's word, or why
 
 
+class DevicePush(BaseModel):
+    """A push to a user, at one of their devices (`shared.models.push_device`)."""
+
+    device_id: PydanticObjectId
+    kind: PushKind  # which provider sends it
+    token: str
+    name: str = ""
+    status: DeliveryStatus = DeliveryStatus.QUEUED  # queued, then sent or failed
+    provider: str = ""
+    provider_message_id: str | None = None
+    reason: str = ""  # why it failed, the provider's message included
+
+    def settle(self, status: DeliveryStatus, reason: str = "") -> None:
+        self.status, self.reason = status, reason
+
+
 class NotificationDelivery(TenantDocument):
     channel: Channel
     event: str
     user_id: str | None = None  # the recipient, when a user (their preferences apply)
     contact_id: str | None = None  # the recipient, when one of the account's contacts
-    to: str  # email address, E.164 phone number, or push token
+    to: str  # email address, E.164 phone number, or push token; "" for a user's devices
     subject: str = ""
     text: str
     html: str = ""
@@ -60,6 +79,9 @@ class NotificationDelivery(TenantDocument):
     attempts: int = 0
     provider: str = ""  # "sendgrid", "twilio", "fcm", "expo", "outbox"
     provider_message_id: str | None = None
+    # A push to a user: each of their devices when it was asked for. Its status is `sent` once
+    # one of them has taken it, `failed` when none did.
+    devices: list[DevicePush] = []
     history: list[StatusChange] = []
     # Who asked: a user id, or a service's name.
     requested_by: str = ""

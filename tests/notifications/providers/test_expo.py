@@ -8,9 +8,15 @@ from notifications.providers.base import (
     ProviderUnavailable,
     PushMessage,
     Reference,
+    TokenInvalid,
 )
 from notifications.providers.expo import ExpoPush, is_expo_token
-from tests.notifications.fake_providers import EXPO_URL, expo_ticket_error, timeout
+from tests.notifications.fake_providers import (
+    EXPO_URL,
+    expo_device_not_registered,
+    expo_ticket_error,
+    timeout,
+)
 
 TOKEN = "ExponentPushToken[xxxxxxxxxxxxxxxxxxxxxx]"
 PUSH = PushMessage(
@@ -51,13 +57,20 @@ async def test_the_receipt_carries_the_tickets_id(expo_with, fake_providers):
 
 async def test_an_error_ticket_is_rejected_with_expos_message(expo_with, fake_providers):
     fake_providers.queue(
-        "expo",
-        expo_ticket_error(
-            f'"{TOKEN}" is not a registered push notification recipient', "DeviceNotRegistered"
-        ),
+        "expo", expo_ticket_error("Message too big: 4100 bytes, 4096 allowed", "MessageTooBig")
     )
 
     with pytest.raises(ProviderRejected) as raised:
+        await expo_with().send(PUSH)
+
+    assert raised.value.message == "Message too big: 4100 bytes, 4096 allowed (MessageTooBig)"
+    assert not isinstance(raised.value, TokenInvalid)
+
+
+async def test_a_device_not_registered_ticket_reports_the_token_dead(expo_with, fake_providers):
+    fake_providers.queue("expo", expo_device_not_registered(TOKEN))
+
+    with pytest.raises(TokenInvalid) as raised:
         await expo_with().send(PUSH)
 
     assert raised.value.message == (

@@ -9,6 +9,7 @@ from notifications.providers.base import (
     ProviderUnavailable,
     PushMessage,
     Reference,
+    TokenInvalid,
 )
 from notifications.providers.fcm import SCOPE, FcmPush
 from notifications.providers.google_oauth import ServiceAccount, ServiceAccountTokens
@@ -18,7 +19,15 @@ from tests.notifications.conftest import (
     service_account_json,
     service_account_key,
 )
-from tests.notifications.fake_providers import FCM_URL, GOOGLE_TOKEN_URL, google_error, timeout
+from tests.notifications.fake_providers import (
+    FCM_URL,
+    GOOGLE_TOKEN_URL,
+    fcm_invalid_field,
+    fcm_invalid_token,
+    fcm_unregistered,
+    google_error,
+    timeout,
+)
 
 PUSH = PushMessage(
     reference=Reference("acc-1", "del-1"),
@@ -88,13 +97,45 @@ async def test_the_receipt_carries_the_message_name(fcm):
     assert receipt.message_id.startswith(f"projects/{FCM_PROJECT}/messages/")
 
 
-async def test_an_unregistered_token_is_rejected_with_fcms_status_and_message(fcm, fake_providers):
-    fake_providers.queue("fcm", google_error(404, "NOT_FOUND", "Requested entity was not found."))
+async def test_a_refusal_is_rejected_with_fcms_status_and_message(fcm, fake_providers):
+    fake_providers.queue("fcm", google_error(403, "PERMISSION_DENIED", "SenderId mismatch"))
 
     with pytest.raises(ProviderRejected) as raised:
         await fcm.send(PUSH)
 
-    assert raised.value.message == "404 NOT_FOUND: Requested entity was not found."
+    assert raised.value.message == "403 PERMISSION_DENIED: SenderId mismatch"
+    assert not isinstance(raised.value, TokenInvalid)
+
+
+async def test_an_unregistered_token_is_reported_dead_with_fcms_code(fcm, fake_providers):
+    fake_providers.queue("fcm", fcm_unregistered())
+
+    with pytest.raises(TokenInvalid) as raised:
+        await fcm.send(PUSH)
+
+    assert raised.value.message == "404 NOT_FOUND (UNREGISTERED): Requested entity was not found."
+
+
+async def test_a_token_fcm_says_is_no_registration_token_is_reported_dead(fcm, fake_providers):
+    fake_providers.queue("fcm", fcm_invalid_token())
+
+    with pytest.raises(TokenInvalid, match="not a valid FCM registration token"):
+        await fcm.send(PUSH)
+
+
+async def test_an_invalid_argument_naming_another_field_leaves_the_token_alive(fcm, fake_providers):
+    fake_providers.queue(
+        "fcm",
+        fcm_invalid_field(
+            "message.data[0].value", "Invalid value at 'message.data[0].value' (TYPE_STRING), 12"
+        ),
+    )
+
+    with pytest.raises(ProviderRejected) as raised:
+        await fcm.send(PUSH)
+
+    assert not isinstance(raised.value, TokenInvalid)
+    assert raised.value.message.startswith("400 INVALID_ARGUMENT: Invalid value at")
 
 
 @pytest.mark.parametrize("status", [429, 500, 503])

@@ -3,8 +3,9 @@
 import httpx
 import pytest
 
-from notifications.providers.registry import providers_for
+from notifications.providers.registry import kind_of, providers_for
 from notifications.settings import NotificationsSettings
+from shared.models.push_device import PushKind
 from tests.notifications.conftest import configured_settings
 
 
@@ -19,16 +20,16 @@ async def test_configured_channels_get_their_providers(client):
 
     assert providers.email.name == "sendgrid"
     assert providers.sms.name == "twilio"
-    assert providers.push_for("fcm-token").name == "fcm"
-    assert providers.push_for("ExponentPushToken[abc]").name == "expo"
+    assert providers.push_for(PushKind.FCM).name == "fcm"
+    assert providers.push_for(PushKind.EXPO).name == "expo"
 
 
 async def test_without_keys_every_channel_goes_to_the_outbox(client, caplog):
     providers = providers_for(NotificationsSettings(), client)
 
     assert providers.email.name == providers.sms.name == "outbox"
-    assert providers.push_for("fcm-token").name == "outbox"
-    assert providers.push_for("ExponentPushToken[abc]").name == "outbox"
+    assert providers.push_for(PushKind.FCM).name == "outbox"
+    assert providers.push_for(PushKind.EXPO).name == "outbox"
     assert "sendgrid goes to the outbox: NOTIFICATIONS_SENDGRID_API_KEY" in caplog.text
 
 
@@ -37,3 +38,11 @@ async def test_one_channel_without_keys_goes_to_the_outbox_alone(client):
 
     assert providers.sms.name == "outbox"
     assert providers.email.name == "sendgrid"
+
+
+@pytest.mark.parametrize(
+    ("token", "kind"),
+    [("ExponentPushToken[abc]", PushKind.EXPO), ("fcm-registration-token", PushKind.FCM)],
+)
+def test_a_token_given_as_is_goes_to_the_provider_of_its_shape(token, kind):
+    assert kind_of(token) is kind

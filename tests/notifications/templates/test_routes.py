@@ -20,7 +20,7 @@ NEWSLETTER = {
 }
 
 
-async def test_the_default_set_covers_the_five_events(notifications):
+async def test_the_default_set_covers_the_platforms_events(notifications):
     account = await create_account()
 
     answer = await notifications.get(
@@ -30,6 +30,7 @@ async def test_the_default_set_covers_the_five_events(notifications):
     assert answer.status_code == 200
     assert {template["event"] for template in answer.json()} == {
         "invitation",
+        "email_verification",
         "password_reset",
         "new_lead",
         "new_message",

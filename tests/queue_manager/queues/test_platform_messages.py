@@ -21,6 +21,7 @@ from shared.models.task_run import TaskRun, TaskStatus
 from shared.utilities.outbox import collecting
 from shared.utilities.realtime import presence_key
 from shared.utilities.redis import create_redis
+from tests.device_factories import create_device
 from tests.factories import create_account, create_membership, create_sub_account, create_user
 from tests.notifications.conftest import render_pool  # noqa: F401 (a fixture)
 from tests.queue_manager.queues.conftest import eventually
@@ -158,3 +159,25 @@ async def test_a_new_message_is_not_sent_to_a_follower_online_in_the_account(
     await eventually(settled)
     assert (await TaskRun.get(skipped)).result == {"skipped": "the recipient is online"}
     assert await OutboxMessage.find({"to": online.email}).count() == 0
+
+
+async def test_a_new_lead_is_pushed_to_the_members_registered_devices(
+    worker, senders, notification_service
+):
+    account = await create_account()
+    member = await create_user()
+    await create_membership(account, member)
+    device = await create_device(member)
+    data, links = EXAMPLES["new_lead"]
+
+    async with collecting(senders):
+        await tell("new_lead", account.id, data, links=links, key="lead-1")
+
+    async def pushed() -> bool:
+        return (
+            await OutboxMessage.find_one({"channel": Channel.PUSH, "to": device.token}) is not None
+        )
+
+    await eventually(pushed)
+    push = await OutboxMessage.find_one({"channel": Channel.PUSH, "to": device.token})
+    assert (push.subject, push.text) == ("New lead", "Grace from facebook")

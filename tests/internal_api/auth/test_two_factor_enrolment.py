@@ -12,7 +12,7 @@ from internal_api.settings import InternalApiSettings
 from shared.models.account import Branding
 from shared.models.two_factor import TwoFactor
 from tests.factories import create_account, create_signed_in
-from tests.internal_api.auth.factories import code_for, create_two_factor
+from tests.internal_api.auth.factories import code_for, create_two_factor, wrong_code_for
 from tests.internal_api.module_app import module_api, start_api
 
 __all__ = ["module_api", "start_api"]
@@ -83,9 +83,7 @@ async def test_a_first_code_turns_it_on_and_answers_ten_recovery_codes_stored_ha
 async def test_a_wrong_first_code_answers_401_and_leaves_it_off(api):
     ada = await create_signed_in()
     secret = (await start(api, ada)).json()["secret"]
-    wrong = "000000" if code_for(secret) != "000000" else "111111"
-
-    response = await confirm(api, ada, wrong)
+    response = await confirm(api, ada, wrong_code_for(secret))
 
     assert response.status_code == 401
     assert response.json()["error"]["code"] == "two_factor_code_invalid"

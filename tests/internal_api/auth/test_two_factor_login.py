@@ -13,6 +13,7 @@ from tests.internal_api.auth.factories import (
     code_for,
     create_challenge,
     create_two_factor,
+    wrong_code_for,
 )
 from tests.internal_api.module_app import module_api, start_api
 
@@ -37,11 +38,6 @@ async def create_user_with_two_factor():
 
 async def sessions_of(signed_in) -> int:
     return await Session.find({"user_id": signed_in.user.id}).count()
-
-
-def wrong_code(secret: str) -> str:
-    right = {code_for(secret, steps) for steps in (-1, 0, 1)}
-    return next(code for code in ("000000", "111111", "222222", "333333") if code not in right)
 
 
 async def test_the_password_answers_a_challenge_and_no_session(api):
@@ -76,7 +72,7 @@ async def test_a_wrong_code_answers_401_and_starts_no_session(api):
     ada, secret = await create_user_with_two_factor()
     challenge = (await log_in(api, ada.user.email)).json()["challenge"]
 
-    response = await second_step(api, challenge, wrong_code(secret))
+    response = await second_step(api, challenge, wrong_code_for(secret))
 
     assert response.status_code == 401
     assert response.json()["error"]["code"] == "two_factor_code_invalid"
@@ -146,7 +142,7 @@ async def test_a_challenge_is_used_up_after_its_attempts(start_api):
     challenge = await create_challenge(ada.user)
     async with start_api(two_factor_challenge_attempts=2) as api:
         for _ in range(2):
-            await second_step(api, challenge, wrong_code(secret))
+            await second_step(api, challenge, wrong_code_for(secret))
 
         response = await second_step(api, challenge, code_for(secret))
 
@@ -170,7 +166,7 @@ async def test_codes_count_on_the_login_throttle_with_the_password(start_api):
     settings = {"login_free_attempts_per_email": 2, "login_first_delay_seconds": 30}
     async with start_api(**settings) as api:
         challenge = (await log_in(api, ada.user.email)).json()["challenge"]
-        await second_step(api, challenge, wrong_code(secret))
+        await second_step(api, challenge, wrong_code_for(secret))
 
         response = await second_step(api, challenge, code_for(secret))
 

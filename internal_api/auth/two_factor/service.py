@@ -27,7 +27,6 @@ from internal_api.auth.two_factor.errors import (
     TwoFactorChallengeInvalid,
     TwoFactorCodeInvalid,
     TwoFactorEnrolmentMissing,
-    TwoFactorNotEnabled,
     TwoFactorRequiredByAccount,
 )
 from internal_api.auth.two_factor.policy import check_enabled
@@ -195,11 +194,12 @@ async def sign_out_members_without_it(account: Account, redis: Redis) -> None:
 
 async def use_code(user_id: PydanticObjectId, code: str, settings: InternalApiSettings) -> None:
     """Uses up the code when it is the user's: a TOTP code of a step not used yet (that step is
-    then used), or an unused recovery code."""
+    then used), or an unused recovery code. A user without two-factor authentication (turned
+    off since a login's first step) has no code."""
     two_factor = TwoFactorRepository(user_id)
     enabled = await two_factor.enabled()
     if enabled is None:
-        raise TwoFactorNotEnabled()
+        raise TwoFactorCodeInvalid()
     typed = codes.normalised(code)
     if codes.is_totp_code(typed):
         secret = secret_box(settings).open(enabled.sealed_secret)

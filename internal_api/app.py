@@ -5,6 +5,7 @@ from internal_api.accounts.routes import router as accounts_router
 from internal_api.activities.routes import router as activities_router
 from internal_api.auth.passwords import password_hashing
 from internal_api.auth.routes import router as auth_router
+from internal_api.auth.two_factor.routes import router as two_factor_router
 from internal_api.automations.routes import router as automations_router
 from internal_api.conversation_v2.routes import router as conversation_v2_router
 from internal_api.crm.contacts.routes import router as contacts_router
@@ -36,6 +37,7 @@ def create_app(
         title="Internal API",
         routers=[
             auth_router,
+            two_factor_router,
             users_router,
             accounts_router,
             activities_router,

@@ -29,6 +29,20 @@ class InternalApiSettings(CsvJobSettings):
     login_memory_seconds: float = Field(
         3600, gt=0, description="login attempts are forgotten this long after the last one"
     )
+    two_factor_challenge_seconds: int = Field(
+        300, gt=0, description="how long a login's second step (a code, or enrolling) may wait"
+    )
+    two_factor_challenge_attempts: int = Field(
+        5, gt=0, description="codes a login's second step may try before it must start again"
+    )
+    two_factor_encryption_keys: str = Field(
+        "",
+        description="comma-separated Fernet keys sealing TOTP secrets; the first seals, all open",
+    )
+    platform_name: str = Field(
+        "Platform",
+        description="the platform's name where an account has no brand name (authenticator apps)",
+    )
     password_hashes_at_once: int = Field(
         2, gt=0, description="password hashes (argon2) computed at once per process"
     )
@@ -75,6 +89,14 @@ class InternalApiSettings(CsvJobSettings):
     def distributed_mode_needs_a_webhook_encryption_key(self) -> Self:
         if self.mode is RunMode.DISTRIBUTED and not self.webhook_encryption_keys:
             raise ValueError("WEBHOOK_ENCRYPTION_KEYS is required in distributed mode")
+        return self
+
+    @model_validator(mode="after")
+    def distributed_mode_needs_a_two_factor_encryption_key(self) -> Self:
+        if self.mode is RunMode.DISTRIBUTED and not self.two_factor_encryption_keys:
+            raise ValueError(
+                "INTERNAL_API_TWO_FACTOR_ENCRYPTION_KEYS is required in distributed mode"
+            )
         return self
 
     @model_validator(mode="after")

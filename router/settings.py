@@ -56,6 +56,10 @@ class RouterSettings(ServiceSettings):
     public_routes: list[str] = [
         "POST /v1/auth/signup",
         "POST /v1/auth/login",
+        # A login's second step: its challenge stands for the session it will start.
+        "POST /v1/auth/login/two-factor",
+        "POST /v1/auth/login/two-factor/enrolment",
+        "POST /v1/auth/login/two-factor/enrolment/confirm",
         "POST /v1/auth/invitations/accept",
         "/v1/e/*/webhooks/*",
         # Files on Wasabi: a public one for anyone, a private one for its account's session.

@@ -7,10 +7,11 @@ The router alone gets the user-token private key; every service gets the public 
 services that call others the service-token private key they sign those calls with; the
 general socket the key it signs live-chat visitor tokens with; the external API and the queue
 manager the key sealing provider tokens; internal_api and the queue manager the key sealing
-webhook signing secrets; the notification service the secret signing unsubscribe links;
-internal_api and the router the secret sealing cached session states. With `--compose` each
-container's file holds only what it needs, and REDIS_PASSWORD (which compose hands to Redis
-and to every service's REDIS_URL) is printed for .env.
+webhook signing secrets, internal_api alone the key sealing users' TOTP secrets; the
+notification service the secret signing unsubscribe links; internal_api and the router the
+secret sealing cached session states. With `--compose` each container's file holds only what
+it needs, and REDIS_PASSWORD (which compose hands to Redis and to every service's REDIS_URL)
+is printed for .env.
 """
 
 import argparse
@@ -30,7 +31,12 @@ NOTIFICATIONS = ("NOTIFICATIONS_UNSUBSCRIBE_SECRET",)
 SECRETS_FOR: dict[str, tuple[str, ...]] = {
     "gateway": (),
     "router": ("ROUTER_JWT_PRIVATE_KEY", "SESSION_STATE_KEY"),
-    "internal_api": (*CALLS_OTHERS, "SESSION_STATE_KEY", "WEBHOOK_ENCRYPTION_KEYS"),
+    "internal_api": (
+        *CALLS_OTHERS,
+        "SESSION_STATE_KEY",
+        "WEBHOOK_ENCRYPTION_KEYS",
+        "INTERNAL_API_TWO_FACTOR_ENCRYPTION_KEYS",
+    ),
     "external_api": ("INTEGRATIONS_ENCRYPTION_KEYS",),
     "callrail_recordings": (),
     "currency": (),
@@ -66,6 +72,7 @@ def fresh_secrets() -> dict[str, str]:
         "GENERAL_SOCKET_VISITOR_TOKEN_PRIVATE_KEY": generate_key_pair()[0],
         "INTEGRATIONS_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
         "WEBHOOK_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
+        "INTERNAL_API_TWO_FACTOR_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
         "NOTIFICATIONS_UNSUBSCRIBE_SECRET": secrets.token_urlsafe(32),
         "SESSION_STATE_KEY": secrets.token_urlsafe(32),
     }

@@ -33,6 +33,7 @@ from internal_api.accounts.schemas import (
     MemberUpdate,
     SubAccountCreate,
 )
+from internal_api.auth.two_factor.errors import TwoFactorNotEnabled
 from internal_api.dependencies import Settings
 from shared.models.account import Account
 from shared.models.invitation import Invitation
@@ -66,11 +67,16 @@ async def read_current_account(principal: AccountsRead) -> Account:
     "as a TXT record at `pending_domain.record_name`, then POST "
     "`/v1/accounts/current/custom-domain/verification`. A domain another account has proven "
     "answers 409 `domain_taken`. The locale's phone region is an ISO 3166 country, its "
-    "currency ISO 4217, its time zone an IANA name; null goes back to the platform's default.",
-    responses=error_responses(*SIGNED_IN, NotFound, DomainTaken),
+    "currency ISO 4217, its time zone an IANA name; null goes back to the platform's default. "
+    "`require_two_factor` needs the caller to have two-factor authentication (409 "
+    "`two_factor_not_enabled` otherwise); turning it on ends the sessions in the account of "
+    "users without it, who then enrol as they log in, and nobody without it can switch in.",
+    responses=error_responses(*SIGNED_IN, NotFound, DomainTaken, TwoFactorNotEnabled),
 )
-async def update_current_account(body: AccountUpdate, principal: AccountsAdmin) -> Account:
-    return await service.update_current_account(principal, body)
+async def update_current_account(
+    body: AccountUpdate, principal: AccountsAdmin, redis: RedisClient
+) -> Account:
+    return await service.update_current_account(principal, body, redis)
 
 
 def domain_verifier(settings: Settings) -> DomainVerifier:

@@ -50,6 +50,9 @@ class AccountRead(DocumentRead):
         "DEFAULT_CURRENCY, DEFAULT_TIME_ZONE)"
     )
     restrict_members_to_own_records: bool
+    require_two_factor: bool = Field(
+        description="every session in the account is of a user with two-factor authentication"
+    )
 
 
 class SubAccountCreate(WriteModel):
@@ -84,6 +87,8 @@ class AccountUpdate(WriteModel):
     locale: LocaleUpdate | None = None
     # Members (not owners or admins) see only the CRM records they own or follow.
     restrict_members_to_own_records: bool | None = None
+    # Members without two-factor authentication are signed out and enrol at their next login.
+    require_two_factor: bool | None = None
 
 
 class MemberRead(ReadModel):

@@ -35,6 +35,8 @@ from internal_api.accounts.repository import (
 )
 from internal_api.accounts.schemas import AccountUpdate
 from internal_api.auth.service import hash_token, refresh_sessions
+from internal_api.auth.two_factor.policy import check_enabled
+from internal_api.auth.two_factor.service import sign_out_members_without_it
 from internal_api.users import repository as users
 from shared.domain.notifications import dashboard_paths
 from shared.domain.notifications.platform import tell
@@ -93,8 +95,15 @@ async def current_account(principal: Principal) -> Account:
     return found
 
 
-async def update_current_account(principal: Principal, update: AccountUpdate) -> Account:
+async def update_current_account(
+    principal: Principal, update: AccountUpdate, redis: Redis
+) -> Account:
     found = await current_account(principal)
+    starts_requiring_two_factor = update.require_two_factor and not found.require_two_factor
+    if starts_requiring_two_factor:
+        await check_enabled(
+            principal.sub, "Turn on two-factor authentication for yourself before requiring it."
+        )
     if update.name is not None:
         found.name = update.name
     if update.branding is not None:
@@ -106,7 +115,11 @@ async def update_current_account(principal: Principal, update: AccountUpdate) ->
         found.locale = found.locale.model_copy(update=update.locale.model_dump(exclude_unset=True))
     if update.restrict_members_to_own_records is not None:
         found.restrict_members_to_own_records = update.restrict_members_to_own_records
+    if update.require_two_factor is not None:
+        found.require_two_factor = update.require_two_factor
     await save_with_domain(found)
+    if starts_requiring_two_factor:
+        await sign_out_members_without_it(found, redis)
     return found
 
 

@@ -27,6 +27,9 @@ from internal_api.auth.schemas import (
     SignedInRead,
     SignupCreate,
 )
+from internal_api.auth.two_factor.challenges import Challenge
+from internal_api.auth.two_factor.errors import TwoFactorRequired
+from internal_api.auth.two_factor.schemas import ChallengeRead
 from internal_api.dependencies import ClientInfo, Settings
 from internal_api.extended import Extended
 from internal_api.users.schemas import MeRead
@@ -65,14 +68,18 @@ async def sign_up(body: SignupCreate, context: SigningIn) -> service.SignedIn:
 
 @router.post(
     "/login",
-    response_model=SignedInRead,
+    response_model=SignedInRead | ChallengeRead,
     summary="Sign in with email and password",
     description="A wrong password and an unknown email answer the same 401. After a few "
     "attempts for one email (or many from one address), each further attempt must wait "
-    "longer, twice as long each time up to a cap: an early one answers 429 with Retry-After.",
+    "longer, twice as long each time up to a cap: an early one answers 429 with Retry-After. "
+    "A user with two-factor authentication gets no session yet but `two_factor_required` and "
+    "a `challenge` for POST /v1/auth/login/two-factor. A user without it, signing in to an "
+    "account that requires it, gets `two_factor_enrolment_required` and a `challenge` that "
+    "only enrols (POST /v1/auth/login/two-factor/enrolment), enrolling then signs them in.",
     responses=error_responses(WrongCredentials, NoAccount, LoginThrottled),
 )
-async def log_in(body: LoginCreate, context: SigningIn) -> service.SignedIn:
+async def log_in(body: LoginCreate, context: SigningIn) -> service.SignedIn | Challenge:
     return await service.log_in(body.email, body.password, context)
 
 
@@ -113,7 +120,9 @@ async def revoke_session(session_id: str, principal: CurrentUser, redis: RedisCl
     response_model=MeRead,
     summary="Act in another account: one the caller is a member of, or a sub-account of "
     "their agency",
-    responses=error_responses(Unauthorized, NotFound),
+    description="An account that requires two-factor authentication refuses a caller without "
+    "it (403 `two_factor_required`).",
+    responses=error_responses(Unauthorized, NotFound, TwoFactorRequired),
 )
 async def switch_account(
     body: AccountSwitch, principal: CurrentUser, redis: RedisClient, settings: Settings
@@ -129,7 +138,8 @@ async def switch_account(
     response_model=InvitationAcceptedRead,
     summary="Accept an invitation",
     description="Joins as the signed-in user when one has the invited email (they must be "
-    "signed in as them), or creates the user from `name` and `password`, signed in.",
+    "signed in as them), or creates the user from `name` and `password`, signed in (unless "
+    "the account requires two-factor authentication: they enrol as they log in).",
     responses=error_responses(
         SignInAsInvitee,
         InvitationForAnotherEmail,

@@ -28,6 +28,8 @@ from internal_api.auth.errors import (
 from internal_api.auth.passwords import Passwords
 from internal_api.auth.repository import SessionRepository
 from internal_api.auth.throttle import LoginThrottle, ThrottlePolicy
+from internal_api.auth.two_factor import policy as two_factor
+from internal_api.auth.two_factor.challenges import Challenge
 from internal_api.extended import Extended
 from internal_api.settings import InternalApiSettings
 from internal_api.users import repository as users
@@ -122,19 +124,24 @@ async def add_member(account: Account, user: User, role: Role) -> Membership:
     return await membership.insert()
 
 
-async def log_in(email: str, password: str, context: SignIn) -> SignedIn:
-    """A new session for the user. A wrong password and an unknown email fail alike; each
-    attempt is counted before the password is checked (see `throttle`)."""
+async def log_in(email: str, password: str, context: SignIn) -> SignedIn | Challenge:
+    """A new session for the user, or the challenge of a second step (two-factor
+    authentication). A wrong password and an unknown email fail alike; each attempt is counted
+    before the password is checked (see `throttle`)."""
     throttle = LoginThrottle(context.redis, ThrottlePolicy.from_settings(context.settings))
     await throttle.reserve(email, context.client.ip)
     user = await users.by_email(email)
     matches = await context.passwords.verify(user.password_hash if user else None, password)
     if user is None or not matches:
         raise WrongCredentials()
-    await throttle.succeeded(email, context.client.ip)
     if context.passwords.needs_rehash(user.password_hash):
         await user.set({User.password_hash: await context.passwords.hash(password)})
     account = await starting_account(user)
+    if challenge := await two_factor.second_step(user, account, context.settings):
+        # Still counted until the second step passes, so a known password cannot be used to
+        # start the count of guesses at codes again.
+        return challenge
+    await throttle.succeeded(email, context.client.ip)
     session_id = await start_session(user, account, context)
     return SignedIn(session_id, user, account)
 
@@ -184,8 +191,12 @@ async def list_sessions(principal: Principal, params: PageParams) -> Page[Extend
 
 
 async def revoke_session(principal: Principal, session_id: str, redis: Redis) -> None:
-    """Refused at once everywhere: marked in MongoDB, dropped from Redis."""
-    session = await SessionRepository(principal.sub).get(session_id)
+    """Ends one of the caller's sessions (another user's answers 404)."""
+    await end_session(await SessionRepository(principal.sub).get(session_id), redis)
+
+
+async def end_session(session: Session, redis: Redis) -> None:
+    """Refused at once everywhere: marked in MongoDB, dropped from Redis, its sockets told."""
     if session.revoked_at is None:
         await session.set({Session.revoked_at: utc_now()})
     await sessions.forget(redis, session.token_hash)
@@ -200,6 +211,7 @@ async def switch_account(
     user_id = PydanticObjectId(principal.sub)
     if account is None or await effective_membership(user_id, account) is None:
         raise NotFound(f"Account {account_id} does not exist.")
+    await two_factor.check_may_act_in(account, user_id)
     session = await SessionRepository(principal.sub).get(principal.sid)
     # The caller is active right now, whatever MongoDB last saw while Redis answered.
     await session.set({Session.account_id: account.id, Session.last_seen_at: utc_now()})
@@ -247,7 +259,9 @@ async def accept_invitation(
         await add_member(account, user, invitation.role)
     except DuplicateKeyError:
         raise AlreadyMember("You are already a member of this account.") from None
-    session_id = await start_session(user, account, context) if new_user else None
+    # A new user joining an account that requires two-factor authentication enrols as they log in.
+    starts_session = new_user and not account.require_two_factor
+    session_id = await start_session(user, account, context) if starts_session else None
     return AcceptedInvitation(session_id, user, account, invitation.role)
 
 

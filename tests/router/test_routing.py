@@ -49,6 +49,9 @@ async def test_a_path_outside_v1_answers_404_without_an_upstream_call(router, up
     [
         ("POST", "/v1/auth/signup"),
         ("POST", "/v1/auth/login"),
+        ("POST", "/v1/auth/login/two-factor"),
+        ("POST", "/v1/auth/login/two-factor/enrolment"),
+        ("POST", "/v1/auth/login/two-factor/enrolment/confirm"),
         ("POST", "/v1/auth/invitations/accept"),
         ("POST", "/v1/e/stripe/webhooks/events"),
         ("GET", "/v1/e/wasabi/public/download_by_key"),
@@ -66,6 +69,8 @@ def test_the_default_public_routes_are_public(method, path):
     [
         ("GET", "/v1/auth/login"),
         ("GET", "/v1/auth/login/extra"),
+        ("POST", "/v1/auth/two-factor"),
+        ("POST", "/v1/auth/two-factor/recovery-codes"),
         ("GET", "/v1/e/google/accounts"),
         ("GET", "/v1/e/google/auth/callback"),
         ("POST", "/v1/e/google/auth/complete"),

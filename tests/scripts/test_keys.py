@@ -41,7 +41,7 @@ def test_the_printed_keys_sign_and_verify_once_read_back_as_settings(tmp_path, m
     assert (
         TokenVerifier(settings.jwt_public_key, "issuer", "audience").verify(token).sub == "user-1"
     )
-    assert len(printed.splitlines()) == 9
+    assert len(printed.splitlines()) == 10
 
 
 def test_the_printed_visitor_key_signs_and_verifies_visitor_tokens(tmp_path, monkeypatch):
@@ -72,6 +72,15 @@ def test_the_printed_webhook_key_seals_in_internal_api_and_opens_in_the_queue_ma
     sealed = configured_box(sealing.webhook_encryption_keys, sealing.mode).seal("whsec_1")
 
     assert configured_box(opening.webhook_encryption_keys, opening.mode).open(sealed) == "whsec_1"
+
+
+def test_the_printed_two_factor_key_seals_totp_secrets_in_internal_api(tmp_path, monkeypatch):
+    load_printed_keys(tmp_path, monkeypatch)
+    settings = InternalApiSettings(mode="distributed", **DISTRIBUTED_BACKENDS)
+
+    box = configured_box(settings.two_factor_encryption_keys, settings.mode)
+
+    assert box.open(box.seal("JBSWY3DPEHPK3PXP")) == "JBSWY3DPEHPK3PXP"
 
 
 def test_the_printed_unsubscribe_secret_is_read_by_the_notification_service(tmp_path, monkeypatch):

@@ -54,6 +54,8 @@ from shared.models.stripe_token import StripeToken
 from shared.models.task_run import TaskRun
 from shared.models.twilio_key import TwilioKey
 from shared.models.twilio_number import TwilioNumber
+from shared.models.two_factor import TwoFactor
+from shared.models.two_factor_challenge import TwoFactorChallenge
 from shared.models.user import User
 from shared.models.webhook_delivery import WebhookDelivery
 from shared.models.webhook_subscription import WebhookSubscription
@@ -65,6 +67,8 @@ ALL_MODELS: list[type[Document]] = [
     Membership,
     Session,
     Invitation,
+    TwoFactor,
+    TwoFactorChallenge,
     CallrailKey,
     AiUsage,
     CrmLog,

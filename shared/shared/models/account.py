@@ -61,6 +61,9 @@ class Account(BaseDocument):
     locale: AccountLocale = Field(default_factory=AccountLocale)
     # Members may be limited to the records they own (see the CRM's record-level visibility).
     restrict_members_to_own_records: bool = False
+    # Every session in the account is of a user with two-factor authentication (internal_api's
+    # auth.two_factor: members without it enrol at their next login).
+    require_two_factor: bool = False
 
     @property
     def agency_id(self) -> PydanticObjectId:

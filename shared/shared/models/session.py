@@ -26,5 +26,6 @@ class Session(BaseDocument):
         indexes = [
             IndexModel([("token_hash", ASCENDING)], unique=True),
             IndexModel([("user_id", ASCENDING), ("created_at", ASCENDING)]),
+            IndexModel([("account_id", ASCENDING)]),
             IndexModel([("expires_at", ASCENDING)], expireAfterSeconds=0),
         ]

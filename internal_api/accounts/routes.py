@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Depends, Query, Response
 
 from internal_api.accounts import service
 from internal_api.accounts.auth import AccountsAdmin, AccountsRead, UsersAdmin, UsersRead
@@ -21,7 +21,6 @@ from internal_api.accounts.errors import (
 )
 from internal_api.accounts.repository import (
     InvitationRepository,
-    MembershipRepository,
     SubAccountRepository,
 )
 from internal_api.accounts.schemas import (
@@ -36,6 +35,8 @@ from internal_api.accounts.schemas import (
 )
 from internal_api.dependencies import Settings
 from internal_api.extended import Extended
+from internal_api.users.repository import AccountUser, AccountUsers
+from internal_api.users.schemas import UserFilters
 from shared.models.account import Account
 from shared.models.invitation import Invitation
 from shared.utilities.app import RedisClient
@@ -45,7 +46,7 @@ from shared.utilities.pagination import Page, PageParams, sorted_by
 router = APIRouter(prefix="/v1/accounts", tags=["accounts"])
 
 SubAccountPaging = Annotated[PageParams, Depends(sorted_by(SubAccountRepository.sortable))]
-MemberPaging = Annotated[PageParams, Depends(sorted_by(MembershipRepository.sortable))]
+MemberPaging = Annotated[PageParams, Depends(sorted_by(AccountUsers.sortable, default="name"))]
 InvitationPaging = Annotated[PageParams, Depends(sorted_by(InvitationRepository.sortable))]
 
 
@@ -135,11 +136,16 @@ async def read_sub_account(account_id: str, principal: AccountsRead) -> Account:
 @router.get(
     "/members",
     response_model=Page[MemberRead],
-    summary="The active account's members",
-    responses=error_responses(*SIGNED_IN),
+    summary="The active account's members, to manage",
+    description="`GET /v1/users` is the account's directory: these members and, in a "
+    "sub-account, the agency's owners and admins acting in it. `search` matches part of a "
+    "name or an email in any case.",
+    responses=error_responses(*SIGNED_IN, NotFound),
 )
-async def list_members(principal: UsersRead, paging: MemberPaging) -> Page[service.Member]:
-    return await service.list_members(principal, paging)
+async def list_members(
+    principal: UsersRead, paging: MemberPaging, filters: Annotated[UserFilters, Query()]
+) -> Page[AccountUser]:
+    return await service.list_members(principal, paging, filters.search, filters.role)
 
 
 @router.patch(
@@ -152,7 +158,7 @@ async def list_members(principal: UsersRead, paging: MemberPaging) -> Page[servi
 )
 async def change_member_role(
     user_id: str, body: MemberUpdate, principal: UsersAdmin, redis: RedisClient
-) -> service.Member:
+) -> AccountUser:
     return await service.change_member_role(principal, user_id, body.role, redis)
 
 

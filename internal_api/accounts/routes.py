@@ -4,21 +4,25 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response
 
-from internal_api.accounts import service
+from internal_api.accounts import ownership, service
 from internal_api.accounts.auth import AccountsAdmin, AccountsRead, UsersAdmin, UsersRead
 from internal_api.accounts.domains import DnsUnavailable, DomainVerifier
 from internal_api.accounts.errors import (
     AlreadyMember,
+    AlreadyOwner,
     DomainNotProven,
     DomainTaken,
     InvitationPending,
     LastOwner,
     NoPendingDomain,
     NotAnAgency,
+    OwnerOnly,
     OwnerRoleReserved,
+    RoleChanged,
     SubAccountLimitReached,
     SubAccountsBusy,
 )
+from internal_api.accounts.ownership import OwnershipTransfer
 from internal_api.accounts.repository import (
     InvitationRepository,
     SubAccountRepository,
@@ -31,8 +35,12 @@ from internal_api.accounts.schemas import (
     InvitationRead,
     MemberRead,
     MemberUpdate,
+    OwnershipTransferCreate,
+    OwnershipTransferRead,
     SubAccountCreate,
 )
+from internal_api.auth.current_password import CurrentPassword, WrongPassword
+from internal_api.auth.errors import LoginThrottled
 from internal_api.dependencies import Settings
 from internal_api.extended import Extended
 from internal_api.users.repository import AccountUser, AccountUsers
@@ -172,6 +180,24 @@ async def change_member_role(
 async def remove_member(user_id: str, principal: UsersAdmin, redis: RedisClient) -> Response:
     await service.remove_member(principal, user_id, redis)
     return Response(status_code=204)
+
+
+@router.post(
+    "/current/transfer-ownership",
+    response_model=OwnershipTransferRead,
+    summary="Hand the active account's ownership to another of its members",
+    description="The caller, an owner, becomes an admin and the member an owner, both at once "
+    "on their next request. The caller's password is asked again; wrong attempts count on "
+    "the login throttle. Only a member of the account may become its owner: another account's "
+    "user, someone only invited, or an agency admin acting in a sub-account answers 404.",
+    responses=error_responses(
+        *SIGNED_IN, NotFound, OwnerOnly, WrongPassword, AlreadyOwner, RoleChanged, LoginThrottled
+    ),
+)
+async def transfer_ownership(
+    body: OwnershipTransferCreate, principal: UsersAdmin, check: CurrentPassword, redis: RedisClient
+) -> OwnershipTransfer:
+    return await ownership.transfer_ownership(principal, body.user_id, body.password, check, redis)
 
 
 @router.post(

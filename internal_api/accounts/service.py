@@ -131,9 +131,16 @@ def domain_taken(domain: str | None) -> DomainTaken:
 
 
 async def create_sub_account(principal: Principal, name: str, limit: int, redis: Redis) -> Account:
-    """A new sub-account of the active agency, unless it has `limit` already. Creations for
-    one agency take turns (a Redis lock), so parallel ones cannot pass the limit together."""
     agency = await current_account(principal)
+    sub_account = Account(name=name, kind=AccountKind.SUB_ACCOUNT, parent_id=agency.id)
+    return await add_sub_account(agency, sub_account, limit, redis)
+
+
+async def add_sub_account(
+    agency: Account, sub_account: Account, limit: int, redis: Redis
+) -> Account:
+    """Stores the new sub-account of the agency, unless it has `limit` already. Creations for
+    one agency take turns (a Redis lock), so parallel ones cannot pass the limit together."""
     if agency.kind is not AccountKind.AGENCY:
         raise NotAnAgency()
     lock = redis.lock(
@@ -146,12 +153,11 @@ async def create_sub_account(principal: Principal, name: str, limit: int, redis:
     except LockError:
         raise SubAccountsBusy() from None
     try:
-        if await SubAccountRepository(principal.account_id).count() >= limit:
+        if await SubAccountRepository(agency.agency_id).count() >= limit:
             raise SubAccountLimitReached(
                 f"{agency.name} has {limit} sub-accounts, as many as it may have.",
                 details=[{"limit": limit}],
             )
-        sub_account = Account(name=name, kind=AccountKind.SUB_ACCOUNT, parent_id=agency.id)
         return await sub_account.insert()
     finally:
         await lock.release()

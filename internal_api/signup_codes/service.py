@@ -94,6 +94,7 @@ async def sign_up_with_code(
     signed in there; all of it, or nothing."""
     signup_code, agency = await usable(code)
     sub_account = Account(
+        id=PydanticObjectId(),  # for the user's default account, before it is stored
         name=sub_account_name(signup_code, account_name),
         kind=AccountKind.SUB_ACCOUNT,
         parent_id=agency.id,

@@ -22,6 +22,7 @@ from internal_api.live_chat.routes import router as live_chat_router
 from internal_api.mobile_app.routes import router as mobile_app_router
 from internal_api.notifications_center.routes import router as notifications_center_router
 from internal_api.settings import InternalApiSettings
+from internal_api.signup_codes.routes import router as signup_codes_router
 from internal_api.storage import file_storage
 from internal_api.users.routes import router as users_router
 from internal_api.webhooks.routes import router as webhooks_router
@@ -40,6 +41,7 @@ def create_app(
             two_factor_router,
             users_router,
             accounts_router,
+            signup_codes_router,
             activities_router,
             imports_router,
             exports_router,

@@ -65,3 +65,21 @@ class InvitationPending(Conflict):
         "invitation_pending",
         "An invitation for this email was just made; withdraw it or try again.",
     )
+
+
+class OwnerOnly(Forbidden):
+    """Only an owner of the account hands its ownership on."""
+
+    code, message = "owner_only", "Only an owner of the account can hand its ownership on."
+
+
+class AlreadyOwner(Conflict):
+    """The member is an owner of the account already."""
+
+    code, message = "already_owner", "This member is an owner of the account already."
+
+
+class RoleChanged(Conflict):
+    """The member's role changed while the request was being handled."""
+
+    code, message = "role_changed", "The member's role changed meanwhile; try again."

@@ -4,8 +4,9 @@ account's memberships and its invitations."""
 from beanie import PydanticObjectId
 
 from shared.models.account import Account
+from shared.models.base import utc_now
 from shared.models.invitation import Invitation
-from shared.models.membership import Membership, Role
+from shared.models.membership import ROLE_SCOPES, Membership, Role
 from shared.utilities.repository import OwnedRepository, TenantRepository, object_id
 
 
@@ -40,6 +41,14 @@ class MembershipRepository(TenantRepository[Membership]):
 
     async def count_owners(self) -> int:
         return await self.count({"role": Role.OWNER.value})
+
+    async def change_role_from(self, user_id: PydanticObjectId, current: Role, new: Role) -> bool:
+        """Gives the member `new` (with its scopes) in place of `current`, in one conditional
+        write; False when their role is no longer `current`, or they left."""
+        changed = await Membership.find_one(
+            self.scoped({"user_id": user_id, "role": current.value})
+        ).update({"$set": {"role": new.value, "scopes": ROLE_SCOPES[new], "updated_at": utc_now()}})
+        return bool(changed) and changed.modified_count == 1
 
 
 class InvitationRepository(TenantRepository[Invitation]):

@@ -2,26 +2,29 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Depends, Query, Response
 
-from internal_api.accounts import service
+from internal_api.accounts import ownership, service
 from internal_api.accounts.auth import AccountsAdmin, AccountsRead, UsersAdmin, UsersRead
 from internal_api.accounts.domains import DnsUnavailable, DomainVerifier
 from internal_api.accounts.errors import (
     AlreadyMember,
+    AlreadyOwner,
     DomainNotProven,
     DomainTaken,
     InvitationPending,
     LastOwner,
     NoPendingDomain,
     NotAnAgency,
+    OwnerOnly,
     OwnerRoleReserved,
+    RoleChanged,
     SubAccountLimitReached,
     SubAccountsBusy,
 )
+from internal_api.accounts.ownership import OwnershipTransfer
 from internal_api.accounts.repository import (
     InvitationRepository,
-    MembershipRepository,
     SubAccountRepository,
 )
 from internal_api.accounts.schemas import (
@@ -31,10 +34,16 @@ from internal_api.accounts.schemas import (
     InvitationRead,
     MemberRead,
     MemberUpdate,
+    OwnershipTransferCreate,
+    OwnershipTransferRead,
     SubAccountCreate,
 )
+from internal_api.auth.current_password import CurrentPassword, WrongPassword
+from internal_api.auth.errors import LoginThrottled
 from internal_api.auth.two_factor.errors import TwoFactorNotEnabled
 from internal_api.dependencies import Settings
+from internal_api.users.repository import AccountUser, AccountUsers
+from internal_api.users.schemas import UserFilters
 from shared.models.account import Account
 from shared.models.invitation import Invitation
 from shared.utilities.app import RedisClient
@@ -44,7 +53,7 @@ from shared.utilities.pagination import Page, PageParams, sorted_by
 router = APIRouter(prefix="/v1/accounts", tags=["accounts"])
 
 SubAccountPaging = Annotated[PageParams, Depends(sorted_by(SubAccountRepository.sortable))]
-MemberPaging = Annotated[PageParams, Depends(sorted_by(MembershipRepository.sortable))]
+MemberPaging = Annotated[PageParams, Depends(sorted_by(AccountUsers.sortable, default="name"))]
 InvitationPaging = Annotated[PageParams, Depends(sorted_by(InvitationRepository.sortable))]
 
 
@@ -139,11 +148,16 @@ async def read_sub_account(account_id: str, principal: AccountsRead) -> Account:
 @router.get(
     "/members",
     response_model=Page[MemberRead],
-    summary="The active account's members",
-    responses=error_responses(*SIGNED_IN),
+    summary="The active account's members, to manage",
+    description="`GET /v1/users` is the account's directory: these members and, in a "
+    "sub-account, the agency's owners and admins acting in it. `search` matches part of a "
+    "name or an email in any case.",
+    responses=error_responses(*SIGNED_IN, NotFound),
 )
-async def list_members(principal: UsersRead, paging: MemberPaging) -> Page[service.Member]:
-    return await service.list_members(principal, paging)
+async def list_members(
+    principal: UsersRead, paging: MemberPaging, filters: Annotated[UserFilters, Query()]
+) -> Page[AccountUser]:
+    return await service.list_members(principal, paging, filters.search, filters.role)
 
 
 @router.patch(
@@ -156,7 +170,7 @@ async def list_members(principal: UsersRead, paging: MemberPaging) -> Page[servi
 )
 async def change_member_role(
     user_id: str, body: MemberUpdate, principal: UsersAdmin, redis: RedisClient
-) -> service.Member:
+) -> AccountUser:
     return await service.change_member_role(principal, user_id, body.role, redis)
 
 
@@ -170,6 +184,24 @@ async def change_member_role(
 async def remove_member(user_id: str, principal: UsersAdmin, redis: RedisClient) -> Response:
     await service.remove_member(principal, user_id, redis)
     return Response(status_code=204)
+
+
+@router.post(
+    "/current/transfer-ownership",
+    response_model=OwnershipTransferRead,
+    summary="Hand the active account's ownership to another of its members",
+    description="The caller, an owner, becomes an admin and the member an owner, both at once "
+    "on their next request. The caller's password is asked again; wrong attempts count on "
+    "the login throttle. Only a member of the account may become its owner: another account's "
+    "user, someone only invited, or an agency admin acting in a sub-account answers 404.",
+    responses=error_responses(
+        *SIGNED_IN, NotFound, OwnerOnly, WrongPassword, AlreadyOwner, RoleChanged, LoginThrottled
+    ),
+)
+async def transfer_ownership(
+    body: OwnershipTransferCreate, principal: UsersAdmin, check: CurrentPassword, redis: RedisClient
+) -> OwnershipTransfer:
+    return await ownership.transfer_ownership(principal, body.user_id, body.password, check, redis)
 
 
 @router.post(

@@ -104,6 +104,16 @@ class MemberUpdate(WriteModel):
     role: Role
 
 
+class OwnershipTransferCreate(WriteModel):
+    user_id: str = Field(max_length=64, description="the member to become the owner")
+    password: str = Field(max_length=256, description="the caller's password")
+
+
+class OwnershipTransferRead(ReadModel):
+    owner: MemberRead = Field(description="the member now owner")
+    previous_owner: MemberRead = Field(description="the caller, now an admin")
+
+
 class InvitationCreate(WriteModel):
     email: Email
     role: Role

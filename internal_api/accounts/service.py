@@ -5,8 +5,7 @@ always keeps at least one owner. An agency has at most MAX_SUB_ACCOUNTS sub-acco
 """
 
 import secrets
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from beanie import PydanticObjectId
 from pymongo.errors import DuplicateKeyError
@@ -38,13 +37,13 @@ from internal_api.auth.service import hash_token, refresh_sessions
 from internal_api.auth.two_factor.policy import check_enabled
 from internal_api.auth.two_factor.service import sign_out_members_without_it
 from internal_api.users import repository as users
+from internal_api.users.repository import AccountUser, AccountUsers
 from shared.domain.notifications import dashboard_paths
 from shared.domain.notifications.platform import tell
 from shared.models.account import Account, AccountKind, PendingDomain
 from shared.models.base import utc_now
 from shared.models.invitation import Invitation
 from shared.models.membership import ROLE_SCOPES, Membership, Role
-from shared.models.user import User
 from shared.utilities import session_events
 from shared.utilities.auth import Principal
 from shared.utilities.errors import NotFound
@@ -54,38 +53,6 @@ from shared.utilities.pagination import Page, PageParams
 SUB_ACCOUNT_LOCK_SECONDS = 10
 # A pending custom domain's DNS token: unguessable, short enough to paste into a TXT record.
 DOMAIN_TOKEN_BYTES = 24
-
-
-@dataclass(frozen=True)
-class Member:
-    """A membership and the user holding it, as the list of members shows them."""
-
-    membership: Membership
-    user: User
-
-    @property
-    def user_id(self) -> PydanticObjectId:
-        return self.membership.user_id
-
-    @property
-    def email(self) -> str:
-        return self.user.email
-
-    @property
-    def name(self) -> str:
-        return self.user.name
-
-    @property
-    def role(self) -> Role:
-        return self.membership.role
-
-    @property
-    def scopes(self) -> list[str]:
-        return self.membership.scopes
-
-    @property
-    def joined_at(self) -> datetime:
-        return self.membership.created_at
 
 
 async def current_account(principal: Principal) -> Account:
@@ -178,9 +145,16 @@ def domain_taken(domain: str | None) -> DomainTaken:
 
 
 async def create_sub_account(principal: Principal, name: str, limit: int, redis: Redis) -> Account:
-    """A new sub-account of the active agency, unless it has `limit` already. Creations for
-    one agency take turns (a Redis lock), so parallel ones cannot pass the limit together."""
     agency = await current_account(principal)
+    sub_account = Account(name=name, kind=AccountKind.SUB_ACCOUNT, parent_id=agency.id)
+    return await add_sub_account(agency, sub_account, limit, redis)
+
+
+async def add_sub_account(
+    agency: Account, sub_account: Account, limit: int, redis: Redis
+) -> Account:
+    """Stores the new sub-account of the agency, unless it has `limit` already. Creations for
+    one agency take turns (a Redis lock), so parallel ones cannot pass the limit together."""
     if agency.kind is not AccountKind.AGENCY:
         raise NotAnAgency()
     lock = redis.lock(
@@ -193,12 +167,11 @@ async def create_sub_account(principal: Principal, name: str, limit: int, redis:
     except LockError:
         raise SubAccountsBusy() from None
     try:
-        if await SubAccountRepository(principal.account_id).count() >= limit:
+        if await SubAccountRepository(agency.agency_id).count() >= limit:
             raise SubAccountLimitReached(
                 f"{agency.name} has {limit} sub-accounts, as many as it may have.",
                 details=[{"limit": limit}],
             )
-        sub_account = Account(name=name, kind=AccountKind.SUB_ACCOUNT, parent_id=agency.id)
         return await sub_account.insert()
     finally:
         await lock.release()
@@ -212,15 +185,13 @@ async def get_sub_account(principal: Principal, account_id: str) -> Account:
     return await SubAccountRepository(principal.account_id).get(account_id)
 
 
-async def list_members(principal: Principal, params: PageParams) -> Page[Member]:
-    page = await MembershipRepository(principal.account_id).paginate(params)
-    by_id = await users.by_ids([membership.user_id for membership in page.data])
-    members = [
-        Member(membership, by_id[membership.user_id])
-        for membership in page.data
-        if membership.user_id in by_id
-    ]
-    return Page[Member](data=members, pagination=page.pagination)
+async def list_members(
+    principal: Principal, params: PageParams, search: str | None, role: Role | None
+) -> Page[AccountUser]:
+    """The active account's members (the directory of its users, `/v1/users`, less the
+    agency's owners and admins, who are no members to manage)."""
+    members = AccountUsers(await current_account(principal), members_only=True)
+    return await members.paginate(params, search, role)
 
 
 async def find_member(principal: Principal, user_id: str) -> Membership:
@@ -232,7 +203,7 @@ async def find_member(principal: Principal, user_id: str) -> Membership:
 
 async def change_member_role(
     principal: Principal, user_id: str, role: Role, redis: Redis
-) -> Member:
+) -> AccountUser:
     membership = await find_member(principal, user_id)
     check_may_manage(principal, membership.role, role)
     if membership.role is Role.OWNER and role is not Role.OWNER:
@@ -243,7 +214,7 @@ async def change_member_role(
     user = await users.user(membership.user_id)
     if user is None:
         raise NotFound(f"Member {user_id} does not exist.")
-    return Member(membership, user)
+    return AccountUser.member(membership, user)
 
 
 async def remove_member(principal: Principal, user_id: str, redis: Redis) -> None:

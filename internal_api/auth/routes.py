@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Response
 
-from internal_api.accounts.errors import AlreadyMember
+from internal_api.accounts.errors import AlreadyMember, SubAccountLimitReached, SubAccountsBusy
 from internal_api.auth import service
 from internal_api.auth.errors import (
     EmailTaken,
@@ -32,6 +32,13 @@ from internal_api.auth.two_factor.errors import TwoFactorRequired
 from internal_api.auth.two_factor.schemas import ChallengeRead
 from internal_api.dependencies import ClientInfo, Settings
 from internal_api.extended import Extended
+from internal_api.signup_codes import service as signup_codes
+from internal_api.signup_codes.errors import (
+    SignupCodeExpired,
+    SignupCodeInvalid,
+    SignupCodeRevoked,
+    SignupCodeUsedUp,
+)
 from internal_api.users.schemas import MeRead
 from internal_api.users.service import Me
 from shared.models.session import Session
@@ -60,9 +67,23 @@ SigningIn = Annotated[service.SignIn, Depends(signing_in)]
     status_code=201,
     response_model=SignedInRead,
     summary="Sign up a new agency and its owner, signed in",
-    responses=error_responses(EmailTaken),
+    description="With a `signup_code`, a new sub-account of the code's agency instead, the "
+    "user its owner (or the code's role). A code that cannot be used creates nothing.",
+    responses=error_responses(
+        EmailTaken,
+        SignupCodeInvalid,
+        SignupCodeExpired,
+        SignupCodeRevoked,
+        SignupCodeUsedUp,
+        SubAccountLimitReached,
+        SubAccountsBusy,
+    ),
 )
 async def sign_up(body: SignupCreate, context: SigningIn) -> service.SignedIn:
+    if body.signup_code is not None:
+        return await signup_codes.sign_up_with_code(
+            body.signup_code, body.email, body.password, body.name, body.account_name, context
+        )
     return await service.sign_up(body.email, body.password, body.name, body.account_name, context)
 
 

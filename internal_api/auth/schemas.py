@@ -13,7 +13,15 @@ class SignupCreate(WriteModel):
     email: Email
     password: Password
     name: Name
-    account_name: Name
+    account_name: Name = Field(
+        description="the new agency's name; with a signup code, the client business's (the "
+        "sub-account's, through the code's template)"
+    )
+    signup_code: str | None = Field(
+        None,
+        max_length=64,
+        description="an agency's code: sign up as the user of a new sub-account of it",
+    )
 
 
 class LoginCreate(WriteModel):

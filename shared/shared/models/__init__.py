@@ -6,6 +6,7 @@
 from beanie import Document
 
 from shared.models.account import Account
+from shared.models.account_signup_code import AccountSignupCode
 from shared.models.ai_usage import AiUsage
 from shared.models.analytics_report import AnalyticsReport
 from shared.models.automation import Automation
@@ -69,6 +70,7 @@ ALL_MODELS: list[type[Document]] = [
     Invitation,
     TwoFactor,
     TwoFactorChallenge,
+    AccountSignupCode,
     CallrailKey,
     AiUsage,
     CrmLog,

@@ -70,5 +70,7 @@ class Membership(TenantDocument):
         use_state_management = True
         indexes = [
             IndexModel([("account_id", ASCENDING), ("user_id", ASCENDING)], unique=True),
+            # An account's owners; an agency's owners and admins, who are its sub-accounts' users.
+            IndexModel([("account_id", ASCENDING), ("role", ASCENDING)]),
             IndexModel([("user_id", ASCENDING)]),
         ]

@@ -1,0 +1,45 @@
+"""Asking a signed-in user for their password again before a step that cannot be taken back
+(handing an account's ownership on). Attempts count on the login throttle of their email and
+address, so guessing a password here is no faster than at login."""
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends
+
+from internal_api.auth.passwords import PasswordHashing, Passwords
+from internal_api.auth.throttle import LoginThrottle, ThrottlePolicy
+from internal_api.dependencies import ClientInfo, Settings
+from shared.models.user import User
+from shared.utilities.app import RedisClient
+from shared.utilities.errors import Forbidden
+
+
+class WrongPassword(Forbidden):
+    """The password given is not the signed-in user's."""
+
+    code, message = "wrong_password", "The password is wrong."
+
+
+@dataclass(frozen=True)
+class PasswordCheck:
+    passwords: Passwords
+    throttle: LoginThrottle
+    address: str
+
+    async def confirm(self, user: User, password: str) -> None:
+        """Raises WrongPassword unless `password` is the user's (LoginThrottled when early)."""
+        await self.throttle.reserve(user.email, self.address)
+        if not await self.passwords.verify(user.password_hash, password):
+            raise WrongPassword(details=[{"field": "password", "message": "wrong password"}])
+        await self.throttle.succeeded(user.email, self.address)
+
+
+def password_check(
+    passwords: PasswordHashing, redis: RedisClient, settings: Settings, client: ClientInfo
+) -> PasswordCheck:
+    throttle = LoginThrottle(redis, ThrottlePolicy.from_settings(settings))
+    return PasswordCheck(passwords, throttle, client.ip)
+
+
+CurrentPassword = Annotated[PasswordCheck, Depends(password_check)]

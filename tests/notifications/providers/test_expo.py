@@ -1,5 +1,7 @@
 """Expo push: the request sent, tickets ok and in error, and failures."""
 
+from datetime import timedelta
+
 import httpx
 import pytest
 
@@ -28,7 +30,9 @@ PUSH = PushMessage(
 async def expo_with(fake_providers):
     """`expo_with(access_token)`: the client, with or without an access token."""
     async with httpx.AsyncClient(transport=fake_providers.transport()) as client:
-        yield lambda access_token="": ExpoPush(client, EXPO_URL, access_token)
+        yield lambda access_token="": ExpoPush(
+            client, EXPO_URL, access_token, timedelta(minutes=15)
+        )
 
 
 async def test_a_send_posts_the_documented_message_to_the_push_endpoint(expo_with, fake_providers):

@@ -91,8 +91,10 @@ async def record_receipts(
     next_poll: datetime,
 ) -> bool:
     """Each due device's receipt on its send, and the delivery's outcome; whether stored."""
-    read_at = delivery.updated_at
-    for device in due(delivery, now):
+    read_at, sends = delivery.updated_at, due(delivery, now)
+    if not sends:
+        return False
+    for device in sends:
         receipt = receipts.get(device.provider_message_id or "")
         if receipt is not None:
             await settle_by_receipt(device, receipt)

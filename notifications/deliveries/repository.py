@@ -7,7 +7,7 @@ send, the sweep, the providers' status reports and receipts), never on a user's 
 they are in.
 """
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from beanie import PydanticObjectId
@@ -85,7 +85,8 @@ class AllDeliveries:
         delivery: NotificationDelivery, read_at: datetime
     ) -> bool:
         """Stores the delivery's devices and status unless it was written after `read_at` (its
-        `updated_at` when read); whether it was stored."""
+        `updated_at` when read); whether it was stored. Its `updated_at` moves past `read_at`,
+        so another writer holding the same read stores nothing."""
         written = await NotificationDelivery.find_one(
             {"_id": delivery.id, "updated_at": read_at}
         ).update(
@@ -95,7 +96,7 @@ class AllDeliveries:
                     "status": delivery.status,
                     "reason": delivery.reason,
                     "history": delivery.history,
-                    "updated_at": utc_now(),
+                    "updated_at": max(utc_now(), read_at + timedelta(milliseconds=1)),
                 }
             }
         )

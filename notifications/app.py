@@ -1,13 +1,15 @@
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator
+from functools import partial
 
 import httpx
 from fastapi import FastAPI
 
 from notifications.deliveries.dispatch import dispatcher_for
+from notifications.deliveries.receipts import poll_receipts
 from notifications.deliveries.routes import router as deliveries_router
-from notifications.deliveries.sweep import sweep_forever
+from notifications.deliveries.sweep import run_every, sweep
 from notifications.outbox.routes import router as outbox_router
 from notifications.preferences.routes import router as preferences_router
 from notifications.providers.registry import providers_for
@@ -51,25 +53,27 @@ def create_app(
 
     @contextlib.asynccontextmanager
     async def sending(app: FastAPI) -> AsyncIterator[None]:
-        """The providers, what hands deliveries to them, and the sweep (notifications.
-        deliveries.sweep)."""
+        """The providers, what hands deliveries to them, the sweep (notifications.deliveries.
+        sweep) and the poll of Expo's receipts (notifications.deliveries.receipts)."""
         timeouts = settings.connect_timeout_seconds, settings.read_timeout_seconds
         async with http_client(*timeouts, transport) as client:
-            app.state.providers = providers_for(settings, client)
-            app.state.dispatcher = dispatcher_for(settings, app.state.providers)
-            sweep = asyncio.create_task(
-                sweep_forever(
-                    app.state.dispatcher,
-                    app.state.senders,
-                    settings.sweep_seconds,
-                    settings.stale_seconds,
-                )
+            providers = app.state.providers = providers_for(settings, client)
+            app.state.dispatcher = dispatcher_for(settings, providers)
+            sweeping = partial(
+                sweep, app.state.dispatcher, app.state.senders, settings.stale_seconds
             )
+            loops = [run_every(settings.sweep_seconds, "the delivery sweep", sweeping)]
+            if providers.expo_receipts:
+                every = settings.expo_receipt_poll_seconds
+                polling = partial(poll_receipts, providers.expo_receipts, every)
+                loops.append(run_every(every, "the Expo receipt poll", polling))
+            running = [asyncio.create_task(loop) for loop in loops]
             try:
                 yield
             finally:
-                sweep.cancel()
-                await asyncio.gather(sweep, return_exceptions=True)
+                for task in running:
+                    task.cancel()
+                await asyncio.gather(*running, return_exceptions=True)
                 await app.state.dispatcher.stop()
 
     return create_service_app(

@@ -71,6 +71,12 @@ class NotificationsSettings(ServiceSettings):
         SecretStr(""), description="Expo push access token; empty when Expo does not ask one"
     )
     expo_base_url: str = Field("https://exp.host", description="Expo's push API")
+    expo_receipt_delay_seconds: PositiveFloat = Field(
+        900, description="how long after a push Expo is asked for its receipt"
+    )
+    expo_receipt_poll_seconds: PositiveFloat = Field(
+        60, description="how often the Expo receipts that are due are asked for"
+    )
 
     connect_timeout_seconds: PositiveFloat = Field(5, description="seconds to reach a provider")
     read_timeout_seconds: PositiveFloat = Field(

@@ -2,16 +2,19 @@
 
 `DeliveryRepository` is an account's log, for its users. `AllDeliveries` reaches across
 accounts, for the processes that act on a delivery by its id or its provider's message id (the
-send, the sweep, the providers' status reports), never on a user's behalf. `PushDevices` are
-the devices users receive pushes on, which are the user's, in every account they are in.
+send, the sweep, the providers' status reports and receipts), never on a user's behalf.
+`PushDevices` are the devices users receive pushes on, which are the user's, in every account
+they are in.
 """
 
+from datetime import datetime, timedelta
 from typing import Any
 
 from beanie import PydanticObjectId
 
+from shared.models.base import utc_now
 from shared.models.contact import Contact
-from shared.models.notification_delivery import NotificationDelivery
+from shared.models.notification_delivery import DeliveryStatus, NotificationDelivery
 from shared.models.push_device import PushDevice
 from shared.models.user import User
 from shared.utilities.repository import TenantRepository, object_id
@@ -64,6 +67,40 @@ class AllDeliveries:
         while found := await collection.find_one_and_update(query, update):
             claimed.append(str(found["_id"]))
         return claimed
+
+    @staticmethod
+    async def with_receipts_due(now: datetime, limit: int) -> list[NotificationDelivery]:
+        """Deliveries with a device whose push receipt is due; not those still `queued`,
+        whose send is still writing them."""
+        return (
+            await NotificationDelivery.find(
+                {"devices.receipt_due_at": {"$lte": now}, "status": {"$ne": DeliveryStatus.QUEUED}}
+            )
+            .limit(limit)
+            .to_list()
+        )
+
+    @staticmethod
+    async def save_outcome_unless_written_since(
+        delivery: NotificationDelivery, read_at: datetime
+    ) -> bool:
+        """Stores the delivery's devices and status unless it was written after `read_at` (its
+        `updated_at` when read); whether it was stored. Its `updated_at` moves past `read_at`,
+        so another writer holding the same read stores nothing."""
+        written = await NotificationDelivery.find_one(
+            {"_id": delivery.id, "updated_at": read_at}
+        ).update(
+            {
+                "$set": {
+                    "devices": delivery.devices,
+                    "status": delivery.status,
+                    "reason": delivery.reason,
+                    "history": delivery.history,
+                    "updated_at": max(utc_now(), read_at + timedelta(milliseconds=1)),
+                }
+            }
+        )
+        return written.matched_count == 1
 
 
 class PushDevices:

@@ -13,6 +13,7 @@ twice. A device no longer the user's when its turn comes (removed,
 or its token registered by someone else) is not sent to. The delivery is `sent` once a device
 has taken it, `failed` when none did. A push token the provider reports dead fails its send
 and its device is removed, whether the push went to the user's devices or named the token.
+A device's send Expo took waits for its push receipt (notifications.deliveries.receipts).
 """
 
 import logging
@@ -31,6 +32,7 @@ from notifications.providers.base import (
     TokenInvalid,
 )
 from notifications.providers.registry import Providers, kind_of
+from shared.models.base import utc_now
 from shared.models.notification_delivery import DeliveryStatus, DevicePush, NotificationDelivery
 from shared.models.notification_template import Channel
 
@@ -111,21 +113,27 @@ async def send_to_device(
         await forget_if_dead(error, device.token)
         device.settle(DeliveryStatus.FAILED, error.message)
     else:
-        device.provider_message_id = receipt.message_id
+        device.provider_message_id, device.sent_at = receipt.message_id, utc_now()
+        device.receipt_due_at = receipt.receipt_due_at
         device.settle(DeliveryStatus.SENT)
 
 
 def record_devices_outcome(delivery: NotificationDelivery) -> None:
-    """Sent once a device has taken it (naming those that did not); failed when none did."""
+    """Failed when no device took it; otherwise sent, or delivered once a provider confirmed
+    it reached a device, naming the devices it did not reach. Recorded when it changes."""
     failed = [device for device in delivery.devices if device.status is DeliveryStatus.FAILED]
     reasons = "; ".join(f"{device.name or device.device_id}: {device.reason}" for device in failed)
-    if len(failed) == len(delivery.devices):
-        delivery.reason = reasons
-        delivery.record(DeliveryStatus.FAILED, reasons)
-        return
     total = len(delivery.devices)
-    delivery.reason = f"not sent to {len(failed)} of {total} devices: {reasons}" if failed else ""
-    delivery.record(DeliveryStatus.SENT)
+    if len(failed) == total:
+        status, delivery.reason = DeliveryStatus.FAILED, reasons
+    else:
+        confirmed = any(device.status is DeliveryStatus.DELIVERED for device in delivery.devices)
+        status = DeliveryStatus.DELIVERED if confirmed else DeliveryStatus.SENT
+        delivery.reason = (
+            f"not sent to {len(failed)} of {total} devices: {reasons}" if failed else ""
+        )
+    if status is not delivery.status:
+        delivery.record(status, reasons if status is DeliveryStatus.FAILED else "")
 
 
 async def keep_for_another_try(

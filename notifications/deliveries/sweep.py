@@ -7,11 +7,13 @@ try in progress touches its delivery, and the setting is longer than the longest
 queue mode the task id is the delivery id, so handing one over twice runs it once.
 
 Each delivery is claimed with one atomic update, so replicas sweeping at the same moment hand
-each one over once.
+each one over once. `run_every` runs the sweep, and the service's other periodic work (Expo's
+push receipts), for the service's lifetime.
 """
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 
 from notifications.deliveries.dispatch import Dispatcher
@@ -54,12 +56,12 @@ async def sweep(dispatcher: Dispatcher, senders: Senders, stale_seconds: float) 
             dispatcher.dispatch(delivery_id)
 
 
-async def sweep_forever(
-    dispatcher: Dispatcher, senders: Senders, every_seconds: float, stale_seconds: float
-) -> None:
+async def run_every(every_seconds: float, name: str, job: Callable[[], Awaitable[None]]) -> None:
+    """Runs `job` now and `every_seconds` after each run ends; a run that fails is logged and
+    the next one comes all the same."""
     while True:
         try:
-            await sweep(dispatcher, senders, stale_seconds)
+            await job()
         except Exception:
-            logger.exception("the delivery sweep failed")
+            logger.exception("%s failed", name)
         await asyncio.sleep(every_seconds)

@@ -1,6 +1,7 @@
 """What every provider client offers, and how their answers become ours.
 
-A client sends one message and hands back a receipt naming the provider's message id. A
+A client sends one message and hands back a receipt naming the provider's message id (and,
+for a provider that reports later what became of it, when to ask: Expo's push receipts). A
 provider refusing the message (4xx) raises `ProviderRejected`, which fails the delivery with the
 provider's own words; one that is busy, failing (429, 5xx) or silent raises `ProviderUnavailable`,
 which is retried. A push token the provider reports dead raises `TokenInvalid`, a refusal
@@ -10,6 +11,7 @@ after which the token's device is forgotten.
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Protocol
 
 import httpx
@@ -21,6 +23,8 @@ from shared.utilities.upstream import worth_retrying
 class ProviderReceipt:
     provider: str
     message_id: str
+    # When the provider's own report on the message is to be asked for; None when it has none.
+    receipt_due_at: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -4,16 +4,17 @@ A channel whose provider has no keys goes to the outbox (settings refuse that in
 mode, so it happens in embedded mode only). Push goes to the provider of its token's kind: the
 kind a device was registered with, or for a token given as is, Expo for Expo's shape and FCM
 for the rest. Expo needs no key, but follows FCM to the outbox, so an unconfigured platform
-sends nothing out.
+sends nothing out (and has no Expo receipts to read).
 """
 
 import logging
 from dataclasses import dataclass
+from datetime import timedelta
 
 import httpx
 
 from notifications.providers.base import EmailProvider, PushProvider, SmsProvider
-from notifications.providers.expo import ExpoPush, is_expo_token
+from notifications.providers.expo import ExpoPush, ExpoReceipts, is_expo_token
 from notifications.providers.fcm import SCOPE, FcmPush
 from notifications.providers.google_oauth import ServiceAccount, ServiceAccountTokens
 from notifications.providers.outbox import OutboxProvider
@@ -34,6 +35,8 @@ class Providers:
     sms: SmsProvider
     fcm: PushProvider
     expo: PushProvider
+    # Where the receipts of Expo's pushes are read; None when Expo goes to the outbox.
+    expo_receipts: ExpoReceipts | None
 
     def push_for(self, kind: PushKind) -> PushProvider:
         return self.expo if kind is PushKind.EXPO else self.fcm
@@ -50,6 +53,7 @@ def providers_for(settings: NotificationsSettings, client: httpx.AsyncClient) ->
         sms=sms_provider(settings, client),
         fcm=fcm_provider(settings, client),
         expo=expo_provider(settings, client),
+        expo_receipts=expo_receipts(settings, client),
     )
 
 
@@ -96,4 +100,19 @@ def expo_provider(settings: NotificationsSettings, client: httpx.AsyncClient) ->
     if settings.missing_for(Channel.PUSH):
         return OutboxProvider(Channel.PUSH, "expo")
     # The access token is for Expo projects that ask one; Expo takes pushes without it.
-    return ExpoPush(client, settings.expo_base_url, settings.expo_access_token.get_secret_value())
+    return ExpoPush(
+        client,
+        settings.expo_base_url,
+        settings.expo_access_token.get_secret_value(),
+        timedelta(seconds=settings.expo_receipt_delay_seconds),
+    )
+
+
+def expo_receipts(
+    settings: NotificationsSettings, client: httpx.AsyncClient
+) -> ExpoReceipts | None:
+    if settings.missing_for(Channel.PUSH):
+        return None
+    return ExpoReceipts(
+        client, settings.expo_base_url, settings.expo_access_token.get_secret_value()
+    )

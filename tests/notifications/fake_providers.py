@@ -2,7 +2,9 @@
 
 Each answers in the shapes its API reference documents, records every request, and answers the
 replies queued for it (a success once they run out). A queued reply may be an exception,
-raised as the transport would (a timeout).
+raised as the transport would (a timeout). Expo's receipts (`expo_receipts`, its getReceipts
+endpoint) answer the receipts made so far (`make_expo_receipt`) of the ticket ids asked for,
+leaving out the others, as Expo does.
 """
 
 import itertools
@@ -18,6 +20,7 @@ TWILIO_URL = "https://twilio.test"
 FCM_URL = "https://fcm.test"
 GOOGLE_TOKEN_URL = "https://oauth2.google.test/token"
 EXPO_URL = "https://expo.test"
+EXPO_RECEIPTS_URL = f"{EXPO_URL}/--/api/v2/push/getReceipts"
 
 _ids = itertools.count(1)
 
@@ -40,9 +43,18 @@ class Recorded:
 class FakeProviders:
     requests: dict[str, list[Recorded]] = field(default_factory=lambda: defaultdict(list))
     replies: dict[str, deque] = field(default_factory=lambda: defaultdict(deque))
+    # Expo's receipts made so far, by ticket id.
+    expo_receipts_made: dict[str, dict] = field(default_factory=dict)
 
     def queue(self, provider: str, *replies: httpx.Response | Exception) -> None:
         self.replies[provider].extend(replies)
+
+    def make_expo_receipt(self, ticket_id: str, receipt: dict) -> None:
+        self.expo_receipts_made[ticket_id] = receipt
+
+    def asked_expo_receipts(self) -> list[list[str]]:
+        """The ticket ids of each getReceipts request, in order."""
+        return [request.json()["ids"] for request in self.requests["expo_receipts"]]
 
     def transport(self) -> httpx.MockTransport:
         return httpx.MockTransport(self.handle)
@@ -57,7 +69,18 @@ class FakeProviders:
             if isinstance(reply, Exception):
                 raise reply
             return reply
+        if provider == "expo_receipts":
+            return self.expo_receipts(request)
         return SUCCESS[provider](request)
+
+    def expo_receipts(self, request: httpx.Request) -> httpx.Response:
+        ids = json.loads(request.read())["ids"]
+        made = {
+            ticket: self.expo_receipts_made[ticket]
+            for ticket in ids
+            if ticket in self.expo_receipts_made
+        }
+        return httpx.Response(200, json={"data": made})
 
 
 def provider_of(request: httpx.Request) -> str:
@@ -67,6 +90,7 @@ def provider_of(request: httpx.Request) -> str:
         (TWILIO_URL, "twilio"),
         (FCM_URL, "fcm"),
         (GOOGLE_TOKEN_URL, "google"),
+        (EXPO_RECEIPTS_URL, "expo_receipts"),
         (EXPO_URL, "expo"),
     ):
         if url.startswith(prefix):
@@ -195,6 +219,22 @@ def expo_device_not_registered(token: str) -> httpx.Response:
         f'"{token}" is not a registered push notification recipient',
         "DeviceNotRegistered",
         expoPushToken=token,
+    )
+
+
+def expo_receipt_ok() -> dict:
+    return {"status": "ok"}
+
+
+def expo_receipt_error(message: str, error: str) -> dict:
+    return {"status": "error", "message": message, "details": {"error": error}}
+
+
+def expo_receipt_device_not_registered() -> dict:
+    """The receipt of a push Apple found no device for, as Expo documents it."""
+    return expo_receipt_error(
+        "The Apple Push Notification service failed to send the notification",
+        "DeviceNotRegistered",
     )
 
 

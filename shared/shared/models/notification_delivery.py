@@ -2,7 +2,9 @@
 
 Stored `queued` by the request that asks for it and sent in the background; the provider's
 message id is kept so its status webhooks find the delivery again. A push to a user is one
-delivery fanned out to each of their devices (`devices`), each with its own outcome.
+delivery fanned out to each of their devices (`devices`), each with its own outcome; a push Expo
+took is confirmed later by its push receipt, asked for with the device's ticket id
+(`provider_message_id`) once `receipt_due_at` comes.
 """
 
 from datetime import datetime
@@ -48,10 +50,14 @@ class DevicePush(BaseModel):
     kind: PushKind  # which provider sends it
     token: str
     name: str = ""
-    status: DeliveryStatus = DeliveryStatus.QUEUED  # queued, then sent or failed
+    # queued, then sent or failed; once a provider's receipt confirms a send, delivered
+    status: DeliveryStatus = DeliveryStatus.QUEUED
     provider: str = ""
-    provider_message_id: str | None = None
-    reason: str = ""  # why it failed, the provider's message included
+    provider_message_id: str | None = None  # Expo: the ticket id its receipt is asked for with
+    reason: str = ""  # why it failed (the provider's message included), or is unconfirmed
+    sent_at: datetime | None = None
+    # When the provider's receipt for the send is next asked for; None when none is awaited.
+    receipt_due_at: datetime | None = None
 
     def settle(self, status: DeliveryStatus, reason: str = "") -> None:
         self.status, self.reason = status, reason
@@ -106,4 +112,6 @@ class NotificationDelivery(TenantDocument):
             IndexModel([("provider", ASCENDING), ("provider_message_id", ASCENDING)]),
             # The sweep releasing deferred deliveries whose quiet hours are over.
             IndexModel([("status", ASCENDING), ("send_after", ASCENDING)]),
+            # The poll of the push receipts that are due.
+            IndexModel([("devices.receipt_due_at", ASCENDING)]),
         ]

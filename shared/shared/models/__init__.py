@@ -54,6 +54,7 @@ from shared.models.task_run import TaskRun
 from shared.models.twilio_key import TwilioKey
 from shared.models.twilio_number import TwilioNumber
 from shared.models.user import User
+from shared.models.user_token import UserToken
 from shared.models.webhook_delivery import WebhookDelivery
 from shared.models.webhook_subscription import WebhookSubscription
 from shared.models.yext_key import YextKey
@@ -64,6 +65,7 @@ ALL_MODELS: list[type[Document]] = [
     Membership,
     Session,
     Invitation,
+    UserToken,
     CallrailKey,
     AiUsage,
     CrmLog,

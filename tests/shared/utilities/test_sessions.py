@@ -190,6 +190,7 @@ async def test_a_state_written_to_redis_without_the_key_mints_no_session(mongo, 
         agency_id="",
         role=Role.OWNER,
         scopes=["everything"],
+        owner_verified=True,
         expires_at=datetime.now(UTC) + timedelta(days=1),
     )
     session_id = sessions.new_session_id()

@@ -22,7 +22,12 @@ from shared.models.session import Session
 from shared.models.user import User
 from shared.utilities.auth import Principal, TokenKind, TokenSigner
 from shared.utilities.keys import development_key_pair
-from shared.utilities.sessions import SessionState, hash_session_id, new_session_id
+from shared.utilities.sessions import (
+    SessionState,
+    hash_session_id,
+    new_session_id,
+    recorded_state,
+)
 from shared.utilities.settings import ServiceSettings
 
 PASSWORD = "correct horse battery staple"
@@ -173,6 +178,14 @@ class SignedIn:
     def session_headers(self) -> dict[str, str]:
         """What the dashboard sends: for a request through the gateway and the router."""
         return {"x-session-id": self.session_id}
+
+
+async def headers_now(signed_in: SignedIn) -> dict[str, str]:
+    """The Authorization header the router would add once the session's cached state is
+    forgotten: its state read from MongoDB now (after a change to what its token says)."""
+    state = await recorded_state(hash_session_id(signed_in.session_id), timedelta(days=1))
+    assert state is not None, "a live session"
+    return {"authorization": f"Bearer {user_token(state)}"}
 
 
 async def create_signed_in(

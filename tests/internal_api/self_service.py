@@ -1,0 +1,77 @@
+"""For tests of what users do with their own sign-in (sign-up, passwords, email): the
+platform's emails an internal API asks for, recorded instead of sent, and no login attempt or
+mailed link counted from an earlier test.
+
+A conftest takes these fixtures in place of the shared ones:
+
+    from tests.internal_api.self_service import jobs, nothing_counted, start_api
+
+`start_api(**settings)` (and so `api`) then records every job its requests leave in `jobs`,
+and `mails(jobs, "password_reset")` reads the platform messages among them.
+"""
+
+from contextlib import asynccontextmanager
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from fastapi import FastAPI
+
+from internal_api.app import create_app
+from internal_api.auth.links import KEY_PREFIX as LINKS_PREFIX
+from internal_api.auth.throttle import KEY_PREFIX as LOGIN_PREFIX
+from internal_api.settings import InternalApiSettings
+from shared.utilities.outbox import Senders
+from shared.utilities.task_names import PLATFORM_MESSAGES_SEND
+from tests.shared.utilities.test_outbox import RecordingEmitter, RecordingTasks
+
+
+@pytest.fixture(autouse=True)
+async def nothing_counted(redis):
+    """No login attempts or mailed links counted yet, for any email or address."""
+    for prefix in (LOGIN_PREFIX, LINKS_PREFIX):
+        async for counter in redis.scan_iter(match=f"{prefix}*"):
+            await redis.delete(counter)
+
+
+@pytest.fixture
+def jobs() -> RecordingTasks:
+    return RecordingTasks()
+
+
+def record_jobs(app: FastAPI, jobs: RecordingTasks) -> None:
+    """The app's jobs go to `jobs` from now on (call it once its lifespan has started)."""
+    app.state.senders = Senders(tasks=jobs, emitter=RecordingEmitter())  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def start_api(client_for, mongo, jobs):
+    """`async with start_api(**settings) as client`, its jobs recorded in `jobs`."""
+
+    @asynccontextmanager
+    async def start(**overrides):
+        app = create_app(InternalApiSettings(**overrides))
+        async with client_for(app) as client:
+            record_jobs(app, jobs)
+            yield client
+
+    return start
+
+
+def mails(jobs: RecordingTasks, event: str | None = None) -> list[dict]:
+    """The platform messages asked for (of this event), as their jobs' arguments, in order."""
+    return [
+        kwargs
+        for name, kwargs, _ in jobs.sent
+        if name == PLATFORM_MESSAGES_SEND.name and event in (None, kwargs["event"])
+    ]
+
+
+def token_in(url: str) -> str:
+    """The token a mailed link carries."""
+    return parse_qs(urlsplit(url).query)["token"][0]
+
+
+def last_token(jobs: RecordingTasks, event: str) -> str:
+    """The token of the last link mailed for the event."""
+    data = mails(jobs, event)[-1]["data"]
+    return token_in(data["verify_url"] if event == "email_verification" else data["reset_url"])

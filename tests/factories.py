@@ -180,10 +180,10 @@ class SignedIn:
         return {"x-session-id": self.session_id}
 
 
-async def headers_now(signed_in: SignedIn) -> dict[str, str]:
-    """The Authorization header the router would add once the session's cached state is
+async def headers_now(session_id: str) -> dict[str, str]:
+    """The Authorization header the router would add for the session once its cached state is
     forgotten: its state read from MongoDB now (after a change to what its token says)."""
-    state = await recorded_state(hash_session_id(signed_in.session_id), timedelta(days=1))
+    state = await recorded_state(hash_session_id(session_id), timedelta(days=1))
     assert state is not None, "a live session"
     return {"authorization": f"Bearer {user_token(state)}"}
 

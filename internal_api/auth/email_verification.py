@@ -17,7 +17,6 @@ from internal_api.auth.errors import ConfirmationTokenInvalid, EmailAlreadyVerif
 from internal_api.settings import InternalApiSettings
 from internal_api.users import repository as users
 from shared.domain.notifications.platform import tell
-from shared.models.base import utc_now
 from shared.models.user import User
 from shared.models.user_token import TokenPurpose
 from shared.utilities import sessions
@@ -55,7 +54,7 @@ async def send_again(
     await send_confirmation(user, user.email, settings)
 
 
-async def confirm(token: str, redis: Redis) -> User:
+async def confirm(token: str, redis: Redis) -> None:
     """The link's address becomes the user's, confirmed. Nothing changes for a link unknown,
     expired, used or replaced (ConfirmationTokenInvalid), nor when another user has taken the
     address since (EmailTaken)."""
@@ -65,11 +64,10 @@ async def confirm(token: str, redis: Redis) -> User:
         raise ConfirmationTokenInvalid()
     first_confirmation = user.email_verified_at is None
     try:
-        await user.set({User.email: record.email, User.email_verified_at: utc_now()})
+        await users.set_confirmed_email(record.user_id, record.email)
     except DuplicateKeyError:
         await repository.release_token(record)
         raise EmailTaken(details=[{"field": "email", "message": "already taken"}]) from None
-    if first_confirmation and user.id:
-        owned = await repository.agencies_and_sub_accounts_owned_by(user.id)
+    if first_confirmation:
+        owned = await repository.agencies_and_sub_accounts_owned_by(record.user_id)
         await sessions.refresh(redis, await repository.sessions_in(owned))
-    return user

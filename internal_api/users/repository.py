@@ -5,6 +5,7 @@ from collections.abc import Iterable
 
 from beanie import PydanticObjectId
 
+from shared.models.base import utc_now
 from shared.models.user import User
 from shared.utilities.repository import object_id
 
@@ -22,3 +23,12 @@ async def by_email(email: str) -> User | None:
 async def by_ids(user_ids: Iterable[PydanticObjectId]) -> dict[PydanticObjectId, User]:
     found = await User.find({"_id": {"$in": list(user_ids)}}).to_list()
     return {found_user.id: found_user for found_user in found if found_user.id}
+
+
+async def set_confirmed_email(user_id: PydanticObjectId, email: str) -> None:
+    """The user's email is now `email`, confirmed; DuplicateKeyError when another user has it
+    (a query update: a document's own save reports that as a revision clash)."""
+    now = utc_now()
+    await User.find_one({"_id": user_id}).update(
+        {"$set": {"email": email, "email_verified_at": now, "updated_at": now}}
+    )

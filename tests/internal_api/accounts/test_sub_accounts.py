@@ -176,9 +176,9 @@ async def test_once_the_owner_has_confirmed_their_email_sub_accounts_can_be_crea
     owner = await create_signed_in(email_verified_at=None)
     await owner.user.set({User.email_verified_at: utc_now()})
 
-    response = await api.post(
-        "/v1/accounts/sub-accounts", json={"name": "Client"}, headers=await headers_now(owner)
-    )
+    headers = await headers_now(owner.session_id)
+
+    response = await api.post("/v1/accounts/sub-accounts", json={"name": "Client"}, headers=headers)
 
     assert response.status_code == 201
     assert await Account.find({"parent_id": owner.account.id}).count() == 1

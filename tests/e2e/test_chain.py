@@ -9,12 +9,22 @@ from internal_api.app import create_app as create_internal_api
 from internal_api.settings import InternalApiSettings
 from tests.factories import PASSWORD, unique_email
 from tests.fixtures import dashboard_chain
+from tests.internal_api.self_service import last_token, record_jobs
+from tests.shared.utilities.test_outbox import RecordingTasks
 
 
 @pytest.fixture
-async def dashboard(mongo) -> AsyncIterator[httpx.AsyncClient]:
-    """A client of the gateway, as the dashboard is, with the whole chain behind it."""
-    async with dashboard_chain(create_internal_api(InternalApiSettings())) as client:
+def jobs() -> RecordingTasks:
+    return RecordingTasks()
+
+
+@pytest.fixture
+async def dashboard(mongo, jobs) -> AsyncIterator[httpx.AsyncClient]:
+    """A client of the gateway, as the dashboard is, with the whole chain behind it; the jobs
+    internal_api asks for are recorded in `jobs`."""
+    internal_api = create_internal_api(InternalApiSettings())
+    async with dashboard_chain(internal_api) as client:
+        record_jobs(internal_api, jobs)
         yield client
 
 
@@ -30,6 +40,13 @@ async def sign_up(dashboard: httpx.AsyncClient, account_name: str = "Acme") -> d
     )
     assert response.status_code == 201, response.text
     return {"x-session-id": response.json()["session_id"]}
+
+
+async def confirm_email(dashboard: httpx.AsyncClient, jobs: RecordingTasks) -> None:
+    """Follows the last email confirmation link mailed."""
+    token = last_token(jobs, "email_verification")
+    response = await dashboard.post("/v1/auth/email/confirm", json={"token": token})
+    assert response.status_code == 204, response.text
 
 
 async def test_a_new_agency_signs_up_and_reads_itself_through_the_chain(dashboard):
@@ -83,8 +100,9 @@ async def test_the_dashboards_request_id_comes_back_from_every_hop(dashboard):
     assert response.headers["x-request-id"] == "dashboard-42"
 
 
-async def test_another_agencys_sub_account_answers_404_through_the_chain(dashboard):
+async def test_another_agencys_sub_account_answers_404_through_the_chain(dashboard, jobs):
     mine, theirs = await sign_up(dashboard, "Mine"), await sign_up(dashboard, "Theirs")
+    await confirm_email(dashboard, jobs)
     created = await dashboard.post(
         "/v1/accounts/sub-accounts", json={"name": "Their client"}, headers=theirs
     )
@@ -97,8 +115,9 @@ async def test_another_agencys_sub_account_answers_404_through_the_chain(dashboa
     assert response.status_code == 404
 
 
-async def test_switching_to_a_sub_account_changes_the_account_every_service_sees(dashboard):
+async def test_switching_to_a_sub_account_changes_the_account_every_service_sees(dashboard, jobs):
     session = await sign_up(dashboard, "Agency")
+    await confirm_email(dashboard, jobs)
     client = await dashboard.post(
         "/v1/accounts/sub-accounts", json={"name": "Client"}, headers=session
     )

@@ -9,8 +9,8 @@ services. One chain serves a whole test module (the database is emptied after ea
         owner = await create_signed_in()
         response = await dashboard.get("/v1/crm/contacts", headers=owner.session_headers)
 
-`dashboard_jobs` records the jobs internal_api's requests leave during the test (the
-platform's emails among them: `tests.internal_api.self_service.mails`) instead of sending them.
+`dashboard_jobs` records the jobs internal_api's requests leave during the test, the
+platform's emails kept rather than sent (`tests.internal_api.self_service.mails`).
 """
 
 from collections.abc import AsyncIterator, Iterator
@@ -22,8 +22,7 @@ from fastapi import FastAPI
 from internal_api.app import create_app
 from internal_api.settings import InternalApiSettings
 from tests.fixtures import dashboard_chain
-from tests.internal_api.self_service import record_jobs
-from tests.shared.utilities.test_outbox import RecordingTasks
+from tests.internal_api.self_service import RecordedJobs, record_jobs
 
 
 @pytest.fixture(scope="module")
@@ -40,10 +39,9 @@ def dashboard(module_chain, mongo) -> httpx.AsyncClient:
 
 
 @pytest.fixture
-def dashboard_jobs(module_chain) -> Iterator[RecordingTasks]:
+def dashboard_jobs(module_chain) -> Iterator[RecordedJobs]:
     internal_api = module_chain[1]
-    senders = internal_api.state.senders
-    jobs = RecordingTasks()
-    record_jobs(internal_api, jobs)
+    jobs = RecordedJobs()
+    had = record_jobs(internal_api, jobs)
     yield jobs
-    internal_api.state.senders = senders
+    internal_api.state.senders = had

@@ -22,7 +22,7 @@ from internal_api.auth.throttle import KEY_PREFIX as LOGIN_PREFIX
 from internal_api.settings import InternalApiSettings
 from shared.utilities.outbox import Senders
 from shared.utilities.task_names import PLATFORM_MESSAGES_SEND
-from tests.shared.utilities.test_outbox import RecordingEmitter, RecordingTasks
+from shared.utilities.tasks import TaskSender
 
 
 @pytest.fixture(autouse=True)
@@ -33,14 +33,36 @@ async def nothing_counted(redis):
             await redis.delete(counter)
 
 
+class RecordedJobs:
+    """Every job an app sends, recorded; each but the platform's messages is passed on to the
+    app's own sender (no notification service answers in these tests)."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, dict, str | None]] = []
+        self.through: TaskSender | None = None
+
+    async def send(self, name, kwargs, task_id=None, countdown=None) -> str:
+        self.sent.append((name, kwargs, task_id))
+        if self.through is None or name == PLATFORM_MESSAGES_SEND.name:
+            return task_id or ""
+        return await self.through.send(name, kwargs, task_id, countdown)
+
+    def close(self) -> None:
+        pass
+
+
 @pytest.fixture
-def jobs() -> RecordingTasks:
-    return RecordingTasks()
+def jobs() -> RecordedJobs:
+    return RecordedJobs()
 
 
-def record_jobs(app: FastAPI, jobs: RecordingTasks) -> None:
-    """The app's jobs go to `jobs` from now on (call it once its lifespan has started)."""
-    app.state.senders = Senders(tasks=jobs, emitter=RecordingEmitter())  # type: ignore[arg-type]
+def record_jobs(app: FastAPI, jobs: RecordedJobs) -> Senders:
+    """The app's jobs go through `jobs` from now on (call it once its lifespan has started);
+    answers the senders it had."""
+    had: Senders = app.state.senders
+    jobs.through = had.tasks
+    app.state.senders = Senders(tasks=jobs, emitter=had.emitter)  # type: ignore[arg-type]
+    return had
 
 
 @pytest.fixture
@@ -57,7 +79,7 @@ def start_api(client_for, mongo, jobs):
     return start
 
 
-def mails(jobs: RecordingTasks, event: str | None = None) -> list[dict]:
+def mails(jobs: RecordedJobs, event: str | None = None) -> list[dict]:
     """The platform messages asked for (of this event), as their jobs' arguments, in order."""
     return [
         kwargs
@@ -71,7 +93,7 @@ def token_in(url: str) -> str:
     return parse_qs(urlsplit(url).query)["token"][0]
 
 
-def last_token(jobs: RecordingTasks, event: str) -> str:
+def last_token(jobs: RecordedJobs, event: str) -> str:
     """The token of the last link mailed for the event."""
     data = mails(jobs, event)[-1]["data"]
     return token_in(data["verify_url"] if event == "email_verification" else data["reset_url"])

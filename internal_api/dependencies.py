@@ -4,8 +4,10 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from internal_api.auth.service import Client
+from internal_api.auth.passwords import PasswordHashing
+from internal_api.auth.service import Client, SignIn
 from internal_api.settings import InternalApiSettings
+from shared.utilities.app import RedisClient
 from shared.utilities.proxy import client_ip
 
 
@@ -22,3 +24,13 @@ def get_client(request: Request) -> Client:
 
 Settings = Annotated[InternalApiSettings, Depends(get_settings)]
 ClientInfo = Annotated[Client, Depends(get_client)]
+
+
+def signing_in(
+    client: ClientInfo, redis: RedisClient, settings: Settings, passwords: PasswordHashing
+) -> SignIn:
+    return SignIn(client, redis, settings, passwords)
+
+
+# Who asks and what checking their password and starting a session take.
+SigningIn = Annotated[SignIn, Depends(signing_in)]

@@ -1,5 +1,6 @@
 """Field types the internal API's schemas share."""
 
+import re
 from functools import cache
 from typing import Annotated
 from zoneinfo import available_timezones
@@ -55,4 +56,51 @@ TimeZone = Annotated[
     StringConstraints(max_length=64),
     AfterValidator(iana_time_zone),
     Field(examples=["Europe/Paris"]),
+]
+
+
+def e164_phone(number: str) -> str:
+    """The number in E.164; it must carry its country code."""
+    try:
+        parsed = phonenumbers.parse(number, None)
+    except phonenumbers.NumberParseException:
+        parsed = None
+    if parsed is None or not phonenumbers.is_valid_number(parsed):
+        raise ValueError(
+            f"{number} is not a phone number with its country code (e.g. +14155550100)"
+        )
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+# BCP 47's common shape: a language, then an optional script, region and variants.
+LANGUAGE_TAG = re.compile(
+    r"[a-z]{2,3}(-[a-z]{4})?(-([a-z]{2}|[0-9]{3}))?(-([a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*",
+    re.IGNORECASE,
+)
+
+
+def language_tag(tag: str) -> str:
+    """The tag with each subtag in its usual case: fr-CA, zh-Hant-TW."""
+    if not LANGUAGE_TAG.fullmatch(tag):
+        raise ValueError(f"{tag} is not a BCP 47 language tag (e.g. fr-CA)")
+    language, *subtags = tag.split("-")
+    return "-".join([language.lower(), *(usual_case(subtag) for subtag in subtags)])
+
+
+def usual_case(subtag: str) -> str:
+    if len(subtag) == 4 and subtag.isalpha():
+        return subtag.title()  # a script
+    if len(subtag) == 2:
+        return subtag.upper()  # a region
+    return subtag.lower()
+
+
+Phone = Annotated[
+    str,
+    StringConstraints(max_length=32),
+    AfterValidator(e164_phone),
+    Field(examples=["+14155550100"]),
+]
+LanguageTag = Annotated[
+    str, StringConstraints(max_length=35), AfterValidator(language_tag), Field(examples=["fr-CA"])
 ]

@@ -64,6 +64,21 @@ class InternalApiSettings(CsvJobSettings):
     invitation_lifetime_seconds: int = Field(
         7 * 24 * 3600, gt=0, description="how long an invitation can be accepted"
     )
+    password_reset_minutes: int = Field(
+        30, gt=0, description="how long a password reset link works"
+    )
+    email_confirmation_minutes: int = Field(
+        24 * 60, gt=0, description="how long an email confirmation link works"
+    )
+    email_links_per_address: int = Field(
+        5, gt=0, description="links (password resets, confirmations) mailed to one address a window"
+    )
+    email_links_per_client: int = Field(
+        20, gt=0, description="links asked for from one client address a window"
+    )
+    email_links_window_seconds: int = Field(
+        3600, gt=0, description="the window email links are counted in"
+    )
     import_max_bytes: int = Field(
         50 * 1024 * 1024, gt=0, description="largest CSV file a contact import accepts"
     )

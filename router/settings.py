@@ -61,6 +61,10 @@ class RouterSettings(ServiceSettings):
         "POST /v1/auth/login/two-factor/enrolment",
         "POST /v1/auth/login/two-factor/enrolment/confirm",
         "POST /v1/auth/invitations/accept",
+        # Links mailed to users, followed from the mail without a session.
+        "POST /v1/auth/password-reset",
+        "POST /v1/auth/password-reset/confirm",
+        "POST /v1/auth/email/confirm",
         "/v1/e/*/webhooks/*",
         # Files on Wasabi: a public one for anyone, a private one for its account's session.
         "GET /v1/e/wasabi/public/*",

@@ -10,6 +10,7 @@ from datetime import timedelta
 from argon2 import PasswordHasher
 from beanie import PydanticObjectId
 
+from shared.domain.accounts.repository import owner_verified
 from shared.models.account import Account, AccountKind
 from shared.models.base import utc_now
 from shared.models.contact import Contact
@@ -21,7 +22,12 @@ from shared.models.session import Session
 from shared.models.user import User
 from shared.utilities.auth import Principal, TokenKind, TokenSigner
 from shared.utilities.keys import development_key_pair
-from shared.utilities.sessions import SessionState, hash_session_id, new_session_id
+from shared.utilities.sessions import (
+    SessionState,
+    hash_session_id,
+    new_session_id,
+    recorded_state,
+)
 from shared.utilities.settings import ServiceSettings
 
 PASSWORD = "correct horse battery staple"
@@ -46,8 +52,13 @@ async def create_sub_account(agency: Account, **overrides) -> Account:
 
 
 async def create_user(**overrides) -> User:
-    """A user whose password is PASSWORD."""
-    fields = {"email": unique_email(), "name": "Ada", "password_hash": PASSWORD_HASH}
+    """A user whose password is PASSWORD, their email confirmed unless overridden."""
+    fields = {
+        "email": unique_email(),
+        "name": "Ada",
+        "password_hash": PASSWORD_HASH,
+        "email_verified_at": utc_now(),
+    }
     return await User(**{**fields, **overrides}).insert()
 
 
@@ -125,7 +136,10 @@ def user_headers(account_id: str | None = None) -> dict[str, str]:
     """The Authorization header the router adds for a user of the account (a new one by
     default), for services that need no session or membership behind it."""
     principal = Principal(
-        kind=TokenKind.USER, sub="user-1", account_id=account_id or str(PydanticObjectId())
+        kind=TokenKind.USER,
+        sub="user-1",
+        account_id=account_id or str(PydanticObjectId()),
+        owner_verified=True,
     )
     return {"authorization": f"Bearer {user_token(principal)}"}
 
@@ -139,6 +153,7 @@ class SignedIn:
     session_id: str  # the secret
     record: Session
     membership: Membership
+    owner_verified: bool  # as the router reads it when the session starts
 
     @property
     def state(self) -> SessionState:
@@ -149,6 +164,7 @@ class SignedIn:
             agency_id=str(self.account.agency_id),
             role=self.membership.role,
             scopes=self.membership.scopes,
+            owner_verified=self.owner_verified,
             expires_at=self.record.expires_at,
             seen_at=self.record.last_seen_at,
         )
@@ -164,6 +180,14 @@ class SignedIn:
         return {"x-session-id": self.session_id}
 
 
+async def headers_now(session_id: str) -> dict[str, str]:
+    """The Authorization header the router would add for the session once its cached state is
+    forgotten: its state read from MongoDB now (after a change to what its token says)."""
+    state = await recorded_state(hash_session_id(session_id), timedelta(days=1))
+    assert state is not None, "a live session"
+    return {"authorization": f"Bearer {user_token(state)}"}
+
+
 async def create_signed_in(
     account: Account | None = None, role: Role = Role.OWNER, **user_overrides
 ) -> SignedIn:
@@ -173,7 +197,8 @@ async def create_signed_in(
     membership = await create_membership(account, user, role)
     session_id = await create_session(user, account)
     record = await Session.find_one({"token_hash": hash_session_id(session_id)})
-    return SignedIn(user, account, session_id, record, membership)
+    verified = await owner_verified(account.agency_id)
+    return SignedIn(user, account, session_id, record, membership, verified)
 
 
 async def create_contact(account: Account, **overrides) -> Contact:

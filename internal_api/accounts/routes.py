@@ -5,7 +5,13 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Response
 
 from internal_api.accounts import ownership, service
-from internal_api.accounts.auth import AccountsAdmin, AccountsRead, UsersAdmin, UsersRead
+from internal_api.accounts.auth import (
+    AccountsAdmin,
+    AccountsRead,
+    SubAccountsCreate,
+    UsersAdmin,
+    UsersRead,
+)
 from internal_api.accounts.domains import DnsUnavailable, DomainVerifier
 from internal_api.accounts.errors import (
     AlreadyMember,
@@ -38,8 +44,8 @@ from internal_api.accounts.schemas import (
     OwnershipTransferRead,
     SubAccountCreate,
 )
-from internal_api.auth.current_password import CurrentPassword, WrongPassword
-from internal_api.auth.errors import LoginThrottled
+from internal_api.auth.current_password import CurrentPassword
+from internal_api.auth.errors import LoginThrottled, WrongPassword
 from internal_api.auth.two_factor.errors import TwoFactorNotEnabled
 from internal_api.dependencies import Settings
 from internal_api.users.repository import AccountUser, AccountUsers
@@ -47,7 +53,7 @@ from internal_api.users.schemas import UserFilters
 from shared.models.account import Account
 from shared.models.invitation import Invitation
 from shared.utilities.app import RedisClient
-from shared.utilities.errors import SIGNED_IN, NotFound, error_responses
+from shared.utilities.errors import SIGNED_IN, EmailNotVerified, NotFound, error_responses
 from shared.utilities.pagination import Page, PageParams, sorted_by
 
 router = APIRouter(prefix="/v1/accounts", tags=["accounts"])
@@ -114,13 +120,19 @@ async def verify_custom_domain(
     response_model=AccountRead,
     summary="Create a client sub-account of the active agency",
     description="An agency has at most INTERNAL_API_MAX_SUB_ACCOUNTS sub-accounts (402 "
-    "`sub_account_limit_reached` past it, nothing created).",
+    "`sub_account_limit_reached` past it, nothing created). It waits until the agency's owner "
+    "has confirmed their email (403 `email_not_verified`).",
     responses=error_responses(
-        *SIGNED_IN, NotFound, NotAnAgency, SubAccountLimitReached, SubAccountsBusy
+        *SIGNED_IN,
+        EmailNotVerified,
+        NotFound,
+        NotAnAgency,
+        SubAccountLimitReached,
+        SubAccountsBusy,
     ),
 )
 async def create_sub_account(
-    body: SubAccountCreate, principal: AccountsAdmin, settings: Settings, redis: RedisClient
+    body: SubAccountCreate, principal: SubAccountsCreate, settings: Settings, redis: RedisClient
 ) -> Account:
     return await service.create_sub_account(principal, body.name, settings.max_sub_accounts, redis)
 

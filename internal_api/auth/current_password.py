@@ -1,24 +1,20 @@
 """Asking a signed-in user for their password again before a step that cannot be taken back
-(handing an account's ownership on). Attempts count on the login throttle of their email and
-address, so guessing a password here is no faster than at login."""
+(handing an account's ownership on, changing their password or email). Attempts count on the
+login throttle of their email and address, so guessing a password here is no faster than at
+login."""
 
 from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends
 
+from internal_api.auth.errors import WrongPassword
 from internal_api.auth.passwords import PasswordHashing, Passwords
+from internal_api.auth.service import SignIn
 from internal_api.auth.throttle import LoginThrottle, ThrottlePolicy
 from internal_api.dependencies import ClientInfo, Settings
 from shared.models.user import User
 from shared.utilities.app import RedisClient
-from shared.utilities.errors import Forbidden
-
-
-class WrongPassword(Forbidden):
-    """The password given is not the signed-in user's."""
-
-    code, message = "wrong_password", "The password is wrong."
 
 
 @dataclass(frozen=True)
@@ -27,11 +23,17 @@ class PasswordCheck:
     throttle: LoginThrottle
     address: str
 
-    async def confirm(self, user: User, password: str) -> None:
-        """Raises WrongPassword unless `password` is the user's (LoginThrottled when early)."""
+    @classmethod
+    def signing_in(cls, context: SignIn) -> "PasswordCheck":
+        throttle = LoginThrottle(context.redis, ThrottlePolicy.from_settings(context.settings))
+        return cls(context.passwords, throttle, context.client.ip)
+
+    async def confirm(self, user: User, password: str, field: str = "password") -> None:
+        """Raises WrongPassword unless `password` is the user's (LoginThrottled when early);
+        `field` names the input that held it."""
         await self.throttle.reserve(user.email, self.address)
         if not await self.passwords.verify(user.password_hash, password):
-            raise WrongPassword(details=[{"field": "password", "message": "wrong password"}])
+            raise WrongPassword(details=[{"field": field, "message": "wrong password"}])
         await self.throttle.succeeded(user.email, self.address)
 
 

@@ -1,6 +1,13 @@
 """What signing up, in and accepting an invitation may refuse, each case with its own code."""
 
-from shared.utilities.errors import Conflict, Forbidden, NotFound, RateLimited, Unauthorized
+from shared.utilities.errors import (
+    BadRequest,
+    Conflict,
+    Forbidden,
+    NotFound,
+    RateLimited,
+    Unauthorized,
+)
 
 
 class EmailTaken(Conflict):
@@ -49,3 +56,39 @@ class InvitationForAnotherEmail(Forbidden):
     """The signed-in user is not the one invited."""
 
     code, message = "invitation_for_another_email", "This invitation is for another email address."
+
+
+class WrongPassword(Forbidden):
+    """The current password given is wrong (nothing was changed)."""
+
+    code, message = "wrong_password", "The current password is wrong."
+
+
+class EmailLinksThrottled(RateLimited):
+    """Too many links mailed to the address, or asked for from the client: wait `Retry-After`."""
+
+    code = "email_links_throttled"
+
+
+class ResetTokenInvalid(BadRequest):
+    """The reset link is unknown, expired, used already or replaced by a newer one."""
+
+    code, message = (
+        "reset_token_invalid",
+        "This password reset link is not valid any more: ask for a new one.",
+    )
+
+
+class ConfirmationTokenInvalid(BadRequest):
+    """The confirmation link is unknown, expired, used already or replaced by a newer one."""
+
+    code, message = (
+        "confirmation_token_invalid",
+        "This confirmation link is not valid any more: ask for a new one.",
+    )
+
+
+class EmailAlreadyVerified(Conflict):
+    """The user's email is confirmed already."""
+
+    code, message = "email_already_verified", "Your email address is already confirmed."

@@ -1,14 +1,17 @@
 """Every query of signing in: a user's sessions, where a user starts, invitations by token,
-and undoing a sign-up that failed half-way."""
+undoing a sign-up that failed half-way, and the tokens of links mailed to users."""
+
+from datetime import datetime
 
 from beanie import PydanticObjectId
 
 from shared.models.account import Account
 from shared.models.base import utc_now
 from shared.models.invitation import Invitation
-from shared.models.membership import Membership
+from shared.models.membership import Membership, Role
 from shared.models.session import Session
 from shared.models.user import User
+from shared.models.user_token import TokenPurpose, UserToken
 from shared.utilities.repository import OwnedRepository
 
 
@@ -52,3 +55,51 @@ async def undo_signup(user: User, account: Account) -> None:
     await Membership.find({"user_id": user.id, "account_id": account.id}).delete()
     await Account.find({"_id": account.id}).delete()
     await user.delete()
+
+
+async def sessions_in(account_ids: list[PydanticObjectId]) -> list[Session]:
+    """The unrevoked sessions acting in any of the accounts."""
+    return await Session.find({"account_id": {"$in": account_ids}, "revoked_at": None}).to_list()
+
+
+async def agencies_and_sub_accounts_owned_by(user_id: PydanticObjectId) -> list[PydanticObjectId]:
+    """The agencies the user owns, and every sub-account of them."""
+    owned = Membership.find({"user_id": user_id, "role": Role.OWNER.value})
+    owned_ids = [membership.account_id async for membership in owned]
+    agencies = Account.find({"_id": {"$in": owned_ids}, "parent_id": None})
+    agency_ids = [agency.id async for agency in agencies if agency.id]
+    sub_accounts = Account.find({"parent_id": {"$in": agency_ids}})
+    return agency_ids + [sub_account.id async for sub_account in sub_accounts if sub_account.id]
+
+
+async def replace_token(
+    user_id: PydanticObjectId,
+    purpose: TokenPurpose,
+    token_hash: str,
+    email: str,
+    expires_at: datetime,
+) -> None:
+    """The user's one token for the purpose, now this one (an older one stops working)."""
+    fresh = {"token_hash": token_hash, "email": email, "expires_at": expires_at, "used_at": None}
+    now = utc_now()
+    await UserToken.find_one({"user_id": user_id, "purpose": purpose.value}).upsert(
+        {"$set": {**fresh, "created_at": now, "updated_at": now}},
+        on_insert=UserToken(user_id=user_id, purpose=purpose, **fresh),
+    )
+
+
+async def token_by_hash(token_hash: str, purpose: TokenPurpose) -> UserToken | None:
+    return await UserToken.find_one({"token_hash": token_hash, "purpose": purpose.value})
+
+
+async def claim_token(token: UserToken) -> bool:
+    """Marks the token used, once, while it has not expired: of two concurrent claims one
+    answers False."""
+    unused = {"_id": token.id, "used_at": None, "expires_at": {"$gt": utc_now()}}
+    claimed = await UserToken.find_one(unused).update({"$set": {"used_at": utc_now()}})
+    return bool(claimed) and claimed.modified_count == 1
+
+
+async def release_token(token: UserToken) -> None:
+    """Unused again: what it was claimed for could not be done."""
+    await UserToken.find_one({"_id": token.id}).update({"$set": {"used_at": None}})

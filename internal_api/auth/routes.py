@@ -5,24 +5,29 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Response
 
 from internal_api.accounts.errors import AlreadyMember, SubAccountLimitReached, SubAccountsBusy
-from internal_api.auth import service
+from internal_api.auth import email_verification, password_reset, service
 from internal_api.auth.errors import (
+    ConfirmationTokenInvalid,
+    EmailLinksThrottled,
     EmailTaken,
     InvitationForAnotherEmail,
     InvitationInvalid,
     InvitationUsed,
     LoginThrottled,
     NoAccount,
+    ResetTokenInvalid,
     SignInAsInvitee,
     WrongCredentials,
 )
-from internal_api.auth.passwords import PasswordHashing
 from internal_api.auth.repository import SessionRepository
 from internal_api.auth.schemas import (
     AccountSwitch,
+    EmailConfirm,
     InvitationAccept,
     InvitationAcceptedRead,
     LoginCreate,
+    PasswordResetConfirm,
+    PasswordResetCreate,
     SessionRead,
     SignedInRead,
     SignupCreate,
@@ -30,7 +35,7 @@ from internal_api.auth.schemas import (
 from internal_api.auth.two_factor.challenges import Challenge
 from internal_api.auth.two_factor.errors import TwoFactorRequired
 from internal_api.auth.two_factor.schemas import ChallengeRead
-from internal_api.dependencies import ClientInfo, Settings
+from internal_api.dependencies import Settings, SigningIn
 from internal_api.extended import Extended
 from internal_api.signup_codes import service as signup_codes
 from internal_api.signup_codes.errors import (
@@ -51,15 +56,6 @@ from shared.utilities.pagination import Page, PageParams, sorted_by
 router = APIRouter(prefix="/v1/auth", tags=["auth"])
 
 SessionPaging = Annotated[PageParams, Depends(sorted_by(SessionRepository.sortable))]
-
-
-def signing_in(
-    client: ClientInfo, redis: RedisClient, settings: Settings, passwords: PasswordHashing
-) -> service.SignIn:
-    return service.SignIn(client, redis, settings, passwords)
-
-
-SigningIn = Annotated[service.SignIn, Depends(signing_in)]
 
 
 @router.post(
@@ -174,3 +170,46 @@ async def accept_invitation(
     body: InvitationAccept, caller: OptionalUser, context: SigningIn
 ) -> service.AcceptedInvitation:
     return await service.accept_invitation(body.token, body.name, body.password, caller, context)
+
+
+@router.post(
+    "/password-reset",
+    status_code=202,
+    summary="Mail a password reset link to the user with this email",
+    description="Answers the same 202 whether or not a user has the email. The link works for "
+    "INTERNAL_API_PASSWORD_RESET_MINUTES, once; asking again replaces it. Links are counted per "
+    "address and per client: past the limit, 429 with Retry-After.",
+    responses=error_responses(EmailLinksThrottled),
+)
+async def ask_for_password_reset(body: PasswordResetCreate, context: SigningIn) -> Response:
+    await password_reset.ask_for_reset(
+        body.email, context.client.ip, context.redis, context.settings
+    )
+    return Response(status_code=202)
+
+
+@router.post(
+    "/password-reset/confirm",
+    status_code=204,
+    summary="Set a new password with a reset link's token",
+    description="The password follows sign-up's rules. Every session of the user ends at once, "
+    "everywhere. A token unknown, expired, used or replaced answers 400 `reset_token_invalid`.",
+    responses=error_responses(ResetTokenInvalid),
+)
+async def reset_password(body: PasswordResetConfirm, context: SigningIn) -> Response:
+    await password_reset.reset(body.token, body.password, context.redis, context.passwords)
+    return Response(status_code=204)
+
+
+@router.post(
+    "/email/confirm",
+    status_code=204,
+    summary="Confirm an email address with the token of the link mailed to it",
+    description="The address becomes the user's, confirmed: the one they signed up with, or the "
+    "one they asked to change to. A token unknown, expired, used or replaced answers 400 "
+    "`confirmation_token_invalid`; an address another user has taken since, 409 `email_taken`.",
+    responses=error_responses(ConfirmationTokenInvalid, EmailTaken),
+)
+async def confirm_email(body: EmailConfirm, redis: RedisClient) -> Response:
+    await email_verification.confirm(body.token, redis)
+    return Response(status_code=204)

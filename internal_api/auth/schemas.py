@@ -65,3 +65,16 @@ class InvitationAcceptedRead(ReadModel):
     user: UserRead
     account: AccountRead
     role: Role
+
+
+class PasswordResetCreate(WriteModel):
+    email: Email
+
+
+class PasswordResetConfirm(WriteModel):
+    token: str = Field(max_length=256)
+    password: Password
+
+
+class EmailConfirm(WriteModel):
+    token: str = Field(max_length=256)

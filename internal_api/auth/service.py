@@ -5,7 +5,6 @@ Whatever changes what a session may do drops its cached state in Redis, so the r
 the change from MongoDB on the very next request.
 """
 
-import hashlib
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -15,7 +14,7 @@ from redis.asyncio import Redis
 
 from internal_api.accounts.errors import AlreadyMember
 from internal_api.accounts.repository import account as account_by_id
-from internal_api.auth import repository
+from internal_api.auth import email_verification, repository, revocation
 from internal_api.auth.errors import (
     EmailTaken,
     InvitationForAnotherEmail,
@@ -25,6 +24,7 @@ from internal_api.auth.errors import (
     SignInAsInvitee,
     WrongCredentials,
 )
+from internal_api.auth.links import hash_token
 from internal_api.auth.passwords import Passwords
 from internal_api.auth.repository import SessionRepository
 from internal_api.auth.throttle import LoginThrottle, ThrottlePolicy
@@ -41,7 +41,7 @@ from shared.models.invitation import Invitation
 from shared.models.membership import ROLE_SCOPES, Membership, Role
 from shared.models.session import Session
 from shared.models.user import User
-from shared.utilities import session_events, sessions
+from shared.utilities import sessions
 from shared.utilities.auth import Principal
 from shared.utilities.errors import InvalidInput, NotFound, Unauthorized
 from shared.utilities.pagination import Page, PageParams
@@ -80,10 +80,6 @@ class AcceptedInvitation:
     role: Role
 
 
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 async def sign_up(
     email: str, password: str, name: str, account_name: str, context: SignIn
 ) -> SignedIn:
@@ -94,6 +90,7 @@ async def sign_up(
         await account.insert()
         await add_member(account, user, Role.OWNER)
         session_id = await start_session(user, account, context)
+        await email_verification.send_confirmation(user, email, context.settings)
     except BaseException:
         # Undone by hand: multi-document transactions need a replica set, which the in-memory
         # database cannot be; the email is free again for a retry.
@@ -191,16 +188,8 @@ async def list_sessions(principal: Principal, params: PageParams) -> Page[Extend
 
 
 async def revoke_session(principal: Principal, session_id: str, redis: Redis) -> None:
-    """Ends one of the caller's sessions (another user's answers 404)."""
-    await end_session(await SessionRepository(principal.sub).get(session_id), redis)
-
-
-async def end_session(session: Session, redis: Redis) -> None:
-    """Refused at once everywhere: marked in MongoDB, dropped from Redis, its sockets told."""
-    if session.revoked_at is None:
-        await session.set({Session.revoked_at: utc_now()})
-    await sessions.forget(redis, session.token_hash)
-    await session_events.session_revoked(redis, session.user_id, session.id)
+    """Refused at once everywhere: marked in MongoDB, dropped from Redis."""
+    await revocation.revoke(redis, await SessionRepository(principal.sub).get(session_id))
 
 
 async def switch_account(
@@ -225,12 +214,7 @@ async def switch_account(
 
 async def refresh_sessions(redis: Redis, user_id: PydanticObjectId) -> None:
     """Makes each of the user's live sessions read its role from MongoDB on its next use."""
-    for session in await SessionRepository(user_id).unrevoked():
-        # A session still cached has been used within its idle time, though MongoDB's
-        # last_seen_at only moves when Redis misses; record that before the next read checks it.
-        if await redis.exists(sessions.session_key(session.token_hash)):
-            await session.set({Session.last_seen_at: utc_now()})
-        await sessions.forget(redis, session.token_hash)
+    await sessions.refresh(redis, await SessionRepository(user_id).unrevoked())
 
 
 async def accept_invitation(
@@ -262,6 +246,8 @@ async def accept_invitation(
     # A new user joining an account that requires two-factor authentication enrols as they log in.
     starts_session = new_user and not account.require_two_factor
     session_id = await start_session(user, account, context) if starts_session else None
+    if new_user:
+        await email_verification.send_confirmation(user, user.email, context.settings)
     return AcceptedInvitation(session_id, user, account, invitation.role)
 
 

@@ -12,6 +12,7 @@ from beanie import Document, PydanticObjectId
 
 from shared.domain.accounts.users import AGENCY_ROLES_IN_SUB_ACCOUNTS
 from shared.models.account import Account
+from shared.models.base import utc_now
 from shared.models.membership import Membership, Role
 from shared.models.user import User
 from shared.utilities.pagination import Page, PageParams, Pagination
@@ -196,3 +197,12 @@ async def sorted_page(
         next_page=params.page + 1 if has_more else None,
     )
     return rows, pagination
+
+
+async def set_confirmed_email(user_id: PydanticObjectId, email: str) -> None:
+    """The user's email is now `email`, confirmed; DuplicateKeyError when another user has it
+    (a query update: a document's own save reports that as a revision clash)."""
+    now = utc_now()
+    await User.find_one({"_id": user_id}).update(
+        {"$set": {"email": email, "email_verified_at": now, "updated_at": now}}
+    )

@@ -1,5 +1,5 @@
-"""The signed-in user, where they act and where they may act, and the active account's
-directory of users."""
+"""The signed-in user, their profile, where they act and where they may act, and the active
+account's directory of users."""
 
 from dataclasses import dataclass
 
@@ -8,6 +8,7 @@ from beanie import PydanticObjectId
 from internal_api.accounts.repository import account
 from internal_api.users import repository as users
 from internal_api.users.repository import AccountUser, AccountUsers
+from internal_api.users.schemas import UserUpdate
 from shared.domain.accounts.users import AGENCY_ROLES_IN_SUB_ACCOUNTS
 from shared.models.account import Account, AccountKind
 from shared.models.membership import Role
@@ -98,3 +99,11 @@ async def acting_accounts(principal: Principal, params: PageParams) -> Page[Acti
         for found in page.data
     ]
     return Page[ActingAccount](data=listed, pagination=page.pagination)
+
+
+async def update_me(principal: Principal, update: UserUpdate) -> Me:
+    changes = update.model_dump(mode="json", exclude_unset=True)
+    user = await users.user(principal.sub)
+    if user and changes:
+        await user.set(changes)
+    return await me(principal)

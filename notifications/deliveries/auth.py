@@ -8,11 +8,12 @@ from typing import Annotated
 
 from fastapi import Depends
 
-from shared.utilities.auth import Principal, requires
+from shared.utilities.auth import Principal, requires, verified
 
 NotificationsRead = Annotated[Principal, Depends(requires("notifications:read"))]
 # internal_api (invitations, its own notices) and the queue manager (switched-off webhooks).
-NotificationsWrite = Annotated[
-    Principal,
-    Depends(requires("notifications:write", services=("internal_api", "queue_manager"))),
-]
+SENDING = requires("notifications:write", services=("internal_api", "queue_manager"))
+NotificationsWrite = Annotated[Principal, Depends(SENDING)]
+# Email and SMS reach people outside the account: a user's wait until the account's owner has
+# confirmed their email (services' own sends never do).
+NotificationsMail = Annotated[Principal, Depends(verified(SENDING))]

@@ -3,7 +3,11 @@
 from fastapi import APIRouter, Query
 
 from notifications.deliveries import service
-from notifications.deliveries.auth import NotificationsRead, NotificationsWrite
+from notifications.deliveries.auth import (
+    NotificationsMail,
+    NotificationsRead,
+    NotificationsWrite,
+)
 from notifications.deliveries.errors import (
     AccountRequired,
     AddressForServices,
@@ -21,12 +25,19 @@ from notifications.templates.errors import MissingVariables, TemplateNotFound, U
 from shared.domain.accounts.users import NotAccountUsers
 from shared.models.notification_delivery import DeliveryStatus, NotificationDelivery
 from shared.models.notification_template import Channel
-from shared.utilities.errors import SIGNED_IN, InvalidInput, NotFound, error_responses
+from shared.utilities.errors import (
+    SIGNED_IN,
+    EmailNotVerified,
+    InvalidInput,
+    NotFound,
+    error_responses,
+)
 from shared.utilities.pagination import Page, Paging
 
 router = APIRouter(prefix="/v1/notifications", tags=["notifications"])
 
-SEND_ERRORS = error_responses(
+# What every send may answer; email and SMS wait for the owner's confirmed email too.
+SEND_ERRORS = (
     *SIGNED_IN,
     AddressForServices,
     NotYourAccount,
@@ -52,7 +63,8 @@ SEND_DESCRIPTION = (
     "a limit with this data; `reason` says which). Users send with `notifications:write` for "
     "their active account; services name `account_id`. Email and SMS count against the "
     "account's daily limits (429 `daily_limit_reached` past them), and SMS go to the allowed "
-    "countries only."
+    "countries only. A user's email and SMS wait until the account's owner has confirmed "
+    "their email (403 `email_not_verified`)."
 )
 PUSH_DESCRIPTION = (
     SEND_DESCRIPTION
@@ -69,10 +81,10 @@ PUSH_DESCRIPTION = (
     response_model=DeliveryRead,
     summary="Send an email",
     description=SEND_DESCRIPTION,
-    responses=SEND_ERRORS,
+    responses=error_responses(*SEND_ERRORS, EmailNotVerified),
 )
 async def send_email(
-    principal: NotificationsWrite, sending: Sending, body: EmailCreate
+    principal: NotificationsMail, sending: Sending, body: EmailCreate
 ) -> NotificationDelivery:
     return await service.send(sending, principal, Channel.EMAIL, body)
 
@@ -83,10 +95,10 @@ async def send_email(
     response_model=DeliveryRead,
     summary="Send an SMS",
     description=SEND_DESCRIPTION,
-    responses=SEND_ERRORS,
+    responses=error_responses(*SEND_ERRORS, EmailNotVerified),
 )
 async def send_sms(
-    principal: NotificationsWrite, sending: Sending, body: SmsCreate
+    principal: NotificationsMail, sending: Sending, body: SmsCreate
 ) -> NotificationDelivery:
     return await service.send(sending, principal, Channel.SMS, body)
 
@@ -97,7 +109,7 @@ async def send_sms(
     response_model=DeliveryRead,
     summary="Send a push notification to a user's devices (or, for services, a token)",
     description=PUSH_DESCRIPTION,
-    responses=SEND_ERRORS,
+    responses=error_responses(*SEND_ERRORS),
 )
 async def send_push(
     principal: NotificationsWrite, sending: Sending, body: PushCreate

@@ -108,6 +108,7 @@ def seed_session(redis_url: str) -> str:
         agency_id=str(PydanticObjectId()),
         role=Role.ADMIN,
         scopes=ROLE_SCOPES[Role.ADMIN],
+        owner_verified=True,
         expires_at=datetime.now(UTC) + timedelta(days=1),
     )
 

@@ -9,16 +9,29 @@ from internal_api.app import create_app as create_internal_api
 from internal_api.settings import InternalApiSettings
 from tests.factories import PASSWORD, unique_email
 from tests.fixtures import dashboard_chain
+from tests.internal_api.self_service import RecordedJobs, last_token, record_jobs
 
 
 @pytest.fixture
-async def dashboard(mongo) -> AsyncIterator[httpx.AsyncClient]:
-    """A client of the gateway, as the dashboard is, with the whole chain behind it."""
-    async with dashboard_chain(create_internal_api(InternalApiSettings())) as client:
+def jobs() -> RecordedJobs:
+    return RecordedJobs()
+
+
+@pytest.fixture
+async def dashboard(mongo, jobs) -> AsyncIterator[httpx.AsyncClient]:
+    """A client of the gateway, as the dashboard is, with the whole chain behind it; the jobs
+    internal_api asks for are recorded in `jobs`."""
+    internal_api = create_internal_api(InternalApiSettings())
+    async with dashboard_chain(internal_api) as client:
+        record_jobs(internal_api, jobs)
         yield client
 
 
-async def sign_up(dashboard: httpx.AsyncClient, account_name: str = "Acme") -> dict[str, str]:
+async def sign_up(
+    dashboard: httpx.AsyncClient, account_name: str = "Acme", jobs: RecordedJobs | None = None
+) -> dict[str, str]:
+    """A new agency's owner's session headers; with the jobs internal_api asked for, the owner
+    confirms their email too (by the link mailed), as making sub-accounts or connecting needs."""
     response = await dashboard.post(
         "/v1/auth/signup",
         json={
@@ -29,6 +42,10 @@ async def sign_up(dashboard: httpx.AsyncClient, account_name: str = "Acme") -> d
         },
     )
     assert response.status_code == 201, response.text
+    if jobs is not None:
+        token = last_token(jobs, "email_verification")
+        confirmed = await dashboard.post("/v1/auth/email/confirm", json={"token": token})
+        assert confirmed.status_code == 204, confirmed.text
     return {"x-session-id": response.json()["session_id"]}
 
 
@@ -83,8 +100,8 @@ async def test_the_dashboards_request_id_comes_back_from_every_hop(dashboard):
     assert response.headers["x-request-id"] == "dashboard-42"
 
 
-async def test_another_agencys_sub_account_answers_404_through_the_chain(dashboard):
-    mine, theirs = await sign_up(dashboard, "Mine"), await sign_up(dashboard, "Theirs")
+async def test_another_agencys_sub_account_answers_404_through_the_chain(dashboard, jobs):
+    mine, theirs = await sign_up(dashboard, "Mine"), await sign_up(dashboard, "Theirs", jobs)
     created = await dashboard.post(
         "/v1/accounts/sub-accounts", json={"name": "Their client"}, headers=theirs
     )
@@ -97,8 +114,8 @@ async def test_another_agencys_sub_account_answers_404_through_the_chain(dashboa
     assert response.status_code == 404
 
 
-async def test_switching_to_a_sub_account_changes_the_account_every_service_sees(dashboard):
-    session = await sign_up(dashboard, "Agency")
+async def test_switching_to_a_sub_account_changes_the_account_every_service_sees(dashboard, jobs):
+    session = await sign_up(dashboard, "Agency", jobs)
     client = await dashboard.post(
         "/v1/accounts/sub-accounts", json={"name": "Client"}, headers=session
     )

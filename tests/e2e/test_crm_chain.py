@@ -2,9 +2,9 @@
 for the module, each journey signed up afresh."""
 
 from tests.e2e.test_chain import sign_up
-from tests.internal_api.chain import dashboard, module_chain
+from tests.internal_api.chain import dashboard, dashboard_jobs, module_chain
 
-__all__ = ["dashboard", "module_chain"]
+__all__ = ["dashboard", "dashboard_jobs", "module_chain"]
 
 
 async def test_a_contact_is_created_and_found_by_search_through_the_chain(dashboard):
@@ -47,9 +47,9 @@ async def test_a_bad_filter_answers_422_naming_it_through_the_chain(dashboard):
 
 
 async def test_an_agency_owner_switched_into_a_sub_account_owns_and_follows_its_contacts(
-    dashboard,
+    dashboard, dashboard_jobs
 ):
-    session = await sign_up(dashboard, "Agency")
+    session = await sign_up(dashboard, "Agency", dashboard_jobs)
     me = (await dashboard.get("/v1/users/me", headers=session)).json()["user"]["id"]
     client = await dashboard.post(
         "/v1/accounts/sub-accounts", json={"name": "Client Co"}, headers=session

@@ -4,11 +4,12 @@ from tests.e2e import test_chain
 
 # The whole chain on real ports, and a signed-up agency's session.
 dashboard = test_chain.dashboard
+jobs = test_chain.jobs
 sign_up = test_chain.sign_up
 
 
-async def test_an_agency_owner_switched_into_a_sub_account_works_its_deals(dashboard):
-    session = await sign_up(dashboard, "Acme")
+async def test_an_agency_owner_switched_into_a_sub_account_works_its_deals(dashboard, jobs):
+    session = await sign_up(dashboard, "Acme", jobs)
     me = (await dashboard.get("/v1/users/me", headers=session)).json()
     client = await dashboard.post(
         "/v1/accounts/sub-accounts", json={"name": "Client Co"}, headers=session

@@ -2,10 +2,10 @@
 written by the queue manager's worker."""
 
 from tests.e2e.test_chain import sign_up
-from tests.internal_api.chain import dashboard, module_chain
+from tests.internal_api.chain import dashboard, dashboard_jobs, module_chain
 from tests.internal_api.crm.csv_jobs import finished, worker
 
-__all__ = ["dashboard", "module_chain", "worker"]
+__all__ = ["dashboard", "dashboard_jobs", "module_chain", "worker"]
 
 LATIN1_CSV = "First,Last,Email\nJosé,Núñez,jose@example.com\nFrançois,Müller,bad\n".encode(
     "latin-1"
@@ -14,9 +14,9 @@ MAPPING = '{"First": "first_name", "Last": "last_name", "Email": "emails"}'
 
 
 async def test_an_agency_owner_in_a_sub_account_imports_a_latin1_file_through_the_chain(
-    dashboard, worker
+    dashboard, dashboard_jobs, worker
 ):
-    session = await sign_up(dashboard, "Agency")
+    session = await sign_up(dashboard, "Agency", dashboard_jobs)
     me = (await dashboard.get("/v1/users/me", headers=session)).json()["user"]["id"]
     client = await dashboard.post(
         "/v1/accounts/sub-accounts", json={"name": "Client Co"}, headers=session

@@ -12,12 +12,15 @@ import pytest
 from external_api.app import create_app as create_external_api
 from internal_api.app import create_app as create_internal_api
 from internal_api.settings import InternalApiSettings
-from tests.e2e.test_chain import sign_up
+from tests.e2e.test_chain import jobs, sign_up
 from tests.external_api.conftest import DASHBOARD, external_settings
 from tests.external_api.fakes import FakeProviders, json_answer
 from tests.external_api.fakes.facebook import leadgen_body, signature
 from tests.external_api.fakes.google import TOKEN_URL, token_answer
 from tests.fixtures import dashboard_chain, running
+from tests.internal_api.self_service import record_jobs
+
+__all__ = ["jobs"]
 
 
 @pytest.fixture
@@ -26,14 +29,14 @@ def fake() -> FakeProviders:
 
 
 @pytest.fixture
-async def dashboard(mongo, fake) -> AsyncIterator[httpx.AsyncClient]:
+async def dashboard(mongo, fake, jobs) -> AsyncIterator[httpx.AsyncClient]:
     external_api = create_external_api(external_settings(), fake.transport())
+    internal_api = create_internal_api(InternalApiSettings())
     async with (
         running(external_api) as external_api_url,
-        dashboard_chain(
-            create_internal_api(InternalApiSettings()), external_api_url=external_api_url
-        ) as client,
+        dashboard_chain(internal_api, external_api_url=external_api_url) as client,
     ):
+        record_jobs(internal_api, jobs)
         yield client
 
 
@@ -65,9 +68,9 @@ async def test_a_signed_facebook_webhook_passes_without_a_session(dashboard):
     assert response.json()["accepted"] == 1
 
 
-async def test_the_dashboard_completes_a_google_connect_with_its_session(dashboard, fake):
+async def test_the_dashboard_completes_a_google_connect_with_its_session(dashboard, fake, jobs):
     fake.on("POST", TOKEN_URL, json_answer(token_answer()))
-    session = await sign_up(dashboard)
+    session = await sign_up(dashboard, jobs=jobs)
     start = await dashboard.get("/v1/e/google-analytics/auth/start", headers=session)
     query = parse_qs(urlsplit(start.json()["authorize_url"]).query)
 
@@ -84,12 +87,12 @@ async def test_the_dashboard_completes_a_google_connect_with_its_session(dashboa
     assert status["google-analytics"] == "connected"
 
 
-async def test_a_connect_link_opened_by_another_user_attaches_nothing(dashboard, fake):
+async def test_a_connect_link_opened_by_another_user_attaches_nothing(dashboard, fake, jobs):
     fake.on("POST", TOKEN_URL, json_answer(token_answer()))
-    attacker = await sign_up(dashboard)
+    attacker = await sign_up(dashboard, jobs=jobs)
     start = await dashboard.get("/v1/e/google-analytics/auth/start", headers=attacker)
     state = parse_qs(urlsplit(start.json()["authorize_url"]).query)["state"][0]
-    victim = await sign_up(dashboard)
+    victim = await sign_up(dashboard, jobs=jobs)
 
     completed = await dashboard.post(
         "/v1/e/google-analytics/auth/complete",
@@ -99,6 +102,7 @@ async def test_a_connect_link_opened_by_another_user_attaches_nothing(dashboard,
     listed = await dashboard.get("/v1/e/integrations", headers=attacker)
 
     assert completed.status_code == 403
+    assert completed.json()["error"]["code"] == "connect_started_by_another"
     assert fake.sent("POST", TOKEN_URL) == []
     status = {item["name"]: item["status"] for item in listed.json()["data"]}
     assert status["google-analytics"] == "not_connected"

@@ -112,6 +112,7 @@ def headers_for(
     user_id: str = "user-1",
     session_id: str = "session-1",
     agency_id: str = "",
+    owner_verified: bool = True,
 ) -> dict:
     """The Authorization header the router adds for a user of the account with `role`, in a
     session (and, for a sub-account, under its agency)."""
@@ -123,6 +124,7 @@ def headers_for(
         agency_id=agency_id or account_id,
         role=role,
         scopes=ROLE_SCOPES[role],
+        owner_verified=owner_verified,
     )
     return {"authorization": f"Bearer {user_token(principal)}"}
 

@@ -54,14 +54,19 @@ async def create_delivery(account: Account, **overrides) -> NotificationDelivery
 
 
 def headers_for(
-    account: Account, *scopes: str, user_id: str = "650000000000000000000001"
+    account: Account,
+    *scopes: str,
+    user_id: str = "650000000000000000000001",
+    owner_verified: bool = True,
 ) -> dict[str, str]:
-    """A user of the account holding `scopes` (notifications:read and :write by default)."""
+    """A user of the account holding `scopes` (notifications:read and :write by default), its
+    owner's email confirmed unless told."""
     principal = Principal(
         kind=TokenKind.USER,
         sub=user_id,
         account_id=str(account.id),
         scopes=list(scopes or ("notifications:read", "notifications:write")),
+        owner_verified=owner_verified,
     )
     return {"authorization": f"Bearer {user_token(principal)}"}
 

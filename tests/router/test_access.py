@@ -145,6 +145,7 @@ def sealed_state(**overrides) -> sessions.SessionState:
         "agency_id": "agency-1",
         "role": Role.MEMBER,
         "scopes": ROLE_SCOPES[Role.MEMBER],
+        "owner_verified": True,
         "expires_at": datetime.now(UTC) + timedelta(days=1),
         **overrides,
     }

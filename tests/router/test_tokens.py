@@ -25,6 +25,7 @@ def state(**overrides) -> SessionState:
         "agency_id": "a1",
         "role": Role.ADMIN,
         "scopes": ["contacts:read"],
+        "owner_verified": True,
         "expires_at": datetime.now(UTC) + timedelta(days=1),
     }
     return SessionState(**{**fields, **overrides})

@@ -5,7 +5,11 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Query, status
 
 from external_api.integrations.framework import service
-from external_api.integrations.framework.auth import IntegrationsAdmin, IntegrationsRead
+from external_api.integrations.framework.auth import (
+    IntegrationsAdmin,
+    IntegrationsConnect,
+    IntegrationsRead,
+)
 from external_api.integrations.framework.dependencies import IntegrationsDep
 from external_api.integrations.framework.errors import ProviderFailed
 from external_api.integrations.framework.provider import ApiKeyCheck, Provider
@@ -19,6 +23,7 @@ from external_api.integrations.framework.schemas import (
 from external_api.integrations.framework.state import InvalidState, StartedByAnother, Starter
 from shared.models.integration_credential import ApiKeyCredential
 from shared.utilities.errors import (
+    EmailNotVerified,
     Forbidden,
     InvalidInput,
     NotFound,
@@ -56,11 +61,11 @@ def oauth_router(name: str, title: str) -> APIRouter:
         summary=f"The {title} consent page to send the user to",
         description=f"{title} sends the browser back to the dashboard's "
         f"`/integrations/{name}/callback`, which posts what it was given to `complete`.",
-        responses=error_responses(Unauthorized, Forbidden, InvalidInput),
+        responses=error_responses(Unauthorized, Forbidden, EmailNotVerified, InvalidInput),
     )
     async def start(
         integrations: IntegrationsDep,
-        principal: IntegrationsAdmin,
+        principal: IntegrationsConnect,
         return_path: Annotated[str | None, Query(max_length=500)] = None,
     ) -> AuthStartRead:
         return await service.start_oauth(integrations, name, Starter.of(principal), return_path)
@@ -71,11 +76,16 @@ def oauth_router(name: str, title: str) -> APIRouter:
         description="Only the user who started the connect, in the same session and account, "
         "can finish it; the state is spent once.",
         responses=error_responses(
-            Unauthorized, Forbidden, StartedByAnother, InvalidState, ProviderFailed
+            Unauthorized,
+            Forbidden,
+            EmailNotVerified,
+            StartedByAnother,
+            InvalidState,
+            ProviderFailed,
         ),
     )
     async def complete(
-        integrations: IntegrationsDep, principal: IntegrationsAdmin, completion: ConnectComplete
+        integrations: IntegrationsDep, principal: IntegrationsConnect, completion: ConnectComplete
     ) -> ConnectOutcome:
         return await service.finish_oauth(integrations, name, Starter.of(principal), completion)
 
@@ -100,12 +110,12 @@ def api_key_router(provider: Provider, check: ApiKeyCheck) -> APIRouter:
         summary=f"Connect {title} with an API key, checked with {title} once",
         response_model=ApiKeyRead,
         responses=error_responses(
-            Unauthorized, Forbidden, InvalidInput, RateLimited, ProviderFailed
+            Unauthorized, Forbidden, EmailNotVerified, InvalidInput, RateLimited, ProviderFailed
         ),
     )
     async def connect(
         integrations: IntegrationsDep,
-        principal: IntegrationsAdmin,
+        principal: IntegrationsConnect,
         body: Annotated[body_model, Body()],  # type: ignore[valid-type]  # the provider's model
     ) -> ApiKeyCredential:
         return await service.connect_api_key(

@@ -18,8 +18,9 @@ from beanie import PydanticObjectId
 from redis.asyncio import Redis
 
 from internal_api.accounts.repository import account as account_by_id
+from internal_api.auth import revocation
 from internal_api.auth.errors import WrongCredentials
-from internal_api.auth.service import SignedIn, SignIn, end_session, start_session, starting_account
+from internal_api.auth.service import SignedIn, SignIn, start_session, starting_account
 from internal_api.auth.throttle import LoginThrottle, ThrottlePolicy
 from internal_api.auth.two_factor import challenges, codes, repository
 from internal_api.auth.two_factor.errors import (
@@ -189,7 +190,7 @@ async def sign_out_members_without_it(account: Account, redis: Redis) -> None:
     protected = await repository.users_with_two_factor({item.user_id for item in in_account})
     for session in in_account:
         if session.user_id not in protected:
-            await end_session(session, redis)
+            await revocation.revoke(redis, session)
 
 
 async def use_code(user_id: PydanticObjectId, code: str, settings: InternalApiSettings) -> None:

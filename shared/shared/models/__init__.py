@@ -58,6 +58,7 @@ from shared.models.twilio_number import TwilioNumber
 from shared.models.two_factor import TwoFactor
 from shared.models.two_factor_challenge import TwoFactorChallenge
 from shared.models.user import User
+from shared.models.user_token import UserToken
 from shared.models.webhook_delivery import WebhookDelivery
 from shared.models.webhook_subscription import WebhookSubscription
 from shared.models.yext_key import YextKey
@@ -71,6 +72,7 @@ ALL_MODELS: list[type[Document]] = [
     TwoFactor,
     TwoFactorChallenge,
     AccountSignupCode,
+    UserToken,
     CallrailKey,
     AiUsage,
     CrmLog,

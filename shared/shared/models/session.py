@@ -26,6 +26,7 @@ class Session(BaseDocument):
         indexes = [
             IndexModel([("token_hash", ASCENDING)], unique=True),
             IndexModel([("user_id", ASCENDING), ("created_at", ASCENDING)]),
+            # An account's sessions, refreshed when what its tokens say changes.
             IndexModel([("account_id", ASCENDING)]),
             IndexModel([("expires_at", ASCENDING)], expireAfterSeconds=0),
         ]

@@ -1,5 +1,7 @@
 """A person who signs in; what they may do lives on their memberships."""
 
+from datetime import datetime
+
 from pydantic import EmailStr
 from pymongo import ASCENDING, IndexModel
 
@@ -10,8 +12,14 @@ class User(BaseDocument):
     email: EmailStr  # stored lower-cased
     name: str
     password_hash: str
+    # Set once the user has followed a confirmation link sent to `email`.
+    email_verified_at: datetime | None = None
     # The account a new session starts in.
     default_account_id: str | None = None
+    avatar_url: str | None = None  # http(s)
+    phone: str | None = None  # E.164
+    time_zone: str | None = None  # IANA name
+    locale: str | None = None  # BCP 47 tag, e.g. fr-CA
 
     class Settings:
         name = "users"

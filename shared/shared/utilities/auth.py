@@ -7,7 +7,7 @@ lists. A service token is never accepted where a user is required.
 """
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, TypeVar
@@ -16,7 +16,7 @@ import jwt
 from fastapi import Depends, Request
 from pydantic import BaseModel
 
-from shared.utilities.errors import Forbidden, Unauthorized
+from shared.utilities.errors import EmailNotVerified, Forbidden, Unauthorized
 from shared.utilities.keys import development_key_pair
 from shared.utilities.settings import RunMode, ServiceSettings
 
@@ -40,6 +40,9 @@ class Principal(BaseModel):
     agency_id: str = ""
     role: str = ""
     scopes: list[str] = []
+    # The owner of the account's agency (the account itself, or a sub-account's agency) has
+    # confirmed their email: until then the account may not reach people outside it.
+    owner_verified: bool = False
 
     def has_scopes(self, *scopes: str) -> bool:
         return set(scopes) <= set(self.scopes)
@@ -220,6 +223,21 @@ def requires(*scopes: str, services: Sequence[str] = ()) -> Callable:
                 f"Missing scope: {', '.join(missing)}.",
                 details=[{"scope": scope} for scope in missing],
             )
+        return principal
+
+    return check
+
+
+def verified(dependency: Callable[..., Awaitable[Principal]]) -> Callable:
+    """A dependency: the principal `dependency` gives, once its account's owner has confirmed
+    their email (EmailNotVerified otherwise). A service passes: its own sends are never held.
+
+        ConnectIntegrations = Annotated[Principal, Depends(verified(requires("account:write")))]
+    """
+
+    async def check(principal: Annotated[Principal, Depends(dependency)]) -> Principal:
+        if principal.kind is TokenKind.USER and not principal.owner_verified:
+            raise EmailNotVerified()
         return principal
 
     return check

@@ -91,6 +91,16 @@ class Forbidden(DomainError):
     status_code, code, message = 403, "forbidden", "You are not allowed to do this."
 
 
+class EmailNotVerified(Forbidden):
+    """The account's owner (a sub-account's: its agency's) has not confirmed their email address
+    yet: sending email and SMS, connecting integrations and creating sub-accounts wait for it."""
+
+    code, message = (
+        "email_not_verified",
+        "The account owner must confirm their email address first.",
+    )
+
+
 class NotFound(DomainError):
     """Missing, or owned by another tenant: both answer the same."""
 

@@ -17,13 +17,13 @@ import hashlib
 import hmac
 import logging
 import secrets
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from beanie import PydanticObjectId
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 from redis.asyncio import Redis
 
 from shared.domain.accounts import repository as accounts
@@ -63,7 +63,11 @@ class StateSeal:
         if not hmac.compare_digest(mac.encode(), self.mac(body).encode()):
             logger.warning("a cached session state failed its integrity check")
             return None
-        return SessionState.model_validate_json(body)
+        try:
+            return SessionState.model_validate_json(body)
+        except ValidationError:
+            # Cached before the state gained a field: read it from MongoDB again.
+            return None
 
     def mac(self, body: str) -> str:
         return hmac.new(self.key, body.encode(), hashlib.sha256).hexdigest()
@@ -105,6 +109,7 @@ class SessionState(BaseModel):
     agency_id: str
     role: Role
     scopes: list[str]
+    owner_verified: bool  # see Principal
     expires_at: datetime  # absolute end of the session
     # When MongoDB last recorded the session as used: its idle check on a Redis miss reads that.
     seen_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
@@ -118,6 +123,7 @@ class SessionState(BaseModel):
             agency_id=self.agency_id,
             role=self.role,
             scopes=self.scopes,
+            owner_verified=self.owner_verified,
         )
 
 
@@ -137,6 +143,7 @@ async def state_from_record(session: Session, idle: timedelta) -> SessionState |
         agency_id=str(account.agency_id),
         role=membership.role,
         scopes=membership.scopes,
+        owner_verified=await accounts.owner_verified(account.agency_id),
         expires_at=session.expires_at,
         seen_at=session.last_seen_at,
     )
@@ -153,6 +160,17 @@ async def cache_state(
 async def forget(redis: Redis, token_hash: str) -> None:
     """Drop the cached state; the next use is checked against MongoDB again."""
     await redis.delete(session_key(token_hash))
+
+
+async def refresh(redis: Redis, records: Iterable[Session]) -> None:
+    """Makes each session read its state from MongoDB on its next use (a role or a claim has
+    changed). A session still cached has been used within its idle time, though MongoDB's
+    last_seen_at only moves when Redis misses: that is recorded first, so the next read does
+    not find the session idle."""
+    for record in records:
+        if await redis.exists(session_key(record.token_hash)):
+            await accounts.mark_session_seen(record.token_hash, datetime.now(UTC))
+        await forget(redis, record.token_hash)
 
 
 async def lookup(

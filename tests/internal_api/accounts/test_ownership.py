@@ -10,8 +10,8 @@ import pytest
 from internal_api.accounts import ownership
 from internal_api.accounts.errors import AlreadyOwner, OwnerOnly
 from internal_api.accounts.repository import MembershipRepository
-from internal_api.auth.current_password import PasswordCheck, WrongPassword
-from internal_api.auth.errors import LoginThrottled
+from internal_api.auth.current_password import PasswordCheck
+from internal_api.auth.errors import LoginThrottled, WrongPassword
 from internal_api.auth.passwords import Passwords
 from internal_api.auth.throttle import LoginThrottle, ThrottlePolicy
 from internal_api.settings import InternalApiSettings

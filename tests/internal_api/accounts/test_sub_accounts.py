@@ -4,8 +4,10 @@ import asyncio
 
 from internal_api.accounts.repository import SubAccountRepository
 from shared.models.account import Account
+from shared.models.base import utc_now
 from shared.models.membership import Role
-from tests.factories import create_account, create_signed_in, create_sub_account
+from shared.models.user import User
+from tests.factories import create_account, create_signed_in, create_sub_account, headers_now
 
 
 async def create(api, signed_in, name: str = "Client Co"):
@@ -26,7 +28,8 @@ async def test_an_agency_owner_creates_a_sub_account_of_the_agency(api):
 
 
 async def test_an_agency_admin_creates_sub_accounts_too(api):
-    admin = await create_signed_in(role=Role.ADMIN)
+    owner = await create_signed_in()
+    admin = await create_signed_in(owner.account, role=Role.ADMIN)
 
     response = await create(api, admin)
 
@@ -44,7 +47,7 @@ async def test_a_member_cannot_create_a_sub_account(api):
 
 
 async def test_a_sub_account_cannot_have_sub_accounts(api):
-    agency = await create_account()
+    agency = (await create_signed_in()).account
     client = await create_sub_account(agency)
     owner_of_client = await create_signed_in(account=client)
 
@@ -157,3 +160,35 @@ async def test_sorting_by_an_unknown_field_answers_422(api):
 
     assert response.status_code == 422
     assert response.json()["error"]["code"] == "validation_error"
+
+
+async def test_an_agency_whose_owner_has_not_confirmed_their_email_creates_none(api):
+    owner = await create_signed_in(email_verified_at=None)
+
+    response = await create(api, owner)
+
+    assert response.status_code == 403
+    assert response.json()["error"]["code"] == "email_not_verified"
+    assert await Account.find({"parent_id": owner.account.id}).count() == 0
+
+
+async def test_once_the_owner_has_confirmed_their_email_sub_accounts_can_be_created(api):
+    owner = await create_signed_in(email_verified_at=None)
+    await owner.user.set({User.email_verified_at: utc_now()})
+
+    headers = await headers_now(owner.session_id)
+
+    response = await api.post("/v1/accounts/sub-accounts", json={"name": "Client"}, headers=headers)
+
+    assert response.status_code == 201
+    assert await Account.find({"parent_id": owner.account.id}).count() == 1
+
+
+async def test_an_admin_waits_for_the_agency_owners_email_not_their_own(api):
+    owner = await create_signed_in(email_verified_at=None)
+    admin = await create_signed_in(owner.account, role=Role.ADMIN)
+
+    response = await create(api, admin)
+
+    assert response.status_code == 403
+    assert response.json()["error"]["code"] == "email_not_verified"

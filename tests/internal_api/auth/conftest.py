@@ -1,10 +1,1 @@
-import pytest
-
-from internal_api.auth.throttle import KEY_PREFIX
-
-
-@pytest.fixture(autouse=True)
-async def no_login_attempts_remembered(redis):
-    """Each test starts with no login attempts counted, for any email or address."""
-    async for counter in redis.scan_iter(match=f"{KEY_PREFIX}*"):
-        await redis.delete(counter)
+from tests.internal_api.self_service import jobs, nothing_counted, start_api  # noqa: F401

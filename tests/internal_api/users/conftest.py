@@ -1,3 +1,1 @@
-from tests.internal_api.module_app import module_api, start_api
-
-__all__ = ["module_api", "start_api"]
+from tests.internal_api.self_service import jobs, nothing_counted, start_api  # noqa: F401

@@ -21,6 +21,7 @@ from shared.utilities.auth import (
     requires,
     requires_service,
     service_token,
+    verified,
 )
 from shared.utilities.keys import development_key_pair, generate_key_pair
 from shared.utilities.settings import ServiceSettings
@@ -57,6 +58,12 @@ def protected_router() -> APIRouter:
 
     @router.get("/writer", dependencies=[Depends(requires("a:read", "a:write"))])
     async def as_writer() -> dict:
+        return {}
+
+    verified_writer = verified(requires("a:write", services=("general_socket",)))
+
+    @router.get("/verified-writer", dependencies=[Depends(verified_writer)])
+    async def as_verified_writer() -> dict:
         return {}
 
     return router
@@ -224,3 +231,29 @@ async def test_a_missing_scope_answers_403_naming_it(client):
     assert response.status_code == 403
     assert response.json()["error"]["message"] == "Missing scope: a:write."
     assert response.json()["error"]["details"] == [{"scope": "a:write"}]
+
+
+async def test_a_user_whose_owner_has_not_confirmed_their_email_answers_403(client):
+    writer = USER.model_copy(update={"scopes": ["a:write"]})
+
+    refused = await client.get("/verified-writer", headers=bearer(user_token(writer)))
+    confirmed = writer.model_copy(update={"owner_verified": True})
+    allowed = await client.get("/verified-writer", headers=bearer(user_token(confirmed)))
+
+    assert refused.status_code == 403
+    assert refused.json()["error"]["code"] == "email_not_verified"
+    assert allowed.status_code == 200
+
+
+async def test_a_missing_scope_is_told_before_the_owners_email(client):
+    response = await client.get("/verified-writer", headers=bearer(user_token(USER)))
+
+    assert response.json()["error"]["details"] == [{"scope": "a:write"}]
+
+
+async def test_a_service_never_waits_for_an_owners_email(client):
+    token = service_token(authenticator_for(SETTINGS), "general_socket", SETTINGS.service_name)
+
+    response = await client.get("/verified-writer", headers=bearer(token))
+
+    assert response.status_code == 200

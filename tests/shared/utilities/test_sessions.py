@@ -1,9 +1,11 @@
 """Session state: Redis first, MongoDB on a miss (then cached), refusals remembered briefly."""
 
+import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from shared.models.base import utc_now
 from shared.models.membership import Role
 from shared.models.session import Session
 from shared.utilities import sessions
@@ -190,6 +192,7 @@ async def test_a_state_written_to_redis_without_the_key_mints_no_session(mongo, 
         agency_id="",
         role=Role.OWNER,
         scopes=["everything"],
+        owner_verified=True,
         expires_at=datetime.now(UTC) + timedelta(days=1),
     )
     session_id = sessions.new_session_id()
@@ -209,6 +212,29 @@ async def test_a_cached_state_altered_in_redis_is_read_again_from_mongodb(mongo,
     state = await sessions.lookup(redis, owner.session_id, IDLE, SEAL)
 
     assert (state.role, state.scopes) == (owner.state.role, owner.state.scopes)
+
+
+async def test_a_state_cached_before_a_field_was_added_is_read_again_from_mongodb(mongo, redis):
+    owner = await create_signed_in()
+    older = owner.state.model_dump(mode="json", exclude={"owner_verified"})
+    body = json.dumps(older)
+    await redis.set(key(owner.session_id), f"{SEAL.mac(body)}.{body}")
+
+    state = await sessions.lookup(redis, owner.session_id, IDLE, SEAL)
+
+    assert state.owner_verified is True
+
+
+@pytest.mark.parametrize(("verified", "expected"), [(utc_now(), True), (None, False)])
+async def test_a_state_says_whether_the_agencys_owner_has_confirmed_their_email(
+    mongo, verified, expected
+):
+    owner = await create_signed_in(email_verified_at=verified)
+    client = await create_signed_in(await create_sub_account(owner.account), role=Role.CLIENT)
+
+    for signed_in in (owner, client):
+        state = await sessions.recorded_state(sessions.hash_session_id(signed_in.session_id), IDLE)
+        assert state.owner_verified is expected
 
 
 async def test_a_session_whose_user_is_gone_is_refused(mongo, redis):

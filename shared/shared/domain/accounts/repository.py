@@ -58,3 +58,11 @@ async def session_token_hashes(
 async def member_ids(account_id: PydanticObjectId) -> list[PydanticObjectId]:
     """The users with a membership of the account (not the agency's, acting in a sub-account)."""
     return [member.user_id async for member in Membership.find({"account_id": account_id})]
+
+
+async def owner_verified(agency_id: PydanticObjectId) -> bool:
+    """Whether an owner of the agency has confirmed their email."""
+    owners = Membership.find({"account_id": agency_id, "role": Role.OWNER.value})
+    owner_ids = [owner.user_id async for owner in owners]
+    verified = {"_id": {"$in": owner_ids}, "email_verified_at": {"$ne": None}}
+    return bool(owner_ids) and await User.find(verified).count() > 0

@@ -20,6 +20,8 @@ from external_api.integrations.framework.provider import (
 from external_api.integrations.registry import PROVIDERS
 from shared.models import ALL_MODELS
 from shared.models.integration_credential import ApiKeyCredential, ConnectionStatus
+from shared.models.membership import Role
+from tests.external_api.conftest import headers_for
 from tests.external_api.factories import BOX
 from tests.external_api.fakes import json_answer, query_of
 
@@ -115,6 +117,21 @@ async def test_a_key_is_stored_sealed(external, admin, fake, account_id):
 
     assert KEY not in json.dumps(stored.model_dump(mode="json"))
     assert BOX.open(stored.api_key) == KEY
+
+
+async def test_a_key_waits_until_the_owner_has_confirmed_their_email(external, account_id, fake):
+    fake.on("GET", f"{ACME}/v1/me", json_answer(ME))
+
+    refused = await connect(external, headers_for(account_id, Role.ADMIN, owner_verified=False))
+    checked_before = len(fake.requests)
+    stored_before = await AcmeKey.find_all().count()
+    allowed = await connect(external, headers_for(account_id, Role.ADMIN))
+
+    assert refused.status_code == 403
+    assert refused.json()["error"]["code"] == "email_not_verified"
+    assert (checked_before, stored_before) == (0, 0)
+    assert allowed.status_code == 200
+    assert await AcmeKey.find_all().count() == 1
 
 
 async def test_a_key_the_provider_refuses_is_not_stored(external, admin, fake):

@@ -254,6 +254,32 @@ async def test_members_cannot_connect(external, member):
     assert response.status_code == 403
 
 
+async def test_connecting_waits_until_the_owner_has_confirmed_their_email(external, account_id):
+    unconfirmed = headers_for(account_id, Role.ADMIN, owner_verified=False)
+
+    refused = await external.get(START, headers=unconfirmed)
+    allowed = await external.get(START, headers=headers_for(account_id, Role.ADMIN))
+
+    assert refused.status_code == 403
+    assert refused.json()["error"]["code"] == "email_not_verified"
+    assert allowed.status_code == 200
+
+
+async def test_completing_waits_until_the_owner_has_confirmed_their_email(
+    external, admin, account_id, fake
+):
+    fake.on("POST", TOKEN_URL, json_answer(token_answer()))
+    query = await started(external, admin)
+    unconfirmed = headers_for(account_id, Role.ADMIN, owner_verified=False)
+
+    response = await complete(external, unconfirmed, query["state"], code="4/code")
+
+    assert response.status_code == 403
+    assert response.json()["error"]["code"] == "email_not_verified"
+    assert fake.sent("POST", TOKEN_URL) == []
+    assert await GoogleAnalyticsToken.find_all().count() == 0
+
+
 async def test_start_needs_a_user(external):
     response = await external.get(START)
 

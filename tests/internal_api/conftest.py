@@ -5,7 +5,6 @@ import pytest
 from internal_api.app import create_app
 from internal_api.settings import InternalApiSettings
 from shared.utilities.redis import create_redis
-from shared.utilities.task_names import PLATFORM_MESSAGES_SEND
 
 
 def settings(**overrides) -> InternalApiSettings:
@@ -33,12 +32,3 @@ async def redis():
     client = create_redis(settings().redis_url)
     yield client
     await client.aclose()
-
-
-@pytest.fixture
-async def platform_messages(redis):
-    """The broker's `platform_messages` queue, emptied before and after the test: read what a
-    request asked to send with `tests.internal_api.platform_messages.asked`."""
-    await redis.delete(PLATFORM_MESSAGES_SEND.queue)
-    yield PLATFORM_MESSAGES_SEND.queue
-    await redis.delete(PLATFORM_MESSAGES_SEND.queue)

@@ -6,7 +6,7 @@ from shared.models.invitation import Invitation
 from shared.models.membership import Role
 from shared.utilities.sessions import hash_session_id
 from tests.factories import create_account, create_invitation, create_signed_in
-from tests.internal_api.platform_messages import asked, token_in
+from tests.internal_api.self_service import mails, token_in
 
 
 async def invite(api, signed_in, email: str = "New@Example.com", role: str = "member"):
@@ -15,9 +15,7 @@ async def invite(api, signed_in, email: str = "New@Example.com", role: str = "me
     )
 
 
-async def test_an_invitation_is_emailed_to_the_invitee_with_its_token_stored_hashed(
-    api, redis, platform_messages
-):
+async def test_an_invitation_is_emailed_to_the_invitee_with_its_token_stored_hashed(api, jobs):
     owner = await create_signed_in()
 
     response = await invite(api, owner)
@@ -26,7 +24,7 @@ async def test_an_invitation_is_emailed_to_the_invitee_with_its_token_stored_has
     body = response.json()
     assert (body["email"], body["role"]) == ("new@example.com", "member")
     assert "token" not in body
-    [message] = await asked(redis)
+    [message] = mails(jobs, "invitation")
     assert (message["event"], message["channel"], message["to"]) == (
         "invitation",
         "email",
@@ -50,7 +48,7 @@ async def test_inviting_someone_already_a_member_answers_409_and_stores_nothing(
     assert await Invitation.find({"email": member.user.email}).count() == 0
 
 
-async def test_inviting_an_email_again_replaces_its_open_invitation(api, redis, platform_messages):
+async def test_inviting_an_email_again_replaces_its_open_invitation(api, jobs):
     owner = await create_signed_in()
     first = (await invite(api, owner, "new@example.com", "member")).json()
 
@@ -59,7 +57,7 @@ async def test_inviting_an_email_again_replaces_its_open_invitation(api, redis, 
     assert response.status_code == 201
     stored = await Invitation.find({"account_id": owner.account.id}).to_list()
     assert [(str(item.id), item.role) for item in stored] == [(response.json()["id"], Role.ADMIN)]
-    _, second_email = await asked(redis, 2)
+    _, second_email = mails(jobs, "invitation")
     assert stored[0].token_hash == hash_session_id(token_in(second_email["links"]["accept_url"]))
     assert first["id"] != response.json()["id"]
 

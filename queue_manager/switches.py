@@ -30,6 +30,12 @@ class QueueSwitches(BaseSettings):
     triggers_sweep: bool = switch("sends again automation runs left pending (a lost job)")
     task_runs_cleanup: bool = switch("deletes finished task records past their retention")
     webhook_retries: bool = switch("sends the webhook retries that have come due")
+    accounts_purge: bool = switch(
+        "purges the accounts deleted longer ago than their restore period, with all their data"
+    )
+    check_account_active: bool = switch(
+        "suspends the sub-accounts whose active period ended more than the grace period ago"
+    )
     schedule_utilization_monitoring: bool = switch(
         "records each queue's depth and oldest waiting task, and each worker's utilisation",
         on=True,

@@ -26,5 +26,7 @@ class Session(BaseDocument):
         indexes = [
             IndexModel([("token_hash", ASCENDING)], unique=True),
             IndexModel([("user_id", ASCENDING), ("created_at", ASCENDING)]),
+            # The sessions acting in an account, dropped from Redis when it is suspended.
+            IndexModel([("account_id", ASCENDING)]),
             IndexModel([("expires_at", ASCENDING)], expireAfterSeconds=0),
         ]

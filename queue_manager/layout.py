@@ -10,7 +10,8 @@ events) and `platform_messages` (the platform's own emails and pushes) in `queue
 (automation rules, `triggers/`), the crons
 `triggers_sweep`, `task_runs_cleanup`, `webhook_retries` and `schedule_utilization_monitoring`
 (`crons/`); `contacts` and `contacts_export` (`queues/contacts.py`) and the cron
-`contacts_export_cleanup` carry the CSV imports and exports. The original's other switches
+`contacts_export_cleanup` carry the CSV imports and exports; the crons `accounts_purge` and
+`check_account_active` the account lifecycle. The original's other switches
 (subscriptions, InstaSites, OneBalance, billing, support, projects, ...) come back with the
 feature that gives them a task.
 """
@@ -20,6 +21,8 @@ from datetime import timedelta
 
 from queue_manager.switches import QueueSwitches
 from shared.utilities.task_names import (
+    ACCOUNTS_PURGE_DELETE_EXPIRED,
+    CHECK_ACCOUNT_ACTIVE_SUSPEND_ENDED,
     CONTACTS_EXPORT_CLEANUP_DELETE_EXPIRED,
     SCHEDULE_UTILIZATION_MONITORING_RECORD,
     TASK_RUNS_CLEANUP_DELETE_FINISHED,
@@ -44,6 +47,8 @@ CRONS: dict[str, Cron] = {
         SCHEDULE_UTILIZATION_MONITORING_RECORD, timedelta(minutes=1)
     ),
     "contacts_export_cleanup": Cron(CONTACTS_EXPORT_CLEANUP_DELETE_EXPIRED, timedelta(minutes=5)),
+    "accounts_purge": Cron(ACCOUNTS_PURGE_DELETE_EXPIRED, timedelta(hours=1)),
+    "check_account_active": Cron(CHECK_ACCOUNT_ACTIVE_SUSPEND_ENDED, timedelta(hours=1)),
 }
 
 

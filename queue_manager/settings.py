@@ -23,6 +23,13 @@ class QueueManagerSettings(CsvJobSettings):
         7, description="days a finished task's record (its result, idempotency key) is kept"
     )
 
+    account_grace_days: int = Field(
+        7,
+        ge=0,
+        description="days a sub-account stays active past its active_until before the "
+        "check_account_active cron suspends it",
+    )
+
     @property
     def task_run_retention_seconds(self) -> int:
         return self.task_run_retention_days * 24 * 3600

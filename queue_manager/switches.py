@@ -34,6 +34,12 @@ class QueueSwitches(BaseSettings):
         "sends the platform's own emails and pushes (invitations, password resets, new leads) "
         "through the notification service"
     )
+    accounts_purge: bool = switch(
+        "purges the accounts deleted longer ago than their restore period, with all their data"
+    )
+    check_account_active: bool = switch(
+        "suspends the sub-accounts whose active period ended more than the grace period ago"
+    )
     schedule_utilization_monitoring: bool = switch(
         "records each queue's depth and oldest waiting task, and each worker's utilisation",
         on=True,

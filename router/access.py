@@ -64,7 +64,9 @@ class Gate:
 
     async def admit(self, method: str, path: str, session_id: str, client_ip: str) -> Admission:
         """Raises RateLimited over a limit, Unauthorized without a live session on a private
-        route, ServiceUnavailable when the stores take longer than the timeout. The session is
+        route, AccountSuspended or AccountDeleted for a session acting in such an account
+        (but where it leaves it), ServiceUnavailable when the stores take longer than the
+        timeout. The session is
         checked in Redis every time, so a revocation holds at once."""
         try:
             async with asyncio.timeout(self.timeout_seconds):
@@ -84,6 +86,9 @@ class Gate:
         if verdict and not verdict.allowed:
             raise RateLimited(headers=verdict.headers())
         if state:
+            closed = state.closed_account()
+            if closed and not self.routes.leaves_account(method, path):
+                raise closed(headers=verdict.headers() if verdict else None)
             session_hash = sessions.hash_session_id(session_id)
             return Admission(self.minter.authorization(session_hash, state), verdict)
         if self.routes.is_public(method, path):

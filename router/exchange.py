@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, Depends, Header, Request, Response
 
 from router.access import Gate
+from shared.domain.accounts.errors import AccountDeleted, AccountSuspended
 from shared.utilities.errors import InvalidInput, RateLimited, Unauthorized, error_responses
 from shared.utilities.proxy import client_ip
 
@@ -27,8 +28,11 @@ def get_gate(request: Request) -> Gate:
     PATH,
     summary="Exchange a session for a token (Traefik forwardAuth)",
     description="200 with `Authorization: Bearer <JWT>` for a live session; 200 without it for "
-    "a public route (named by X-Forwarded-Method and X-Forwarded-Uri) without one.",
-    responses=error_responses(Unauthorized, RateLimited, InvalidInput),
+    "a public route (named by X-Forwarded-Method and X-Forwarded-Uri) without one; 403 for a "
+    "session acting in a suspended or deleted account, but on the routes that leave it.",
+    responses=error_responses(
+        Unauthorized, AccountSuspended, AccountDeleted, RateLimited, InvalidInput
+    ),
 )
 async def exchange(
     request: Request,

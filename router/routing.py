@@ -19,6 +19,15 @@ ROUTING_TABLE = (
     ("/v1/", "internal_api"),
 )
 
+# What a session acting in a suspended or deleted account may still do: leave it (switch to
+# another account, sign out) and read who it is. Anything else answers 403 (`account_suspended`
+# or `account_deleted`) from the router itself. Written as public routes are.
+LEAVING_ROUTES = (
+    "POST /v1/auth/switch-account",
+    "POST /v1/auth/logout",
+    "GET /v1/users/me",
+)
+
 
 @dataclass(frozen=True)
 class Upstream:
@@ -33,6 +42,7 @@ class Routes:
             for prefix, service in ROUTING_TABLE
         ]
         self.public = [public_route(route) for route in settings.public_routes]
+        self.leaving = [public_route(route) for route in LEAVING_ROUTES]
 
     def upstream_for(self, path: str) -> Upstream | None:
         """The service serving the path; None outside /v1/."""
@@ -42,10 +52,18 @@ class Routes:
         return None
 
     def is_public(self, method: str, path: str) -> bool:
-        return any(
-            (route_method is None or route_method == method) and pattern.fullmatch(path)
-            for route_method, pattern in self.public
-        )
+        return matches(self.public, method, path)
+
+    def leaves_account(self, method: str, path: str) -> bool:
+        """A route a session acting in a closed account may take (LEAVING_ROUTES)."""
+        return matches(self.leaving, method, path)
+
+
+def matches(routes: list[tuple[str | None, re.Pattern[str]]], method: str, path: str) -> bool:
+    return any(
+        (route_method is None or route_method == method) and pattern.fullmatch(path)
+        for route_method, pattern in routes
+    )
 
 
 def public_route(route: str) -> tuple[str | None, re.Pattern[str]]:

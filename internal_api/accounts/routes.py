@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Body, Depends, Query, Response
 
 from internal_api.accounts import ownership, service
 from internal_api.accounts.auth import (
@@ -43,6 +43,8 @@ from internal_api.accounts.schemas import (
     OwnershipTransferCreate,
     OwnershipTransferRead,
     SubAccountCreate,
+    SubAccountUpdate,
+    Suspension,
 )
 from internal_api.auth.current_password import CurrentPassword
 from internal_api.auth.errors import LoginThrottled, WrongPassword
@@ -50,6 +52,13 @@ from internal_api.auth.two_factor.errors import TwoFactorNotEnabled
 from internal_api.dependencies import Settings
 from internal_api.users.repository import AccountUser, AccountUsers
 from internal_api.users.schemas import UserFilters
+from shared.domain.accounts.errors import (
+    AlreadyDeleted,
+    AlreadySuspended,
+    NotDeleted,
+    NotSuspended,
+    RestorePeriodOver,
+)
 from shared.models.account import Account
 from shared.models.invitation import Invitation
 from shared.utilities.app import RedisClient
@@ -155,6 +164,78 @@ async def list_sub_accounts(principal: AccountsRead, paging: SubAccountPaging) -
 )
 async def read_sub_account(account_id: str, principal: AccountsRead) -> Account:
     return await service.get_sub_account(principal, account_id)
+
+
+@router.patch(
+    "/sub-accounts/{account_id}",
+    response_model=AccountRead,
+    summary="Rename one of the active agency's sub-accounts, or set the end of its active period",
+    responses=error_responses(*SIGNED_IN, NotFound),
+)
+async def update_sub_account(
+    account_id: str, body: SubAccountUpdate, principal: AccountsAdmin
+) -> Account:
+    return await service.update_sub_account(principal, account_id, body)
+
+
+@router.post(
+    "/sub-accounts/{account_id}/suspend",
+    response_model=AccountRead,
+    summary="Suspend one of the active agency's sub-accounts",
+    description="Its data stays. Sessions acting in it are refused with 403 "
+    "`account_suspended` on every service (they may still switch to another account) and its "
+    "open sockets closed; its outgoing webhooks and automation runs are held until it is "
+    "reactivated, then sent.",
+    responses=error_responses(*SIGNED_IN, NotFound, AlreadySuspended, AlreadyDeleted),
+)
+async def suspend_sub_account(
+    account_id: str,
+    principal: AccountsAdmin,
+    redis: RedisClient,
+    body: Annotated[Suspension, Body()] = Suspension(),
+) -> Account:
+    return await service.suspend_sub_account(principal, account_id, body.reason, redis)
+
+
+@router.post(
+    "/sub-accounts/{account_id}/reactivate",
+    response_model=AccountRead,
+    summary="Reactivate a suspended sub-account",
+    description="Its sessions are let in again, and its held webhooks and automation runs "
+    "sent (by the queue manager's next webhook retry and automation sweep).",
+    responses=error_responses(*SIGNED_IN, NotFound, NotSuspended, AlreadyDeleted),
+)
+async def reactivate_sub_account(
+    account_id: str, principal: AccountsAdmin, redis: RedisClient
+) -> Account:
+    return await service.reactivate_sub_account(principal, account_id, redis)
+
+
+@router.delete(
+    "/sub-accounts/{account_id}",
+    status_code=204,
+    summary="Delete a sub-account (it can be restored for 30 days)",
+    description="Refused and held like a suspended one (sessions answer 403 `account_deleted`) "
+    "until restored; 30 days after, it and all its data are purged.",
+    responses=error_responses(*SIGNED_IN, NotFound, AlreadyDeleted),
+)
+async def delete_sub_account(
+    account_id: str, principal: AccountsAdmin, redis: RedisClient
+) -> Response:
+    await service.delete_sub_account(principal, account_id, redis)
+    return Response(status_code=204)
+
+
+@router.post(
+    "/sub-accounts/{account_id}/restore",
+    response_model=AccountRead,
+    summary="Restore a deleted sub-account, active again",
+    responses=error_responses(*SIGNED_IN, NotFound, NotDeleted, RestorePeriodOver),
+)
+async def restore_sub_account(
+    account_id: str, principal: AccountsAdmin, redis: RedisClient
+) -> Account:
+    return await service.restore_sub_account(principal, account_id, redis)
 
 
 @router.get(

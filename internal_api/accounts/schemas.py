@@ -1,10 +1,10 @@
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, HttpUrl, StringConstraints
+from pydantic import AfterValidator, AwareDatetime, Field, HttpUrl, StringConstraints
 
 from internal_api.fields import CurrencyCode, Email, Name, PhoneRegion, TimeZone
-from shared.models.account import AccountKind, AccountLocale
+from shared.models.account import AccountKind, AccountLocale, AccountStatus
 from shared.models.membership import Role
 from shared.utilities.schemas import DocumentRead, IdStr, ReadModel, WriteModel
 
@@ -53,10 +53,37 @@ class AccountRead(DocumentRead):
     require_two_factor: bool = Field(
         description="every session in the account is of a user with two-factor authentication"
     )
+    status: AccountStatus = Field(
+        description="active; suspended (its sessions refused, its webhooks and automations "
+        "held); deleted (the same, restorable for 30 days, then purged)"
+    )
+    status_since: datetime | None = Field(description="when the status last changed")
+    status_reason: str | None = Field(description="why it was suspended")
+    active_until: datetime | None = Field(
+        description="the end of its active period: past it and a grace period, it is suspended"
+    )
 
 
 class SubAccountCreate(WriteModel):
     name: Name
+
+
+class SubAccountUpdate(WriteModel):
+    """Only the fields sent change."""
+
+    name: Name | None = None
+    active_until: AwareDatetime | None = Field(
+        None,
+        description="the end of the sub-account's active period (paid up to, say): once it and "
+        "the platform's grace period have passed, the sub-account is suspended; null: no end. "
+        "Extend it before reactivating one suspended for it, or the next check suspends it again",
+    )
+
+
+class Suspension(WriteModel):
+    reason: str | None = Field(
+        None, max_length=500, description="why, shown on the account (`status_reason`)"
+    )
 
 
 class BrandingUpdate(WriteModel):

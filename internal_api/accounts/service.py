@@ -1,7 +1,10 @@
 """The active account's branding and locale, its sub-accounts, members and invitations.
 
 Owners and admins manage; only an owner may grant or take away the owner role, and an account
-always keeps at least one owner. An agency has at most MAX_SUB_ACCOUNTS sub-accounts.
+always keeps at least one owner. An agency has at most MAX_SUB_ACCOUNTS sub-accounts (a deleted
+one counts until it is purged). It suspends, reactivates, deletes and restores them through
+the account lifecycle (`shared.domain.accounts.lifecycle`), the one write path the queue
+manager's active-account check takes too.
 """
 
 import secrets
@@ -32,12 +35,13 @@ from internal_api.accounts.repository import (
     account,
     custom_domain_holder,
 )
-from internal_api.accounts.schemas import AccountUpdate
+from internal_api.accounts.schemas import AccountUpdate, SubAccountUpdate
 from internal_api.auth.service import hash_token, refresh_sessions
 from internal_api.auth.two_factor.policy import check_enabled
 from internal_api.auth.two_factor.service import sign_out_members_without_it
 from internal_api.users import repository as users
 from internal_api.users.repository import AccountUser, AccountUsers
+from shared.domain.accounts import lifecycle
 from shared.domain.notifications import dashboard_paths
 from shared.domain.notifications.platform import tell
 from shared.models.account import Account, AccountKind, PendingDomain
@@ -183,6 +187,40 @@ async def list_sub_accounts(principal: Principal, params: PageParams) -> Page[Ac
 
 async def get_sub_account(principal: Principal, account_id: str) -> Account:
     return await SubAccountRepository(principal.account_id).get(account_id)
+
+
+async def update_sub_account(
+    principal: Principal, account_id: str, update: SubAccountUpdate
+) -> Account:
+    """Only the fields sent change, and only they are written (a suspension at the same
+    moment stays)."""
+    sub_account = await get_sub_account(principal, account_id)
+    changes: dict = {}
+    if update.name is not None:
+        changes[Account.name] = update.name
+    if "active_until" in update.model_fields_set:
+        changes[Account.active_until] = update.active_until
+    if changes:
+        await sub_account.set(changes)
+    return sub_account
+
+
+async def suspend_sub_account(
+    principal: Principal, account_id: str, reason: str | None, redis: Redis
+) -> Account:
+    return await lifecycle.suspend(redis, await get_sub_account(principal, account_id), reason)
+
+
+async def reactivate_sub_account(principal: Principal, account_id: str, redis: Redis) -> Account:
+    return await lifecycle.reactivate(redis, await get_sub_account(principal, account_id))
+
+
+async def delete_sub_account(principal: Principal, account_id: str, redis: Redis) -> None:
+    await lifecycle.delete(redis, await get_sub_account(principal, account_id))
+
+
+async def restore_sub_account(principal: Principal, account_id: str, redis: Redis) -> Account:
+    return await lifecycle.restore(redis, await get_sub_account(principal, account_id))
 
 
 async def list_members(

@@ -123,7 +123,7 @@ async def redeliver(
     schedule: its outcome is added to the log, and a failure does not switch the endpoint off."""
     delivery = await get_delivery(principal, subscription_id, delivery_id)
     await ensure_enabled(principal, subscription_id)
-    if delivery.status is DeliveryStatus.PENDING:
+    if delivery.status in (DeliveryStatus.PENDING, DeliveryStatus.HELD):
         raise DeliveryInProgress()
     delivery.status = DeliveryStatus.PENDING
     await delivery.save()

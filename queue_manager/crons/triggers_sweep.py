@@ -1,6 +1,7 @@
 """Sends again the automation runs left pending: a run whose job was lost (its request's
-outbox could not reach Redis, say) would otherwise never run. The task id is the run's id, so a
-run whose job is only late still runs once."""
+outbox could not reach Redis, say) would otherwise never run, and a run held while its account
+was suspended is pending again once it is reactivated. The task id is the run's (a new one after
+each hold), so a run whose job is only late still runs once."""
 
 from datetime import timedelta
 
@@ -21,5 +22,5 @@ async def requeue_pending() -> int:
     """Queue each run pending for longer than PENDING_FOR, oldest first; returns how many."""
     runs = await repository.pending_runs_created_before(utc_now() - PENDING_FOR, BATCH)
     for run in runs:
-        enqueue_job(TRIGGERS_RUN_AUTOMATION, task_id=str(run.id), log_id=str(run.id))
+        enqueue_job(TRIGGERS_RUN_AUTOMATION, task_id=run.task_id, log_id=str(run.id))
     return len(runs)

@@ -3,7 +3,8 @@ due (`next_attempt_at`, after the configured delays); this cron, every minute, q
 attempts. Holding each retry as a Celery countdown instead would keep it unacknowledged in a
 worker for up to hours, past Redis's visibility timeout, which then hands it out again; and a
 worker's restart would drop it. The task id names the attempt, so two sweeps queue it once;
-each goes in its endpoint's next paced slot (`webhooks/pacing.py`)."""
+each goes in its endpoint's next paced slot (`webhooks/pacing.py`). Deliveries held while
+their account was suspended come due at its reactivation, and are sent from here too."""
 
 from datetime import timedelta
 
@@ -11,6 +12,7 @@ from queue_manager.celery import app
 from queue_manager.webhooks import repository
 from queue_manager.webhooks.worker import booked_wait, send_in_slot
 from shared.models.base import utc_now
+from shared.models.webhook_delivery import WebhookDelivery
 from shared.utilities.task_names import WEBHOOK_RETRIES_SEND_DUE
 from shared.utilities.worker import platform_task
 
@@ -27,5 +29,11 @@ async def send_due() -> int:
         if wait:
             # Not due again before its slot: the next sweeps would queue it twice.
             await repository.postpone(delivery, utc_now() + timedelta(seconds=wait))
-        send_in_slot(delivery, f"{delivery.id}.attempt-{attempt}", wait)
+        send_in_slot(delivery, attempt_task_id(delivery, attempt), wait)
     return len(deliveries)
+
+
+def attempt_task_id(delivery: WebhookDelivery, attempt: int) -> str:
+    """The attempt's task id; after a hold, a new one (the held attempt's task has run)."""
+    held = f".held-{delivery.holds}" if delivery.holds else ""
+    return f"{delivery.id}.attempt-{attempt}{held}"

@@ -16,6 +16,8 @@ from queue_manager.webhooks import repository
 from queue_manager.webhooks.exhaustion import switch_off_endpoint
 from queue_manager.webhooks.sending import post_delivery
 from queue_manager.webhooks.signing import signing_secrets
+from shared.domain.accounts.lifecycle import hold_if_closed
+from shared.domain.accounts.repository import hold_deliveries
 from shared.models.base import utc_now
 from shared.models.webhook_delivery import DeliveryAttempt, DeliveryStatus, WebhookDelivery
 from shared.models.webhook_subscription import WebhookSubscription
@@ -37,11 +39,14 @@ async def deliver(
     retry_delays: Sequence[float],
     manual: bool = False,
 ) -> Retry | None:
-    """Make one attempt at the delivery, if it is still due. Returns the retry to schedule,
-    or None when there is none to make."""
+    """Make one attempt at the delivery, if it is still due and its account active (held
+    otherwise, until it is active again). Returns the retry to schedule, or None when there
+    is none to make."""
     delivery = await repository.delivery(delivery_id)
     if delivery is None or delivery.status is not DeliveryStatus.PENDING:
         return None  # deleted with its endpoint, or settled by an earlier run of this task
+    if await hold_if_closed(delivery.account_id, lambda: hold_deliveries([delivery.id])):
+        return None
     subscription = await repository.endpoint(delivery.subscription_id)
     return await attempt(delivery, subscription, client, box, retry_delays, manual)
 

@@ -1,8 +1,10 @@
 """Who may open a general socket, and the rooms a user's connection enters."""
 
+from shared.models.account import AccountStatus
+from shared.models.membership import Role
 from shared.utilities.auth import Principal, TokenKind
 from shared.utilities.realtime import Socket, account_room, user_room
-from tests.factories import create_signed_in, user_token
+from tests.factories import create_account, create_signed_in, create_sub_account, user_token
 from tests.general_socket.clients import emit_now
 from tests.general_socket.conftest import DASHBOARD, SITE
 
@@ -84,3 +86,13 @@ async def test_a_user_token_signed_as_a_visitor_is_refused(refusal):
     refused = await refusal({"token": user_token(visitor)})
 
     assert refused["message"] == "A user token is required."
+
+
+async def test_a_session_acting_in_a_suspended_account_is_refused_saying_so(refusal):
+    agency = await create_account()
+    client = await create_sub_account(agency, status=AccountStatus.SUSPENDED)
+    member = await create_signed_in(account=client, role=Role.MEMBER)
+
+    refused = await refusal({"session_id": member.session_id})
+
+    assert refused["data"] == {"code": "account_suspended"}

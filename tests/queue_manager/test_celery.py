@@ -91,6 +91,16 @@ def test_beat_schedules_the_crons_switched_on_on_their_own_queues():
             "schedule": 60.0,
             "options": {"queue": "webhook_retries"},
         },
+        "accounts_purge": {
+            "task": "accounts_purge.delete_expired",
+            "schedule": 3600.0,
+            "options": {"queue": "accounts_purge"},
+        },
+        "check_account_active": {
+            "task": "check_account_active.suspend_ended",
+            "schedule": 3600.0,
+            "options": {"queue": "check_account_active"},
+        },
     }
 
 

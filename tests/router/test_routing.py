@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from router.routing import Routes, public_route
+from router.routing import LEAVING_ROUTES, Routes, public_route
 from router.settings import RouterSettings
 from scripts.services import SERVICES
 
@@ -104,10 +104,10 @@ def served_operations() -> dict[str, list[tuple[str, str]]]:
     return served
 
 
-@pytest.mark.parametrize("route", RouterSettings().public_routes)
-def test_each_public_route_is_served_by_the_service_it_reaches(route):
+@pytest.mark.parametrize("route", [*RouterSettings().public_routes, *LEAVING_ROUTES])
+def test_each_public_or_leaving_route_is_served_by_the_service_it_reaches(route):
     """A public prefix nothing serves would let anyone reach whatever is added there later
-    without a session."""
+    without a session (and a leaving route, a closed account's session)."""
     method, pattern = public_route(route)
     reached = [
         (url, path)

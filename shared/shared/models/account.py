@@ -15,6 +15,14 @@ class AccountKind(StrEnum):
     SUB_ACCOUNT = "sub_account"
 
 
+class AccountStatus(StrEnum):
+    """Where the account is in its lifecycle (`shared.domain.accounts.lifecycle`)."""
+
+    ACTIVE = "active"
+    SUSPENDED = "suspended"  # its sessions refused, its webhooks and automations held
+    DELETED = "deleted"  # as suspended, restorable for a while, then purged
+
+
 # The DNS label under a custom domain where its account publishes its token.
 DOMAIN_VERIFICATION_LABEL = "_platform-verification"
 
@@ -64,6 +72,13 @@ class Account(BaseDocument):
     # Every session in the account is of a user with two-factor authentication (internal_api's
     # auth.two_factor: members without it enrol at their next login).
     require_two_factor: bool = False
+    status: AccountStatus = AccountStatus.ACTIVE
+    # When the status last changed, and why (a suspension's reason; None for an active one).
+    status_since: datetime | None = None
+    status_reason: str | None = None
+    # The end of the period the agency keeps the sub-account active for (paid up to, say):
+    # past it and a grace period, the account is suspended. None: no end.
+    active_until: datetime | None = None
 
     @property
     def agency_id(self) -> PydanticObjectId:
@@ -81,4 +96,7 @@ class Account(BaseDocument):
         indexes = [
             IndexModel([("parent_id", ASCENDING), ("created_at", ASCENDING)]),
             IndexModel([("branding.custom_domain", ASCENDING)], unique=True, sparse=True),
+            # The lifecycle's crons: deleted accounts by when (purge), active ones by their end.
+            IndexModel([("status", ASCENDING), ("status_since", ASCENDING)]),
+            IndexModel([("status", ASCENDING), ("active_until", ASCENDING)]),
         ]

@@ -19,6 +19,7 @@ class RunStatus(StrEnum):
     PENDING = "pending"
     SUCCEEDED = "succeeded"
     FAILED = "failed"
+    HELD = "held"  # its account is suspended: run once it is active again
 
 
 class ActionStatus(StrEnum):
@@ -46,6 +47,14 @@ class AutomationLog(TenantDocument):
     # One per action already run, in order: a run taken over after a crash resumes after them.
     results: list[ActionResult] = []
     finished_at: datetime | None = None
+    # How often it was held while its account was not active.
+    holds: int = 0
+
+    @property
+    def task_id(self) -> str:
+        """The id of the job that runs it: a new one after each hold, since the job that held
+        it has run (a task id runs once)."""
+        return f"{self.id}.held-{self.holds}" if self.holds else str(self.id)
 
     class Settings:
         name = "automation_logs"

@@ -26,7 +26,8 @@ class Session(BaseDocument):
         indexes = [
             IndexModel([("token_hash", ASCENDING)], unique=True),
             IndexModel([("user_id", ASCENDING), ("created_at", ASCENDING)]),
-            # An account's sessions, refreshed when what its tokens say changes.
+            # The sessions acting in an account: refreshed when what its tokens say changes,
+            # dropped from Redis when it is suspended.
             IndexModel([("account_id", ASCENDING)]),
             IndexModel([("expires_at", ASCENDING)], expireAfterSeconds=0),
         ]

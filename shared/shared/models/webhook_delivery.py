@@ -18,6 +18,7 @@ class DeliveryStatus(StrEnum):
     PENDING = "pending"  # not tried yet, or failed with retries left
     DELIVERED = "delivered"  # the endpoint answered 2xx
     FAILED = "failed"  # every attempt failed
+    HELD = "held"  # its account is suspended: sent once it is active again
 
 
 class DeliveryAttempt(BaseModel):
@@ -37,6 +38,9 @@ class WebhookDelivery(TenantDocument):
     status: DeliveryStatus = DeliveryStatus.PENDING
     attempts: list[DeliveryAttempt] = []
     next_attempt_at: datetime | None = None
+    # How often it was held while its account was not active (each release's attempt is a
+    # task of its own).
+    holds: int = 0
 
     class Settings:
         name = "webhook_deliveries"

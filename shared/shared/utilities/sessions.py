@@ -27,11 +27,13 @@ from pydantic import BaseModel, Field, ValidationError
 from redis.asyncio import Redis
 
 from shared.domain.accounts import repository as accounts
+from shared.domain.accounts.errors import CLOSED
 from shared.domain.accounts.users import effective_membership
+from shared.models.account import AccountStatus
 from shared.models.membership import Role
 from shared.models.session import Session
 from shared.utilities.auth import Authenticator, Principal, TokenKind
-from shared.utilities.errors import Unauthorized
+from shared.utilities.errors import Forbidden, Unauthorized
 from shared.utilities.keys import development_secret
 from shared.utilities.settings import RunMode, ServiceSettings
 
@@ -113,6 +115,13 @@ class SessionState(BaseModel):
     expires_at: datetime  # absolute end of the session
     # When MongoDB last recorded the session as used: its idle check on a Redis miss reads that.
     seen_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
+    # A session acting in an account that is not active is refused (`closed_account`), except
+    # where it leaves the account; it stays live, so it can switch to another one.
+    account_status: AccountStatus = AccountStatus.ACTIVE
+
+    def closed_account(self) -> type[Forbidden] | None:
+        """The refusal for a session acting in a suspended or deleted account; None if active."""
+        return CLOSED.get(self.account_status)
 
     def principal(self) -> Principal:
         return Principal(
@@ -146,6 +155,7 @@ async def state_from_record(session: Session, idle: timedelta) -> SessionState |
         owner_verified=await accounts.owner_verified(account.agency_id),
         expires_at=session.expires_at,
         seen_at=session.last_seen_at,
+        account_status=account.status,
     )
 
 
@@ -236,7 +246,8 @@ async def authenticate_handshake(
 ) -> Principal:
     """Who opens a socket: `{"token": <user JWT>}` is verified like any user token, and
     `{"session_id": ...}` is read from MongoDB (the sockets hold no key to trust Redis's cached
-    states with), so a revoked session, or one whose user or account is gone, cannot connect."""
+    states with), so a revoked session, or one whose user or account is gone, cannot connect,
+    nor one acting in a suspended or deleted account."""
     auth = auth if isinstance(auth, Mapping) else {}
     if token := auth.get("token"):
         principal = authenticator.users.verify(str(token))
@@ -247,5 +258,7 @@ async def authenticate_handshake(
         state = await recorded_state(hash_session_id(str(session_id)), idle)
         if state is None:
             raise Unauthorized("The session is unknown, expired or revoked.")
+        if closed := state.closed_account():
+            raise closed()
         return state.principal()
     raise Unauthorized("Send a session_id or a token in the handshake's auth.")

@@ -4,15 +4,16 @@ Each replica of a socket service follows the user sockets it holds:
 
 - it listens for `shared.utilities.session_events` on Redis: a revoked session's sockets are
   told why (`session:ended`) and closed; on a membership change each of the user's sockets is
-  checked again;
+  checked again, and on an account's suspension or deletion each socket acting in it;
 - it checks each socket again when its handshake token expires (a session's socket every
   `RECHECK_SECONDS`), as the router checks an HTTP caller each time it mints a token.
 
 Checking a socket again reads its session and the user's membership in the socket's account:
-a session revoked, expired or idle too long, or an account the user no longer acts in, ends
-the socket; a changed role or scopes is saved on the socket (told as `session:refreshed`), and
-the service's `rescope` hook re-checks what the socket follows (conversation rooms,
-sub-accounts). The sockets of a replica that lost Redis are all checked when it is back.
+a session revoked, expired or idle too long, an account the user no longer acts in, or one
+suspended or deleted (told as `account_suspended` / `account_deleted`), ends the socket; a
+changed role or scopes is saved on the socket (told as `session:refreshed`), and the service's
+`rescope` hook re-checks what the socket follows (conversation rooms, sub-accounts). The
+sockets of a replica that lost Redis are all checked when it is back.
 """
 
 import asyncio
@@ -35,11 +36,11 @@ from redis.exceptions import RedisError
 from shared.domain.accounts import repository
 from shared.utilities import redis as redis_utils
 from shared.utilities.auth import Principal, TokenKind
-from shared.utilities.errors import Unauthorized
-from shared.utilities.realtime import user_room
+from shared.utilities.errors import DomainError, Unauthorized
+from shared.utilities.realtime import account_room, user_room
 from shared.utilities.repository import object_id
 from shared.utilities.session_events import CHANNEL, SessionEvent, SessionEventKind
-from shared.utilities.sessions import state_from_record
+from shared.utilities.sessions import SessionState, state_from_record
 
 logger = logging.getLogger(__name__)
 
@@ -77,8 +78,8 @@ def token_expiry(auth: Any) -> float | None:
     return float(jwt.decode(str(token), options={"verify_signature": False})["exp"])
 
 
-async def current_principal(principal: Principal, idle: Any) -> Principal | None:
-    """Who the socket's user is now in the socket's account; None once the session is over
+async def current_state(principal: Principal, idle: Any) -> SessionState | None:
+    """What the socket's session is now in the socket's account; None once the session is over
     or the account is no longer theirs."""
     session_id = object_id(principal.sid)
     record = await repository.session(session_id) if session_id else None
@@ -88,8 +89,7 @@ async def current_principal(principal: Principal, idle: Any) -> Principal | None
     in_socket_account = record.model_copy(
         update={"account_id": PydanticObjectId(principal.account_id)}
     )
-    state = await state_from_record(in_socket_account, idle)
-    return state.principal() if state else None
+    return await state_from_record(in_socket_account, idle)
 
 
 def subscriber_for(redis_url: str) -> Redis:
@@ -116,12 +116,18 @@ class SessionFollower:
     def forget(self, sid: str) -> None:
         self.due.pop(sid, None)
 
-    def sockets_of(self, user_id: str) -> list[str]:
-        """The user's sockets on this replica."""
-        return [sid for sid, _ in self.sio.manager.get_participants("/", user_room(user_id))]
+    def sockets_in(self, room: str) -> list[str]:
+        """The room's sockets on this replica."""
+        return [sid for sid, _ in self.sio.manager.get_participants("/", room)]
 
     async def apply(self, event: SessionEvent) -> None:
-        for sid in self.sockets_of(event.user_id):
+        if event.kind is SessionEventKind.ACCOUNT_CLOSED:
+            for sid in self.sockets_in(account_room(event.account_id)):
+                # The room holds agency users following the sub-account too: each socket
+                # is ended only if it acts in the account.
+                await self.recheck(sid)
+            return
+        for sid in self.sockets_in(user_room(event.user_id)):
             if event.kind is SessionEventKind.MEMBERSHIP_CHANGED:
                 await self.recheck(sid)
             elif (await self.principal_of(sid)).sid == event.session_id:
@@ -136,10 +142,14 @@ class SessionFollower:
             if sid not in self.due:  # closed meanwhile
                 return
             before = await self.principal_of(sid)
-            now = await current_principal(before, self.api.state.settings.session_idle)
-            if now is None:
+            state = await current_state(before, self.api.state.settings.session_idle)
+            if state is None:
                 await self.end(sid, SessionEnded() if before.sid else TokenExpired())
                 return
+            if closed := state.closed_account():
+                await self.end(sid, closed())
+                return
+            now = state.principal()
             self.due[sid] = time.time() + RECHECK_SECONDS
             changed = (now.role, now.scopes) != (before.role, before.scopes)
             if changed:
@@ -151,7 +161,7 @@ class SessionFollower:
                 refreshed = {"role": now.role, "scopes": now.scopes}
                 await self.sio.emit("session:refreshed", refreshed, to=sid, ignore_queue=True)
 
-    async def end(self, sid: str, reason: Unauthorized) -> None:
+    async def end(self, sid: str, reason: DomainError) -> None:
         """Tell the client why, then close: both go straight to the socket this replica holds,
         so the reason arrives before the close."""
         self.forget(sid)

@@ -124,6 +124,8 @@ SCHEDULE_UTILIZATION_MONITORING_RECORD = declare(
 CONTACTS_EXPORT_CLEANUP_DELETE_EXPIRED = declare(
     "contacts_export_cleanup.delete_expired", NoArguments
 )
+ACCOUNTS_PURGE_DELETE_EXPIRED = declare("accounts_purge.delete_expired", NoArguments)
+CHECK_ACCOUNT_ACTIVE_SUSPEND_ENDED = declare("check_account_active.suspend_ended", NoArguments)
 # A notification delivery, sent by the notification service's own worker in queue mode.
 NOTIFICATIONS_SEND = declare("notifications.send", DeliveryArguments, NOTIFICATIONS)
 

@@ -1,6 +1,8 @@
-"""/v1/accounts/sub-accounts: an agency's client accounts, at most MAX_SUB_ACCOUNTS of them."""
+"""/v1/accounts/sub-accounts: an agency's client accounts, at most MAX_SUB_ACCOUNTS of them,
+renamed and given the end of their active period."""
 
 import asyncio
+from datetime import UTC, datetime
 
 from internal_api.accounts.repository import SubAccountRepository
 from shared.models.account import Account
@@ -192,3 +194,74 @@ async def test_an_admin_waits_for_the_agency_owners_email_not_their_own(api):
 
     assert response.status_code == 403
     assert response.json()["error"]["code"] == "email_not_verified"
+
+
+async def update(api, signed_in, account_id, **body):
+    return await api.patch(
+        f"/v1/accounts/sub-accounts/{account_id}", json=body, headers=signed_in.headers
+    )
+
+
+async def test_the_agency_sets_the_end_of_a_sub_accounts_active_period(api):
+    owner = await create_signed_in()
+    client = await create_sub_account(owner.account)
+
+    response = await update(api, owner, client.id, active_until="2031-01-31T00:00:00Z")
+
+    assert response.status_code == 200
+    assert response.json()["active_until"].startswith("2031-01-31T00:00:00")
+    assert (await Account.get(client.id)).active_until == datetime(2031, 1, 31, tzinfo=UTC)
+
+
+async def test_null_clears_the_end_of_the_active_period_and_keeps_the_name(api):
+    owner = await create_signed_in()
+    client = await create_sub_account(
+        owner.account, name="Kept", active_until=datetime(2031, 1, 31, tzinfo=UTC)
+    )
+
+    response = await update(api, owner, client.id, active_until=None)
+
+    assert response.status_code == 200
+    stored = await Account.get(client.id)
+    assert (stored.active_until, stored.name) == (None, "Kept")
+
+
+async def test_the_agency_renames_a_sub_account(api):
+    owner = await create_signed_in()
+    client = await create_sub_account(owner.account)
+
+    response = await update(api, owner, client.id, name="Renamed")
+
+    assert response.json()["name"] == "Renamed"
+    assert (await Account.get(client.id)).name == "Renamed"
+
+
+async def test_an_end_without_a_time_zone_answers_422_and_nothing_changes(api):
+    owner = await create_signed_in()
+    client = await create_sub_account(owner.account)
+
+    response = await update(api, owner, client.id, active_until="2031-01-31T00:00:00")
+
+    assert response.status_code == 422
+    assert [d["field"] for d in response.json()["error"]["details"]] == ["body.active_until"]
+    assert (await Account.get(client.id)).active_until is None
+
+
+async def test_updating_another_agencys_sub_account_answers_404_and_nothing_changes(api):
+    owner = await create_signed_in()
+    theirs = await create_sub_account(await create_account(), name="Theirs")
+
+    response = await update(api, owner, theirs.id, name="Mine now")
+
+    assert response.status_code == 404
+    assert (await Account.get(theirs.id)).name == "Theirs"
+
+
+async def test_a_member_may_not_update_a_sub_account(api):
+    member = await create_signed_in(role=Role.MEMBER)
+    client = await create_sub_account(member.account, name="Same")
+
+    response = await update(api, member, client.id, name="Changed")
+
+    assert response.status_code == 403
+    assert (await Account.get(client.id)).name == "Same"

@@ -1,7 +1,7 @@
 """Open sockets follow their session on every replica: logging out, revoking a session, a role
-change and removal from the account reach the user's sockets on two conversation socket
-replicas at once (through the internal API's own routes, on one real Redis); a socket opened
-with a token is checked again when the token expires."""
+change, removal from the account and the account's suspension reach the user's sockets on two
+conversation socket replicas at once (through the internal API's own routes, on one real
+Redis); a socket opened with a token is checked again when the token expires."""
 
 import asyncio
 from collections.abc import AsyncIterator, Callable
@@ -20,7 +20,13 @@ from shared.utilities.redis import create_redis
 from tests.conversation_socket.client import TIMEOUT, RecordingClient
 from tests.conversation_socket.conftest import socket_settings
 from tests.conversation_socket.factories import create_conversation
-from tests.factories import SignedIn, create_session, create_signed_in, user_token
+from tests.factories import (
+    SignedIn,
+    create_session,
+    create_signed_in,
+    create_sub_account,
+    user_token,
+)
 from tests.general_socket.clients import emit_now
 from tests.own_redis import needs_redis_server
 
@@ -229,3 +235,23 @@ async def test_a_replica_back_from_a_redis_outage_checks_its_sockets(
 
         assert (await socket.next("session:ended"))["code"] == "session_ended"
         await socket.wait_closed()
+
+
+async def test_suspending_a_sub_account_closes_the_sockets_acting_in_it_on_every_replica(
+    api, replicas, open_socket
+):
+    owner = await create_signed_in()
+    client = await create_sub_account(owner.account)
+    member = await create_signed_in(client, Role.MEMBER)
+    sockets = await on_both(open_socket, replicas, member)
+    agency_socket = await open_socket(replicas[0], {"session_id": owner.session_id})
+
+    response = await api.post(
+        f"/v1/accounts/sub-accounts/{client.id}/suspend", headers=owner.headers
+    )
+
+    assert response.status_code == 200
+    for socket in sockets:
+        assert (await socket.next("session:ended"))["code"] == "account_suspended"
+        await socket.wait_closed()
+    assert (await agency_socket.call("presence:list"))["ok"] is True

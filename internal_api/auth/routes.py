@@ -46,6 +46,7 @@ from internal_api.signup_codes.errors import (
 )
 from internal_api.users.schemas import MeRead
 from internal_api.users.service import Me
+from shared.domain.accounts.errors import AccountDeleted, AccountSuspended
 from shared.models.session import Session
 from shared.utilities import sessions
 from shared.utilities.app import RedisClient
@@ -139,7 +140,9 @@ async def revoke_session(session_id: str, principal: CurrentUser, redis: RedisCl
     "their agency",
     description="An account that requires two-factor authentication refuses a caller without "
     "it (403 `two_factor_required`).",
-    responses=error_responses(Unauthorized, NotFound, TwoFactorRequired),
+    responses=error_responses(
+        Unauthorized, NotFound, TwoFactorRequired, AccountSuspended, AccountDeleted
+    ),
 )
 async def switch_account(
     body: AccountSwitch, principal: CurrentUser, redis: RedisClient, settings: Settings

@@ -34,6 +34,7 @@ from internal_api.extended import Extended
 from internal_api.settings import InternalApiSettings
 from internal_api.users import repository as users
 from internal_api.users.service import Me, me
+from shared.domain.accounts.errors import CLOSED
 from shared.domain.accounts.users import effective_membership
 from shared.models.account import Account
 from shared.models.base import utc_now
@@ -195,11 +196,14 @@ async def revoke_session(principal: Principal, session_id: str, redis: Redis) ->
 async def switch_account(
     principal: Principal, account_id: str, redis: Redis, idle: timedelta, seal: sessions.StateSeal
 ) -> Me:
-    """Moves the caller's session to an account they may act in; any other answers 404."""
+    """Moves the caller's session to an account they may act in; any other answers 404, and
+    one suspended or deleted its refusal (the session stays where it was)."""
     account = await account_by_id(account_id)
     user_id = PydanticObjectId(principal.sub)
     if account is None or await effective_membership(user_id, account) is None:
         raise NotFound(f"Account {account_id} does not exist.")
+    if account.status in CLOSED:
+        raise CLOSED[account.status]()
     await two_factor.check_may_act_in(account, user_id)
     session = await SessionRepository(principal.sub).get(principal.sid)
     # The caller is active right now, whatever MongoDB last saw while Redis answered.

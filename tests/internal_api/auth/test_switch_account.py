@@ -2,6 +2,9 @@
 
 from datetime import timedelta
 
+import pytest
+
+from shared.models.account import AccountStatus
 from shared.models.membership import Role
 from shared.models.session import Session
 from shared.utilities import sessions
@@ -109,3 +112,20 @@ async def test_a_token_outliving_its_logged_out_session_cannot_switch_account(ap
 
     assert response.status_code == 401
     assert await sessions.lookup(redis, owner.session_id, IDLE, SEAL) is None
+
+
+@pytest.mark.parametrize(
+    ("status", "code"),
+    [(AccountStatus.SUSPENDED, "account_suspended"), (AccountStatus.DELETED, "account_deleted")],
+)
+async def test_switching_to_a_closed_sub_account_is_refused_and_the_session_stays(
+    api, status, code
+):
+    owner = await create_signed_in()
+    client = await create_sub_account(owner.account, status=status)
+
+    response = await switch(api, owner, str(client.id))
+
+    assert response.status_code == 403
+    assert response.json()["error"]["code"] == code
+    assert (await Session.get(owner.record.id)).account_id == owner.account.id

@@ -4,15 +4,17 @@ mailed link counted from an earlier test.
 
 A conftest takes these fixtures in place of the shared ones:
 
-    from tests.internal_api.self_service import jobs, nothing_counted, start_api
+    from tests.internal_api.self_service import jobs, module_app, nothing_counted, start_api
 
 `start_api(**settings)` (and so `api`) then records every job its requests leave in `jobs`,
 and `mails(jobs, "password_reset")` reads the platform messages among them.
 """
 
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from urllib.parse import parse_qs, urlsplit
 
+import httpx
 import pytest
 from fastapi import FastAPI
 
@@ -23,6 +25,7 @@ from internal_api.settings import InternalApiSettings
 from shared.utilities.outbox import Senders
 from shared.utilities.task_names import PLATFORM_MESSAGES_SEND
 from shared.utilities.tasks import TaskSender
+from tests.fixtures import asgi_client
 
 
 @pytest.fixture(autouse=True)
@@ -65,16 +68,33 @@ def record_jobs(app: FastAPI, jobs: RecordedJobs) -> Senders:
     return had
 
 
+@pytest.fixture(scope="module")
+async def module_app() -> AsyncIterator[tuple[httpx.AsyncClient, FastAPI]]:
+    """One internal_api per test module (see `tests.internal_api.module_app`)."""
+    app = create_app(InternalApiSettings())
+    async with asgi_client(app) as client:
+        yield client, app
+
+
 @pytest.fixture
-def start_api(client_for, mongo, jobs):
-    """`async with start_api(**settings) as client`, its jobs recorded in `jobs`."""
+def start_api(module_app, client_for, mongo, jobs):
+    """`async with start_api(**settings) as client`, its jobs recorded in `jobs`: the module's
+    app, or one of its own for settings of its own."""
 
     @asynccontextmanager
     async def start(**overrides):
-        app = create_app(InternalApiSettings(**overrides))
-        async with client_for(app) as client:
-            record_jobs(app, jobs)
+        if overrides:
+            app = create_app(InternalApiSettings(**overrides))
+            async with client_for(app) as client:
+                record_jobs(app, jobs)
+                yield client
+            return
+        client, app = module_app
+        had = record_jobs(app, jobs)
+        try:
             yield client
+        finally:
+            app.state.senders = had
 
     return start
 

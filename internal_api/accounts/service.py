@@ -36,7 +36,7 @@ from internal_api.accounts.repository import (
     custom_domain_holder,
 )
 from internal_api.accounts.schemas import AccountUpdate, SubAccountUpdate
-from internal_api.auth.service import hash_token, refresh_sessions
+from internal_api.auth.service import refresh_sessions
 from internal_api.auth.two_factor.policy import check_enabled
 from internal_api.auth.two_factor.service import sign_out_members_without_it
 from internal_api.users import repository as users
@@ -52,6 +52,7 @@ from shared.utilities import session_events
 from shared.utilities.auth import Principal
 from shared.utilities.errors import NotFound
 from shared.utilities.pagination import Page, PageParams
+from shared.utilities.secret_tokens import hash_token, new_token
 
 # How long creating a sub-account may wait for another one of the same agency to finish.
 SUB_ACCOUNT_LOCK_SECONDS = 10
@@ -288,7 +289,7 @@ async def invite(principal: Principal, email: str, role: Role, lifetime: timedel
         )
     invitations = InvitationRepository(principal.account_id)
     await invitations.withdraw_open_for(email)
-    token = secrets.token_urlsafe(32)
+    token = new_token()
     try:
         invitation = await invitations.create(
             email=email,

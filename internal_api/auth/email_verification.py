@@ -22,13 +22,14 @@ from shared.models.user import User
 from shared.models.user_token import TokenPurpose
 from shared.utilities import sessions
 from shared.utilities.errors import NotFound
+from shared.utilities.secret_tokens import new_token
 
 
 async def send_confirmation(user: User, email: str, settings: InternalApiSettings) -> None:
     """Mails `email` a link that makes it the user's confirmed email (replacing any link
     mailed before)."""
     minutes = settings.email_confirmation_minutes
-    token = links.new_token()
+    token = new_token()
     await links.store(
         user, TokenPurpose.EMAIL_CONFIRMATION, email, token, timedelta(minutes=minutes)
     )

@@ -3,9 +3,7 @@ token whose SHA-256 alone is stored (the link itself is made on the account's do
 message is sent: `shared.domain.notifications.platform`). Links are counted per address and per
 client, so they cannot be used to fill someone's inbox."""
 
-import hashlib
 import math
-import secrets
 import time
 from datetime import timedelta
 
@@ -19,17 +17,9 @@ from shared.models.base import utc_now
 from shared.models.user import User
 from shared.models.user_token import TokenPurpose, UserToken
 from shared.utilities.quotas import Counter, Quotas
+from shared.utilities.secret_tokens import hash_token
 
-TOKEN_BYTES = 32
 KEY_PREFIX = "email-links:"
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def new_token() -> str:
-    return secrets.token_urlsafe(TOKEN_BYTES)
 
 
 async def store(
@@ -65,7 +55,7 @@ async def branding_account(user: User) -> PydanticObjectId | None:
 
 def key(kind: str, value: str) -> str:
     # Hashed, so Redis holds no email addresses.
-    return f"{KEY_PREFIX}{kind}:{hashlib.sha256(value.encode()).hexdigest()}"
+    return f"{KEY_PREFIX}{kind}:{hash_token(value)}"
 
 
 async def count_link(

@@ -19,6 +19,7 @@ from shared.domain.notifications import dashboard_paths
 from shared.domain.notifications.platform import tell
 from shared.models.user import User
 from shared.models.user_token import TokenPurpose
+from shared.utilities.secret_tokens import new_token
 
 
 async def ask_for_reset(
@@ -27,7 +28,7 @@ async def ask_for_reset(
     """Mails the user with this email a reset link, if there is one (counted either way)."""
     await links.count_link(redis, email, client_ip, settings)
     user = await users.by_email(email)
-    token = links.new_token()
+    token = new_token()
     if user is None:
         return
     minutes = settings.password_reset_minutes

@@ -24,7 +24,6 @@ from internal_api.auth.errors import (
     SignInAsInvitee,
     WrongCredentials,
 )
-from internal_api.auth.links import hash_token
 from internal_api.auth.passwords import Passwords
 from internal_api.auth.repository import SessionRepository
 from internal_api.auth.throttle import LoginThrottle, ThrottlePolicy
@@ -46,6 +45,7 @@ from shared.utilities import sessions
 from shared.utilities.auth import Principal
 from shared.utilities.errors import InvalidInput, NotFound, Unauthorized
 from shared.utilities.pagination import Page, PageParams
+from shared.utilities.secret_tokens import hash_token
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ by at most the cap, never lock them out. A successful login clears its email's c
 back its address's attempt; counts are forgotten a while after the last attempt.
 """
 
-import hashlib
 import math
 import time
 from collections.abc import Callable
@@ -20,6 +19,7 @@ from redis.asyncio import Redis
 
 from internal_api.auth.errors import LoginThrottled
 from internal_api.settings import InternalApiSettings
+from shared.utilities.secret_tokens import hash_token
 
 KEY_PREFIX = "login-attempts:"
 
@@ -76,7 +76,7 @@ class ThrottlePolicy:
 
 def key(kind: str, value: str) -> str:
     # Hashed, so Redis holds no email addresses.
-    return f"{KEY_PREFIX}{kind}:{hashlib.sha256(value.encode()).hexdigest()}"
+    return f"{KEY_PREFIX}{kind}:{hash_token(value)}"
 
 
 class LoginThrottle:

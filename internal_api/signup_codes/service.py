@@ -20,7 +20,6 @@ from internal_api.auth.service import (
     SignedIn,
     SignIn,
     add_member,
-    hash_token,
     insert_user,
     start_session,
 )
@@ -40,6 +39,7 @@ from shared.models.account_signup_code import AccountSignupCode
 from shared.models.base import utc_now
 from shared.utilities.auth import Principal
 from shared.utilities.pagination import Page, PageParams
+from shared.utilities.secret_tokens import hash_token
 
 # Crockford's base32: no I, L, O or U, so a code read aloud or off paper is typed right.
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"

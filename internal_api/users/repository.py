@@ -189,14 +189,7 @@ async def sorted_page(
     [result] = await model.aggregate(pipeline, allowDiskUse=True).to_list()
     total = result["total"][0]["count"] if result["total"] else 0
     rows = result["rows"]
-    has_more = params.skip + len(rows) < total
-    pagination = Pagination(
-        page=params.page,
-        limit=params.limit,
-        total=total,
-        next_page=params.page + 1 if has_more else None,
-    )
-    return rows, pagination
+    return rows, Pagination.of(params, len(rows), total)
 
 
 async def set_confirmed_email(user_id: PydanticObjectId, email: str) -> None:

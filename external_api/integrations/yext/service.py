@@ -32,11 +32,5 @@ async def list_listings(
     page = await client.list_listings(
         params.limit, params.skip, location_ids, publisher_ids, statuses
     )
-    has_more = params.skip + len(page.listings) < page.count
-    pagination = Pagination(
-        page=params.page,
-        limit=params.limit,
-        total=page.count,
-        next_page=params.page + 1 if has_more else None,
-    )
+    pagination = Pagination.of(params, len(page.listings), page.count)
     return Page[Listing](data=page.listings, pagination=pagination)

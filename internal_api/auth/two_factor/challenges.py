@@ -3,8 +3,6 @@
 once and stored as its SHA-256, bound to the user, valid for a few minutes and a few codes
 (INTERNAL_API_TWO_FACTOR_CHALLENGE_SECONDS, _ATTEMPTS), used up by the login it completes."""
 
-import hashlib
-import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -14,6 +12,7 @@ from internal_api.settings import InternalApiSettings
 from shared.models.base import utc_now
 from shared.models.two_factor_challenge import ChallengePurpose, TwoFactorChallenge
 from shared.models.user import User
+from shared.utilities.secret_tokens import hash_token, new_token
 
 
 @dataclass(frozen=True)
@@ -33,15 +32,11 @@ class Challenge:
         return self.purpose is ChallengePurpose.ENROL
 
 
-def hash_challenge(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 async def issue(user: User, purpose: ChallengePurpose, settings: InternalApiSettings) -> Challenge:
-    token = secrets.token_urlsafe(32)
+    token = new_token()
     expires_at = utc_now() + timedelta(seconds=settings.two_factor_challenge_seconds)
     await TwoFactorChallenge(
-        token_hash=hash_challenge(token),
+        token_hash=hash_token(token),
         user_id=user.id,
         purpose=purpose,
         expires_at=expires_at,
@@ -54,7 +49,7 @@ async def opened(
 ) -> TwoFactorChallenge:
     """The challenge while it may still be tried, no attempt counted."""
     found = await repository.usable_challenge(
-        hash_challenge(token), purpose, settings.two_factor_challenge_attempts
+        hash_token(token), purpose, settings.two_factor_challenge_attempts
     )
     if found is None:
         raise TwoFactorChallengeInvalid()
@@ -66,7 +61,7 @@ async def attempt(
 ) -> TwoFactorChallenge:
     """The challenge with one more attempt counted on it, before its code is checked."""
     found = await repository.reserve_attempt(
-        hash_challenge(token), purpose, settings.two_factor_challenge_attempts
+        hash_token(token), purpose, settings.two_factor_challenge_attempts
     )
     if found is None:
         raise TwoFactorChallengeInvalid()

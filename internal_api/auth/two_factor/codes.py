@@ -3,13 +3,14 @@ step, from a secret the user's authenticator app holds) and recovery codes (rand
 stored as their SHA-256: they are long enough not to need a slow hash)."""
 
 import base64
-import hashlib
 import secrets
 
 import pyotp
 import qrcode
 import qrcode.image.svg
 from pyotp import OTPVerificationError
+
+from shared.utilities.secret_tokens import hash_token
 
 # A code of the step before or after the current one passes too: phones' clocks drift, and
 # typing a code takes a few seconds.
@@ -68,4 +69,4 @@ def new_recovery_codes() -> list[str]:
 
 
 def hash_recovery_code(code: str) -> str:
-    return hashlib.sha256(normalised(code).encode()).hexdigest()
+    return hash_token(normalised(code))

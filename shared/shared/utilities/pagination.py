@@ -81,6 +81,13 @@ class Pagination(BaseModel):
     total: int
     next_page: int | None
 
+    @classmethod
+    def of(cls, params: PageParams, shown: int, total: int) -> "Pagination":
+        """The page `params` asked for, holding `shown` of `total` items."""
+        has_more = params.skip + shown < total
+        next_page = params.page + 1 if has_more else None
+        return cls(page=params.page, limit=params.limit, total=total, next_page=next_page)
+
 
 class Page(BaseModel, Generic[ItemT]):
     # Read from attributes too, so a route returns a page of documents and its response model

@@ -103,13 +103,7 @@ class OwnedRepository(Generic[DocumentT]):
     ) -> Page[DocumentT]:
         items = await self.list(filters, skip=params.skip, limit=params.limit, sort=params.sort)
         total = await self.count(filters)
-        has_more = params.skip + len(items) < total
-        pagination = Pagination(
-            page=params.page,
-            limit=params.limit,
-            total=total,
-            next_page=params.page + 1 if has_more else None,
-        )
+        pagination = Pagination.of(params, len(items), total)
         return Page[self.model](data=items, pagination=pagination)
 
     async def delete(self, document_id: str | PydanticObjectId) -> None:

@@ -16,7 +16,6 @@ import functools
 import hashlib
 import hmac
 import logging
-import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -35,6 +34,7 @@ from shared.models.session import Session
 from shared.utilities.auth import Authenticator, Principal, TokenKind
 from shared.utilities.errors import Forbidden, Unauthorized
 from shared.utilities.keys import development_secret
+from shared.utilities.secret_tokens import hash_token, new_token
 from shared.utilities.settings import RunMode, ServiceSettings
 
 logger = logging.getLogger(__name__)
@@ -91,11 +91,11 @@ def seal_for(settings: ServiceSettings) -> StateSeal:
 
 def new_session_id() -> str:
     """256 random bits, URL-safe."""
-    return secrets.token_urlsafe(32)
+    return new_token()
 
 
 def hash_session_id(session_id: str) -> str:
-    return hashlib.sha256(session_id.encode()).hexdigest()
+    return hash_token(session_id)
 
 
 def session_key(token_hash: str) -> str:

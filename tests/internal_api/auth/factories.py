@@ -7,13 +7,13 @@ from datetime import timedelta
 import pyotp
 
 from internal_api.auth.two_factor import codes
-from internal_api.auth.two_factor.challenges import hash_challenge
 from internal_api.auth.two_factor.service import secret_box
 from internal_api.settings import InternalApiSettings
 from shared.models.base import utc_now
 from shared.models.two_factor import TwoFactor
 from shared.models.two_factor_challenge import ChallengePurpose, TwoFactorChallenge
 from shared.models.user import User
+from shared.utilities.secret_tokens import hash_token
 from shared.utilities.sessions import new_session_id
 
 RECOVERY_CODES = ["aaaaa-bbbbb", "ccccc-ddddd"]
@@ -50,7 +50,7 @@ async def create_challenge(
     """A login's second step for the user; returns its token."""
     token = new_session_id()
     fields = {
-        "token_hash": hash_challenge(token),
+        "token_hash": hash_token(token),
         "user_id": user.id,
         "purpose": purpose,
         "expires_at": utc_now() + timedelta(minutes=5),

@@ -3,11 +3,11 @@ the current password required."""
 
 from datetime import timedelta
 
-from internal_api.auth.links import hash_token
 from shared.models.session import Session
 from shared.models.user import User
 from shared.models.user_token import UserToken
 from shared.utilities import sessions
+from shared.utilities.secret_tokens import hash_token
 from shared.utilities.session_events import SessionEventKind
 from shared.utilities.settings import ServiceSettings
 from tests.factories import PASSWORD, create_session, create_signed_in, create_user

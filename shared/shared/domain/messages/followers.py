@@ -6,7 +6,7 @@ is read when the message goes out, not here (see the event's `unless_online`).""
 
 from beanie import PydanticObjectId
 
-from shared.domain.accounts.repository import member_ids
+from shared.domain.accounts import repository as accounts
 from shared.domain.accounts.users import users_among
 from shared.domain.messages import repository
 from shared.domain.notifications import dashboard_paths
@@ -39,13 +39,14 @@ async def followers_of(conversation: Conversation) -> set[PydanticObjectId]:
     named = {*conversation.participant_ids, *(oid for oid in seated if oid)}
     followers = await users_among(conversation.account_id, named)
     if not followers and conversation.kind is ConversationKind.PROSPECT:
-        return set(await member_ids(conversation.account_id))
+        return set(await accounts.member_ids(conversation.account_id))
     return followers
 
 
 async def sender_name(message: ConversationMessage) -> str:
     if message.sender_type is SenderType.USER:
-        user = await repository.user(message.sender_id)
+        user_id = object_id(message.sender_id)
+        user = await accounts.user(user_id) if user_id else None
         return user.name if user else ""
     prospect = await repository.prospect(message.sender_id)
     return prospect.name if prospect and prospect.name else "A visitor"

@@ -12,7 +12,6 @@ from shared.models.conversation import Conversation, LastMessage
 from shared.models.conversation_message import ConversationMessage
 from shared.models.conversation_prospect import ConversationProspect
 from shared.models.conversation_room import ConversationRoom, Pointer
-from shared.models.user import User
 from shared.utilities.repository import object_id
 
 
@@ -111,11 +110,6 @@ async def seat_holders(conversation_id: PydanticObjectId) -> list[str]:
     """Everyone with a place in the conversation (users and prospects alike)."""
     rooms = ConversationRoom.find({"conversation_id": conversation_id})
     return [room.participant_id async for room in rooms]
-
-
-async def user(user_id: str) -> User | None:
-    oid = object_id(user_id)
-    return await User.get(oid) if oid else None
 
 
 async def prospect(prospect_id: str) -> ConversationProspect | None:

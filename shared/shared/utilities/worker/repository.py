@@ -137,11 +137,5 @@ async def dead_letters(params: PageParams) -> Page[DeadLetter]:
     query = DeadLetter.find_all().sort(params.sort, tie)
     items = await query.skip(params.skip).limit(params.limit).to_list()
     total = await DeadLetter.find_all().count()
-    has_more = params.skip + len(items) < total
-    pagination = Pagination(
-        page=params.page,
-        limit=params.limit,
-        total=total,
-        next_page=params.page + 1 if has_more else None,
-    )
+    pagination = Pagination.of(params, len(items), total)
     return Page[DeadLetter](data=items, pagination=pagination)

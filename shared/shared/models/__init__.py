@@ -38,6 +38,7 @@ from shared.models.google_analytics_token import GoogleAnalyticsToken
 from shared.models.google_business_token import GoogleBusinessToken
 from shared.models.integration_webhook_receipt import IntegrationWebhookReceipt
 from shared.models.invitation import Invitation
+from shared.models.lead import Lead
 from shared.models.live_chat_widget import LiveChatWidget
 from shared.models.membership import Membership
 from shared.models.notification import Notification
@@ -83,6 +84,7 @@ ALL_MODELS: list[type[Document]] = [
     Automation,
     AutomationLog,
     Contact,
+    Lead,
     CustomField,
     CrmTag,
     SavedFilter,

@@ -1,0 +1,60 @@
+"""A lead: one time a person reached the account by themselves, with where they came from.
+
+A contact has one lead per touch (a form submitted, a live chat started, a lead ad, a call, a
+text, an import); their first and last touch are the first and last of them. Written only
+through `shared.domain.leads.record_lead`.
+"""
+
+from enum import StrEnum
+
+from beanie import PydanticObjectId
+from pydantic import BaseModel
+from pymongo import ASCENDING, DESCENDING, IndexModel
+
+from shared.models.base import TenantDocument
+
+
+class LeadSource(StrEnum):
+    FORM = "form"
+    LIVE_CHAT = "live_chat"
+    FACEBOOK = "facebook"
+    CALLRAIL = "callrail"
+    SMS = "sms"
+    IMPORT = "import"
+
+
+class Attribution(BaseModel):
+    """Where the person came from, as the page or the provider told it."""
+
+    utm_source: str | None = None
+    utm_medium: str | None = None
+    utm_campaign: str | None = None
+    utm_term: str | None = None
+    utm_content: str | None = None
+    referrer: str | None = None
+    landing_page: str | None = None
+    short_link: str | None = None  # the code of the platform's short link followed, if any
+
+
+class Lead(TenantDocument):
+    contact_id: PydanticObjectId
+    source: LeadSource
+    # What in the source it came through: the form, the chat widget, the lead-ad form, the
+    # tracking number, the inbound number, the import job.
+    source_ref: str | None = None
+    attribution: Attribution = Attribution()
+    new_contact: bool  # the touch made the contact
+
+    class Settings:
+        name = "leads"
+        indexes = [
+            # The account's list, newest first, optionally of one source; counts by day.
+            IndexModel([("account_id", ASCENDING), ("created_at", DESCENDING)]),
+            IndexModel(
+                [("account_id", ASCENDING), ("source", ASCENDING), ("created_at", DESCENDING)]
+            ),
+            # A contact's touches, first and last.
+            IndexModel(
+                [("account_id", ASCENDING), ("contact_id", ASCENDING), ("created_at", ASCENDING)]
+            ),
+        ]

@@ -4,8 +4,8 @@ from typing import Annotated
 
 from fastapi import Depends
 
-from internal_api.crm.deals.repository import DealRepository
 from internal_api.crm.visibility import Caller, caller_for
+from shared.domain.deals.repository import DealRepository
 
 DealsCaller = Caller[DealRepository]
 

@@ -8,9 +8,10 @@ from internal_api.activities.schemas import ActivityRead
 from internal_api.crm.deals import service
 from internal_api.crm.deals.auth import DealsRead, DealsWrite
 from internal_api.crm.deals.errors import LostReasonRequired, UnknownContacts
-from internal_api.crm.deals.repository import DealRepository
-from internal_api.crm.deals.schemas import DealCreate, DealFilters, DealMove, DealRead, DealUpdate
+from internal_api.crm.deals.schemas import DealCreate, DealFilters, DealMove, DealUpdate
 from shared.domain.accounts.users import NotAccountUsers
+from shared.domain.deals.repository import DealRepository
+from shared.domain.deals.schemas import DealRead
 from shared.models.crm_log import CrmLog
 from shared.models.deal import Deal
 from shared.utilities.errors import SIGNED_IN, NotFound, error_responses

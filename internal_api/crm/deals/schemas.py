@@ -1,4 +1,4 @@
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated, Any
 
 from beanie import PydanticObjectId
@@ -6,7 +6,7 @@ from pydantic import AfterValidator, BaseModel, Field, StringConstraints, field_
 
 from internal_api.fields import CurrencyCode
 from shared.models.deal import DealStatus
-from shared.utilities.schemas import DocumentRead, IdStr, WriteModel
+from shared.utilities.schemas import WriteModel
 
 
 def without_repeats(ids: list[PydanticObjectId]) -> list[PydanticObjectId]:
@@ -76,19 +76,3 @@ class DealFilters(BaseModel):
         if "contact_id" in sent:
             sent["contact_ids"] = sent.pop("contact_id")
         return sent
-
-
-class DealRead(DocumentRead):
-    title: str
-    pipeline_id: IdStr
-    stage_id: IdStr
-    position: int
-    contact_ids: list[IdStr]
-    owner_id: IdStr | None
-    follower_ids: list[IdStr]
-    value: int
-    currency: str
-    expected_close_date: date | None
-    status: DealStatus
-    lost_reason: str | None
-    closed_at: datetime | None

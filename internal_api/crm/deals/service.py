@@ -14,16 +14,15 @@ from beanie import PydanticObjectId
 
 from internal_api.crm.deals.auth import DealsCaller
 from internal_api.crm.deals.errors import LostReasonRequired, UnknownContacts
-from internal_api.crm.deals.events import publish_deal_event
-from internal_api.crm.deals.positions import StagePositions
-from internal_api.crm.deals.repository import DealRepository
 from internal_api.crm.deals.schemas import DealCreate, DealFilters, DealMove, DealUpdate
 from internal_api.crm.notes import service as notes
 from internal_api.crm.pipelines.repository import PipelineRepository
 from shared.domain.accounts.users import require_users
 from shared.domain.activities import recording as activities
 from shared.domain.activities.repository import ActivityRepository
-from shared.domain.automations.firing import fire
+from shared.domain.deals.positions import StagePositions
+from shared.domain.deals.repository import DealRepository
+from shared.domain.deals.writing import entered_stage, open_deal, recorded, snapshot
 from shared.models.base import utc_now
 from shared.models.crm_log import CrmLog, FieldChange
 from shared.models.deal import Deal, DealStatus
@@ -31,40 +30,20 @@ from shared.models.pipeline import Pipeline, Stage
 from shared.utilities.auth import Principal
 from shared.utilities.pagination import Page, PageParams
 
-# What the activity log follows, old value to new; a status change is recorded apart.
-TRACKED_FIELDS = {
-    "title",
-    "pipeline_id",
-    "stage_id",
-    "position",
-    "contact_ids",
-    "owner_id",
-    "follower_ids",
-    "value",
-    "currency",
-    "expected_close_date",
-    "status",
-    "lost_reason",
-    "closed_at",
-}
+# A status change is recorded apart from the other changes.
 STATUS_FIELDS = {"status", "lost_reason", "closed_at"}
 
 
 async def create_deal(caller: DealsCaller, data: DealCreate) -> Deal:
     """A new deal at `data.position` on its stage (the end by default), owned by the caller
     unless the data names another owner."""
-    _, stage = await PipelineRepository(caller.account_id).get_stage(
-        data.pipeline_id, data.stage_id
-    )
+    await PipelineRepository(caller.account_id).get_stage(data.pipeline_id, data.stage_id)
     fields = data.model_dump(exclude={"position"})
     fields["owner_id"] = data.owner_id or caller.user_id
     await check_links(caller, fields)
     deal = Deal(**fields, account_id=caller.account_id, position=0)
     settle_status(deal, was=None)
-    deal.position = await StagePositions(caller.records).open_slot(stage.id, data.position)
-    await deal.insert()
-    await record(caller.principal, deal, "created", activities.changes_between({}, snapshot(deal)))
-    await entered_stage(deal)
+    await open_deal(deal, caller.user_id, data.position)
     return deal
 
 
@@ -143,11 +122,6 @@ async def move_to(
         await entered_stage(deal)
 
 
-async def entered_stage(deal: Deal) -> None:
-    subject = {"pipeline_id": deal.pipeline_id, "stage_id": deal.stage_id}
-    await fire(deal.account_id, "deal.stage_entered", subject, "deal", deal.id)
-
-
 def settle_status(deal: Deal, was: DealStatus | None) -> None:
     """A lost deal needs a reason, which only a lost deal keeps; winning or losing closes it."""
     if deal.status is DealStatus.LOST and not deal.lost_reason:
@@ -184,14 +158,5 @@ async def check_contacts(deals: DealRepository, contact_ids: list[PydanticObject
         )
 
 
-def snapshot(deal: Deal) -> dict[str, Any]:
-    """The tracked fields as the API shows them (ids as strings, dates as ISO text)."""
-    return deal.model_dump(mode="json", include=TRACKED_FIELDS)
-
-
 async def record(principal: Principal, deal: Deal, action: str, changes: list[FieldChange]) -> None:
-    """One activity entry and its webhook event, unless nothing changed."""
-    if changes:
-        actor = PydanticObjectId(principal.sub)
-        await activities.record(deal.account_id, actor, "deal", deal.id, action, changes)
-        publish_deal_event(deal, action, changes)
+    await recorded(PydanticObjectId(principal.sub), deal, action, changes)

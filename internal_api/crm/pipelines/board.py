@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from beanie import PydanticObjectId
 
-from internal_api.crm.deals.repository import DealRepository, StageTotal
 from internal_api.exchange_rates import ExchangeRates, Rates, RatesUnavailable
+from shared.domain.deals.repository import DealRepository, StageTotal
 from shared.models.deal import Deal
 from shared.models.pipeline import Pipeline, Stage
 

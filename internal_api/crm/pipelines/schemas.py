@@ -4,8 +4,8 @@ from typing import Annotated, Any
 from beanie import PydanticObjectId
 from pydantic import AfterValidator, Field, StringConstraints, field_validator
 
-from internal_api.crm.deals.schemas import DealRead
 from internal_api.fields import Name
+from shared.domain.deals.schemas import DealRead
 from shared.utilities.schemas import DocumentRead, IdStr, ReadModel, WriteModel
 
 StageName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]

@@ -6,11 +6,11 @@ from beanie import PydanticObjectId
 
 from internal_api.crm.deals import service
 from internal_api.crm.deals.errors import LostReasonRequired, UnknownContacts
-from internal_api.crm.deals.repository import DealRepository
 from internal_api.crm.deals.schemas import DealCreate, DealMove, DealUpdate
 from internal_api.crm.visibility import Caller, visibility_in
 from shared.domain.accounts.locale import locale_of
 from shared.domain.accounts.users import NotAccountUsers
+from shared.domain.deals.repository import DealRepository
 from shared.models.automation import Automation
 from shared.models.automation_log import AutomationLog
 from shared.models.crm_log import CrmLog

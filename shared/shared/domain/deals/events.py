@@ -1,7 +1,7 @@
 """The platform events a deal's changes publish, for the account's webhooks
 (`shared.utilities.events`): created, and moved onto another stage."""
 
-from internal_api.crm.deals.schemas import DealRead
+from shared.domain.deals.schemas import DealRead
 from shared.models.crm_log import FieldChange
 from shared.models.deal import Deal
 from shared.models.webhook_subscription import WebhookEventType

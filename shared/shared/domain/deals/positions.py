@@ -9,7 +9,7 @@ board still orders by position, so nothing is lost.
 
 from beanie import PydanticObjectId
 
-from internal_api.crm.deals.repository import DealRepository
+from shared.domain.deals.repository import DealRepository
 from shared.models.deal import Deal
 
 

@@ -18,6 +18,7 @@ from internal_api.crm.pipelines.routes import router as pipelines_router
 from internal_api.crm.tags.routes import router as tags_router
 from internal_api.exchange_rates import exchange_rates
 from internal_api.filters.routes import router as filters_router
+from internal_api.forms.routes import router as forms_router
 from internal_api.live_chat.routes import router as live_chat_router
 from internal_api.mobile_app.routes import router as mobile_app_router
 from internal_api.notifications_center.routes import router as notifications_center_router
@@ -58,6 +59,7 @@ def create_app(
             notifications_center_router,
             live_chat_router,
             webhooks_router,
+            forms_router,
             mobile_app_router,
         ],
         uses_mongo=True,

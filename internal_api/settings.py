@@ -39,6 +39,11 @@ class InternalApiSettings(CsvJobSettings):
         "",
         description="comma-separated Fernet keys sealing TOTP secrets; the first seals, all open",
     )
+    form_encryption_keys: str = Field(
+        "",
+        description="comma-separated Fernet keys sealing forms' captcha secrets; the first seals, "
+        "all open",
+    )
     platform_name: str = Field(
         "Platform",
         description="the platform's name where an account has no brand name (authenticator apps)",
@@ -112,6 +117,12 @@ class InternalApiSettings(CsvJobSettings):
             raise ValueError(
                 "INTERNAL_API_TWO_FACTOR_ENCRYPTION_KEYS is required in distributed mode"
             )
+        return self
+
+    @model_validator(mode="after")
+    def distributed_mode_needs_a_form_encryption_key(self) -> Self:
+        if self.mode is RunMode.DISTRIBUTED and not self.form_encryption_keys:
+            raise ValueError("INTERNAL_API_FORM_ENCRYPTION_KEYS is required in distributed mode")
         return self
 
     @model_validator(mode="after")

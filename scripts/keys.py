@@ -36,6 +36,7 @@ SECRETS_FOR: dict[str, tuple[str, ...]] = {
         "SESSION_STATE_KEY",
         "WEBHOOK_ENCRYPTION_KEYS",
         "INTERNAL_API_TWO_FACTOR_ENCRYPTION_KEYS",
+        "INTERNAL_API_FORM_ENCRYPTION_KEYS",
     ),
     "external_api": ("INTEGRATIONS_ENCRYPTION_KEYS",),
     "callrail_recordings": (),
@@ -73,6 +74,7 @@ def fresh_secrets() -> dict[str, str]:
         "INTEGRATIONS_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
         "WEBHOOK_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
         "INTERNAL_API_TWO_FACTOR_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
+        "INTERNAL_API_FORM_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
         "NOTIFICATIONS_UNSUBSCRIBE_SECRET": secrets.token_urlsafe(32),
         "SESSION_STATE_KEY": secrets.token_urlsafe(32),
     }

@@ -24,7 +24,8 @@ router = APIRouter(prefix="/v1/automations", tags=["automations"])
     "",
     status_code=201,
     summary="Create a rule: a trigger and the actions it runs",
-    description="The stage and the users named belong to the account; webhooks use https.",
+    description="The stage, the form and the users named belong to the account; webhooks use "
+    "https.",
     responses=error_responses(*SIGNED_IN, NotFound, NotAccountUsers, InvalidInput),
     response_model=AutomationRead,
 )

@@ -11,6 +11,7 @@ from shared.models.automation import (
     ContactTagAdded,
     CreateTask,
     DealStageEntered,
+    FormSubmitted,
     SendWebhook,
     Trigger,
 )
@@ -24,6 +25,10 @@ class DealStageEnteredWrite(WriteModel, DealStageEntered):
 
 
 class ContactTagAddedWrite(WriteModel, ContactTagAdded):
+    pass
+
+
+class FormSubmittedWrite(WriteModel, FormSubmitted):
     pass
 
 
@@ -43,7 +48,9 @@ class SendWebhookWrite(WriteModel, SendWebhook):
     pass
 
 
-TriggerWrite = Annotated[DealStageEnteredWrite | ContactTagAddedWrite, Field(discriminator="type")]
+TriggerWrite = Annotated[
+    DealStageEnteredWrite | ContactTagAddedWrite | FormSubmittedWrite, Field(discriminator="type")
+]
 ActionWrite = Annotated[
     AddTagWrite | AssignOwnerWrite | CreateTaskWrite | SendWebhookWrite,
     Field(discriminator="type"),

@@ -8,6 +8,7 @@ from beanie import PydanticObjectId
 
 from internal_api.automations.schemas import AutomationCreate, AutomationUpdate
 from internal_api.crm.pipelines.repository import PipelineRepository
+from internal_api.forms.repository import FormRepository
 from shared.domain.accounts.users import require_users
 from shared.domain.automations.repository import AutomationRepository, RunRepository
 from shared.models.automation import (
@@ -15,6 +16,7 @@ from shared.models.automation import (
     AssignOwner,
     Automation,
     DealStageEntered,
+    FormSubmitted,
     SendWebhook,
     Trigger,
 )
@@ -81,10 +83,12 @@ async def list_runs(
 
 
 async def check_trigger(principal: Principal, trigger: Trigger) -> None:
-    """The stage a trigger watches is one of the account's (404 otherwise)."""
+    """The stage or the form a trigger watches is one of the account's (404 otherwise)."""
     if isinstance(trigger, DealStageEntered):
         pipelines = PipelineRepository(principal.account_id)
         await pipelines.get_stage(trigger.pipeline_id, trigger.stage_id)
+    elif isinstance(trigger, FormSubmitted):
+        await FormRepository(principal.account_id).get(trigger.form_id)
 
 
 async def check_actions(principal: Principal, actions: list[Action], allow_http: bool) -> None:

@@ -33,6 +33,8 @@ from shared.models.deal import Deal
 from shared.models.duda_site import DudaSite
 from shared.models.facebook_token import FacebookToken
 from shared.models.filter import SavedFilter
+from shared.models.form import Form, FormVersion
+from shared.models.form_submission import FormSubmission
 from shared.models.google_ads_token import GoogleAdsToken
 from shared.models.google_analytics_token import GoogleAnalyticsToken
 from shared.models.google_business_token import GoogleBusinessToken
@@ -85,6 +87,9 @@ ALL_MODELS: list[type[Document]] = [
     AutomationLog,
     Contact,
     Lead,
+    Form,
+    FormVersion,
+    FormSubmission,
     CustomField,
     CrmTag,
     SavedFilter,

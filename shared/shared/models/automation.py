@@ -26,7 +26,14 @@ class ContactTagAdded(BaseModel):
     tag: Tag
 
 
-Trigger = Annotated[DealStageEntered | ContactTagAdded, Field(discriminator="type")]
+class FormSubmitted(BaseModel):
+    """A form of the account submitted; the run's subject is the submission's contact."""
+
+    type: Literal["form.submitted"] = "form.submitted"
+    form_id: PydanticObjectId
+
+
+Trigger = Annotated[DealStageEntered | ContactTagAdded | FormSubmitted, Field(discriminator="type")]
 
 
 class AddTag(BaseModel):

@@ -7,6 +7,7 @@ path as any other contact.
                                          **names_of("Grace Hopper"))
 """
 
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from shared.domain.contacts import normalising
@@ -26,6 +27,9 @@ async def contact_for(
     first_name: str | None = None,
     last_name: str | None = None,
     tag: str | None = None,
+    tags: Iterable[str] = (),
+    more: Mapping[str, Any] | None = None,
+    announce: bool = True,
 ) -> tuple[Contact, bool]:
     """The account's live contact reachable at this email or phone, completed with what it
     lacked (a name, the other address, the tag); or a new person from `source`. Returns it and
@@ -33,8 +37,14 @@ async def contact_for(
     without a country code in the author's region); one that cannot be read is left out, and
     `Unreachable` answers when neither can. A new person the provider gives no name is named
     after the part of the email before the @, else the number, as a person needs a name; a new
-    person is a new lead (`leads`). Two writes racing for one new email end with one contact."""
+    person is a new lead (`leads`), announced unless `announce` is False (the caller tells of
+    it its own way). `more` holds other fields as the contacts API names them (`website`,
+    `address`, `custom`): a new contact gets them, a known one only those it lacks (an address's
+    missing parts, a custom value it has none for), so what a stranger sends never overwrites
+    what the account knows. Two writes racing for one new email end with one contact."""
     email, phone = reachable(author, email, phone)
+    wanted_tags = list(dict.fromkeys([*([tag] if tag else []), *tags]))
+    more = dict(more or {})
     found = await author.contacts.reachable_at(email, phone)
     if found is None:
         if not (first_name or last_name):
@@ -42,18 +52,19 @@ async def contact_for(
         fields: dict[str, Any] = {"source": source, "first_name": first_name}
         fields["last_name"] = last_name
         fields |= {"emails": [email] if email else [], "phones": [phone] if phone else []}
-        fields["tags"] = [tag] if tag else []
+        fields["tags"] = wanted_tags
         try:
-            contact = await create_contact(author, fields)
+            contact = await create_contact(author, {**more, **fields})
         except EmailTaken:  # another write gave the email to a new contact meanwhile
             found = await author.contacts.reachable_at(email, phone)
             if found is None:
                 raise
         else:
-            await announce_new_lead(contact)
+            if announce:
+                await announce_new_lead(contact)
             return contact, True
-    fields = lacking(found, email, phone, first_name, last_name, tag)
-    return await update_contact(author, found, fields), False
+    fields = lacking(found, email, phone, first_name, last_name, wanted_tags)
+    return await update_contact(author, found, {**lacking_more(found, more), **fields}), False
 
 
 def reachable(
@@ -91,7 +102,7 @@ def lacking(
     phone: str | None,
     first_name: str | None,
     last_name: str | None,
-    tag: str | None,
+    tags: list[str],
 ) -> dict[str, Any]:
     """The fields that complete a known contact with what a provider knows of it."""
     fields: dict[str, Any] = {}
@@ -103,6 +114,24 @@ def lacking(
         fields["emails"] = [*contact.emails, email]
     if phone and phone not in contact.phones:
         fields["phones"] = [*contact.phones, phone]
-    if tag and tag not in contact.tags:
-        fields["tags"] = [*contact.tags, tag]
+    if added := [tag for tag in tags if tag not in contact.tags]:
+        fields["tags"] = [*contact.tags, *added]
+    return fields
+
+
+def lacking_more(contact: Contact, more: Mapping[str, Any]) -> dict[str, Any]:
+    """Of `more` (other fields as the contacts API names them), what a known contact lacks:
+    a field it has no value for, an address's missing parts, custom values it has none for."""
+    fields: dict[str, Any] = {}
+    for name, value in more.items():
+        if name == "address":
+            known = contact.address.model_dump() if contact.address else {}
+            parts = {part: value for part, value in value.items() if not known.get(part)}
+            if parts:
+                fields["address"] = {**known, **parts}
+        elif name == "custom":
+            if custom := {key: item for key, item in value.items() if key not in contact.custom}:
+                fields["custom"] = custom
+        elif not getattr(contact, name):
+            fields[name] = value
     return fields

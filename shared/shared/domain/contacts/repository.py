@@ -46,6 +46,7 @@ REFERENCES = (
     Reference("deals", "contact_ids", is_list=True),
     Reference("crm_logs", "entity_id", only={"entity_type": "contact"}),
     Reference("contacts", "business_id"),
+    Reference("form_submissions", "contact_id"),
 )
 
 
@@ -122,13 +123,14 @@ class ContactRepository(TenantRepository[Contact]):
         return await self.list({"phones": {"$in": list(phones)}, "deleted_at": None}, limit=0)
 
     async def reachable_at(self, email: str | None, phone: str | None) -> Contact | None:
-        """The first live contact with this email or this phone (a provider's caller)."""
-        same = [{"emails": email}] if email else []
-        same += [{"phones": phone}] if phone else []
-        if not same:
-            return None
-        found = await self.list({"deleted_at": None, "$or": same}, limit=1, sort="created_at")
-        return found[0] if found else None
+        """The live contact with this email (one holds it), else the first with this phone (a
+        provider's caller): an email names a person more surely than a shared phone does."""
+        for same in ({"emails": email} if email else None, {"phones": phone} if phone else None):
+            if same:
+                found = await self.list({"deleted_at": None, **same}, limit=1, sort="created_at")
+                if found:
+                    return found[0]
+        return None
 
     async def linked_to(self, business_id: PydanticObjectId) -> list[Contact]:
         return await self.list({"business_id": business_id}, limit=0)

@@ -28,7 +28,8 @@ class Audience(StrEnum):
     ADDRESS = "address"
     # Users named by the caller (the one who asked for a reset, a conversation's followers).
     USERS = "users"
-    # Every member of the account: each receives it until they turn the event off.
+    # Every member of the account (unless the caller names some users of it instead): each
+    # receives it until they turn the event off.
     ACCOUNT_MEMBERS = "account_members"
 
 
@@ -71,10 +72,10 @@ async def tell(
     key: str | None = None,
 ) -> None:
     """Ask for the event's message to its audience: `to` for an address, `user_ids` for named
-    users, nobody to name for the account's members. `links` are variables holding paths into
-    the dashboard (`{"lead_url": "/contacts/123"}`), made links on the account's domain when
-    sent. `key` names what the message is about (an invitation's id, a lead's): a message asked
-    for twice with one key is sent once."""
+    users, nobody to name for the account's members (or some of them, named, to narrow it).
+    `links` are variables holding paths into the dashboard (`{"lead_url": "/contacts/123"}`),
+    made links on the account's domain when sent. `key` names what the message is about (an
+    invitation's id, a lead's): a message asked for twice with one key is sent once."""
     event = PLATFORM_EVENTS.get(event_name)
     if event is None:
         raise UnknownPlatformEvent(f"no platform event is named {event_name}")
@@ -118,6 +119,6 @@ async def recipients_of(
         return [Recipient(to=to)]
     if to:
         raise ValueError(f"{event.name} goes to users, not to an address")
-    if event.audience is Audience.ACCOUNT_MEMBERS:
+    if event.audience is Audience.ACCOUNT_MEMBERS and not named:
         named = [str(user_id) for user_id in await member_ids(account_id)]
     return [Recipient(user_id=user_id) for user_id in dict.fromkeys(named)]

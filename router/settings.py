@@ -71,6 +71,10 @@ class RouterSettings(ServiceSettings):
         # Providers report delivery status; recipients follow unsubscribe links from email.
         "POST /v1/notifications/webhooks/*",
         "/v1/notifications/unsubscribe/*",
+        # Forms on any website: what a page reads to render one (its definition, its script)
+        # and the answers it posts.
+        "GET /v1/forms/public/*",
+        "POST /v1/forms/public/*/submissions",
     ]
 
     rate_limit_per_account: Limits = parse_limits("100/second, 3000/minute, 500000/day")

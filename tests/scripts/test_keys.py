@@ -41,7 +41,7 @@ def test_the_printed_keys_sign_and_verify_once_read_back_as_settings(tmp_path, m
     assert (
         TokenVerifier(settings.jwt_public_key, "issuer", "audience").verify(token).sub == "user-1"
     )
-    assert len(printed.splitlines()) == 10
+    assert len(printed.splitlines()) == 11
 
 
 def test_the_printed_visitor_key_signs_and_verifies_visitor_tokens(tmp_path, monkeypatch):
@@ -81,6 +81,15 @@ def test_the_printed_two_factor_key_seals_totp_secrets_in_internal_api(tmp_path,
     box = configured_box(settings.two_factor_encryption_keys, settings.mode)
 
     assert box.open(box.seal("JBSWY3DPEHPK3PXP")) == "JBSWY3DPEHPK3PXP"
+
+
+def test_the_printed_form_key_seals_captcha_secrets_in_internal_api(tmp_path, monkeypatch):
+    load_printed_keys(tmp_path, monkeypatch)
+    settings = InternalApiSettings(mode="distributed", **DISTRIBUTED_BACKENDS)
+
+    box = configured_box(settings.form_encryption_keys, settings.mode)
+
+    assert box.open(box.seal("0x4AAA-secret")) == "0x4AAA-secret"
 
 
 def test_the_printed_unsubscribe_secret_is_read_by_the_notification_service(tmp_path, monkeypatch):

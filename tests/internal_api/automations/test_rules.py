@@ -5,6 +5,7 @@ import pytest
 from shared.models.automation import Automation, DealStageEntered, SendWebhook
 from shared.models.membership import Role
 from tests.factories import create_pipeline, create_signed_in
+from tests.shared.domain.forms.factories import create_form
 
 WEBHOOK = {"type": "send_webhook", "url": "https://hooks.example.com/deals"}
 
@@ -298,3 +299,23 @@ async def test_another_accounts_rule_answers_404(api, method, suffix, body):
     assert response.json()["error"]["code"] == "not_found"
     stored = await Automation.get(theirs.id)
     assert (stored.name, stored.enabled) == ("Tell the team", False)
+
+
+async def test_a_rule_watches_a_form_of_the_account(api):
+    owner = await create_signed_in()
+    form = await create_form(owner.account)
+
+    response = await create_rule(api, owner, {"type": "form.submitted", "form_id": str(form.id)})
+
+    assert response.status_code == 201
+    assert response.json()["trigger"] == {"type": "form.submitted", "form_id": str(form.id)}
+
+
+async def test_a_rule_on_another_accounts_form_answers_404(api):
+    owner = await create_signed_in()
+    form = await create_form((await create_signed_in()).account)
+
+    response = await create_rule(api, owner, {"type": "form.submitted", "form_id": str(form.id)})
+
+    assert response.status_code == 404
+    assert await Automation.count() == 0

@@ -7,8 +7,9 @@ from shared.domain.contacts.callers import contact_for, names_of
 from shared.domain.contacts.errors import Unreachable
 from shared.domain.contacts.writing import Author
 from shared.models.account import Account
-from shared.models.contact import Contact
+from shared.models.contact import Address, Contact, CustomValue
 from shared.models.crm_log import CrmLog
+from shared.models.custom_field import CustomField
 from tests.factories import create_account, create_contact, create_membership, create_user
 from tests.shared.domain.held import events, platform_messages
 
@@ -149,3 +150,38 @@ def test_a_single_name_field_is_split_into_first_and_last_names():
         "last_name": "Brewster Hopper",
     }
     assert names_of(None) == {}
+
+
+async def test_more_fields_complete_a_known_contact_only_where_it_lacks_them(
+    author, account, outbox
+):
+    await CustomField(account_id=account.id, key="plan", label="Plan", type="text").insert()
+    known = await create_contact(
+        account,
+        phones=["+14155550101"],
+        address=Address(city="Paris"),
+        custom_values=[CustomValue(field="plan", value="basic")],
+    )
+    more = {
+        "address": {"city": "Lyon", "postal_code": "75011"},
+        "custom": {"plan": "pro"},
+        "website": "https://ada.example",
+    }
+
+    contact, _ = await contact_for(author, "form", phone="+14155550101", tags=["web"], more=more)
+
+    assert (contact.address.city, contact.address.postal_code) == ("Paris", "75011")
+    assert (contact.custom, contact.website, contact.tags) == (
+        {"plan": "basic"},
+        "https://ada.example/",
+        ["web"],
+    )
+    assert contact.id == known.id
+
+
+async def test_a_new_contact_is_not_announced_when_the_caller_tells_of_it_itself(author, outbox):
+    await create_membership(await Account.get(author.account_id), await create_user())
+
+    await contact_for(author, "form", email="ada@example.com", announce=False)
+
+    assert platform_messages(outbox) == []

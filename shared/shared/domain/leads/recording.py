@@ -1,7 +1,37 @@
-"""The one write path of leads."""
+"""The one write path of leads: `record_lead` for one contact's touch, `record_new_contacts`
+for a batch of contacts one touch made (an import).
 
+A side path that finds or makes the contact itself describes the touch as a `Touch` and hands
+it to the contact write path (`contact_for(..., touch=...)`, `write_contacts(..., touch=...)`),
+which records it once it knows whether the contact is new. A touch with the provider's own id
+(`touch_id`: the lead-ad lead, the call, the message) is recorded once per account however often
+its webhook runs: the run again finds the lead the first one stored, `new_contact` and all.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from beanie import PydanticObjectId
+from pymongo.errors import DuplicateKeyError
+
+from shared.domain.leads.repository import LeadRepository
 from shared.models.contact import Contact
 from shared.models.lead import Attribution, Lead, LeadSource
+
+
+@dataclass(frozen=True)
+class Touch:
+    """A person reaching the account through `source` (via `source_ref`), as the side path saw
+    it, before it is known which contact they are."""
+
+    source: LeadSource
+    source_ref: str | None = None
+    attribution: Attribution | None = None
+    touch_id: str | None = None  # the provider's id of the touch, to record it once
+
+
+def touch_key(account_id: PydanticObjectId, source: LeadSource, touch_id: str | None) -> str | None:
+    return f"{account_id}:{source.value}:{touch_id}" if touch_id else None
 
 
 async def record_lead(
@@ -11,8 +41,14 @@ async def record_lead(
     new_contact: bool,
     source_ref: str | None = None,
     attribution: Attribution | None = None,
+    touch_id: str | None = None,
 ) -> Lead:
-    """A touch of the contact's, from `source` (through `source_ref`), stored."""
+    """A touch of the contact's, from `source` (through `source_ref`), stored; with a
+    `touch_id`, the lead stored for it already when there is one."""
+    key = touch_key(contact.account_id, source, touch_id)
+    leads = LeadRepository(contact.account_id)
+    if key and (stored := await leads.by_touch_key(key)):
+        return stored
     lead = Lead(
         account_id=contact.account_id,
         contact_id=contact.id,
@@ -20,6 +56,44 @@ async def record_lead(
         source_ref=source_ref,
         attribution=attribution or Attribution(),
         new_contact=new_contact,
+        touch_key=key,
     )
-    await lead.insert()
+    try:
+        await lead.insert()
+    except DuplicateKeyError:  # the same webhook, run twice at once, stored it first
+        assert key is not None, "only a touch key is unique"
+        stored = await leads.by_touch_key(key)
+        assert stored is not None, "a duplicate key means it is stored"
+        return stored
     return lead
+
+
+async def record_touch(contact: Contact, touch: Touch, *, new_contact: bool) -> Lead:
+    return await record_lead(
+        contact,
+        touch.source,
+        new_contact=new_contact,
+        source_ref=touch.source_ref,
+        attribution=touch.attribution,
+        touch_id=touch.touch_id,
+    )
+
+
+async def record_new_contacts(contacts: Sequence[Contact], touch: Touch) -> None:
+    """A lead for each contact the touch made, in one insert (a chunk of an import). A touch
+    with one id cannot stand for many people."""
+    assert touch.touch_id is None, "a batch's touch has no id of its own"
+    if contacts:
+        await Lead.insert_many(
+            [
+                Lead(
+                    account_id=contact.account_id,
+                    contact_id=contact.id,
+                    source=touch.source,
+                    source_ref=touch.source_ref,
+                    attribution=touch.attribution or Attribution(),
+                    new_contact=True,
+                )
+                for contact in contacts
+            ]
+        )

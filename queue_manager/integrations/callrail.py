@@ -56,7 +56,6 @@ def call_touch(call: dict[str, Any]) -> Touch | None:
     )
 
 
-
 async def handle(event: dict[str, Any]) -> dict[str, Any]:
     account_id = PydanticObjectId(event["data"]["account_id"])
     call = event["data"]["call"]

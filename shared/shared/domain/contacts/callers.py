@@ -44,9 +44,7 @@ async def contact_for(
     after the part of the email before the @, else the number, as a person needs a name; a new
     person is a new lead the account's members hear of (`leads`); the `touch`, when given, is
     recorded as the contact's lead. Two writes racing for one new email end with one contact."""
-    contact, created = await found_or_made(
-        author, source, email, phone, first_name, last_name, tag
-    )
+    contact, created = await found_or_made(author, source, email, phone, first_name, last_name, tag)
     if touch is not None:
         await record_touch(contact, touch, new_contact=created)
     return contact, created

@@ -1,5 +1,5 @@
-"""The one write path of leads: `record_lead` for one contact's touch, `record_new_contacts`
-for a batch of contacts one touch made (an import).
+"""The one write path of leads: `record_lead` (or `record_touch`, the same from a `Touch`) for
+one contact's touch, `record_new_contacts` for a batch of contacts one touch made (an import).
 
 A side path that finds or makes the contact itself describes the touch as a `Touch` and hands
 it to the contact write path (`contact_for(..., touch=...)`, `write_contacts(..., touch=...)`),
@@ -45,55 +45,42 @@ async def record_lead(
 ) -> Lead:
     """A touch of the contact's, from `source` (through `source_ref`), stored; with a
     `touch_id`, the lead stored for it already when there is one."""
-    key = touch_key(contact.account_id, source, touch_id)
+    touch = Touch(source, source_ref, attribution, touch_id)
+    return await record_touch(contact, touch, new_contact=new_contact)
+
+
+async def record_touch(contact: Contact, touch: Touch, *, new_contact: bool) -> Lead:
+    lead = lead_of(contact, touch, new_contact)
     leads = LeadRepository(contact.account_id)
-    if key and (stored := await leads.by_touch_key(key)):
+    if lead.touch_key and (stored := await leads.by_touch_key(lead.touch_key)):
         return stored
-    lead = Lead(
-        account_id=contact.account_id,
-        contact_id=contact.id,
-        source=source,
-        source_ref=source_ref,
-        attribution=attribution or Attribution(),
-        new_contact=new_contact,
-        touch_key=key,
-    )
     try:
         await lead.insert()
     except DuplicateKeyError:  # the same webhook, run twice at once, stored it first
-        assert key is not None, "only a touch key is unique"
-        stored = await leads.by_touch_key(key)
+        assert lead.touch_key is not None, "only a touch key is unique"
+        stored = await leads.by_touch_key(lead.touch_key)
         assert stored is not None, "a duplicate key means it is stored"
         return stored
     return lead
 
 
-async def record_touch(contact: Contact, touch: Touch, *, new_contact: bool) -> Lead:
-    return await record_lead(
-        contact,
-        touch.source,
-        new_contact=new_contact,
-        source_ref=touch.source_ref,
-        attribution=touch.attribution,
-        touch_id=touch.touch_id,
-    )
-
-
 async def record_new_contacts(contacts: Sequence[Contact], touch: Touch) -> None:
-    """A lead for each contact the touch made, in one insert (a chunk of an import). A touch
-    with one id cannot stand for many people."""
+    """A lead for each contact the touch made, in one insert (a chunk of an import's contacts,
+    all of one account). A touch with one id cannot stand for many people."""
     assert touch.touch_id is None, "a batch's touch has no id of its own"
     if contacts:
-        await Lead.insert_many(
-            [
-                Lead(
-                    account_id=contact.account_id,
-                    contact_id=contact.id,
-                    source=touch.source,
-                    source_ref=touch.source_ref,
-                    attribution=touch.attribution or Attribution(),
-                    new_contact=True,
-                )
-                for contact in contacts
-            ]
-        )
+        leads = [lead_of(contact, touch, new_contact=True) for contact in contacts]
+        await LeadRepository(contacts[0].account_id).insert_many(leads)
+
+
+def lead_of(contact: Contact, touch: Touch, new_contact: bool) -> Lead:
+    assert contact.id is not None, "a stored contact"
+    return Lead(
+        account_id=contact.account_id,
+        contact_id=contact.id,
+        source=touch.source,
+        source_ref=touch.source_ref,
+        attribution=touch.attribution or Attribution(),
+        new_contact=new_contact,
+        touch_key=touch_key(contact.account_id, touch.source, touch.touch_id),
+    )

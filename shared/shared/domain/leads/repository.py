@@ -1,6 +1,6 @@
-"""Every query on leads that more than one process makes: a touch already recorded, and a
-contact's touches (first, last, how many), each on the `(account_id, contact_id, created_at)`
-index."""
+"""Every query on leads that more than one process makes: leads stored in one go, a touch
+already recorded, and a contact's touches (first, last, how many, on the `(account_id,
+contact_id, created_at)` index)."""
 
 from dataclasses import dataclass
 
@@ -25,6 +25,12 @@ class LeadRepository(TenantRepository[Lead]):
 
     def __init__(self, account_id: str | PydanticObjectId) -> None:
         super().__init__(Lead, account_id)
+
+    async def insert_many(self, leads: list[Lead]) -> None:
+        """Many leads of this account in one round trip (a chunk of an import)."""
+        if leads:
+            assert all(lead.account_id == self.account_id for lead in leads)
+            await Lead.insert_many(leads)
 
     async def by_touch_key(self, key: str) -> Lead | None:
         return await self.find_one({"touch_key": key})

@@ -8,6 +8,7 @@ from shared.domain.contacts.callers import contact_for
 from shared.domain.contacts.repository import ContactRepository
 from shared.domain.contacts.writing import Author
 from shared.domain.leads.recording import Touch, record_lead, record_touch
+from shared.domain.leads.repository import LeadRepository
 from shared.models.account import Account
 from shared.models.lead import Attribution, Lead, LeadSource
 from tests.factories import create_account, create_contact, create_lead
@@ -50,6 +51,25 @@ async def test_a_touch_seen_again_is_the_lead_stored_the_first_time(account):
     again = await record_touch(contact, CALL, new_contact=False)
 
     assert (again.id, again.new_contact) == (first.id, True)
+    assert await Lead.find_all().count() == 1
+
+
+async def test_a_touch_another_run_stored_meanwhile_is_the_one_answered(account, monkeypatch):
+    contact = await create_contact(account)
+    stored = await record_touch(contact, CALL, new_contact=True)
+    looked_up = LeadRepository.by_touch_key
+    looks = []
+
+    async def missed_at_first(leads, key):
+        """The first look runs before the other run's insert lands."""
+        looks.append(key)
+        return None if len(looks) == 1 else await looked_up(leads, key)
+
+    monkeypatch.setattr(LeadRepository, "by_touch_key", missed_at_first)
+
+    again = await record_touch(contact, CALL, new_contact=False)
+
+    assert (again.id, again.new_contact, len(looks)) == (stored.id, True, 2)
     assert await Lead.find_all().count() == 1
 
 

@@ -2,7 +2,7 @@
 
 A contact has one lead per touch (a form submitted, a live chat started, a lead ad, a call, a
 text, an import); their first and last touch are the first and last of them. Written only
-through `shared.domain.leads.record_lead`.
+through `shared.domain.leads` (`record_lead`, or a `Touch` handed to the contact write path).
 """
 
 from enum import StrEnum

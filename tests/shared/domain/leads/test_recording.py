@@ -136,6 +136,17 @@ async def test_a_batch_records_its_touch_for_each_contact_it_makes(author, accou
     assert lead.contact_id != known.id
 
 
+async def test_a_lead_without_a_touch_id_stores_no_touch_key(author):
+    """A stored null would count in the sparse unique index: one such lead per database."""
+    await write_contacts(author, [{"first_name": "Ada"}], touch=Touch(LeadSource.IMPORT, "job-1"))
+    await contact_for(
+        author, "live_chat", email="ada@example.com", touch=Touch(LeadSource.LIVE_CHAT)
+    )
+
+    stored = await Lead.get_motor_collection().find().to_list(None)
+    assert [("touch_key" in raw) for raw in stored] == [False, False]
+
+
 async def test_a_merged_contacts_leads_follow_it_into_the_survivor(account):
     merged, survivor = await create_contact(account), await create_contact(account)
     lead = await create_lead(merged)

@@ -19,6 +19,7 @@ from internal_api.crm.tags.routes import router as tags_router
 from internal_api.exchange_rates import exchange_rates
 from internal_api.filters.routes import router as filters_router
 from internal_api.forms.routes import router as forms_router
+from internal_api.inbound.routes import router as inbound_router
 from internal_api.live_chat.routes import router as live_chat_router
 from internal_api.mobile_app.routes import router as mobile_app_router
 from internal_api.notifications_center.routes import router as notifications_center_router
@@ -61,6 +62,7 @@ def create_app(
             webhooks_router,
             forms_router,
             mobile_app_router,
+            inbound_router,
         ],
         uses_mongo=True,
         uses_redis=True,

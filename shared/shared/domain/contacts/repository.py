@@ -47,6 +47,7 @@ REFERENCES = (
     Reference("crm_logs", "entity_id", only={"entity_type": "contact"}),
     Reference("contacts", "business_id"),
     Reference("form_submissions", "contact_id"),
+    Reference("leads", "contact_id"),
 )
 
 

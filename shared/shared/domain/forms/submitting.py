@@ -204,6 +204,7 @@ async def process(
             new_contact=bool(submission.new_contact),
             source_ref=str(form.id),
             attribution=submission.attribution,
+            touch_id=str(submission.id),  # recorded once, however often it is resumed
         )
         submission.lead_id = lead.id
         await submission.save_changes()

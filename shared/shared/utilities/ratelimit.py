@@ -89,6 +89,7 @@ class RateLimiter:
         """`per_subject` maps a kind of subject ("account", "session", "ip") to its limits."""
         self.count_hits = redis.register_script(COUNT_HITS)
         self.per_subject = per_subject
+        self.counts = any(per_subject.values())  # False: no limit is set, nothing to count
 
     async def hit(self, subjects: dict[str, str], now: float | None = None) -> Verdict | None:
         """Count one request against each subject ({"ip": "203.0.113.7", ...}); None when no

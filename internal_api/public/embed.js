@@ -247,6 +247,10 @@
     Array.prototype.forEach.call(formElement.querySelectorAll(".pf-error"), function (slot) {
       slot.textContent = "";
     });
+    if (form.captcha && !state.captchaToken) {
+      formElement.querySelector(".pf-message").textContent = "Please complete the captcha.";
+      return;
+    }
     // One id per filled form: a retry after a lost answer is the same submission, not a second.
     state.submissionId = state.submissionId || newSubmissionId();
     button.disabled = true;

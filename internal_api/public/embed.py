@@ -24,11 +24,12 @@ next to each field its `details` name (`body.fields.email`), theirs.
 import hashlib
 import html
 import json
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
 from fastapi import Request, Response
-from pydantic import BaseModel, Field
+from pydantic import AnyHttpUrl, BaseModel, Field
 
 from internal_api.public.captcha import LOCAL_PASS_TOKEN, CaptchaProvider
 
@@ -79,7 +80,7 @@ class PublicFormDefinition(BaseModel):
     honeypot_field: str
     captcha: PublicCaptcha | None = None
     thank_you_message: str = "Thank you!"
-    redirect_url: str | None = None
+    redirect_url: AnyHttpUrl | None = None  # shown instead of the thank-you message
 
 
 @cache
@@ -117,7 +118,11 @@ def render_frame_page(definition: PublicFormDefinition, api_base_url: str = "") 
 def cached_response(request: Request, content: str, media_type: str, max_age: int) -> Response:
     """`content` with an ETag and Cache-Control, or 304 when the client holds it already."""
     etag = f'"{hashlib.sha256(content.encode()).hexdigest()[:32]}"'
-    headers = {"etag": etag, "cache-control": f"public, max-age={max_age}"}
+    headers = {
+        "etag": etag,
+        "cache-control": f"public, max-age={max_age}",
+        "x-content-type-options": "nosniff",
+    }
     if etag in {tag.strip() for tag in request.headers.get("if-none-match", "").split(",")}:
         return Response(status_code=304, headers=headers)
     return Response(content, media_type=media_type, headers=headers)
@@ -127,5 +132,11 @@ def script_response(request: Request, script: str, max_age: int) -> Response:
     return cached_response(request, script, "text/javascript; charset=utf-8", max_age)
 
 
-def frame_response(request: Request, page: str, max_age: int) -> Response:
-    return cached_response(request, page, "text/html; charset=utf-8", max_age)
+def frame_response(
+    request: Request, page: str, max_age: int, allowed_origins: Sequence[str]
+) -> Response:
+    """The iframe page, which only `allowed_origins` (any website when empty) may frame."""
+    response = cached_response(request, page, "text/html; charset=utf-8", max_age)
+    ancestors = " ".join(allowed_origins) or "*"
+    response.headers["content-security-policy"] = f"frame-ancestors {ancestors}"
+    return response

@@ -7,10 +7,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 from starlette.requests import Request
 
 from internal_api.public.embed import (
     PublicFormDefinition,
+    frame_response,
     render_embed_script,
     render_frame_page,
     script_response,
@@ -119,3 +121,19 @@ def test_a_changed_script_gets_a_new_etag():
 
     assert response.status_code == 200
     assert response.headers["etag"] != first
+
+
+def test_the_frame_page_may_be_framed_by_the_allowed_origins_only():
+    response = frame_response(
+        request_with({}), "<!doctype html>", 300, ["https://a.example", "https://b.example"]
+    )
+
+    assert response.headers["content-security-policy"] == (
+        "frame-ancestors https://a.example https://b.example"
+    )
+    assert response.headers["content-type"] == "text/html; charset=utf-8"
+
+
+def test_a_redirect_must_be_a_web_address():
+    with pytest.raises(ValidationError):
+        definition(redirect_url="javascript:alert(1)")

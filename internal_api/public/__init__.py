@@ -6,9 +6,11 @@ through typed dependencies:
   `origin_not_allowed` for another website; empty list: any), `.preflight(allowed_origins,
   methods)` answers an OPTIONS. The headers go on every answer of an admitted request, errors
   included (`cors.PublicCorsMiddleware`). `cors.AllowedOrigin` is the pydantic type of a list
-  entry, stored as browsers send it (`https://example.com`).
+  entry, stored as browsers send it (`https://example.com`); `cors.ANY_ORIGIN` is the list of
+  what any website may use.
 - `limits.rate_limited(action, key_from=path_param)`: a route dependency counting requests per
-  visitor address and per key in Redis (429 `rate_limited` with Retry-After).
+  visitor address and per key in Redis (429 `rate_limited` with Retry-After, readable by any
+  page). It runs before the body is read.
   `limits.VisitorIp` is the visitor's address behind our proxies.
 - `layer.Stamps` (`spam.RenderStamps`): `.issue(form_id)` / `.check(stamp, form_id)`, the
   signed render time and minimum fill time; `spam.check_honeypot(value)`. Both raise 400

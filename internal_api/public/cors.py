@@ -31,6 +31,7 @@ ALLOWED_HEADERS = "Content-Type, Idempotency-Key, X-Request-Id"
 EXPOSED_HEADERS = "Retry-After, X-Request-Id"
 PREFLIGHT_MAX_AGE_SECONDS = 600  # Chromium caps it at 7200, Firefox at 86400
 DEFAULT_PORTS = {"http": 80, "https": 443}
+ANY_ORIGIN: tuple[str, ...] = ()  # the allowed origins of what any website may use
 
 
 def normalized_origin(value: str) -> str:

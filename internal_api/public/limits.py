@@ -15,6 +15,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from redis.asyncio import Redis
 
+from internal_api.public.cors import ANY_ORIGIN, Cors
 from shared.utilities.errors import RateLimited
 from shared.utilities.proxy import client_ip
 from shared.utilities.ratelimit import Limit, RateLimiter
@@ -58,6 +59,11 @@ def rate_limited(action: str, key_from: str = "") -> Callable[..., Awaitable[Non
 
     async def count(request: Request, limits: PublicLimits, address: VisitorIp) -> None:
         key = request.path_params.get(key_from, "") if key_from else ""
-        await limits.hit(action, address, str(key))
+        try:
+            await limits.hit(action, address, str(key))
+        except RateLimited:
+            # A refusal tells nothing of the resource: any page may read its Retry-After.
+            Cors(request).admit(ANY_ORIGIN)
+            raise
 
     return count

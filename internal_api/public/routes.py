@@ -5,7 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Response
 
-from internal_api.public.cors import PublicCors
+from internal_api.public.cors import ANY_ORIGIN, PublicCors
 from internal_api.public.errors import OriginNotAllowed
 from internal_api.public.layer import Stamps
 from internal_api.public.limits import rate_limited
@@ -14,8 +14,6 @@ from shared.utilities.errors import RateLimited, error_responses
 
 router = APIRouter(prefix="/v1/forms/public", tags=["public"])
 
-# A stamp says only when a page drew a form: any website may have one.
-ANY_ORIGIN: tuple[str, ...] = ()
 FormId = Annotated[str, Path(max_length=64, pattern=r"^[A-Za-z0-9_-]+$")]
 
 
@@ -32,7 +30,7 @@ FormId = Annotated[str, Path(max_length=64, pattern=r"^[A-Za-z0-9_-]+$")]
 async def issue_render_stamp(
     form_id: FormId, cors: PublicCors, stamps: Stamps, response: Response
 ) -> RenderStampRead:
-    cors.admit(ANY_ORIGIN)
+    cors.admit(ANY_ORIGIN)  # a stamp says only when a page drew a form
     response.headers["cache-control"] = "no-store"
     return RenderStampRead(stamp=stamps.issue(form_id))
 

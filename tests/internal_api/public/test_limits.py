@@ -87,3 +87,14 @@ async def test_an_address_written_by_the_visitor_is_not_believed(start_public_ap
         )
 
     assert response.status_code == 429
+
+
+async def test_any_page_may_read_a_refusal_and_when_to_come_back(start_public_api):
+    visitor = {**from_address("198.51.100.11"), "origin": "https://other.example"}
+    async with start_public_api(public_rate_limit_per_ip="1/day") as api:
+        await api.post(PROBE.format(form="limits-9"), json={}, headers=visitor)
+        response = await api.post(PROBE.format(form="limits-9"), json={}, headers=visitor)
+
+    assert response.status_code == 429
+    assert response.headers["access-control-allow-origin"] == "https://other.example"
+    assert "Retry-After" in response.headers["access-control-expose-headers"]

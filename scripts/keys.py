@@ -37,6 +37,7 @@ SECRETS_FOR: dict[str, tuple[str, ...]] = {
         "WEBHOOK_ENCRYPTION_KEYS",
         "INTERNAL_API_TWO_FACTOR_ENCRYPTION_KEYS",
         "INTERNAL_API_FORM_ENCRYPTION_KEYS",
+        "INTERNAL_API_PUBLIC_STAMP_KEY",
     ),
     "external_api": ("INTEGRATIONS_ENCRYPTION_KEYS",),
     "callrail_recordings": (),
@@ -77,6 +78,7 @@ def fresh_secrets() -> dict[str, str]:
         "INTERNAL_API_FORM_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
         "NOTIFICATIONS_UNSUBSCRIBE_SECRET": secrets.token_urlsafe(32),
         "SESSION_STATE_KEY": secrets.token_urlsafe(32),
+        "INTERNAL_API_PUBLIC_STAMP_KEY": secrets.token_urlsafe(32),
     }
 
 

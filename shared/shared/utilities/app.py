@@ -89,6 +89,7 @@ def route_directly(app: FastAPI, direct: Sequence[tuple[DirectRoute, ASGIApp]]) 
     def build_middleware_stack() -> ASGIApp:
         return DirectDispatch(build_stack(), direct)
 
+    # Starlette builds the stack on first use, by this method: wrapped, not copied.
     app.build_middleware_stack = build_middleware_stack  # type: ignore[method-assign]
 
 

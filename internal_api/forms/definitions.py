@@ -13,7 +13,7 @@ from beanie import PydanticObjectId
 
 from internal_api.crm.pipelines.repository import PipelineRepository
 from internal_api.forms.errors import InvalidDefinition
-from internal_api.forms.public_body import CLIENT_ID_FIELD
+from internal_api.forms.public_body import CAPTCHA_FIELDS, CLIENT_ID_FIELDS, STAMP_FIELD
 from shared.domain.accounts.users import require_users
 from shared.domain.contacts.repository import CustomFieldRepository
 from shared.domain.forms.mapping import custom_key, mapping_problem
@@ -21,6 +21,8 @@ from shared.models.custom_field import CustomField
 from shared.models.form import Form
 
 REACHING = ("emails", "phones")
+# What a public submission carries beside the answers.
+RESERVED_KEYS = frozenset({*CLIENT_ID_FIELDS, STAMP_FIELD, *CAPTCHA_FIELDS})
 
 
 async def check_form(account_id: PydanticObjectId, form: Form) -> None:
@@ -44,7 +46,7 @@ def problems(form: Form, custom_fields: dict[str, CustomField]) -> list[dict[str
             at = f"steps.{step_index}.fields.{index}"
             if field.key in keys:
                 details.append({"field": f"{at}.key", "message": "another field has this key"})
-            if field.key in (form.honeypot_field, CLIENT_ID_FIELD):
+            if field.key == form.honeypot_field or field.key in RESERVED_KEYS:
                 details.append({"field": f"{at}.key", "message": "a name the form keeps"})
             keys.add(field.key)
             if problem := mapping_problem(field, custom_fields):

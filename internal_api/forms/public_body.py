@@ -1,16 +1,25 @@
-"""A public submission as a page sends it: JSON (`{"email": "...", "plan": ["a", "b"]}`) or
-`application/x-www-form-urlencoded` (a plain HTML form), read into the answers, where the
-visitor came from and the client submission id.
+"""A public submission as a page sends it, read into the answers, the spam and captcha proofs,
+where the visitor came from and the client submission id.
 
-Attribution (`utm_*`, `referrer`, `landing_page`, `short_link`) is read from the body, else from
-the query string (the page's own URL parameters passed on). The client submission id is the
-`Idempotency-Key` header, else the body's `client_submission_id` field.
+- JSON, as the embed script posts it (`internal_api.public.embed`):
+  `{"submission_id", "render_stamp", "captcha_token", "fields": {"<key>": value, ...},
+  "page": {"url", "referrer"}}`; each answer a string, a number, a boolean or a list of them.
+  A bad answer is named `body.fields.<key>`.
+- `application/x-www-form-urlencoded`, as a plain HTML form posts it: the answers by key beside
+  `submission_id` (or `client_submission_id`), `render_stamp` and the captcha widget's own field
+  (`h-captcha-response`, `cf-turnstile-response`) or `captcha_token`. A bad answer is named
+  `body.<key>`.
+
+Attribution (`utm_*`, `referrer`, `landing_page`, `short_link`) is read from the body, else
+the query string, else the page's URL (its UTM parameters) and referrer. The client submission
+id is the `Idempotency-Key` header, else the body's.
 """
 
 from collections.abc import Mapping
 from dataclasses import dataclass
 from json import JSONDecodeError
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 from fastapi import Request
 
@@ -18,11 +27,12 @@ from shared.domain.forms.answers import RawAnswer
 from shared.models.lead import Attribution
 from shared.utilities.errors import DomainError, InvalidBody, InvalidInput
 
-CLIENT_ID_FIELD = "client_submission_id"
+CLIENT_ID_FIELDS = ("submission_id", "client_submission_id")
+CAPTCHA_FIELDS = ("captcha_token", "h-captcha-response", "cf-turnstile-response")
+STAMP_FIELD = "render_stamp"
 IDEMPOTENCY_HEADER = "idempotency-key"
 ATTRIBUTION_FIELDS = tuple(Attribution.model_fields)
-MAX_ATTRIBUTION = 2000
-FORM_TYPES = ("application/x-www-form-urlencoded",)
+MAX_TEXT = 2000
 
 
 class UnsupportedMediaType(DomainError):
@@ -38,59 +48,70 @@ class UnsupportedMediaType(DomainError):
 @dataclass(frozen=True)
 class PublicSubmission:
     answers: dict[str, RawAnswer]
+    answers_at: str  # where the answers are in the body ("fields", or "" at its top)
     attribution: Attribution
     client_submission_id: str | None
+    render_stamp: str
+    captcha_token: str
 
 
 async def read_public_submission(request: Request) -> PublicSubmission:
-    answers = await read_answers(request)
-    attribution = Attribution(
-        **{
-            name: value[:MAX_ATTRIBUTION]
-            for name in ATTRIBUTION_FIELDS
-            if (value := first_text(answers.get(name)) or request.query_params.get(name))
-        }
-    )
-    client_id = request.headers.get(IDEMPOTENCY_HEADER) or first_text(answers.get(CLIENT_ID_FIELD))
-    return PublicSubmission(answers, attribution, client_id)
-
-
-async def read_answers(request: Request) -> dict[str, RawAnswer]:
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if media_type in FORM_TYPES:
-        form = await request.form()
-        answers: dict[str, list[str]] = {}
-        for key, value in form.multi_items():
-            if isinstance(value, str):
-                answers.setdefault(key, []).append(value)
-        return {key: values[0] if len(values) == 1 else values for key, values in answers.items()}
-    if media_type == "application/json" or media_type.endswith("+json"):
-        try:
-            body = await request.json()
-        except (JSONDecodeError, UnicodeDecodeError):
-            raise InvalidBody() from None
-        return json_answers(body)
-    raise UnsupportedMediaType()
+    body: Mapping[str, Any]
+    page: Mapping[str, Any] = {}
+    if media_type == "application/x-www-form-urlencoded":
+        answers, answers_at = await urlencoded(request), ""
+        body = answers
+    elif media_type == "application/json" or media_type.endswith("+json"):
+        body = await json_body(request)
+        answers, answers_at = texts(body.get("fields", {}), "fields"), "fields"
+        if isinstance(body.get("page"), Mapping):
+            page = body["page"]
+    else:
+        raise UnsupportedMediaType()
+    header_id = request.headers.get(IDEMPOTENCY_HEADER)
+    return PublicSubmission(
+        answers=answers,
+        answers_at=answers_at,
+        attribution=attribution(body, request.query_params, page),
+        client_submission_id=header_id or first_of(body, CLIENT_ID_FIELDS),
+        render_stamp=first_of(body, (STAMP_FIELD,)) or "",
+        captcha_token=first_of(body, CAPTCHA_FIELDS) or "",
+    )
 
 
-def json_answers(body: Any) -> dict[str, RawAnswer]:
-    """Each answer a string or a list of strings; JSON numbers and booleans as their text."""
+async def urlencoded(request: Request) -> dict[str, RawAnswer]:
+    form = await request.form()
+    values: dict[str, list[str]] = {}
+    for key, value in form.multi_items():
+        if isinstance(value, str):
+            values.setdefault(key, []).append(value)
+    return {key: items[0] if len(items) == 1 else items for key, items in values.items()}
+
+
+async def json_body(request: Request) -> dict[str, Any]:
+    try:
+        body = await request.json()
+    except (JSONDecodeError, UnicodeDecodeError):
+        raise InvalidBody() from None
     if not isinstance(body, Mapping):
-        raise InvalidInput(
-            "Send the answers as a JSON object, by field key.",
-            details=[{"field": "body", "message": "expected an object"}],
-        )
+        raise refused("body", "expected an object")
+    return dict(body)
+
+
+def texts(fields: Any, at: str) -> dict[str, RawAnswer]:
+    """Each answer a string or a list of strings; JSON numbers and booleans as their text."""
+    if not isinstance(fields, Mapping):
+        raise refused(at, "expected an object of answers by field key")
     answers: dict[str, RawAnswer] = {}
     details = []
-    for key, value in body.items():
+    for key, value in fields.items():
         items = value if isinstance(value, list) else [value]
-        if value is None:
+        if not all(isinstance(item, str | int | float | bool | None) for item in items):
+            details.append({"field": f"{at}.{key}", "message": "expected text or a number"})
             continue
-        if not all(isinstance(item, str | int | float | bool) for item in items):
-            details.append({"field": key, "message": "expected text, a number or a list of them"})
-            continue
-        texts = [as_text(item) for item in items]
-        answers[key] = texts if isinstance(value, list) else texts[0]
+        strings = [as_text(item) for item in items if item is not None]
+        answers[key] = strings if isinstance(value, list) else next(iter(strings), None)
     if details:
         raise InvalidInput("Some answers are not text.", details=details)
     return answers
@@ -102,7 +123,33 @@ def as_text(value: str | int | float | bool) -> str:
     return str(value)
 
 
-def first_text(value: RawAnswer) -> str | None:
-    if isinstance(value, str):
-        return value.strip() or None
-    return next((item.strip() for item in value or [] if item.strip()), None)
+def attribution(
+    body: Mapping[str, Any], query: Mapping[str, str], page: Mapping[str, Any]
+) -> Attribution:
+    page_url = page.get("url") if isinstance(page.get("url"), str) else ""
+    page_query = {name: values[0] for name, values in parse_qs(urlsplit(page_url).query).items()}
+    known = {"landing_page": page_url, "referrer": page.get("referrer")}
+    found = {}
+    for name in ATTRIBUTION_FIELDS:
+        for source in (body, query, page_query, known):
+            if text := first_of(source, (name,)):
+                found[name] = text[:MAX_TEXT]
+                break
+    return Attribution(**found)
+
+
+def first_of(source: Mapping[str, Any], names: tuple[str, ...]) -> str | None:
+    """The first non-empty text under one of `names`."""
+    for name in names:
+        value = source.get(name)
+        items = value if isinstance(value, list) else [value]
+        stripped = (item.strip() for item in items if isinstance(item, str))
+        if text := next((text for text in stripped if text), None):
+            return text
+    return None
+
+
+def refused(field: str, message: str) -> InvalidInput:
+    return InvalidInput(
+        f"The body cannot be read: {message}.", details=[{"field": field, "message": message}]
+    )

@@ -1,6 +1,5 @@
 from datetime import datetime
 from typing import Annotated, Any, Self
-from urllib.parse import urlsplit
 
 import re2
 from beanie import PydanticObjectId
@@ -14,6 +13,7 @@ from pydantic import (
 )
 
 from internal_api.fields import CurrencyCode, Name
+from internal_api.public.cors import AllowedOrigin
 from shared.domain.forms.answers import MAX_TEXT
 from shared.domain.forms.schemas import SubmissionRead
 from shared.models.form import CaptchaProvider, FieldKind, FieldRules
@@ -24,17 +24,6 @@ def unique(items: list[str]) -> list[str]:
     if len(set(items)) != len(items):
         raise ValueError("each value once")
     return items
-
-
-def exact_origin(origin: str) -> str:
-    """`https://example.com[:port]`, lower-cased: what a browser sends as `Origin`."""
-    parts = urlsplit(origin.strip())
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise ValueError("an http or https origin, as https://example.com")
-    if parts.path not in ("", "/") or parts.query or parts.fragment or parts.username:
-        raise ValueError("an origin only: a scheme, a host and a port, without a path")
-    port = f":{parts.port}" if parts.port else ""
-    return f"{parts.scheme.lower()}://{parts.hostname.lower()}{port}"
 
 
 def sure(value: Any) -> Any:
@@ -49,7 +38,7 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)]
 Option = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Target = Annotated[str, StringConstraints(max_length=100)]
 Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
-Origin = Annotated[str, StringConstraints(max_length=300), AfterValidator(exact_origin)]
+Origin = Annotated[AllowedOrigin, StringConstraints(max_length=300)]
 FieldName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_-]{0,63}$")]
 Length = Annotated[int, Field(ge=0, le=MAX_TEXT)]
 TEXTUAL_KINDS = (FieldKind.TEXT, FieldKind.HIDDEN, FieldKind.EMAIL)

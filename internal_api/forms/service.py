@@ -17,6 +17,13 @@ from internal_api.forms.definitions import check_form
 from internal_api.forms.errors import FormArchived, FormChanged
 from internal_api.forms.repository import FormRepository, VersionRepository
 from internal_api.forms.schemas import FormCreate, FormUpdate
+from internal_api.public.embed import (
+    FieldOption,
+    PublicCaptcha,
+    PublicField,
+    PublicFormDefinition,
+    PublicStep,
+)
 from internal_api.settings import InternalApiSettings
 from shared.domain.forms import submitting
 from shared.domain.forms.repository import SubmissionRepository, live_form
@@ -109,6 +116,41 @@ async def get_submission(
 
 async def public_form(form_id: str) -> Form:
     return await live_form(form_id)
+
+
+def public_definition(form: Form) -> PublicFormDefinition:
+    """What the embed script draws the form from: nothing private."""
+    steps = [
+        PublicStep(
+            title=step.title,
+            fields=[
+                PublicField(
+                    key=field.key,
+                    kind=field.kind.value,
+                    label=field.label,
+                    required=field.required,
+                    options=[FieldOption(value=option, label=option) for option in field.options],
+                    placeholder=field.placeholder or "",
+                    value=field.default or "",
+                )
+                for field in step.fields
+            ],
+        )
+        for step in form.steps
+    ]
+    captcha = form.captcha
+    after = form.after_submit
+    return PublicFormDefinition(
+        id=str(form.id),
+        name=form.name,
+        steps=steps,
+        honeypot_field=form.honeypot_field,
+        captcha=PublicCaptcha(provider=captcha.provider.value, site_key=captcha.site_key)
+        if captcha
+        else None,
+        thank_you_message=after.message or "Thank you!",
+        redirect_url=after.redirect_url,
+    )
 
 
 async def submit(

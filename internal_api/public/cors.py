@@ -112,8 +112,10 @@ class PublicCorsMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        # Made here, so the route's `request.state` is this very dict.
-        state = scope.setdefault("state", {})
+        # Made here, so the route's `request.state` is this very dict: a copy of the lifespan's
+        # state, as the ASGI spec has servers give each request (not every server, nor every
+        # test client, does: an origin admitted once must not stay admitted).
+        state = scope["state"] = dict(scope.get("state") or {})
 
         async def send_with_cors(message: Message) -> None:
             if message["type"] == "http.response.start" and ADMITTED_ORIGIN in state:

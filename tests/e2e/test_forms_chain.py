@@ -4,7 +4,7 @@ after the account built it through the dashboard's chain."""
 from shared.models.contact import Contact
 from tests.factories import create_signed_in
 from tests.internal_api.chain import dashboard, module_chain
-from tests.internal_api.forms.bodies import FORMS, form_body, public
+from tests.internal_api.forms.bodies import FORMS, form_body, old_stamp, public
 
 __all__ = ["dashboard", "module_chain"]
 
@@ -17,7 +17,7 @@ async def test_a_website_renders_and_submits_a_form_without_a_session(dashboard)
     definition = await dashboard.get(public(form_id))
     sent = await dashboard.post(
         f"{public(form_id)}/submissions",
-        content="name=Ada+King&email=ada%40example.com&plan=pro",
+        content=f"name=Ada+King&email=ada%40example.com&plan=pro&render_stamp={old_stamp(form_id)}",
         headers={"content-type": "application/x-www-form-urlencoded", "idempotency-key": "v-1"},
     )
     listed = await dashboard.get(f"{FORMS}/{form_id}/submissions", headers=owner.session_headers)

@@ -7,7 +7,16 @@ from shared.models.contact import Contact
 from shared.models.form_submission import FormSubmission
 from shared.models.lead import Lead
 from tests.factories import create_signed_in
-from tests.internal_api.forms.bodies import FORMS, build, contact_fields, field, form_body, public
+from tests.internal_api.forms.bodies import (
+    FORMS,
+    build,
+    contact_fields,
+    field,
+    form_body,
+    old_stamp,
+    public,
+    sent,
+)
 
 ADA = {"name": "Ada King", "email": "ada@example.com", "plan": "pro"}
 CAPTCHA = {"provider": "hcaptcha", "site_key": "10000000-ffff", "secret": "0x0000-secret"}
@@ -21,18 +30,14 @@ async def owner(mongo):
 @pytest.fixture
 async def form(api, owner):
     after = {"message": "Thanks, we will call you."}
-    response = await build(
-        api,
-        owner,
-        captcha=CAPTCHA,
-        tags=["web"],
-        notify_user_ids=[str(owner.user.id)],
-        after_submit=after,
-    )
-    return response.json()
+    private = {"tags": ["web"], "notify_user_ids": [str(owner.user.id)]}
+    return (await build(api, owner, after_submit=after, **private)).json()
 
 
-async def test_the_definition_for_a_page_holds_nothing_private(api, form):
+async def test_the_definition_for_a_page_holds_nothing_private(api, owner):
+    private = {"tags": ["web"], "notify_user_ids": [str(owner.user.id)]}
+    form = (await build(api, owner, captcha=CAPTCHA, **private)).json()
+
     response = await api.get(public(form["id"]))
 
     body = response.json()
@@ -53,9 +58,9 @@ async def test_an_archived_form_is_not_there_for_pages(api, owner, form):
 
 
 async def test_json_answers_make_a_submission_and_answer_the_thank_you(api, form):
+    page = {"url": "https://site.example/?utm_source=google", "referrer": "https://a.example"}
     response = await api.post(
-        f"{public(form['id'])}/submissions?utm_source=google",
-        json={**ADA, "referrer": "https://a.example"},
+        f"{public(form['id'])}/submissions", json=sent(ADA, form["id"], page=page)
     )
 
     assert response.status_code == 201
@@ -72,7 +77,8 @@ async def test_json_answers_make_a_submission_and_answer_the_thank_you(api, form
 async def test_urlencoded_answers_are_read_like_json_ones(api, form):
     response = await api.post(
         f"{public(form['id'])}/submissions",
-        content="name=Ada+King&email=ada%40example.com&plan=pro&utm_campaign=spring",
+        content=f"name=Ada+King&email=ada%40example.com&plan=pro&utm_campaign=spring"
+        f"&render_stamp={old_stamp(form['id'])}",
         headers={"content-type": "application/x-www-form-urlencoded"},
     )
 
@@ -86,20 +92,22 @@ async def test_urlencoded_answers_are_read_like_json_ones(api, form):
 
 async def test_an_idempotency_key_sent_again_answers_the_first_submission(api, form):
     path, key = f"{public(form['id'])}/submissions", {"idempotency-key": "visit-1"}
-    first = await api.post(path, json=ADA, headers=key)
+    first = await api.post(path, json=sent(ADA, form["id"]), headers=key)
 
-    again = await api.post(path, json=ADA, headers=key)
+    again = await api.post(path, json=sent(ADA, form["id"]), headers=key)
 
     assert (again.status_code, again.json()["id"]) == (201, first.json()["id"])
     assert (await FormSubmission.count(), await Contact.count()) == (1, 1)
 
 
 async def test_a_bad_answer_answers_422_naming_it_and_stores_nothing(api, form):
-    response = await api.post(f"{public(form['id'])}/submissions", json={**ADA, "plan": "gold"})
+    response = await api.post(
+        f"{public(form['id'])}/submissions", json=sent({**ADA, "plan": "gold"}, form["id"])
+    )
 
     assert response.status_code == 422
     error = response.json()["error"]
-    assert (error["code"], error["details"][0]["field"]) == ("invalid_answers", "body.plan")
+    assert (error["code"], error["details"][0]["field"]) == ("invalid_answers", "body.fields.plan")
     assert (await FormSubmission.count(), await Contact.count()) == (0, 0)
 
 
@@ -113,15 +121,19 @@ async def test_answers_in_another_format_answer_415(api, form):
 
 
 async def test_answers_that_are_not_text_are_named(api, form):
-    response = await api.post(f"{public(form['id'])}/submissions", json={**ADA, "plan": {"a": 1}})
+    response = await api.post(
+        f"{public(form['id'])}/submissions", json=sent({**ADA, "plan": {"a": 1}}, form["id"])
+    )
 
     assert response.status_code == 422
-    assert response.json()["error"]["details"][0]["field"] == "body.plan"
+    assert response.json()["error"]["details"][0]["field"] == "body.fields.plan"
 
 
 async def test_submissions_are_listed_newest_first(api, owner, form):
     for email in ("first@example.com", "second@example.com"):
-        await api.post(f"{public(form['id'])}/submissions", json={**ADA, "email": email})
+        await api.post(
+            f"{public(form['id'])}/submissions", json=sent({**ADA, "email": email}, form["id"])
+        )
 
     response = await api.get(f"{FORMS}/{form['id']}/submissions", headers=owner.headers)
 
@@ -130,14 +142,14 @@ async def test_submissions_are_listed_newest_first(api, owner, form):
 
 
 async def test_a_past_submission_reads_as_the_version_it_was_made_on(api, owner, form):
-    sent = await api.post(f"{public(form['id'])}/submissions", json=ADA)
+    made = await api.post(f"{public(form['id'])}/submissions", json=sent(ADA, form["id"]))
     renamed = [field("name", label="Full name", maps_to="full_name"), *contact_fields()[1:]]
     await api.patch(
         f"{FORMS}/{form['id']}", json={"steps": form_body(*renamed)["steps"]}, headers=owner.headers
     )
 
     response = await api.get(
-        f"{FORMS}/{form['id']}/submissions/{sent.json()['id']}", headers=owner.headers
+        f"{FORMS}/{form['id']}/submissions/{made.json()['id']}", headers=owner.headers
     )
 
     body = response.json()

@@ -16,6 +16,7 @@ DISTRIBUTED = {
     "service_token_public_key": "pem",
     "webhook_encryption_keys": "key",
     "two_factor_encryption_keys": "key",
+    "form_encryption_keys": "key",
     "session_state_key": "key",
 }
 

@@ -24,8 +24,12 @@ from internal_api.notifications_center.routes import router as notifications_cen
 from internal_api.settings import InternalApiSettings
 from internal_api.signup_codes.routes import router as signup_codes_router
 from internal_api.storage import file_storage
+from internal_api.url_shortener.redirect import PREFIX as SHORT_LINK_PREFIX
+from internal_api.url_shortener.redirect import Redirect
+from internal_api.url_shortener.routes import router as url_shortener_router
 from internal_api.users.routes import router as users_router
 from internal_api.webhooks.routes import router as webhooks_router
+from shared.utilities.app import DirectRoute
 from shared.utilities.app import create_app as create_service_app
 
 
@@ -33,6 +37,7 @@ def create_app(
     settings: InternalApiSettings, currency_transport: httpx.AsyncBaseTransport | None = None
 ) -> FastAPI:
     """`currency_transport` stands in for the network to the currency service, in tests."""
+    redirect = Redirect()
     return create_service_app(
         settings,
         title="Internal API",
@@ -59,6 +64,7 @@ def create_app(
             live_chat_router,
             webhooks_router,
             mobile_app_router,
+            url_shortener_router,
         ],
         uses_mongo=True,
         uses_redis=True,
@@ -67,5 +73,7 @@ def create_app(
             file_storage,
             password_hashing(settings.password_hashes_at_once),
             exchange_rates(settings, currency_transport),
+            redirect.serving,
         ],
+        direct=[DirectRoute(SHORT_LINK_PREFIX, redirect)],
     )

@@ -71,6 +71,8 @@ class RouterSettings(ServiceSettings):
         # Providers report delivery status; recipients follow unsubscribe links from email.
         "POST /v1/notifications/webhooks/*",
         "/v1/notifications/unsubscribe/*",
+        # Short links, followed by anyone from anywhere.
+        "GET /v1/s/*",
     ]
 
     rate_limit_per_account: Limits = parse_limits("100/second, 3000/minute, 500000/day")

@@ -15,6 +15,7 @@ from itertools import chain
 
 from redis.asyncio import Redis
 
+from internal_api.settings import InternalApiSettings
 from shared.domain.short_links.clicks import CLICK_STREAM, LINK, visit_fields
 from shared.models.short_link import ShortLink
 
@@ -92,6 +93,15 @@ class LinkCache:
         self.unknown_ttl_seconds = unknown_ttl_seconds
         self.backlog = backlog  # the stream's cap: past it, the oldest clicks go
         self.follow_script = redis.register_script(FOLLOW)
+
+    @classmethod
+    def configured(cls, redis: Redis, settings: InternalApiSettings) -> "LinkCache":
+        return cls(
+            redis,
+            settings.short_link_cache_seconds,
+            settings.short_link_unknown_cache_seconds,
+            settings.short_link_click_backlog,
+        )
 
     async def follow(self, code: str, visit: Visit, now_ms: int, load: Loader) -> CachedLink | None:
         """The code's link (None when there is none), the click recorded when it is live."""

@@ -43,12 +43,7 @@ class Redirect:
     @asynccontextmanager
     async def serving(self, app: FastAPI) -> AsyncIterator[None]:
         settings: InternalApiSettings = app.state.settings
-        self.cache = app.state.link_cache = LinkCache(
-            app.state.redis,
-            settings.short_link_cache_seconds,
-            settings.short_link_unknown_cache_seconds,
-            settings.short_link_click_backlog,
-        )
+        self.cache = app.state.link_cache = LinkCache.configured(app.state.redis, settings)
         self.country_header = settings.short_link_country_header.lower().encode()
         yield
 

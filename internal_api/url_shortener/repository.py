@@ -4,7 +4,9 @@ the clicks and daily counts its stats read."""
 from typing import Any
 
 from beanie import PydanticObjectId
+from pydantic import BaseModel
 
+from shared.models.base import utc_now
 from shared.models.short_link import ShortLink
 from shared.models.short_link_click import ShortLinkClick
 from shared.models.short_link_day import ShortLinkDay
@@ -19,6 +21,19 @@ class ShortLinkRepository(TenantRepository[ShortLink]):
 
     def __init__(self, account_id: str | PydanticObjectId) -> None:
         super().__init__(ShortLink, account_id)
+
+    async def update(self, link: ShortLink, changes: dict[str, Any]) -> None:
+        """The changes written, and made to `link`. A code another link has raises
+        DuplicateKeyError: a query update, since a document's own save reports that as a
+        revision clash."""
+        changes = {**changes, "updated_at": utc_now()}
+        stored = {
+            field: value.model_dump() if isinstance(value, BaseModel) else value
+            for field, value in changes.items()
+        }
+        await ShortLink.find_one(self.scoped({"_id": link.id})).update({"$set": stored})
+        for field, value in changes.items():
+            setattr(link, field, value)
 
 
 async def link_by_code(code: str) -> ShortLink | None:

@@ -10,6 +10,7 @@ makers of the same slug at once.
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from pymongo.errors import DuplicateKeyError
 
@@ -105,21 +106,25 @@ async def read_link(
 async def update_link(
     principal: Principal, link_id: str, body: ShortLinkUpdate, shortener: Shortener
 ) -> Extended[ShortLink]:
-    link = await get_link(principal, link_id)
+    links = ShortLinkRepository(principal.account_id)
+    link = await links.get(link_id)
+    changes: dict[str, Any] = {
+        field: getattr(body, field)
+        for field in body.model_fields_set & {"title", "expires_at", "permanent"}
+    }
     if body.destination is not None:
         check_destination(body.destination, shortener.platform_hosts, "destination")
-        link.destination = str(body.destination)
+        changes["destination"] = str(body.destination)
     if body.utm is not None:
-        link.utm = UtmParameters(**body.utm.model_dump())
+        changes["utm"] = UtmParameters(**body.utm.model_dump())
     old_code = link.code
     if body.slug is not None and body.slug != old_code:
         check_slug(body.slug)
-        link.code = body.slug
-    for field in body.model_fields_set & {"title", "expires_at", "permanent"}:
-        setattr(link, field, getattr(body, field))
-    link.target = with_utm(link.destination, link.utm)
+        changes["code"] = body.slug
+    destination = changes.get("destination", link.destination)
+    changes["target"] = with_utm(destination, changes.get("utm", link.utm))
     try:
-        await link.save()
+        await links.update(link, changes)
     except DuplicateKeyError:
         raise slug_taken() from None
     await shortener.cache.put(link)

@@ -5,12 +5,14 @@ from collections.abc import Iterable
 from typing import Any
 
 from beanie import PydanticObjectId
-from pymongo import UpdateOne
+from pymongo.errors import BulkWriteError
 
 from shared.models.base import utc_now
 from shared.models.short_link import ShortLink
 from shared.models.short_link_click import ShortLinkClick
 from shared.models.short_link_day import ShortLinkDay
+
+DUPLICATE_KEY = 11000
 
 
 async def accounts_of_links(
@@ -28,15 +30,13 @@ async def store_clicks(clicks: list[dict[str, Any]]) -> None:
     if not clicks:
         return
     now = utc_now()
-    writes = [
-        UpdateOne(
-            {"_id": click["_id"]},
-            {"$setOnInsert": {**click, "created_at": now, "updated_at": now}},
-            upsert=True,
-        )
-        for click in clicks
-    ]
-    await ShortLinkClick.get_motor_collection().bulk_write(writes, ordered=False)
+    documents = [{**click, "created_at": now, "updated_at": now} for click in clicks]
+    try:
+        await ShortLinkClick.get_motor_collection().insert_many(documents, ordered=False)
+    except BulkWriteError as error:
+        # The others are in: only those a run before this one stored may fail.
+        if any(failed["code"] != DUPLICATE_KEY for failed in error.details["writeErrors"]):
+            raise
 
 
 async def recount_days(days: set[tuple[PydanticObjectId, PydanticObjectId, str]]) -> None:
@@ -57,12 +57,10 @@ async def recount_days(days: set[tuple[PydanticObjectId, PydanticObjectId, str]]
         key = (group["account_id"], group["link_id"], group["day"])
         counts[key]["bots" if group["bot"] else "clicks"] = row["clicks"]
     now = utc_now()
-    writes = [
-        UpdateOne(
+    days_collection = ShortLinkDay.get_motor_collection()
+    for (account, link, day), counted in counts.items():
+        await days_collection.update_one(
             {"account_id": account, "link_id": link, "day": day},
             {"$max": counted, "$set": {"updated_at": now}, "$setOnInsert": {"created_at": now}},
             upsert=True,
         )
-        for (account, link, day), counted in counts.items()
-    ]
-    await ShortLinkDay.get_motor_collection().bulk_write(writes, ordered=False)

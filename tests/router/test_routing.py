@@ -4,10 +4,12 @@ import functools
 import re
 
 import pytest
+from fastapi import FastAPI
 
 from router.routing import LEAVING_ROUTES, Routes, public_route
 from router.settings import RouterSettings
 from scripts.services import SERVICES
+from shared.utilities.app import RequestContextMiddleware
 
 
 @pytest.mark.parametrize(
@@ -58,6 +60,7 @@ async def test_a_path_outside_v1_answers_404_without_an_upstream_call(router, up
         ("POST", "/v1/notifications/webhooks/sendgrid"),
         ("POST", "/v1/notifications/unsubscribe/token"),
         ("GET", "/v1/notifications/unsubscribe/token"),
+        ("GET", "/v1/s/abc123"),
     ],
 )
 def test_the_default_public_routes_are_public(method, path):
@@ -76,7 +79,7 @@ def test_the_default_public_routes_are_public(method, path):
         ("POST", "/v1/e/google/auth/complete"),
         ("POST", "/v1/e/wasabi/public/download_by_key"),
         ("GET", "/v1/e/wasabi/uploads"),
-        ("GET", "/v1/s/abc123"),
+        ("POST", "/v1/s/abc123"),
         ("GET", "/v1/forms/public/f1/embed"),
         ("GET", "/v1/contacts"),
         ("GET", "/v1/notifications/webhooks/sendgrid"),
@@ -87,6 +90,10 @@ def test_other_routes_are_private(method, path):
     assert not Routes(RouterSettings()).is_public(method, path)
 
 
+# A path prefix a service answers ahead of its routes (a DirectRoute) takes every method.
+ANY_METHOD = "*"
+
+
 @functools.cache
 def served_operations() -> dict[str, list[tuple[str, str]]]:
     """(method, path with each parameter as "x") of every operation, by the base URL the router
@@ -95,13 +102,19 @@ def served_operations() -> dict[str, list[tuple[str, str]]]:
     served = {}
     for url in {upstream.url for _, upstream in Routes(RouterSettings()).table}:
         service = urls[url]
-        paths = service.create_app(service.settings_class()()).openapi()["paths"]
+        app = service.create_app(service.settings_class()())
         served[url] = [
             (method.upper(), re.sub(r"\{[^}]+\}", "x", path))
-            for path, operations in paths.items()
+            for path, operations in app.openapi()["paths"].items()
             for method in operations
-        ]
+        ] + direct_operations(app)
     return served
+
+
+def direct_operations(app: FastAPI) -> list[tuple[str, str]]:
+    """Each DirectRoute's prefix, as (any method, a path under it)."""
+    edge = next(layer for layer in app.user_middleware if layer.cls is RequestContextMiddleware)
+    return [(ANY_METHOD, f"{route.prefix}x") for route in edge.kwargs.get("direct", ())]
 
 
 @pytest.mark.parametrize("route", [*RouterSettings().public_routes, *LEAVING_ROUTES])
@@ -113,7 +126,7 @@ def test_each_public_or_leaving_route_is_served_by_the_service_it_reaches(route)
         (url, path)
         for url, operations in served_operations().items()
         for operation_method, path in operations
-        if method in (None, operation_method) and pattern.fullmatch(path)
+        if (method is None or operation_method in (method, ANY_METHOD)) and pattern.fullmatch(path)
     ]
 
     assert reached, f"no route serves {route}"

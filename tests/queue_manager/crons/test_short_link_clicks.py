@@ -67,9 +67,9 @@ async def test_followed_links_clicks_are_counted_in_their_stats(
         DeviceClass.TABLET,
     )
     on_the_day = {"from": person.day, "to": person.day}
-    stats = await internal_api.get(
+    answer = await internal_api.get(
         f"/v1/url/{link.id}/stats", params=on_the_day, headers=owner.headers
     )
-    stats = stats.json()
+    stats = answer.json()
     assert stats["days"] == [{"day": person.day, "clicks": 1, "bots": 1}]
     assert stats["referrers"] == [{"value": "news.example", "clicks": 1}]

@@ -12,8 +12,10 @@ put the old one back.
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from itertools import chain
+from typing import cast
 
 from redis.asyncio import Redis
+from redis.typing import EncodableT, FieldT
 
 from internal_api.settings import InternalApiSettings
 from shared.domain.short_links.clicks import CLICK_STREAM, LINK, visit_fields
@@ -123,7 +125,9 @@ class LinkCache:
                 pipe.set(key, cached.encoded(), ex=self.ttl_seconds, nx=True)
             if cached and cached.live(now_ms):
                 entry = {LINK: cached.link_id, **visit.fields()}
-                pipe.xadd(CLICK_STREAM, entry, maxlen=self.backlog, approximate=True)  # type: ignore[arg-type]
+                # redis-py types the fields as a dict of its own key and value unions.
+                fields = cast(dict[FieldT, EncodableT], entry)
+                pipe.xadd(CLICK_STREAM, fields, maxlen=self.backlog, approximate=True)
             await pipe.execute()
         return cached
 

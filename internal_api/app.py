@@ -18,9 +18,12 @@ from internal_api.crm.pipelines.routes import router as pipelines_router
 from internal_api.crm.tags.routes import router as tags_router
 from internal_api.exchange_rates import exchange_rates
 from internal_api.filters.routes import router as filters_router
+from internal_api.inbound.routes import router as inbound_router
 from internal_api.live_chat.routes import router as live_chat_router
 from internal_api.mobile_app.routes import router as mobile_app_router
 from internal_api.notifications_center.routes import router as notifications_center_router
+from internal_api.public.layer import install_public_cors, public_layer
+from internal_api.public.routes import router as public_router
 from internal_api.settings import InternalApiSettings
 from internal_api.signup_codes.routes import router as signup_codes_router
 from internal_api.storage import file_storage
@@ -34,9 +37,12 @@ from shared.utilities.app import create_app as create_service_app
 
 
 def create_app(
-    settings: InternalApiSettings, currency_transport: httpx.AsyncBaseTransport | None = None
+    settings: InternalApiSettings,
+    currency_transport: httpx.AsyncBaseTransport | None = None,
+    captcha_transport: httpx.AsyncBaseTransport | None = None,
 ) -> FastAPI:
-    """`currency_transport` stands in for the network to the currency service, in tests."""
+    """`currency_transport` stands in for the network to the currency service, in tests, and
+    `captcha_transport` for hCaptcha's and Turnstile's."""
     redirect = Redirect()
     return create_service_app(
         settings,
@@ -64,6 +70,8 @@ def create_app(
             live_chat_router,
             webhooks_router,
             mobile_app_router,
+            inbound_router,
+            public_router,
             url_shortener_router,
         ],
         uses_mongo=True,
@@ -73,7 +81,9 @@ def create_app(
             file_storage,
             password_hashing(settings.password_hashes_at_once),
             exchange_rates(settings, currency_transport),
+            public_layer(settings, captcha_transport),
             redirect.serving,
         ],
+        configure=install_public_cors,
         direct=[DirectRoute(SHORT_LINK_PREFIX, redirect)],
     )

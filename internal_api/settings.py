@@ -4,11 +4,12 @@ from typing import ClassVar, Self
 from pydantic import Field, IPvAnyNetwork, model_validator
 from pydantic_settings import SettingsConfigDict
 
+from internal_api.public.settings import PublicSettings
 from shared.domain.csv_jobs.settings import CsvJobSettings
 from shared.utilities.settings import Port, RunMode, common
 
 
-class InternalApiSettings(CsvJobSettings):
+class InternalApiSettings(CsvJobSettings, PublicSettings):
     model_config = SettingsConfigDict(env_prefix="INTERNAL_API_")
 
     service_name: ClassVar[str] = "internal_api"

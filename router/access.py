@@ -6,12 +6,10 @@ Both the proxy and the exchange endpoint (Traefik's forwardAuth) decide here, th
 import asyncio
 import functools
 from dataclasses import dataclass
-from datetime import timedelta
-
-from redis.asyncio import Redis
 
 from router.ratelimit import RateLimiter, Verdict
 from router.routing import Routes
+from router.session_cache import SessionCache
 from router.tokens import CACHED_SESSIONS, TokenMinter
 from shared.utilities import sessions
 from shared.utilities.errors import RateLimited, ServiceUnavailable, Unauthorized
@@ -46,28 +44,23 @@ class RememberingSeal(sessions.StateSeal):
 class Gate:
     def __init__(
         self,
-        redis: Redis,
+        sessions: SessionCache,
         routes: Routes,
         minter: TokenMinter,
         limiter: RateLimiter,
-        session_idle: timedelta,
-        seal: sessions.StateSeal,
         timeout_seconds: float,
     ) -> None:
-        self.redis = redis
+        self.sessions = sessions
         self.routes = routes
         self.minter = minter
         self.limiter = limiter
-        self.session_idle = session_idle
-        self.seal = seal
         self.timeout_seconds = timeout_seconds
 
     async def admit(self, method: str, path: str, session_id: str, client_ip: str) -> Admission:
         """Raises RateLimited over a limit, Unauthorized without a live session on a private
         route, AccountSuspended or AccountDeleted for a session acting in such an account
         (but where it leaves it), ServiceUnavailable when the stores take longer than the
-        timeout. The session is
-        checked in Redis every time, so a revocation holds at once."""
+        timeout. A revoked session is refused from its next request (router.session_cache)."""
         try:
             async with asyncio.timeout(self.timeout_seconds):
                 return await self.decide(method, path, session_id, client_ip)
@@ -77,12 +70,12 @@ class Gate:
     async def decide(self, method: str, path: str, session_id: str, client_ip: str) -> Admission:
         state = None
         if session_id:
-            state = await sessions.lookup(self.redis, session_id, self.session_idle, self.seal)
+            state = await self.sessions.lookup(session_id)
         subjects = {"ip": client_ip}
         if state:
             subjects |= {"session": state.session_id, "account": state.account_id}
         # Counted before a refusal too, so guessing session ids is limited per address.
-        verdict = await self.limiter.hit(subjects)
+        verdict = await self.limiter.hit(subjects) if self.limiter.counts else None
         if verdict and not verdict.allowed:
             raise RateLimited(headers=verdict.headers())
         if state:

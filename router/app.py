@@ -17,6 +17,7 @@ from router.access import Gate, RememberingSeal
 from router.forwarding import Forwarder
 from router.ratelimit import RateLimiter
 from router.routing import Routes
+from router.session_cache import session_cache
 from router.settings import RouterSettings
 from router.tokens import TokenMinter, signer_for
 from shared.utilities import sessions
@@ -67,14 +68,13 @@ def create_app(settings: RouterSettings) -> FastAPI:
         async with (
             hot_path_redis(settings.redis_url, app.state.redis) as redis,
             http_pool(*timeouts) as pool,
+            session_cache(settings.redis_url, redis, settings.session_idle, seal) as cache,
         ):
             app.state.gate = Gate(
-                redis,
+                cache,
                 routes,
                 minter,
                 RateLimiter(redis, limits),
-                settings.session_idle,
-                seal,
                 settings.admission_timeout_seconds,
             )
             app.state.forwarder = Forwarder(app.state.gate, routes, pool, settings.trusted_proxies)

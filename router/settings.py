@@ -1,17 +1,10 @@
-from typing import Annotated, ClassVar, Self
+from typing import ClassVar, Self
 
-from pydantic import BeforeValidator, Field, PositiveInt, model_validator
-from pydantic_settings import NoDecode, SettingsConfigDict
+from pydantic import Field, PositiveInt, model_validator
+from pydantic_settings import SettingsConfigDict
 
-from router.ratelimit import Limit, parse_limits
+from router.ratelimit import Limits, parse_limits
 from shared.utilities.settings import PemKey, Port, RunMode, ServiceSettings
-
-# Read as "100/second, 3000/minute, 500000/day" (units: second, minute, hour, day); empty: none.
-Limits = Annotated[
-    tuple[Limit, ...],
-    NoDecode,
-    BeforeValidator(lambda value: parse_limits(value) if isinstance(value, str) else value),
-]
 
 
 def local(port: int) -> str:
@@ -71,6 +64,8 @@ class RouterSettings(ServiceSettings):
         # Providers report delivery status; recipients follow unsubscribe links from email.
         "POST /v1/notifications/webhooks/*",
         "/v1/notifications/unsubscribe/*",
+        # Public forms, from any website: no method, so their CORS preflights (OPTIONS) pass.
+        "/v1/forms/public/*",
         # Short links, followed by anyone from anywhere.
         "GET /v1/s/*",
     ]

@@ -20,11 +20,14 @@ REFRESH_MARGIN = 0.2
 CACHED_SESSIONS = 10_000
 
 
-@dataclass(frozen=True)
+@dataclass
 class MintedToken:
     principal: Principal  # what the token says
     authorization: bytes  # b"Bearer <jwt>", ready for the header
     refresh_at: float
+    # The state it was last found to agree with: the session cache answers the same object
+    # while the state is unchanged, so the principal need not be built and compared again.
+    state: SessionState
 
 
 class TokenMinter:
@@ -38,14 +41,17 @@ class TokenMinter:
     ) -> bytes:
         """The `Authorization` header value for the session in this state."""
         now = time.time() if now is None else now
-        principal = state.principal()
         minted = self.minted.get(session_hash)
-        if minted and minted.principal == principal and now < minted.refresh_at:
-            self.minted.move_to_end(session_hash)
-            return minted.authorization
+        if minted and now < minted.refresh_at:
+            if minted.state is not state and minted.principal == state.principal():
+                minted.state = state
+            if minted.state is state:
+                self.minted.move_to_end(session_hash)
+                return minted.authorization
+        principal = state.principal()
         token, expires = self.signer.sign(principal, now)
         refresh_at = expires - self.signer.lifetime_seconds * REFRESH_MARGIN
-        minted = MintedToken(principal, b"Bearer " + token.encode(), refresh_at)
+        minted = MintedToken(principal, b"Bearer " + token.encode(), refresh_at, state)
         self.minted[session_hash] = minted
         self.minted.move_to_end(session_hash)
         if len(self.minted) > self.capacity:

@@ -36,6 +36,7 @@ SECRETS_FOR: dict[str, tuple[str, ...]] = {
         "SESSION_STATE_KEY",
         "WEBHOOK_ENCRYPTION_KEYS",
         "INTERNAL_API_TWO_FACTOR_ENCRYPTION_KEYS",
+        "INTERNAL_API_PUBLIC_STAMP_KEY",
     ),
     "external_api": ("INTEGRATIONS_ENCRYPTION_KEYS",),
     "callrail_recordings": (),
@@ -75,6 +76,7 @@ def fresh_secrets() -> dict[str, str]:
         "INTERNAL_API_TWO_FACTOR_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
         "NOTIFICATIONS_UNSUBSCRIBE_SECRET": secrets.token_urlsafe(32),
         "SESSION_STATE_KEY": secrets.token_urlsafe(32),
+        "INTERNAL_API_PUBLIC_STAMP_KEY": secrets.token_urlsafe(32),
     }
 
 

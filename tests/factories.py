@@ -16,6 +16,7 @@ from shared.models.base import utc_now
 from shared.models.contact import Contact
 from shared.models.deal import Deal
 from shared.models.invitation import Invitation
+from shared.models.lead import Lead, LeadSource
 from shared.models.membership import ROLE_SCOPES, Membership, Role
 from shared.models.pipeline import Pipeline, Stage
 from shared.models.session import Session
@@ -205,3 +206,14 @@ async def create_contact(account: Account, **overrides) -> Contact:
     """A person with a unique email, stored as is (no service checks, no search terms)."""
     fields = {"account_id": account.id, "first_name": "Grace", "emails": [unique_email()]}
     return await Contact(**{**fields, **overrides}).insert()
+
+
+async def create_lead(contact: Contact, **overrides) -> Lead:
+    """A form lead of a known contact's, stored as is."""
+    fields = {
+        "account_id": contact.account_id,
+        "contact_id": contact.id,
+        "source": LeadSource.FORM,
+        "new_contact": False,
+    }
+    return await Lead(**{**fields, **overrides}).insert()

@@ -20,7 +20,7 @@ from shared.utilities.realtime import Socket, account_room
 
 
 async def prospect_of(visitor: Visitor) -> ConversationProspect:
-    return await prospect_for(visitor.account_id, visitor.sub)
+    return await prospect_for(visitor.account_id, visitor.sub, visitor.widget_id)
 
 
 async def conversation_of(prospect: ConversationProspect) -> Conversation:

@@ -2,7 +2,8 @@
 Graph API with the Page's token and becomes a CRM contact of each account that subscribed the
 Page to leads: the account's live contact with the same email or phone when there is one
 (completed with what it lacked), a new person otherwise (its phone read in the account's
-region); the lead is logged on the contact."""
+region); the lead is logged on the contact and recorded as its lead through the lead-ad form,
+with the ad and campaign it came from, once per lead."""
 
 from dataclasses import dataclass
 from typing import Any
@@ -17,10 +18,12 @@ from shared.domain.activities.repository import ActivityRepository
 from shared.domain.contacts.callers import contact_for, names_of
 from shared.domain.contacts.errors import Unreachable
 from shared.domain.contacts.writing import platform_author
+from shared.domain.leads.recording import Touch
 from shared.models.contact import Contact
 from shared.models.crm_log import CrmLog, FieldChange
 from shared.models.facebook_token import FacebookToken
 from shared.models.integration_credential import ConnectionStatus
+from shared.models.lead import Attribution, LeadSource
 from shared.utilities.encryption import configured_box
 from shared.utilities.upstream import http_client, retried_when_busy, upstream_failures
 from shared.utilities.worker import PermanentError
@@ -30,6 +33,8 @@ TAG = "facebook-lead"
 INVALID_TOKEN_CODE = 190
 # The lead's own details kept on its activity.
 LEAD_DETAILS = ("leadgen_id", "form_id", "ad_id", "page_id")
+# What the Graph API is asked of a lead: the answers, and the form, ad and campaign behind it.
+LEAD_FIELDS = "id,created_time,field_data,form_id,ad_id,campaign_id"
 
 
 @dataclass(frozen=True)
@@ -61,7 +66,11 @@ def lead_person(field_data: list[dict]) -> LeadPerson:
 @retried_when_busy
 async def get_lead(client: httpx.AsyncClient, url: str, page_token: str) -> httpx.Response:
     with upstream_failures("Facebook"):
-        return await client.get(url, headers={"authorization": f"Bearer {page_token}"})
+        return await client.get(
+            url,
+            params={"fields": LEAD_FIELDS},
+            headers={"authorization": f"Bearer {page_token}"},
+        )
 
 
 async def fetch_lead(
@@ -111,10 +120,11 @@ async def import_lead(
         return {"skipped": "no account subscribed this Page to leads"}
     lead = await fetch_lead(client, config, connections[0], page_id, leadgen_id)
     person = lead_person(lead.get("field_data", []))
+    touch = lead_touch(leadgen_id, data, lead)
     contacts = []
     try:
         for connection in connections:
-            contact, created = await lead_contact(connection, person)
+            contact, created = await lead_contact(connection, person, touch)
             await log_lead(contact, {**data, "leadgen_id": leadgen_id})
             contacts.append({"contact_id": str(contact.id), "created": created})
     except Unreachable:
@@ -122,8 +132,26 @@ async def import_lead(
     return {"contacts": contacts}
 
 
-async def lead_contact(connection: FacebookToken, person: LeadPerson) -> tuple[Contact, bool]:
-    """The lead's person as a contact of the connection's account."""
+def lead_touch(leadgen_id: str, event: dict[str, Any], lead: dict[str, Any]) -> Touch:
+    """The lead as a touch: through its form, from its ad and campaign (the Graph API's word,
+    else the webhook's)."""
+
+    def given(name: str) -> str | None:
+        value = lead.get(name) or event.get(name)
+        return str(value) if value else None
+
+    return Touch(
+        LeadSource.FACEBOOK,
+        source_ref=given("form_id"),
+        attribution=Attribution(utm_campaign=given("campaign_id"), utm_content=given("ad_id")),
+        touch_id=leadgen_id,
+    )
+
+
+async def lead_contact(
+    connection: FacebookToken, person: LeadPerson, touch: Touch
+) -> tuple[Contact, bool]:
+    """The lead's person as a contact of the connection's account, the lead recorded."""
     author = await platform_author(connection.account_id, settings)
     return await contact_for(
         author,
@@ -133,6 +161,7 @@ async def lead_contact(connection: FacebookToken, person: LeadPerson) -> tuple[C
         first_name=person.first_name,
         last_name=person.last_name,
         tag=TAG,
+        touch=touch,
     )
 
 

@@ -1,6 +1,7 @@
 """Twilio's callbacks: an inbound SMS lands in the sender's conversation with the account (the
-contact found or made by their number, a prospect conversation linked to it); a delivery status
-is published as a platform event."""
+contact found or made by their number, a prospect conversation linked to it) and is a lead of
+the sender's through the number texted, once per message; a delivery status is published as a
+platform event."""
 
 from typing import Any
 
@@ -11,6 +12,7 @@ from queue_manager.integrations.repository import twilio_number
 from shared.domain.contacts.callers import contact_for
 from shared.domain.contacts.errors import Unreachable
 from shared.domain.contacts.writing import platform_author
+from shared.domain.leads.recording import Touch
 from shared.domain.messages.conversations import open_once, prospect_key
 from shared.domain.messages.posting import announce_message, append_message
 from shared.domain.messages.prospects import prospect_for as prospect_of_visitor
@@ -20,6 +22,7 @@ from shared.models.contact import Contact
 from shared.models.conversation import Conversation, ConversationKind
 from shared.models.conversation_message import SenderType
 from shared.models.conversation_prospect import ConversationProspect
+from shared.models.lead import LeadSource
 from shared.utilities.events import publish_event
 
 SOURCE = "sms"
@@ -42,7 +45,10 @@ async def inbound_sms(sms: dict[str, Any]) -> dict[str, Any]:
         return skipped
     try:
         contact, _ = await contact_for(
-            await platform_author(account_id, settings), SOURCE, phone=sms["from"]
+            await platform_author(account_id, settings),
+            SOURCE,
+            phone=sms["from"],
+            touch=Touch(LeadSource.SMS, source_ref=sms["to"], touch_id=sms["message_sid"]),
         )
     except Unreachable:  # a short code or a sender name, not a number
         return skipped

@@ -21,6 +21,7 @@ class ConversationProspect(TenantDocument):
     email: EmailStr | None = None
     phone: str | None = None
     page_url: str | None = None  # where the visitor started chatting
+    widget_id: str | None = None  # the live-chat widget they first chatted through
     contact_id: PydanticObjectId | None = None
     # The email is a known contact's, and nobody has confirmed the visitor is that contact.
     identity_pending: bool = False

@@ -2,7 +2,7 @@
 
 A contact has one lead per touch (a form submitted, a live chat started, a lead ad, a call, a
 text, an import); their first and last touch are the first and last of them. Written only
-through `shared.domain.leads.record_lead`.
+through `shared.domain.leads` (`record_lead`, or a `Touch` handed to the contact write path).
 """
 
 from enum import StrEnum
@@ -44,9 +44,13 @@ class Lead(TenantDocument):
     source_ref: str | None = None
     attribution: Attribution = Attribution()
     new_contact: bool  # the touch made the contact
+    # account:source:the provider's id of the touch (a lead-ad lead, a call, a message), so a
+    # webhook run again records its touch once; absent when the source gives no id.
+    touch_key: str | None = None
 
     class Settings:
         name = "leads"
+        keep_nulls = False  # so the sparse unique index holds only leads with a touch key
         indexes = [
             # The account's list, newest first, optionally of one source; counts by day.
             IndexModel([("account_id", ASCENDING), ("created_at", DESCENDING)]),
@@ -57,4 +61,5 @@ class Lead(TenantDocument):
             IndexModel(
                 [("account_id", ASCENDING), ("contact_id", ASCENDING), ("created_at", ASCENDING)]
             ),
+            IndexModel([("touch_key", ASCENDING)], unique=True, sparse=True),
         ]

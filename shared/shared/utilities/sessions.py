@@ -184,12 +184,16 @@ async def refresh(redis: Redis, records: Iterable[Session]) -> None:
 
 
 async def lookup(
-    redis: Redis, session_id: str, idle: timedelta, seal: StateSeal
+    redis: Redis, session_id: str, idle: timedelta, seal: StateSeal, *, slide: bool = True
 ) -> SessionState | None:
-    """Redis first (sliding the idle expiry), then MongoDB; None for a session that is not live."""
+    """Redis first (sliding the idle expiry unless `slide` is False: a reader that slides it
+    now and then itself), then MongoDB; None for a session that is not live."""
     token_hash = hash_session_id(session_id)
     key = session_key(token_hash)
-    cached = await redis.getex(key, ex=int(idle.total_seconds()))
+    if slide:
+        cached = await redis.getex(key, ex=int(idle.total_seconds()))
+    else:
+        cached = await redis.get(key)
     if cached == REFUSED:
         return None
     now = datetime.now(UTC)

@@ -104,6 +104,7 @@ def lead_answer(leadgen_id: str, email: str = "Joe@Example.com", phone: str = "+
         "id": leadgen_id,
         "ad_id": "444",
         "form_id": "555",
+        "campaign_id": "333",
         "field_data": [
             {"name": "full_name", "values": ["Joe Example"]},
             {"name": "email", "values": [email]},

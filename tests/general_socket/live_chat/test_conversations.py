@@ -12,6 +12,7 @@ from shared.models.contact import Contact
 from shared.models.conversation import Conversation, ConversationKind
 from shared.models.conversation_message import ConversationMessage
 from shared.models.conversation_prospect import ConversationProspect
+from shared.models.lead import Lead, LeadSource
 from shared.utilities.realtime import Socket, account_room, conversation_room
 from tests.factories import create_contact, create_signed_in
 from tests.general_socket.clients import SocketClient, emit_now
@@ -218,6 +219,21 @@ async def test_identifying_with_a_new_email_makes_a_contact_and_links_the_prospe
         "email": "ada@example.com",
         "identity_pending": False,
     }
+
+
+async def test_identifying_with_a_new_email_is_a_lead_through_the_widget(agency, visitor):
+    _, widget, _ = agency
+
+    await visitor.call("visitor:identify", {"email": "ada@example.com", "name": "Ada"})
+
+    [contact] = await Contact.find_all().to_list()
+    [lead] = await Lead.find_all().to_list()
+    assert (lead.contact_id, lead.source, lead.source_ref, lead.new_contact) == (
+        contact.id,
+        LeadSource.LIVE_CHAT,
+        str(widget.id),
+        True,
+    )
 
 
 async def test_a_known_customers_email_is_recorded_as_a_claim_not_linked(agency, visitor):

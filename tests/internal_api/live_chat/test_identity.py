@@ -7,6 +7,7 @@ from internal_api.app import create_app
 from internal_api.settings import InternalApiSettings
 from shared.models.contact import Contact
 from shared.models.conversation_prospect import ConversationProspect
+from shared.models.lead import Lead, LeadSource
 from shared.models.membership import Role
 from tests.factories import create_account, create_contact, create_signed_in
 
@@ -69,6 +70,22 @@ async def test_confirming_when_nobody_holds_the_email_any_more_makes_a_person(ap
     assert (contact.emails, contact.source) == (["ada@example.com"], "live_chat")
 
 
+async def test_a_confirmed_visitor_is_a_live_chat_lead_of_the_contact(api):
+    agent = await create_signed_in(role=Role.MEMBER)
+    known = await create_contact(agent.account, emails=["ada@example.com"])
+    prospect = await create_prospect(agent.account, widget_id="w-1")
+
+    await api.post(f"{PROSPECTS}/{prospect.id}/identity", headers=agent.headers)
+
+    [lead] = await Lead.find_all().to_list()
+    assert (lead.contact_id, lead.source, lead.source_ref, lead.new_contact) == (
+        known.id,
+        LeadSource.LIVE_CHAT,
+        "w-1",
+        False,
+    )
+
+
 async def test_nothing_to_confirm_is_a_conflict_and_changes_nothing(api):
     agent = await create_signed_in(role=Role.MEMBER)
     prospect = await create_prospect(agent.account, identity_pending=False)
@@ -78,6 +95,7 @@ async def test_nothing_to_confirm_is_a_conflict_and_changes_nothing(api):
     assert response.status_code == 409
     assert response.json()["error"]["code"] == "no_identity_to_confirm"
     assert (await ConversationProspect.get(prospect.id)).contact_id is None
+    assert await Lead.find_all().count() == 0
 
 
 async def test_another_accounts_prospect_answers_404(api):

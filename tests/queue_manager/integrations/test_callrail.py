@@ -1,11 +1,13 @@
 """CallRail's post-call events: the call recorded on the caller's contact, found or made by
-number, once however often the event runs."""
+number, and a call in recorded as the caller's lead with CallRail's attribution, once however
+often the event runs."""
 
 from beanie import PydanticObjectId
 
 from queue_manager.integrations.callrail import handle
 from shared.models.contact import Contact
 from shared.models.crm_log import CrmLog
+from shared.models.lead import Lead, LeadSource
 from tests.external_api.fakes.callrail import CALL_ID, POST_CALL
 
 
@@ -95,3 +97,53 @@ async def test_a_call_without_a_caller_number_records_nothing(run):
 
     assert "skipped" in answer
     assert await CrmLog.find({"account_id": account_id}).count() == 0
+
+
+async def test_a_call_in_is_a_lead_through_the_tracking_number_with_callrails_attribution(run):
+    account_id = PydanticObjectId()
+
+    await run(handle, post_call(account_id))
+
+    contact = await Contact.find_one({"account_id": account_id})
+    [lead] = await Lead.find({"account_id": account_id}).to_list()
+    assert (lead.contact_id, lead.source, lead.source_ref, lead.new_contact) == (
+        contact.id,
+        LeadSource.CALLRAIL,
+        "+14045550100",
+        True,
+    )
+    assert lead.attribution.model_dump(exclude_none=True) == {
+        "utm_source": "google",
+        "utm_medium": "cpc",
+        "utm_campaign": "spring-sale",
+        "utm_term": "fresh doughnuts",
+        "referrer": "https://www.google.com/",
+        "landing_page": "https://doughnuts.example/menu?utm_source=google",
+    }
+
+
+async def test_a_call_from_a_known_number_is_their_lead_not_a_new_one(run):
+    account_id = PydanticObjectId()
+    contact = await Contact(account_id=account_id, phones=["+14045550199"]).insert()
+
+    await run(handle, post_call(account_id))
+
+    [lead] = await Lead.find({"account_id": account_id}).to_list()
+    assert (lead.contact_id, lead.new_contact) == (contact.id, False)
+
+
+async def test_a_call_run_again_is_one_lead(run):
+    account_id = PydanticObjectId()
+
+    await run(handle, post_call(account_id))
+    await run(handle, post_call(account_id))
+
+    assert await Lead.find({"account_id": account_id}).count() == 1
+
+
+async def test_an_outbound_call_is_no_lead(run):
+    account_id = PydanticObjectId()
+
+    await run(handle, post_call(account_id, direction="outbound"))
+
+    assert await Lead.find({"account_id": account_id}).count() == 0

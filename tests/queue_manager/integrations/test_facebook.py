@@ -1,5 +1,6 @@
 """Facebook lead ads: the lead fetched with the subscribed Page's token, a contact found by email
-or phone (or made) in each subscribing account, with search terms, and the lead logged once."""
+or phone (or made) in each subscribing account, with search terms, and the lead logged and
+recorded once."""
 
 import pytest
 from beanie import PydanticObjectId
@@ -10,6 +11,7 @@ from shared.models.contact import Contact
 from shared.models.crm_log import CrmLog
 from shared.models.facebook_token import FacebookPage, FacebookToken
 from shared.models.integration_credential import ConnectionStatus
+from shared.models.lead import Lead, LeadSource
 from shared.utilities.worker import PermanentError
 from tests.external_api.conftest import ENCRYPTION_KEY
 from tests.external_api.factories import BOX
@@ -61,8 +63,50 @@ async def test_the_lead_is_fetched_with_the_pages_token(run, fake):
     await run_lead(run, fake)
 
     (sent,) = fake.requests
-    assert (sent.method, str(sent.url)) == ("GET", LEAD_URL)
+    assert (sent.method, str(sent.url.copy_with(query=None))) == ("GET", LEAD_URL)
     assert sent.headers["authorization"] == "Bearer page-token-page-1"
+    assert {"field_data", "form_id", "ad_id", "campaign_id"} <= set(
+        sent.url.params["fields"].split(",")
+    )
+
+
+async def test_a_new_lead_is_recorded_through_its_form_with_its_ad_and_campaign(run, fake):
+    fake.on("GET", LEAD_URL, json_answer(lead_answer("lead-1")))
+    connection = await subscribe()
+
+    await run_lead(run, fake)
+
+    contact = await Contact.find_one({"account_id": connection.account_id})
+    [lead] = await Lead.find({"account_id": connection.account_id}).to_list()
+    assert (lead.contact_id, lead.source, lead.source_ref, lead.new_contact) == (
+        contact.id,
+        LeadSource.FACEBOOK,
+        "555",
+        True,
+    )
+    assert (lead.attribution.utm_campaign, lead.attribution.utm_content) == ("333", "444")
+
+
+async def test_a_lead_from_a_known_contact_is_recorded_as_theirs_not_new(run, fake):
+    fake.on("GET", LEAD_URL, json_answer(lead_answer("lead-1", email="grace@example.com")))
+    connection = await subscribe()
+    known = await create_known_contact(connection, emails=["grace@example.com"])
+
+    await run_lead(run, fake)
+
+    [lead] = await Lead.find({"account_id": connection.account_id}).to_list()
+    assert (lead.contact_id, lead.new_contact) == (known.id, False)
+
+
+async def test_a_lead_run_again_is_recorded_once_and_still_new(run, fake):
+    fake.on("GET", LEAD_URL, json_answer(lead_answer("lead-1")))
+    await subscribe()
+
+    await run_lead(run, fake)
+    await run_lead(run, fake)  # a run taken over after a crash
+
+    [lead] = await Lead.find_all().to_list()
+    assert lead.new_contact is True
 
 
 async def test_a_new_lead_becomes_a_contact_found_by_search(run, fake):
@@ -125,6 +169,7 @@ async def test_every_subscribing_account_gets_the_contact(run, fake):
     assert len(answer["contacts"]) == 2
     for connection in (first, second):
         assert await Contact.find({"account_id": connection.account_id}).count() == 1
+        assert await Lead.find({"account_id": connection.account_id}).count() == 1
 
 
 async def test_a_page_nobody_subscribed_is_skipped(run, fake):
@@ -144,6 +189,7 @@ async def test_a_lead_without_email_or_phone_makes_no_contact(run, fake):
 
     assert "skipped" in answer
     assert await Contact.find().count() == 0
+    assert await Lead.find().count() == 0
 
 
 async def test_a_refused_page_token_asks_the_account_to_reconnect(run, fake):

@@ -1,5 +1,6 @@
 """Twilio's events: an inbound SMS lands in the sender's conversation with the account (the
-contact found or made by number), once; a delivery status is published."""
+contact found or made by number) and is the sender's lead, once; a delivery status is
+published."""
 
 import os
 
@@ -11,6 +12,7 @@ from shared.models.contact import Contact
 from shared.models.conversation import Conversation, ConversationKind
 from shared.models.conversation_message import ConversationMessage, SenderType
 from shared.models.conversation_prospect import ConversationProspect
+from shared.models.lead import Lead, LeadSource
 from shared.models.task_run import TaskRun, TaskStatus
 from shared.models.twilio_number import TwilioNumber
 from shared.utilities.outbox import Senders, collecting, enqueue_job
@@ -112,11 +114,45 @@ async def test_a_new_sender_becomes_a_contact_like_any_other(run, recorded, acco
     ]
 
 
+async def test_an_sms_from_a_new_sender_is_their_lead_through_the_number_texted(run, account_id):
+    await run(handle, inbound(account_id))
+
+    contact = await Contact.find_one({"account_id": account_id})
+    [lead] = await Lead.find({"account_id": account_id}).to_list()
+    assert (lead.contact_id, lead.source, lead.source_ref, lead.new_contact) == (
+        contact.id,
+        LeadSource.SMS,
+        NUMBER,
+        True,
+    )
+
+
+async def test_each_sms_of_a_known_sender_is_a_lead_of_theirs_not_new(run, account_id):
+    contact = await Contact(account_id=account_id, first_name="Grace", phones=[CUSTOMER]).insert()
+
+    await run(handle, inbound(account_id))
+    await run(handle, inbound(account_id, message_sid="SM2", body="Hello?"))
+
+    leads = await Lead.find({"account_id": account_id}).to_list()
+    assert [(lead.contact_id, lead.new_contact) for lead in leads] == [
+        (contact.id, False),
+        (contact.id, False),
+    ]
+
+
+async def test_an_sms_run_again_is_one_lead(run, account_id):
+    await run(handle, inbound(account_id))
+    await run(handle, inbound(account_id))
+
+    assert await Lead.find({"account_id": account_id}).count() == 1
+
+
 async def test_an_sms_to_a_number_the_account_does_not_hold_is_skipped(run, account_id):
     answer = await run(handle, inbound(account_id, to="+15105550000"))
 
     assert "skipped" in answer
     assert await ConversationMessage.find({"account_id": account_id}).count() == 0
+    assert await Lead.find({"account_id": account_id}).count() == 0
 
 
 async def test_a_delivery_status_is_published(run, recorded, account_id):

@@ -7,6 +7,8 @@ instead of an event per contact.
 
 Each row stands alone: it becomes a contact (or, with `update_existing`, changes the live
 contact holding one of its emails or phones) or is refused with its error; the others go on.
+With a `touch` (an import's), each contact the batch makes records it as its lead, in one
+insert; a contact it only updates is no new touch.
 """
 
 from collections.abc import Mapping, Sequence
@@ -28,6 +30,7 @@ from shared.domain.contacts.events import publish_contact_event
 from shared.domain.contacts.normalising import context_for, normalised
 from shared.domain.contacts.tags import ensure_tags
 from shared.domain.contacts.writing import Author, assign, derive, update_contact
+from shared.domain.leads.recording import Touch, record_new_contacts
 from shared.models.contact import Contact
 from shared.models.crm_log import CrmLog
 from shared.utilities.errors import DomainError
@@ -51,7 +54,11 @@ class Batch:
 
 
 async def write_contacts(
-    author: Author, rows: Sequence[Mapping[str, Any]], *, update_existing: bool = False
+    author: Author,
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    update_existing: bool = False,
+    touch: Touch | None = None,
 ) -> list[Outcome]:
     """Each row's outcome, in order. Fields are named as in `create_contact`."""
     batch = Batch(author, rows, [None] * len(rows))
@@ -63,6 +70,8 @@ async def write_contacts(
         if (contact := await update_holder(batch, index, holder)) is not None
     ]
     created = await insert_new(batch)
+    if touch is not None:
+        await record_new_contacts(created, touch)
     announce_contacts(author.account_id, "created", [contact.id for contact in created])
     announce_contacts(author.account_id, "updated", [contact.id for contact in updated])
     outcomes = [outcome for outcome in batch.outcomes if outcome is not None]

@@ -4,7 +4,14 @@ path as any other contact.
 
     author = await platform_author(account_id, settings)
     contact, created = await contact_for(author, "callrail", phone="+14045550199",
-                                         **names_of("Grace Hopper"))
+                                         **names_of("Grace Hopper"),
+                                         touch=Touch(LeadSource.CALLRAIL, "+14045550100"))
+
+A caller that is a person reaching the account by themselves (a lead, a text, a call in) passes
+its `touch`, and `contact_for` records it as the contact's lead (`shared.domain.leads`), new
+contact or known, so every side path records its leads the same way. Recording is opt-in: a
+caller that only needs the contact (a form submission finds its contact here, then records its
+lead with what only it knows) passes none.
 """
 
 from typing import Any
@@ -14,6 +21,7 @@ from shared.domain.contacts.errors import EmailTaken, Unreachable
 from shared.domain.contacts.leads import announce_new_lead
 from shared.domain.contacts.normalising import Context, Invalid, Normaliser
 from shared.domain.contacts.writing import Author, create_contact, update_contact
+from shared.domain.leads.recording import Touch, record_touch
 from shared.models.contact import Contact
 
 
@@ -26,6 +34,7 @@ async def contact_for(
     first_name: str | None = None,
     last_name: str | None = None,
     tag: str | None = None,
+    touch: Touch | None = None,
 ) -> tuple[Contact, bool]:
     """The account's live contact reachable at this email or phone, completed with what it
     lacked (a name, the other address, the tag); or a new person from `source`. Returns it and
@@ -33,7 +42,23 @@ async def contact_for(
     without a country code in the author's region); one that cannot be read is left out, and
     `Unreachable` answers when neither can. A new person the provider gives no name is named
     after the part of the email before the @, else the number, as a person needs a name; a new
-    person is a new lead (`leads`). Two writes racing for one new email end with one contact."""
+    person is a new lead the account's members hear of (`leads`); the `touch`, when given, is
+    recorded as the contact's lead. Two writes racing for one new email end with one contact."""
+    contact, created = await found_or_made(author, source, email, phone, first_name, last_name, tag)
+    if touch is not None:
+        await record_touch(contact, touch, new_contact=created)
+    return contact, created
+
+
+async def found_or_made(
+    author: Author,
+    source: str,
+    email: str | None,
+    phone: str | None,
+    first_name: str | None,
+    last_name: str | None,
+    tag: str | None,
+) -> tuple[Contact, bool]:
     email, phone = reachable(author, email, phone)
     found = await author.contacts.reachable_at(email, phone)
     if found is None:

@@ -46,6 +46,7 @@ REFERENCES = (
     Reference("deals", "contact_ids", is_list=True),
     Reference("crm_logs", "entity_id", only={"entity_type": "contact"}),
     Reference("contacts", "business_id"),
+    Reference("leads", "contact_id"),
 )
 
 

@@ -3,11 +3,12 @@ contacts through the job's column mapping and written by the contact write path,
 rows at a time (`shared.domain.contacts.batch`: a few queries per chunk, not per row).
 
 A row is checked whole and becomes a contact (or, in `update_existing` mode, changes the
-contact holding its email or phone) or leaves nothing, its errors recorded by row and column.
-Each chunk is committed with the job's progress and its contacts' events sent; a run cut short
-(a stopping worker hands its task back once the chunk in flight is committed; a crash) resumes
-after the last chunk committed. Progress is pushed every second or every
-PROGRESS_EVERY_ROWS rows, whichever comes first.
+contact holding its email or phone) or leaves nothing, its errors recorded by row and column;
+each contact it makes is an `import` lead, its `source_ref` the job's id. Each chunk is
+committed with the job's progress and its contacts' events sent; a run cut short (a stopping
+worker hands its task back once the chunk in flight is committed; a crash) resumes after the
+last chunk committed. Progress is pushed every second or every PROGRESS_EVERY_ROWS rows,
+whichever comes first.
 """
 
 import asyncio
@@ -25,9 +26,11 @@ from shared.domain.csv_jobs import repository
 from shared.domain.csv_jobs.progress import save_progress
 from shared.domain.csv_jobs.reading import CsvLimits, UnreadableCsv, csv_records
 from shared.domain.csv_jobs.settings import CsvJobSettings
+from shared.domain.leads.recording import Touch
 from shared.models.base import utc_now
 from shared.models.csv_queue import CsvJob, CsvJobStatus, RowError
 from shared.models.custom_field import CustomFieldType
+from shared.models.lead import LeadSource
 from shared.utilities.errors import DomainError
 from shared.utilities.storage import FileStorage
 
@@ -189,6 +192,8 @@ class RowImporter:
         self.job = job
         self.author = author
         self.custom_types = custom_types
+        # Each contact the import makes is a lead of the import's.
+        self.touch = Touch(LeadSource.IMPORT, source_ref=str(job.id))
         # Errors name a CSV column; the first one mapped to the contact field at fault.
         self.column_of: dict[str, str] = {}
         for column, target in job.mapping.items():
@@ -213,7 +218,7 @@ class RowImporter:
                 written_at.append(len(errors) - 1)
                 writes.append(data)
         outcomes = await write_contacts(
-            self.author, writes, update_existing=self.job.update_existing
+            self.author, writes, update_existing=self.job.update_existing, touch=self.touch
         )
         for at, outcome in zip(written_at, outcomes, strict=True):
             errors[at] = self.row_errors(chunk[at][0], outcome)

@@ -6,6 +6,9 @@ the email is a claim, never proof:
 - an email a contact already holds is kept as pending (`identity_pending`) and linked only
   once one of the account's users confirms the visitor is that contact (`confirm_identity`).
 
+A visitor linked to a contact, new or known, is a `live_chat` lead of that contact's, through
+the widget the visitor came by, landing on the page they started chatting on.
+
 Contacts are written through the one contact write path (`shared.domain.contacts`), from
 whichever process asks (the general socket for a visitor, the internal API for an agent).
 """
@@ -15,9 +18,11 @@ from typing import Any
 from shared.domain.contacts.errors import EmailTaken
 from shared.domain.contacts.leads import announce_new_lead
 from shared.domain.contacts.writing import Author, create_contact
+from shared.domain.leads.recording import Touch, record_touch
 from shared.domain.messages.prospects import update_prospect
 from shared.models.contact import Contact
 from shared.models.conversation_prospect import ConversationProspect
+from shared.models.lead import Attribution, LeadSource
 from shared.utilities.errors import Conflict
 from shared.utilities.outbox import emit
 from shared.utilities.realtime import Socket, account_room
@@ -41,7 +46,7 @@ async def claim_identity(
     if email == prospect.email:  # said again: nothing new to link
         await update_prospect(prospect, name=name)
     else:
-        contact = await new_person(author, email, name)
+        contact = await new_person(author, prospect, email, name)
         await update_prospect(
             prospect,
             name=name,
@@ -65,9 +70,11 @@ async def confirm_identity(author: Author, prospect: ConversationProspect) -> Co
     if not (prospect.identity_pending and prospect.email):
         raise NoIdentityToConfirm(f"Prospect {prospect.id} has no identity to confirm.")
     contact = await holder(author, prospect.email)
+    made = contact is None
     if contact is None:
         contact = await create_contact(author, person(prospect.email, prospect.name))
         await announce_new_lead(contact)
+    await record_touch(contact, visit(prospect), new_contact=made)
     await prospect.set({"contact_id": contact.id, "identity_pending": False})
     notice = {"prospect_id": str(prospect.id), "contact_id": str(contact.id)}
     emit(Socket.GENERAL, "live_chat:identity_confirmed", notice, account_room(prospect.account_id))
@@ -79,8 +86,11 @@ async def holder(author: Author, email: str) -> Contact | None:
     return held[0] if held else None
 
 
-async def new_person(author: Author, email: str, name: str) -> Contact | None:
-    """A new person with the email; None when a live contact holds it."""
+async def new_person(
+    author: Author, prospect: ConversationProspect, email: str, name: str
+) -> Contact | None:
+    """A new person with the email, the prospect's visit their lead; None when a live contact
+    holds it."""
     if await holder(author, email):
         return None
     try:
@@ -88,7 +98,17 @@ async def new_person(author: Author, email: str, name: str) -> Contact | None:
     except EmailTaken:  # another write gave the email to a new contact meanwhile
         return None
     await announce_new_lead(contact)
+    await record_touch(contact, visit(prospect), new_contact=True)
     return contact
+
+
+def visit(prospect: ConversationProspect) -> Touch:
+    """The visitor's chat as a touch: through their widget, from the page they chatted on."""
+    return Touch(
+        LeadSource.LIVE_CHAT,
+        source_ref=prospect.widget_id,
+        attribution=Attribution(landing_page=prospect.page_url),
+    )
 
 
 def person(email: str, name: str) -> dict[str, Any]:

@@ -12,14 +12,17 @@ from shared.models.base import utc_now
 from shared.models.conversation_prospect import ConversationProspect
 
 
-async def prospect_for(account_id: str | PydanticObjectId, visitor_id: str) -> ConversationProspect:
-    """The account's prospect for the visitor, made if there is none."""
+async def prospect_for(
+    account_id: str | PydanticObjectId, visitor_id: str, widget_id: str | None = None
+) -> ConversationProspect:
+    """The account's prospect for the visitor, made if there is none (through `widget_id`, the
+    live-chat widget the visitor came through)."""
     account = PydanticObjectId(account_id)
     if found := await repository.prospect_by_visitor(account, visitor_id):
         return found
     try:
         return await ConversationProspect(
-            account_id=account, visitor_id=visitor_id, last_seen_at=utc_now()
+            account_id=account, visitor_id=visitor_id, widget_id=widget_id, last_seen_at=utc_now()
         ).insert()
     except DuplicateKeyError:  # the visitor's other tab made it first
         made = await repository.prospect_by_visitor(account, visitor_id)

@@ -8,6 +8,7 @@ import pytest
 from shared.domain.csv_jobs import importing
 from shared.models.contact import Contact
 from shared.models.custom_field import CustomFieldType
+from shared.models.lead import Lead, LeadSource
 from shared.models.membership import Role
 from tests.factories import create_signed_in, create_sub_account
 from tests.internal_api.crm.csv_jobs import create_custom_field, finished
@@ -294,6 +295,32 @@ async def test_in_update_mode_a_row_matching_a_contacts_email_or_phone_updates_i
     assert (ada.first_name, ada.last_name, ada.emails) == ("Augusta", "King", ["ada@example.com"])
     assert {value.field: value.value for value in ada.custom_values}["plan"] == "silver"
     assert alan.first_name == "Alan"
+
+
+async def test_each_contact_an_import_makes_is_an_import_lead_of_the_job(api, owner):
+    job = await run(api, owner, HEADER + ADA + ALAN)
+
+    ada, alan = await contacts_of(owner.account)
+    leads = await Lead.find({"account_id": owner.account.id}).to_list()
+    made = (LeadSource.IMPORT, job["id"], True)
+    assert {
+        lead.contact_id: (lead.source, lead.source_ref, lead.new_contact) for lead in leads
+    } == {
+        ada.id: made,
+        alan.id: made,
+    }
+
+
+async def test_a_contact_an_import_only_updates_is_no_new_lead(api, owner):
+    first = await run(api, owner, HEADER + ADA)
+    files = upload(HEADER + "Ada,King,ada@example.com,,silver,,\n")
+    files["data"]["update_existing"] = "true"
+
+    response = await api.post("/v1/crm/imports", headers=owner.headers, **files)
+    await finished(api, f"/v1/crm/imports/{response.json()['id']}", owner.headers)
+
+    leads = await Lead.find({"account_id": owner.account.id}).to_list()
+    assert [lead.source_ref for lead in leads] == [first["id"]]
 
 
 async def test_the_errors_listed_are_capped_and_say_so_with_their_count(api, owner, monkeypatch):

@@ -1,6 +1,6 @@
 """A live-chat visitor's identity: a new email makes a person the prospect is linked to; a
 known one is only a pending claim until an agent confirms it; contacts are written through the
-one contact write path."""
+one contact write path; a visitor linked to a contact is that contact's live-chat lead."""
 
 import os
 
@@ -13,6 +13,7 @@ from shared.domain.messages.prospects import prospect_for
 from shared.models.contact import Contact
 from shared.models.conversation_prospect import ConversationProspect
 from shared.models.crm_log import CrmLog
+from shared.models.lead import Lead, LeadSource
 from shared.utilities.outbox import Senders, collecting
 from tests.factories import create_account, create_contact, create_membership, create_user
 from tests.shared.domain.held import platform_messages
@@ -29,6 +30,13 @@ async def outbox():
 
 async def visitor_of(account) -> tuple[Author, ConversationProspect]:
     return Author.platform(account.id, "US"), await prospect_for(account.id, "v-1")
+
+
+async def visitor_on_a_page(account) -> tuple[Author, ConversationProspect]:
+    """A visitor who came through widget w-1 and started chatting on the pricing page."""
+    prospect = await prospect_for(account.id, "v-1", widget_id="w-1")
+    await prospect.set({"page_url": "https://bakery.example/pricing"})
+    return Author.platform(account.id, "US"), prospect
 
 
 async def test_a_new_email_makes_a_person_from_live_chat_linked_to_the_prospect(mongo, outbox):
@@ -57,6 +65,22 @@ async def test_a_new_email_is_a_new_lead_the_accounts_members_hear_of(mongo, out
     ]
 
 
+async def test_a_new_email_is_a_live_chat_lead_through_the_widget_from_the_page(mongo, outbox):
+    author, prospect = await visitor_on_a_page(await create_account())
+
+    await claim_identity(author, prospect, "ada@example.com", "Ada King")
+
+    contact = await Contact.find_one()
+    [lead] = await Lead.find_all().to_list()
+    assert (lead.contact_id, lead.source, lead.source_ref, lead.new_contact) == (
+        contact.id,
+        LeadSource.LIVE_CHAT,
+        "w-1",
+        True,
+    )
+    assert lead.attribution.landing_page == "https://bakery.example/pricing"
+
+
 async def test_a_known_email_is_a_pending_claim_and_links_nothing(mongo, outbox):
     account = await create_account()
     await create_contact(account, emails=["ada@example.com"])
@@ -65,6 +89,7 @@ async def test_a_known_email_is_a_pending_claim_and_links_nothing(mongo, outbox)
     await claim_identity(author, prospect, "ada@example.com", "")
 
     assert platform_messages(outbox) == []  # no new lead
+    assert await Lead.find_all().count() == 0
     stored = await ConversationProspect.get(prospect.id)
     assert (stored.email, stored.contact_id, stored.identity_pending) == (
         "ada@example.com",
@@ -120,6 +145,23 @@ async def test_confirming_links_the_holder_as_the_agent(mongo, outbox):
     assert linked.id == known.id
     stored = await ConversationProspect.get(prospect.id)
     assert (stored.contact_id, stored.identity_pending) == (known.id, False)
+
+
+async def test_a_confirmed_visitor_is_a_lead_of_the_known_contact_not_new(mongo, outbox):
+    account = await create_account()
+    known = await create_contact(account, emails=["ada@example.com"])
+    author, prospect = await visitor_on_a_page(account)
+    await claim_identity(author, prospect, "ada@example.com", "")
+
+    await confirm_identity(author, prospect)
+
+    [lead] = await Lead.find_all().to_list()
+    assert (lead.contact_id, lead.source, lead.source_ref, lead.new_contact) == (
+        known.id,
+        LeadSource.LIVE_CHAT,
+        "w-1",
+        False,
+    )
 
 
 async def test_a_prospect_without_a_pending_claim_has_nothing_to_confirm(mongo, outbox):

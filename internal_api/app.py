@@ -28,8 +28,12 @@ from internal_api.public.routes import router as public_router
 from internal_api.settings import InternalApiSettings
 from internal_api.signup_codes.routes import router as signup_codes_router
 from internal_api.storage import file_storage
+from internal_api.url_shortener.redirect import PREFIX as SHORT_LINK_PREFIX
+from internal_api.url_shortener.redirect import Redirect
+from internal_api.url_shortener.routes import router as url_shortener_router
 from internal_api.users.routes import router as users_router
 from internal_api.webhooks.routes import router as webhooks_router
+from shared.utilities.app import DirectRoute
 from shared.utilities.app import create_app as create_service_app
 
 
@@ -40,6 +44,7 @@ def create_app(
 ) -> FastAPI:
     """`currency_transport` stands in for the network to the currency service, in tests, and
     `captcha_transport` for hCaptcha's and Turnstile's."""
+    redirect = Redirect()
     return create_service_app(
         settings,
         title="Internal API",
@@ -69,6 +74,7 @@ def create_app(
             mobile_app_router,
             inbound_router,
             public_router,
+            url_shortener_router,
         ],
         uses_mongo=True,
         uses_redis=True,
@@ -78,6 +84,8 @@ def create_app(
             password_hashing(settings.password_hashes_at_once),
             exchange_rates(settings, currency_transport),
             public_layer(settings, captcha_transport),
+            redirect.serving,
         ],
         configure=install_public_cors,
+        direct=[DirectRoute(SHORT_LINK_PREFIX, redirect)],
     )

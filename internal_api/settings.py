@@ -102,6 +102,35 @@ class InternalApiSettings(CsvJobSettings, PublicSettings):
         "comma-separated Fernet keys sealing webhook signing secrets; the first seals, all open",
     )
 
+    short_url_base: str = Field(
+        "http://127.0.0.1:5000/v1/s/",
+        pattern=r"^https?://[^/?#]+/([^?#]*/)?$",
+        description="what a short link's code is appended to (ending in /): the gateway's "
+        "/v1/s/, or a branded domain the edge sends to it",
+    )
+    short_link_cache_seconds: int = Field(
+        24 * 3600, gt=0, description="how long the redirect keeps a short link in Redis"
+    )
+    short_link_unknown_cache_seconds: int = Field(
+        60, gt=0, description="how long the redirect remembers that a code is no short link"
+    )
+    short_link_click_backlog: int = Field(
+        1_000_000,
+        gt=0,
+        description="clicks kept waiting for the queue manager (QM_SHORT_LINK_CLICKS); past "
+        "them the oldest are dropped",
+    )
+    short_link_country_header: str = Field(
+        "CF-IPCountry",
+        description="the edge's header naming the visitor's country (ISO 3166-1 alpha-2), "
+        "recorded with each click when present",
+    )
+    short_link_refused_hosts: list[str] = Field(
+        [],
+        description="JSON list of host names short links may not lead to, besides loopback, "
+        "private and single-label ones and the hosts of this service's own settings",
+    )
+
     @property
     def invitation_lifetime(self) -> timedelta:
         return timedelta(seconds=self.invitation_lifetime_seconds)

@@ -11,8 +11,9 @@ events) and `platform_messages` (the platform's own emails and pushes) in `queue
 `triggers_sweep`, `task_runs_cleanup`, `webhook_retries` and `schedule_utilization_monitoring`
 (`crons/`); `contacts` and `contacts_export` (`queues/contacts.py`) and the cron
 `contacts_export_cleanup` carry the CSV imports and exports; the crons `accounts_purge` and
-`check_account_active` the account lifecycle. The original's other switches
-(subscriptions, InstaSites, OneBalance, billing, support, projects, ...) come back with the
+`check_account_active` the account lifecycle; the cron `short_link_clicks`
+(`crons/short_link_clicks.py`) stores and counts the clicks on short links. The original's other
+switches (subscriptions, InstaSites, OneBalance, billing, support, projects, ...) come back with the
 feature that gives them a task.
 """
 
@@ -25,6 +26,7 @@ from shared.utilities.task_names import (
     CHECK_ACCOUNT_ACTIVE_SUSPEND_ENDED,
     CONTACTS_EXPORT_CLEANUP_DELETE_EXPIRED,
     SCHEDULE_UTILIZATION_MONITORING_RECORD,
+    SHORT_LINK_CLICKS_RECORD,
     TASK_RUNS_CLEANUP_DELETE_FINISHED,
     TRIGGERS_SWEEP_REQUEUE_PENDING,
     WEBHOOK_RETRIES_SEND_DUE,
@@ -49,6 +51,7 @@ CRONS: dict[str, Cron] = {
     "contacts_export_cleanup": Cron(CONTACTS_EXPORT_CLEANUP_DELETE_EXPIRED, timedelta(minutes=5)),
     "accounts_purge": Cron(ACCOUNTS_PURGE_DELETE_EXPIRED, timedelta(hours=1)),
     "check_account_active": Cron(CHECK_ACCOUNT_ACTIVE_SUSPEND_ENDED, timedelta(hours=1)),
+    "short_link_clicks": Cron(SHORT_LINK_CLICKS_RECORD, timedelta(seconds=30)),
 }
 
 

@@ -40,6 +40,9 @@ class QueueSwitches(BaseSettings):
     check_account_active: bool = switch(
         "suspends the sub-accounts whose active period ended more than the grace period ago"
     )
+    short_link_clicks: bool = switch(
+        "stores the clicks on short links the redirect recorded, and counts them by day"
+    )
     schedule_utilization_monitoring: bool = switch(
         "records each queue's depth and oldest waiting task, and each worker's utilisation",
         on=True,

@@ -66,6 +66,8 @@ class RouterSettings(ServiceSettings):
         "/v1/notifications/unsubscribe/*",
         # Public forms, from any website: no method, so their CORS preflights (OPTIONS) pass.
         "/v1/forms/public/*",
+        # Short links, followed by anyone from anywhere.
+        "GET /v1/s/*",
     ]
 
     rate_limit_per_account: Limits = parse_limits("100/second, 3000/minute, 500000/day")

@@ -310,7 +310,7 @@ def test_every_container_runs_distributed_on_the_compose_mongo_and_redis(name):
     )
 
 
-OUTSIDE_ADDRESSES = ("PUBLIC_URL", "DASHBOARD_URL")
+OUTSIDE_ADDRESSES = ("PUBLIC_URL", "DASHBOARD_URL", "SHORT_URL_BASE")
 
 
 def loopback_urls(service: Service) -> list[str]:

@@ -101,6 +101,11 @@ def test_beat_schedules_the_crons_switched_on_on_their_own_queues():
             "schedule": 3600.0,
             "options": {"queue": "check_account_active"},
         },
+        "short_link_clicks": {
+            "task": "short_link_clicks.record",
+            "schedule": 30.0,
+            "options": {"queue": "short_link_clicks"},
+        },
     }
 
 

@@ -4,10 +4,12 @@ import functools
 import re
 
 import pytest
+from fastapi import FastAPI
 
 from router.routing import LEAVING_ROUTES, Routes, public_route
 from router.settings import RouterSettings
 from scripts.services import SERVICES
+from shared.utilities.app import DirectDispatch
 
 
 @pytest.mark.parametrize(
@@ -63,6 +65,7 @@ async def test_a_path_outside_v1_answers_404_without_an_upstream_call(router, up
         ("POST", "/v1/forms/public/f1/submissions"),
         ("GET", "/v1/forms/public/f1/stamp"),
         ("OPTIONS", "/v1/forms/public/f1/submissions"),
+        ("GET", "/v1/s/abc123"),
     ],
 )
 def test_the_default_public_routes_are_public(method, path):
@@ -81,7 +84,7 @@ def test_the_default_public_routes_are_public(method, path):
         ("POST", "/v1/e/google/auth/complete"),
         ("POST", "/v1/e/wasabi/public/download_by_key"),
         ("GET", "/v1/e/wasabi/uploads"),
-        ("GET", "/v1/s/abc123"),
+        ("POST", "/v1/s/abc123"),
         ("GET", "/v1/forms/f1/submissions"),
         ("GET", "/v1/contacts"),
         ("GET", "/v1/notifications/webhooks/sendgrid"),
@@ -92,6 +95,10 @@ def test_other_routes_are_private(method, path):
     assert not Routes(RouterSettings()).is_public(method, path)
 
 
+# A path prefix a service answers ahead of its routes (a DirectRoute) takes every method.
+DIRECT_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+
+
 @functools.cache
 def served_operations() -> dict[str, list[tuple[str, str]]]:
     """(method, path with each parameter as "x") of every operation, by the base URL the router
@@ -100,13 +107,22 @@ def served_operations() -> dict[str, list[tuple[str, str]]]:
     served = {}
     for url in {upstream.url for _, upstream in Routes(RouterSettings()).table}:
         service = urls[url]
-        paths = service.create_app(service.settings_class()()).openapi()["paths"]
+        app = service.create_app(service.settings_class()())
         served[url] = [
             (method.upper(), re.sub(r"\{[^}]+\}", "x", path))
-            for path, operations in paths.items()
+            for path, operations in app.openapi()["paths"].items()
             for method in operations
-        ]
+        ] + direct_operations(app)
     return served
+
+
+def direct_operations(app: FastAPI) -> list[tuple[str, str]]:
+    """Each DirectRoute's prefix, as (each method, a path under it)."""
+    dispatch = app.build_middleware_stack()
+    assert isinstance(dispatch, DirectDispatch)
+    return [
+        (method, f"{route.prefix}x") for route, _ in dispatch.direct for method in DIRECT_METHODS
+    ]
 
 
 @pytest.mark.parametrize("route", [*RouterSettings().public_routes, *LEAVING_ROUTES])

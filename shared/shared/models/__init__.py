@@ -54,6 +54,9 @@ from shared.models.queue_snapshot import QueueSnapshot
 from shared.models.review import Review
 from shared.models.sendgrid_key import SendgridKey
 from shared.models.session import Session
+from shared.models.short_link import ShortLink
+from shared.models.short_link_click import ShortLinkClick
+from shared.models.short_link_day import ShortLinkDay
 from shared.models.stripe_token import StripeToken
 from shared.models.task_run import TaskRun
 from shared.models.twilio_key import TwilioKey
@@ -128,4 +131,7 @@ ALL_MODELS: list[type[Document]] = [
     TwilioKey,
     SendgridKey,
     YextKey,
+    ShortLink,
+    ShortLinkClick,
+    ShortLinkDay,
 ]

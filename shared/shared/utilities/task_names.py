@@ -126,6 +126,8 @@ CONTACTS_EXPORT_CLEANUP_DELETE_EXPIRED = declare(
 )
 ACCOUNTS_PURGE_DELETE_EXPIRED = declare("accounts_purge.delete_expired", NoArguments)
 CHECK_ACCOUNT_ACTIVE_SUSPEND_ENDED = declare("check_account_active.suspend_ended", NoArguments)
+# Clicks on short links, drained from their Redis stream into MongoDB.
+SHORT_LINK_CLICKS_RECORD = declare("short_link_clicks.record", NoArguments)
 # A notification delivery, sent by the notification service's own worker in queue mode.
 NOTIFICATIONS_SEND = declare("notifications.send", DeliveryArguments, NOTIFICATIONS)
 

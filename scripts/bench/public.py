@@ -42,8 +42,13 @@ FORM = {
     "steps": [
         {
             "fields": [
-                {"key": "email", "kind": "email", "label": "Email", "required": True,
-                 "maps_to": "emails"},
+                {
+                    "key": "email",
+                    "kind": "email",
+                    "label": "Email",
+                    "required": True,
+                    "maps_to": "emails",
+                },
                 {"key": "name", "kind": "text", "label": "Name", "maps_to": "first_name"},
             ]
         }

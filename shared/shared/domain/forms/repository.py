@@ -54,6 +54,16 @@ class SubmissionRepository(TenantRepository[FormSubmission]):
         oid = object_id(submission_id)
         return await self.find_one({"_id": oid, "form_id": form_id}) if oid else None
 
+    async def record(self, submission: FormSubmission, **fields: Any) -> None:
+        """`fields` set on the stored submission in one `$set`, and on `submission`: not a
+        diff of the whole document, whose answers make it the largest write of a submission."""
+        changes = {**fields, "updated_at": utc_now()}
+        await FormSubmission.get_motor_collection().update_one(
+            self.scoped({"_id": submission.id}), {"$set": changes}
+        )
+        for name, value in changes.items():
+            setattr(submission, name, value)
+
     async def take_over(
         self, submission: FormSubmission, stale_before: datetime, fields: dict[str, Any]
     ) -> FormSubmission | None:

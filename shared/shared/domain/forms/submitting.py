@@ -18,10 +18,10 @@ failure at any point leaves no contact that its submission does not record:
    by email, then phone; completed only with what it lacks, so a stranger's answers never
    overwrite what the account knows; the form's tags added), and its id saved on the
    submission at once.
-3. The lead is recorded, then the deal opened (when the form opens one), each saved on the
-   submission as it is made.
-4. The submission is `processed`; `effects` sends the event, fires the automations and tells
-   the recipients, through the caller's outbox.
+3. The lead is recorded (once per submission: its id is the lead's touch id), then the deal
+   opened (when the form opens one) and saved on the submission at once.
+4. The submission is `processed`, with its lead; `effects` sends the event, fires the
+   automations and tells the recipients, through the caller's outbox.
 
 A failure after step 1 leaves the submission `failed` with whatever it made recorded on it,
 and the caller sees the error. Sending the same client submission id again resumes it: each
@@ -194,25 +194,20 @@ async def process(
         more=draft.more,
         announce=False,  # the form tells its own recipients (`effects`)
     )
+    submissions = SubmissionRepository(form.account_id)
     if submission.contact_id is None:
-        submission.contact_id, submission.new_contact = contact.id, created
-        await submission.save_changes()
-    if submission.lead_id is None:
-        lead = await record_lead(
-            contact,
-            LeadSource.FORM,
-            new_contact=bool(submission.new_contact),
-            source_ref=str(form.id),
-            attribution=submission.attribution,
-            touch_id=str(submission.id),  # recorded once, however often it is resumed
-        )
-        submission.lead_id = lead.id
-        await submission.save_changes()
+        await submissions.record(submission, contact_id=contact.id, new_contact=created)
+    lead = await record_lead(
+        contact,
+        LeadSource.FORM,
+        new_contact=bool(submission.new_contact),
+        source_ref=str(form.id),
+        attribution=submission.attribution,
+        touch_id=str(submission.id),  # recorded once, however often it is resumed
+    )
     if form.deal and submission.deal_id is None and await stage_exists(form):
-        submission.deal_id = (await opened_deal(form, contact)).id
-        await submission.save_changes()
-    submission.status = SubmissionStatus.PROCESSED
-    await submission.save_changes()
+        await submissions.record(submission, deal_id=(await opened_deal(form, contact)).id)
+    await submissions.record(submission, lead_id=lead.id, status=SubmissionStatus.PROCESSED)
     return contact
 
 

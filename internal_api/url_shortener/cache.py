@@ -18,6 +18,7 @@ from redis.asyncio import Redis
 from redis.typing import EncodableT, FieldT
 
 from internal_api.settings import InternalApiSettings
+from internal_api.url_shortener.destinations import redirect_target
 from shared.domain.short_links.clicks import CLICK_STREAM, LINK, visit_fields
 from shared.models.short_link import ShortLink
 
@@ -65,7 +66,7 @@ class CachedLink:
             link_id=str(link.id),
             expires_ms=int(expires.timestamp() * 1000) if expires else None,
             status=301 if link.permanent else 302,
-            target=link.target,
+            target=redirect_target(link),
         )
 
     @classmethod

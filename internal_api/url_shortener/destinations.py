@@ -9,14 +9,14 @@ compose's `internal_api`), internal suffixes, and the hosts of the platform's ow
 """
 
 import ipaddress
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from urllib.parse import quote, unquote_plus, urlencode, urlsplit, urlunsplit
 
 from pydantic import HttpUrl
 
 from internal_api.settings import InternalApiSettings
 from internal_api.url_shortener.errors import DestinationRefused
-from shared.models.short_link import UtmParameters
+from shared.models.short_link import ShortLink, UtmParameters
 from shared.utilities.addresses import address_allowed
 
 # Names that resolve only inside a network (RFC 6761, 6762, 8375, and common practice).
@@ -58,9 +58,22 @@ def check_destination(url: HttpUrl, platform: Iterable[str], field: str) -> None
 
 
 def with_utm(destination: str, utm: UtmParameters) -> str:
-    """The destination with `utm_<name>=<value>` for each parameter given, after the rest of
-    its query (kept as written), replacing any of the same name it had."""
-    added = {f"utm_{name}": value for name, value in utm.model_dump().items() if value}
+    """The destination with `utm_<name>=<value>` for each parameter given."""
+    return with_parameters(
+        destination, {f"utm_{name}": value for name, value in utm.model_dump().items() if value}
+    )
+
+
+def redirect_target(link: ShortLink) -> str:
+    """Where the link's redirect sends: its target, with its code when it passes it on."""
+    return (
+        with_parameters(link.target, {"short_link": link.code}) if link.pass_code else link.target
+    )
+
+
+def with_parameters(destination: str, added: Mapping[str, str]) -> str:
+    """The destination with the `added` query parameters after the rest of its query (kept as
+    written), replacing any of the same name it had."""
     if not added:
         return destination
     parts = urlsplit(destination)

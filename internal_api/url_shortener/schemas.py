@@ -66,6 +66,12 @@ class ShortLinkCreate(WriteModel):
         description="redirect with 301, which browsers keep (their visits after the first are "
         "not counted), rather than 302",
     )
+    pass_code: bool = Field(
+        True,
+        description="redirect to the target with `short_link=<code>` added, so a platform form "
+        "on the page attributes its lead to this link; off for a target that takes no extra "
+        "parameter (a signed URL)",
+    )
 
 
 class ShortLinkUpdate(WriteModel):
@@ -77,9 +83,10 @@ class ShortLinkUpdate(WriteModel):
     title: Title | None = None
     expires_at: Expiry | None = Field(None, description="null: never expires")
     permanent: bool | None = None
+    pass_code: bool | None = None
 
     # Runs only on fields sent: null may clear the expiry, and nothing else.
-    @field_validator("destination", "slug", "utm", "title", "permanent")
+    @field_validator("destination", "slug", "utm", "title", "permanent", "pass_code")
     @classmethod
     def not_null(cls, value: Any) -> Any:
         if value is None:
@@ -104,6 +111,7 @@ class ShortLinkRead(DocumentRead):
     title: str
     expires_at: datetime | None
     permanent: bool
+    pass_code: bool
     created_by: IdStr
 
 

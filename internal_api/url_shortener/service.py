@@ -63,7 +63,7 @@ async def create_link(
     destination = str(body.destination)
     utm = UtmParameters(**body.utm.model_dump())
     fields = {
-        **body.model_dump(include={"title", "expires_at", "permanent"}),
+        **body.model_dump(include={"title", "expires_at", "permanent", "pass_code"}),
         "destination": destination,
         "utm": utm,
         "target": with_utm(destination, utm),
@@ -110,7 +110,7 @@ async def update_link(
     link = await links.get(link_id)
     changes: dict[str, Any] = {
         field: getattr(body, field)
-        for field in body.model_fields_set & {"title", "expires_at", "permanent"}
+        for field in body.model_fields_set & {"title", "expires_at", "permanent", "pass_code"}
     }
     if body.destination is not None:
         check_destination(body.destination, shortener.platform_hosts, "destination")

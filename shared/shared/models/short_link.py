@@ -34,6 +34,10 @@ class ShortLink(TenantDocument):
     title: str = ""
     expires_at: datetime | None = None  # past it the code answers 410
     permanent: bool = False  # redirected with 301 (browsers keep it) rather than 302
+    # The redirect adds `short_link=<code>` to the target, so the platform's forms on the page
+    # it leads to attribute their leads to the link (off for a target that takes no extra
+    # parameter, such as a signed URL).
+    pass_code: bool = True
     created_by: PydanticObjectId
 
     class Settings:

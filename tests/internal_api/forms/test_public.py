@@ -17,6 +17,7 @@ from tests.internal_api.forms.bodies import (
     public,
     sent,
 )
+from tests.internal_api.url_shortener.factories import create_link
 
 ADA = {"name": "Ada King", "email": "ada@example.com", "plan": "pro"}
 CAPTCHA = {"provider": "hcaptcha", "site_key": "10000000-ffff", "secret": "0x0000-secret"}
@@ -47,6 +48,19 @@ async def test_the_definition_for_a_page_holds_nothing_private(api, owner):
     assert body["steps"][0]["fields"][2]["options"] == ["basic", "pro"]
     for private in ("secret", "notify_user_ids", "tags", "deal", "maps_to", "rate_limit"):
         assert private not in response.text
+
+
+async def test_a_visitor_who_came_by_a_short_link_is_a_lead_of_that_link(api, owner, form, redis):
+    link = await create_link(owner.account, target="https://site.example/offer")
+    landing = (await api.get(f"/v1/s/{link.code}")).headers["location"]
+
+    response = await api.post(
+        f"{public(form['id'])}/submissions", json=sent(ADA, form["id"], page={"url": landing})
+    )
+
+    submission = await FormSubmission.get(response.json()["id"])
+    lead = await Lead.get(submission.lead_id)
+    assert (lead.attribution.short_link, lead.attribution.landing_page) == (link.code, landing)
 
 
 async def test_an_archived_form_is_not_there_for_pages(api, owner, form):

@@ -33,8 +33,16 @@ async def test_a_link_redirects_with_302_to_its_target(api, clicks):
     response = await follow(api, link.code)
 
     assert response.status_code == 302
-    assert response.headers["location"] == f"{DESTINATION}&utm_source=qr"
+    assert response.headers["location"] == f"{DESTINATION}&utm_source=qr&short_link={link.code}"
     assert response.headers["cache-control"] == "no-store"
+
+
+async def test_a_link_that_keeps_its_code_redirects_to_its_target_as_it_is(api, clicks):
+    link = await create_link((await create_signed_in()).account, pass_code=False)
+
+    response = await follow(api, link.code)
+
+    assert response.headers["location"] == DESTINATION
 
 
 async def test_a_permanent_link_redirects_with_301(api, clicks):
@@ -42,7 +50,8 @@ async def test_a_permanent_link_redirects_with_301(api, clicks):
 
     response = await follow(api, link.code)
 
-    assert (response.status_code, response.headers["location"]) == (301, DESTINATION)
+    assert response.status_code == 301
+    assert response.headers["location"] == f"{DESTINATION}&short_link={link.code}"
 
 
 async def test_a_code_is_followed_in_any_case(api, clicks):
@@ -50,7 +59,7 @@ async def test_a_code_is_followed_in_any_case(api, clicks):
 
     response = await follow(api, "Spring-SALE")
 
-    assert response.headers["location"] == link.target
+    assert response.headers["location"] == f"{link.target}&short_link=spring-sale"
 
 
 async def test_a_second_redirect_is_answered_from_the_cache(api, clicks):
@@ -60,7 +69,8 @@ async def test_a_second_redirect_is_answered_from_the_cache(api, clicks):
 
     response = await follow(api, link.code)
 
-    assert (response.status_code, response.headers["location"]) == (302, DESTINATION)
+    assert response.status_code == 302
+    assert response.headers["location"] == f"{DESTINATION}&short_link={link.code}"
 
 
 async def test_a_changed_link_redirects_to_its_new_target_at_once(api, clicks):
@@ -75,7 +85,9 @@ async def test_a_changed_link_redirects_to_its_new_target_at_once(api, clicks):
     )
     response = await follow(api, made["code"])
 
-    assert response.headers["location"] == "https://shop.example.com/summer"
+    assert (
+        response.headers["location"] == f"https://shop.example.com/summer?short_link={made['code']}"
+    )
 
 
 async def test_a_deleted_link_stops_redirecting_at_once(api, clicks):

@@ -30,7 +30,9 @@ async def test_a_link_made_in_the_dashboard_redirects_a_visitor_without_a_sessio
     followed = await dashboard.get("/v1/s/through-the-chain")
 
     assert followed.status_code == 302
-    assert followed.headers["location"] == f"{DESTINATION}&utm_source=qr"
+    assert followed.headers["location"] == (
+        f"{DESTINATION}&utm_source=qr&short_link=through-the-chain"
+    )
 
 
 async def test_expired_and_unknown_codes_answer_410_and_404_without_a_session(dashboard, clicks):

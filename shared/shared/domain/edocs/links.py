@@ -1,0 +1,45 @@
+"""The signing links mailed to signers: `<signer id>.<mac>`, the MAC an HMAC-SHA256 (under
+EDOCS_LINK_KEY) of the signer's id and its link nonce. Made again for each reminder, never
+stored; a signer's new nonce voids its old links. The link names its signer, and through it
+its document and account: it reaches nothing else."""
+
+import hashlib
+import hmac
+
+from beanie import PydanticObjectId
+
+from shared.domain.edocs.errors import SigningLinkInvalid
+from shared.domain.edocs.settings import EdocsSettings
+from shared.models.edocs_signer import EdocsSigner
+from shared.utilities.keys import development_secret
+from shared.utilities.repository import object_id
+
+MAC_CHARS = 32  # 128 bits of the SHA-256 HMAC, in hex
+
+
+def link_key(settings: EdocsSettings) -> bytes:
+    """The configured key; a development secret in embedded mode when none is set (the
+    settings refuse none in distributed mode)."""
+    return (settings.edocs_link_key or development_secret("edocs-links")).encode()
+
+
+def mac(key: bytes, signer_id: PydanticObjectId | str, nonce: str) -> str:
+    message = f"edocs-sign:{signer_id}:{nonce}".encode()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()[:MAC_CHARS]
+
+
+def signing_token(key: bytes, signer: EdocsSigner) -> str:
+    return f"{signer.id}.{mac(key, signer.id, signer.link_nonce)}"  # type: ignore[arg-type]
+
+
+async def signer_of(key: bytes, token: str) -> EdocsSigner:
+    """The signer the link was made for; raises SigningLinkInvalid otherwise."""
+    signer_id, _, given = token.partition(".")
+    oid = object_id(signer_id)
+    signer = await EdocsSigner.get(oid) if oid else None
+    if signer is None:
+        raise SigningLinkInvalid()
+    expected = mac(key, signer.id, signer.link_nonce)  # type: ignore[arg-type]
+    if not hmac.compare_digest(expected.encode(), given.encode("utf-8", "surrogatepass")):
+        raise SigningLinkInvalid()
+    return signer

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 
 from beanie import PydanticObjectId
 
-from shared.domain.edocs.repository import AuditRepository
+from shared.domain.edocs.hashing import state_hash
+from shared.domain.edocs.repository import AuditRepository, SignerRepository
 from shared.models.edocs_audit_event import AuditAction, EdocsAuditEvent
 from shared.models.edocs_document import EdocsDocument
 from shared.models.edocs_signer import EdocsSigner
@@ -52,3 +53,9 @@ async def record(
         hash_after=hash_after,
         detail=detail[:1000],
     )
+
+
+async def state_of(document: EdocsDocument) -> str:
+    """The document's state hash, with the signatures it holds now."""
+    signers = await SignerRepository(document.account_id).of_document(document.id)  # type: ignore[arg-type]
+    return state_hash(document, signers)

@@ -9,10 +9,10 @@ import hmac
 from beanie import PydanticObjectId
 
 from shared.domain.edocs.errors import SigningLinkInvalid
+from shared.domain.edocs.repository import signer_by_id
 from shared.domain.edocs.settings import EdocsSettings
 from shared.models.edocs_signer import EdocsSigner
 from shared.utilities.keys import development_secret
-from shared.utilities.repository import object_id
 
 MAC_CHARS = 32  # 128 bits of the SHA-256 HMAC, in hex
 
@@ -32,11 +32,10 @@ def signing_token(key: bytes, signer: EdocsSigner) -> str:
     return f"{signer.id}.{mac(key, signer.id, signer.link_nonce)}"  # type: ignore[arg-type]
 
 
-async def signer_of(key: bytes, token: str) -> EdocsSigner:
+async def verified_signer(key: bytes, token: str) -> EdocsSigner:
     """The signer the link was made for; raises SigningLinkInvalid otherwise."""
     signer_id, _, given = token.partition(".")
-    oid = object_id(signer_id)
-    signer = await EdocsSigner.get(oid) if oid else None
+    signer = await signer_by_id(signer_id)
     if signer is None:
         raise SigningLinkInvalid()
     expected = mac(key, signer.id, signer.link_nonce)  # type: ignore[arg-type]

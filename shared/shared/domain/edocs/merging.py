@@ -54,9 +54,7 @@ MERGE_SYNTAX = re.compile(r"{[{%].*?[}%]}", re.DOTALL)
 
 
 def sanitised(markup: str) -> str:
-    return nh3.clean(
-        markup, attributes={"*": {"style"}}, filter_style_properties=STYLE_PROPERTIES
-    )
+    return nh3.clean(markup, attributes={"*": {"style"}}, filter_style_properties=STYLE_PROPERTIES)
 
 
 def sanitised_body(body: str) -> str:

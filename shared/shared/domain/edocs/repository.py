@@ -50,11 +50,13 @@ class DocumentRepository(TenantRepository[EdocsDocument]):
             self.scoped({"_id": document.id, "status": was.value})
         ).update({"$set": changes}, response_type=UpdateResponse.NEW_DOCUMENT)
 
-    async def claim_pdf(self, document: EdocsDocument, key: str) -> bool:
-        """Whether this caller may store the final PDF under `key`: only the first, once."""
+    async def claim_pdf(self, document: EdocsDocument, key: str, digest: str, at: datetime) -> bool:
+        """Records the final PDF stored under `key` unless one is recorded already: whether
+        this caller's was (the first, once)."""
+        changes = {"pdf_key": key, "pdf_sha256": digest, "pdf_rendered_at": at, "updated_at": at}
         result = await EdocsDocument.find_one(
             self.scoped({"_id": document.id, "pdf_key": None})
-        ).update({"$set": {"pdf_key": key, "updated_at": utc_now()}})
+        ).update({"$set": changes})
         return result.modified_count == 1
 
 
@@ -81,12 +83,12 @@ class SignerRepository(TenantRepository[EdocsSigner]):
     async def claim_reminder(self, signer: EdocsSigner, due_before: datetime) -> bool:
         """Whether this caller sends the signer's next reminder: only if none was sent since
         `due_before`, and only one of the callers racing for it."""
-        not_lately = {"$or": [{"last_reminded_at": None}, {"last_reminded_at": {"$lt": due_before}}]}
+        not_lately = {
+            "$or": [{"last_reminded_at": None}, {"last_reminded_at": {"$lt": due_before}}]
+        }
         result = await EdocsSigner.find_one(
             self.scoped({"_id": signer.id, "status": SignerStatus.INVITED.value, **not_lately})
-        ).update(
-            {"$set": {"last_reminded_at": utc_now()}, "$inc": {"reminders_sent": 1}}
-        )
+        ).update({"$set": {"last_reminded_at": utc_now()}, "$inc": {"reminders_sent": 1}})
         return result.modified_count == 1
 
 

@@ -23,17 +23,13 @@ def refused(message: str, field: str) -> InvalidSignature:
 def png_bytes(data_url: str) -> bytes:
     """The PNG a data URL holds; raises InvalidSignature unless it is one, small enough."""
     if not data_url.startswith(PNG_DATA_URL) or len(data_url) > MAX_DATA_URL_CHARS:
-        raise refused(
-            f"must be a PNG data URL of at most {MAX_PNG_BYTES} bytes", "drawn_signature"
-        )
+        raise refused(f"must be a PNG data URL of at most {MAX_PNG_BYTES} bytes", "drawn_signature")
     try:
         png = base64.b64decode(data_url.removeprefix(PNG_DATA_URL), validate=True)
     except (binascii.Error, ValueError):
         raise refused("is not valid base64", "drawn_signature") from None
     if not png.startswith(PNG_MAGIC) or len(png) > MAX_PNG_BYTES:
-        raise refused(
-            f"must be a PNG data URL of at most {MAX_PNG_BYTES} bytes", "drawn_signature"
-        )
+        raise refused(f"must be a PNG data URL of at most {MAX_PNG_BYTES} bytes", "drawn_signature")
     return png
 
 

@@ -6,10 +6,11 @@ from pydantic_settings import SettingsConfigDict
 
 from internal_api.public.settings import PublicSettings
 from shared.domain.csv_jobs.settings import CsvJobSettings
+from shared.domain.edocs.settings import EdocsSettings
 from shared.utilities.settings import Port, RunMode, common
 
 
-class InternalApiSettings(CsvJobSettings, PublicSettings):
+class InternalApiSettings(CsvJobSettings, PublicSettings, EdocsSettings):
     model_config = SettingsConfigDict(env_prefix="INTERNAL_API_")
 
     service_name: ClassVar[str] = "internal_api"

@@ -11,6 +11,7 @@ a stylesheet on the network) is refused, so a rendered document shows only what 
 Each call starts its own browser, so a crashed print never spoils the next.
 """
 
+import asyncio
 from pathlib import Path
 
 from playwright.async_api import Route, async_playwright
@@ -39,7 +40,7 @@ async def refuse(route: Route) -> None:
 async def html_to_pdf(html: str, *, chromium_path: str = DEFAULT_CHROMIUM) -> bytes:
     """The HTML printed on A4 pages, backgrounds included (CSS `break-before: page` starts a
     new page)."""
-    if not Path(chromium_path).exists():
+    if not await asyncio.to_thread(Path(chromium_path).exists):
         raise PdfEngineMissing(f"no Chromium at {chromium_path}")
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(

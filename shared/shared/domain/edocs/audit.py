@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from beanie import PydanticObjectId
 
+from shared.domain.accounts import repository as accounts
 from shared.domain.edocs.hashing import state_hash
 from shared.domain.edocs.repository import AuditRepository, SignerRepository
 from shared.models.edocs_audit_event import AuditAction, EdocsAuditEvent
@@ -27,6 +28,12 @@ NOBODY = Client()
 
 def signer_actor(signer: EdocsSigner) -> str:
     return f"{signer.name} <{signer.email}>"
+
+
+async def user_actor(user_id: PydanticObjectId | str) -> str:
+    """A user of the account, as the certificate shows them."""
+    user = await accounts.user(PydanticObjectId(user_id))
+    return f"{user.name} <{user.email}>" if user else f"user {user_id}"
 
 
 async def record(

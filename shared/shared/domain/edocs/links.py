@@ -5,6 +5,7 @@ its document and account: it reaches nothing else."""
 
 import hashlib
 import hmac
+import secrets
 
 from beanie import PydanticObjectId
 
@@ -21,6 +22,10 @@ def link_key(settings: EdocsSettings) -> bytes:
     """The configured key; a development secret in embedded mode when none is set (the
     settings refuse none in distributed mode)."""
     return (settings.edocs_link_key or development_secret("edocs-links")).encode()
+
+
+def new_link_nonce() -> str:
+    return secrets.token_urlsafe(16)
 
 
 def mac(key: bytes, signer_id: PydanticObjectId | str, nonce: str) -> str:

@@ -70,6 +70,9 @@ class SignerRepository(TenantRepository[EdocsSigner]):
     async def of_document(self, document_id: PydanticObjectId) -> list[EdocsSigner]:
         return await self.list({"document_id": document_id}, limit=0, sort="order")
 
+    async def delete_of_document(self, document_id: PydanticObjectId) -> None:
+        await EdocsSigner.find(self.scoped({"document_id": document_id})).delete()
+
     async def move(
         self, signer: EdocsSigner, was: SignerStatus, **fields: Any
     ) -> EdocsSigner | None:

@@ -25,9 +25,11 @@ async def send(
     client: Client,
     link_key: bytes,
     expires_at: datetime | None,
+    time_zone: str,
     default_expiry: timedelta,
 ) -> EdocsDocument:
-    """Raises DocumentNotDraft for a document sent already (two sends racing: one wins)."""
+    """`expires_at` in UTC, meant in `time_zone`. Raises DocumentNotDraft for a document
+    sent already (two sends racing: one wins)."""
     if document.status is not DocumentStatus.DRAFT:
         raise DocumentNotDraft()
     content = await rendered_content(document)
@@ -40,6 +42,7 @@ async def send(
         content_sha256=sha256(content),
         sent_at=now,
         expires_at=expires_at or now + default_expiry,
+        time_zone=time_zone,
     )
     if sent is None:
         raise DocumentNotDraft()

@@ -53,8 +53,16 @@ STYLE_PROPERTIES = {
 MERGE_SYNTAX = re.compile(r"{[{%].*?[}%]}", re.DOTALL)
 
 
+# nh3's defaults (no script, no event handler, safe URL schemes), with table footers and
+# inline styles of STYLE_PROPERTIES on any tag.
+TAGS = nh3.ALLOWED_TAGS | {"tfoot"}
+ATTRIBUTES = {**nh3.ALLOWED_ATTRIBUTES, "*": {"style"}}
+
+
 def sanitised(markup: str) -> str:
-    return nh3.clean(markup, attributes={"*": {"style"}}, filter_style_properties=STYLE_PROPERTIES)
+    return nh3.clean(
+        markup, tags=TAGS, attributes=ATTRIBUTES, filter_style_properties=STYLE_PROPERTIES
+    )
 
 
 def sanitised_body(body: str) -> str:

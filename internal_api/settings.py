@@ -157,6 +157,12 @@ class InternalApiSettings(CsvJobSettings, PublicSettings, EdocsSettings):
         return self
 
     @model_validator(mode="after")
+    def distributed_mode_needs_an_edocs_link_key(self) -> Self:
+        if self.mode is RunMode.DISTRIBUTED and not self.edocs_link_key:
+            raise ValueError("EDOCS_LINK_KEY is required in distributed mode")
+        return self
+
+    @model_validator(mode="after")
     def distributed_mode_needs_a_session_state_key(self) -> Self:
         if self.mode is RunMode.DISTRIBUTED and not self.session_state_key:
             raise ValueError("SESSION_STATE_KEY is required in distributed mode")

@@ -115,3 +115,10 @@ class QueueManagerSettings(CsvJobSettings, EdocsSettings):
         ):
             raise ValueError("INTEGRATIONS_ENCRYPTION_KEYS is required in distributed mode")
         return self
+
+    @model_validator(mode="after")
+    def distributed_mode_needs_an_edocs_link_key(self) -> Self:
+        """The edocs cron mails signers their links again (reminders)."""
+        if self.mode is RunMode.DISTRIBUTED and self.switches.edocs and not self.edocs_link_key:
+            raise ValueError("EDOCS_LINK_KEY is required in distributed mode")
+        return self

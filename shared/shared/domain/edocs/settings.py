@@ -1,12 +1,14 @@
 """The settings of e-documents, read alike by the internal API (which sends documents and
-takes signatures) and the queue manager (which prints the final PDF and sends reminders)."""
+takes signatures) and the queue manager (which prints the final PDF and sends reminders).
+Each service requires EDOCS_LINK_KEY in distributed mode where it makes links (its settings
+say when)."""
 
-from typing import Annotated, Self
+from typing import Annotated
 
-from pydantic import Field, PositiveInt, model_validator
+from pydantic import Field, PositiveInt
 
 from shared.utilities.pdf import DEFAULT_CHROMIUM
-from shared.utilities.settings import RunMode, ServiceSettings, common
+from shared.utilities.settings import ServiceSettings, common
 
 
 class EdocsSettings(ServiceSettings):
@@ -30,9 +32,3 @@ class EdocsSettings(ServiceSettings):
     chromium_path: str = common(
         "CHROMIUM_PATH", DEFAULT_CHROMIUM, "the Chromium that prints PDFs (Debian's chromium)"
     )
-
-    @model_validator(mode="after")
-    def distributed_mode_needs_an_edocs_link_key(self) -> Self:
-        if self.mode is RunMode.DISTRIBUTED and not self.edocs_link_key:
-            raise ValueError("EDOCS_LINK_KEY is required in distributed mode")
-        return self

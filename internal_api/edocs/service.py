@@ -161,13 +161,13 @@ async def delete_document(principal: Principal, document_id: str) -> None:
     document = await get_document(principal, document_id)
     if document.content_sha256 is not None:
         raise DocumentNotDraft()
-    await SignerRepository(principal.account_id).delete_of_document(document.id)  # type: ignore[arg-type]
+    await SignerRepository(principal.account_id).delete_of_document(document.id)
     await document.delete()
 
 
 async def audit_trail(principal: Principal, document_id: str) -> list[EdocsAuditEvent]:
     document = await get_document(principal, document_id)
-    return await AuditRepository(principal.account_id).trail(document.id)  # type: ignore[arg-type]
+    return await AuditRepository(principal.account_id).trail(document.id)
 
 
 async def final_pdf(principal: Principal, document_id: str, storage: FileStorage) -> bytes:
@@ -175,7 +175,7 @@ async def final_pdf(principal: Principal, document_id: str, storage: FileStorage
 
 
 async def with_signers(document: EdocsDocument) -> Extended[EdocsDocument]:
-    signers = await SignerRepository(document.account_id).of_document(document.id)  # type: ignore[arg-type]
+    signers = await SignerRepository(document.account_id).of_document(document.id)
     return Extended(document, signers=signers)
 
 

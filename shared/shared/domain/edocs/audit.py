@@ -64,5 +64,5 @@ async def record(
 
 async def state_of(document: EdocsDocument) -> str:
     """The document's state hash, with the signatures it holds now."""
-    signers = await SignerRepository(document.account_id).of_document(document.id)  # type: ignore[arg-type]
+    signers = await SignerRepository(document.account_id).of_document(document.id)
     return state_hash(document, signers)

@@ -64,9 +64,9 @@ async def store_final_pdf(
     document = await documents.find_by_id(document_id)
     if document is None or document.status is not DocumentStatus.COMPLETED or document.pdf_key:
         return False
-    signers = await SignerRepository(account_id).of_document(document.id)  # type: ignore[arg-type]
+    signers = await SignerRepository(account_id).of_document(document.id)
     check_intact(document, signers)
-    events = await AuditRepository(account_id).trail(document.id)  # type: ignore[arg-type]
+    events = await AuditRepository(account_id).trail(document.id)
     pdf = await html_to_pdf(final_html(document, signers, events), chromium_path=chromium_path)
     key = pdf_key(document)
     async with storage.writer(key) as file:

@@ -34,7 +34,7 @@ def mac(key: bytes, signer_id: PydanticObjectId | str, nonce: str) -> str:
 
 
 def signing_token(key: bytes, signer: EdocsSigner) -> str:
-    return f"{signer.id}.{mac(key, signer.id, signer.link_nonce)}"  # type: ignore[arg-type]
+    return f"{signer.id}.{mac(key, signer.id, signer.link_nonce)}"
 
 
 async def verified_signer(key: bytes, token: str) -> EdocsSigner:
@@ -43,7 +43,7 @@ async def verified_signer(key: bytes, token: str) -> EdocsSigner:
     signer = await signer_by_id(signer_id)
     if signer is None:
         raise SigningLinkInvalid()
-    expected = mac(key, signer.id, signer.link_nonce)  # type: ignore[arg-type]
+    expected = mac(key, signer.id, signer.link_nonce)
     if not hmac.compare_digest(expected.encode(), given.encode("utf-8", "surrogatepass")):
         raise SigningLinkInvalid()
     return signer

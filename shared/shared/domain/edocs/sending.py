@@ -46,7 +46,7 @@ async def send(
     )
     if sent is None:
         raise DocumentNotDraft()
-    signers = await SignerRepository(sent.account_id).of_document(sent.id)  # type: ignore[arg-type]
+    signers = await SignerRepository(sent.account_id).of_document(sent.id)
     state = state_hash(sent, signers)
     await record(
         sent,

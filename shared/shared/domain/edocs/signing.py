@@ -46,7 +46,7 @@ async def opened(link_key: bytes, token: str) -> Signing:
     document = await DocumentRepository(signer.account_id).find_by_id(signer.document_id)
     if document is None or document.status is DocumentStatus.DRAFT:
         raise SigningLinkInvalid()
-    signers = await SignerRepository(document.account_id).of_document(document.id)  # type: ignore[arg-type]
+    signers = await SignerRepository(document.account_id).of_document(document.id)
     check_intact(document, signers)
     [signer] = [each for each in signers if each.id == signer.id]
     return Signing(document, signer, signers)

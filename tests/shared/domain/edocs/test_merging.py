@@ -74,7 +74,8 @@ def test_a_syntax_error_is_an_invalid_template():
 
 def test_a_body_is_stored_sanitised_with_its_merge_syntax_readable():
     body = sanitised_body(
-        '<p onclick="x()">{% if deal.title > "" %}{{ deal.title }}{% endif %}</p><script>x()</script>'
+        '<p onclick="x()">{% if deal.title > "" %}{{ deal.title }}{% endif %}</p>'
+        "<script>x()</script>"
     )
 
     assert body == '<p>{% if deal.title > "" %}{{ deal.title }}{% endif %}</p>'

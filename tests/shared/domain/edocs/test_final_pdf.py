@@ -50,9 +50,9 @@ async def test_the_pdf_holds_the_content_signatures_and_a_certificate_page(compl
     pages = [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
     assert len(pages) >= 2
     assert "Grace Hopper" in pages[0] and "Ada Lovelace" in pages[0]
-    certificate = "".join(pages[1:])
+    certificate = "".join(pages[1:]).replace("\n", "")  # as printed, lines wrapped anywhere
     assert "Certificate of completion" in certificate
-    assert completed.content_sha256 in certificate.replace("\n", "")
+    assert completed.content_sha256 in certificate
     assert "203.0.113.7" in certificate and "signed" in certificate
 
 

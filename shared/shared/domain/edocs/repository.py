@@ -83,6 +83,13 @@ class SignerRepository(TenantRepository[EdocsSigner]):
             self.scoped({"_id": signer.id, "status": was.value})
         ).update({"$set": changes}, response_type=UpdateResponse.NEW_DOCUMENT)
 
+    async def first_viewed(self, signer: EdocsSigner, at: datetime) -> None:
+        """When the signer first opened the document: set once, and nothing else written (a
+        signature given meanwhile in another tab stays)."""
+        unseen = self.scoped({"_id": signer.id, "viewed_at": None})
+        await EdocsSigner.find_one(unseen).update({"$set": {"viewed_at": at, "updated_at": at}})
+        signer.viewed_at = signer.viewed_at or at
+
     async def claim_reminder(self, signer: EdocsSigner, due_before: datetime) -> bool:
         """Whether this caller sends the signer's next reminder: only if none was sent since
         `due_before`, and only one of the callers racing for it."""

@@ -65,8 +65,8 @@ async def view(link_key: bytes, token: str, client: Client) -> Signing:
         hash_after=state,
     )
     if signing.signer.viewed_at is None:
-        signing.signer.viewed_at = utc_now()
-        await signing.signer.save()
+        signers = SignerRepository(signing.document.account_id)
+        await signers.first_viewed(signing.signer, utc_now())
     return signing
 
 

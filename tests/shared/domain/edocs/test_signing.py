@@ -95,6 +95,7 @@ async def test_each_step_is_recorded_with_the_address_user_agent_and_hashes(sent
     assert signed.hash_before and signed.hash_after and signed.hash_before != signed.hash_after
     viewed = await EdocsAuditEvent.find_one({"document_id": sent.id, "action": "viewed"})
     assert viewed.hash_after == signed.hash_before
+    assert (await signers_of(sent))[0].viewed_at is not None
 
 
 async def test_a_document_whose_content_changed_is_refused_and_nothing_is_recorded(sent):

@@ -3,6 +3,7 @@ against the document's hashes first (a tampered document refused, nothing record
 with the signer's address, user agent and the hashes before and after; the last signature
 completes it, with what that sets off."""
 
+import asyncio
 from datetime import timedelta
 
 import pytest
@@ -247,3 +248,18 @@ async def test_signing_twice_counts_once(sent, outbox):
         await signing.sign(KEY, first, typed_signature("Ada Lovelace"), CLIENT)
 
     assert (await trail(sent)).count(AuditAction.SIGNED) == 1
+
+
+async def test_the_same_signature_sent_twice_at_once_counts_once(sent, outbox):
+    first, _ = await tokens_of(sent)
+    signature = typed_signature("Ada Lovelace")
+
+    results = await asyncio.gather(
+        signing.sign(KEY, first, signature, CLIENT),
+        signing.sign(KEY, first, signature, CLIENT),
+        return_exceptions=True,
+    )
+
+    assert sorted(type(result).__name__ for result in results) == ["NotYourTurn", "Signing"]
+    assert (await trail(sent)).count(AuditAction.SIGNED) == 1
+    assert invited(outbox) == ["ada@example.com", "grace@example.com"]

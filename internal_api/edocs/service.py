@@ -121,8 +121,10 @@ async def create_document(
 
 async def list_documents(principal: Principal, params: PageParams) -> Page[Extended[EdocsDocument]]:
     page = await DocumentRepository(principal.account_id).paginate(params)
+    ids = [document.id for document in page.data if document.id]
+    signers = await SignerRepository(principal.account_id).of_documents(ids)
     return Page[Extended[EdocsDocument]](
-        data=[await with_signers(document) for document in page.data],
+        data=[Extended(document, signers=signers[document.id]) for document in page.data],
         pagination=page.pagination,
     )
 

@@ -100,6 +100,7 @@ async def test_documents_are_listed_a_page_at_a_time(api, owner, contact):
     response = await api.get(f"{EDOCS}/documents?limit=1", headers=owner.headers)
 
     assert [document["title"] for document in response.json()["data"]] == ["Two"]
+    assert [signer["order"] for signer in response.json()["data"][0]["signers"]] == [1, 2]
     assert response.json()["pagination"]["next_page"] == 2
 
 

@@ -55,6 +55,12 @@ RUN --mount=type=cache,target=/root/.cache/uv \
 FROM python:3.11-slim
 ARG SERVICE
 ARG PORT
+# Debian packages a service needs at run time (the queue manager: chromium, to print PDFs).
+ARG SYSTEM_PACKAGES=""
+RUN if [ -n "$SYSTEM_PACKAGES" ]; then \
+      apt-get update && apt-get install -y --no-install-recommends $SYSTEM_PACKAGES \
+      && rm -rf /var/lib/apt/lists/*; \
+    fi
 # /files is where compose mounts the volume of uploads and exports; a new volume takes its owner.
 RUN useradd --system --uid 10001 --no-create-home app && install -d -o app /files
 WORKDIR /app

@@ -16,6 +16,8 @@ from internal_api.crm.imports.routes import router as imports_router
 from internal_api.crm.notes.routes import contact_notes_router, deal_notes_router
 from internal_api.crm.pipelines.routes import router as pipelines_router
 from internal_api.crm.tags.routes import router as tags_router
+from internal_api.edocs.public_routes import router as edocs_public_router
+from internal_api.edocs.routes import router as edocs_router
 from internal_api.exchange_rates import exchange_rates
 from internal_api.filters.routes import router as filters_router
 from internal_api.forms.routes import router as forms_router
@@ -75,6 +77,8 @@ def create_app(
             inbound_router,
             public_router,
             url_shortener_router,
+            edocs_router,
+            edocs_public_router,
         ],
         uses_mongo=True,
         uses_redis=True,

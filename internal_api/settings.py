@@ -6,10 +6,11 @@ from pydantic_settings import SettingsConfigDict
 
 from internal_api.public.settings import PublicSettings
 from shared.domain.csv_jobs.settings import CsvJobSettings
+from shared.domain.edocs.settings import EdocsSettings
 from shared.utilities.settings import Port, RunMode, common
 
 
-class InternalApiSettings(CsvJobSettings, PublicSettings):
+class InternalApiSettings(CsvJobSettings, PublicSettings, EdocsSettings):
     model_config = SettingsConfigDict(env_prefix="INTERNAL_API_")
 
     service_name: ClassVar[str] = "internal_api"
@@ -153,6 +154,12 @@ class InternalApiSettings(CsvJobSettings, PublicSettings):
     def distributed_mode_needs_a_form_encryption_key(self) -> Self:
         if self.mode is RunMode.DISTRIBUTED and not self.form_encryption_keys:
             raise ValueError("INTERNAL_API_FORM_ENCRYPTION_KEYS is required in distributed mode")
+        return self
+
+    @model_validator(mode="after")
+    def distributed_mode_needs_an_edocs_link_key(self) -> Self:
+        if self.mode is RunMode.DISTRIBUTED and not self.edocs_link_key:
+            raise ValueError("EDOCS_LINK_KEY is required in distributed mode")
         return self
 
     @model_validator(mode="after")

@@ -12,7 +12,9 @@ events) and `platform_messages` (the platform's own emails and pushes) in `queue
 (`crons/`); `contacts` and `contacts_export` (`queues/contacts.py`) and the cron
 `contacts_export_cleanup` carry the CSV imports and exports; the crons `accounts_purge` and
 `check_account_active` the account lifecycle; the cron `short_link_clicks`
-(`crons/short_link_clicks.py`) stores and counts the clicks on short links. The original's other
+(`crons/short_link_clicks.py`) stores and counts the clicks on short links; `edocs`
+(`queues/edocs.py`) prints signed documents' PDFs and, as a cron, sends their reminders and
+expiries. The original's other
 switches (subscriptions, InstaSites, OneBalance, billing, support, projects, ...) come back with the
 feature that gives them a task.
 """
@@ -25,6 +27,7 @@ from shared.utilities.task_names import (
     ACCOUNTS_PURGE_DELETE_EXPIRED,
     CHECK_ACCOUNT_ACTIVE_SUSPEND_ENDED,
     CONTACTS_EXPORT_CLEANUP_DELETE_EXPIRED,
+    EDOCS_SWEEP,
     SCHEDULE_UTILIZATION_MONITORING_RECORD,
     SHORT_LINK_CLICKS_RECORD,
     TASK_RUNS_CLEANUP_DELETE_FINISHED,
@@ -52,6 +55,8 @@ CRONS: dict[str, Cron] = {
     "accounts_purge": Cron(ACCOUNTS_PURGE_DELETE_EXPIRED, timedelta(hours=1)),
     "check_account_active": Cron(CHECK_ACCOUNT_ACTIVE_SUSPEND_ENDED, timedelta(hours=1)),
     "short_link_clicks": Cron(SHORT_LINK_CLICKS_RECORD, timedelta(seconds=30)),
+    # Its queue also prints the final PDFs of signed documents.
+    "edocs": Cron(EDOCS_SWEEP, timedelta(minutes=15)),
 }
 
 

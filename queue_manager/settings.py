@@ -5,10 +5,11 @@ from pydantic_settings import SettingsConfigDict
 
 from queue_manager.switches import QueueSwitches
 from shared.domain.csv_jobs.settings import CsvJobSettings
+from shared.domain.edocs.settings import EdocsSettings
 from shared.utilities.settings import Port, RunMode, common
 
 
-class QueueManagerSettings(CsvJobSettings):
+class QueueManagerSettings(CsvJobSettings, EdocsSettings):
     model_config = SettingsConfigDict(env_prefix="QUEUE_MANAGER_")
 
     service_name: ClassVar[str] = "queue_manager"
@@ -113,4 +114,11 @@ class QueueManagerSettings(CsvJobSettings):
             and not self.integrations_encryption_keys
         ):
             raise ValueError("INTEGRATIONS_ENCRYPTION_KEYS is required in distributed mode")
+        return self
+
+    @model_validator(mode="after")
+    def distributed_mode_needs_an_edocs_link_key(self) -> Self:
+        """The edocs cron mails signers their links again (reminders)."""
+        if self.mode is RunMode.DISTRIBUTED and self.switches.edocs and not self.edocs_link_key:
+            raise ValueError("EDOCS_LINK_KEY is required in distributed mode")
         return self

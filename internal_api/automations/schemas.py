@@ -11,6 +11,7 @@ from shared.models.automation import (
     ContactTagAdded,
     CreateTask,
     DealStageEntered,
+    DocumentSigned,
     FormSubmitted,
     SendWebhook,
     Trigger,
@@ -32,6 +33,10 @@ class FormSubmittedWrite(WriteModel, FormSubmitted):
     pass
 
 
+class DocumentSignedWrite(WriteModel, DocumentSigned):
+    pass
+
+
 class AddTagWrite(WriteModel, AddTag):
     pass
 
@@ -49,7 +54,8 @@ class SendWebhookWrite(WriteModel, SendWebhook):
 
 
 TriggerWrite = Annotated[
-    DealStageEnteredWrite | ContactTagAddedWrite | FormSubmittedWrite, Field(discriminator="type")
+    DealStageEnteredWrite | ContactTagAddedWrite | FormSubmittedWrite | DocumentSignedWrite,
+    Field(discriminator="type"),
 ]
 ActionWrite = Annotated[
     AddTagWrite | AssignOwnerWrite | CreateTaskWrite | SendWebhookWrite,

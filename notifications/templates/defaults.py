@@ -139,6 +139,33 @@ DEFAULT_TEMPLATES = (
         subject="Task assigned",
         text="{{ task_title }}, due {{ due_date|date }}",
     ),
+    DefaultTemplate(
+        event="document_to_sign",
+        channel=Channel.EMAIL,
+        subject="{{ sender_name }} sent you {{ document_title }} to sign",
+        text="{{ sender_name }} asks you to sign {{ document_title }}.\n"
+        "Read and sign it: {{ signing_url }}\nThe link works until {{ expires_at|date }}.\n",
+        html=email_html(
+            "<p>{{ sender_name }} asks you to sign <strong>{{ document_title }}</strong>.</p>"
+            '<p><a href="{{ signing_url }}">Read and sign it</a></p>'
+            "<p>The link works until {{ expires_at|date }}.</p>"
+        ),
+        sensitive=True,
+    ),
+    DefaultTemplate(
+        event="document_reminder",
+        channel=Channel.EMAIL,
+        subject="Reminder: {{ document_title }} is waiting for your signature",
+        text="{{ sender_name }} is still waiting for your signature on {{ document_title }}.\n"
+        "Read and sign it: {{ signing_url }}\nThe link works until {{ expires_at|date }}.\n",
+        html=email_html(
+            "<p>{{ sender_name }} is still waiting for your signature on "
+            "<strong>{{ document_title }}</strong>.</p>"
+            '<p><a href="{{ signing_url }}">Read and sign it</a></p>'
+            "<p>The link works until {{ expires_at|date }}.</p>"
+        ),
+        sensitive=True,
+    ),
 )
 
 DEFAULTS: dict[tuple[str, Channel], DefaultTemplate] = {

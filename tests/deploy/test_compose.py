@@ -52,7 +52,8 @@ def test_every_service_is_built_from_the_dockerfile_with_its_folder_and_port(ser
 
     assert build["context"] == "."
     assert build.get("dockerfile", "Dockerfile") == "Dockerfile"
-    assert build["args"] == {"SERVICE": service.folder, "PORT": str(service.port)}
+    packages = {"SYSTEM_PACKAGES": "chromium"} if service.folder == "queue_manager" else {}
+    assert build["args"] == {"SERVICE": service.folder, "PORT": str(service.port), **packages}
 
 
 @by_name

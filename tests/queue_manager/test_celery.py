@@ -106,6 +106,7 @@ def test_beat_schedules_the_crons_switched_on_on_their_own_queues():
             "schedule": 30.0,
             "options": {"queue": "short_link_clicks"},
         },
+        "edocs": {"task": "edocs.sweep", "schedule": 900.0, "options": {"queue": "edocs"}},
     }
 
 

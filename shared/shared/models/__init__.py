@@ -31,6 +31,10 @@ from shared.models.custom_field import CustomField
 from shared.models.dead_letter import DeadLetter
 from shared.models.deal import Deal
 from shared.models.duda_site import DudaSite
+from shared.models.edocs_audit_event import EdocsAuditEvent
+from shared.models.edocs_document import EdocsDocument
+from shared.models.edocs_signer import EdocsSigner
+from shared.models.edocs_template import EdocsTemplate
 from shared.models.facebook_token import FacebookToken
 from shared.models.filter import SavedFilter
 from shared.models.form import Form, FormVersion
@@ -134,4 +138,8 @@ ALL_MODELS: list[type[Document]] = [
     ShortLink,
     ShortLinkClick,
     ShortLinkDay,
+    EdocsTemplate,
+    EdocsDocument,
+    EdocsSigner,
+    EdocsAuditEvent,
 ]

@@ -33,7 +33,16 @@ class FormSubmitted(BaseModel):
     form_id: PydanticObjectId
 
 
-Trigger = Annotated[DealStageEntered | ContactTagAdded | FormSubmitted, Field(discriminator="type")]
+class DocumentSigned(BaseModel):
+    """A document of the account signed by every signer; the run's subject is its contact."""
+
+    type: Literal["document.signed"] = "document.signed"
+
+
+Trigger = Annotated[
+    DealStageEntered | ContactTagAdded | FormSubmitted | DocumentSigned,
+    Field(discriminator="type"),
+]
 
 
 class AddTag(BaseModel):

@@ -25,6 +25,7 @@ class WebhookEventType(StrEnum):
     DEAL_STAGE_CHANGED = "deal.stage_changed"
     MESSAGE_CREATED = "message.created"
     FORM_SUBMITTED = "form.submitted"
+    DOCUMENT_SIGNED = "document.signed"
 
 
 class WebhookSubscription(TenantDocument):

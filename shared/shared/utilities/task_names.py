@@ -146,3 +146,14 @@ class PlatformMessageArguments(TaskArguments):
 
 # One of the platform's own emails or pushes, sent through the notification service.
 PLATFORM_MESSAGES_SEND = declare("platform_messages.send", PlatformMessageArguments)
+
+
+class EdocsDocumentArguments(TaskArguments):
+    document_id: str
+    account_id: str
+
+
+# E-documents: a completed document's final PDF printed and stored; the cron sending
+# reminders to signers who have not signed and expiring what was not signed in time.
+EDOCS_RENDER_PDF = declare("edocs.render_pdf", EdocsDocumentArguments)
+EDOCS_SWEEP = declare("edocs.sweep", NoArguments)

@@ -319,3 +319,12 @@ async def test_a_rule_on_another_accounts_form_answers_404(api):
 
     assert response.status_code == 404
     assert await Automation.count() == 0
+
+
+async def test_a_rule_watches_the_accounts_documents_being_signed(api):
+    owner = await create_signed_in()
+
+    response = await create_rule(api, owner, {"type": "document.signed"})
+
+    assert response.status_code == 201
+    assert response.json()["trigger"] == {"type": "document.signed"}

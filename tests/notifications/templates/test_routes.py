@@ -35,6 +35,8 @@ async def test_the_default_set_covers_the_platforms_events(notifications):
         "new_lead",
         "new_message",
         "task_assigned",
+        "document_to_sign",
+        "document_reminder",
     }
     assert all(template["is_default"] for template in answer.json())
 

@@ -43,6 +43,14 @@ EXAMPLES = {
         {"sender_name": "Grace", "preview": "Hello"},
         {"conversation_url": dashboard_paths.conversation("c1")},
     ),
+    "document_to_sign": (
+        {"sender_name": "Acme", "document_title": "Proposal", "expires_at": "2030-01-31"},
+        {"signing_url": dashboard_paths.sign_document("t")},
+    ),
+    "document_reminder": (
+        {"sender_name": "Acme", "document_title": "Proposal", "expires_at": "2030-01-31"},
+        {"signing_url": dashboard_paths.sign_document("t")},
+    ),
 }
 
 

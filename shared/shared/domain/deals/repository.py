@@ -5,9 +5,11 @@ missing one). Board positions count every deal of a stage, whoever sees it: `who
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from beanie import PydanticObjectId
+from beanie.odm.queries.update import UpdateResponse
 
 from shared.models.contact import Contact
 from shared.models.deal import Deal, DealStatus
@@ -71,6 +73,13 @@ class DealRepository(TenantRepository[Deal]):
         return await self.list(
             {"stage_id": stage_id, "status": DealStatus.OPEN.value}, limit=limit, sort="position"
         )
+
+    async def close_open(self, deal: Deal, status: DealStatus, closed_at: datetime) -> Deal | None:
+        """The deal closed with `status` if it is still open, as stored now; None otherwise."""
+        changes = {"status": status.value, "closed_at": closed_at, "updated_at": closed_at}
+        return await Deal.find_one(
+            self.scoped({"_id": deal.id, "status": DealStatus.OPEN.value})
+        ).update({"$set": changes}, response_type=UpdateResponse.NEW_DOCUMENT)
 
     async def count_on_stages(self, stage_ids: list[PydanticObjectId]) -> int:
         return await self.count({"stage_id": {"$in": stage_ids}})

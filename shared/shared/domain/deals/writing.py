@@ -14,8 +14,9 @@ from shared.domain.automations.firing import fire
 from shared.domain.deals.events import publish_deal_event
 from shared.domain.deals.positions import StagePositions
 from shared.domain.deals.repository import DealRepository
+from shared.models.base import utc_now
 from shared.models.crm_log import FieldChange
-from shared.models.deal import Deal
+from shared.models.deal import Deal, DealStatus
 
 # What the activity log follows, old value to new.
 TRACKED_FIELDS = {
@@ -43,6 +44,19 @@ async def open_deal(deal: Deal, actor_id: PydanticObjectId | None, wanted: int |
     await deal.insert()
     await recorded(actor_id, deal, "created", activities.changes_between({}, snapshot(deal)))
     await entered_stage(deal)
+
+
+async def win_deal(deal: Deal, actor_id: PydanticObjectId | None) -> bool:
+    """The deal won, unless it is closed already (won, or lost: a person decided): whether it
+    was won now. Recorded as a status change; winning it twice changes nothing."""
+    before = snapshot(deal)
+    won = await DealRepository(deal.account_id).close_open(deal, DealStatus.WON, utc_now())
+    if won is None:
+        return False
+    await recorded(
+        actor_id, won, "status_changed", activities.changes_between(before, snapshot(won))
+    )
+    return True
 
 
 async def entered_stage(deal: Deal) -> None:

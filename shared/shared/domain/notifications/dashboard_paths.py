@@ -22,3 +22,8 @@ def contact(contact_id: object) -> str:
 
 def conversation(conversation_id: object) -> str:
     return f"/conversations/{conversation_id}"
+
+
+def sign_document(token: str) -> str:
+    """The public signing page of a document's signer (no session: the token is the link)."""
+    return "/sign?" + urlencode({"token": token})

@@ -53,6 +53,9 @@ PLATFORM_EVENTS: dict[str, PlatformEvent] = {
         PlatformEvent(
             "new_message", (Channel.EMAIL, Channel.PUSH), Audience.USERS, unless_online=True
         ),
+        # A document's signer asked to sign it (e-documents), then reminded while they have not.
+        PlatformEvent("document_to_sign", (Channel.EMAIL,), Audience.ADDRESS),
+        PlatformEvent("document_reminder", (Channel.EMAIL,), Audience.ADDRESS),
     )
 }
 

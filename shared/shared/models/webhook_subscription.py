@@ -25,6 +25,9 @@ class WebhookEventType(StrEnum):
     DEAL_STAGE_CHANGED = "deal.stage_changed"
     MESSAGE_CREATED = "message.created"
     FORM_SUBMITTED = "form.submitted"
+    TASK_CREATED = "task.created"
+    TASK_UPDATED = "task.updated"
+    TASK_COMPLETED = "task.completed"
 
 
 class WebhookSubscription(TenantDocument):

@@ -146,3 +146,6 @@ class PlatformMessageArguments(TaskArguments):
 
 # One of the platform's own emails or pushes, sent through the notification service.
 PLATFORM_MESSAGES_SEND = declare("platform_messages.send", PlatformMessageArguments)
+
+# Projects' cron: due-date reminders sent, the next occurrences of recurring tasks made.
+PROJECTS_SEND_DUE = declare("projects.send_due", NoArguments)

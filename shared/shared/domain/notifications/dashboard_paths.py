@@ -22,3 +22,7 @@ def contact(contact_id: object) -> str:
 
 def conversation(conversation_id: object) -> str:
     return f"/conversations/{conversation_id}"
+
+
+def task(project_id: object, task_id: object) -> str:
+    return f"/projects/{project_id}/tasks/{task_id}"

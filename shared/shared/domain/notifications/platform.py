@@ -53,6 +53,9 @@ PLATFORM_EVENTS: dict[str, PlatformEvent] = {
         PlatformEvent(
             "new_message", (Channel.EMAIL, Channel.PUSH), Audience.USERS, unless_online=True
         ),
+        PlatformEvent("task_assigned", (Channel.EMAIL, Channel.PUSH), Audience.USERS),
+        PlatformEvent("task_mentioned", (Channel.EMAIL, Channel.PUSH), Audience.USERS),
+        PlatformEvent("task_due", (Channel.EMAIL, Channel.PUSH), Audience.USERS),
     )
 }
 

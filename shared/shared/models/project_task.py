@@ -54,6 +54,9 @@ class Recurrence(BaseModel):
 
     frequency: Frequency
     interval: int = 1
+    # The series' first due date, its rule's anchor (a monthly task due on the 31st comes on
+    # the 28th in February and on the 31st again in March); set when the due date is.
+    starts_at: datetime | None = None
 
 
 class ProjectTask(TenantDocument):

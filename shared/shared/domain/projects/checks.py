@@ -92,6 +92,8 @@ def settle(task: ProjectTask, fields: Collection[str] = EVERYTHING) -> None:
     task.due_at = in_utc(task.due_at, zone)
     task.reminder_at = in_utc(task.reminder_at, zone)
     task.labels = list(dict.fromkeys(task.labels))
+    if task.recurrence is not None and task.recurrence.starts_at is None:
+        task.recurrence = task.recurrence.model_copy(update={"starts_at": task.due_at})
 
 
 def in_utc(moment: datetime | None, zone: ZoneInfo) -> datetime | None:

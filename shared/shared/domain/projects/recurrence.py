@@ -22,18 +22,21 @@ SURE_DAY = 28
 
 
 def next_due(due_at: datetime, time_zone: str, recurrence: Recurrence, now: datetime) -> datetime:
-    """The first occurrence after both the due date and `now` (occurrences missed while
-    nothing ran are skipped, not made one by one), in UTC."""
+    """The series' first occurrence after both this due date and `now` (occurrences missed
+    while nothing ran are skipped, not made one by one), in UTC."""
     zone = ZoneInfo(time_zone)
-    local_due = due_at.astimezone(zone).replace(tzinfo=None)
-    local_now = now.astimezone(zone).replace(tzinfo=None)
+
+    def local(moment: datetime) -> datetime:
+        return moment.astimezone(zone).replace(tzinfo=None)
+
+    anchor = local(recurrence.starts_at or due_at)
     rule = rrule(
         FREQUENCIES[recurrence.frequency],
         interval=recurrence.interval,
-        dtstart=local_due,
-        **monthly_day(local_due, recurrence),
+        dtstart=anchor,
+        **monthly_day(anchor, recurrence),
     )
-    following = rule.after(max(local_due, local_now))
+    following = rule.after(max(local(due_at), local(now)))
     assert following is not None, "an rrule without an end goes on"
     utc = in_utc(following.replace(tzinfo=zone), zone)
     assert utc is not None

@@ -87,6 +87,9 @@ async def change_task(
     was_reminded_at = task.reminder_at
     for name, value in changes.items():
         setattr(task, name, value)
+    if "due_at" in changes and task.recurrence is not None:
+        # A new due date starts the series anew from it.
+        task.recurrence = task.recurrence.model_copy(update={"starts_at": None})
     await check_task(task, changes.keys())
     settle(task, changes.keys())
     if task.reminder_at != was_reminded_at:
@@ -150,6 +153,7 @@ async def move_task(
 async def delete_task(task: ProjectTask) -> None:
     """The task with its sub-tasks, their comments and time entries; the tasks of their
     columns close up."""
+    await live_project(task.account_id, task.project_id)
     tasks = TaskRepository(task.account_id)
     positions = ColumnPositions(tasks)
     sub_task_ids = await tasks.sub_task_ids(task.id) if task.id else []

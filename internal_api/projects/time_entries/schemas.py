@@ -1,4 +1,4 @@
-from datetime import date
+import datetime
 from typing import Annotated
 
 from beanie import PydanticObjectId
@@ -11,7 +11,7 @@ MINUTES_A_DAY = 24 * 60
 
 class TimeEntryCreate(WriteModel):
     minutes: int = Field(ge=1, le=MINUTES_A_DAY)
-    date: date = Field(description="the day worked, in the worker's calendar")
+    date: datetime.date = Field(description="the day worked, in the worker's calendar")
     note: Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)] = ""
     user_id: PydanticObjectId | None = Field(None, description="who worked; none: the caller")
 
@@ -21,5 +21,5 @@ class TimeEntryRead(DocumentRead):
     user_id: IdStr
     minutes: int
     note: str
-    date: date
+    date: datetime.date
     created_by: IdStr

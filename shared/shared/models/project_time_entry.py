@@ -1,6 +1,6 @@
 """Time spent on a task: who, how many minutes, on which day (the worker's calendar date)."""
 
-from datetime import date
+import datetime
 
 from beanie import PydanticObjectId
 from pymongo import ASCENDING, DESCENDING, IndexModel
@@ -14,7 +14,7 @@ class TimeEntry(TenantDocument):
     user_id: PydanticObjectId
     minutes: int
     note: str = ""
-    date: date
+    date: datetime.date
     created_by: PydanticObjectId
 
     class Settings:

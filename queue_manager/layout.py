@@ -12,9 +12,10 @@ events) and `platform_messages` (the platform's own emails and pushes) in `queue
 (`crons/`); `contacts` and `contacts_export` (`queues/contacts.py`) and the cron
 `contacts_export_cleanup` carry the CSV imports and exports; the crons `accounts_purge` and
 `check_account_active` the account lifecycle; the cron `short_link_clicks`
-(`crons/short_link_clicks.py`) stores and counts the clicks on short links. The original's other
-switches (subscriptions, InstaSites, OneBalance, billing, support, projects, ...) come back with the
-feature that gives them a task.
+(`crons/short_link_clicks.py`) stores and counts the clicks on short links; the cron `projects`
+(`crons/projects.py`) sends tasks' reminders and makes recurring tasks' next occurrences. The
+original's other switches (subscriptions, InstaSites, OneBalance, billing, support, ...) come back
+with the feature that gives them a task.
 """
 
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from shared.utilities.task_names import (
     CHECK_ACCOUNT_ACTIVE_SUSPEND_ENDED,
     CONTACTS_EXPORT_CLEANUP_DELETE_EXPIRED,
     SCHEDULE_UTILIZATION_MONITORING_RECORD,
+    PROJECTS_SEND_DUE,
     SHORT_LINK_CLICKS_RECORD,
     TASK_RUNS_CLEANUP_DELETE_FINISHED,
     TRIGGERS_SWEEP_REQUEUE_PENDING,
@@ -52,6 +54,7 @@ CRONS: dict[str, Cron] = {
     "accounts_purge": Cron(ACCOUNTS_PURGE_DELETE_EXPIRED, timedelta(hours=1)),
     "check_account_active": Cron(CHECK_ACCOUNT_ACTIVE_SUSPEND_ENDED, timedelta(hours=1)),
     "short_link_clicks": Cron(SHORT_LINK_CLICKS_RECORD, timedelta(seconds=30)),
+    "projects": Cron(PROJECTS_SEND_DUE, timedelta(minutes=1)),
 }
 
 

@@ -35,6 +35,8 @@ async def test_the_default_set_covers_the_platforms_events(notifications):
         "new_lead",
         "new_message",
         "task_assigned",
+        "task_mentioned",
+        "task_due",
     }
     assert all(template["is_default"] for template in answer.json())
 

@@ -43,6 +43,18 @@ EXAMPLES = {
         {"sender_name": "Grace", "preview": "Hello"},
         {"conversation_url": dashboard_paths.conversation("c1")},
     ),
+    "task_assigned": (
+        {"assigner_name": "Ada", "task_title": "Audit", "due_date": ""},
+        {"task_url": dashboard_paths.task("p1", "t1")},
+    ),
+    "task_mentioned": (
+        {"author_name": "Ada", "task_title": "Audit", "preview": "@Grace look"},
+        {"task_url": dashboard_paths.task("p1", "t1")},
+    ),
+    "task_due": (
+        {"task_title": "Audit", "due_at": "2026-12-01T09:00:00Z"},
+        {"task_url": dashboard_paths.task("p1", "t1")},
+    ),
 }
 
 

@@ -7,7 +7,6 @@ from internal_api.projects.comments import service
 from shared.models.membership import Role
 from shared.models.project_comment import TaskComment
 from tests.factories import create_signed_in, create_sub_account
-from tests.internal_api.projects.conftest import tasks_of
 from tests.project_factories import create_project, create_task
 from tests.shared.domain.held import platform_messages, recording
 

@@ -2,6 +2,7 @@
 account's project, board or task answers 404 exactly like a missing one. The cron's queries
 across accounts (it acts for the platform) are the functions at the end."""
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -91,6 +92,14 @@ class TaskRepository(PartRepository[ProjectTask]):
     async def sub_task_ids(self, task_id: PydanticObjectId) -> list[PydanticObjectId]:
         found = await ProjectTask.find(self.scoped({"parent_id": task_id})).to_list()
         return [task.id for task in found if task.id]
+
+    async def write(self, task: ProjectTask, fields: Iterable[str]) -> None:
+        """Only these fields of the task written (and its `updated_at`): what others write to
+        it meanwhile (its logged minutes, its reminder's claim, its position shifted by a move
+        next to it) is never written back stale, as saving the whole task would."""
+        task.updated_at = utc_now()
+        values = {name: getattr(task, name) for name in {*fields, "updated_at"}}
+        await ProjectTask.find_one(self.scoped({"_id": task.id})).update({"$set": values})
 
     async def add_minutes(self, task_id: PydanticObjectId, minutes: int) -> None:
         """The task's logged minutes moved by `minutes` in one write (two entries at once add

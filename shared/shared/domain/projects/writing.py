@@ -20,7 +20,7 @@ from pymongo.errors import DuplicateKeyError
 from shared.domain.projects import notices
 from shared.domain.projects.checks import check_task, live_project, settle
 from shared.domain.projects.errors import ColumnNotFound
-from shared.domain.projects.events import announce_task, publish_task
+from shared.domain.projects.events import WHERE_A_TASK_WENT, announce_task, publish_task
 from shared.domain.projects.positions import ColumnPositions
 from shared.domain.projects.repository import BoardRepository, TaskRepository, delete_task_records
 from shared.models.base import utc_now
@@ -28,7 +28,19 @@ from shared.models.project_board import ProjectBoard
 from shared.models.project_task import ProjectTask
 from shared.models.webhook_subscription import WebhookEventType
 
-UNTRACKED = {"id", "revision_id", "created_at", "updated_at", "position", "logged_minutes"}
+# Written by others than the task's editors (the moves beside it, time entries, the cron).
+UNTRACKED = {
+    "id",
+    "revision_id",
+    "created_at",
+    "updated_at",
+    "position",
+    "logged_minutes",
+    "created_by",
+    "origin_key",
+    "reminder_sent_at",
+    "next_occurrence_id",
+}
 
 
 def snapshot(task: ProjectTask) -> dict[str, Any]:
@@ -92,12 +104,12 @@ async def change_task(
         task.recurrence = task.recurrence.model_copy(update={"starts_at": None})
     await check_task(task, changes.keys())
     settle(task, changes.keys())
-    if task.reminder_at != was_reminded_at:
-        task.reminder_sent_at = None
     fields = changed_fields(before, snapshot(task))
     if not fields:
         return task
-    await task.save()
+    resent = ["reminder_sent_at"] if task.reminder_at != was_reminded_at else []
+    task.reminder_sent_at = None if resent else task.reminder_sent_at
+    await TaskRepository(task.account_id).write(task, [*fields, *resent])
     announce_task(task, "updated", fields)
     publish_task(task, WebhookEventType.TASK_UPDATED, fields)
     await notices.tell_assigned(task, set(task.assignee_ids) - was_assigned, actor_id)
@@ -110,7 +122,7 @@ async def set_completed(task: ProjectTask, done: bool) -> ProjectTask:
         return task
     await live_project(task.account_id, task.project_id)
     task.completed_at = utc_now() if done else None
-    await task.save()
+    await TaskRepository(task.account_id).write(task, ["completed_at"])
     completed(task)
     return task
 
@@ -141,7 +153,7 @@ async def move_task(
     reopens = left_done and not column.done and task.completed_at is not None
     if finishes or reopens:
         task.completed_at = utc_now() if finishes else None
-    await task.save()
+    await TaskRepository(task.account_id).write(task, [*WHERE_A_TASK_WENT, "completed_at"])
     announce_task(task, "moved", ["board_id", "column_id", "position"])
     if across:
         publish_task(task, WebhookEventType.TASK_UPDATED, ["board_id", "column_id"])

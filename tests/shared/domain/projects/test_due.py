@@ -141,3 +141,14 @@ async def test_a_recurring_task_of_an_archived_project_stops_recurring(owner):
 
     assert made == 0
     assert (await ProjectTask.get(task.id)).recurrence is None
+
+
+async def test_an_edit_read_before_the_reminder_went_does_not_send_it_again(board, owner, outbox):
+    task = await create_task(board, assignee_ids=[owner.user.id], reminder_at=minutes_ago(1))
+    read_by_the_editor = await ProjectTask.get(task.id)
+    await reminded_in_one_run()
+
+    await change_task(read_by_the_editor, {"title": "Call back"}, owner.user.id)
+
+    assert await reminded_in_one_run() == []
+    assert (await ProjectTask.get(task.id)).title == "Call back"

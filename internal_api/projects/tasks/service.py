@@ -26,6 +26,10 @@ from shared.utilities.pagination import Page, PageParams
 from shared.utilities.schemas import WriteModel
 
 
+# Where a new task goes, settled apart from what it is.
+PLACING = {"board_id", "column_id", "position"}
+
+
 def actor(principal: Principal) -> PydanticObjectId:
     return PydanticObjectId(principal.sub)
 
@@ -35,7 +39,7 @@ async def create_task(
 ) -> ProjectTask:
     project = await ProjectRepository(principal.account_id).get(project_id)
     board = await board_for(principal, project.id, body.board_id)
-    values = stored_values(body, body.model_fields_set - {"board_id", "position"})
+    values = stored_values(body, body.model_fields_set - PLACING)
     if body.time_zone is None:
         account = await accounts.account(project.account_id)
         values["time_zone"] = locale_of(account, settings).time_zone

@@ -150,6 +150,20 @@ async def test_a_recurring_task_without_a_due_date_is_refused(api, owner, projec
     assert await ProjectTask.find({"project_id": project.id}).count() == 0
 
 
+async def test_a_task_is_added_where_asked(api, owner, project, board):
+    first = await create_task(board, column=1)
+    body = {"title": "First", "column_id": str(board.columns[1].id), "position": 0}
+
+    response = await api.post(tasks_of(project), json=body, headers=owner.headers)
+
+    assert response.status_code == 201, response.text
+    assert (response.json()["column_id"], response.json()["position"]) == (
+        str(board.columns[1].id),
+        0,
+    )
+    assert (await ProjectTask.get(first.id)).position == 1
+
+
 async def test_a_sub_task_lists_under_its_parent(api, owner, project, board):
     parent = await create_task(board)
     body = {"title": "Meta descriptions", "parent_id": str(parent.id)}

@@ -25,7 +25,6 @@ from shared.utilities.errors import NotFound
 from shared.utilities.pagination import Page, PageParams
 from shared.utilities.schemas import WriteModel
 
-
 # Where a new task goes, settled apart from what it is.
 PLACING = {"board_id", "column_id", "position"}
 

@@ -25,6 +25,7 @@ from internal_api.inbound.routes import router as inbound_router
 from internal_api.live_chat.routes import router as live_chat_router
 from internal_api.mobile_app.routes import router as mobile_app_router
 from internal_api.notifications_center.routes import router as notifications_center_router
+from internal_api.projects.routes import router as projects_router
 from internal_api.public.layer import install_public_cors, public_layer
 from internal_api.public.routes import router as public_router
 from internal_api.settings import InternalApiSettings
@@ -79,6 +80,7 @@ def create_app(
             url_shortener_router,
             edocs_router,
             edocs_public_router,
+            projects_router,
         ],
         uses_mongo=True,
         uses_redis=True,

@@ -14,9 +14,9 @@ events) and `platform_messages` (the platform's own emails and pushes) in `queue
 `check_account_active` the account lifecycle; the cron `short_link_clicks`
 (`crons/short_link_clicks.py`) stores and counts the clicks on short links; `edocs`
 (`queues/edocs.py`) prints signed documents' PDFs and, as a cron, sends their reminders and
-expiries. The original's other
-switches (subscriptions, InstaSites, OneBalance, billing, support, projects, ...) come back with the
-feature that gives them a task.
+expiries; the cron `projects` (`crons/projects.py`) sends tasks' reminders and makes recurring
+tasks' next occurrences. The original's other switches (subscriptions, InstaSites, OneBalance,
+billing, support, ...) come back with the feature that gives them a task.
 """
 
 from dataclasses import dataclass
@@ -28,6 +28,7 @@ from shared.utilities.task_names import (
     CHECK_ACCOUNT_ACTIVE_SUSPEND_ENDED,
     CONTACTS_EXPORT_CLEANUP_DELETE_EXPIRED,
     EDOCS_SWEEP,
+    PROJECTS_SEND_DUE,
     SCHEDULE_UTILIZATION_MONITORING_RECORD,
     SHORT_LINK_CLICKS_RECORD,
     TASK_RUNS_CLEANUP_DELETE_FINISHED,
@@ -57,6 +58,7 @@ CRONS: dict[str, Cron] = {
     "short_link_clicks": Cron(SHORT_LINK_CLICKS_RECORD, timedelta(seconds=30)),
     # Its queue also prints the final PDFs of signed documents.
     "edocs": Cron(EDOCS_SWEEP, timedelta(minutes=15)),
+    "projects": Cron(PROJECTS_SEND_DUE, timedelta(minutes=1)),
 }
 
 

@@ -50,6 +50,9 @@ class QueueSwitches(BaseSettings):
     edocs: bool = switch(
         "prints signed documents' final PDFs, reminds signers and expires unsigned documents"
     )
+    projects: bool = switch(
+        "sends projects' due-date reminders and makes recurring tasks' next occurrences"
+    )
 
     def with_unset_switched_on(self) -> "QueueSwitches":
         """Every switch not set explicitly switched on (embedded mode runs everything)."""

@@ -11,10 +11,12 @@ from internal_api.crm.pipelines.repository import PipelineRepository
 from internal_api.forms.repository import FormRepository
 from shared.domain.accounts.users import require_users
 from shared.domain.automations.repository import AutomationRepository, RunRepository
+from shared.domain.projects.defaults import board_for_automation
 from shared.models.automation import (
     Action,
     AssignOwner,
     Automation,
+    CreateTask,
     DealStageEntered,
     FormSubmitted,
     SendWebhook,
@@ -92,13 +94,25 @@ async def check_trigger(principal: Principal, trigger: Trigger) -> None:
 
 
 async def check_actions(principal: Principal, actions: list[Action], allow_http: bool) -> None:
-    """Owners assigned are users of the account; webhooks go over https unless allowed."""
+    """Owners and task assignees are users of the account, a task's project and board its
+    own; webhooks go over https unless allowed."""
     for index, action in enumerate(actions):
         if isinstance(action, AssignOwner):
             account_id = PydanticObjectId(principal.account_id)
             await require_users(account_id, [str(action.user_id)], f"actions.{index}.user_id")
+        elif isinstance(action, CreateTask):
+            await check_task_action(principal, action, index)
         elif isinstance(action, SendWebhook) and action.url.scheme != "https" and not allow_http:
             raise InvalidInput(
                 "Webhook URLs must use https.",
                 details=[{"field": f"actions.{index}.url", "message": "must use https"}],
             )
+
+
+async def check_task_action(principal: Principal, action: CreateTask, index: int) -> None:
+    """The project (live) and board a task goes to are the account's; its assignee a user."""
+    account_id = PydanticObjectId(principal.account_id)
+    if action.project_id is not None:
+        await board_for_automation(account_id, action.project_id, action.board_id)
+    if action.assignee_id is not None:
+        await require_users(account_id, [str(action.assignee_id)], f"actions.{index}.assignee_id")

@@ -120,11 +120,11 @@ DEFAULT_TEMPLATES = (
         event="task_assigned",
         channel=Channel.EMAIL,
         subject="Task for you: {{ task_title }}",
-        text="{{ assigner_name }} assigned you a task: {{ task_title }} "
-        "(due {{ due_date|date }}).\n{{ task_url }}\n",
+        text="{{ assigner_name }} assigned you a task: {{ task_title }}"
+        "{% if due_date %} (due {{ due_date|date }}){% endif %}.\n{{ task_url }}\n",
         html=email_html(
-            "<p>{{ assigner_name }} assigned you a task: <strong>{{ task_title }}</strong> "
-            "(due {{ due_date|date }}).</p>"
+            "<p>{{ assigner_name }} assigned you a task: <strong>{{ task_title }}</strong>"
+            "{% if due_date %} (due {{ due_date|date }}){% endif %}.</p>"
             '<p><a href="{{ task_url }}">Open the task</a></p>'
         ),
     ),
@@ -137,7 +137,43 @@ DEFAULT_TEMPLATES = (
         event="task_assigned",
         channel=Channel.PUSH,
         subject="Task assigned",
-        text="{{ task_title }}, due {{ due_date|date }}",
+        text="{{ task_title }}{% if due_date %}, due {{ due_date|date }}{% endif %}",
+    ),
+    DefaultTemplate(
+        event="task_mentioned",
+        channel=Channel.EMAIL,
+        subject="{{ author_name }} mentioned you on {{ task_title }}",
+        text="{{ author_name }} mentioned you on {{ task_title }}:\n\n{{ preview }}\n\n"
+        "{{ task_url }}\n",
+        html=email_html(
+            "<p>{{ author_name }} mentioned you on <strong>{{ task_title }}</strong>:</p>"
+            "<blockquote>{{ preview }}</blockquote>"
+            '<p><a href="{{ task_url }}">Open the task</a></p>'
+        ),
+    ),
+    DefaultTemplate(
+        event="task_mentioned",
+        channel=Channel.PUSH,
+        subject="{{ author_name }} mentioned you",
+        text="{{ task_title }}: {{ preview }}",
+    ),
+    DefaultTemplate(
+        event="task_due",
+        channel=Channel.EMAIL,
+        subject="Reminder: {{ task_title }}",
+        text="A reminder of {{ task_title }}"
+        "{% if due_at %}, due {{ due_at|datetime }}{% endif %}.\n{{ task_url }}\n",
+        html=email_html(
+            "<p>A reminder of <strong>{{ task_title }}</strong>"
+            "{% if due_at %}, due {{ due_at|datetime }}{% endif %}.</p>"
+            '<p><a href="{{ task_url }}">Open the task</a></p>'
+        ),
+    ),
+    DefaultTemplate(
+        event="task_due",
+        channel=Channel.PUSH,
+        subject="Reminder",
+        text="{{ task_title }}{% if due_at %}, due {{ due_at|datetime }}{% endif %}",
     ),
     DefaultTemplate(
         event="document_to_sign",

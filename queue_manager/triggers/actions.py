@@ -3,23 +3,34 @@
 An action that cannot apply says why (skipped); one that tries and fails says what failed. A
 contact is changed through the contact write path, as the platform (its change recorded, its
 webhook event sent, the automations of a tag it gains fired: a rule adding a tag already there
-changes nothing and fires nothing, so rules cannot loop). The webhook goes out through the same
+changes nothing and fires nothing, so rules cannot loop); a task through the projects' task
+write path, as the platform. The webhook goes out through the same
 address-checked client as outgoing webhooks, so a rule cannot reach inside the network.
 """
 
 from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
+from beanie import PydanticObjectId
 
 from queue_manager.celery import settings
 from queue_manager.triggers.repository import set_deal_owner
+from shared.domain.accounts import repository as accounts
+from shared.domain.accounts.locale import locale_of
 from shared.domain.accounts.users import users_among
 from shared.domain.contacts.repository import ContactRepository
 from shared.domain.contacts.writing import platform_author, update_contact
+from shared.domain.deals.repository import DealRepository
+from shared.domain.projects.defaults import board_for_automation
+from shared.domain.projects.writing import open_task
 from shared.models.automation import AddTag, AssignOwner, CreateTask, SendWebhook
 from shared.models.automation_log import ActionResult, ActionStatus, AutomationLog
+from shared.models.base import utc_now
 from shared.models.contact import Contact
+from shared.models.deal import Deal
+from shared.models.project_task import ProjectTask
 from shared.utilities.errors import DomainError
 
 # How much of a webhook's failed answer the run keeps.
@@ -73,7 +84,56 @@ async def assign_owner(
 
 
 async def create_task(action: CreateTask, log: AutomationLog, client: httpx.AsyncClient) -> Outcome:
-    return skipped("CRM tasks are not built yet")
+    """A task linked to the run's contact or deal, through the task write path, assigned to
+    the user the action names or else to the record's owner (while a user of the account).
+    Made once per run and action: a run resumed after a crash finds the task it made."""
+    record = await linked_record(log)
+    if record is None:
+        return skipped(f"the {log.entity_type} no longer exists")
+    assignee = await assignee_of(action, log, record)
+    try:
+        board = await board_for_automation(log.account_id, action.project_id, action.board_id)
+        account = await accounts.account(log.account_id)
+        task = ProjectTask(
+            account_id=log.account_id,
+            project_id=board.project_id,
+            board_id=board.id,
+            column_id=board.columns[0].id,
+            position=0,
+            title=action.title,
+            assignee_ids=[assignee] if assignee else [],
+            due_at=due_in(action.due_in_days),
+            time_zone=locale_of(account, settings).time_zone,
+            contact_id=record.id if isinstance(record, Contact) else None,
+            deal_id=record.id if isinstance(record, Deal) else None,
+            # The action's place in the run: the results recorded so far.
+            origin_key=f"automation:{log.id}:{len(log.results)}",
+        )
+        task, _ = await open_task(task, actor_id=None)
+    except DomainError as error:
+        return failed(error.message)
+    return succeeded(f"task {task.id}")
+
+
+def due_in(days: int | None) -> datetime | None:
+    return None if days is None else utc_now() + timedelta(days=days)
+
+
+async def assignee_of(
+    action: CreateTask, log: AutomationLog, record: Contact | Deal
+) -> PydanticObjectId | None:
+    if action.assignee_id is not None:
+        return action.assignee_id
+    owner = record.owner_id
+    return owner if owner and owner in await users_among(log.account_id, [owner]) else None
+
+
+async def linked_record(log: AutomationLog) -> Contact | Deal | None:
+    """The run's contact, while live, or its deal."""
+    if log.entity_type == "contact":
+        contacts = ContactRepository(log.account_id)
+        return await contacts.find_one({"_id": log.entity_id, "deleted_at": None})
+    return await DealRepository(log.account_id).find_by_id(log.entity_id)
 
 
 async def send_webhook(

@@ -107,6 +107,11 @@ def test_beat_schedules_the_crons_switched_on_on_their_own_queues():
             "options": {"queue": "short_link_clicks"},
         },
         "edocs": {"task": "edocs.sweep", "schedule": 900.0, "options": {"queue": "edocs"}},
+        "projects": {
+            "task": "projects.send_due",
+            "schedule": 60.0,
+            "options": {"queue": "projects"},
+        },
     }
 
 

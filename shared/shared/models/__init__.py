@@ -53,6 +53,12 @@ from shared.models.notification_outbox import OutboxMessage
 from shared.models.notification_preference import NotificationPreference
 from shared.models.notification_template import NotificationTemplate
 from shared.models.pipeline import Pipeline
+from shared.models.project import Project
+from shared.models.project_board import ProjectBoard
+from shared.models.project_comment import TaskComment
+from shared.models.project_task import ProjectTask
+from shared.models.project_template import ProjectTemplate
+from shared.models.project_time_entry import TimeEntry
 from shared.models.push_device import PushDevice
 from shared.models.queue_snapshot import QueueSnapshot
 from shared.models.review import Review
@@ -142,4 +148,10 @@ ALL_MODELS: list[type[Document]] = [
     EdocsDocument,
     EdocsSigner,
     EdocsAuditEvent,
+    Project,
+    ProjectBoard,
+    ProjectTask,
+    TaskComment,
+    TimeEntry,
+    ProjectTemplate,
 ]

@@ -56,9 +56,21 @@ class AssignOwner(BaseModel):
 
 
 class CreateTask(BaseModel):
+    """A project task linked to the run's contact or deal (`shared.domain.projects`)."""
+
     type: Literal["create_task"] = "create_task"
     title: str = Field(min_length=1, max_length=200)
     due_in_days: int | None = Field(None, ge=0, le=365)
+    project_id: PydanticObjectId | None = Field(
+        None, description="none: the account's default project (Tasks), made when missing"
+    )
+    board_id: PydanticObjectId | None = Field(
+        None,
+        description="a board of the project; none: its first (the task goes in its first column)",
+    )
+    assignee_id: PydanticObjectId | None = Field(
+        None, description="a user of the account; none: the contact's or the deal's owner"
+    )
 
 
 class SendWebhook(BaseModel):

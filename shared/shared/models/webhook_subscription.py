@@ -26,6 +26,9 @@ class WebhookEventType(StrEnum):
     MESSAGE_CREATED = "message.created"
     FORM_SUBMITTED = "form.submitted"
     DOCUMENT_SIGNED = "document.signed"
+    TASK_CREATED = "task.created"
+    TASK_UPDATED = "task.updated"
+    TASK_COMPLETED = "task.completed"
 
 
 class WebhookSubscription(TenantDocument):

@@ -157,3 +157,5 @@ class EdocsDocumentArguments(TaskArguments):
 # reminders to signers who have not signed and expiring what was not signed in time.
 EDOCS_RENDER_PDF = declare("edocs.render_pdf", EdocsDocumentArguments)
 EDOCS_SWEEP = declare("edocs.sweep", NoArguments)
+# Projects' cron: due-date reminders sent, the next occurrences of recurring tasks made.
+PROJECTS_SEND_DUE = declare("projects.send_due", NoArguments)

@@ -5,6 +5,7 @@ import pytest
 from shared.models.automation import Automation, DealStageEntered, SendWebhook
 from shared.models.membership import Role
 from tests.factories import create_pipeline, create_signed_in
+from tests.project_factories import create_project
 from tests.shared.domain.forms.factories import create_form
 
 WEBHOOK = {"type": "send_webhook", "url": "https://hooks.example.com/deals"}
@@ -99,6 +100,28 @@ async def test_assigning_an_owner_who_is_not_a_member_answers_404(api):
 
     assert response.status_code == 404
     assert response.json()["error"]["code"] == "not_account_users"
+
+
+async def test_a_task_to_another_accounts_project_answers_404(api):
+    owner = await create_signed_in()
+    elsewhere, _ = await create_project((await create_signed_in()).account)
+    action = {"type": "create_task", "title": "Call", "project_id": str(elsewhere.id)}
+
+    response = await create_rule(api, owner, {"type": "contact.tag_added", "tag": "vip"}, [action])
+
+    assert response.status_code == 404
+    assert await Automation.find({"account_id": owner.account.id}).count() == 0
+
+
+async def test_a_task_for_someone_not_a_member_answers_404_naming_the_field(api):
+    owner, stranger = await create_signed_in(), await create_signed_in()
+    action = {"type": "create_task", "title": "Call", "assignee_id": str(stranger.user.id)}
+
+    response = await create_rule(api, owner, {"type": "contact.tag_added", "tag": "vip"}, [action])
+
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_account_users"
+    assert response.json()["error"]["details"][0]["field"] == "body.actions.0.assignee_id"
 
 
 async def test_a_plain_http_webhook_answers_422_naming_it(api):

@@ -37,6 +37,8 @@ async def test_the_default_set_covers_the_platforms_events(notifications):
         "task_assigned",
         "document_to_sign",
         "document_reminder",
+        "task_mentioned",
+        "task_due",
     }
     assert all(template["is_default"] for template in answer.json())
 

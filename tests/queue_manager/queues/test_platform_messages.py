@@ -51,6 +51,18 @@ EXAMPLES = {
         {"sender_name": "Acme", "document_title": "Proposal", "expires_at": "2030-01-31"},
         {"signing_url": dashboard_paths.sign_document("t")},
     ),
+    "task_assigned": (
+        {"assigner_name": "Ada", "task_title": "Audit", "due_date": ""},
+        {"task_url": dashboard_paths.task("p1", "t1")},
+    ),
+    "task_mentioned": (
+        {"author_name": "Ada", "task_title": "Audit", "preview": "@Grace look"},
+        {"task_url": dashboard_paths.task("p1", "t1")},
+    ),
+    "task_due": (
+        {"task_title": "Audit", "due_at": "2026-12-01T09:00:00Z"},
+        {"task_url": dashboard_paths.task("p1", "t1")},
+    ),
 }
 
 

@@ -7,7 +7,7 @@ import httpx
 import pytest
 
 from queue_manager.triggers.service import run_automation
-from shared.models.automation import AddTag, AssignOwner, CreateTask, SendWebhook
+from shared.models.automation import AddTag, AssignOwner, SendWebhook
 from shared.models.automation_log import ActionResult, ActionStatus, AutomationLog, RunStatus
 from shared.models.contact import Contact
 from shared.models.crm_log import CrmLog
@@ -164,16 +164,6 @@ async def test_a_webhook_answering_an_error_fails_the_action(mongo, client, rece
     stored = await AutomationLog.get(run.id)
     assert stored.status is RunStatus.FAILED
     assert stored.results[0].detail == "HTTP 500: no thanks"
-
-
-async def test_creating_a_task_is_skipped_while_crm_tasks_do_not_exist(mongo, client):
-    owner = await create_signed_in()
-    contact = await create_contact(owner.account)
-    run = await create_run(owner.account, contact, [CreateTask(title="Call back")])
-
-    await run_automation(str(run.id), client)
-
-    assert (await AutomationLog.get(run.id)).results[0].status is ActionStatus.SKIPPED
 
 
 async def test_a_finished_run_is_not_run_again(mongo, client, receiver):

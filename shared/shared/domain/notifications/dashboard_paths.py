@@ -27,3 +27,7 @@ def conversation(conversation_id: object) -> str:
 def sign_document(token: str) -> str:
     """The public signing page of a document's signer (no session: the token is the link)."""
     return "/sign?" + urlencode({"token": token})
+
+
+def task(project_id: object, task_id: object) -> str:
+    return f"/projects/{project_id}/tasks/{task_id}"

@@ -56,6 +56,9 @@ PLATFORM_EVENTS: dict[str, PlatformEvent] = {
         # A document's signer asked to sign it (e-documents), then reminded while they have not.
         PlatformEvent("document_to_sign", (Channel.EMAIL,), Audience.ADDRESS),
         PlatformEvent("document_reminder", (Channel.EMAIL,), Audience.ADDRESS),
+        PlatformEvent("task_assigned", (Channel.EMAIL, Channel.PUSH), Audience.USERS),
+        PlatformEvent("task_mentioned", (Channel.EMAIL, Channel.PUSH), Audience.USERS),
+        PlatformEvent("task_due", (Channel.EMAIL, Channel.PUSH), Audience.USERS),
     )
 }
 

@@ -1,0 +1,1 @@
+"""A project's boards and their ordered columns: added, renamed, reordered, removed when empty."""

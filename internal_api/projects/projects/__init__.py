@@ -1,0 +1,1 @@
+"""The account's projects: opened with a first board, renamed, archived."""

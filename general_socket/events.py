@@ -7,7 +7,8 @@ visitor token), `visitor:message` {body, client_id?}, `visitor:identify` {email,
 claim the account's users confirm: `shared.domain.messages.identity`).
 
 Server → client: to users `notification:new`, `notifications:read`, CRM changes
-(`contact:*`, `deal:*`, `import:progress`, `export:progress`), `live_chat:message`,
+(`contact:*`, `deal:*`, `import:progress`, `export:progress`), project work (`project:*`,
+`board:*`, `task:*`, `comment:*`), `live_chat:message`,
 `live_chat:identified`, `live_chat:identity_confirmed`; to visitors `message:new` in their
 conversation.
 """

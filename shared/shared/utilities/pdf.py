@@ -25,6 +25,11 @@ CHROMIUM_FLAGS = (
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    # Every connection goes to a proxy that is not there, loopback included: the request
+    # interception below refuses requests, but Chromium opens a frame's connection before
+    # asking it (seen with an iframe), which would reach an internal address.
+    "--proxy-server=http://127.0.0.1:9",
+    "--proxy-bypass-list=<-loopback>",
 )
 RENDER_TIMEOUT_MS = 60_000
 

@@ -14,6 +14,7 @@ from internal_api.edocs.schemas import (
     AuditEventRead,
     DocumentCreate,
     DocumentSend,
+    DocumentVoid,
     EdocsDocumentRead,
     TemplateCreate,
     TemplateRead,
@@ -23,6 +24,7 @@ from internal_api.extended import Extended
 from internal_api.storage import Storage
 from shared.domain.edocs.errors import (
     DocumentNotDraft,
+    DocumentNotOpen,
     DocumentTampered,
     InvalidTemplate,
     PdfNotReady,
@@ -155,6 +157,20 @@ async def send_document(
     settings: Settings,
 ) -> Extended[EdocsDocument]:
     return await service.send_document(principal, document_id, body, client, settings)
+
+
+@router.post(
+    "/documents/{document_id}/void",
+    response_model=EdocsDocumentRead,
+    summary="Withdraw a document out for signature",
+    description="Its signers can no longer sign it nor are reminded; their links show it "
+    "voided. 409 `document_not_open` unless it is out for signature.",
+    responses=error_responses(*SIGNED_IN, NotFound, DocumentNotOpen),
+)
+async def void_document(
+    document_id: str, body: DocumentVoid, principal: EdocsWrite, client: AuditClient
+) -> Extended[EdocsDocument]:
+    return await service.void_document(principal, document_id, body, client)
 
 
 @router.delete(

@@ -70,6 +70,10 @@ class DocumentSend(WriteModel):
     time_zone: TimeZone = "UTC"
 
 
+class DocumentVoid(WriteModel):
+    reason: str = Field(min_length=1, max_length=1000, description="shown in the audit trail")
+
+
 class SignerRead(ReadModel):
     id: IdStr
     order: int
@@ -98,6 +102,8 @@ class EdocsDocumentRead(DocumentRead):
     expires_at: datetime | None
     time_zone: str
     completed_at: datetime | None
+    voided_at: datetime | None
+    void_reason: str
     pdf_sha256: str | None
     signers: list[SignerRead]
 

@@ -8,12 +8,18 @@ from zoneinfo import ZoneInfo
 
 from beanie import PydanticObjectId
 
-from internal_api.edocs.schemas import DocumentCreate, DocumentSend, TemplateCreate, TemplateUpdate
+from internal_api.edocs.schemas import (
+    DocumentCreate,
+    DocumentSend,
+    DocumentVoid,
+    TemplateCreate,
+    TemplateUpdate,
+)
 from internal_api.extended import Extended
 from internal_api.settings import InternalApiSettings
 from shared.domain.contacts.repository import ContactRepository
 from shared.domain.deals.repository import DealRepository
-from shared.domain.edocs import sending
+from shared.domain.edocs import sending, voiding
 from shared.domain.edocs.audit import Client, record, user_actor
 from shared.domain.edocs.drafting import rendered_content
 from shared.domain.edocs.errors import DocumentNotDraft
@@ -156,6 +162,20 @@ async def send_document(
         default_expiry=timedelta(days=settings.edocs_expiry_days),
     )
     return await with_signers(sent)
+
+
+async def void_document(
+    principal: Principal, document_id: str, body: DocumentVoid, client: Client
+) -> Extended[EdocsDocument]:
+    document = await get_document(principal, document_id)
+    voided = await voiding.void(
+        document,
+        reason=body.reason,
+        user_id=principal.sub,
+        actor=await user_actor(principal.sub),
+        client=client,
+    )
+    return await with_signers(voided)
 
 
 async def delete_document(principal: Principal, document_id: str) -> None:

@@ -20,6 +20,7 @@ class AuditAction(StrEnum):
     REMINDED = "reminded"
     COMPLETED = "completed"
     EXPIRED = "expired"
+    VOIDED = "voided"
     PDF_STORED = "pdf_stored"
 
 

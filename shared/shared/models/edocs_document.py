@@ -23,6 +23,7 @@ class DocumentStatus(StrEnum):
     COMPLETED = "completed"  # every signer signed
     DECLINED = "declined"  # a signer declined: nobody else is asked
     EXPIRED = "expired"  # not signed by `expires_at`
+    VOIDED = "voided"  # withdrawn by the account before every signer signed
 
 
 class LineItem(BaseModel):
@@ -50,6 +51,8 @@ class EdocsDocument(TenantDocument):
     expires_at: datetime | None = None  # UTC
     time_zone: str = "UTC"  # the IANA zone `expires_at` was meant in
     completed_at: datetime | None = None
+    voided_at: datetime | None = None
+    void_reason: str = ""
     pdf_key: str | None = None  # the final PDF in the file storage
     pdf_sha256: str | None = None
     pdf_rendered_at: datetime | None = None

@@ -113,10 +113,12 @@ async def test_another_accounts_document_answers_404(api, owner, stranger, conta
         await api.post(f"{path}/send", json={}, headers=stranger.headers),
         await api.get(f"{path}/audit", headers=stranger.headers),
         await api.get(f"{path}/pdf", headers=stranger.headers),
+        await api.post(f"{path}/void", json={"reason": "x"}, headers=stranger.headers),
         await api.delete(path, headers=stranger.headers),
     ]
 
-    assert [response.status_code for response in responses] == [404] * 5
+    assert [response.status_code for response in responses] == [404] * 6
+    assert (await EdocsDocument.get(sent["id"])).status.value == "sent"
     listed = await api.get(f"{EDOCS}/documents", headers=stranger.headers)
     assert listed.json()["data"] == []
 
@@ -131,3 +133,29 @@ async def test_a_draft_can_be_deleted_a_sent_document_cannot(api, owner, contact
 
     assert (deleted.status_code, kept.status_code) == (204, 409)
     assert await EdocsDocument.count() == 1
+
+
+async def test_a_sent_document_is_voided_with_its_reason(api, owner, contact):
+    sent = await sent_document(api, owner, contact.id)
+
+    response = await api.post(
+        f"{EDOCS}/documents/{sent['id']}/void",
+        json={"reason": "wrong price"},
+        headers=owner.headers,
+    )
+
+    assert response.status_code == 200
+    assert (response.json()["status"], response.json()["void_reason"]) == ("voided", "wrong price")
+    read = await api.get(f"{EDOCS}/documents/{sent['id']}", headers=owner.headers)
+    assert read.json()["status"] == "voided"
+
+
+async def test_voiding_needs_a_reason_and_changes_nothing_without_one(api, owner, contact):
+    sent = await sent_document(api, owner, contact.id)
+
+    response = await api.post(
+        f"{EDOCS}/documents/{sent['id']}/void", json={"reason": ""}, headers=owner.headers
+    )
+
+    assert (response.status_code, response.json()["error"]["code"]) == (422, "validation_error")
+    assert (await EdocsDocument.get(sent["id"])).status.value == "sent"

@@ -5,6 +5,7 @@ documents, the signing API) and the queue manager (the final PDF, reminders, exp
 - `merging`: templates' bodies sanitised, their merge fields rendered in Jinja2's sandbox.
 - `drafting`: a document's content from its template and records.
 - `sending`: a draft frozen (its content's SHA-256) and its first signer invited.
+- `voiding`: a document out for signature withdrawn by the account.
 - `signing`: the public side, by a signer's signed link (`links`): view, sign, decline.
 - `integrity`: the hash check every view and signature passes first (`document_tampered`).
 - `completion`: the last signature's effects: the final PDF queued, `document.signed`, the

@@ -38,7 +38,7 @@ class DocumentNotDraft(Conflict):
 
 
 class DocumentNotOpen(Conflict):
-    """The document is no longer out for signature (completed, or declined)."""
+    """The document is no longer out for signature (completed, declined or voided)."""
 
     code, message = "document_not_open", "The document is no longer out for signature."
 

@@ -25,6 +25,8 @@ class WebhookEventType(StrEnum):
     DEAL_STAGE_CHANGED = "deal.stage_changed"
     MESSAGE_CREATED = "message.created"
     FORM_SUBMITTED = "form.submitted"
+    BOOKING_CREATED = "booking.created"
+    BOOKING_CANCELLED = "booking.cancelled"
 
 
 class WebhookSubscription(TenantDocument):

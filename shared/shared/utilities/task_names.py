@@ -142,6 +142,8 @@ class PlatformMessageArguments(TaskArguments):
     # Variables holding links into the dashboard, as paths ("/contacts/123"): made absolute on
     # the account's own domain when it has one.
     links: dict[str, str] = {}
+    # Email only: files sent with it, each {"filename", "content_type", "content" (base64)}.
+    attachments: list[dict[str, str]] = []
 
 
 # One of the platform's own emails or pushes, sent through the notification service.

@@ -44,7 +44,9 @@ def check_open(booking: Booking) -> None:
         raise BookingClosed()
 
 
-async def cancel(booking: Booking, by: CancelledBy, reason: str = "") -> Booking:
+async def cancel(
+    booking: Booking, by: CancelledBy, settings: SchedulingSettings, reason: str = ""
+) -> Booking:
     check_open(booking)
     closed = await BookingRepository(booking.account_id).close(
         booking,
@@ -57,7 +59,7 @@ async def cancel(booking: Booking, by: CancelledBy, reason: str = "") -> Booking
         raise BookingClosed()
     assert booking.id is not None
     await BookingReservations(booking.id).release()
-    await announce_closed(booking)
+    await announce_closed(booking, settings)
     return booking
 
 
@@ -105,7 +107,7 @@ async def reschedule(
         raise
     await finish(moved, settings)
     await BookingReservations(booking.id).release()
-    await announce_closed(booking)
+    await announce_closed(booking, settings)
     return Booked(moved, replayed=False)
 
 

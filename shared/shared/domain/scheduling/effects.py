@@ -54,7 +54,7 @@ async def announce_booked(booking: Booking, settings: SchedulingSettings) -> Non
     )
 
 
-async def announce_closed(booking: Booking) -> None:
+async def announce_closed(booking: Booking, settings: SchedulingSettings) -> None:
     """A booking cancelled, or moved (its new booking tells the invitee and hosts of it)."""
     publish_event(booking.account_id, WebhookEventType.BOOKING_CANCELLED, event_data(booking))
     live(booking, "cancelled")
@@ -67,6 +67,7 @@ async def announce_closed(booking: Booking) -> None:
         booking.account_id,
         invitee_data(booking, hosts) | {"reason": booking.cancel_reason},
         to=booking.invitee.email,
+        links={"manage_url": manage_path(booking, settings)},
         key=str(booking.id),
         attachments=[attachment],
     )

@@ -58,7 +58,7 @@ async def test_a_cancelled_booking_lets_its_time_go_and_tells_the_invitee(event_
     booking = await booked(event_type)
     outbox.jobs.clear()
 
-    await cancel(booking, CancelledBy.USER, "The host is ill")
+    await cancel(booking, CancelledBy.USER, SETTINGS, "The host is ill")
 
     stored = await Booking.get(booking.id)
     assert (stored.status, stored.cancelled_by, stored.cancel_reason) == (
@@ -76,10 +76,10 @@ async def test_a_cancelled_booking_lets_its_time_go_and_tells_the_invitee(event_
 
 async def test_a_cancelled_booking_cannot_be_cancelled_again(event_type, outbox):
     booking = await booked(event_type)
-    await cancel(booking, CancelledBy.INVITEE)
+    await cancel(booking, CancelledBy.INVITEE, SETTINGS)
 
     with pytest.raises(BookingClosed):
-        await cancel(await Booking.get(booking.id), CancelledBy.INVITEE)
+        await cancel(await Booking.get(booking.id), CancelledBy.INVITEE, SETTINGS)
 
 
 async def test_a_move_to_an_overlapping_time_takes_over_the_old_bookings_time(event_type, outbox):
@@ -130,7 +130,7 @@ async def test_a_move_asked_twice_answers_the_first(event_type, outbox):
 
 async def test_a_cancelled_booking_cannot_be_moved(event_type, outbox):
     booking = await booked(event_type)
-    await cancel(booking, CancelledBy.INVITEE)
+    await cancel(booking, CancelledBy.INVITEE, SETTINGS)
 
     with pytest.raises(BookingClosed):
         await moved(await Booking.get(booking.id), "14:00")

@@ -3,6 +3,7 @@ minimum notice and within the booking window, with the host free around it (buff
 day's cap); one free host for one-on-one and round-robin, all of them for collective."""
 
 from datetime import date, timedelta
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -93,7 +94,7 @@ async def test_hourly_slots_through_the_night_of_a_change_follow_real_time(
     )
 
     assert len(slots) == count
-    gaps = {later.start - earlier.start for earlier, later in zip(slots, slots[1:], strict=False)}
+    gaps = {later.start - earlier.start for earlier, later in pairwise(slots)}
     assert gaps == {timedelta(hours=1)}
 
 

@@ -5,11 +5,12 @@ from pydantic import Field, IPvAnyNetwork, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from internal_api.public.settings import PublicSettings
+from internal_api.scheduling.settings import SchedulingApiSettings
 from shared.domain.csv_jobs.settings import CsvJobSettings
 from shared.utilities.settings import Port, RunMode, common
 
 
-class InternalApiSettings(CsvJobSettings, PublicSettings):
+class InternalApiSettings(CsvJobSettings, PublicSettings, SchedulingApiSettings):
     model_config = SettingsConfigDict(env_prefix="INTERNAL_API_")
 
     service_name: ClassVar[str] = "internal_api"

@@ -12,7 +12,8 @@ events) and `platform_messages` (the platform's own emails and pushes) in `queue
 (`crons/`); `contacts` and `contacts_export` (`queues/contacts.py`) and the cron
 `contacts_export_cleanup` carry the CSV imports and exports; the crons `accounts_purge` and
 `check_account_active` the account lifecycle; the cron `short_link_clicks`
-(`crons/short_link_clicks.py`) stores and counts the clicks on short links. The original's other
+(`crons/short_link_clicks.py`) stores and counts the clicks on short links; the cron `booking_reminders`
+(`crons/booking_reminders.py`) sends bookings' reminders. The original's other
 switches (subscriptions, InstaSites, OneBalance, billing, support, projects, ...) come back with the
 feature that gives them a task.
 """
@@ -23,6 +24,7 @@ from datetime import timedelta
 from queue_manager.switches import QueueSwitches
 from shared.utilities.task_names import (
     ACCOUNTS_PURGE_DELETE_EXPIRED,
+    BOOKING_REMINDERS_SEND_DUE,
     CHECK_ACCOUNT_ACTIVE_SUSPEND_ENDED,
     CONTACTS_EXPORT_CLEANUP_DELETE_EXPIRED,
     SCHEDULE_UTILIZATION_MONITORING_RECORD,
@@ -52,6 +54,7 @@ CRONS: dict[str, Cron] = {
     "accounts_purge": Cron(ACCOUNTS_PURGE_DELETE_EXPIRED, timedelta(hours=1)),
     "check_account_active": Cron(CHECK_ACCOUNT_ACTIVE_SUSPEND_ENDED, timedelta(hours=1)),
     "short_link_clicks": Cron(SHORT_LINK_CLICKS_RECORD, timedelta(seconds=30)),
+    "booking_reminders": Cron(BOOKING_REMINDERS_SEND_DUE, timedelta(minutes=1)),
 }
 
 

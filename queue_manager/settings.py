@@ -5,10 +5,11 @@ from pydantic_settings import SettingsConfigDict
 
 from queue_manager.switches import QueueSwitches
 from shared.domain.csv_jobs.settings import CsvJobSettings
+from shared.domain.scheduling.settings import SchedulingSettings
 from shared.utilities.settings import Port, RunMode, common
 
 
-class QueueManagerSettings(CsvJobSettings):
+class QueueManagerSettings(CsvJobSettings, SchedulingSettings):
     model_config = SettingsConfigDict(env_prefix="QUEUE_MANAGER_")
 
     service_name: ClassVar[str] = "queue_manager"

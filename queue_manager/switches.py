@@ -47,6 +47,9 @@ class QueueSwitches(BaseSettings):
         "records each queue's depth and oldest waiting task, and each worker's utilisation",
         on=True,
     )
+    booking_reminders: bool = switch(
+        "sends the reminders of bookings before their meetings, by email and SMS"
+    )
 
     def with_unset_switched_on(self) -> "QueueSwitches":
         """Every switch not set explicitly switched on (embedded mode runs everything)."""

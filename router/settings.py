@@ -68,6 +68,8 @@ class RouterSettings(ServiceSettings):
         "/v1/forms/public/*",
         # Short links, followed by anyone from anywhere.
         "GET /v1/s/*",
+        # Booking pages and the links invitees manage their bookings with, from any website.
+        "/v1/scheduling/public/*",
     ]
 
     rate_limit_per_account: Limits = parse_limits("100/second, 3000/minute, 500000/day")

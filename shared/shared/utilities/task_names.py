@@ -148,3 +148,5 @@ class PlatformMessageArguments(TaskArguments):
 
 # One of the platform's own emails or pushes, sent through the notification service.
 PLATFORM_MESSAGES_SEND = declare("platform_messages.send", PlatformMessageArguments)
+# Scheduling: the bookings' reminders that have come due, swept by a cron.
+BOOKING_REMINDERS_SEND_DUE = declare("booking_reminders.send_due", NoArguments)

@@ -12,8 +12,8 @@ events) and `platform_messages` (the platform's own emails and pushes) in `queue
 (`crons/`); `contacts` and `contacts_export` (`queues/contacts.py`) and the cron
 `contacts_export_cleanup` carry the CSV imports and exports; the crons `accounts_purge` and
 `check_account_active` the account lifecycle; the cron `short_link_clicks`
-(`crons/short_link_clicks.py`) stores and counts the clicks on short links; the cron `booking_reminders`
-(`crons/booking_reminders.py`) sends bookings' reminders. The original's other
+(`crons/short_link_clicks.py`) stores and counts the clicks on short links; the cron
+`booking_reminders` (`crons/booking_reminders.py`) sends bookings' reminders. The original's other
 switches (subscriptions, InstaSites, OneBalance, billing, support, projects, ...) come back with the
 feature that gives them a task.
 """

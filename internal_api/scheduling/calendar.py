@@ -3,10 +3,12 @@ holds the account's Google tokens: `POST /v1/e/google-calendar/accounts/{account
 with the internal API's service token, answering each calendar's busy intervals as Google's
 freeBusy gives them.
 
-An account that has not connected Google Calendar (409 `not_connected`), or whose connection
-Google refused (409 `reconnect_needed`), has no busy times to read: its slots come from the
-schedules alone. Any other failure (the external API or Google down, slow, answering an error)
-raises `CalendarUnavailable` (503): slots are not offered, nor bookings taken, on a guess.
+An account that has not connected Google Calendar has no busy times to read: its slots come
+from the schedules alone, without a call (its connection's record says whether it has one; only
+the external API can open its tokens). One whose connection went away meanwhile (409
+`not_connected`) or that Google refused (409 `reconnect_needed`) counts the same. Any other
+failure (the external API or Google down, slow, answering an error) raises
+`CalendarUnavailable` (503): slots are not offered, nor bookings taken, on a guess.
 """
 
 import logging
@@ -25,7 +27,10 @@ from internal_api.settings import InternalApiSettings
 from shared.domain.scheduling.calendars import BusyTimes
 from shared.domain.scheduling.errors import CalendarUnavailable
 from shared.domain.scheduling.windows import Interval
+from shared.models.google_calendar_token import GoogleCalendarToken
+from shared.models.integration_credential import ConnectionStatus
 from shared.utilities.auth import Authenticator, service_token
+from shared.utilities.repository import TenantRepository
 from shared.utilities.upstream import http_client
 
 logger = logging.getLogger(__name__)
@@ -49,6 +54,14 @@ class FreeBusyAnswer(BaseModel):
     calendars: dict[str, CalendarBusy]
 
 
+class GoogleConnections(TenantRepository[GoogleCalendarToken]):
+    def __init__(self, account_id: PydanticObjectId) -> None:
+        super().__init__(GoogleCalendarToken, account_id)
+
+    async def connected(self) -> bool:
+        return await self.count({"status": ConnectionStatus.CONNECTED.value}) > 0
+
+
 @dataclass(frozen=True)
 class GoogleBusyTimes:
     client: httpx.AsyncClient
@@ -58,6 +71,8 @@ class GoogleBusyTimes:
     async def busy(
         self, account_id: PydanticObjectId, calendar_ids: Sequence[str], within: Interval
     ) -> dict[str, list[Interval]]:
+        if not await GoogleConnections(account_id).connected():
+            return {}
         token = service_token(self.authenticator, SERVICE_NAME, audience=AUDIENCE)
         url = f"{self.base_url.rstrip('/')}/v1/e/google-calendar/accounts/{account_id}/free-busy"
         body = {

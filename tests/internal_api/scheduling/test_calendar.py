@@ -8,6 +8,7 @@ import jwt
 import pytest
 
 from shared.models.booking import Booking
+from shared.models.google_calendar_token import GoogleCalendarToken
 from tests.internal_api.scheduling.factories import DAY, SCHEDULES, at, create_calendar, visitor
 
 SLOTS = {"from": str(DAY), "to": str(DAY), "time_zone": "Europe/Paris"}
@@ -18,12 +19,21 @@ async def calendar(api):
     return await create_calendar(api)
 
 
+@pytest.fixture
+async def connected(calendar):
+    """The account connected Google Calendar (its tokens, sealed, are the external API's)."""
+    account_id = calendar.host.account.id
+    return await GoogleCalendarToken(account_id=account_id, access_token="sealed").insert()
+
+
 def local_starts(response) -> list[str]:
     [day] = response.json()["days"]
     return [slot["local_start"][11:16] for slot in day["slots"]]
 
 
-async def test_busy_times_in_google_calendar_take_the_slots_they_cover(api, calendar, external_api):
+async def test_busy_times_in_google_calendar_take_the_slots_they_cover(
+    api, calendar, connected, external_api
+):
     email = calendar.host.user.email
     external_api.busy = {email: [{"start": at("10:00"), "end": at("11:15")}]}
 
@@ -45,7 +55,9 @@ async def test_busy_times_in_google_calendar_take_the_slots_they_cover(api, cale
     )
 
 
-async def test_a_booking_at_a_time_google_says_is_busy_is_taken(api, calendar, external_api):
+async def test_a_booking_at_a_time_google_says_is_busy_is_taken(
+    api, calendar, connected, external_api
+):
     external_api.busy = {calendar.host.user.email: [{"start": at("10:00"), "end": at("10:30")}]}
 
     response = await api.post(f"{calendar.public}/bookings", json=visitor("10:00"))
@@ -54,7 +66,7 @@ async def test_a_booking_at_a_time_google_says_is_busy_is_taken(api, calendar, e
     assert await Booking.count() == 0
 
 
-async def test_the_schedules_own_calendar_id_is_asked_for(api, calendar, external_api):
+async def test_the_schedules_own_calendar_id_is_asked_for(api, calendar, connected, external_api):
     external_api.busy = {}
     await api.patch(
         f"{SCHEDULES}/{calendar.schedule['id']}",
@@ -70,13 +82,23 @@ async def test_the_schedules_own_calendar_id_is_asked_for(api, calendar, externa
 async def test_without_google_calendar_connected_the_schedule_alone_counts(
     api, calendar, external_api
 ):
+    external_api.failing = True  # never asked
+
     response = await api.get(f"{calendar.public}/slots", params=SLOTS)
 
     assert len(local_starts(response)) == 16
+    assert external_api.requests == []
+
+
+async def test_a_connection_gone_meanwhile_counts_as_none(api, calendar, connected, external_api):
+    response = await api.get(f"{calendar.public}/slots", params=SLOTS)  # the fake: not_connected
+
+    assert len(local_starts(response)) == 16
+    assert len(external_api.requests) == 1
 
 
 async def test_calendars_that_cannot_be_read_offer_no_slot_and_book_nothing(
-    api, calendar, external_api
+    api, calendar, connected, external_api
 ):
     external_api.failing = True
 

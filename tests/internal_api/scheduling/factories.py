@@ -28,12 +28,16 @@ class Calendar:
         return f"{PUBLIC}/event-types/{self.event_type['id']}"
 
 
-async def create_calendar(api, host: SignedIn | None = None, **event_type) -> Calendar:
+async def create_calendar(
+    api, host: SignedIn | None = None, *, through_the_gateway: bool = False, **event_type
+) -> Calendar:
+    """`through_the_gateway`: `api` is the dashboard's chain, which takes the session id."""
     host = host or await create_signed_in(name="Grace Hopper")
+    headers = host.session_headers if through_the_gateway else host.headers
     schedule = await api.post(
         SCHEDULES,
         json={"name": "Hours", "time_zone": "Europe/Paris", "weekly_hours": EVERY_DAY},
-        headers=host.headers,
+        headers=headers,
     )
     assert schedule.status_code == 201, schedule.text
     body = {
@@ -43,7 +47,7 @@ async def create_calendar(api, host: SignedIn | None = None, **event_type) -> Ca
         "location": {"kind": "video", "value": "https://meet.example/abc"},
         **event_type,
     }
-    made = await api.post(EVENT_TYPES, json=body, headers=host.headers)
+    made = await api.post(EVENT_TYPES, json=body, headers=headers)
     assert made.status_code == 201, made.text
     return Calendar(host, schedule.json(), made.json())
 

@@ -30,5 +30,7 @@ WallTime = Annotated[
 ]
 
 
-def minutes(low: int, high: int) -> object:
-    return Annotated[int, Field(ge=low, le=high), AfterValidator(on_the_step)]
+OnTheStep = AfterValidator(on_the_step)
+Duration = Annotated[int, Field(ge=5, le=720), OnTheStep]
+Buffer = Annotated[int, Field(ge=0, le=240), OnTheStep]
+ReminderMinutes = Annotated[int, Field(ge=5, le=60 * 24 * 14), OnTheStep]

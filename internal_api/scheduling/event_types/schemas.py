@@ -5,17 +5,14 @@ from pydantic import Field, field_validator, model_validator
 
 from internal_api.fields import Name
 from internal_api.public.cors import AllowedOrigin
-from internal_api.scheduling.wall_time import minutes
+from internal_api.scheduling.wall_time import Buffer, Duration, ReminderMinutes
 from shared.models.event_type import EventTypeKind, LocationKind, QuestionKind
 from shared.utilities.schemas import DocumentRead, IdStr, ReadModel, WriteModel
 
 Key = Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_]{0,63}$")]
 Label = Annotated[str, Field(min_length=1, max_length=500)]
 Option = Annotated[str, Field(min_length=1, max_length=200)]
-Duration = minutes(5, 720)
-Buffer = minutes(0, 240)
 Notice = Annotated[int, Field(ge=0, le=60 * 24 * 60)]
-ReminderMinutes = minutes(5, 60 * 24 * 14)
 
 
 class LocationWrite(WriteModel):
@@ -54,7 +51,7 @@ class HostWrite(WriteModel):
 
 Hosts = Annotated[list[HostWrite], Field(min_length=1, max_length=20)]
 Questions = Annotated[list[QuestionWrite], Field(max_length=20)]
-Reminders = Annotated[list[ReminderMinutes], Field(max_length=3)]  # type: ignore[valid-type]
+Reminders = Annotated[list[ReminderMinutes], Field(max_length=3)]
 Origins = Annotated[list[Annotated[AllowedOrigin, Field(max_length=300)]], Field(max_length=50)]
 
 
@@ -82,10 +79,10 @@ class EventTypeCreate(EventTypeFields):
     description: Annotated[str, Field(max_length=5000)] = ""
     kind: EventTypeKind = EventTypeKind.ONE_ON_ONE
     hosts: Hosts
-    duration_minutes: Duration  # type: ignore[valid-type]
-    buffer_before_minutes: Buffer = 0  # type: ignore[valid-type]
-    buffer_after_minutes: Buffer = 0  # type: ignore[valid-type]
-    slot_interval_minutes: Duration | None = Field(  # type: ignore[valid-type]
+    duration_minutes: Duration
+    buffer_before_minutes: Buffer = 0
+    buffer_after_minutes: Buffer = 0
+    slot_interval_minutes: Duration | None = Field(
         None, description="slots start this often; the duration by default"
     )
     min_notice_minutes: Notice = 0
@@ -113,10 +110,10 @@ class EventTypeUpdate(EventTypeFields):
     description: Annotated[str, Field(max_length=5000)] | None = None
     kind: EventTypeKind | None = None
     hosts: Hosts | None = None
-    duration_minutes: Duration | None = None  # type: ignore[valid-type]
-    buffer_before_minutes: Buffer | None = None  # type: ignore[valid-type]
-    buffer_after_minutes: Buffer | None = None  # type: ignore[valid-type]
-    slot_interval_minutes: Duration | None = None  # type: ignore[valid-type]
+    duration_minutes: Duration | None = None
+    buffer_before_minutes: Buffer | None = None
+    buffer_after_minutes: Buffer | None = None
+    slot_interval_minutes: Duration | None = None
     min_notice_minutes: Notice | None = None
     booking_window_days: int | None = Field(None, ge=1, le=730)
     max_per_day: int | None = Field(None, ge=1, le=100)

@@ -62,7 +62,7 @@ class Sent:
 async def swept(at, sent: Sent | None = None) -> tuple[int, list[tuple[str, dict, str | None]]]:
     """One run of the sweep at `at`: how many it sent, and the jobs that left its outbox."""
     sent = sent or Sent()
-    async with collecting(Senders(tasks=sent, emitter=sent)):  # type: ignore[arg-type]
+    async with collecting(Senders(tasks=sent, emitter=sent)):  # type: ignore[arg-type]  # a recording stand-in
         count = await send_due_reminders(at, SETTINGS, 100)
     return count, sent.jobs
 

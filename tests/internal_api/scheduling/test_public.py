@@ -33,6 +33,22 @@ async def test_the_page_shows_nothing_private(api, calendar):
     assert "meet.example" not in response.text and "schedule" not in response.text
 
 
+async def test_the_page_asks_the_questions_and_the_answers_are_kept(api):
+    question = {"key": "company", "label": "Company", "required": True}
+    calendar = await create_calendar(api, questions=[question])
+
+    page = await api.get(calendar.public)
+    missing = await api.post(f"{calendar.public}/bookings", json=visitor())
+    made = await api.post(
+        f"{calendar.public}/bookings", json=visitor(answers={"company": "Analytical Engines"})
+    )
+
+    assert page.json()["questions"] == [{**question, "kind": "text", "options": []}]
+    assert missing.json()["error"]["details"][0]["field"] == "body.answers.company"
+    booking = await Booking.get(made.json()["id"])
+    assert [(a.key, a.value) for a in booking.answers] == [("company", "Analytical Engines")]
+
+
 async def test_slots_are_given_by_the_visitors_day_in_their_zone(api, calendar):
     response = await api.get(
         f"{calendar.public}/slots",

@@ -32,6 +32,11 @@ class QueueManagerSettings(CsvJobSettings, SchedulingSettings):
     )
 
     @property
+    def signs_booking_links(self) -> bool:
+        """Only the reminders carry bookings' links."""
+        return self.switches.booking_reminders
+
+    @property
     def task_run_retention_seconds(self) -> int:
         return self.task_run_retention_days * 24 * 3600
 

@@ -18,6 +18,7 @@ DISTRIBUTED = {
     "two_factor_encryption_keys": "key",
     "form_encryption_keys": "key",
     "session_state_key": "key",
+    "booking_link_secret": "secret",
 }
 
 

@@ -25,8 +25,15 @@ class SchedulingSettings(ServiceSettings):
     def booking_link_key(self) -> bytes:
         return (self.booking_link_secret or development_secret("booking-links")).encode()
 
+    @property
+    def signs_booking_links(self) -> bool:
+        """Whether this process makes bookings' links (a service overrides it when only some
+        of its work does)."""
+        return True
+
     @model_validator(mode="after")
     def distributed_mode_needs_a_booking_link_secret(self) -> Self:
-        if self.mode is RunMode.DISTRIBUTED and not self.booking_link_secret:
+        needed = self.mode is RunMode.DISTRIBUTED and self.signs_booking_links
+        if needed and not self.booking_link_secret:
             raise ValueError("BOOKING_LINK_SECRET is required in distributed mode")
         return self

@@ -7,11 +7,11 @@ from internal_api.scheduling.auth import ACCOUNT_ADMIN
 from internal_api.scheduling.availability.repository import Schedules
 from internal_api.scheduling.availability.schemas import ScheduleCreate, ScheduleUpdate
 from internal_api.scheduling.errors import NotYourSchedule, ScheduleInUse
+from internal_api.scheduling.query import query_id
 from shared.domain.accounts.users import require_users
 from shared.models.availability_schedule import AvailabilitySchedule
 from shared.utilities.auth import Principal
 from shared.utilities.pagination import Page, PageParams
-from shared.utilities.repository import object_id
 
 
 def check_manages(principal: Principal, user_id: PydanticObjectId) -> None:
@@ -31,9 +31,7 @@ async def create_schedule(principal: Principal, body: ScheduleCreate) -> Availab
 async def list_schedules(
     principal: Principal, params: PageParams, user_id: str | None
 ) -> Page[AvailabilitySchedule]:
-    return await Schedules(principal.account_id).listed(
-        params, object_id(user_id) if user_id else None
-    )
+    return await Schedules(principal.account_id).listed(params, query_id(user_id, "user_id"))
 
 
 async def get_schedule(principal: Principal, schedule_id: str) -> AvailabilitySchedule:

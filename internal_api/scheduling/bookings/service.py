@@ -2,16 +2,13 @@
 
 from datetime import datetime
 
-from beanie import PydanticObjectId
-
 from internal_api.scheduling.bookings.repository import Bookings
+from internal_api.scheduling.query import query_id
 from internal_api.settings import InternalApiSettings
 from shared.domain.scheduling.changes import cancel
 from shared.models.booking import Booking, BookingStatus, CancelledBy
 from shared.utilities.auth import Principal
-from shared.utilities.errors import InvalidInput
 from shared.utilities.pagination import Page, PageParams
-from shared.utilities.repository import object_id
 
 
 async def list_bookings(
@@ -32,15 +29,6 @@ async def list_bookings(
         starts_from=starts_from,
         starts_before=starts_before,
     )
-
-
-def query_id(value: str | None, name: str) -> PydanticObjectId | None:
-    if value is None:
-        return None
-    if (oid := object_id(value)) is None:
-        details = [{"field": name, "message": "not an id"}]
-        raise InvalidInput(f"{name} is not an id.", details=details, location="query")
-    return oid
 
 
 async def get_booking(principal: Principal, booking_id: str) -> Booking:

@@ -3,9 +3,12 @@ time zone, a booking made (`shared.domain.scheduling.booking`), and a booking re
 or moved through its signed link (`shared.domain.scheduling.links`), which names its account:
 no link reaches another account's booking."""
 
-from datetime import date, timedelta
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
 from itertools import groupby
 from zoneinfo import ZoneInfo
+
+from beanie import PydanticObjectId
 
 from internal_api.scheduling.public.schemas import (
     BookingAccepted,
@@ -37,7 +40,7 @@ async def public_event_type(event_type_id: str) -> EventType:
     return await live_event_type(event_type_id)
 
 
-async def host_names(host_ids) -> list[str]:
+async def host_names(host_ids: Iterable[PydanticObjectId]) -> list[str]:
     users = [await accounts.user(user_id) for user_id in host_ids]
     return [user.name for user in users if user is not None]
 
@@ -156,7 +159,7 @@ async def cancel_by_token(token: str, reason: str, settings: SchedulingSettings)
 
 async def reschedule_by_token(
     token: str,
-    start_at,
+    start_at: datetime,
     time_zone: str,
     client_booking_id: str | None,
     busy_times: BusyTimes,

@@ -10,7 +10,7 @@ API (which alone holds the account's Google tokens); None reads none.
 """
 
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -86,13 +86,13 @@ async def booked_per_day(
     schedule: AvailabilitySchedule,
     within: Interval,
     ignoring: PydanticObjectId | None,
-) -> dict:
+) -> dict[date, int]:
     if event_type.max_per_day is None:
         return {}
     assert event_type.id is not None
     zone = ZoneInfo(schedule.time_zone)
     days = Interval(within.start - DAY, within.end + DAY)
-    counts: dict = {}
+    counts: dict[date, int] = {}
     for booking in await BookingRepository(event_type.account_id).confirmed_of(
         event_type.id, user_id, days
     ):

@@ -28,6 +28,11 @@ from internal_api.notifications_center.routes import router as notifications_cen
 from internal_api.projects.routes import router as projects_router
 from internal_api.public.layer import install_public_cors, public_layer
 from internal_api.public.routes import router as public_router
+from internal_api.scheduling.availability.routes import router as schedules_router
+from internal_api.scheduling.bookings.routes import router as bookings_router
+from internal_api.scheduling.calendar import google_busy_times
+from internal_api.scheduling.event_types.routes import router as event_types_router
+from internal_api.scheduling.public.routes import router as scheduling_public_router
 from internal_api.settings import InternalApiSettings
 from internal_api.signup_codes.routes import router as signup_codes_router
 from internal_api.storage import file_storage
@@ -44,9 +49,11 @@ def create_app(
     settings: InternalApiSettings,
     currency_transport: httpx.AsyncBaseTransport | None = None,
     captcha_transport: httpx.AsyncBaseTransport | None = None,
+    external_api_transport: httpx.AsyncBaseTransport | None = None,
 ) -> FastAPI:
-    """`currency_transport` stands in for the network to the currency service, in tests, and
-    `captcha_transport` for hCaptcha's and Turnstile's."""
+    """`currency_transport` stands in for the network to the currency service, in tests,
+    `captcha_transport` for hCaptcha's and Turnstile's, and `external_api_transport` for the
+    external API's (Google Calendar's busy times)."""
     redirect = Redirect()
     return create_service_app(
         settings,
@@ -81,6 +88,10 @@ def create_app(
             edocs_router,
             edocs_public_router,
             projects_router,
+            schedules_router,
+            event_types_router,
+            bookings_router,
+            scheduling_public_router,
         ],
         uses_mongo=True,
         uses_redis=True,
@@ -91,6 +102,7 @@ def create_app(
             exchange_rates(settings, currency_transport),
             public_layer(settings, captcha_transport),
             redirect.serving,
+            google_busy_times(settings, external_api_transport),
         ],
         configure=install_public_cors,
         direct=[DirectRoute(SHORT_LINK_PREFIX, redirect)],

@@ -15,7 +15,8 @@ events) and `platform_messages` (the platform's own emails and pushes) in `queue
 (`crons/short_link_clicks.py`) stores and counts the clicks on short links; `edocs`
 (`queues/edocs.py`) prints signed documents' PDFs and, as a cron, sends their reminders and
 expiries; the cron `projects` (`crons/projects.py`) sends tasks' reminders and makes recurring
-tasks' next occurrences. The original's other switches (subscriptions, InstaSites, OneBalance,
+tasks' next occurrences; the cron `booking_reminders` (`crons/booking_reminders.py`) sends
+bookings' reminders. The original's other switches (subscriptions, InstaSites, OneBalance,
 billing, support, ...) come back with the feature that gives them a task.
 """
 
@@ -25,6 +26,7 @@ from datetime import timedelta
 from queue_manager.switches import QueueSwitches
 from shared.utilities.task_names import (
     ACCOUNTS_PURGE_DELETE_EXPIRED,
+    BOOKING_REMINDERS_SEND_DUE,
     CHECK_ACCOUNT_ACTIVE_SUSPEND_ENDED,
     CONTACTS_EXPORT_CLEANUP_DELETE_EXPIRED,
     EDOCS_SWEEP,
@@ -59,6 +61,7 @@ CRONS: dict[str, Cron] = {
     # Its queue also prints the final PDFs of signed documents.
     "edocs": Cron(EDOCS_SWEEP, timedelta(minutes=15)),
     "projects": Cron(PROJECTS_SEND_DUE, timedelta(minutes=1)),
+    "booking_reminders": Cron(BOOKING_REMINDERS_SEND_DUE, timedelta(minutes=1)),
 }
 
 

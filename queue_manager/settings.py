@@ -6,10 +6,11 @@ from pydantic_settings import SettingsConfigDict
 from queue_manager.switches import QueueSwitches
 from shared.domain.csv_jobs.settings import CsvJobSettings
 from shared.domain.edocs.settings import EdocsSettings
+from shared.domain.scheduling.settings import SchedulingSettings
 from shared.utilities.settings import Port, RunMode, common
 
 
-class QueueManagerSettings(CsvJobSettings, EdocsSettings):
+class QueueManagerSettings(CsvJobSettings, EdocsSettings, SchedulingSettings):
     model_config = SettingsConfigDict(env_prefix="QUEUE_MANAGER_")
 
     service_name: ClassVar[str] = "queue_manager"
@@ -30,6 +31,11 @@ class QueueManagerSettings(CsvJobSettings, EdocsSettings):
         description="days a sub-account stays active past its active_until before the "
         "check_account_active cron suspends it",
     )
+
+    @property
+    def signs_booking_links(self) -> bool:
+        """Only the reminders carry bookings' links."""
+        return self.switches.booking_reminders
 
     @property
     def task_run_retention_seconds(self) -> int:

@@ -53,6 +53,9 @@ class QueueSwitches(BaseSettings):
     projects: bool = switch(
         "sends projects' due-date reminders and makes recurring tasks' next occurrences"
     )
+    booking_reminders: bool = switch(
+        "sends the reminders of bookings before their meetings, by email and SMS"
+    )
 
     def with_unset_switched_on(self) -> "QueueSwitches":
         """Every switch not set explicitly switched on (embedded mode runs everything)."""

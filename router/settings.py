@@ -70,6 +70,8 @@ class RouterSettings(ServiceSettings):
         "GET /v1/s/*",
         # A document's signers, from the link emailed to them.
         "/v1/edocs/public/sign/*",
+        # Booking pages and the links invitees manage their bookings with, from any website.
+        "/v1/scheduling/public/*",
     ]
 
     rate_limit_per_account: Limits = parse_limits("100/second, 3000/minute, 500000/day")

@@ -9,9 +9,9 @@ general socket the key it signs live-chat visitor tokens with; the external API 
 manager the key sealing provider tokens; internal_api and the queue manager the key sealing
 webhook signing secrets, internal_api alone the key sealing users' TOTP secrets; the
 notification service the secret signing unsubscribe links; internal_api and the router the
-secret sealing cached session states; internal_api and the queue manager the secret signing
-documents' signing links. With `--compose` each container's file holds only what
-it needs, and REDIS_PASSWORD (which compose hands to Redis and to every service's REDIS_URL)
+secret sealing cached session states; internal_api and the queue manager the secrets signing
+documents' signing links and bookings' links. With `--compose` each container's file holds only
+what it needs, and REDIS_PASSWORD (which compose hands to Redis and to every service's REDIS_URL)
 is printed for .env.
 """
 
@@ -26,7 +26,13 @@ from shared.utilities.keys import generate_key_pair
 COMPOSE_DIR = Path(".env.d")
 EVERYONE = ("JWT_PUBLIC_KEY", "SERVICE_TOKEN_PUBLIC_KEY")
 CALLS_OTHERS = ("SERVICE_TOKEN_PRIVATE_KEY",)
-QUEUE = (*CALLS_OTHERS, "INTEGRATIONS_ENCRYPTION_KEYS", "WEBHOOK_ENCRYPTION_KEYS", "EDOCS_LINK_KEY")
+QUEUE = (
+    *CALLS_OTHERS,
+    "INTEGRATIONS_ENCRYPTION_KEYS",
+    "WEBHOOK_ENCRYPTION_KEYS",
+    "EDOCS_LINK_KEY",
+    "BOOKING_LINK_SECRET",
+)
 NOTIFICATIONS = ("NOTIFICATIONS_UNSUBSCRIBE_SECRET",)
 # What each compose container holds beyond EVERYONE's public keys.
 SECRETS_FOR: dict[str, tuple[str, ...]] = {
@@ -40,6 +46,7 @@ SECRETS_FOR: dict[str, tuple[str, ...]] = {
         "INTERNAL_API_FORM_ENCRYPTION_KEYS",
         "INTERNAL_API_PUBLIC_STAMP_KEY",
         "EDOCS_LINK_KEY",
+        "BOOKING_LINK_SECRET",
     ),
     "external_api": ("INTEGRATIONS_ENCRYPTION_KEYS",),
     "callrail_recordings": (),
@@ -82,6 +89,7 @@ def fresh_secrets() -> dict[str, str]:
         "SESSION_STATE_KEY": secrets.token_urlsafe(32),
         "INTERNAL_API_PUBLIC_STAMP_KEY": secrets.token_urlsafe(32),
         "EDOCS_LINK_KEY": secrets.token_urlsafe(32),
+        "BOOKING_LINK_SECRET": secrets.token_urlsafe(32),
     }
 
 

@@ -6,6 +6,7 @@ from external_api.integrations.framework.provider import Provider
 from external_api.integrations.google_ads.provider import PROVIDER as GOOGLE_ADS
 from external_api.integrations.google_analytics.provider import PROVIDER as GOOGLE_ANALYTICS
 from external_api.integrations.google_business.provider import PROVIDER as GOOGLE_BUSINESS
+from external_api.integrations.google_calendar.provider import PROVIDER as GOOGLE_CALENDAR
 from external_api.integrations.sendgrid.provider import PROVIDER as SENDGRID
 from external_api.integrations.stripe.provider import PROVIDER as STRIPE
 from external_api.integrations.twilio.provider import PROVIDER as TWILIO
@@ -21,4 +22,5 @@ PROVIDERS: tuple[Provider, ...] = (
     SENDGRID,
     CALLRAIL,
     YEXT,
+    GOOGLE_CALENDAR,
 )

@@ -1,7 +1,9 @@
+import base64
+import binascii
 from datetime import datetime
 from typing import Annotated, Self
 
-from pydantic import EmailStr, Field, model_validator
+from pydantic import EmailStr, Field, field_validator, model_validator
 
 from notifications.templates.schemas import EVENT_PATTERN, Scalar, VariableName
 from shared.models.notification_delivery import DeliveryStatus, StatusChange
@@ -10,6 +12,8 @@ from shared.models.push_device import PushKind
 from shared.utilities.schemas import DocumentRead, IdStr, ReadModel, WriteModel
 
 E164 = r"^\+[1-9]\d{6,14}$"
+# An attachment's content in base64: some 256 KB of file.
+MAX_ATTACHMENT_CHARS = 350_000
 Id = Annotated[str, Field(min_length=1, max_length=64)]
 
 
@@ -33,8 +37,28 @@ class DeliveryCreate(WriteModel):
     )
 
 
+class AttachmentCreate(WriteModel):
+    filename: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._ -]{0,99}$")]
+    content_type: Annotated[str, Field(pattern=r"^[a-z]+/[a-z0-9.+-]+(; ?[a-z-]+=[A-Za-z0-9-]+)*$")]
+    content: Annotated[str, Field(min_length=1, max_length=MAX_ATTACHMENT_CHARS)] = Field(
+        description="base64"
+    )
+
+    @field_validator("content")
+    @classmethod
+    def is_base64(cls, content: str) -> str:
+        try:
+            base64.b64decode(content, validate=True)
+        except binascii.Error:
+            raise ValueError("not base64") from None
+        return content
+
+
 class EmailCreate(DeliveryCreate):
     to: EmailStr | None = None
+    attachments: list[AttachmentCreate] = Field(
+        [], max_length=5, description="files sent with the email (a calendar invitation)"
+    )
 
 
 class SmsCreate(DeliveryCreate):
@@ -61,6 +85,13 @@ class DevicePushRead(ReadModel):
     reason: str
 
 
+class AttachmentRead(ReadModel):
+    """An attachment named, its content not shown."""
+
+    filename: str
+    content_type: str
+
+
 class DeliveryRead(DocumentRead):
     channel: Channel
     event: str
@@ -71,6 +102,7 @@ class DeliveryRead(DocumentRead):
     text: str
     html: str
     data: dict[str, str]
+    attachments: list[AttachmentRead]
     marketing: bool
     sensitive: bool = Field(description="its body holds a secret, so it is not shown")
     urgent: bool

@@ -22,6 +22,7 @@ from beanie import PydanticObjectId
 
 from notifications.deliveries.repository import AllDeliveries, PushDevices
 from notifications.providers.base import (
+    Attachment,
     EmailMessage,
     ProviderReceipt,
     ProviderRejected,
@@ -165,6 +166,10 @@ async def send_through(providers: Providers, delivery: NotificationDelivery) -> 
                     html=delivery.html,
                     from_name=delivery.from_name,
                     headers=delivery.headers,
+                    attachments=tuple(
+                        Attachment(item.filename, item.content_type, item.content)
+                        for item in delivery.attachments
+                    ),
                 )
             )
         case Channel.SMS:

@@ -30,7 +30,11 @@ from notifications.unsubscribe.service import unsubscribe_headers, unsubscribe_u
 from shared.domain.accounts.locale import locale_of
 from shared.models.account import Account
 from shared.models.base import utc_now
-from shared.models.notification_delivery import DeliveryStatus, NotificationDelivery
+from shared.models.notification_delivery import (
+    DeliveryStatus,
+    EmailAttachment,
+    NotificationDelivery,
+)
 from shared.models.notification_template import Channel
 from shared.utilities.auth import Principal, TokenKind
 from shared.utilities.pagination import Page, PageParams
@@ -94,6 +98,10 @@ async def request_delivery(
         text="",
         from_name=settings.email_from_name or brand_of(account)["name"],
         headers=unsubscribe_headers(link) if marketing else {},
+        attachments=[
+            EmailAttachment(**attachment.model_dump())
+            for attachment in getattr(body, "attachments", [])
+        ],
         marketing=marketing,
         sensitive=source.sensitive,
         urgent=body.urgent,

@@ -1,3 +1,4 @@
+from shared.models.notification_delivery import EmailAttachment
 from shared.models.notification_template import Channel
 from shared.utilities.schemas import DocumentRead, IdStr
 
@@ -12,3 +13,4 @@ class OutboxMessageRead(DocumentRead):
     html: str
     data: dict[str, str]
     headers: dict[str, str]
+    attachments: list[EmailAttachment]

@@ -36,6 +36,13 @@ class Reference:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    filename: str
+    content_type: str
+    content: str  # base64
+
+
+@dataclass(frozen=True)
 class EmailMessage:
     reference: Reference
     to: str
@@ -44,6 +51,7 @@ class EmailMessage:
     html: str = ""
     from_name: str = ""
     headers: dict[str, str] = field(default_factory=dict)
+    attachments: tuple[Attachment, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,16 @@ class SendGridEmail:
         }
         if message.headers:
             body["headers"] = message.headers
+        if message.attachments:
+            body["attachments"] = [
+                {
+                    "content": attachment.content,
+                    "type": attachment.content_type,
+                    "filename": attachment.filename,
+                    "disposition": "attachment",
+                }
+                for attachment in message.attachments
+            ]
         return body
 
 

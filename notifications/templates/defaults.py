@@ -30,6 +30,10 @@ def email_html(content: str) -> str:
     return '{% extends "layout.html" %}{% block content %}' + content + "{% endblock %}"
 
 
+# A cancellation's reason, when one was given.
+REASON_TEXT = "{% if reason is defined and reason %}\nReason: {{ reason }}{% endif %}"
+REASON_HTML = "{% if reason is defined and reason %}<p>Reason: {{ reason }}</p>{% endif %}"
+
 DEFAULT_TEMPLATES = (
     DefaultTemplate(
         event="invitation",
@@ -201,6 +205,103 @@ DEFAULT_TEMPLATES = (
             "<p>The link works until {{ expires_at|date }}.</p>"
         ),
         sensitive=True,
+    ),
+    DefaultTemplate(
+        event="booking_confirmed",
+        channel=Channel.EMAIL,
+        subject="Booked: {{ event_name }}, {{ when }}",
+        text="Hello {{ invitee_name }},\n\nyour {{ event_name }} with {{ host_names }} is booked "
+        "for {{ when }}.\nWhere: {{ location }}\n\nTo reschedule or cancel: {{ manage_url }}\n",
+        html=email_html(
+            "<p>Hello {{ invitee_name }},</p><p>your <strong>{{ event_name }}</strong> with "
+            "{{ host_names }} is booked for <strong>{{ when }}</strong>.</p>"
+            "<p>Where: {{ location }}</p>"
+            '<p><a href="{{ manage_url }}">Reschedule or cancel</a></p>'
+        ),
+    ),
+    DefaultTemplate(
+        event="booking_rescheduled",
+        channel=Channel.EMAIL,
+        subject="Moved: {{ event_name }}, now {{ when }}",
+        text="Hello {{ invitee_name }},\n\nyour {{ event_name }} with {{ host_names }} now takes "
+        "place {{ when }}.\nWhere: {{ location }}\n\nTo reschedule or cancel: {{ manage_url }}\n",
+        html=email_html(
+            "<p>Hello {{ invitee_name }},</p><p>your <strong>{{ event_name }}</strong> with "
+            "{{ host_names }} now takes place <strong>{{ when }}</strong>.</p>"
+            "<p>Where: {{ location }}</p>"
+            '<p><a href="{{ manage_url }}">Reschedule or cancel</a></p>'
+        ),
+    ),
+    DefaultTemplate(
+        event="booking_cancelled",
+        channel=Channel.EMAIL,
+        subject="Cancelled: {{ event_name }}, {{ when }}",
+        text="Hello {{ invitee_name }},\n\nyour {{ event_name }} of {{ when }} is cancelled."
+        + REASON_TEXT
+        + "\n\nThe booking: {{ manage_url }}\n",
+        html=email_html(
+            "<p>Hello {{ invitee_name }},</p><p>your <strong>{{ event_name }}</strong> of "
+            "{{ when }} is cancelled.</p>"
+            + REASON_HTML
+            + '<p><a href="{{ manage_url }}">The booking</a></p>'
+        ),
+    ),
+    DefaultTemplate(
+        event="booking_reminder",
+        channel=Channel.EMAIL,
+        subject="Reminder: {{ event_name }}, {{ when }}",
+        text="Hello {{ invitee_name }},\n\na reminder of your {{ event_name }} with "
+        "{{ host_names }}, {{ when }}.\nWhere: {{ location }}\n\nTo reschedule or cancel: "
+        "{{ manage_url }}\n",
+        html=email_html(
+            "<p>Hello {{ invitee_name }},</p><p>a reminder of your <strong>{{ event_name }}"
+            "</strong> with {{ host_names }}, <strong>{{ when }}</strong>.</p>"
+            "<p>Where: {{ location }}</p>"
+            '<p><a href="{{ manage_url }}">Reschedule or cancel</a></p>'
+        ),
+    ),
+    DefaultTemplate(
+        event="booking_reminder_sms",
+        channel=Channel.SMS,
+        text="{{ brand.name }}: reminder, {{ event_name }} {{ when }}. Change it: {{ manage_url }}",
+    ),
+    DefaultTemplate(
+        event="host_booking_scheduled",
+        channel=Channel.EMAIL,
+        subject="New booking: {{ event_name }} with {{ invitee_name }}",
+        text="{{ invitee_name }} ({{ invitee_email }}) booked {{ event_name }} for "
+        "{{ start_at|datetime }}.\n{{ booking_url }}\n",
+        html=email_html(
+            "<p>{{ invitee_name }} ({{ invitee_email }}) booked <strong>{{ event_name }}"
+            "</strong> for {{ start_at|datetime }}.</p>"
+            '<p><a href="{{ booking_url }}">Open the booking</a></p>'
+        ),
+    ),
+    DefaultTemplate(
+        event="host_booking_scheduled",
+        channel=Channel.PUSH,
+        subject="New booking",
+        text="{{ invitee_name }}: {{ event_name }}, {{ start_at|datetime }}",
+    ),
+    DefaultTemplate(
+        event="host_booking_cancelled",
+        channel=Channel.EMAIL,
+        subject="Cancelled: {{ event_name }} with {{ invitee_name }}",
+        text="{{ invitee_name }}'s {{ event_name }} of {{ start_at|datetime }} is cancelled."
+        + REASON_TEXT
+        + "\n{{ booking_url }}\n",
+        html=email_html(
+            "<p>{{ invitee_name }}'s <strong>{{ event_name }}</strong> of "
+            "{{ start_at|datetime }} is cancelled.</p>"
+            + REASON_HTML
+            + '<p><a href="{{ booking_url }}">Open the booking</a></p>'
+        ),
+    ),
+    DefaultTemplate(
+        event="host_booking_cancelled",
+        channel=Channel.PUSH,
+        subject="Booking cancelled",
+        text="{{ invitee_name }}: {{ event_name }}, {{ start_at|datetime }}",
     ),
 )
 

@@ -2,7 +2,7 @@
 with the queue manager's service token, on a pooled client per event loop."""
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import httpx
@@ -36,6 +36,7 @@ class PlatformMessage:
     user_id: str | None
     data: dict[str, str]
     links: dict[str, str]  # variables holding dashboard paths
+    attachments: list[dict[str, str]] = field(default_factory=list)  # email only
 
     def as_request(self, links: dict[str, str]) -> dict:
         return {
@@ -45,6 +46,7 @@ class PlatformMessage:
             "user_id": self.user_id,
             "data": self.data | links,
             "urgent": PLATFORM_EVENTS[self.event].urgent,
+            **({"attachments": self.attachments} if self.attachments else {}),
         }
 
 

@@ -21,6 +21,9 @@ async def send_platform_message(
     user_id: str | None = None,
     data: dict[str, str] | None = None,
     links: dict[str, str] | None = None,
+    attachments: list[dict[str, str]] | None = None,
 ) -> dict:
-    message = PlatformMessage(event, channel, account_id, to, user_id, data or {}, links or {})
+    message = PlatformMessage(
+        event, channel, account_id, to, user_id, data or {}, links or {}, attachments or []
+    )
     return await send(message)

@@ -112,6 +112,11 @@ def test_beat_schedules_the_crons_switched_on_on_their_own_queues():
             "schedule": 60.0,
             "options": {"queue": "projects"},
         },
+        "booking_reminders": {
+            "task": "booking_reminders.send_due",
+            "schedule": 60.0,
+            "options": {"queue": "booking_reminders"},
+        },
     }
 
 

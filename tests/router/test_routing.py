@@ -66,6 +66,9 @@ async def test_a_path_outside_v1_answers_404_without_an_upstream_call(router, up
         ("GET", "/v1/forms/public/f1/stamp"),
         ("OPTIONS", "/v1/forms/public/f1/submissions"),
         ("GET", "/v1/s/abc123"),
+        ("GET", "/v1/scheduling/public/event-types/e1/slots"),
+        ("POST", "/v1/scheduling/public/event-types/e1/bookings"),
+        ("POST", "/v1/scheduling/public/bookings/token/cancel"),
     ],
 )
 def test_the_default_public_routes_are_public(method, path):

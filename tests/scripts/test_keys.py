@@ -110,6 +110,18 @@ def test_the_printed_session_state_key_lets_the_router_start_in_distributed_mode
     assert len(settings.session_state_key) >= 43  # 32 random bytes, URL-safe
 
 
+def test_the_printed_booking_link_secret_signs_in_internal_api_what_the_queue_manager_signs(
+    tmp_path, monkeypatch
+):
+    load_printed_keys(tmp_path, monkeypatch)
+
+    internal_api = InternalApiSettings(mode="distributed", **DISTRIBUTED_BACKENDS)
+    queue_manager = QueueManagerSettings(mode="distributed", **DISTRIBUTED_BACKENDS)
+
+    assert internal_api.booking_link_key == queue_manager.booking_link_key
+    assert len(internal_api.booking_link_secret) >= 43
+
+
 def test_compose_files_give_each_container_only_its_own_secrets(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
 

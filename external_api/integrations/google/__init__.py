@@ -1,1 +1,1 @@
-"""Google: the OAuth client and settings Analytics, Ads and Business Profile share."""
+"""Google: the OAuth client and settings Analytics, Ads, Business Profile and Calendar share."""

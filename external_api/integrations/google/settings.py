@@ -32,3 +32,6 @@ class GoogleSettings(BaseSettings):
     business_reviews_url: str = Field(
         "https://mybusiness.googleapis.com", description="Business Profile reviews (v4)"
     )
+    calendar_url: str = Field(
+        "https://www.googleapis.com", description="the Calendar API (freeBusy)"
+    )

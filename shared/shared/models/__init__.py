@@ -11,9 +11,11 @@ from shared.models.ai_usage import AiUsage
 from shared.models.analytics_report import AnalyticsReport
 from shared.models.automation import Automation
 from shared.models.automation_log import AutomationLog
+from shared.models.availability_schedule import AvailabilitySchedule
 from shared.models.billing_charge import BillingCharge
 from shared.models.billing_customer import BillingCustomer
 from shared.models.billing_subscription import BillingSubscription
+from shared.models.booking import Booking
 from shared.models.business_location import BusinessLocation
 from shared.models.callrail_key import CallrailKey
 from shared.models.contact import Contact
@@ -35,6 +37,7 @@ from shared.models.edocs_audit_event import EdocsAuditEvent
 from shared.models.edocs_document import EdocsDocument
 from shared.models.edocs_signer import EdocsSigner
 from shared.models.edocs_template import EdocsTemplate
+from shared.models.event_type import EventType
 from shared.models.facebook_token import FacebookToken
 from shared.models.filter import SavedFilter
 from shared.models.form import Form, FormVersion
@@ -42,6 +45,7 @@ from shared.models.form_submission import FormSubmission
 from shared.models.google_ads_token import GoogleAdsToken
 from shared.models.google_analytics_token import GoogleAnalyticsToken
 from shared.models.google_business_token import GoogleBusinessToken
+from shared.models.google_calendar_token import GoogleCalendarToken
 from shared.models.integration_webhook_receipt import IntegrationWebhookReceipt
 from shared.models.invitation import Invitation
 from shared.models.lead import Lead
@@ -67,6 +71,7 @@ from shared.models.session import Session
 from shared.models.short_link import ShortLink
 from shared.models.short_link_click import ShortLinkClick
 from shared.models.short_link_day import ShortLinkDay
+from shared.models.slot_reservation import SlotReservation
 from shared.models.stripe_token import StripeToken
 from shared.models.task_run import TaskRun
 from shared.models.twilio_key import TwilioKey
@@ -154,4 +159,9 @@ ALL_MODELS: list[type[Document]] = [
     TaskComment,
     TimeEntry,
     ProjectTemplate,
+    AvailabilitySchedule,
+    EventType,
+    Booking,
+    SlotReservation,
+    GoogleCalendarToken,
 ]

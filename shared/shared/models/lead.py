@@ -21,6 +21,7 @@ class LeadSource(StrEnum):
     CALLRAIL = "callrail"
     SMS = "sms"
     IMPORT = "import"
+    BOOKING = "booking"
 
 
 class Attribution(BaseModel):

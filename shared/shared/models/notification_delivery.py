@@ -63,6 +63,14 @@ class DevicePush(BaseModel):
         self.status, self.reason = status, reason
 
 
+class EmailAttachment(BaseModel):
+    """A file sent with an email (a booking's calendar invitation)."""
+
+    filename: str
+    content_type: str
+    content: str  # base64
+
+
 class NotificationDelivery(TenantDocument):
     channel: Channel
     event: str
@@ -75,6 +83,7 @@ class NotificationDelivery(TenantDocument):
     data: dict[str, str] = {}  # push: the payload the app receives
     from_name: str = ""  # email: the sender's name, the account's brand by default
     headers: dict[str, str] = {}  # email: extra headers (List-Unsubscribe)
+    attachments: list[EmailAttachment] = []  # email: files sent with it
     marketing: bool = False
     # Holds a secret (a reset link): the log never shows the body, which is erased once final.
     sensitive: bool = False

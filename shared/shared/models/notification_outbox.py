@@ -7,6 +7,7 @@ from beanie import PydanticObjectId
 from pymongo import ASCENDING, DESCENDING, IndexModel
 
 from shared.models.base import TenantDocument
+from shared.models.notification_delivery import EmailAttachment
 from shared.models.notification_template import Channel
 
 
@@ -19,6 +20,7 @@ class OutboxMessage(TenantDocument):
     html: str = ""
     data: dict[str, str] = {}
     headers: dict[str, str] = {}
+    attachments: list[EmailAttachment] = []
     # The provider a configured platform would have used ("sendgrid", ...), for reference.
     instead_of: str
 

@@ -29,6 +29,8 @@ class WebhookEventType(StrEnum):
     TASK_CREATED = "task.created"
     TASK_UPDATED = "task.updated"
     TASK_COMPLETED = "task.completed"
+    BOOKING_CREATED = "booking.created"
+    BOOKING_CANCELLED = "booking.cancelled"
 
 
 class WebhookSubscription(TenantDocument):

@@ -142,6 +142,8 @@ class PlatformMessageArguments(TaskArguments):
     # Variables holding links into the dashboard, as paths ("/contacts/123"): made absolute on
     # the account's own domain when it has one.
     links: dict[str, str] = {}
+    # Email only: files sent with it, each {"filename", "content_type", "content" (base64)}.
+    attachments: list[dict[str, str]] = []
 
 
 # One of the platform's own emails or pushes, sent through the notification service.
@@ -159,3 +161,5 @@ EDOCS_RENDER_PDF = declare("edocs.render_pdf", EdocsDocumentArguments)
 EDOCS_SWEEP = declare("edocs.sweep", NoArguments)
 # Projects' cron: due-date reminders sent, the next occurrences of recurring tasks made.
 PROJECTS_SEND_DUE = declare("projects.send_due", NoArguments)
+# Scheduling: the bookings' reminders that have come due, swept by a cron.
+BOOKING_REMINDERS_SEND_DUE = declare("booking_reminders.send_due", NoArguments)

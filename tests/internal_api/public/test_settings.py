@@ -19,6 +19,7 @@ DISTRIBUTED = {
     "form_encryption_keys": "key",
     "session_state_key": "key",
     "edocs_link_key": "key",
+    "booking_link_secret": "secret",
 }
 
 

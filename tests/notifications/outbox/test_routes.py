@@ -32,6 +32,50 @@ async def test_an_email_without_a_provider_lands_in_the_outbox(unconfigured, fak
     assert fake_providers.requests == {}
 
 
+async def test_an_emails_attachments_land_with_it_and_the_log_names_them(unconfigured):
+    account = await create_account()
+    invite = {"filename": "invite.ics", "content_type": "text/calendar", "content": "QkVHSU4="}
+
+    answer = await unconfigured.post(
+        "/v1/notifications/email",
+        json={
+            "to": "owner@example.com",
+            "event": "new_lead",
+            "data": LEAD,
+            "account_id": str(account.id),
+            "attachments": [invite],
+        },
+        headers=service_headers(),
+    )
+    await settled(answer.json()["id"])
+    outbox = await unconfigured.get("/v1/notifications/outbox", headers=headers_for(account))
+
+    assert answer.json()["attachments"] == [
+        {"filename": "invite.ics", "content_type": "text/calendar"}
+    ]
+    assert outbox.json()["data"][0]["attachments"] == [invite]
+
+
+async def test_an_attachment_that_is_not_base64_is_refused(unconfigured):
+    account = await create_account()
+    invite = {"filename": "invite.ics", "content_type": "text/calendar", "content": "not base64!"}
+
+    answer = await unconfigured.post(
+        "/v1/notifications/email",
+        json={
+            "to": "owner@example.com",
+            "event": "new_lead",
+            "data": LEAD,
+            "account_id": str(account.id),
+            "attachments": [invite],
+        },
+        headers=service_headers(),
+    )
+
+    assert answer.status_code == 422
+    assert answer.json()["error"]["details"][0]["field"] == "body.attachments.0.content"
+
+
 async def test_sms_and_push_without_providers_land_in_the_outbox(unconfigured):
     account = await create_account()
     headers = headers_for(account)

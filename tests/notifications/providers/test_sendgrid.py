@@ -4,6 +4,7 @@ import httpx
 import pytest
 
 from notifications.providers.base import (
+    Attachment,
     EmailMessage,
     ProviderRejected,
     ProviderUnavailable,
@@ -54,6 +55,21 @@ async def test_a_send_posts_the_documented_mail_send_body_with_the_bearer_key(
         "custom_args": {"account_id": "acc-1", "delivery_id": "del-1"},
         "headers": {"List-Unsubscribe": "<https://u.test/x>"},
     }
+
+
+async def test_attachments_are_sent_as_sendgrid_documents_them(sendgrid, fake_providers):
+    invite = Attachment("invite.ics", "text/calendar; method=REQUEST", "QkVHSU46VkNBTEVOREFS")
+
+    await sendgrid.send(email(attachments=(invite,)))
+
+    assert fake_providers.requests["sendgrid"][0].json()["attachments"] == [
+        {
+            "content": "QkVHSU46VkNBTEVOREFS",
+            "type": "text/calendar; method=REQUEST",
+            "filename": "invite.ics",
+            "disposition": "attachment",
+        }
+    ]
 
 
 async def test_a_text_only_email_sends_one_plain_part(sendgrid, fake_providers):

@@ -39,6 +39,13 @@ async def test_the_default_set_covers_the_platforms_events(notifications):
         "document_reminder",
         "task_mentioned",
         "task_due",
+        "booking_confirmed",
+        "booking_rescheduled",
+        "booking_cancelled",
+        "booking_reminder",
+        "booking_reminder_sms",
+        "host_booking_scheduled",
+        "host_booking_cancelled",
     }
     assert all(template["is_default"] for template in answer.json())
 

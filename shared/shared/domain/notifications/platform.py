@@ -10,7 +10,7 @@ quiet hours (urgent events go through quiet hours; none bypasses an opt-out, exc
 address, not a user, has none).
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -59,6 +59,14 @@ PLATFORM_EVENTS: dict[str, PlatformEvent] = {
         PlatformEvent("task_assigned", (Channel.EMAIL, Channel.PUSH), Audience.USERS),
         PlatformEvent("task_mentioned", (Channel.EMAIL, Channel.PUSH), Audience.USERS),
         PlatformEvent("task_due", (Channel.EMAIL, Channel.PUSH), Audience.USERS),
+        # Scheduling: the invitee's messages go to the address they booked with.
+        PlatformEvent("booking_confirmed", (Channel.EMAIL,), Audience.ADDRESS, urgent=True),
+        PlatformEvent("booking_rescheduled", (Channel.EMAIL,), Audience.ADDRESS, urgent=True),
+        PlatformEvent("booking_cancelled", (Channel.EMAIL,), Audience.ADDRESS, urgent=True),
+        PlatformEvent("booking_reminder", (Channel.EMAIL,), Audience.ADDRESS, urgent=True),
+        PlatformEvent("booking_reminder_sms", (Channel.SMS,), Audience.ADDRESS, urgent=True),
+        PlatformEvent("host_booking_scheduled", (Channel.EMAIL, Channel.PUSH), Audience.USERS),
+        PlatformEvent("host_booking_cancelled", (Channel.EMAIL, Channel.PUSH), Audience.USERS),
     )
 }
 
@@ -76,12 +84,15 @@ async def tell(
     user_ids: Iterable[PydanticObjectId | str] = (),
     links: dict[str, str] | None = None,
     key: str | None = None,
+    attachments: Sequence[dict[str, str]] = (),
 ) -> None:
     """Ask for the event's message to its audience: `to` for an address, `user_ids` for named
     users, nobody to name for the account's members (or some of them, named, to narrow it).
     `links` are variables holding paths into the dashboard (`{"lead_url": "/contacts/123"}`),
     made links on the account's domain when sent. `key` names what the message is about (an
-    invitation's id, a lead's): a message asked for twice with one key is sent once."""
+    invitation's id, a lead's): a message asked for twice with one key is sent once.
+    `attachments` (`{"filename", "content_type", "content"}`, the content base64) go with its
+    email."""
     event = PLATFORM_EVENTS.get(event_name)
     if event is None:
         raise UnknownPlatformEvent(f"no platform event is named {event_name}")
@@ -96,6 +107,7 @@ async def tell(
                 account_id=str(account_id),
                 data=data,
                 links=links or {},
+                attachments=list(attachments) if channel is Channel.EMAIL else [],
                 **recipient.as_arguments(),
             )
 

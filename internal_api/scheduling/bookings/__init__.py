@@ -1,0 +1,1 @@
+"""Bookings, as the account's users see and cancel them."""

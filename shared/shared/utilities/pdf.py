@@ -13,8 +13,10 @@ Each call starts its own browser, so a crashed print never spoils the next.
 
 import asyncio
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from playwright.async_api import Route, async_playwright
+if TYPE_CHECKING:
+    from playwright.async_api import Route
 
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = (
@@ -38,7 +40,7 @@ class PdfEngineMissing(RuntimeError):
     """No Chromium at the configured path (install Debian's `chromium`)."""
 
 
-async def refuse(route: Route) -> None:
+async def refuse(route: "Route") -> None:
     await route.abort("blockedbyclient")
 
 
@@ -47,6 +49,10 @@ async def html_to_pdf(html: str, *, chromium_path: str = DEFAULT_CHROMIUM) -> by
     new page)."""
     if not await asyncio.to_thread(Path(chromium_path).exists):
         raise PdfEngineMissing(f"no Chromium at {chromium_path}")
+    # Imported here: Playwright takes a quarter of a second to import, which every process
+    # reading the edocs settings would pay at start-up; only the one printing needs it.
+    from playwright.async_api import async_playwright
+
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(
             executable_path=chromium_path, args=list(CHROMIUM_FLAGS), headless=True

@@ -79,12 +79,19 @@ def register_events(sio: socketio.AsyncServer, api: FastAPI) -> None:
 
     @handles("message:read", MessagePointer)
     async def read(sid: str, principal: Principal, payload: MessagePointer) -> dict:
-        return await confirm(sio, principal, payload, "last_read_message_id", "message:read")
+        return await confirm(
+            sio, api.state.senders, principal, payload, "last_read_message_id", "message:read"
+        )
 
     @handles("message:delivered", MessagePointer)
     async def delivered(sid: str, principal: Principal, payload: MessagePointer) -> dict:
         return await confirm(
-            sio, principal, payload, "last_delivered_message_id", "message:delivered"
+            sio,
+            api.state.senders,
+            principal,
+            payload,
+            "last_delivered_message_id",
+            "message:delivered",
         )
 
     def require_joined(sid: str, conversation_id: str) -> None:

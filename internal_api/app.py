@@ -31,6 +31,8 @@ from internal_api.public.routes import router as public_router
 from internal_api.settings import InternalApiSettings
 from internal_api.signup_codes.routes import router as signup_codes_router
 from internal_api.storage import file_storage
+from internal_api.support.bots import support_bot
+from internal_api.support.routes import router as support_router
 from internal_api.url_shortener.redirect import PREFIX as SHORT_LINK_PREFIX
 from internal_api.url_shortener.redirect import Redirect
 from internal_api.url_shortener.routes import router as url_shortener_router
@@ -81,6 +83,7 @@ def create_app(
             edocs_router,
             edocs_public_router,
             projects_router,
+            support_router,
         ],
         uses_mongo=True,
         uses_redis=True,
@@ -91,6 +94,7 @@ def create_app(
             exchange_rates(settings, currency_transport),
             public_layer(settings, captcha_transport),
             redirect.serving,
+            support_bot(settings),
         ],
         configure=install_public_cors,
         direct=[DirectRoute(SHORT_LINK_PREFIX, redirect)],

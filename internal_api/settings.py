@@ -5,12 +5,13 @@ from pydantic import Field, IPvAnyNetwork, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from internal_api.public.settings import PublicSettings
+from internal_api.support.settings import SupportSettings
 from shared.domain.csv_jobs.settings import CsvJobSettings
 from shared.domain.edocs.settings import EdocsSettings
 from shared.utilities.settings import Port, RunMode, common
 
 
-class InternalApiSettings(CsvJobSettings, PublicSettings, EdocsSettings):
+class InternalApiSettings(CsvJobSettings, PublicSettings, EdocsSettings, SupportSettings):
     model_config = SettingsConfigDict(env_prefix="INTERNAL_API_")
 
     service_name: ClassVar[str] = "internal_api"

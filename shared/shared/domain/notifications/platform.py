@@ -59,6 +59,12 @@ PLATFORM_EVENTS: dict[str, PlatformEvent] = {
         PlatformEvent("task_assigned", (Channel.EMAIL, Channel.PUSH), Audience.USERS),
         PlatformEvent("task_mentioned", (Channel.EMAIL, Channel.PUSH), Audience.USERS),
         PlatformEvent("task_due", (Channel.EMAIL, Channel.PUSH), Audience.USERS),
+        # A customer's message to the supporting team (its assignee, or the team without one);
+        # a support conversation waiting too long for an answer.
+        PlatformEvent(
+            "support_message", (Channel.EMAIL, Channel.PUSH), Audience.USERS, unless_online=True
+        ),
+        PlatformEvent("support_waiting", (Channel.EMAIL, Channel.PUSH), Audience.USERS),
     )
 }
 

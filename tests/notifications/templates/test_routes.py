@@ -39,6 +39,8 @@ async def test_the_default_set_covers_the_platforms_events(notifications):
         "document_reminder",
         "task_mentioned",
         "task_due",
+        "support_message",
+        "support_waiting",
     }
     assert all(template["is_default"] for template in answer.json())
 

@@ -63,6 +63,14 @@ EXAMPLES = {
         {"task_title": "Audit", "due_at": "2026-12-01T09:00:00Z"},
         {"task_url": dashboard_paths.task("p1", "t1")},
     ),
+    "support_message": (
+        {"account_name": "Acme", "subject": "Invoice", "sender_name": "Cleo", "preview": "Hi"},
+        {"conversation_url": dashboard_paths.support_conversation("c1")},
+    ),
+    "support_waiting": (
+        {"account_name": "Acme", "subject": "Invoice", "waiting_minutes": "65"},
+        {"conversation_url": dashboard_paths.support_conversation("c1")},
+    ),
 }
 
 

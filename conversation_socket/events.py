@@ -6,7 +6,8 @@ scope table (`scopes`): `conversation:join`, `conversation:leave`, `message:send
 `message:read`, `message:delivered`, `typing:start`, `typing:stop`, `presence:list`.
 Server → client: `message:new`, `message:read`, `message:delivered`, `typing:start`,
 `typing:stop`, `presence`; `session:refreshed` and `session:ended` as the socket follows its
-session (`shared.utilities.socket_sessions`).
+session (`shared.utilities.socket_sessions`); in support conversations `support:updated` (to
+the account rooms of both sides) and `support:message_status` (`shared.domain.support`).
 """
 
 from functools import partial

@@ -6,7 +6,8 @@ asked for twice (a retried task) is sent once:
   nobody (still on the team) is assigned; not to one who is online, who sees it live;
 - `support_waiting`: a wait for an answer gone on too long, to the same people;
 - `new_message`: a teammate's answer, to the customers who follow the conversation (who wrote
-  in it or opened it), unless online.
+  in it or opened it), unless online; its push confirmed on a customer's device moves the
+  answer to delivered (`statuses.delivered_by_notification`).
 """
 
 from datetime import datetime
@@ -19,6 +20,7 @@ from shared.domain.messages import repository as messages
 from shared.domain.messages.followers import sender_name
 from shared.domain.notifications import dashboard_paths
 from shared.domain.notifications.platform import tell
+from shared.domain.support.statuses import notification_data
 from shared.models.conversation import PREVIEW_LENGTH, Conversation
 from shared.models.conversation_message import ConversationMessage
 from shared.utilities.repository import object_id
@@ -90,7 +92,12 @@ async def tell_customers(conversation: Conversation, message: ConversationMessag
     await tell(
         "new_message",
         conversation.account_id,
-        {"sender_name": await sender_name(message), "preview": message.body[:PREVIEW_LENGTH]},
+        {
+            "sender_name": await sender_name(message),
+            "preview": message.body[:PREVIEW_LENGTH],
+            # The push's delivery to a customer counts as their receipt (`statuses`).
+            **notification_data(conversation, message),
+        },
         user_ids=sorted(recipients),
         links=links_of(conversation),
         key=str(message.id),

@@ -18,6 +18,20 @@ async def side_of(conversation: Conversation, sender_type: SenderType, sender_id
     return Side.SUPPORT if user_id in team else Side.CUSTOMER
 
 
+async def reader_side(conversation: Conversation, reader_id: str) -> Side | None:
+    """The side of a user who may read the conversation; None for anyone else (a receipt
+    claimed for another tenant's conversation moves nothing)."""
+    assert conversation.support_account_id is not None, "a support conversation"
+    user_id = object_id(reader_id)
+    if user_id is None:
+        return None
+    if user_id in await users_among(conversation.support_account_id, [user_id]):
+        return Side.SUPPORT
+    if user_id in await users_among(conversation.account_id, [user_id]):
+        return Side.CUSTOMER
+    return None
+
+
 def other(side: Side) -> Side:
     return Side.CUSTOMER if side is Side.SUPPORT else Side.SUPPORT
 

@@ -3,6 +3,7 @@ conversations), and the job moves the other side's messages forward, once."""
 
 from shared.domain.messages import pointers
 from shared.domain.messages.posting import append_message
+from shared.domain.support.notices import tell_customers
 from shared.domain.support.statuses import record
 from shared.models.conversation_message import ConversationMessage, MessageStatus, SenderType
 from tests.realtime_factories import create_channel
@@ -125,3 +126,31 @@ async def test_a_late_delivery_never_moves_a_read_message_back(outbox):
 
     assert moved == 0
     assert (await status_of(answer))[0] is MessageStatus.READ
+
+
+async def test_a_receipt_from_someone_who_may_not_read_the_conversation_moves_nothing(outbox):
+    support = await create_support()
+    stranger = await create_support()
+    conversation = await conversation_of(support)
+    answer = await from_(conversation, support.agent)
+
+    moved = await record(
+        str(conversation.id), str(stranger.customer.user.id), str(answer.id), "read"
+    )
+
+    assert moved == 0
+    assert (await status_of(answer))[0] is MessageStatus.SENT
+
+
+async def test_the_customers_notice_of_an_answer_carries_what_its_delivery_stands_for(outbox):
+    support = await create_support()
+    conversation = await conversation_of(support)
+    answer = await from_(conversation, support.agent, "Fixed")
+
+    await tell_customers(conversation, answer)
+
+    data = outbox.jobs[0].kwargs["data"]
+    assert (data["support_conversation_id"], data["support_message_id"]) == (
+        str(conversation.id),
+        str(answer.id),
+    )

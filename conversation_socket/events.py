@@ -6,7 +6,8 @@ scope table (`scopes`): `conversation:join`, `conversation:leave`, `message:send
 `message:read`, `message:delivered`, `typing:start`, `typing:stop`, `presence:list`.
 Server → client: `message:new`, `message:read`, `message:delivered`, `typing:start`,
 `typing:stop`, `presence`; `session:refreshed` and `session:ended` as the socket follows its
-session (`shared.utilities.socket_sessions`).
+session (`shared.utilities.socket_sessions`); in support conversations `support:updated` (to
+the account rooms of both sides) and `support:message_status` (`shared.domain.support`).
 """
 
 from functools import partial
@@ -79,12 +80,19 @@ def register_events(sio: socketio.AsyncServer, api: FastAPI) -> None:
 
     @handles("message:read", MessagePointer)
     async def read(sid: str, principal: Principal, payload: MessagePointer) -> dict:
-        return await confirm(sio, principal, payload, "last_read_message_id", "message:read")
+        return await confirm(
+            sio, api.state.senders, principal, payload, "last_read_message_id", "message:read"
+        )
 
     @handles("message:delivered", MessagePointer)
     async def delivered(sid: str, principal: Principal, payload: MessagePointer) -> dict:
         return await confirm(
-            sio, principal, payload, "last_delivered_message_id", "message:delivered"
+            sio,
+            api.state.senders,
+            principal,
+            payload,
+            "last_delivered_message_id",
+            "message:delivered",
         )
 
     def require_joined(sid: str, conversation_id: str) -> None:

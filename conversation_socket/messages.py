@@ -1,6 +1,7 @@
 """Messages over the socket: stored first, then emitted to the conversation's room (through
 the outbox, as the REST API does, so every replica delivers it) and published for webhooks;
-read receipts and delivery confirmations move the participant's pointers and are relayed."""
+read receipts and delivery confirmations move the participant's pointers and are relayed (and,
+in a support conversation, move its messages' status: a job sent through the outbox)."""
 
 from typing import Any
 
@@ -38,6 +39,7 @@ async def send_message(senders: Senders, principal: Principal, payload: MessageS
 
 async def confirm(
     sio: socketio.AsyncServer,
+    senders: Senders,
     principal: Principal,
     payload: MessagePointer,
     pointer: Pointer,
@@ -47,7 +49,8 @@ async def confirm(
     message than the pointer already holds changes and announces nothing."""
     conversation = await visible_conversation(principal, payload.conversation_id)
     message = await pointers.message_in(conversation, payload.message_id)
-    moved = await pointers.advance(conversation, principal.sub, pointer, message)
+    async with collecting(senders):
+        moved = await pointers.receive(conversation, principal.sub, pointer, message)
     if moved:
         receipt = {
             "conversation_id": payload.conversation_id,

@@ -36,6 +36,8 @@ from internal_api.scheduling.public.routes import router as scheduling_public_ro
 from internal_api.settings import InternalApiSettings
 from internal_api.signup_codes.routes import router as signup_codes_router
 from internal_api.storage import file_storage
+from internal_api.support.bots import support_bot
+from internal_api.support.routes import router as support_router
 from internal_api.url_shortener.redirect import PREFIX as SHORT_LINK_PREFIX
 from internal_api.url_shortener.redirect import Redirect
 from internal_api.url_shortener.routes import router as url_shortener_router
@@ -92,6 +94,7 @@ def create_app(
             event_types_router,
             bookings_router,
             scheduling_public_router,
+            support_router,
         ],
         uses_mongo=True,
         uses_redis=True,
@@ -103,6 +106,7 @@ def create_app(
             public_layer(settings, captcha_transport),
             redirect.serving,
             google_busy_times(settings, external_api_transport),
+            support_bot(settings),
         ],
         configure=install_public_cors,
         direct=[DirectRoute(SHORT_LINK_PREFIX, redirect)],

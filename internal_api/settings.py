@@ -6,12 +6,15 @@ from pydantic_settings import SettingsConfigDict
 
 from internal_api.public.settings import PublicSettings
 from internal_api.scheduling.settings import SchedulingApiSettings
+from internal_api.support.settings import SupportSettings
 from shared.domain.csv_jobs.settings import CsvJobSettings
 from shared.domain.edocs.settings import EdocsSettings
 from shared.utilities.settings import Port, RunMode, common
 
 
-class InternalApiSettings(CsvJobSettings, PublicSettings, EdocsSettings, SchedulingApiSettings):
+class InternalApiSettings(
+    CsvJobSettings, PublicSettings, EdocsSettings, SchedulingApiSettings, SupportSettings
+):
     model_config = SettingsConfigDict(env_prefix="INTERNAL_API_")
 
     service_name: ClassVar[str] = "internal_api"

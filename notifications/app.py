@@ -65,7 +65,7 @@ def create_app(
             loops = [run_every(settings.sweep_seconds, "the delivery sweep", sweeping)]
             if providers.expo_receipts:
                 every = settings.expo_receipt_poll_seconds
-                polling = partial(poll_receipts, providers.expo_receipts, every)
+                polling = partial(poll_receipts, providers.expo_receipts, every, app.state.senders)
                 loops.append(run_every(every, "the Expo receipt poll", polling))
             running = [asyncio.create_task(loop) for loop in loops]
             try:

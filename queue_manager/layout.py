@@ -16,8 +16,11 @@ events) and `platform_messages` (the platform's own emails and pushes) in `queue
 (`queues/edocs.py`) prints signed documents' PDFs and, as a cron, sends their reminders and
 expiries; the cron `projects` (`crons/projects.py`) sends tasks' reminders and makes recurring
 tasks' next occurrences; the cron `booking_reminders` (`crons/booking_reminders.py`) sends
-bookings' reminders. The original's other switches (subscriptions, InstaSites, OneBalance,
-billing, support, ...) come back with the feature that gives them a task.
+bookings' reminders; the support inbox's queues `support_message_status` and
+`support_notification` (`queues/support.py`) and crons `support_snooze` and
+`support_communication_check` (`crons/support.py`). The original's other switches
+(subscriptions, InstaSites, OneBalance, billing, ...) come back with the feature that gives them
+a task.
 """
 
 from dataclasses import dataclass
@@ -33,6 +36,8 @@ from shared.utilities.task_names import (
     PROJECTS_SEND_DUE,
     SCHEDULE_UTILIZATION_MONITORING_RECORD,
     SHORT_LINK_CLICKS_RECORD,
+    SUPPORT_COMMUNICATION_CHECK_FLAG_WAITING,
+    SUPPORT_SNOOZE_REOPEN_DUE,
     TASK_RUNS_CLEANUP_DELETE_FINISHED,
     TRIGGERS_SWEEP_REQUEUE_PENDING,
     WEBHOOK_RETRIES_SEND_DUE,
@@ -62,6 +67,10 @@ CRONS: dict[str, Cron] = {
     "edocs": Cron(EDOCS_SWEEP, timedelta(minutes=15)),
     "projects": Cron(PROJECTS_SEND_DUE, timedelta(minutes=1)),
     "booking_reminders": Cron(BOOKING_REMINDERS_SEND_DUE, timedelta(minutes=1)),
+    "support_snooze": Cron(SUPPORT_SNOOZE_REOPEN_DUE, timedelta(minutes=1)),
+    "support_communication_check": Cron(
+        SUPPORT_COMMUNICATION_CHECK_FLAG_WAITING, timedelta(minutes=5)
+    ),
 }
 
 

@@ -98,6 +98,12 @@ class QueueManagerSettings(CsvJobSettings, EdocsSettings, SchedulingSettings):
         "proven custom domain, or its agency's, takes its place)",
     )
 
+    support_reply_wait_minutes: PositiveInt = Field(
+        60,
+        description="minutes a customer's message in a support conversation may wait for the "
+        "team's answer before QM_SUPPORT_COMMUNICATION_CHECK flags it",
+    )
+
     @model_validator(mode="after")
     def embedded_mode_runs_every_queue(self) -> Self:
         """The in-process worker is the only one: it runs every queue and cron it is not

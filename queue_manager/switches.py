@@ -56,6 +56,17 @@ class QueueSwitches(BaseSettings):
     booking_reminders: bool = switch(
         "sends the reminders of bookings before their meetings, by email and SMS"
     )
+    support_snooze: bool = switch("opens snoozed support conversations again when their time comes")
+    support_message_status: bool = switch(
+        "moves support messages' status to delivered or read as their recipients report it"
+    )
+    support_notification: bool = switch(
+        "tells a support conversation's assignee (or its team) of the customer's new message"
+    )
+    support_communication_check: bool = switch(
+        "flags support conversations waiting too long for an answer and tells the assignee or "
+        "the team, once per wait"
+    )
 
     def with_unset_switched_on(self) -> "QueueSwitches":
         """Every switch not set explicitly switched on (embedded mode runs everything)."""

@@ -13,12 +13,14 @@ NOTIFICATIONS_EXPO_RECEIPT_POLL_SECONDS, up to 1000 tickets a request, and for e
 An Expo failing or silent leaves every receipt of the run due, for the next poll. A delivery is
 written only if nothing wrote it since it was read, so replicas polling at once record each
 receipt once (the one that lost reads it again at its next poll); a delivery still `queued` (its
-send under way) waits for its send to end.
+send under way) waits for its send to end. A delivery the receipts make `delivered` is told on
+(`reached`), through the poll's outbox.
 """
 
 import logging
 from datetime import datetime, timedelta
 
+from notifications.deliveries.reached import reached
 from notifications.deliveries.repository import AllDeliveries, PushDevices
 from notifications.deliveries.sending import record_devices_outcome
 from notifications.providers.base import ProviderError
@@ -30,16 +32,18 @@ from notifications.providers.expo import (
 )
 from shared.models.base import utc_now
 from shared.models.notification_delivery import DeliveryStatus, DevicePush, NotificationDelivery
+from shared.utilities.outbox import Senders, collecting
 
 logger = logging.getLogger(__name__)
 
 NO_RECEIPT = "Expo made no receipt within a day: whether it reached the device is unknown"
 
 
-async def poll_receipts(expo: ExpoReceipts, every_seconds: float) -> None:
+async def poll_receipts(expo: ExpoReceipts, every_seconds: float, senders: Senders) -> None:
     """One poll: the receipts due now, those not made yet asked for again at the next."""
     now = utc_now()
-    await read_due_receipts(expo, now, next_poll=now + timedelta(seconds=every_seconds))
+    async with collecting(senders):
+        await read_due_receipts(expo, now, next_poll=now + timedelta(seconds=every_seconds))
 
 
 async def read_due_receipts(
@@ -102,8 +106,16 @@ async def record_receipts(
             device.receipt_due_at, device.reason = None, NO_RECEIPT
         else:
             device.receipt_due_at = next_poll
+    was = delivery.status
     record_devices_outcome(delivery)
-    return await AllDeliveries.save_outcome_unless_written_since(delivery, read_at)
+    stored = await AllDeliveries.save_outcome_unless_written_since(delivery, read_at)
+    if (
+        stored
+        and was is not DeliveryStatus.DELIVERED
+        and delivery.status is DeliveryStatus.DELIVERED
+    ):
+        reached(delivery)
+    return stored
 
 
 async def settle_by_receipt(device: DevicePush, receipt: PushReceipt) -> None:

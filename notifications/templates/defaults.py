@@ -303,6 +303,42 @@ DEFAULT_TEMPLATES = (
         subject="Booking cancelled",
         text="{{ invitee_name }}: {{ event_name }}, {{ start_at|datetime }}",
     ),
+    DefaultTemplate(
+        event="support_message",
+        channel=Channel.EMAIL,
+        subject="{{ account_name }}: {{ subject }}",
+        text="{{ sender_name }} ({{ account_name }}) wrote about {{ subject }}:\n\n"
+        "{{ preview }}\n\nAnswer: {{ conversation_url }}\n",
+        html=email_html(
+            "<p>{{ sender_name }} ({{ account_name }}) wrote about "
+            "<strong>{{ subject }}</strong>:</p><blockquote>{{ preview }}</blockquote>"
+            '<p><a href="{{ conversation_url }}">Answer</a></p>'
+        ),
+    ),
+    DefaultTemplate(
+        event="support_message",
+        channel=Channel.PUSH,
+        subject="{{ sender_name }}, {{ account_name }}",
+        text="{{ preview }}",
+    ),
+    DefaultTemplate(
+        event="support_waiting",
+        channel=Channel.EMAIL,
+        subject="Waiting for an answer: {{ subject }}",
+        text="{{ account_name }} has been waiting {{ waiting_minutes }} minutes for an answer "
+        "about {{ subject }}.\nAnswer: {{ conversation_url }}\n",
+        html=email_html(
+            "<p>{{ account_name }} has been waiting {{ waiting_minutes }} minutes for an answer "
+            "about <strong>{{ subject }}</strong>.</p>"
+            '<p><a href="{{ conversation_url }}">Answer</a></p>'
+        ),
+    ),
+    DefaultTemplate(
+        event="support_waiting",
+        channel=Channel.PUSH,
+        subject="Waiting for an answer",
+        text="{{ account_name }}: {{ subject }} ({{ waiting_minutes }} min)",
+    ),
 )
 
 DEFAULTS: dict[tuple[str, Channel], DefaultTemplate] = {

@@ -8,8 +8,9 @@ from conversation_socket import messages
 from shared.models.conversation_message import ConversationMessage
 from shared.models.conversation_room import ConversationRoom
 from tests.conversation_socket.factories import create_conversation, create_message
-from tests.conversation_socket.queued import published_events
+from tests.conversation_socket.queued import published_events, queued_kwargs
 from tests.factories import create_account, create_signed_in
+from tests.support_factories import conversation_of, create_support
 
 
 @pytest.fixture
@@ -231,3 +232,26 @@ async def test_a_delivery_confirmation_with_a_malformed_message_id_is_refused(ch
     )
 
     assert ack["error"]["code"] == "validation_error"
+
+
+async def test_a_delivery_in_a_support_conversation_queues_its_status_job(connect, redis):
+    support = await create_support()
+    conversation = await conversation_of(support)
+    question = await create_message(conversation, support.customer.user, "Help")
+    agent = await connect(support.agent)
+    await redis.delete("support_message_status")
+
+    ack = await agent.call(
+        "message:delivered",
+        {"conversation_id": str(conversation.id), "message_id": str(question.id)},
+    )
+
+    assert ack["moved"] is True
+    assert await queued_kwargs(redis, "support_message_status") == [
+        {
+            "conversation_id": str(conversation.id),
+            "reader_id": str(support.agent.user.id),
+            "message_id": str(question.id),
+            "status": "delivered",
+        }
+    ]

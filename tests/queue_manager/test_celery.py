@@ -117,6 +117,16 @@ def test_beat_schedules_the_crons_switched_on_on_their_own_queues():
             "schedule": 60.0,
             "options": {"queue": "booking_reminders"},
         },
+        "support_snooze": {
+            "task": "support_snooze.reopen_due",
+            "schedule": 60.0,
+            "options": {"queue": "support_snooze"},
+        },
+        "support_communication_check": {
+            "task": "support_communication_check.flag_waiting",
+            "schedule": 300.0,
+            "options": {"queue": "support_communication_check"},
+        },
     }
 
 

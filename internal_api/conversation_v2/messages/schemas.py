@@ -9,6 +9,7 @@ from shared.models.conversation_message import (
     MAX_BODY_LENGTH,
     MAX_CLIENT_ID_LENGTH,
     Attachment,
+    MessageDelivery,
     SenderType,
 )
 from shared.utilities.schemas import IdStr, ReadModel, WriteModel
@@ -50,6 +51,9 @@ class MessageRead(ReadModel):
     attachments: list[Attachment]
     client_id: str | None
     created_at: datetime
+    delivery: MessageDelivery | None = Field(
+        None, description="a support conversation's message: sent, delivered or read"
+    )
 
 
 class MessageWindow(ReadModel):

@@ -76,7 +76,7 @@ async def mark_read(principal: Principal, conversation_id: str, body: ReadCreate
     """Move the user's last-read pointer up to the message (never back) and tell the room."""
     conversation = await visible_conversation(principal, conversation_id)
     message = await pointers.message_in(conversation, body.message_id)
-    if await pointers.advance(conversation, principal.sub, "last_read_message_id", message):
+    if await pointers.receive(conversation, principal.sub, "last_read_message_id", message):
         receipt = {
             "conversation_id": conversation_id,
             "user_id": principal.sub,

@@ -73,6 +73,7 @@ from shared.models.short_link_click import ShortLinkClick
 from shared.models.short_link_day import ShortLinkDay
 from shared.models.slot_reservation import SlotReservation
 from shared.models.stripe_token import StripeToken
+from shared.models.support_canned_reply import SupportCannedReply
 from shared.models.task_run import TaskRun
 from shared.models.twilio_key import TwilioKey
 from shared.models.twilio_number import TwilioNumber
@@ -164,4 +165,5 @@ ALL_MODELS: list[type[Document]] = [
     Booking,
     SlotReservation,
     GoogleCalendarToken,
+    SupportCannedReply,
 ]

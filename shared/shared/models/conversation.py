@@ -6,6 +6,9 @@
 - `client`: between an agency and one of its sub-accounts (`account_id` is the sub-account,
   `agency_account_id` its agency); users acting in either account read it.
 - `prospect`: a website visitor (`prospect_id`) and the account's team.
+- `support`: an account's users and the team supporting it (`support_account_id`: its agency,
+  or the platform's support account), with the inbox's state in `support`; users acting in
+  either account read it.
 
 Who may read one, and opening the kinds that exist once per key, is
 `shared.domain.messages.conversations`.
@@ -27,6 +30,7 @@ class ConversationKind(StrEnum):
     DIRECT = "direct"
     CLIENT = "client"
     PROSPECT = "prospect"
+    SUPPORT = "support"
 
 
 # Kinds every user of the owning account reads; the others list their readers.
@@ -46,6 +50,27 @@ class LastMessage(BaseModel):
 PREVIEW_LENGTH = 200
 
 
+class SupportStatus(StrEnum):
+    OPEN = "open"
+    SNOOZED = "snoozed"  # until `snoozed_until`, when the snooze cron opens it again
+    RESOLVED = "resolved"
+
+
+class SupportState(BaseModel):
+    """A support conversation's place in the supporting team's inbox; it changes through
+    `shared.domain.support`, each change a conditional update."""
+
+    status: SupportStatus = SupportStatus.OPEN
+    assignee_id: PydanticObjectId | None = None  # a user of the supporting account
+    snoozed_until: datetime | None = None  # UTC
+    snooze_time_zone: str | None = None  # the IANA zone the snooze was meant in
+    resolved_at: datetime | None = None
+    # The customer's oldest message nobody on the team has answered yet; None once answered.
+    awaiting_reply_since: datetime | None = None
+    # When the team was told this wait had gone on too long (once per wait).
+    overdue_since: datetime | None = None
+
+
 class Conversation(TenantDocument):
     kind: ConversationKind
     title: str = ""  # a channel's or group's name; empty for the other kinds
@@ -53,6 +78,8 @@ class Conversation(TenantDocument):
     participant_ids: list[PydanticObjectId] = []
     agency_account_id: PydanticObjectId | None = None  # client conversations
     prospect_id: PydanticObjectId | None = None  # prospect conversations
+    support_account_id: PydanticObjectId | None = None  # support conversations
+    support: SupportState | None = None  # support conversations
     # Set on the kinds that exist once per key (see `open_once`): two users have one direct
     # conversation, a prospect one conversation, however often either is opened.
     unique_key: str | None = None
@@ -73,4 +100,20 @@ class Conversation(TenantDocument):
             IndexModel([("agency_account_id", ASCENDING), ("last_activity_at", DESCENDING)]),
             IndexModel([("account_id", ASCENDING), ("prospect_id", ASCENDING)]),
             IndexModel([("unique_key", ASCENDING)], unique=True, sparse=True),
+            # The supporting team's inbox, by status; the snooze and waiting crons.
+            IndexModel(
+                [
+                    ("support_account_id", ASCENDING),
+                    ("support.status", ASCENDING),
+                    ("last_activity_at", DESCENDING),
+                ],
+                sparse=True,
+            ),
+            IndexModel(
+                [("support.status", ASCENDING), ("support.snoozed_until", ASCENDING)], sparse=True
+            ),
+            IndexModel(
+                [("support.awaiting_reply_since", ASCENDING), ("support.overdue_since", ASCENDING)],
+                sparse=True,
+            ),
         ]

@@ -1,6 +1,7 @@
 """A message in a conversation. Every service appends messages through
 `shared.domain.messages.posting`."""
 
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -20,6 +21,30 @@ class SenderType(StrEnum):
     USER = "user"
     PROSPECT = "prospect"
     SYSTEM = "system"
+
+
+class Side(StrEnum):
+    """Who a support conversation's message is from: the supported account's users, or the
+    team supporting it (its users and its bot)."""
+
+    CUSTOMER = "customer"
+    SUPPORT = "support"
+
+
+class MessageStatus(StrEnum):
+    SENT = "sent"  # stored
+    DELIVERED = "delivered"  # reached someone on the other side
+    READ = "read"  # read by someone on the other side
+
+
+class MessageDelivery(BaseModel):
+    """What became of a support conversation's message on the other side; moved only forward
+    (`shared.domain.support.statuses`, queue QM_SUPPORT_MESSAGE_STATUS)."""
+
+    sender_side: Side
+    status: MessageStatus = MessageStatus.SENT
+    delivered_at: datetime | None = None
+    read_at: datetime | None = None
 
 
 class Attachment(BaseModel):
@@ -42,6 +67,7 @@ class ConversationMessage(TenantDocument):
     client_id: str | None = None  # the sender's own id for the message, for idempotent resends
     # conversation:sender:client_id, unique; absent without a client id.
     dedupe_key: str | None = None
+    delivery: MessageDelivery | None = None  # support conversations' messages only
 
     class Settings:
         name = "conversation_messages"
@@ -68,4 +94,5 @@ EVENT_FIELDS = {
     "attachments",
     "client_id",
     "created_at",
+    "delivery",
 }

@@ -163,3 +163,28 @@ EDOCS_SWEEP = declare("edocs.sweep", NoArguments)
 PROJECTS_SEND_DUE = declare("projects.send_due", NoArguments)
 # Scheduling: the bookings' reminders that have come due, swept by a cron.
 BOOKING_REMINDERS_SEND_DUE = declare("booking_reminders.send_due", NoArguments)
+
+
+class SupportMessageStatusArguments(TaskArguments):
+    conversation_id: str
+    reader_id: str  # who received or read, a user id
+    message_id: str  # everything up to it
+    status: str  # delivered or read
+
+
+class SupportMessageArguments(TaskArguments):
+    conversation_id: str
+    message_id: str
+
+
+# The support inbox: a receipt moving messages' status forward, the assignee (or the team) told
+# of a customer's message; the crons opening snoozed conversations when due and flagging those
+# waiting too long for an answer.
+SUPPORT_MESSAGE_STATUS_RECORD = declare(
+    "support_message_status.record", SupportMessageStatusArguments
+)
+SUPPORT_NOTIFICATION_NOTIFY = declare("support_notification.notify", SupportMessageArguments)
+SUPPORT_SNOOZE_REOPEN_DUE = declare("support_snooze.reopen_due", NoArguments)
+SUPPORT_COMMUNICATION_CHECK_FLAG_WAITING = declare(
+    "support_communication_check.flag_waiting", NoArguments
+)

@@ -29,6 +29,7 @@ from tests.notifications.fake_providers import (
     expo_receipt_ok,
     timeout,
 )
+from tests.shared.domain.held import holding
 
 NOW = utc_now()
 NEXT_POLL = NOW + timedelta(minutes=1)
@@ -315,3 +316,50 @@ async def test_the_service_polls_the_receipts_that_are_due(start_notifications, 
         confirmed = await settled(str(delivery.id), leaving="sent")
 
     assert confirmed.status == "delivered"
+
+
+SUPPORT_ANSWER = {"support_conversation_id": "c" * 24, "support_message_id": "m" * 24}
+
+
+async def test_the_platforms_push_of_a_support_answer_reaching_the_customer_is_their_receipt(
+    mongo, expo, fake_providers
+):
+    await create_push(
+        sent_through_expo(await create_expo_device(), "T-1"),
+        event="new_message",
+        user_id="u" * 24,
+        data=SUPPORT_ANSWER,
+        requested_by="queue_manager",
+    )
+    fake_providers.make_expo_receipt("T-1", expo_receipt_ok())
+
+    async with holding() as outbox:
+        await read_due_receipts(expo, NOW, NEXT_POLL)
+        [job] = outbox.jobs
+
+    assert (job.name, job.kwargs) == (
+        "support_message_status.record",
+        {
+            "conversation_id": "c" * 24,
+            "reader_id": "u" * 24,
+            "message_id": "m" * 24,
+            "status": "delivered",
+        },
+    )
+
+
+async def test_a_push_a_user_sent_with_the_same_data_is_nobodys_receipt(
+    mongo, expo, fake_providers
+):
+    await create_push(
+        sent_through_expo(await create_expo_device(), "T-1"),
+        event="new_message",
+        user_id="u" * 24,
+        data=SUPPORT_ANSWER,
+        requested_by="u" * 24,
+    )
+    fake_providers.make_expo_receipt("T-1", expo_receipt_ok())
+
+    async with holding() as outbox:
+        await read_due_receipts(expo, NOW, NEXT_POLL)
+        assert outbox.jobs == []

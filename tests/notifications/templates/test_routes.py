@@ -46,6 +46,8 @@ async def test_the_default_set_covers_the_platforms_events(notifications):
         "booking_reminder_sms",
         "host_booking_scheduled",
         "host_booking_cancelled",
+        "support_message",
+        "support_waiting",
     }
     assert all(template["is_default"] for template in answer.json())
 

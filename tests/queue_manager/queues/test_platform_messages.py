@@ -94,6 +94,14 @@ EXAMPLES = {
         )
         for event in ("host_booking_scheduled", "host_booking_cancelled")
     },
+    "support_message": (
+        {"account_name": "Acme", "subject": "Invoice", "sender_name": "Cleo", "preview": "Hi"},
+        {"conversation_url": dashboard_paths.support_conversation("c1")},
+    ),
+    "support_waiting": (
+        {"account_name": "Acme", "subject": "Invoice", "waiting_minutes": "65"},
+        {"conversation_url": dashboard_paths.support_conversation("c1")},
+    ),
 }
 # Events sent by email (the others, by SMS, are sent to a phone number).
 EMAILED = sorted(name for name, event in PLATFORM_EVENTS.items() if Channel.EMAIL in event.channels)

@@ -35,6 +35,8 @@ def visible_to(user_id: str, account_id: str) -> dict[str, Any]:
             },
             {"account_id": account, "kind": ConversationKind.CLIENT},
             {"agency_account_id": account, "kind": ConversationKind.CLIENT},
+            {"account_id": account, "kind": ConversationKind.SUPPORT},
+            {"support_account_id": account, "kind": ConversationKind.SUPPORT},
         ]
     }
 

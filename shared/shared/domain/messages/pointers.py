@@ -6,6 +6,7 @@ message changes nothing; a reconnecting client asks for the messages after its l
 from beanie import PydanticObjectId
 
 from shared.domain.messages import repository
+from shared.domain.support.statuses import track_receipt
 from shared.models.conversation import Conversation
 from shared.models.conversation_message import ConversationMessage
 from shared.models.conversation_room import Pointer
@@ -18,6 +19,18 @@ async def advance(
     """Move the participant's pointer to the message if it is further on; True if it moved."""
     seat = await repository.take_seat(conversation, participant_id)
     return await repository.move_pointer(seat, pointer, message.id)
+
+
+async def receive(
+    conversation: Conversation, participant_id: str, pointer: Pointer, message: ConversationMessage
+) -> bool:
+    """A participant's receipt (delivered or read up to the message): the pointer moved if it
+    is further on, and in a support conversation the messages' status following it
+    (`shared.domain.support.statuses`); True if it moved."""
+    moved = await advance(conversation, participant_id, pointer, message)
+    if moved:
+        track_receipt(conversation, participant_id, pointer, message)
+    return moved
 
 
 async def message_in(conversation: Conversation, message_id: str) -> ConversationMessage:

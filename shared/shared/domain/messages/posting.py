@@ -5,7 +5,9 @@ everyone who should know.
 resent (the unique `dedupe_key`), moves the conversation's last message forward (never back)
 and marks the sender as having read their own message. `announce_message` then sends it to
 the conversation's socket rooms, to webhooks and to its offline followers, through the caller's
-outbox, so only once the caller's work has succeeded.
+outbox, so only once the caller's work has succeeded. A support conversation's message carries
+its delivery status and sets off what support needs instead of the followers' notice
+(`shared.domain.support`).
 """
 
 from typing import Any
@@ -14,6 +16,8 @@ from pymongo.errors import DuplicateKeyError
 
 from shared.domain.messages import pointers, repository
 from shared.domain.messages.followers import tell_followers
+from shared.domain.support.posted import message_posted
+from shared.domain.support.sides import delivery_for
 from shared.models.conversation import PREVIEW_LENGTH, Conversation, ConversationKind, LastMessage
 from shared.models.conversation_message import Attachment, ConversationMessage, SenderType
 from shared.utilities.events import publish_event
@@ -46,6 +50,7 @@ async def append_message(
         attachments=attachments or [],
         client_id=client_id,
         dedupe_key=key,
+        delivery=await delivery_for(conversation, sender_type, sender_id),
     )
     try:
         await message.insert()
@@ -68,7 +73,10 @@ async def announce_message(conversation: Conversation, message: ConversationMess
     if conversation.kind == ConversationKind.PROSPECT:
         emit(Socket.GENERAL, "message:new", event, room)
     publish_event(conversation.account_id, "message.created", event)
-    await tell_followers(conversation, message)
+    if conversation.kind == ConversationKind.SUPPORT:
+        await message_posted(conversation, message)
+    else:
+        await tell_followers(conversation, message)
 
 
 async def bump_last_message(conversation: Conversation, message: ConversationMessage) -> None:

@@ -31,3 +31,7 @@ def sign_document(token: str) -> str:
 
 def task(project_id: object, task_id: object) -> str:
     return f"/projects/{project_id}/tasks/{task_id}"
+
+
+def support_conversation(conversation_id: object) -> str:
+    return f"/support/conversations/{conversation_id}"

@@ -67,6 +67,12 @@ PLATFORM_EVENTS: dict[str, PlatformEvent] = {
         PlatformEvent("booking_reminder_sms", (Channel.SMS,), Audience.ADDRESS, urgent=True),
         PlatformEvent("host_booking_scheduled", (Channel.EMAIL, Channel.PUSH), Audience.USERS),
         PlatformEvent("host_booking_cancelled", (Channel.EMAIL, Channel.PUSH), Audience.USERS),
+        # A customer's message to the supporting team (its assignee, or the team without one);
+        # a support conversation waiting too long for an answer.
+        PlatformEvent(
+            "support_message", (Channel.EMAIL, Channel.PUSH), Audience.USERS, unless_online=True
+        ),
+        PlatformEvent("support_waiting", (Channel.EMAIL, Channel.PUSH), Audience.USERS),
     )
 }
 

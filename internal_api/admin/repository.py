@@ -36,7 +36,7 @@ async def paginate(
     query = model.find(dict(filters)).sort(params.sort, tie)
     items = await query.skip(params.skip).limit(params.limit).to_list()
     total = await model.find(dict(filters)).count()
-    return Page[model](data=items, pagination=Pagination.of(params, len(items), total))  # type: ignore[valid-type]
+    return Page[model](data=items, pagination=Pagination.of(params, len(items), total))
 
 
 async def account(account_id: str) -> Account | None:

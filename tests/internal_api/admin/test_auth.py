@@ -8,6 +8,7 @@ from beanie import PydanticObjectId
 from shared.models.account import Account, AccountStatus
 from shared.models.admin_audit_entry import AdminAuditEntry
 from shared.models.announcement import Announcement
+from shared.models.user import User
 from shared.utilities.auth import Principal, TokenKind
 from tests.factories import user_token
 
@@ -100,3 +101,12 @@ async def test_an_operator_is_let_in(api, operator):
     response = await api.get("/v1/admin/accounts", headers=operator.headers)
 
     assert response.status_code == 200
+
+
+async def test_no_user_can_make_themself_an_operator(api, agency_owner):
+    response = await api.patch(
+        "/v1/users/me", json={"platform_operator": True}, headers=agency_owner.headers
+    )
+
+    assert response.status_code == 422
+    assert (await User.get(agency_owner.user.id)).platform_operator is False

@@ -5,7 +5,7 @@ their sessions read their state anew, and the router mints their tokens with or 
 
 from redis.asyncio import Redis
 
-from shared.models.session import Session
+from shared.domain.accounts import repository
 from shared.models.user import User
 from shared.utilities import sessions
 
@@ -16,14 +16,13 @@ class UnknownUser(LookupError):
 
 async def set_operator(redis: Redis, email: str, operator: bool) -> User:
     """Grant (or revoke) the flag of the user with this email; UnknownUser if nobody has it."""
-    user = await User.find_one({"email": email.strip().lower()})
-    if user is None:
+    user = await repository.user_by_email(email.strip().lower())
+    if user is None or user.id is None:
         raise UnknownUser(f"No user has the email {email}.")
     await user.set({User.platform_operator: operator})
-    live = await Session.find({"user_id": user.id, "revoked_at": None}).to_list()
-    await sessions.refresh(redis, live)
+    await sessions.refresh(redis, await repository.unrevoked_sessions(user.id))
     return user
 
 
 async def operators() -> list[User]:
-    return await User.find({"platform_operator": True}).sort("+email").to_list()
+    return await repository.platform_operators()

@@ -11,7 +11,6 @@ from internal_api.admin.schemas import AccountFilters
 from internal_api.extended import Extended
 from shared.domain.accounts import lifecycle
 from shared.domain.feature_flags import flags
-from shared.domain.feature_flags.flags import FLAGS
 from shared.models.account import Account
 from shared.models.admin_audit_entry import AdminAction
 from shared.utilities.auth import Principal
@@ -93,7 +92,7 @@ async def flag_states(account_id: PydanticObjectId) -> list[dict]:
             "default": flag.default,
             "enabled": current[name],
         }
-        for name, flag in FLAGS.items()
+        for name, flag in flags.FLAGS.items()
     ]
 
 
@@ -101,9 +100,9 @@ async def set_flag(
     operator: Principal, account_id: str, name: str, enabled: bool, reason: str
 ) -> list[dict]:
     """The account's flags once this one is set."""
-    flag = FLAGS.get(name)
+    flag = flags.FLAGS.get(name)
     if flag is None:
-        known = ", ".join(sorted(FLAGS))
+        known = ", ".join(sorted(flags.FLAGS))
         raise InvalidInput(
             f"No feature flag is named {name}: one of {known}.",
             details=[{"field": "flag", "message": f"one of {known}"}],

@@ -1,7 +1,8 @@
 """Who opens a general socket, and the rooms the connection enters.
 
 - A dashboard user sends `{"session_id": ...}` or `{"token": ...}` (checked as the router
-  does) from one of the dashboard's origins, and enters its user's and account's rooms.
+  does) from one of the dashboard's origins, and enters its user's and account's rooms and the
+  platform's (announcements).
 - A live-chat visitor sends `{"widget_key": ...}` the first time, or `{"visitor_token": ...}`
   to continue, from a page the widget allows; it enters its own conversation's room, once it
   has one, and nothing else. Visitors' connections are counted per address and per widget.
@@ -26,7 +27,13 @@ from general_socket.subscriptions import followable_account
 from shared.utilities.auth import Principal
 from shared.utilities.errors import NotFound
 from shared.utilities.proxy import client_ip
-from shared.utilities.realtime import account_room, conversation_room, named_in, user_room
+from shared.utilities.realtime import (
+    PLATFORM_ROOM,
+    account_room,
+    conversation_room,
+    named_in,
+    user_room,
+)
 from shared.utilities.socket_sessions import SessionFollower
 from shared.utilities.sockets import admit, dashboard_user
 
@@ -34,7 +41,7 @@ from shared.utilities.sockets import admit, dashboard_user
 def rooms_of(principal: Principal) -> list[str]:
     if isinstance(principal, Visitor):
         return [conversation_room(principal.conversation_id)] if principal.conversation_id else []
-    return [user_room(principal.sub), account_room(principal.account_id)]
+    return [user_room(principal.sub), account_room(principal.account_id), PLATFORM_ROOM]
 
 
 def is_visitor_handshake(auth: Any) -> bool:

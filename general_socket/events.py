@@ -8,7 +8,8 @@ claim the account's users confirm: `shared.domain.messages.identity`).
 
 Server → client: to users `notification:new`, `notifications:read`, CRM changes
 (`contact:*`, `deal:*`, `import:progress`, `export:progress`), project work (`project:*`,
-`board:*`, `task:*`, `comment:*`), `live_chat:message`,
+`board:*`, `task:*`, `comment:*`), the platform's `announcement:new` and
+`announcement:withdrawn`, `live_chat:message`,
 `live_chat:identified`, `live_chat:identity_confirmed`; to visitors `message:new` in their
 conversation.
 """

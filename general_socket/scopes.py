@@ -10,8 +10,8 @@ USER = TokenKind.USER
 VISITOR = TokenKind.VISITOR
 
 EVENT_RULES: dict[str, Rule] = {
-    "subscribe": Rule(USER),
-    "unsubscribe": Rule(USER),
+    "subscribe": Rule(USER, read_only=True),
+    "unsubscribe": Rule(USER, read_only=True),
     "notifications:read": Rule(USER, ("notifications:read",)),
     "visitor:session": Rule(VISITOR, (VISITOR_SCOPE,)),
     "visitor:message": Rule(VISITOR, (VISITOR_SCOPE,)),

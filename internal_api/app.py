@@ -3,11 +3,18 @@ from fastapi import FastAPI
 
 from internal_api.accounts.routes import router as accounts_router
 from internal_api.activities.routes import router as activities_router
+from internal_api.admin.announcement_routes import operators_router as admin_announcements_router
+from internal_api.admin.announcement_routes import router as announcements_router
+from internal_api.admin.queue_routes import router as admin_queues_router
+from internal_api.admin.queues import queue_manager
+from internal_api.admin.routes import router as admin_router
 from internal_api.auth.passwords import password_hashing
 from internal_api.auth.routes import router as auth_router
 from internal_api.auth.two_factor.routes import router as two_factor_router
 from internal_api.automations.routes import router as automations_router
 from internal_api.conversation_v2.routes import router as conversation_v2_router
+from internal_api.cors_proxy.fetching import cors_proxy
+from internal_api.cors_proxy.routes import router as cors_proxy_router
 from internal_api.crm.contacts.routes import router as contacts_router
 from internal_api.crm.custom_fields.routes import router as custom_fields_router
 from internal_api.crm.deals.routes import router as deals_router
@@ -52,10 +59,13 @@ def create_app(
     currency_transport: httpx.AsyncBaseTransport | None = None,
     captcha_transport: httpx.AsyncBaseTransport | None = None,
     external_api_transport: httpx.AsyncBaseTransport | None = None,
+    queue_manager_transport: httpx.AsyncBaseTransport | None = None,
+    cors_proxy_transport: httpx.AsyncBaseTransport | None = None,
 ) -> FastAPI:
     """`currency_transport` stands in for the network to the currency service, in tests,
-    `captcha_transport` for hCaptcha's and Turnstile's, and `external_api_transport` for the
-    external API's (Google Calendar's busy times)."""
+    `captcha_transport` for hCaptcha's and Turnstile's, `external_api_transport` for the
+    external API's (Google Calendar's busy times), `queue_manager_transport` for the queue
+    manager's and `cors_proxy_transport` for the CORS proxy's hosts."""
     redirect = Redirect()
     return create_service_app(
         settings,
@@ -95,6 +105,11 @@ def create_app(
             bookings_router,
             scheduling_public_router,
             support_router,
+            admin_router,
+            admin_queues_router,
+            admin_announcements_router,
+            announcements_router,
+            cors_proxy_router,
         ],
         uses_mongo=True,
         uses_redis=True,
@@ -107,6 +122,8 @@ def create_app(
             redirect.serving,
             google_busy_times(settings, external_api_transport),
             support_bot(settings),
+            queue_manager(settings, queue_manager_transport),
+            cors_proxy(settings, cors_proxy_transport),
         ],
         configure=install_public_cors,
         direct=[DirectRoute(SHORT_LINK_PREFIX, redirect)],

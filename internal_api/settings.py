@@ -4,6 +4,8 @@ from typing import ClassVar, Self
 from pydantic import Field, IPvAnyNetwork, model_validator
 from pydantic_settings import SettingsConfigDict
 
+from internal_api.admin.settings import AdminSettings
+from internal_api.cors_proxy.settings import CorsProxySettings
 from internal_api.public.settings import PublicSettings
 from internal_api.scheduling.settings import SchedulingApiSettings
 from internal_api.support.settings import SupportSettings
@@ -13,7 +15,13 @@ from shared.utilities.settings import Port, RunMode, common
 
 
 class InternalApiSettings(
-    CsvJobSettings, PublicSettings, EdocsSettings, SchedulingApiSettings, SupportSettings
+    CsvJobSettings,
+    PublicSettings,
+    EdocsSettings,
+    SchedulingApiSettings,
+    SupportSettings,
+    AdminSettings,
+    CorsProxySettings,
 ):
     model_config = SettingsConfigDict(env_prefix="INTERNAL_API_")
 

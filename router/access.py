@@ -11,7 +11,7 @@ from router.ratelimit import RateLimiter, Verdict
 from router.routing import Routes
 from router.session_cache import SessionCache
 from router.tokens import CACHED_SESSIONS, TokenMinter
-from shared.utilities import sessions
+from shared.utilities import impersonation, sessions
 from shared.utilities.errors import RateLimited, ServiceUnavailable, Unauthorized
 
 SESSION_HEADER = "x-session-id"
@@ -59,7 +59,8 @@ class Gate:
     async def admit(self, method: str, path: str, session_id: str, client_ip: str) -> Admission:
         """Raises RateLimited over a limit, Unauthorized without a live session on a private
         route, AccountSuspended or AccountDeleted for a session acting in such an account
-        (but where it leaves it), ServiceUnavailable when the stores take longer than the
+        (but where it leaves it), ImpersonationReadOnly for a write of an operator's view as
+        a user, ServiceUnavailable when the stores take longer than the
         timeout. A revoked session is refused from its next request (router.session_cache)."""
         try:
             async with asyncio.timeout(self.timeout_seconds):
@@ -82,6 +83,10 @@ class Gate:
             closed = state.closed_account()
             if closed and not self.routes.leaves_account(method, path):
                 raise closed(headers=verdict.headers() if verdict else None)
+            if impersonation.refuses(state.impersonated_by, method, path):
+                raise impersonation.ImpersonationReadOnly(
+                    headers=verdict.headers() if verdict else None
+                )
             session_hash = sessions.hash_session_id(session_id)
             return Admission(self.minter.authorization(session_hash, state), verdict)
         if self.routes.is_public(method, path):

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, Header, Request, Response
 from router.access import Gate
 from shared.domain.accounts.errors import AccountDeleted, AccountSuspended
 from shared.utilities.errors import InvalidInput, RateLimited, Unauthorized, error_responses
+from shared.utilities.impersonation import ImpersonationReadOnly
 from shared.utilities.proxy import client_ip
 
 router = APIRouter(tags=["auth"])
@@ -29,9 +30,15 @@ def get_gate(request: Request) -> Gate:
     summary="Exchange a session for a token (Traefik forwardAuth)",
     description="200 with `Authorization: Bearer <JWT>` for a live session; 200 without it for "
     "a public route (named by X-Forwarded-Method and X-Forwarded-Uri) without one; 403 for a "
-    "session acting in a suspended or deleted account, but on the routes that leave it.",
+    "session acting in a suspended or deleted account, but on the routes that leave it; 403 "
+    "`impersonation_read_only` for a write of an operator's read-only view as a user.",
     responses=error_responses(
-        Unauthorized, AccountSuspended, AccountDeleted, RateLimited, InvalidInput
+        Unauthorized,
+        AccountSuspended,
+        AccountDeleted,
+        ImpersonationReadOnly,
+        RateLimited,
+        InvalidInput,
     ),
 )
 async def exchange(

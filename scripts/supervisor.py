@@ -24,7 +24,9 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from scripts.services import SERVICES, Service
+from shared.domain.accounts.operators import set_operator
 from shared.utilities.proxy import NOT_RUNNING
+from shared.utilities.redis import in_process_redis
 from shared.utilities.server import PortInUse, bind, serve_until_signalled
 from shared.utilities.settings import RunMode, ServiceSettings, env_name, load_settings
 
@@ -208,7 +210,8 @@ async def report_when_healthy(bound: Sequence[BoundService], started: float, dem
 
 async def demo_login(client: httpx.AsyncClient, internal_api: str, dashboard: str) -> str:
     """A demo agency to sign in with, in the in-memory database only: its well-known password
-    never reaches a database that outlives the run."""
+    never reaches a database that outlives the run. Its owner is a platform operator too, to
+    try the admin with (the database and Redis are this process's own)."""
     response = await client.post(
         f"{internal_api}/v1/auth/signup",
         json={**DEMO_LOGIN, "name": "Demo Owner", "account_name": "Demo Agency"},
@@ -216,7 +219,11 @@ async def demo_login(client: httpx.AsyncClient, internal_api: str, dashboard: st
     )
     if response.status_code != 201:
         return f"demo login could not be created: HTTP {response.status_code} {response.text}"
-    return f"demo login: {DEMO_LOGIN['email']} / {DEMO_LOGIN['password']} (sign in at {dashboard})"
+    await set_operator(in_process_redis(decode_responses=True), DEMO_LOGIN["email"], True)
+    return (
+        f"demo login: {DEMO_LOGIN['email']} / {DEMO_LOGIN['password']} (sign in at {dashboard}; "
+        "a platform operator too)"
+    )
 
 
 def dashboard_url(bound: Sequence[BoundService]) -> str:

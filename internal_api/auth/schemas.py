@@ -45,6 +45,9 @@ class SessionRead(ReadModel):
     user_agent: str
     ip: str
     current: bool = Field(description="the session this request came with")
+    impersonated_by: IdStr | None = Field(
+        None, description="the platform operator viewing as the user in this session (read-only)"
+    )
 
 
 class AccountSwitch(WriteModel):

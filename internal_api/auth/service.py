@@ -156,8 +156,17 @@ async def starting_account(user: User) -> Account:
     return account
 
 
-async def start_session(user: User, account: Account, context: SignIn) -> str:
-    """A new session, cached in Redis at once so its first request needs no MongoDB read."""
+async def start_session(
+    user: User,
+    account: Account,
+    context: SignIn,
+    *,
+    lifetime: timedelta | None = None,
+    impersonated_by: PydanticObjectId | None = None,
+) -> str:
+    """A new session, cached in Redis at once so its first request needs no MongoDB read;
+    `impersonated_by` an operator, it is their read-only view as the user (internal_api's
+    admin), lasting `lifetime` rather than a sign-in's."""
     settings = context.settings
     session_id = sessions.new_session_id()
     now = utc_now()
@@ -165,10 +174,11 @@ async def start_session(user: User, account: Account, context: SignIn) -> str:
         token_hash=sessions.hash_session_id(session_id),
         user_id=user.id,
         account_id=account.id,
-        expires_at=now + settings.session_lifetime,
+        expires_at=now + (lifetime or settings.session_lifetime),
         last_seen_at=now,
         user_agent=context.client.user_agent,
         ip=context.client.ip,
+        impersonated_by=impersonated_by,
     ).insert()
     state = await sessions.state_from_record(session, settings.session_idle)
     if state is None:

@@ -22,6 +22,11 @@ class UserRead(DocumentRead):
     locale: str | None
 
 
+class ImpersonatorRead(ReadModel):
+    id: IdStr
+    name: str
+
+
 class MeRead(ReadModel):
     """The caller, the account they act in, and what they may do there."""
 
@@ -29,6 +34,11 @@ class MeRead(ReadModel):
     account: AccountRead
     role: Role
     scopes: list[str]
+    operator: bool = Field(description="one of the platform's operators (the admin is theirs)")
+    impersonated_by: ImpersonatorRead | None = Field(
+        description="the platform operator viewing the platform as this user: the session is "
+        "read-only (every write answers 403 `impersonation_read_only`); show a banner"
+    )
 
 
 class UserFilters(BaseModel):

@@ -24,6 +24,9 @@ class Me:
     account: Account  # the active account
     role: Role
     scopes: list[str]
+    operator: bool  # one of the platform's operators
+    # The operator viewing the platform as the user (read-only), for the dashboard's banner.
+    impersonated_by: User | None = None
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,9 @@ async def me(principal: Principal) -> Me:
     if user is None:
         # Deleted since the token was minted (it lives five minutes at most).
         raise NotFound("The user no longer exists.")
-    return Me(user, await active_account(principal), Role(principal.role), principal.scopes)
+    operator = await users.user(principal.impersonated_by) if principal.impersonated_by else None
+    account = await active_account(principal)
+    return Me(user, account, Role(principal.role), principal.scopes, principal.operator, operator)
 
 
 async def active_account(principal: Principal) -> Account:

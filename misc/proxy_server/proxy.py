@@ -20,14 +20,14 @@ from dataclasses import dataclass, field
 
 import h11
 
-from misc.proxy_server.policy import allowed_networks, host_allowed
+from misc.proxy_server.policy import allowed_networks
 from misc.proxy_server.relay import forward, splice, tunnel
 from misc.proxy_server.settings import ProxyServerSettings
 from misc.proxy_server.target import Target
 from misc.proxy_server.traffic import ResponseTooLarge, Traffic
 from misc.proxy_server.wire import REQUEST_ID_HEADER, Peer, answer_error, read_request
 from shared.utilities import context
-from shared.utilities.addresses import Resolver, checked_addresses, system_resolver
+from shared.utilities.addresses import Resolver, checked_addresses, host_allowed, system_resolver
 from shared.utilities.errors import (
     BadRequest,
     DomainError,

@@ -8,9 +8,9 @@ import httpx
 
 from queue_manager.settings import QueueManagerSettings
 from queue_manager.webhooks.signing import SIGNATURE_HEADER, signature_header
-from queue_manager.webhooks.transport import CheckedAddressTransport
 from shared.models.webhook_delivery import DeliveryAttempt, WebhookDelivery
 from shared.models.webhook_subscription import WebhookSubscription
+from shared.utilities.checked_transport import CheckedAddressTransport
 from shared.utilities.errors import DomainError
 from shared.utilities.upstream import http_client
 

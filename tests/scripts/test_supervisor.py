@@ -57,7 +57,7 @@ def test_a_demo_login_is_printed_and_signs_in(tmp_path):
         )
 
     assert f"sign in at {gateway}" in output
-    assert me.json()["account"]["name"] == "Demo Agency"
+    assert (me.json()["account"]["name"], me.json()["operator"]) == ("Demo Agency", True)
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])

@@ -5,6 +5,7 @@ from fastapi import APIRouter, Depends, Path, Request, Response
 from misc.yext_publishers_logo.logos.service import LogoLibrary
 from shared.utilities.app import Settings
 from shared.utilities.auth import CurrentUser
+from shared.utilities.cache import etag_matches
 from shared.utilities.errors import (
     InvalidInput,
     NotFound,
@@ -25,14 +26,6 @@ def get_library(request: Request) -> LogoLibrary:
 Library = Annotated[LogoLibrary, Depends(get_library)]
 # Yext's publisher ids (GOOGLEMYBUSINESS, YELP, ...); nothing else may reach the logo URL.
 PublisherId = Annotated[str, Path(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
-
-
-def matches(if_none_match: str | None, etag: str) -> bool:
-    """Whether If-None-Match names this ETag (weakly compared, as RFC 9110 asks for it)."""
-    if if_none_match is None:
-        return False
-    tags = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
-    return "*" in tags or etag in tags
 
 
 @router.get(
@@ -63,6 +56,6 @@ async def read_logo(
         "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox",
         "x-content-type-options": "nosniff",
     }
-    if matches(request.headers.get("if-none-match"), logo.etag):
+    if etag_matches(request.headers.get("if-none-match"), logo.etag):
         return Response(status_code=304, headers=headers)
     return Response(logo.body, media_type=logo.content_type, headers=headers)

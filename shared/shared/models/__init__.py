@@ -7,8 +7,10 @@ from beanie import Document
 
 from shared.models.account import Account
 from shared.models.account_signup_code import AccountSignupCode
+from shared.models.admin_audit_entry import AdminAuditEntry
 from shared.models.ai_usage import AiUsage
 from shared.models.analytics_report import AnalyticsReport
+from shared.models.announcement import Announcement
 from shared.models.automation import Automation
 from shared.models.automation_log import AutomationLog
 from shared.models.availability_schedule import AvailabilitySchedule
@@ -39,6 +41,7 @@ from shared.models.edocs_signer import EdocsSigner
 from shared.models.edocs_template import EdocsTemplate
 from shared.models.event_type import EventType
 from shared.models.facebook_token import FacebookToken
+from shared.models.feature_flag import FeatureFlag
 from shared.models.filter import SavedFilter
 from shared.models.form import Form, FormVersion
 from shared.models.form_submission import FormSubmission
@@ -166,4 +169,7 @@ ALL_MODELS: list[type[Document]] = [
     SlotReservation,
     GoogleCalendarToken,
     SupportCannedReply,
+    AdminAuditEntry,
+    FeatureFlag,
+    Announcement,
 ]

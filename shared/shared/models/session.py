@@ -19,6 +19,9 @@ class Session(BaseDocument):
     revoked_at: datetime | None = None
     user_agent: str = ""
     ip: str = ""
+    # The platform operator viewing the platform as this session's user: the session is
+    # read-only (`shared.utilities.impersonation`).
+    impersonated_by: PydanticObjectId | None = None
 
     class Settings:
         name = "sessions"

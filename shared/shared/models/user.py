@@ -20,6 +20,9 @@ class User(BaseDocument):
     phone: str | None = None  # E.164
     time_zone: str | None = None  # IANA name
     locale: str | None = None  # BCP 47 tag, e.g. fr-CA
+    # One of the platform's operators (internal_api's admin): no membership grants it, and no
+    # API sets it; `python -m scripts.operators` does.
+    platform_operator: bool = False
 
     class Settings:
         name = "users"

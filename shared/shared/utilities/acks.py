@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from shared.utilities.auth import Principal, TokenKind
 from shared.utilities.errors import DomainError, Forbidden, InvalidInput
+from shared.utilities.impersonation import ImpersonationReadOnly
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +36,9 @@ class Rule:
 
     kind: TokenKind
     scopes: tuple[str, ...] = ()
+    # The event changes nothing (joining a room, listing): an operator's read-only view as a
+    # user may send it; every other event is refused to it (`shared.utilities.impersonation`).
+    read_only: bool = False
 
 
 def allowed_by(rules: Mapping[str, Rule]) -> Allow:
@@ -49,6 +53,8 @@ def allowed_by(rules: Mapping[str, Rule]) -> Allow:
             raise Forbidden(
                 f"Missing scope: {', '.join(missing)}.", details=[{"scope": s} for s in missing]
             )
+        if principal.impersonated_by and not rule.read_only:
+            raise ImpersonationReadOnly()
 
     return check
 

@@ -73,3 +73,17 @@ async def checked_addresses(
     if not all(address_allowed(address, allowed_networks) for address in addresses):
         raise Forbidden(f"{host} resolves to an address inside the network, which is not called.")
     return addresses
+
+
+def host_allowed(host: str, allowed_hosts: Sequence[str]) -> bool:
+    """`host` is named on the allow-list, exactly or under a `*.example.com` wildcard (which
+    matches sub-domains at any depth, not example.com itself)."""
+    host = host.lower().rstrip(".")
+    for pattern in allowed_hosts:
+        pattern = pattern.lower().rstrip(".")
+        if pattern.startswith("*."):
+            if host.endswith(pattern[1:]):
+                return True
+        elif host == pattern:
+            return True
+    return False

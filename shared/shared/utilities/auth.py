@@ -43,6 +43,11 @@ class Principal(BaseModel):
     # The owner of the account's agency (the account itself, or a sub-account's agency) has
     # confirmed their email: until then the account may not reach people outside it.
     owner_verified: bool = False
+    # One of the platform's operators (their user's platform flag): no membership grants it.
+    operator: bool = False
+    # The operator viewing the platform as this user, when it is them: every write is refused
+    # (`shared.utilities.impersonation`); the dashboard shows a banner.
+    impersonated_by: str = ""
 
     def has_scopes(self, *scopes: str) -> bool:
         return set(scopes) <= set(self.scopes)

@@ -1,4 +1,5 @@
-"""Values fetched from a third party, kept in Redis as JSON so all replicas serve one copy."""
+"""Values fetched from a third party, kept in Redis as JSON so all replicas serve one copy; and
+the HTTP side of serving them again (`etag_matches`)."""
 
 import asyncio
 import logging
@@ -44,8 +45,10 @@ class RedisCache(Generic[ModelT]):
             logger.warning("cached %s:%s no longer fits %s", self.prefix, key, self.model.__name__)
             return None
 
-    async def put(self, key: str, value: ModelT) -> None:
-        await self.redis.set(f"{self.prefix}:{key}", value.model_dump_json(), ex=self.ttl_seconds)
+    async def put(self, key: str, value: ModelT, ttl_seconds: int | None = None) -> None:
+        """Kept `ttl_seconds` when given (what the value's source allows), else the cache's."""
+        ttl = ttl_seconds or self.ttl_seconds
+        await self.redis.set(f"{self.prefix}:{key}", value.model_dump_json(), ex=ttl)
 
     async def get_or_fetch(
         self,
@@ -67,3 +70,11 @@ class RedisCache(Generic[ModelT]):
                 cached = await fetch()
                 await self.put(key, cached)
             return cached
+
+
+def etag_matches(if_none_match: str | None, etag: str) -> bool:
+    """Whether If-None-Match names this ETag (weakly compared, as RFC 9110 asks for it)."""
+    if if_none_match is None:
+        return False
+    tags = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
+    return "*" in tags or etag in tags

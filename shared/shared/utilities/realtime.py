@@ -47,6 +47,10 @@ def conversation_room(conversation_id: Any) -> str:
     return f"conversation:{conversation_id}"
 
 
+# Every dashboard user's socket on the general socket: the platform's announcements.
+PLATFORM_ROOM = "platform"
+
+
 def presence_key(account_id: Any) -> str:
     """The conversation socket's count of open sockets per user of the account (a hash)."""
     return f"conversation:presence:{account_id}"

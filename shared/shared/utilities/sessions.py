@@ -118,6 +118,8 @@ class SessionState(BaseModel):
     # A session acting in an account that is not active is refused (`closed_account`), except
     # where it leaves the account; it stays live, so it can switch to another one.
     account_status: AccountStatus = AccountStatus.ACTIVE
+    operator: bool = False  # see Principal
+    impersonated_by: str = ""  # see Principal
 
     def closed_account(self) -> type[Forbidden] | None:
         """The refusal for a session acting in a suspended or deleted account; None if active."""
@@ -133,6 +135,8 @@ class SessionState(BaseModel):
             role=self.role,
             scopes=self.scopes,
             owner_verified=self.owner_verified,
+            operator=self.operator,
+            impersonated_by=self.impersonated_by,
         )
 
 
@@ -143,8 +147,10 @@ async def state_from_record(session: Session, idle: timedelta) -> SessionState |
         return None
     account = await accounts.account(session.account_id)
     membership = await effective_membership(session.user_id, account) if account else None
-    if account is None or membership is None or not await accounts.user(session.user_id):
+    user = await accounts.user(session.user_id) if membership else None
+    if account is None or membership is None or user is None:
         return None
+    impersonated_by = str(session.impersonated_by or "")
     return SessionState(
         session_id=str(session.id),
         user_id=str(session.user_id),
@@ -156,6 +162,9 @@ async def state_from_record(session: Session, idle: timedelta) -> SessionState |
         expires_at=session.expires_at,
         seen_at=session.last_seen_at,
         account_status=account.status,
+        # An operator's power never passes into a session viewing as someone else.
+        operator=user.platform_operator and not impersonated_by,
+        impersonated_by=impersonated_by,
     )
 
 

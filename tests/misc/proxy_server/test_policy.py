@@ -1,9 +1,9 @@
 """Where the proxy may connect: the allow-list, and loopback only when its settings allow it.
 (Public addresses only: tests/shared/utilities/test_addresses.py.)"""
 
-from misc.proxy_server.policy import allowed_networks, host_allowed
+from misc.proxy_server.policy import allowed_networks
 from misc.proxy_server.settings import ProxyServerSettings
-from shared.utilities.addresses import LOOPBACK_NETWORKS
+from shared.utilities.addresses import LOOPBACK_NETWORKS, host_allowed
 
 
 def test_an_exact_name_matches_only_itself():

@@ -7,9 +7,10 @@ import pytest
 import socketio
 from pydantic import BaseModel
 
-from shared.utilities.acks import acknowledged
+from shared.utilities.acks import Rule, acknowledged, allowed_by
 from shared.utilities.auth import Principal, TokenKind
 from shared.utilities.errors import Forbidden
+from shared.utilities.impersonation import ImpersonationReadOnly
 from tests.general_socket.clients import SocketClient
 
 
@@ -88,3 +89,16 @@ async def test_a_failing_handler_answers_an_internal_error_and_the_connection_st
         "details": [],
     }
     assert (await friend.call("greet", {"name": "Ada"}))["ok"] is True
+
+
+VIEWER = Principal(kind=TokenKind.USER, sub="user", impersonated_by="operator")
+RULES = allowed_by({"look": Rule(TokenKind.USER, read_only=True), "change": Rule(TokenKind.USER)})
+
+
+def test_an_operators_view_as_a_user_may_send_what_changes_nothing():
+    RULES("look", VIEWER)
+
+
+def test_an_operators_view_as_a_user_is_refused_what_changes_something():
+    with pytest.raises(ImpersonationReadOnly):
+        RULES("change", VIEWER)

@@ -163,3 +163,16 @@ async def delete_by_ids(model: type[TenantDocument], ids: list[PydanticObjectId]
 async def delete_deleted_account(account_id: PydanticObjectId) -> None:
     """The account document removed, if it is (still) deleted."""
     await Account.find({"_id": account_id, "status": AccountStatus.DELETED.value}).delete()
+
+
+async def user_by_email(email: str) -> User | None:
+    """The user with the email (stored lower-cased: give it lower-cased)."""
+    return await User.find_one({"email": email})
+
+
+async def unrevoked_sessions(user_id: PydanticObjectId) -> list[Session]:
+    return await Session.find({"user_id": user_id, "revoked_at": None}).to_list()
+
+
+async def platform_operators() -> list[User]:
+    return await User.find({"platform_operator": True}).sort("+email").to_list()

@@ -1,10 +1,11 @@
-"""Webhook connections go only to checked addresses, resolved once, and keep the host's name."""
+"""Connections to URLs chosen by others (webhooks, the CORS proxy) go only to checked
+addresses, resolved once, and keep the host's name."""
 
 import httpx
 import pytest
 
-from queue_manager.webhooks.transport import CheckedAddressTransport
 from shared.utilities.addresses import LOOPBACK_NETWORKS
+from shared.utilities.checked_transport import CheckedAddressTransport
 from shared.utilities.errors import Forbidden
 from tests.queue_manager.webhooks.factories import Receiver
 

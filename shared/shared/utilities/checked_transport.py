@@ -1,8 +1,9 @@
-"""An httpx transport that connects only to addresses allowed by `shared.utilities.addresses`.
+"""An httpx transport that connects only to addresses allowed by `shared.utilities.addresses`,
+for calls to URLs chosen by others (customers' webhooks, the dashboard's CORS proxy).
 
 The check sits where the connection is opened (httpcore's network backend): the host of the URL
 is resolved once, every address it gives is checked, and the socket goes to a checked address,
-so a DNS answer that changes after the check (rebinding) cannot lead a webhook inside the
+so a DNS answer that changes after the check (rebinding) cannot lead a call inside the
 network. URLs keep their host name, so TLS verifies the certificate against it and pooled
 connections are never shared between names.
 """

@@ -9,6 +9,11 @@ from shared.models.account import Account
 from shared.models.account_signup_code import AccountSignupCode
 from shared.models.ai_usage import AiUsage
 from shared.models.analytics_report import AnalyticsReport
+from shared.models.api_app import ApiApp
+from shared.models.api_authorization_code import ApiAuthorizationCode
+from shared.models.api_grant import ApiGrant
+from shared.models.api_key import ApiKey
+from shared.models.api_token import ApiToken
 from shared.models.automation import Automation
 from shared.models.automation_log import AutomationLog
 from shared.models.billing_charge import BillingCharge
@@ -154,4 +159,9 @@ ALL_MODELS: list[type[Document]] = [
     TaskComment,
     TimeEntry,
     ProjectTemplate,
+    ApiApp,
+    ApiGrant,
+    ApiAuthorizationCode,
+    ApiToken,
+    ApiKey,
 ]

@@ -4,13 +4,14 @@ from typing import ClassVar, Self
 from pydantic import Field, IPvAnyNetwork, model_validator
 from pydantic_settings import SettingsConfigDict
 
+from internal_api.oauth.settings import OAuthSettings
 from internal_api.public.settings import PublicSettings
 from shared.domain.csv_jobs.settings import CsvJobSettings
 from shared.domain.edocs.settings import EdocsSettings
 from shared.utilities.settings import Port, RunMode, common
 
 
-class InternalApiSettings(CsvJobSettings, PublicSettings, EdocsSettings):
+class InternalApiSettings(CsvJobSettings, PublicSettings, EdocsSettings, OAuthSettings):
     model_config = SettingsConfigDict(env_prefix="INTERNAL_API_")
 
     service_name: ClassVar[str] = "internal_api"

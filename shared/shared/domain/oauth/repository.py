@@ -61,3 +61,10 @@ async def revoke_grants(
     tokens = await ApiToken.find(live).to_list()
     await ApiToken.find(live).update({"$set": {"revoked_at": now, "updated_at": now}})
     return [token.access_token_hash for token in tokens]
+
+
+async def app_names(app_ids: Iterable[PydanticObjectId]) -> dict[PydanticObjectId, str]:
+    """The names of the apps still registered among these (another account's, as a grant's
+    app is its developer's)."""
+    apps = await ApiApp.find({"_id": {"$in": list(app_ids)}, "deleted_at": None}).to_list()
+    return {app.id: app.name for app in apps if app.id is not None}

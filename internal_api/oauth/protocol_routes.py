@@ -4,7 +4,7 @@ without a session (RFC 6749, 7009), introspection for the platform's services (R
 the metadata (RFC 8414) at the issuer's root. The protocol endpoints answer in RFC 6749's
 shape, `{"error", "error_description"}`, as client libraries read it."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
 
@@ -28,7 +28,7 @@ router = APIRouter(tags=["oauth"])
 
 Query = Annotated[dict[str, list[str]], Depends(query_parameters)]
 CONSENT_ERRORS = (*SIGNED_IN, SessionRequired, AuthorizationRequestInvalid)
-OAUTH_ERRORS = {
+OAUTH_ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"description": "RFC 6749 section 5.2: `invalid_request`, `invalid_grant`, ..."},
     401: {"description": "`invalid_client`: the client failed to authenticate"},
 }

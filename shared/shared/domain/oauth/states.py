@@ -89,8 +89,9 @@ class BearerSeal:
         body = state.model_dump_json()
         return f"{self.mac(body)}.{body}"
 
-    def open(self, cached: str) -> BearerState | None:
-        mac, _, body = cached.partition(".")
+    def open(self, cached: str | bytes) -> BearerState | None:
+        text = cached.decode() if isinstance(cached, bytes) else cached
+        mac, _, body = text.partition(".")
         if not hmac.compare_digest(mac.encode(), self.mac(body).encode()):
             logger.warning("a cached bearer state failed its integrity check")
             return None
@@ -155,7 +156,7 @@ async def access_token_state(token_hash: str, now: datetime) -> BearerState | No
     )
     if state is None:
         return None
-    await repository.mark_grant_used(grant.id, now)  # type: ignore[arg-type]  # a stored grant
+    await repository.mark_grant_used(grant.id, now)
     allowed = set(grant.scopes) & set(state.scopes)
     scopes = [scope for scope in token.scopes if scope in allowed]
     return state.model_copy(update={"app_id": str(grant.app_id), "scopes": scopes})
@@ -170,7 +171,7 @@ async def api_key_state(key_hash: str, now: datetime) -> BearerState | None:
     )
     if state is None:
         return None
-    await repository.mark_key_used(key.id, now)  # type: ignore[arg-type]  # a stored key
+    await repository.mark_key_used(key.id, now)
     return state.model_copy(
         update={"scopes": [scope for scope in key.scopes if scope in state.scopes]}
     )

@@ -87,8 +87,8 @@ class TokenIssuer(BearerTokenGenerator):
             expires_generator=access_seconds,
         )
 
-    def generate(self, grant_type, client, user=None, scope=None, **options) -> dict:
-        token = super().generate(grant_type, client, user, scope, **options)
+    def generate(self, grant_type, client, user=None, scope=None, *args, **options) -> dict:
+        token = super().generate(grant_type, client, user, scope, *args, **options)
         if isinstance(user, Installer):
             token["account_id"] = str(user.account_id)
         return token

@@ -154,7 +154,8 @@ async def test_an_apps_calls_are_limited_per_app_across_accounts_with_the_usual_
     start_router, upstream
 ):
     app, _, access = await installed()
-    elsewhere = await create_grant(app, await Account(name="Other").insert(), await create_user())
+    _, elsewhere, _ = await installed()
+    await elsewhere.set({"app_id": app.id})  # the same app, installed on another account
     _, elsewhere_access, _ = await create_token(elsewhere)
     async with start_router(rate_limit_per_app="2/minute") as router:
         first = await router.get("/v1/crm/contacts", headers=bearer(access))

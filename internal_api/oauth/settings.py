@@ -7,13 +7,13 @@ from shared.utilities.settings import ServiceSettings
 
 class OAuthSettings(ServiceSettings):
     oauth_issuer: str = Field(
-        "http://127.0.0.1:5000",
+        "http://localhost:5000",
         pattern=r"^https?://[^/?#]+$",
         description="the platform's public base URL, no path: the authorization server's issuer "
         "(RFC 8414), where apps reach /v1/oauth/token and the metadata",
     )
     oauth_authorize_url: str = Field(
-        "http://127.0.0.1:5000/oauth/authorize",
+        "http://localhost:5000/oauth/authorize",
         description="the dashboard's consent page, where apps send users to authorize them",
     )
     oauth_access_token_seconds: int = Field(

@@ -15,6 +15,7 @@ from router.routing import Routes
 from router.settings import RouterSettings
 from scripts.keys import SECRETS_FOR
 from scripts.services import SERVICES, Service
+from shared.domain.oauth.credentials import METADATA_PATH
 from shared.utilities.settings import env_name
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -104,7 +105,12 @@ SOCKET_PATHS = {
 
 
 def v1_routes() -> dict[str, str]:
-    return {prefix: name for prefix, name in traefik_routes().items() if prefix.startswith("/v1")}
+    """The router's table in Traefik: /v1/ and the authorization server's metadata."""
+    return {
+        prefix: name
+        for prefix, name in traefik_routes().items()
+        if prefix.startswith("/v1") or prefix == METADATA_PATH
+    }
 
 
 def test_traefik_routes_v1_by_the_routers_own_table():

@@ -76,6 +76,9 @@ class PkceS256(CodeChallenge):
 
     SUPPORTED_CODE_CHALLENGE_METHOD = ["S256"]
 
+    def __init__(self) -> None:
+        super().__init__(required=True)
+
     def validate_code_challenge(self, grant, redirect_uri) -> None:
         super().validate_code_challenge(grant, redirect_uri)
         data = grant.request.payload.data
@@ -83,6 +86,3 @@ class PkceS256(CodeChallenge):
             raise InvalidRequestError("Public clients must send a PKCE code_challenge (S256).")
         if data.get("code_challenge") and data.get("code_challenge_method") != "S256":
             raise InvalidRequestError("The code_challenge_method must be S256.")
-
-    def __init__(self) -> None:
-        super().__init__(required=True)

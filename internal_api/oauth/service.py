@@ -8,7 +8,7 @@ from beanie import PydanticObjectId
 from redis.asyncio import Redis
 
 from internal_api.extended import Extended
-from internal_api.oauth import repository
+from internal_api.oauth import issuing, repository
 from internal_api.oauth.errors import PublicClientHasNoSecret
 from internal_api.oauth.repository import AppRepository, GrantRepository
 from internal_api.oauth.schemas import AppCreate, AppUpdate
@@ -71,12 +71,7 @@ async def delete_app(principal: Principal, app_id: str, redis: Redis) -> None:
     """Gone from every query, every grant on every account revoked with it."""
     app = await get_app(principal, app_id)
     await repository.delete_app(app)
-    await revoke_app_grants(redis, issuing_app_id(app))
-
-
-def issuing_app_id(app: ApiApp) -> PydanticObjectId:
-    assert app.id is not None, "a stored app"
-    return app.id
+    await revoke_app_grants(redis, issuing.app_id(app))
 
 
 def visible_grants(principal: Principal) -> GrantRepository:

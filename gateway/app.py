@@ -11,6 +11,7 @@ from starlette.types import Receive, Scope, Send
 from gateway import dashboard, status
 from gateway.auth import EXCHANGE_PATH
 from gateway.settings import GatewaySettings
+from shared.domain.oauth.credentials import METADATA_PATH
 from shared.utilities import proxy
 from shared.utilities.app import DirectRoute
 from shared.utilities.app import create_app as create_service_app
@@ -46,6 +47,9 @@ def create_app(settings: GatewaySettings) -> FastAPI:
         routers=[status.router, dashboard.router],
         lifespans=[router_pool],
         configure=serve_the_dashboard,
-        direct=[DirectRoute(API_PREFIX, to_the_router)],
+        direct=[
+            DirectRoute(API_PREFIX, to_the_router),
+            DirectRoute(METADATA_PATH, to_the_router),
+        ],
     )
     return app

@@ -32,6 +32,9 @@ from internal_api.inbound.routes import router as inbound_router
 from internal_api.live_chat.routes import router as live_chat_router
 from internal_api.mobile_app.routes import router as mobile_app_router
 from internal_api.notifications_center.routes import router as notifications_center_router
+from internal_api.oauth.key_routes import router as api_keys_router
+from internal_api.oauth.protocol_routes import router as oauth_protocol_router
+from internal_api.oauth.routes import router as oauth_router
 from internal_api.projects.routes import router as projects_router
 from internal_api.public.layer import install_public_cors, public_layer
 from internal_api.public.routes import router as public_router
@@ -110,6 +113,9 @@ def create_app(
             admin_announcements_router,
             announcements_router,
             cors_proxy_router,
+            oauth_router,
+            oauth_protocol_router,
+            api_keys_router,
         ],
         uses_mongo=True,
         uses_redis=True,

@@ -6,6 +6,7 @@ from pydantic_settings import SettingsConfigDict
 
 from internal_api.admin.settings import AdminSettings
 from internal_api.cors_proxy.settings import CorsProxySettings
+from internal_api.oauth.settings import OAuthSettings
 from internal_api.public.settings import PublicSettings
 from internal_api.scheduling.settings import SchedulingApiSettings
 from internal_api.support.settings import SupportSettings
@@ -22,6 +23,7 @@ class InternalApiSettings(
     SupportSettings,
     AdminSettings,
     CorsProxySettings,
+    OAuthSettings,
 ):
     model_config = SettingsConfigDict(env_prefix="INTERNAL_API_")
 

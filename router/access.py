@@ -7,6 +7,7 @@ import asyncio
 import functools
 from dataclasses import dataclass
 
+from router.bearer import Bearers
 from router.ratelimit import RateLimiter, Verdict
 from router.routing import Routes
 from router.session_cache import SessionCache
@@ -49,21 +50,32 @@ class Gate:
         minter: TokenMinter,
         limiter: RateLimiter,
         timeout_seconds: float,
+        bearers: Bearers | None = None,
     ) -> None:
         self.sessions = sessions
         self.routes = routes
         self.minter = minter
         self.limiter = limiter
         self.timeout_seconds = timeout_seconds
+        self.bearers = bearers
 
-    async def admit(self, method: str, path: str, session_id: str, client_ip: str) -> Admission:
+    async def admit(
+        self, method: str, path: str, session_id: str, client_ip: str, bearer: str = ""
+    ) -> Admission:
         """Raises RateLimited over a limit, Unauthorized without a live session on a private
         route, AccountSuspended or AccountDeleted for a session acting in such an account
         (but where it leaves it), ImpersonationReadOnly for a write of an operator's view as
         a user, ServiceUnavailable when the stores take longer than the
-        timeout. A revoked session is refused from its next request (router.session_cache)."""
+        timeout. A revoked session is refused from its next request (router.session_cache).
+        Without a session, a third party's `bearer` credential is exchanged on a private route
+        (router.bearer)."""
         try:
             async with asyncio.timeout(self.timeout_seconds):
+                # On a public route a third party's credential is ignored, as a client's own
+                # Authorization always is.
+                third_party = bearer and not session_id and not self.routes.is_public(method, path)
+                if third_party and self.bearers:
+                    return Admission(*await self.bearers.admit(path, bearer, client_ip))
                 return await self.decide(method, path, session_id, client_ip)
         except TimeoutError:
             raise AdmissionTimeout() from None

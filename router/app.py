@@ -14,12 +14,15 @@ from starlette.types import Receive, Scope, Send
 
 from router import exchange
 from router.access import Gate, RememberingSeal
+from router.bearer import Bearers
 from router.forwarding import Forwarder
 from router.ratelimit import RateLimiter
 from router.routing import Routes
 from router.session_cache import session_cache
 from router.settings import RouterSettings
 from router.tokens import TokenMinter, signer_for
+from shared.domain.oauth.credentials import METADATA_PATH
+from shared.domain.oauth.states import BearerSeal
 from shared.utilities import sessions
 from shared.utilities.app import DirectRoute
 from shared.utilities.app import create_app as create_service_app
@@ -56,6 +59,7 @@ def create_app(settings: RouterSettings) -> FastAPI:
     routes = Routes(settings)
     minter = TokenMinter(signer_for(settings))
     seal = RememberingSeal(sessions.seal_for(settings).key)
+    bearer_seal = BearerSeal(seal.key)
 
     @asynccontextmanager
     async def gate_and_pool(app: FastAPI) -> AsyncIterator[None]:
@@ -63,6 +67,7 @@ def create_app(settings: RouterSettings) -> FastAPI:
             "account": settings.rate_limit_per_account,
             "session": settings.rate_limit_per_session,
             "ip": settings.rate_limit_per_ip,
+            "app": settings.rate_limit_per_app,
         }
         timeouts = settings.connect_timeout_seconds, settings.read_timeout_seconds
         async with (
@@ -70,12 +75,10 @@ def create_app(settings: RouterSettings) -> FastAPI:
             http_pool(*timeouts) as pool,
             session_cache(settings.redis_url, redis, settings.session_idle, seal) as cache,
         ):
+            limiter = RateLimiter(redis, limits)
+            bearers = Bearers(redis, bearer_seal, minter, limiter, settings.bearer_cache_seconds)
             app.state.gate = Gate(
-                cache,
-                routes,
-                minter,
-                RateLimiter(redis, limits),
-                settings.admission_timeout_seconds,
+                cache, routes, minter, limiter, settings.admission_timeout_seconds, bearers
             )
             app.state.forwarder = Forwarder(app.state.gate, routes, pool, settings.trusted_proxies)
             yield
@@ -92,6 +95,9 @@ def create_app(settings: RouterSettings) -> FastAPI:
         lifespans=[gate_and_pool],
         # Streamed on, not held: the service behind bounds each route's body itself.
         body_limits={"/v1/": settings.max_proxied_body_bytes},
-        direct=[DirectRoute("/v1/", forward, except_paths=frozenset({exchange.PATH}))],
+        direct=[
+            DirectRoute("/v1/", forward, except_paths=frozenset({exchange.PATH})),
+            DirectRoute(METADATA_PATH, forward),
+        ],
     )
     return app

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, Depends, Header, Request, Response
 
 from router.access import Gate
+from router.bearer import bearer_credential
 from shared.domain.accounts.errors import AccountDeleted, AccountSuspended
 from shared.utilities.errors import InvalidInput, RateLimited, Unauthorized, error_responses
 from shared.utilities.impersonation import ImpersonationReadOnly
@@ -31,7 +32,9 @@ def get_gate(request: Request) -> Gate:
     description="200 with `Authorization: Bearer <JWT>` for a live session; 200 without it for "
     "a public route (named by X-Forwarded-Method and X-Forwarded-Uri) without one; 403 for a "
     "session acting in a suspended or deleted account, but on the routes that leave it; 403 "
-    "`impersonation_read_only` for a write of an operator's read-only view as a user.",
+    "`impersonation_read_only` for a write of an operator's read-only view as a user. "
+    "Without a session, a third party's `Authorization: Bearer` access token or API key is "
+    "exchanged the same way.",
     responses=error_responses(
         Unauthorized,
         AccountSuspended,
@@ -47,12 +50,14 @@ async def exchange(
     x_session_id: Annotated[str, Header()] = "",
     x_forwarded_method: Annotated[str, Header()] = "",
     x_forwarded_uri: Annotated[str, Header()] = "",
+    authorization: Annotated[str, Header()] = "",
 ) -> Response:
     admission = await gate.admit(
         x_forwarded_method or request.method,
         forwarded_path(x_forwarded_uri) or request.url.path,
         x_session_id,
         client_ip(request.scope, request.app.state.settings.trusted_proxies),
+        bearer_credential(authorization.encode("latin-1")),
     )
     headers = admission.response_headers()
     if admission.authorization:

@@ -10,12 +10,15 @@ import aiohttp
 from starlette.types import Receive, Scope, Send
 
 from router.access import SESSION_HEADER, Gate
+from router.bearer import bearer_credential, is_client_authentication
 from router.routing import Routes
 from shared.utilities import proxy
 from shared.utilities.errors import DomainError
 
-# The session stays here; a client's own Authorization never passes (the router sets its own).
+# The session stays here; a client's own Authorization never passes (the router sets its own),
+# but for an app's Basic client authentication on a public route (router.bearer).
 NOT_FORWARDED = frozenset({SESSION_HEADER.encode(), b"authorization"})
+CLIENT_AUTHENTICATION_KEPT = frozenset({SESSION_HEADER.encode()})
 
 
 class Forwarder:
@@ -42,12 +45,14 @@ class Forwarder:
         if upstream.url == proxy.NOT_RUNNING:
             await proxy.send_not_running(send, upstream.service)
             return
+        session, client_authorization = credentials(scope)
         try:
             admission = await self.gate.admit(
                 scope["method"],
                 scope["path"],
-                session_id(scope),
+                session,
                 proxy.client_ip(scope, self.trusted_proxies),
+                bearer_credential(client_authorization) if client_authorization else "",
             )
         except DomainError as refusal:
             await proxy.send_error(
@@ -55,23 +60,30 @@ class Forwarder:
             )
             return
         authorization = admission.authorization
+        drop = NOT_FORWARDED
+        if authorization is None and is_client_authentication(client_authorization):
+            drop = CLIENT_AUTHENTICATION_KEPT
         await proxy.forward(
             self.http,
             upstream.url,
             scope,
             receive,
             send,
-            drop=NOT_FORWARDED,
+            drop=drop,
             add=[(b"authorization", authorization)] if authorization else (),
             response_headers=encoded(admission.response_headers()),
         )
 
 
-def session_id(scope: Scope) -> str:
+def credentials(scope: Scope) -> tuple[str, bytes]:
+    """The session id and the client's own Authorization header (either may be empty)."""
+    session, authorization = "", b""
     for name, value in scope["headers"]:
         if name == b"x-session-id":
-            return value.decode("latin-1")
-    return ""
+            session = value.decode("latin-1")
+        elif name == b"authorization":
+            authorization = value
+    return session, authorization
 
 
 def encoded(headers: dict[str, str]) -> list[tuple[bytes, bytes]]:

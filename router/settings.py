@@ -72,11 +72,25 @@ class RouterSettings(ServiceSettings):
         "/v1/edocs/public/sign/*",
         # Booking pages and the links invitees manage their bookings with, from any website.
         "/v1/scheduling/public/*",
+        # Third-party apps: the OAuth token and revocation endpoints (the app authenticates
+        # itself there) and the authorization server's metadata.
+        "POST /v1/oauth/token",
+        "POST /v1/oauth/revoke",
+        "GET /.well-known/oauth-authorization-server",
     ]
 
     rate_limit_per_account: Limits = parse_limits("100/second, 3000/minute, 500000/day")
     rate_limit_per_session: Limits = parse_limits("50/second, 1500/minute, 200000/day")
     rate_limit_per_ip: Limits = parse_limits("50/second, 1500/minute, 200000/day")
+    # An OAuth app's calls, across every account it is installed on (router.bearer).
+    rate_limit_per_app: Limits = parse_limits("100/second, 3000/minute, 1000000/day")
+    bearer_cache_seconds: float = Field(
+        2,
+        ge=0,
+        le=30,
+        description="how long a router serves an access token or API key it has "
+        "read (a revocation holds within it); 0: read Redis every request",
+    )
 
     @model_validator(mode="after")
     def distributed_mode_needs_its_keys(self) -> Self:

@@ -8,16 +8,23 @@ says now: a role, scope or account change mints a new one at once.
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Protocol
 
 from router.settings import RouterSettings
 from shared.utilities.auth import Principal, TokenSigner
 from shared.utilities.keys import development_key_pair
-from shared.utilities.sessions import SessionState
 
 # A reused token still has this share of its lifetime to live when forwarded (a minute of five),
 # plenty for any upstream to check it.
 REFRESH_MARGIN = 0.2
 CACHED_SESSIONS = 10_000
+
+
+class State(Protocol):
+    """What a token is minted for: a session's state, or a third party's credential's
+    (router.bearer)."""
+
+    def principal(self) -> Principal: ...
 
 
 @dataclass
@@ -27,7 +34,7 @@ class MintedToken:
     refresh_at: float
     # The state it was last found to agree with: the session cache answers the same object
     # while the state is unchanged, so the principal need not be built and compared again.
-    state: SessionState
+    state: State
 
 
 class TokenMinter:
@@ -36,9 +43,7 @@ class TokenMinter:
         self.capacity = capacity
         self.minted: OrderedDict[str, MintedToken] = OrderedDict()  # by session hash, LRU
 
-    def authorization(
-        self, session_hash: str, state: SessionState, now: float | None = None
-    ) -> bytes:
+    def authorization(self, session_hash: str, state: State, now: float | None = None) -> bytes:
         """The `Authorization` header value for the session in this state."""
         now = time.time() if now is None else now
         minted = self.minted.get(session_hash)

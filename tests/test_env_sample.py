@@ -1,9 +1,12 @@
 """.env.sample lists every variable the platform reads, each under a comment, and nothing else."""
 
 import ast
+import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
+from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings
 
 from queue_manager.settings import QueueManagerSettings
@@ -47,15 +50,18 @@ def sample_entries() -> dict[str, int]:
     }
 
 
-def settings_variables(settings_class: type[BaseSettings]) -> set[str]:
-    """The variables a settings class reads; a nested settings class reads its own variables."""
-    names = set()
+def settings_fields(settings_class: type[BaseSettings]) -> Iterator[tuple[str, FieldInfo]]:
+    """The variables a settings class reads, each with its field; a nested settings class
+    reads its own variables."""
     for field, info in settings_class.model_fields.items():
         if isinstance(info.annotation, type) and issubclass(info.annotation, BaseSettings):
-            names |= settings_variables(info.annotation)
+            yield from settings_fields(info.annotation)
         else:
-            names.add(env_name(settings_class, field))
-    return names
+            yield env_name(settings_class, field), info
+
+
+def settings_variables(settings_class: type[BaseSettings]) -> set[str]:
+    return {name for name, _ in settings_fields(settings_class)}
 
 
 def every_settings_variable() -> set[str]:
@@ -140,3 +146,21 @@ def test_a_switch_set_to_false_is_off(monkeypatch):
     monkeypatch.setenv("QM_CONTACTS", "false")
 
     assert QueueManagerSettings().switches.contacts is False
+
+
+def test_every_list_in_the_sample_is_its_settings_default():
+    """A list copied into `.env` replaces the default whole: one left behind by a feature that
+    added an entry (a public route, an allowed host) would switch that feature off."""
+    defaults = {
+        name: info.get_default(call_default_factory=True)
+        for service in SERVICES
+        for name, info in settings_fields(service.settings_class())
+    }
+    lists = {
+        name: json.loads(line.split("=", 1)[1])
+        for name, index in sample_entries().items()
+        if (line := SAMPLE_LINES[index]).split("=", 1)[1].startswith("[")
+    }
+
+    assert lists, "the sample sets lists"
+    assert {name: value for name, value in lists.items() if value != defaults[name]} == {}

@@ -16,5 +16,6 @@ class ActivityRead(ReadModel):
     entity_id: IdStr
     action: str
     actor_id: IdStr | None  # None when the platform acted (an import, an automation, a provider)
+    app_id: IdStr | None = None  # the OAuth app the actor acted through
     changes: list[FieldChangeRead]
     created_at: datetime

@@ -15,6 +15,7 @@ from router.routing import Routes
 from router.settings import RouterSettings
 from scripts.keys import SECRETS_FOR
 from scripts.services import SERVICES, Service
+from shared.domain.oauth.credentials import METADATA_PATH
 from shared.utilities.settings import env_name
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -104,7 +105,12 @@ SOCKET_PATHS = {
 
 
 def v1_routes() -> dict[str, str]:
-    return {prefix: name for prefix, name in traefik_routes().items() if prefix.startswith("/v1")}
+    """The router's table in Traefik: /v1/ and the authorization server's metadata."""
+    return {
+        prefix: name
+        for prefix, name in traefik_routes().items()
+        if prefix.startswith("/v1") or prefix == METADATA_PATH
+    }
 
 
 def test_traefik_routes_v1_by_the_routers_own_table():
@@ -147,9 +153,9 @@ def test_the_session_exchange_is_the_routers_forward_auth_endpoint():
         "http://router:5001/v1/auth/exchange"
     )
     assert labels[prefix + "session-exchange.forwardauth.authResponseHeaders"] == "Authorization"
-    assert labels[prefix + "platform-auth.chain.middlewares"] == (
-        "drop-client-credentials,session-exchange,drop-session"
-    )
+    # Traefik deletes each of authResponseHeaders from the forwarded request before copying
+    # the exchange's: the client's own Authorization reaches the exchange, never a service.
+    assert labels[prefix + "platform-auth.chain.middlewares"] == "session-exchange,drop-session"
 
 
 def test_the_gateways_status_panel_lists_every_service_by_its_compose_name():

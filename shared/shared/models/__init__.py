@@ -11,6 +11,11 @@ from shared.models.admin_audit_entry import AdminAuditEntry
 from shared.models.ai_usage import AiUsage
 from shared.models.analytics_report import AnalyticsReport
 from shared.models.announcement import Announcement
+from shared.models.api_app import ApiApp
+from shared.models.api_authorization_code import ApiAuthorizationCode
+from shared.models.api_grant import ApiGrant
+from shared.models.api_key import ApiKey
+from shared.models.api_token import ApiToken
 from shared.models.automation import Automation
 from shared.models.automation_log import AutomationLog
 from shared.models.availability_schedule import AvailabilitySchedule
@@ -172,4 +177,9 @@ ALL_MODELS: list[type[Document]] = [
     AdminAuditEntry,
     FeatureFlag,
     Announcement,
+    ApiApp,
+    ApiGrant,
+    ApiAuthorizationCode,
+    ApiToken,
+    ApiKey,
 ]

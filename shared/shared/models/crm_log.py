@@ -20,6 +20,7 @@ class CrmLog(TenantDocument):
     entity_id: PydanticObjectId
     action: str  # "created", "updated", "deleted", "restored", "merged", "stage_changed", ...
     actor_id: PydanticObjectId | None = None  # None when the platform itself acted
+    app_id: PydanticObjectId | None = None  # the OAuth app the actor acted through
     changes: list[FieldChange] = []
 
     class Settings:

@@ -16,6 +16,7 @@ import jwt
 from fastapi import Depends, Request
 from pydantic import BaseModel
 
+from shared.utilities import context
 from shared.utilities.errors import EmailNotVerified, Forbidden, Unauthorized
 from shared.utilities.keys import development_key_pair
 from shared.utilities.settings import RunMode, ServiceSettings
@@ -48,6 +49,10 @@ class Principal(BaseModel):
     # The operator viewing the platform as this user, when it is them: every write is refused
     # (`shared.utilities.impersonation`); the dashboard shows a banner.
     impersonated_by: str = ""
+    # A third party's call: the OAuth app whose access token the router exchanged, or the
+    # user's personal API key (empty for the user's own session).
+    app_id: str = ""
+    api_key_id: str = ""
 
     def has_scopes(self, *scopes: str) -> bool:
         return set(scopes) <= set(self.scopes)
@@ -164,6 +169,8 @@ async def current_user(request: Request) -> Principal:
     principal: Principal = get_authenticator(request).users.verify(bearer_token(request))
     if principal.kind is not TokenKind.USER:
         raise Unauthorized("A user token is required.")
+    # What the request records (the activity log) is attributed to the app acting, if any.
+    context.acting_app.set(principal.app_id)
     return principal
 
 

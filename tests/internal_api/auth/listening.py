@@ -9,9 +9,10 @@ from shared.utilities.session_events import CHANNEL, SessionEvent
 
 
 @asynccontextmanager
-async def session_events(redis: Redis) -> AsyncIterator[list[SessionEvent]]:
-    """Subscribed around the block; the list holds what was published during it, once the
-    block ends."""
+async def session_events(redis: Redis, user_id: object) -> AsyncIterator[list[SessionEvent]]:
+    """Subscribed around the block; the list holds what was published during it about the
+    user, once the block ends (the suite's other workers publish on the same channel: a Redis
+    channel spans the server's databases)."""
     heard: list[SessionEvent] = []
     async with redis.pubsub() as pubsub:
         await pubsub.subscribe(CHANNEL)
@@ -19,4 +20,6 @@ async def session_events(redis: Redis) -> AsyncIterator[list[SessionEvent]]:
         yield heard
         # Published before the answer came back, so already on the connection.
         while message := await pubsub.get_message(ignore_subscribe_messages=True, timeout=0.2):
-            heard.append(SessionEvent.model_validate_json(message["data"]))
+            event = SessionEvent.model_validate_json(message["data"])
+            if event.user_id == str(user_id):
+                heard.append(event)

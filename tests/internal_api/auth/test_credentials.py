@@ -47,7 +47,7 @@ async def test_the_other_sessions_end_everywhere_and_the_current_one_goes_on(api
     assert await sessions.lookup(redis, other_id, IDLE, SEAL)  # cached, as the router does
     other = await Session.find_one({"token_hash": sessions.hash_session_id(other_id)})
 
-    async with session_events(redis) as heard:
+    async with session_events(redis, me.user.id) as heard:
         await change_password(api, me)
 
     assert (await Session.get(other.id)).revoked_at is not None

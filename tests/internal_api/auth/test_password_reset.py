@@ -79,7 +79,7 @@ async def test_a_reset_ends_every_session_of_the_user_everywhere(api, jobs, redi
     other_id = await create_session(me.user, me.account)
     await ask(api, me.user.email)
 
-    async with session_events(redis) as heard:
+    async with session_events(redis, me.user.id) as heard:
         await confirm(api, last_token(jobs, "password_reset"))
 
     for session_id in (me.session_id, other_id):

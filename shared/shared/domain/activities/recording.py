@@ -5,8 +5,9 @@ whichever process made it.
     await record(deal.account_id, user_id, "deal", deal.id, "updated", changes)
 
 `actor_id` is the user who acted, None when the platform did (an automation, an import, a
-provider's webhook). A change made to many records at once is recorded with `announce=False`
-on each and announced once (`live.announce_contacts`).
+provider's webhook); an OAuth app acting for the user is recorded beside them (`app_id`, from
+the request's token: `shared.utilities.context.acting_app`). A change made to many records at
+once is recorded with `announce=False` on each and announced once (`live.announce_contacts`).
 """
 
 from collections.abc import Mapping, Sequence
@@ -17,6 +18,8 @@ from beanie import PydanticObjectId
 from shared.domain.activities import live
 from shared.domain.activities.repository import ActivityRepository
 from shared.models.crm_log import CrmLog, FieldChange
+from shared.utilities import context
+from shared.utilities.repository import object_id
 
 
 def changes_between(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[FieldChange]:
@@ -44,6 +47,7 @@ async def record(
         entity_id=entity_id,
         action=action,
         actor_id=actor_id,
+        app_id=object_id(context.acting_app.get()),
         changes=list(changes),
     )
     if announce:

@@ -1,10 +1,13 @@
 """The internal API in-process over ASGI, on the test database and the test Redis."""
 
+from contextlib import nullcontext
+
 import pytest
 
 from internal_api.app import create_app
 from internal_api.settings import InternalApiSettings
 from shared.utilities.redis import create_redis
+from tests.fixtures import asgi_client
 
 
 def settings(**overrides) -> InternalApiSettings:
@@ -12,13 +15,25 @@ def settings(**overrides) -> InternalApiSettings:
 
 
 @pytest.fixture
-def start_api(client_for, mongo):
-    """`async with start_api(**settings) as client`."""
+def start_api(default_api, client_for, mongo):
+    """`async with start_api(**settings) as client`: the worker's app, or one of its own for
+    settings of its own."""
 
     def start(**overrides):
+        if not overrides:
+            return nullcontext(default_api)
         return client_for(create_app(settings(**overrides)))
 
     return start
+
+
+@pytest.fixture(scope="session")
+async def default_api():
+    """The app with the default settings, started once per worker: building internal_api's
+    240 routes and starting it costs half a second, which every test taking `api` would pay.
+    The database is emptied after each test (`mongo`), and Redis holds each test's own keys."""
+    async with asgi_client(create_app(settings())) as client:
+        yield client
 
 
 @pytest.fixture

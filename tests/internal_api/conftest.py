@@ -14,9 +14,19 @@ def settings(**overrides) -> InternalApiSettings:
     return InternalApiSettings(**overrides)
 
 
+@pytest.fixture(scope="module")
+async def default_api():
+    """The app with the default settings, started once per test module: building
+    internal_api's 240 routes and starting it costs half a second, which every test taking
+    `api` would pay. The database is emptied after each test (`mongo`). Per module, not per
+    worker: the app holds a database connection, which tests elsewhere expect closed."""
+    async with asgi_client(create_app(settings())) as client:
+        yield client
+
+
 @pytest.fixture
 def start_api(default_api, client_for, mongo):
-    """`async with start_api(**settings) as client`: the worker's app, or one of its own for
+    """`async with start_api(**settings) as client`: the module's app, or one of its own for
     settings of its own."""
 
     def start(**overrides):
@@ -25,15 +35,6 @@ def start_api(default_api, client_for, mongo):
         return client_for(create_app(settings(**overrides)))
 
     return start
-
-
-@pytest.fixture(scope="session")
-async def default_api():
-    """The app with the default settings, started once per worker: building internal_api's
-    240 routes and starting it costs half a second, which every test taking `api` would pay.
-    The database is emptied after each test (`mongo`), and Redis holds each test's own keys."""
-    async with asgi_client(create_app(settings())) as client:
-        yield client
 
 
 @pytest.fixture

@@ -22,8 +22,8 @@ from iso4217 import Currency
 from pydantic import BaseModel, ValidationError
 
 from internal_api.settings import InternalApiSettings
-from shared.utilities.auth import Authenticator, service_token
 from shared.utilities.cache import RedisCache
+from shared.utilities.siblings import SiblingService
 from shared.utilities.upstream import http_client
 
 logger = logging.getLogger(__name__)
@@ -66,21 +66,16 @@ def minor_digits(code: str) -> int | None:
 
 @dataclass(frozen=True)
 class ExchangeRates:
-    client: httpx.AsyncClient
-    base_url: str
-    authenticator: Authenticator
+    currency: SiblingService
     cache: RedisCache[Rates]
 
     async def rates_into(self, currency: str) -> Rates:
         return await self.cache.get_or_fetch(currency, lambda: self.fetch(currency))
 
     async def fetch(self, currency: str) -> Rates:
-        token = service_token(self.authenticator, SERVICE_NAME, audience="currency")
         try:
-            response = await self.client.get(
-                f"{self.base_url.rstrip('/')}/v1/currency/rates",
-                params={"base": currency},
-                headers={"authorization": f"Bearer {token}"},
+            response = await self.currency.request(
+                "GET", "/v1/currency/rates", params={"base": currency}
             )
             response.raise_for_status()
             return Rates.model_validate_json(response.content)
@@ -102,9 +97,9 @@ def exchange_rates(
         timeout = settings.currency_timeout_seconds
         async with http_client(timeout, timeout, transport) as client:
             app.state.exchange_rates = ExchangeRates(
-                client=client,
-                base_url=settings.currency_url,
-                authenticator=app.state.authenticator,
+                currency=SiblingService(
+                    client, settings.currency_url, app.state.authenticator, SERVICE_NAME, "currency"
+                ),
                 cache=RedisCache(app.state.redis, "exchange-rates", Rates, RATES_CACHE_SECONDS),
             )
             yield

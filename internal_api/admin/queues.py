@@ -15,9 +15,9 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from internal_api.admin.errors import AlreadyRedriven, QueueManagerUnavailable
 from internal_api.admin.schemas import DeadLetterRead, QueueRead, SwitchRead
 from internal_api.settings import InternalApiSettings
-from shared.utilities.auth import Authenticator, service_token
 from shared.utilities.errors import NotFound, UpstreamTimeout
 from shared.utilities.pagination import Page, PageParams
+from shared.utilities.siblings import SiblingService
 from shared.utilities.upstream import http_client
 
 CALLER, AUDIENCE = "internal_api", "queue_manager"
@@ -26,9 +26,7 @@ AnswerT = TypeVar("AnswerT")
 
 @dataclass(frozen=True)
 class QueueManager:
-    client: httpx.AsyncClient
-    base_url: str
-    authenticator: Authenticator
+    service: SiblingService
 
     async def queues(self) -> list[QueueRead]:
         return await self.call("GET", "/v1/queues", list[QueueRead])
@@ -51,14 +49,8 @@ class QueueManager:
         answer: type[AnswerT],
         params: dict[str, Any] | None = None,
     ) -> AnswerT:
-        token = service_token(self.authenticator, CALLER, AUDIENCE)
         try:
-            response = await self.client.request(
-                method,
-                self.base_url.rstrip("/") + path,
-                params=params,
-                headers={"authorization": f"Bearer {token}"},
-            )
+            response = await self.service.request(method, path, params=params)
         except httpx.TimeoutException as error:
             raise UpstreamTimeout("The queue manager did not answer in time.") from error
         except httpx.HTTPError as error:
@@ -104,7 +96,9 @@ def queue_manager(
         timeout = settings.queue_manager_timeout_seconds
         async with http_client(timeout, timeout, transport) as client:
             app.state.queue_manager = QueueManager(
-                client, settings.queue_manager_url, app.state.authenticator
+                SiblingService(
+                    client, settings.queue_manager_url, app.state.authenticator, CALLER, AUDIENCE
+                )
             )
             yield
 

@@ -29,8 +29,8 @@ from shared.domain.scheduling.errors import CalendarUnavailable
 from shared.domain.scheduling.windows import Interval
 from shared.models.google_calendar_token import GoogleCalendarToken
 from shared.models.integration_credential import ConnectionStatus
-from shared.utilities.auth import Authenticator, service_token
 from shared.utilities.repository import TenantRepository
+from shared.utilities.siblings import SiblingService
 from shared.utilities.upstream import http_client
 
 logger = logging.getLogger(__name__)
@@ -64,26 +64,21 @@ class GoogleConnections(TenantRepository[GoogleCalendarToken]):
 
 @dataclass(frozen=True)
 class GoogleBusyTimes:
-    client: httpx.AsyncClient
-    base_url: str
-    authenticator: Authenticator
+    external_api: SiblingService
 
     async def busy(
         self, account_id: PydanticObjectId, calendar_ids: Sequence[str], within: Interval
     ) -> dict[str, list[Interval]]:
         if not await GoogleConnections(account_id).connected():
             return {}
-        token = service_token(self.authenticator, SERVICE_NAME, audience=AUDIENCE)
-        url = f"{self.base_url.rstrip('/')}/v1/e/google-calendar/accounts/{account_id}/free-busy"
+        path = f"/v1/e/google-calendar/accounts/{account_id}/free-busy"
         body = {
             "time_min": within.start.isoformat(),
             "time_max": within.end.isoformat(),
             "calendar_ids": list(calendar_ids),
         }
         try:
-            response = await self.client.post(
-                url, json=body, headers={"authorization": f"Bearer {token}"}
-            )
+            response = await self.external_api.request("POST", path, json=body)
             if response.status_code == 409 and error_code(response) in NOT_CONNECTED:
                 return {}
             response.raise_for_status()
@@ -120,7 +115,13 @@ def google_busy_times(
         timeout = settings.google_calendar_timeout_seconds
         async with http_client(timeout, timeout, transport) as client:
             app.state.busy_times = GoogleBusyTimes(
-                client, settings.external_api_url, app.state.authenticator
+                SiblingService(
+                    client,
+                    settings.external_api_url,
+                    app.state.authenticator,
+                    SERVICE_NAME,
+                    AUDIENCE,
+                )
             )
             yield
 

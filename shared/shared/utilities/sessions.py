@@ -19,7 +19,7 @@ import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from beanie import PydanticObjectId
 from pydantic import BaseModel, Field, ValidationError
@@ -39,6 +39,8 @@ from shared.utilities.settings import RunMode, ServiceSettings
 
 logger = logging.getLogger(__name__)
 
+StateT = TypeVar("StateT", bound=BaseModel)
+
 KEY_PREFIX = "session:"
 # A session id nobody holds is remembered briefly, so guessing ids cannot hammer MongoDB.
 REFUSED = "refused"
@@ -48,39 +50,43 @@ RECORD_SEEN_EVERY = 1 / 24
 
 
 @dataclass(frozen=True)
-class StateSeal:
-    """Seals and opens the session states cached in Redis."""
+class Seal(Generic[StateT]):
+    """Seals and opens a state cached in Redis: the HMAC-SHA256 of its JSON under the key, then
+    the JSON. `context` is mixed into the MAC so a state of one kind never opens as another's
+    under the same key."""
 
     key: bytes
+    model: type[StateT]
+    context: bytes = b""
 
-    def seal(self, state: "SessionState") -> str:
+    def seal(self, state: StateT) -> str:
         body = state.model_dump_json()
         return f"{self.mac(body)}.{body}"
 
-    def open(self, cached: str | bytes) -> "SessionState | None":
+    def open(self, cached: str | bytes) -> StateT | None:
         """The state, or None when the seal does not match (written by someone without the key,
         or by an older format)."""
         text = cached.decode() if isinstance(cached, bytes) else cached
         mac, _, body = text.partition(".")
         if not hmac.compare_digest(mac.encode(), self.mac(body).encode()):
-            logger.warning("a cached session state failed its integrity check")
+            logger.warning("a cached %s failed its integrity check", self.model.__name__)
             return None
         try:
-            return SessionState.model_validate_json(body)
+            return self.model.model_validate_json(body)
         except ValidationError:
             # Cached before the state gained a field: read it from MongoDB again.
             return None
 
     def mac(self, body: str) -> str:
-        return hmac.new(self.key, body.encode(), hashlib.sha256).hexdigest()
+        return hmac.new(self.key, self.context + body.encode(), hashlib.sha256).hexdigest()
 
 
 @functools.cache
-def sealed_with(key: str) -> StateSeal:
+def sealed_with(key: str) -> "StateSeal":
     return StateSeal(key.encode())
 
 
-def seal_for(settings: ServiceSettings) -> StateSeal:
+def seal_for(settings: ServiceSettings) -> "StateSeal":
     """The configured seal; the development secret in embedded mode when none is set."""
     if settings.session_state_key:
         return sealed_with(settings.session_state_key)
@@ -138,6 +144,13 @@ class SessionState(BaseModel):
             operator=self.operator,
             impersonated_by=self.impersonated_by,
         )
+
+
+@dataclass(frozen=True)
+class StateSeal(Seal[SessionState]):
+    """Seals and opens the session states cached in Redis."""
+
+    model: type[SessionState] = SessionState
 
 
 async def state_from_record(session: Session, idle: timedelta) -> SessionState | None:

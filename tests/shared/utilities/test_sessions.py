@@ -264,3 +264,24 @@ async def test_deleting_a_user_or_an_account_drops_its_cached_sessions(mongo, re
         await sessions.forget_sessions_of(redis, account_id=owner.account.id)
 
     assert await sessions.lookup(redis, owner.session_id, IDLE, SEAL) is None
+
+
+def test_a_seal_of_another_context_opens_nothing_under_the_same_key():
+    """The router keeps bearer states under the session states' key: neither opens as the
+    other."""
+    state = sessions.SessionState(
+        session_id="s1",
+        user_id="u1",
+        account_id="a1",
+        agency_id="",
+        role=Role.OWNER,
+        scopes=["contacts:read"],
+        owner_verified=True,
+        expires_at=datetime.now(UTC) + timedelta(days=1),
+    )
+    plain = sessions.StateSeal(b"one key")
+    other = sessions.Seal(b"one key", sessions.SessionState, context=b"bearer.")
+
+    assert plain.open(plain.seal(state)) == state
+    assert other.open(plain.seal(state)) is None
+    assert plain.open(other.seal(state)) is None

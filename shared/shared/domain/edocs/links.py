@@ -14,6 +14,7 @@ from shared.domain.edocs.repository import signer_by_id
 from shared.domain.edocs.settings import EdocsSettings
 from shared.models.edocs_signer import EdocsSigner
 from shared.utilities.keys import development_secret
+from shared.utilities.signatures import same
 
 MAC_CHARS = 32  # 128 bits of the SHA-256 HMAC, in hex
 
@@ -43,7 +44,6 @@ async def verified_signer(key: bytes, token: str) -> EdocsSigner:
     signer = await signer_by_id(signer_id)
     if signer is None:
         raise SigningLinkInvalid()
-    expected = mac(key, signer.id, signer.link_nonce)
-    if not hmac.compare_digest(expected.encode(), given.encode("utf-8", "surrogatepass")):
+    if not same(mac(key, signer.id, signer.link_nonce), given):
         raise SigningLinkInvalid()
     return signer

@@ -11,16 +11,13 @@ a revocation holds on the next request that reaches Redis. A change to what the 
 (a role, a membership, the account suspended) reaches a cached state within CACHE_SECONDS.
 """
 
-import hashlib
-import hmac
-import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
 from beanie import PydanticObjectId
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 from redis.asyncio import Redis
 
 from shared.domain.accounts import repository as accounts
@@ -33,8 +30,7 @@ from shared.models.membership import Role
 from shared.utilities.auth import Principal, TokenKind
 from shared.utilities.errors import Forbidden
 from shared.utilities.secret_tokens import hash_token
-
-logger = logging.getLogger(__name__)
+from shared.utilities.sessions import Seal
 
 KEY_PREFIX = "bearer:"
 CACHE_SECONDS = 30
@@ -80,28 +76,11 @@ class BearerState(BaseModel):
 
 
 @dataclass(frozen=True)
-class BearerSeal:
+class BearerSeal(Seal[BearerState]):
     """Seals and opens the states cached in Redis, under the session states' key."""
 
-    key: bytes
-
-    def seal(self, state: BearerState) -> str:
-        body = state.model_dump_json()
-        return f"{self.mac(body)}.{body}"
-
-    def open(self, cached: str | bytes) -> BearerState | None:
-        text = cached.decode() if isinstance(cached, bytes) else cached
-        mac, _, body = text.partition(".")
-        if not hmac.compare_digest(mac.encode(), self.mac(body).encode()):
-            logger.warning("a cached bearer state failed its integrity check")
-            return None
-        try:
-            return BearerState.model_validate_json(body)
-        except ValidationError:
-            return None
-
-    def mac(self, body: str) -> str:
-        return hmac.new(self.key, b"bearer." + body.encode(), hashlib.sha256).hexdigest()
+    model: type[BearerState] = BearerState
+    context: bytes = b"bearer."
 
 
 def state_key(token_hash: str) -> str:

@@ -7,10 +7,13 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from internal_api.app import create_app
+from internal_api.settings import InternalApiSettings
 from shared.models.booking import Booking, BookingStatus
 from shared.models.contact import Contact
 from shared.models.lead import Lead
 from shared.models.slot_reservation import SlotReservation
+from tests.fixtures import asgi_client
 from tests.internal_api.scheduling.factories import DAY, at, create_calendar, visitor
 
 
@@ -176,3 +179,20 @@ async def test_a_tampered_link_answers_404_like_a_missing_booking(api, calendar)
         "booking_link_not_valid",
     )
     assert (await Booking.get(made["id"])).status is BookingStatus.CONFIRMED
+
+
+async def test_booking_pages_and_bookings_are_rate_limited_per_event_type(mongo):
+    limited = InternalApiSettings(public_rate_limit_per_key="2/minute", public_rate_limit_per_ip="")
+    async with asgi_client(create_app(limited)) as api:
+        calendar = await create_calendar(api)
+
+        pages = [(await api.get(calendar.public)).status_code for _ in range(3)]
+        bookings = [
+            await api.post(f"{calendar.public}/bookings", json=visitor(time))
+            for time in ("10:00", "11:00", "12:00")
+        ]
+
+    assert pages == [200, 200, 429]
+    assert [booking.status_code for booking in bookings] == [201, 201, 429]
+    assert bookings[2].json()["error"]["code"] == "rate_limited"
+    assert await Booking.count() == 2

@@ -58,12 +58,14 @@ from shared.models.integration_webhook_receipt import IntegrationWebhookReceipt
 from shared.models.invitation import Invitation
 from shared.models.lead import Lead
 from shared.models.live_chat_widget import LiveChatWidget
+from shared.models.local_payment_object import LocalPaymentObject
 from shared.models.membership import Membership
 from shared.models.notification import Notification
 from shared.models.notification_delivery import NotificationDelivery
 from shared.models.notification_outbox import OutboxMessage
 from shared.models.notification_preference import NotificationPreference
 from shared.models.notification_template import NotificationTemplate
+from shared.models.payment_customer import PaymentCustomer
 from shared.models.pipeline import Pipeline
 from shared.models.project import Project
 from shared.models.project_board import ProjectBoard
@@ -182,4 +184,6 @@ ALL_MODELS: list[type[Document]] = [
     ApiAuthorizationCode,
     ApiToken,
     ApiKey,
+    LocalPaymentObject,
+    PaymentCustomer,
 ]

@@ -64,7 +64,10 @@ def queue_next_attempt(invoice: BillingInvoice) -> None:
 
 
 async def charge_invoice(
-    provider: PaymentProvider, invoice_id: str, retry_days: Sequence[int]
+    provider: PaymentProvider,
+    invoice_id: str,
+    retry_days: Sequence[int],
+    now: datetime | None = None,
 ) -> str:
     """One attempt at the invoice, if it is open: its outcome (`succeeded`, `failed`), or
     `settled` for an invoice with nothing left to attempt."""
@@ -91,7 +94,7 @@ async def charge_invoice(
         outcome = Outcome(
             attempt, result.succeeded, result.reference, result.failure_code, result.failure_message
         )
-    await record_outcome(invoice, outcome, retry_days)
+    await record_outcome(invoice, outcome, retry_days, now)
     return "succeeded" if outcome.succeeded else "failed"
 
 

@@ -59,3 +59,10 @@ async def insert_payment_customer(customer: PaymentCustomer) -> PaymentCustomer:
         assert first is not None, "the key clashed with a stored customer"
         return first
     return customer
+
+
+async def set_default_payment_method(customer: PaymentCustomer, payment_method: str | None) -> None:
+    customer.default_payment_method = payment_method
+    await PaymentCustomer.find_one({"_id": customer.id}).update(
+        {"$set": {"default_payment_method": payment_method}}
+    )

@@ -1,20 +1,29 @@
-"""One internal_api per test module (`tests.internal_api.module_app`), embedded mode without a
-Stripe key (the test payment provider), and the agency and sub-account billing's tests use."""
+"""One internal_api for every billing test module (as `tests.internal_api.module_app` makes
+one per module: starting it is most of what these tests would cost), in embedded mode without a
+Stripe key (the test payment provider), and the agency and sub-account the tests bill."""
 
 from dataclasses import dataclass
 
 import pytest
 
+from internal_api.app import create_app
+from internal_api.settings import InternalApiSettings
 from shared.models.account import Account
 from tests.factories import SignedIn, create_signed_in, create_sub_account
-from tests.internal_api.module_app import module_api  # noqa: F401 (a fixture)
+from tests.fixtures import asgi_client
 
 BILLING = "/v1/billing"
 
 
+@pytest.fixture(scope="package")
+async def billing_api():
+    async with asgi_client(create_app(InternalApiSettings())) as client:
+        yield client
+
+
 @pytest.fixture
-async def api(module_api, mongo):  # noqa: F811
-    return module_api
+async def api(billing_api, mongo):
+    return billing_api
 
 
 @dataclass

@@ -11,6 +11,7 @@ from internal_api.billing.errors import AgencyOnly, BadReportRange, PlatformInvo
 from internal_api.billing.pdf import invoice_pdf
 from internal_api.billing.repository import InvoiceRepository, PlanRepository
 from internal_api.billing.schemas import (
+    InvoiceCreate,
     InvoiceRead,
     MonthRow,
     PlanCancel,
@@ -25,6 +26,7 @@ from shared.domain.billing.errors import (
     AlreadySubscribed,
     InvoiceNotOpen,
     InvoiceNotPaid,
+    MixedCurrencies,
     NotASubAccount,
     PlanCanceled,
     PlanChanged,
@@ -32,6 +34,7 @@ from shared.domain.billing.errors import (
     PlanNotRunning,
     PriceArchived,
     PriceMismatch,
+    PriceNotOneOff,
     PriceNotRecurring,
     RefundTooLarge,
     StripeNotConnected,
@@ -140,6 +143,22 @@ async def pause_plan(plan_id: str, principal: BillingWrite) -> BillingPlan:
 )
 async def resume_plan(plan_id: str, principal: BillingWrite) -> BillingPlan:
     return await service.resume_plan(principal, plan_id)
+
+
+@router.post(
+    "/invoices",
+    status_code=201,
+    response_model=InvoiceRead,
+    summary="Invoice one-off prices (a setup fee, an add-on) to a sub-account",
+    description="Charged to the sub-account's card at once, then as the dunning schedule says.",
+    responses=error_responses(
+        *AGENCY, NotFound, PriceNotOneOff, PriceArchived, MixedCurrencies, StripeNotConnected
+    ),
+)
+async def create_invoice(
+    body: InvoiceCreate, principal: BillingWrite, payments: Payments
+) -> BillingInvoice:
+    return await service.create_invoice(principal, payments, body)
 
 
 @router.get(

@@ -130,6 +130,20 @@ class PlanRead(DocumentRead):
     monthly_amount: int
 
 
+class InvoiceItem(WriteModel):
+    price_id: IdStr
+    quantity: Quantity = 1
+
+
+class InvoiceCreate(WriteModel):
+    """One-off prices invoiced to a sub-account and charged to its card at once."""
+
+    sub_account_id: IdStr
+    items: Annotated[list[InvoiceItem], Field(min_length=1, max_length=50)]
+    coupon_id: IdStr | None = None
+    tax_rate_id: IdStr | None = None
+
+
 class InvoiceLineRead(ReadModel):
     description: str
     amount: int

@@ -15,7 +15,13 @@ from internal_api.billing.repository import (
     SubAccountRepository,
     TaxRateRepository,
 )
-from internal_api.billing.schemas import PlanCancel, PlanChange, PlanCreate, RefundCreate
+from internal_api.billing.schemas import (
+    InvoiceCreate,
+    PlanCancel,
+    PlanChange,
+    PlanCreate,
+    RefundCreate,
+)
 from shared.domain.billing import repository as billing
 from shared.domain.billing import subscriptions
 from shared.domain.billing.charging import queue_next_attempt
@@ -26,10 +32,13 @@ from shared.domain.billing.errors import (
     StripeNotConnected,
 )
 from shared.domain.billing.events import invoice_refunded
+from shared.domain.billing.invoicing import Billed, invoice_one_off
 from shared.domain.payments.provider import PaymentProvider
 from shared.models.base import utc_now
+from shared.models.billing_coupon import BillingCoupon
 from shared.models.billing_invoice import BillingInvoice, InvoiceRefund, InvoiceStatus, Seller
 from shared.models.billing_plan import BillingPlan
+from shared.models.billing_tax_rate import BillingTaxRate
 from shared.utilities.auth import Principal
 from shared.utilities.errors import NotFound
 from shared.utilities.pagination import Page, PageParams
@@ -48,16 +57,22 @@ async def biller_for(provider: PaymentProvider, agency_id: PydanticObjectId) -> 
     return connected
 
 
+async def terms_of(
+    agency_id: PydanticObjectId, coupon_id: str | None, tax_rate_id: str | None
+) -> tuple[BillingCoupon | None, BillingTaxRate | None]:
+    """The agency's coupon and tax rate named (another agency's answer 404)."""
+    coupon = await CouponRepository(agency_id).get(coupon_id) if coupon_id else None
+    tax_rate = await TaxRateRepository(agency_id).get(tax_rate_id) if tax_rate_id else None
+    return coupon, tax_rate
+
+
 async def create_plan(
     principal: Principal, provider: PaymentProvider, body: PlanCreate
 ) -> BillingPlan:
     agency_id = agency_of(principal)
     sub_account = await SubAccountRepository(agency_id).get(body.sub_account_id)
     price = await PriceRepository(agency_id).get(body.price_id)
-    coupon = await CouponRepository(agency_id).get(body.coupon_id) if body.coupon_id else None
-    tax_rate = (
-        await TaxRateRepository(agency_id).get(body.tax_rate_id) if body.tax_rate_id else None
-    )
+    coupon, tax_rate = await terms_of(agency_id, body.coupon_id, body.tax_rate_id)
     agency = await billing.account(agency_id)
     assert agency is not None, "the caller's own account"
     connected = await biller_for(provider, agency_id)
@@ -96,6 +111,24 @@ async def pause_plan(principal: Principal, plan_id: str) -> BillingPlan:
 
 async def resume_plan(principal: Principal, plan_id: str) -> BillingPlan:
     return await subscriptions.resume(await get_plan(principal, plan_id), utc_now())
+
+
+async def create_invoice(
+    principal: Principal, provider: PaymentProvider, body: InvoiceCreate
+) -> BillingInvoice:
+    """One-off prices invoiced to a sub-account, its charge queued at once."""
+    agency_id = agency_of(principal)
+    sub_account = await SubAccountRepository(agency_id).get(body.sub_account_id)
+    prices = PriceRepository(agency_id)
+    items = [(await prices.get(item.price_id), item.quantity) for item in body.items]
+    coupon, tax_rate = await terms_of(agency_id, body.coupon_id, body.tax_rate_id)
+    assert sub_account.id is not None, "a stored account"
+    connected = await biller_for(provider, agency_id)
+    billed = Billed(agency_id, sub_account.id, provider.name, connected)
+    invoice = await invoice_one_off(billed, items, utc_now(), coupon, tax_rate)
+    if invoice.status is InvoiceStatus.OPEN:
+        queue_next_attempt(invoice)
+    return invoice
 
 
 async def list_invoices(

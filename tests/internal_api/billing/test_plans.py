@@ -142,3 +142,42 @@ async def test_a_setup_intent_answers_a_client_secret_for_stripe_js(api, agency)
     body = response.json()
     assert body["client_secret"].startswith(f"{body['id']}_secret_")
     assert body["provider"] == "test"
+
+
+async def test_one_off_prices_are_invoiced_with_tax_and_their_charge_queued(api, agency):
+    setup = await create_monthly_price(
+        api, agency.owner, kind="one_off", interval=None, unit_amount=25000
+    )
+    vat = await api.post(
+        f"{BILLING}/tax-rates",
+        json={"name": "VAT", "basis_points": 2000},
+        headers=agency.owner.headers,
+    )
+
+    response = await api.post(
+        f"{BILLING}/invoices",
+        json={
+            "sub_account_id": str(agency.sub_account.id),
+            "items": [{"price_id": setup["id"], "quantity": 2}],
+            "tax_rate_id": vat.json()["id"],
+        },
+        headers=agency.owner.headers,
+    )
+
+    assert response.status_code == 201, response.text
+    invoice = response.json()
+    assert (invoice["subtotal"], invoice["tax"], invoice["total"]) == (50000, 10000, 60000)
+    assert invoice["status"] == "open"
+
+
+async def test_a_plans_price_on_a_one_off_invoice_is_refused_and_nothing_invoiced(api, agency):
+    monthly = await create_monthly_price(api, agency.owner)
+
+    response = await api.post(
+        f"{BILLING}/invoices",
+        json={"sub_account_id": str(agency.sub_account.id), "items": [{"price_id": monthly["id"]}]},
+        headers=agency.owner.headers,
+    )
+
+    assert response.json()["error"]["code"] == "price_not_one_off"
+    assert await BillingInvoice.find_all().count() == 0

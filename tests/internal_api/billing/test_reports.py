@@ -1,6 +1,7 @@
 """/v1/billing/reports/monthly: MRR, plans started and churned, churn rate and failed payments
 by month and currency, and the same as CSV."""
 
+import uuid
 from datetime import UTC, datetime
 
 from shared.models.billing_payment_attempt import BillingPaymentAttempt
@@ -23,6 +24,7 @@ async def create_report_plan(agency, created_at, monthly_amount, canceled_at=Non
         monthly_amount=monthly_amount,
         canceled_at=canceled_at,
         created_at=created_at,
+        slot=uuid.uuid4().hex,  # report rows only: one sub-account holds them all
     )
     return await plan.insert()
 

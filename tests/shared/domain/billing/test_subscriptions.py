@@ -2,6 +2,7 @@
 change of price, cancellation at the period's end or at once, pause and resume, and the crons
 starting periods and ending plans."""
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -159,3 +160,20 @@ async def test_a_paused_plan_is_not_renewed_and_resuming_invoices_a_new_period(l
 
     assert resumed.current_period_end == datetime(2026, 6, 10, tzinfo=UTC)
     assert len(await invoices_of(plan)) == 2
+
+
+async def test_of_two_plans_subscribed_at_once_for_one_sub_account_one_is_stored(local, outbox):
+    agency, sub_account, _ = await create_payer(local)
+    price = await create_price(agency)
+
+    outcomes = await asyncio.gather(
+        create_plan(local, agency, sub_account, START, price=price),
+        create_plan(local, agency, sub_account, START, price=price),
+        return_exceptions=True,
+    )
+
+    assert sorted(type(outcome).__name__ for outcome in outcomes) == [
+        "AlreadySubscribed",
+        "BillingPlan",
+    ]
+    assert await BillingPlan.find({"customer_account_id": sub_account.id}).count() == 1

@@ -213,6 +213,7 @@ async def read_invoice_pdf(invoice_id: str, principal: BillingRead, settings: Se
     "/invoices/{invoice_id}/attempt",
     response_model=InvoiceRead,
     summary="Try an open invoice's payment again now, not at its scheduled retry",
+    description="By the account that sent it, or the one to pay it (after saving another card).",
     responses=error_responses(*SIGNED_IN, NotFound, InvoiceNotOpen),
 )
 async def attempt_invoice(invoice_id: str, principal: BillingWrite) -> BillingInvoice:

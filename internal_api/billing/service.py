@@ -161,8 +161,9 @@ async def readable_invoice(principal: Principal, invoice_id: str) -> BillingInvo
 
 
 async def attempt_invoice(principal: Principal, invoice_id: str) -> BillingInvoice:
-    """An open invoice's next attempt now, rather than when the schedule says."""
-    invoice = await get_invoice(principal, invoice_id)
+    """An open invoice's next attempt now, rather than when the schedule says: by the agency,
+    or by the account to pay it once it has saved another card."""
+    invoice = await readable_invoice(principal, invoice_id)
     if invoice.status is not InvoiceStatus.OPEN:
         raise InvoiceNotOpen()
     queue_next_attempt(invoice)

@@ -18,6 +18,7 @@ from shared.models.billing_payment_attempt import BillingPaymentAttempt
 from shared.models.billing_plan import BillingPlan, PlanStatus
 from shared.models.local_payment_object import LocalPaymentObject
 from shared.models.payment_customer import PaymentCustomer
+from shared.utilities.errors import UpstreamError
 from shared.utilities.redis import create_redis
 from tests.billing_factories import create_payer, create_plan, create_price
 from tests.external_api.fakes import FakeProviders, form_of, json_answer
@@ -162,3 +163,40 @@ async def test_an_attempt_through_stripe_names_the_agencys_account_and_the_attem
     assert (body["amount"], body["currency"], body["off_session"]) == ("3000", "usd", "true")
     assert body["metadata[invoice_id]"] == str(invoice.id)
     assert (await BillingInvoice.get(invoice.id)).status is InvoiceStatus.PAID
+
+
+async def test_a_card_the_provider_refuses_is_a_failed_attempt_not_a_stuck_task(local, outbox):
+    agency, sub_account, customer = await create_payer(local)
+    await local.detach_payment_method(customer.default_payment_method, "detach:1")
+    plan = await create_plan(local, agency, sub_account, utc_now())
+
+    outcome = await charge_invoice(local, str((await first_invoice(plan)).id), RETRY_DAYS)
+
+    invoice = await first_invoice(plan)
+    assert outcome == "failed"
+    assert (invoice.attempt_count, invoice.last_failure_code) == (1, "payment_method_refused")
+
+
+async def test_a_stripe_still_failing_after_its_retries_leaves_the_attempt_to_try_again(outbox):
+    agency = await create_account()
+    sub_account = await create_sub_account(agency)
+    await PaymentCustomer(
+        account_id=sub_account.id,
+        provider="stripe",
+        connected_account=CONNECTED,
+        customer_id=CUSTOMER_ID,
+        default_payment_method=PAYMENT_METHOD_ID,
+    ).insert()
+    terms = Terms(await create_price(agency))
+    plan = await subscribe(agency, sub_account, terms, "stripe", CONNECTED, utc_now())
+    invoice = await first_invoice(plan)
+    fake = FakeProviders()
+    fake.on("POST", PAYMENT_INTENTS_URL, json_answer({"error": {"type": "api_error"}}, 500))
+
+    async with httpx.AsyncClient(transport=fake.transport()) as http:
+        with pytest.raises(UpstreamError):
+            await charge_invoice(
+                StripePaymentProvider(http, SECRET_KEY), str(invoice.id), RETRY_DAYS
+            )
+
+    assert (await first_invoice(plan)).attempt_count == 0

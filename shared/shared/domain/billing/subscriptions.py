@@ -280,10 +280,12 @@ async def start_due_periods(now: datetime, batch: int) -> int:
     `cancel_ended`."""
     started = 0
     while due := await repository.plans_due(list(RUNNING), now, batch, cancelling=False):
+        this_pass = 0
         for plan in due:
-            started += await start_next_period(plan, now)
-        if len(due) < batch:
-            break
+            this_pass += await start_next_period(plan, now)
+        started += this_pass
+        if len(due) < batch or this_pass == 0:
+            break  # the rest next run (another run started these meanwhile)
     return started
 
 

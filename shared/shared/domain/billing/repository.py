@@ -1,6 +1,7 @@
 """Every query of the billing domain: the copies of Stripe objects, and the billing of
 sub-accounts (plans, invoices, attempts, the accounts' paid-up ends)."""
 
+import re
 from datetime import datetime
 from typing import Any
 
@@ -302,3 +303,16 @@ async def owner_of(account_id: PydanticObjectId) -> User | None:
     """The account's first owner, whom its bills reach."""
     owner = await Membership.find_one({"account_id": account_id, "role": Role.OWNER})
     return await User.get(owner.user_id) if owner else None
+
+
+async def suspended_for_their_period_paid_up(
+    reason: str, now: datetime, limit: int
+) -> list[Account]:
+    """Sub-accounts suspended with a reason starting with `reason` and paid up past now."""
+    query = {
+        "status": AccountStatus.SUSPENDED,
+        "active_until": {"$gt": now},
+        "parent_id": {"$ne": None},
+        "status_reason": {"$regex": f"^{re.escape(reason)}"},
+    }
+    return await Account.find(query).limit(limit).to_list()

@@ -7,8 +7,9 @@ from datetime import timedelta
 import httpx
 import pytest
 
-from shared.domain.accounts.lifecycle import suspend_ended
+from shared.domain.accounts.lifecycle import suspend, suspend_ended
 from shared.domain.billing.charging import NO_CARD, charge_invoice, queue_due_charges
+from shared.domain.billing.reactivation import reactivate_paid_up
 from shared.domain.billing.subscriptions import Terms, subscribe
 from shared.domain.payments.stripe import StripePaymentProvider
 from shared.models.account import Account, AccountStatus
@@ -200,3 +201,23 @@ async def test_a_stripe_still_failing_after_its_retries_leaves_the_attempt_to_tr
             )
 
     assert (await first_invoice(plan)).attempt_count == 0
+
+
+async def test_a_sub_account_suspended_for_its_ended_period_is_reactivated_once_paid(local, outbox):
+    agency, late, _ = await create_payer(local)
+    started = utc_now() - timedelta(days=10)
+    invoice = await first_invoice(await create_plan(local, agency, late, started))
+    _, suspended_by_agency, _ = await create_payer(local, agency)
+    redis = create_redis(os.environ["REDIS_URL"])
+    try:
+        await suspend(redis, suspended_by_agency, "Asked by the agency")
+        await suspend_ended(redis, GRACE, 100)
+        await charge_invoice(local, str(invoice.id), RETRY_DAYS)
+
+        reactivated = await reactivate_paid_up(redis, utc_now(), 100)
+    finally:
+        await redis.aclose()
+
+    assert reactivated == 1
+    assert (await Account.get(late.id)).status is AccountStatus.ACTIVE
+    assert (await Account.get(suspended_by_agency.id)).status is AccountStatus.SUSPENDED

@@ -2,10 +2,10 @@
 connected Stripe account (`Stripe-Account`), the sub-account made a customer there once, every
 POST with its `Idempotency-Key`; until the agency connects Stripe, 409 `stripe_not_connected`."""
 
+import httpx
 import pytest
 
-from internal_api.app import create_app
-from internal_api.settings import InternalApiSettings
+from shared.domain.payments.stripe import StripePaymentProvider
 from shared.models.payment_customer import PaymentCustomer
 from shared.models.stripe_token import StripeToken
 from tests.external_api.fakes import FakeProviders, form_of, json_answer
@@ -18,38 +18,30 @@ from tests.external_api.fakes.stripe_payments import (
     SETUP_INTENTS_URL,
     customer,
 )
-from tests.fixtures import asgi_client
 from tests.internal_api.billing.conftest import BILLING
 
 SETUP = f"{BILLING}/payment-methods/setup-intent"
 
 
-@pytest.fixture(scope="module")
-def stripe_answers() -> FakeProviders:
+@pytest.fixture
+def fake_stripe() -> FakeProviders:
     fake = FakeProviders()
     fake.on("POST", CUSTOMERS_URL, json_answer(customer()))
     fake.on("POST", SETUP_INTENTS_URL, json_answer(SETUP_INTENT))
     return fake
 
 
-@pytest.fixture(scope="module")
-async def stripe_api(stripe_answers):
-    """One internal_api with a Stripe key for the module, Stripe faked at its transport."""
-    settings = InternalApiSettings(stripe_secret_key=SECRET_KEY)
-    app = create_app(settings, payments_transport=stripe_answers.transport())
-    async with asgi_client(app) as client:
-        yield client
-
-
 @pytest.fixture
-def fake_stripe(stripe_answers) -> FakeProviders:
-    stripe_answers.requests.clear()
-    return stripe_answers
-
-
-@pytest.fixture
-async def with_stripe(stripe_api, mongo):
-    return stripe_api
+async def with_stripe(api, billing_app, fake_stripe):
+    """The billing tests' app with Stripe as its payment provider (as with a Stripe key),
+    faked at its transport, for the test."""
+    test_provider = billing_app.state.payments
+    async with httpx.AsyncClient(transport=fake_stripe.transport()) as http:
+        billing_app.state.payments = StripePaymentProvider(http, SECRET_KEY)
+        try:
+            yield api
+        finally:
+            billing_app.state.payments = test_provider
 
 
 async def test_a_sub_accounts_card_is_set_up_in_its_agencys_connected_account(

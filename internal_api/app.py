@@ -23,6 +23,7 @@ from internal_api.crm.imports.routes import router as imports_router
 from internal_api.crm.notes.routes import contact_notes_router, deal_notes_router
 from internal_api.crm.pipelines.routes import router as pipelines_router
 from internal_api.crm.tags.routes import router as tags_router
+from internal_api.domains.routes import router as domains_router
 from internal_api.edocs.public_routes import router as edocs_public_router
 from internal_api.edocs.routes import router as edocs_router
 from internal_api.exchange_rates import exchange_rates
@@ -116,6 +117,7 @@ def create_app(
             oauth_router,
             oauth_protocol_router,
             api_keys_router,
+            domains_router,
         ],
         uses_mongo=True,
         uses_redis=True,

@@ -1,6 +1,6 @@
 """Providers the platform uses with its own account rather than an account's connection:
-Wasabi (the platform's bucket), Duda (its partner account) and Cloudflare (its SaaS zone). Their clients are made once,
-in the app's lifespan, from the platform's settings."""
+Wasabi (the platform's bucket), Duda (its partner account) and Cloudflare (its SaaS zone).
+Their clients are made once, in the app's lifespan, from the platform's settings."""
 
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager

@@ -1,15 +1,25 @@
+"""One internal API for the module, its custom domains checked against a real UDP DNS server
+on loopback (`zone.records`, emptied for each test)."""
+
 import pytest
 
+from internal_api.app import create_app
+from internal_api.settings import InternalApiSettings
+from tests.fixtures import asgi_client
 from tests.internal_api.accounts.dns_server import txt_zone
-from tests.internal_api.module_app import module_api, start_api
-
-__all__ = ["module_api", "start_api"]
 
 
 @pytest.fixture(scope="module")
 async def dns():
     async with txt_zone() as (zone, address):
         yield zone, address
+
+
+@pytest.fixture(scope="module")
+async def module_domains_api(dns):
+    settings = InternalApiSettings(domains_dns_nameservers=[dns[1]], domains_dns_timeout_seconds=2)
+    async with asgi_client(create_app(settings)) as client:
+        yield client
 
 
 @pytest.fixture
@@ -20,6 +30,5 @@ def zone(dns):
 
 
 @pytest.fixture
-async def api(start_api, dns, zone):
-    async with start_api(domains_dns_nameservers=[dns[1]], domains_dns_timeout_seconds=2) as client:
-        yield client
+def api(module_domains_api, mongo, zone):
+    return module_domains_api

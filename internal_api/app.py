@@ -12,6 +12,7 @@ from internal_api.auth.passwords import password_hashing
 from internal_api.auth.routes import router as auth_router
 from internal_api.auth.two_factor.routes import router as two_factor_router
 from internal_api.automations.routes import router as automations_router
+from internal_api.business_profile.routes import router as business_profile_router
 from internal_api.conversation_v2.routes import router as conversation_v2_router
 from internal_api.cors_proxy.fetching import cors_proxy
 from internal_api.cors_proxy.routes import router as cors_proxy_router
@@ -118,6 +119,7 @@ def create_app(
             oauth_protocol_router,
             api_keys_router,
             domains_router,
+            business_profile_router,
         ],
         uses_mongo=True,
         uses_redis=True,

@@ -58,3 +58,11 @@ class DudaClient:
         if not isinstance(answer, dict) or not answer.get("url"):
             raise ProviderFailed("Duda answered without the sign-on link.")
         return answer["url"]
+
+    async def update_content(self, site_name: str, content: dict[str, Any]) -> None:
+        """The site's content library (business data, texts, images) updated in the editor."""
+        await self.call("POST", f"sites/multiscreen/{site_name}/content", json=content)
+
+    async def publish_content(self, site_name: str) -> None:
+        """The content library's changes shown on the published site."""
+        await self.call("POST", f"sites/multiscreen/{site_name}/content/publish")

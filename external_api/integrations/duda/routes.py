@@ -9,6 +9,7 @@ from external_api.integrations.framework.auth import IntegrationsRead, Integrati
 from external_api.integrations.framework.dependencies import DocumentId
 from external_api.integrations.framework.errors import ProviderFailed
 from shared.models.duda_site import DudaSite
+from shared.utilities.auth import Principal, requires_service
 from shared.utilities.errors import (
     Forbidden,
     InvalidInput,
@@ -39,6 +40,7 @@ def get_prefix(request: Request) -> str:
 
 Duda = Annotated[DudaClient, Depends(get_duda)]
 Prefix = Annotated[str, Depends(get_prefix)]
+QueueManager = Annotated[Principal, Depends(requires_service("queue_manager"))]
 
 
 @router.post(
@@ -83,3 +85,17 @@ async def sso_link(
     principal: IntegrationsWrite, duda: Duda, prefix: Prefix, site_id: DocumentId
 ) -> SsoLink:
     return SsoLink(url=await service.sso_link(duda, prefix, principal.account_id, site_id))
+
+
+@router.put(
+    "/accounts/{account_id}/sites/{site_id}/business",
+    response_model=SiteRead,
+    summary="Push the account's business data to the site's content library (services only)",
+    description="The account's business profile (name, address, hours, phone, email, logo) "
+    "written to the site's Duda content library, and published there when the site is.",
+    responses=error_responses(Unauthorized, Forbidden, NotFound, *PROVIDER_ERRORS),
+)
+async def push_business(
+    account_id: DocumentId, site_id: DocumentId, caller: QueueManager, duda: Duda
+) -> DudaSite:
+    return await service.push_business(duda, account_id, site_id)

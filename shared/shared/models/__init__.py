@@ -24,6 +24,7 @@ from shared.models.billing_customer import BillingCustomer
 from shared.models.billing_subscription import BillingSubscription
 from shared.models.booking import Booking
 from shared.models.business_location import BusinessLocation
+from shared.models.business_profile import BusinessProfile
 from shared.models.callrail_key import CallrailKey
 from shared.models.contact import Contact
 from shared.models.conversation import Conversation
@@ -184,4 +185,5 @@ ALL_MODELS: list[type[Document]] = [
     ApiToken,
     ApiKey,
     CustomDomain,
+    BusinessProfile,
 ]

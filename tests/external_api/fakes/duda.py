@@ -40,3 +40,12 @@ CUSTOMER = {
 }
 NOT_FOUND = {"error_code": "ResourceNotExist", "message": "Account not found"}
 SSO_LINK = {"url": "https://editor.example.com/home/site/28e1182c?dm_sso=2!eyJ0eXAiOiJKV1QiLCJhbGc"}
+
+
+def content_url(site_name: str = SITE_NAME) -> str:
+    """`POST`: the site's content library updated (Duda answers 204)."""
+    return f"{API}/sites/multiscreen/{site_name}/content"
+
+
+def content_publish_url(site_name: str = SITE_NAME) -> str:
+    return f"{API}/sites/multiscreen/{site_name}/content/publish"

@@ -31,6 +31,7 @@ from internal_api.exchange_rates import exchange_rates
 from internal_api.filters.routes import router as filters_router
 from internal_api.forms.routes import router as forms_router
 from internal_api.inbound.routes import router as inbound_router
+from internal_api.instasites.routes import router as instasites_router
 from internal_api.live_chat.routes import router as live_chat_router
 from internal_api.mobile_app.routes import router as mobile_app_router
 from internal_api.notifications_center.routes import router as notifications_center_router
@@ -120,6 +121,7 @@ def create_app(
             api_keys_router,
             domains_router,
             business_profile_router,
+            instasites_router,
         ],
         uses_mongo=True,
         uses_redis=True,

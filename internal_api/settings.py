@@ -6,6 +6,7 @@ from pydantic_settings import SettingsConfigDict
 
 from internal_api.admin.settings import AdminSettings
 from internal_api.cors_proxy.settings import CorsProxySettings
+from internal_api.instasites.settings import InstasiteSettings
 from internal_api.oauth.settings import OAuthSettings
 from internal_api.public.settings import PublicSettings
 from internal_api.scheduling.settings import SchedulingApiSettings
@@ -26,6 +27,7 @@ class InternalApiSettings(
     CorsProxySettings,
     OAuthSettings,
     DomainSettings,
+    InstasiteSettings,
 ):
     model_config = SettingsConfigDict(env_prefix="INTERNAL_API_")
 

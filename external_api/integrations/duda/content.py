@@ -5,9 +5,10 @@ logo), which the site's connected widgets (address, map, hours, click-to-call) s
 from typing import Any
 
 from shared.models.business_profile import BusinessProfile
+from shared.models.instasite import InstasiteBusiness
 
 
-def content_library(profile: BusinessProfile) -> dict[str, Any]:
+def content_library(profile: BusinessProfile | InstasiteBusiness) -> dict[str, Any]:
     location: dict[str, Any] = {
         "label": profile.name,
         "phones": [{"phoneNumber": profile.phone, "label": "Main"}] if profile.phone else [],

@@ -2,13 +2,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, status
 
-from external_api.integrations.duda import service
+from external_api.integrations.duda import instasites, service
 from external_api.integrations.duda.client import DudaClient
-from external_api.integrations.duda.schemas import SiteCreate, SiteRead, SsoLink
+from external_api.integrations.duda.schemas import InstasiteBuildRead, SiteCreate, SiteRead, SsoLink
 from external_api.integrations.framework.auth import IntegrationsRead, IntegrationsWrite
 from external_api.integrations.framework.dependencies import DocumentId
 from external_api.integrations.framework.errors import ProviderFailed
 from shared.models.duda_site import DudaSite
+from shared.models.instasite import Instasite
 from shared.utilities.auth import Principal, requires_service
 from shared.utilities.errors import (
     Forbidden,
@@ -99,3 +100,59 @@ async def push_business(
     account_id: DocumentId, site_id: DocumentId, caller: QueueManager, duda: Duda
 ) -> DudaSite:
     return await service.push_business(duda, account_id, site_id)
+
+
+INSTASITE = "/accounts/{account_id}/instasites/{instasite_id}"
+INSTASITE_ERRORS = (Unauthorized, Forbidden, NotFound, *PROVIDER_ERRORS)
+
+
+@router.post(
+    INSTASITE + "/site",
+    response_model=InstasiteBuildRead,
+    summary="Make an InstaSite's Duda site from its template, once (services only)",
+    responses=error_responses(*INSTASITE_ERRORS),
+)
+async def make_instasite_site(
+    account_id: DocumentId, instasite_id: DocumentId, caller: QueueManager, duda: Duda
+) -> Instasite:
+    return await instasites.make_site(duda, account_id, instasite_id)
+
+
+@router.put(
+    INSTASITE + "/content",
+    response_model=InstasiteBuildRead,
+    summary="Fill an InstaSite's content library and read its preview link (services only)",
+    responses=error_responses(*INSTASITE_ERRORS),
+)
+async def fill_instasite_content(
+    account_id: DocumentId, instasite_id: DocumentId, caller: QueueManager, duda: Duda
+) -> Instasite:
+    return await instasites.fill_content(duda, account_id, instasite_id)
+
+
+@router.post(
+    INSTASITE + "/claim",
+    response_model=InstasiteBuildRead,
+    summary="Give a claimed InstaSite's site to the account as one of its sites (services only)",
+    responses=error_responses(*INSTASITE_ERRORS),
+)
+async def claim_instasite(
+    account_id: DocumentId,
+    instasite_id: DocumentId,
+    caller: QueueManager,
+    duda: Duda,
+    prefix: Prefix,
+) -> Instasite:
+    return await instasites.claim(duda, prefix, account_id, instasite_id)
+
+
+@router.delete(
+    INSTASITE,
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Delete an unclaimed InstaSite and its Duda site (services only)",
+    responses=error_responses(*INSTASITE_ERRORS),
+)
+async def purge_instasite(
+    account_id: DocumentId, instasite_id: DocumentId, caller: QueueManager, duda: Duda
+) -> None:
+    await instasites.purge(duda, account_id, instasite_id)

@@ -56,6 +56,7 @@ from shared.models.google_ads_token import GoogleAdsToken
 from shared.models.google_analytics_token import GoogleAnalyticsToken
 from shared.models.google_business_token import GoogleBusinessToken
 from shared.models.google_calendar_token import GoogleCalendarToken
+from shared.models.instasite import Instasite
 from shared.models.integration_webhook_receipt import IntegrationWebhookReceipt
 from shared.models.invitation import Invitation
 from shared.models.lead import Lead
@@ -186,4 +187,5 @@ ALL_MODELS: list[type[Document]] = [
     ApiKey,
     CustomDomain,
     BusinessProfile,
+    Instasite,
 ]

@@ -226,6 +226,8 @@ LIGHTNING_DOMAIN_RENEWAL_WATCH_CERTIFICATES = declare(
 )
 # A Duda site's business data pushed to its content library after the profile changed.
 SITE_UPDATE_BUSINESS_PUSH = declare("site_update_business.push", SiteBusinessArguments)
-# InstaSites: one built on Duda from a prospect's data; unclaimed ones purged (a cron).
+# InstaSites: one built on Duda from a prospect's data, one claimed (given to the account as
+# its site); unclaimed ones purged (a cron).
 INSTASITES_BUILD_BUILD = declare("instasites_build.build", InstasiteArguments)
+INSTASITES_BUILD_CLAIM = declare("instasites_build.claim", InstasiteArguments)
 INSTASITES_PURGE_UNCLAIMED = declare("instasites_purge.purge_unclaimed", NoArguments)

@@ -5,35 +5,24 @@ import httpx
 import pytest
 from beanie import PydanticObjectId
 
-from external_api.integrations.duda.settings import DudaSettings
 from shared.models.base import utc_now
 from shared.models.business_location import LocationAddress
 from shared.models.business_profile import BusinessProfile, OpeningHours, Weekday
 from shared.models.duda_site import DudaSite
-from shared.utilities.auth import authenticator_for, service_token
-from shared.utilities.settings import ServiceSettings
 from tests.external_api.fakes import json_of
 from tests.external_api.fakes.duda import (
-    PASSWORD,
     SITE_NAME,
-    USERNAME,
     content_publish_url,
     content_url,
 )
+from tests.external_api.platform_app import from_service
 
 NO_CONTENT = httpx.Response(204)
 
 
-def from_service(name: str = "queue_manager") -> dict[str, str]:
-    token = service_token(authenticator_for(ServiceSettings()), name, "external_api")
-    return {"authorization": f"Bearer {token}"}
-
-
 @pytest.fixture
-async def duda(start_external):
-    settings = DudaSettings(username=USERNAME, password=PASSWORD)
-    async with start_external(duda=settings) as client:
-        yield client
+def duda(platform_api):
+    return platform_api
 
 
 async def site_with_profile(account_id: str, **site) -> DudaSite:
@@ -60,14 +49,14 @@ def business_path(account_id, site_id) -> str:
     return f"/v1/e/duda/accounts/{account_id}/sites/{site_id}/business"
 
 
-async def test_the_business_data_is_written_to_the_content_library(duda, fake, account_id):
+async def test_the_business_data_is_written_to_the_content_library(duda, platform_fake, account_id):
     site = await site_with_profile(account_id)
-    fake.on("POST", content_url(), NO_CONTENT)
+    platform_fake.on("POST", content_url(), NO_CONTENT)
 
     response = await duda.put(business_path(account_id, site.id), headers=from_service())
 
     assert response.status_code == 200
-    [sent] = fake.sent("POST", content_url())
+    [sent] = platform_fake.sent("POST", content_url())
     assert json_of(sent) == {
         "location_data": {
             "label": "Dee's Doughnuts",
@@ -85,31 +74,33 @@ async def test_the_business_data_is_written_to_the_content_library(duda, fake, a
         },
         "business_data": {"name": "Dee's Doughnuts", "logo_url": "https://cdn.dees.test/logo.png"},
     }
-    assert fake.sent("POST", content_publish_url()) == []
+    assert platform_fake.sent("POST", content_publish_url()) == []
 
 
-async def test_a_published_sites_content_is_published_too(duda, fake, account_id):
+async def test_a_published_sites_content_is_published_too(duda, platform_fake, account_id):
     site = await site_with_profile(account_id, published_at=utc_now())
-    fake.on("POST", content_url(), NO_CONTENT)
-    fake.on("POST", content_publish_url(), NO_CONTENT)
+    platform_fake.on("POST", content_url(), NO_CONTENT)
+    platform_fake.on("POST", content_publish_url(), NO_CONTENT)
 
     await duda.put(business_path(account_id, site.id), headers=from_service())
 
-    assert len(fake.sent("POST", content_publish_url())) == 1
+    assert len(platform_fake.sent("POST", content_publish_url())) == 1
 
 
-async def test_another_accounts_site_is_not_found(duda, fake, account_id):
+async def test_another_accounts_site_is_not_found(duda, platform_fake, account_id):
     site = await site_with_profile(account_id)
 
     response = await duda.put(business_path(PydanticObjectId(), site.id), headers=from_service())
 
     assert response.status_code == 404
-    assert fake.requests == []
+    assert platform_fake.requests == []
 
 
-async def test_a_failing_duda_is_an_upstream_error_the_queue_retries(duda, fake, account_id):
+async def test_a_failing_duda_is_an_upstream_error_the_queue_retries(
+    duda, platform_fake, account_id
+):
     site = await site_with_profile(account_id)
-    fake.on("POST", content_url(), httpx.Response(503))
+    platform_fake.on("POST", content_url(), httpx.Response(503))
 
     response = await duda.put(business_path(account_id, site.id), headers=from_service())
 

@@ -6,41 +6,30 @@ import httpx
 import pytest
 from beanie import PydanticObjectId
 
-from external_api.integrations.duda.settings import DudaSettings
 from shared.models.account import Account
 from shared.models.duda_site import DudaSite
 from shared.models.instasite import Instasite
-from shared.utilities.auth import authenticator_for, service_token
-from shared.utilities.settings import ServiceSettings
 from tests.external_api.fakes import json_answer, json_of
 from tests.external_api.fakes.duda import (
     CREATE_ACCOUNT,
     CREATE_SITE,
     NOT_FOUND,
-    PASSWORD,
     SITE,
     SITE_NAME,
-    USERNAME,
     account_url,
     content_url,
     permissions_url,
     site_url,
 )
+from tests.external_api.platform_app import from_service
 from tests.instasite_factories import create_instasite
 
 NO_CONTENT = httpx.Response(204)
 
 
-def from_service(name: str = "queue_manager") -> dict[str, str]:
-    token = service_token(authenticator_for(ServiceSettings()), name, "external_api")
-    return {"authorization": f"Bearer {token}"}
-
-
 @pytest.fixture
-async def duda(start_external):
-    settings = DudaSettings(username=USERNAME, password=PASSWORD, account_prefix="platform-")
-    async with start_external(duda=settings) as client:
-        yield client
+def duda(platform_api):
+    return platform_api
 
 
 @pytest.fixture
@@ -53,15 +42,15 @@ def step(instasite: Instasite, name: str = "") -> str:
     return f"{path}/{name}" if name else path
 
 
-async def test_the_site_is_made_from_the_template_once(duda, fake, account):
+async def test_the_site_is_made_from_the_template_once(duda, platform_fake, account):
     instasite = await create_instasite(account)
-    fake.on("POST", CREATE_SITE, json_answer({"site_name": SITE_NAME}))
+    platform_fake.on("POST", CREATE_SITE, json_answer({"site_name": SITE_NAME}))
 
     first = await duda.post(step(instasite, "site"), headers=from_service())
     again = await duda.post(step(instasite, "site"), headers=from_service())
 
     assert (first.json()["site_name"], again.json()["site_name"]) == (SITE_NAME, SITE_NAME)
-    [created] = fake.sent("POST", CREATE_SITE)
+    [created] = platform_fake.sent("POST", CREATE_SITE)
     assert json_of(created) == {
         "template_id": 1000774,
         "site_data": {"site_business_info": {"business_name": "Dee's Doughnuts"}},
@@ -69,16 +58,16 @@ async def test_the_site_is_made_from_the_template_once(duda, fake, account):
 
 
 async def test_the_content_library_gets_the_photos_and_reviews_and_gives_the_preview(
-    duda, fake, account
+    duda, platform_fake, account
 ):
     instasite = await create_instasite(account, site_name=SITE_NAME)
-    fake.on("POST", content_url(), NO_CONTENT)
-    fake.on("GET", site_url(), json_answer(SITE))
+    platform_fake.on("POST", content_url(), NO_CONTENT)
+    platform_fake.on("GET", site_url(), json_answer(SITE))
 
     response = await duda.put(step(instasite, "content"), headers=from_service())
 
     assert response.json()["preview_url"] == SITE["preview_site_url"]
-    [sent] = fake.sent("POST", content_url())
+    [sent] = platform_fake.sent("POST", content_url())
     content = json_of(sent)
     assert content["site_images"] == [
         {"label": "Photo 1", "url": "https://photos.test/1.jpg", "alt": "Dee's Doughnuts"}
@@ -91,12 +80,12 @@ async def test_the_content_library_gets_the_photos_and_reviews_and_gives_the_pre
     assert (await Instasite.get(instasite.id)).preview_url == SITE["preview_site_url"]
 
 
-async def test_a_claimed_instasite_becomes_one_of_the_accounts_sites(duda, fake, account):
+async def test_a_claimed_instasite_becomes_one_of_the_accounts_sites(duda, platform_fake, account):
     instasite = await create_instasite(account, site_name=SITE_NAME)
     customer = f"platform-{account.id}"
-    fake.on("GET", account_url(customer), json_answer(NOT_FOUND, 404))
-    fake.on("POST", CREATE_ACCOUNT, NO_CONTENT)
-    fake.on("POST", permissions_url(customer), NO_CONTENT)
+    platform_fake.on("GET", account_url(customer), json_answer(NOT_FOUND, 404))
+    platform_fake.on("POST", CREATE_ACCOUNT, NO_CONTENT)
+    platform_fake.on("POST", permissions_url(customer), NO_CONTENT)
 
     response = await duda.post(step(instasite, "claim"), headers=from_service())
     again = await duda.post(step(instasite, "claim"), headers=from_service())
@@ -104,26 +93,26 @@ async def test_a_claimed_instasite_becomes_one_of_the_accounts_sites(duda, fake,
     [site] = await DudaSite.find({"account_id": account.id}).to_list()
     assert response.json()["site_id"] == again.json()["site_id"] == str(site.id)
     assert site.site_name == SITE_NAME
-    assert len(fake.sent("POST", permissions_url(customer))) == 1
+    assert len(platform_fake.sent("POST", permissions_url(customer))) == 1
 
 
-async def test_a_purged_instasite_is_deleted_with_its_duda_site(duda, fake, account):
+async def test_a_purged_instasite_is_deleted_with_its_duda_site(duda, platform_fake, account):
     instasite = await create_instasite(account, site_name=SITE_NAME)
-    fake.on("DELETE", site_url(), NO_CONTENT)
+    platform_fake.on("DELETE", site_url(), NO_CONTENT)
 
     response = await duda.delete(step(instasite), headers=from_service())
 
     assert response.status_code == 204
-    assert len(fake.sent("DELETE", site_url())) == 1
+    assert len(platform_fake.sent("DELETE", site_url())) == 1
     assert await Instasite.get(instasite.id) is None
 
 
-async def test_another_accounts_instasite_is_not_found(duda, fake, account):
+async def test_another_accounts_instasite_is_not_found(duda, platform_fake, account):
     instasite = await create_instasite(account, site_name=SITE_NAME)
     path = f"/v1/e/duda/accounts/{PydanticObjectId()}/instasites/{instasite.id}"
 
     response = await duda.delete(path, headers=from_service())
 
     assert response.status_code == 404
-    assert fake.requests == []
+    assert platform_fake.requests == []
     assert await Instasite.get(instasite.id) is not None

@@ -1,7 +1,8 @@
 """One call of the external API for a task. An answer worth asking again for (no answer, 429,
-5xx) raises `ExternalApiBusy`, which the task retries; a refusal (another 4xx) is final and
-raises `PermanentError` with the API's error, except the codes the task says it expects
-(a domain deleted meanwhile: 404), which answer None."""
+5xx) raises `ExternalApiBusy`, which the task retries; a refusal (another 4xx, or a provider
+the platform has no credentials for) is final and raises `PermanentError` with the API's
+error, except the statuses the task says it expects (a domain deleted meanwhile: 404), which
+answer None."""
 
 import logging
 from functools import cache
@@ -19,6 +20,9 @@ logger = logging.getLogger(__name__)
 
 CALLER = "queue_manager"
 AUDIENCE = "external_api"
+# Answers no retry mends: the platform lacks the provider's credentials (ops set them, then
+# redrive the dead letter).
+NOT_CONFIGURED = frozenset({"duda_not_configured"})
 
 
 class ExternalApiBusy(Exception):
@@ -51,6 +55,8 @@ async def call(
         response = await external_api().request(method, path, **options)
     except httpx.TransportError as error:
         raise ExternalApiBusy(f"the external API did not answer: {error!r}") from error
+    if error_code(response) in NOT_CONFIGURED:
+        raise PermanentError(response.json()["error"]["message"])
     if worth_retrying(response):
         raise ExternalApiBusy(f"the external API answered {response.status_code}")
     if response.status_code in expected:
@@ -59,3 +65,12 @@ async def call(
         logger.warning("the external API refused %s %s: %s", method, path, response.text[:500])
         raise PermanentError(f"{response.status_code} {response.text[:500]}")
     return response.json() if response.content else None
+
+
+def error_code(response: httpx.Response) -> str:
+    if not response.is_error:
+        return ""
+    try:
+        return str(response.json()["error"]["code"])
+    except (ValueError, KeyError, TypeError):
+        return ""

@@ -25,14 +25,22 @@ from shared.utilities.pagination import Page, Paging
 
 router = APIRouter(prefix="/v1/e/duda", tags=["duda"])
 
-PROVIDER_ERRORS = (InvalidInput, RateLimited, ProviderFailed, ServiceUnavailable, UpstreamTimeout)
+
+class DudaNotConfigured(ServiceUnavailable):
+    """The platform has no Duda partner credentials: nothing on Duda can be done here (the
+    queue manager fails an InstaSite's build on it rather than retrying)."""
+
+    code, message = "duda_not_configured", "Duda is not configured: set EXTERNAL_API_DUDA_USERNAME."
 
 
 def get_duda(request: Request) -> DudaClient:
     duda: DudaClient | None = request.app.state.duda
     if duda is None:
-        raise ServiceUnavailable("Duda is not configured: set EXTERNAL_API_DUDA_USERNAME.")
+        raise DudaNotConfigured()
     return duda
+
+
+PROVIDER_ERRORS = (InvalidInput, RateLimited, ProviderFailed, DudaNotConfigured, UpstreamTimeout)
 
 
 def get_prefix(request: Request) -> str:

@@ -31,6 +31,7 @@ from internal_api.exchange_rates import exchange_rates
 from internal_api.filters.routes import router as filters_router
 from internal_api.forms.routes import router as forms_router
 from internal_api.inbound.routes import router as inbound_router
+from internal_api.instasites.places import google_places
 from internal_api.instasites.routes import router as instasites_router
 from internal_api.live_chat.routes import router as live_chat_router
 from internal_api.mobile_app.routes import router as mobile_app_router
@@ -67,11 +68,13 @@ def create_app(
     external_api_transport: httpx.AsyncBaseTransport | None = None,
     queue_manager_transport: httpx.AsyncBaseTransport | None = None,
     cors_proxy_transport: httpx.AsyncBaseTransport | None = None,
+    google_maps_transport: httpx.AsyncBaseTransport | None = None,
 ) -> FastAPI:
     """`currency_transport` stands in for the network to the currency service, in tests,
     `captcha_transport` for hCaptcha's and Turnstile's, `external_api_transport` for the
     external API's (Google Calendar's busy times), `queue_manager_transport` for the queue
-    manager's and `cors_proxy_transport` for the CORS proxy's hosts."""
+    manager's, `cors_proxy_transport` for the CORS proxy's hosts and `google_maps_transport` for
+    the maps service's (InstaSites' places)."""
     redirect = Redirect()
     return create_service_app(
         settings,
@@ -136,6 +139,7 @@ def create_app(
             support_bot(settings),
             queue_manager(settings, queue_manager_transport),
             cors_proxy(settings, cors_proxy_transport),
+            google_places(settings, google_maps_transport),
         ],
         configure=install_public_cors,
         direct=[DirectRoute(SHORT_LINK_PREFIX, redirect)],

@@ -5,12 +5,18 @@ is told on the general socket."""
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Header
 
 from internal_api.dependencies import Settings
 from internal_api.instasites import service
 from internal_api.instasites.auth import InstasitesAdmin, InstasitesRead
-from internal_api.instasites.errors import BusinessNameRequired, InstasiteNotReady
+from internal_api.instasites.errors import (
+    BusinessNameRequired,
+    InstasiteNotReady,
+    PlaceNotFound,
+    PlacesUnavailable,
+)
+from internal_api.instasites.places import Places
 from internal_api.instasites.repository import InstasiteRepository
 from internal_api.instasites.schemas import InstasiteCreate, InstasiteRead
 from shared.models.instasite import Instasite
@@ -29,12 +35,21 @@ InstasitePaging = Annotated[PageParams, Depends(sorted_by(InstasiteRepository.so
     summary="Build an InstaSite for a prospect business",
     description="Queued at once; built in the background (`status` `ready` with its "
     "`preview_url`, or `failed`).",
-    responses=error_responses(*SIGNED_IN, NotFound, BusinessNameRequired),
+    responses=error_responses(
+        *SIGNED_IN, NotFound, BusinessNameRequired, PlaceNotFound, PlacesUnavailable
+    ),
 )
 async def create_instasite(
-    body: InstasiteCreate, principal: InstasitesAdmin, settings: Settings
+    body: InstasiteCreate,
+    principal: InstasitesAdmin,
+    settings: Settings,
+    places: Places,
+    authorization: Annotated[str, Header(include_in_schema=False)] = "",
 ) -> Instasite:
-    return await service.create_instasite(principal, body, settings.instasites_lifetime_days)
+    async def place(place_id: str) -> dict:
+        return await places.business(place_id, authorization)
+
+    return await service.create_instasite(principal, body, settings.instasites_lifetime_days, place)
 
 
 @router.get(

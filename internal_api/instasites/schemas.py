@@ -38,6 +38,13 @@ class InstasiteCreate(WriteModel):
         description="a Google Business location the account connected: its name, phone, "
         "address, website and reviews, under what `business` gives",
     )
+    google_place_id: str | None = Field(
+        None,
+        max_length=512,
+        pattern=r"^[A-Za-z0-9_-]+$",
+        description="a Google Maps place (without a location): its name, category, address, "
+        "phone and website, under what `business` gives",
+    )
 
 
 class ReviewRead(ReadModel):

@@ -1,8 +1,9 @@
 """InstaSites: asked for with the prospect's data (given, or read from a Google Business
-location the account connected, with its reviews), built in the background on Duda
-(QM_INSTASITES_BUILD, progress on the general socket), claimed into a real site of the account,
-or purged unclaimed after INTERNAL_API_INSTASITES_LIFETIME_DAYS."""
+location the account connected, with its reviews, or from a Google Maps place), built in the
+background on Duda (QM_INSTASITES_BUILD, progress on the general socket), claimed into a real
+site of the account, or purged unclaimed after INTERNAL_API_INSTASITES_LIFETIME_DAYS."""
 
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
 
@@ -25,17 +26,14 @@ from shared.utilities.outbox import enqueue_job
 from shared.utilities.pagination import Page, PageParams
 from shared.utilities.task_names import INSTASITES_BUILD_BUILD, INSTASITES_BUILD_CLAIM
 
+# A Google Maps place's business data, by its place id.
+PlaceReader = Callable[[str], Awaitable[dict[str, Any]]]
+
 
 async def create_instasite(
-    principal: Principal, body: InstasiteCreate, lifetime_days: int
+    principal: Principal, body: InstasiteCreate, lifetime_days: int, place: PlaceReader
 ) -> Instasite:
-    found: dict[str, Any] = {}
-    source = InstasiteSource.GIVEN
-    if body.google_location_id:
-        locations = LocationRepository(principal.account_id)
-        location = await locations.get(body.google_location_id)
-        found = location_data(location, await locations.latest_reviews(location.id))
-        source = InstasiteSource.GOOGLE_BUSINESS
+    found, source = await public_data(principal, body, place)
     business = {**found, **given_data(body.business)}
     if not business.get("name"):
         raise BusinessNameRequired(details=[{"field": "business.name", "message": "required"}])
@@ -49,6 +47,20 @@ async def create_instasite(
     job = {"instasite_id": str(instasite.id), "account_id": str(instasite.account_id)}
     enqueue_job(INSTASITES_BUILD_BUILD, task_id=f"instasite_build:{instasite.id}", **job)
     return instasite
+
+
+async def public_data(
+    principal: Principal, body: InstasiteCreate, place: PlaceReader
+) -> tuple[dict[str, Any], InstasiteSource]:
+    """What a connected Google Business location, or a Google Maps place, says of the business."""
+    if body.google_location_id:
+        locations = LocationRepository(principal.account_id)
+        location = await locations.get(body.google_location_id)
+        reviews = await locations.latest_reviews(location.id)
+        return location_data(location, reviews), InstasiteSource.GOOGLE_BUSINESS
+    if body.google_place_id:
+        return await place(body.google_place_id), InstasiteSource.GOOGLE_MAPS
+    return {}, InstasiteSource.GIVEN
 
 
 def given_data(business: BusinessGiven) -> dict[str, Any]:

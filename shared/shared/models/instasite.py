@@ -1,5 +1,6 @@
 """An InstaSite: a ready website an agency builds on Duda for a prospect business, from its
-public data (as given, or read from a Google Business location the account connected), to send
+public data (as given, or read from a Google Business location the account connected or a
+Google Maps place), to send
 as a preview link. Claimed, it becomes one of the account's Duda sites (`DudaSite`); left
 unclaimed, it is purged (its Duda site deleted) at `expires_at`.
 
@@ -32,6 +33,7 @@ class InstasiteStatus(StrEnum):
 class InstasiteSource(StrEnum):
     GIVEN = "given"  # the business data as the agency typed it
     GOOGLE_BUSINESS = "google_business"  # a connected location, its reviews with it
+    GOOGLE_MAPS = "google_maps"  # a public place
 
 
 class InstasiteReview(BaseModel):

@@ -36,6 +36,7 @@ from shared.models.crm_log import CrmLog
 from shared.models.crm_note import CrmNote
 from shared.models.crm_tag import CrmTag
 from shared.models.csv_queue import CsvJob
+from shared.models.custom_domain import CustomDomain
 from shared.models.custom_field import CustomField
 from shared.models.dead_letter import DeadLetter
 from shared.models.deal import Deal
@@ -182,4 +183,5 @@ ALL_MODELS: list[type[Document]] = [
     ApiAuthorizationCode,
     ApiToken,
     ApiKey,
+    CustomDomain,
 ]

@@ -188,3 +188,20 @@ SUPPORT_SNOOZE_REOPEN_DUE = declare("support_snooze.reopen_due", NoArguments)
 SUPPORT_COMMUNICATION_CHECK_FLAG_WAITING = declare(
     "support_communication_check.flag_waiting", NoArguments
 )
+
+
+class PageVersionArguments(TaskArguments):
+    version_id: str
+    account_id: str
+
+
+class FunnelCloneArguments(TaskArguments):
+    clone_id: str
+    account_id: str  # the clone's (the source funnel's account)
+
+
+# Hosted pages: a published version's thumbnail shot by headless Chromium (a funnel's page or a
+# hosted site's, each on its own queue), and a funnel copied into an account of the agency.
+FUNNELS_BUILD_THUMBNAILS_BUILD = declare("funnels_build_thumbnails.build", PageVersionArguments)
+SITES_BUILD_THUMBNAILS_BUILD = declare("sites_build_thumbnails.build", PageVersionArguments)
+FUNNELS_CLONING_CLONE = declare("funnels_cloning.clone", FunnelCloneArguments)

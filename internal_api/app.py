@@ -28,6 +28,9 @@ from internal_api.edocs.routes import router as edocs_router
 from internal_api.exchange_rates import exchange_rates
 from internal_api.filters.routes import router as filters_router
 from internal_api.forms.routes import router as forms_router
+from internal_api.funnels.public_routes import router as pages_public_router
+from internal_api.funnels.routes import router as funnels_router
+from internal_api.funnels.serving import page_serving
 from internal_api.inbound.routes import router as inbound_router
 from internal_api.live_chat.routes import router as live_chat_router
 from internal_api.mobile_app.routes import router as mobile_app_router
@@ -116,6 +119,8 @@ def create_app(
             oauth_router,
             oauth_protocol_router,
             api_keys_router,
+            funnels_router,
+            pages_public_router,
         ],
         uses_mongo=True,
         uses_redis=True,
@@ -130,6 +135,7 @@ def create_app(
             support_bot(settings),
             queue_manager(settings, queue_manager_transport),
             cors_proxy(settings, cors_proxy_transport),
+            page_serving,
         ],
         configure=install_public_cors,
         direct=[DirectRoute(SHORT_LINK_PREFIX, redirect)],

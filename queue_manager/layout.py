@@ -18,7 +18,9 @@ expiries; the cron `projects` (`crons/projects.py`) sends tasks' reminders and m
 tasks' next occurrences; the cron `booking_reminders` (`crons/booking_reminders.py`) sends
 bookings' reminders; the support inbox's queues `support_message_status` and
 `support_notification` (`queues/support.py`) and crons `support_snooze` and
-`support_communication_check` (`crons/support.py`). The original's other switches
+`support_communication_check` (`crons/support.py`); hosted pages' queues
+`funnels_build_thumbnails`, `sites_build_thumbnails` and `funnels_cloning`
+(`queues/funnels.py`). The original's other switches
 (subscriptions, InstaSites, OneBalance, billing, ...) come back with the feature that gives them
 a task.
 """

@@ -19,6 +19,10 @@ class FunnelPageVersion(TenantDocument):
     published_by: PydanticObjectId | None = None
     thumbnail_key: str | None = None  # the PNG in the file storage
 
+    @property
+    def has_thumbnail(self) -> bool:
+        return self.thumbnail_key is not None
+
     class Settings:
         name = "funnel_page_versions"
         indexes = [

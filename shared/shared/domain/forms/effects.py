@@ -1,8 +1,9 @@
 """What a processed submission sets off, sent with the caller's outbox (so nothing leaves for
 a submission that failed): `form.submitted` for the account's webhooks, the automations
 watching the form, the submission counted on the funnel step it was sent from
-(`shared.domain.funnels.conversions`), and the new-lead notification to the form's recipients (every member of
-the account when it names none, or when none of those it names is still a user of it)."""
+(`shared.domain.funnels.conversions`), and the new-lead notification to the form's recipients
+(every member of the account when it names none, or when none of those it names is still a
+user of it)."""
 
 from shared.domain.accounts.users import users_among
 from shared.domain.automations.firing import fire

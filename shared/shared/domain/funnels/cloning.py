@@ -144,4 +144,3 @@ async def save_progress(clone: FunnelClone) -> None:
         user_room(clone.created_by),
     )
     await flush()
-

@@ -58,7 +58,7 @@ class PageRepository(TenantRepository[FunnelPage]):
 
 class VersionRepository(TenantRepository[FunnelPageVersion]):
     noun = "Version"
-    sortable = frozenset({"number"})
+    sortable = frozenset({"number", "created_at"})
 
     def __init__(self, account_id: str | PydanticObjectId) -> None:
         super().__init__(FunnelPageVersion, account_id)

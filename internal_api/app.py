@@ -51,6 +51,8 @@ from internal_api.signup_codes.routes import router as signup_codes_router
 from internal_api.storage import file_storage
 from internal_api.support.bots import support_bot
 from internal_api.support.routes import router as support_router
+from internal_api.templates.routes import router as templates_router
+from internal_api.templates.seeding import platform_library
 from internal_api.url_shortener.redirect import PREFIX as SHORT_LINK_PREFIX
 from internal_api.url_shortener.redirect import Redirect
 from internal_api.url_shortener.routes import router as url_shortener_router
@@ -121,6 +123,7 @@ def create_app(
             api_keys_router,
             funnels_router,
             pages_public_router,
+            templates_router,
         ],
         uses_mongo=True,
         uses_redis=True,
@@ -136,6 +139,7 @@ def create_app(
             queue_manager(settings, queue_manager_transport),
             cors_proxy(settings, cors_proxy_transport),
             page_serving,
+            platform_library,
         ],
         configure=install_public_cors,
         direct=[DirectRoute(SHORT_LINK_PREFIX, redirect)],

@@ -1,6 +1,8 @@
 """A step's page: its draft read and changed, published (a new immutable version), rolled back
 to an older version, its versions listed; and the funnel's per-step conversion counts."""
 
+from beanie import PydanticObjectId
+
 from internal_api.funnels.errors import StepNotFound
 from internal_api.funnels.repository import PageRepository, VersionRepository
 from internal_api.funnels.schemas import FunnelCounts, PageUpdate, StepCounts
@@ -13,7 +15,6 @@ from shared.models.funnel_page import FunnelPage
 from shared.models.funnel_page_version import FunnelPageVersion
 from shared.utilities.auth import Principal
 from shared.utilities.pagination import Page, PageParams
-from beanie import PydanticObjectId
 
 
 async def get_page(principal: Principal, funnel_id: str, page_id: str) -> tuple[Funnel, FunnelPage]:

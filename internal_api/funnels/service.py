@@ -120,10 +120,14 @@ async def delete_funnel(principal: Principal, funnel_id: str) -> None:
 
 
 async def add_step(principal: Principal, funnel_id: str, body: StepCreate) -> Funnel:
-    funnel = await get_funnel(principal, funnel_id)
-    check_slugs([step.slug for step in funnel.steps] + [body.chosen_slug])
-    step = await new_step(funnel, StepDraft(body))
-    position = len(funnel.steps) if body.position is None else body.position
+    return await add_drafted_step(await get_funnel(principal, funnel_id), StepDraft(body))
+
+
+async def add_drafted_step(funnel: Funnel, draft: StepDraft) -> Funnel:
+    """At its position (the end when it names none), with its page's draft."""
+    check_slugs([step.slug for step in funnel.steps] + [draft.step.chosen_slug])
+    step = await new_step(funnel, draft)
+    position = len(funnel.steps) if draft.step.position is None else draft.step.position
     funnel.steps.insert(position, step)
     await funnel.save_changes()
     return funnel

@@ -33,7 +33,8 @@ def web_address(value: str) -> str:
     """An http(s) URL, or a path on the serving host (`/offer`), never a scheme-relative one."""
     stripped = value.strip()
     lower = stripped.lower()
-    if lower.startswith(SAFE_SCHEMES) or (stripped.startswith("/") and not stripped[1:2] == "/"):
+    # `//host` and `/\host` are other hosts to a browser, not paths.
+    if lower.startswith(SAFE_SCHEMES) or (stripped[:1] == "/" and stripped[1:2] not in ("/", "\\")):
         return stripped
     raise ValueError("must be an http(s) URL or a path starting with /")
 

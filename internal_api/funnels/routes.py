@@ -31,7 +31,7 @@ from internal_api.funnels.schemas import (
     VersionRead,
 )
 from internal_api.funnels.serving import Renders
-from shared.domain.funnels.errors import FunnelNotFound, VersionNotFound
+from shared.domain.funnels.errors import FunnelNotFound, PublishedMeanwhile, VersionNotFound
 from shared.models.funnel import Funnel, FunnelKind
 from shared.models.funnel_clone import FunnelClone
 from shared.models.funnel_page import FunnelPage
@@ -190,8 +190,9 @@ async def update_page(
     response_model=VersionRead,
     summary="Publish a page's draft as its next version",
     description="The version never changes; the public sees it at once (the cached render of "
-    "the previous one is dropped) and its thumbnail is shot in the background.",
-    responses=error_responses(*PAGE_ERRORS),
+    "the previous one is dropped) and its thumbnail is shot in the background. Of two "
+    "publishes at once, one answers 409 `published_meanwhile` and makes nothing.",
+    responses=error_responses(*PAGE_ERRORS, PublishedMeanwhile),
 )
 async def publish_page(
     funnel_id: str, page_id: str, principal: FunnelsWrite, renders: Renders

@@ -17,3 +17,10 @@ class VersionNotFound(NotFound):
 
 class FunnelBeingCloned(Conflict):
     code, message = "funnel_being_cloned", "The funnel is still being copied."
+
+
+class PublishedMeanwhile(Conflict):
+    code, message = (
+        "published_meanwhile",
+        "Someone published this page at the same moment: reload it and publish again.",
+    )

@@ -2,16 +2,17 @@
 published version is made by.
 
 Publishing writes the next version (numbers never reused: a unique index holds them, so of two
-publishes racing one fails and writes nothing), points the page at it, drops the previous
+publishes racing one fails, `published_meanwhile`, and writes nothing), points the page at it, drops the previous
 version's renders from the cache and asks for the new version's thumbnail. A version, once
 written, never changes; a rollback makes no new version, it points the page at the older one
 (and asks for nothing: that one has its thumbnail already).
 """
 
 from beanie import PydanticObjectId
+from pymongo.errors import DuplicateKeyError
 
 from shared.domain.funnels.blocks import form_ids
-from shared.domain.funnels.errors import VersionNotFound
+from shared.domain.funnels.errors import PublishedMeanwhile, VersionNotFound
 from shared.domain.funnels.render_cache import RenderCache
 from shared.domain.funnels.repository import VersionRepository
 from shared.models.funnel import Funnel, FunnelKind
@@ -42,7 +43,10 @@ async def publish(
         blocks=page.blocks,
         published_by=by,
     )
-    await version.insert()
+    try:
+        await version.insert()
+    except DuplicateKeyError:
+        raise PublishedMeanwhile() from None
     page.versions_made = version.number
     await point_at(page, version, cache)
     enqueue_job(

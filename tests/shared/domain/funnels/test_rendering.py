@@ -117,7 +117,8 @@ def test_the_html_block_carries_no_script_whatever_is_tried(attempt):
 
 def test_sanitising_keeps_safe_markup_and_makes_links_safe():
     cleaned = sanitised_html(
-        '<h2>Title</h2><a href="https://ok.example">ok</a><img src="https://i.example/a.png" alt="a">'
+        '<h2>Title</h2><a href="https://ok.example">ok</a>'
+        '<img src="https://i.example/a.png" alt="a">'
     )
 
     assert cleaned == (

@@ -32,6 +32,17 @@ async def api(module_api, mongo):
 
 
 @pytest.fixture
+def start_api(module_api, client_for, mongo, files_dir):
+    """`async with start_api(**settings) as client`: an app of its own."""
+
+    def start(**overrides):
+        settings = InternalApiSettings(**{**NO_PAGE_LIMITS, "files_dir": files_dir, **overrides})
+        return client_for(create_app(settings))
+
+    return start
+
+
+@pytest.fixture
 async def owner(mongo):
     return await create_signed_in()
 

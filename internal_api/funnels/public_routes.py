@@ -4,7 +4,7 @@ gateway, by the custom domain a visitor asked for (`/hosts/<hostname>/<slug>`). 
 pages answer with an ETag (304 when the visitor holds it), Cache-Control and a Content Security
 Policy that lets no script run but the platform's own form embeds."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Request, Response
 from fastapi.responses import RedirectResponse, StreamingResponse
@@ -29,7 +29,9 @@ FunnelId = Annotated[str, Path(max_length=64)]
 Slug = Annotated[str, Path(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")]
 Host = Annotated[str, Path(pattern=r"^[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?$")]
 ERRORS = (PageNotFound, RateLimited)
-PAGE_ANSWER = {200: {"content": {"text/html": {}}, "description": "the page"}}
+PAGE_ANSWER: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/html": {}}, "description": "the page"}
+}
 
 
 def page_response(request: Request, page: RenderedPage, max_age: int) -> Response:
@@ -53,7 +55,9 @@ def page_response(request: Request, page: RenderedPage, max_age: int) -> Respons
     "that is not verified, or serves nothing published, answers 404 `page_not_found`.",
     responses={**PAGE_ANSWER, **error_responses(*ERRORS)},
 )
-async def home_by_host(host: Host, request: Request, renders: Renders, settings: Settings):
+async def home_by_host(
+    host: Host, request: Request, renders: Renders, settings: Settings
+) -> Response:
     found = await public.by_host(host, "")
     return page_response(
         request, await public.rendered(found, renders), settings.pages_max_age_seconds
@@ -68,7 +72,7 @@ async def home_by_host(host: Host, request: Request, renders: Renders, settings:
 )
 async def step_by_host(
     host: Host, slug: Slug, request: Request, renders: Renders, settings: Settings
-):
+) -> Response:
     found = await public.by_host(host, slug)
     return page_response(
         request, await public.rendered(found, renders), settings.pages_max_age_seconds
@@ -99,7 +103,7 @@ async def funnel_entry(funnel_id: FunnelId) -> RedirectResponse:
 )
 async def step_page(
     funnel_id: FunnelId, slug: Slug, request: Request, renders: Renders, settings: Settings
-):
+) -> Response:
     found = await public.by_path(funnel_id, slug)
     return page_response(
         request, await public.rendered(found, renders), settings.pages_max_age_seconds

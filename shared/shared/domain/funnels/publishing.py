@@ -3,9 +3,9 @@ published version is made by.
 
 Publishing writes the next version (numbers never reused: a unique index holds them, so of two
 publishes racing one fails, `published_meanwhile`, and writes nothing), points the page at it,
-drops the previous version's renders from the cache and asks for the new version's thumbnail. A version, once
-written, never changes; a rollback makes no new version, it points the page at the older one
-(and asks for nothing: that one has its thumbnail already).
+drops the previous version's renders from the cache and asks for the new version's thumbnail.
+A version, once written, never changes; a rollback makes no new version, it points the page at
+the older one (and asks for nothing: that one has its thumbnail already).
 """
 
 from beanie import PydanticObjectId

@@ -30,6 +30,9 @@ from internal_api.edocs.routes import router as edocs_router
 from internal_api.exchange_rates import exchange_rates
 from internal_api.filters.routes import router as filters_router
 from internal_api.forms.routes import router as forms_router
+from internal_api.funnels.public_routes import router as pages_public_router
+from internal_api.funnels.routes import router as funnels_router
+from internal_api.funnels.serving import page_serving
 from internal_api.inbound.routes import router as inbound_router
 from internal_api.instasites.places import google_places
 from internal_api.instasites.routes import router as instasites_router
@@ -52,6 +55,8 @@ from internal_api.signup_codes.routes import router as signup_codes_router
 from internal_api.storage import file_storage
 from internal_api.support.bots import support_bot
 from internal_api.support.routes import router as support_router
+from internal_api.templates.routes import router as templates_router
+from internal_api.templates.seeding import platform_library
 from internal_api.url_shortener.redirect import PREFIX as SHORT_LINK_PREFIX
 from internal_api.url_shortener.redirect import Redirect
 from internal_api.url_shortener.routes import router as url_shortener_router
@@ -125,6 +130,9 @@ def create_app(
             domains_router,
             business_profile_router,
             instasites_router,
+            funnels_router,
+            pages_public_router,
+            templates_router,
         ],
         uses_mongo=True,
         uses_redis=True,
@@ -140,6 +148,8 @@ def create_app(
             queue_manager(settings, queue_manager_transport),
             cors_proxy(settings, cors_proxy_transport),
             google_places(settings, google_maps_transport),
+            page_serving,
+            platform_library,
         ],
         configure=install_public_cors,
         direct=[DirectRoute(SHORT_LINK_PREFIX, redirect)],

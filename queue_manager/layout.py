@@ -22,7 +22,9 @@ bookings' reminders; the support inbox's queues `support_message_status` and
 `lightning_domain_validation` (whose queue also carries their TLS) and
 `lightning_domain_renewal` (`crons/domains.py`); `site_update_business` (`queues/sites.py`)
 pushes business data to Duda sites; `instasites_build` (`queues/instasites.py`) and the cron
-`instasites_purge` (`crons/instasites.py`) carry InstaSites. The original's other switches
+`instasites_purge` (`crons/instasites.py`) carry InstaSites; hosted pages' queues
+`funnels_build_thumbnails`, `sites_build_thumbnails` and `funnels_cloning`
+(`queues/funnels.py`). The original's other switches
 (subscriptions, OneBalance, billing, ...) come back with the feature that gives them
 a task.
 """

@@ -7,11 +7,14 @@ from queue_manager.switches import QueueSwitches
 from shared.domain.csv_jobs.settings import CsvJobSettings
 from shared.domain.domains.settings import DomainSettings
 from shared.domain.edocs.settings import EdocsSettings
+from shared.domain.funnels.settings import FunnelSettings
 from shared.domain.scheduling.settings import SchedulingSettings
 from shared.utilities.settings import Port, RunMode, common
 
 
-class QueueManagerSettings(CsvJobSettings, EdocsSettings, SchedulingSettings, DomainSettings):
+class QueueManagerSettings(
+    CsvJobSettings, EdocsSettings, SchedulingSettings, DomainSettings, FunnelSettings
+):
     model_config = SettingsConfigDict(env_prefix="QUEUE_MANAGER_")
 
     service_name: ClassVar[str] = "queue_manager"

@@ -80,6 +80,15 @@ class QueueSwitches(BaseSettings):
     )
     instasites_build: bool = switch("builds InstaSites on Duda from prospects' business data")
     instasites_purge: bool = switch("deletes the InstaSites left unclaimed past their lifetime")
+    funnels_build_thumbnails: bool = switch(
+        "shoots a PNG thumbnail of each funnel page version published, with headless Chromium"
+    )
+    sites_build_thumbnails: bool = switch(
+        "shoots a PNG thumbnail of each hosted site page version published"
+    )
+    funnels_cloning: bool = switch(
+        "copies funnels and hosted sites into accounts of the agency, undoing a failed copy"
+    )
 
     def with_unset_switched_on(self) -> "QueueSwitches":
         """Every switch not set explicitly switched on (embedded mode runs everything)."""

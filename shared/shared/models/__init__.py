@@ -52,6 +52,10 @@ from shared.models.feature_flag import FeatureFlag
 from shared.models.filter import SavedFilter
 from shared.models.form import Form, FormVersion
 from shared.models.form_submission import FormSubmission
+from shared.models.funnel import Funnel
+from shared.models.funnel_clone import FunnelClone
+from shared.models.funnel_page import FunnelPage
+from shared.models.funnel_page_version import FunnelPageVersion
 from shared.models.google_ads_token import GoogleAdsToken
 from shared.models.google_analytics_token import GoogleAnalyticsToken
 from shared.models.google_business_token import GoogleBusinessToken
@@ -86,6 +90,7 @@ from shared.models.slot_reservation import SlotReservation
 from shared.models.stripe_token import StripeToken
 from shared.models.support_canned_reply import SupportCannedReply
 from shared.models.task_run import TaskRun
+from shared.models.template import Template
 from shared.models.twilio_key import TwilioKey
 from shared.models.twilio_number import TwilioNumber
 from shared.models.two_factor import TwoFactor
@@ -186,6 +191,11 @@ ALL_MODELS: list[type[Document]] = [
     ApiToken,
     ApiKey,
     CustomDomain,
+    Funnel,
+    FunnelPage,
+    FunnelPageVersion,
+    FunnelClone,
+    Template,
     BusinessProfile,
     Instasite,
 ]

@@ -231,3 +231,20 @@ SITE_UPDATE_BUSINESS_PUSH = declare("site_update_business.push", SiteBusinessArg
 INSTASITES_BUILD_BUILD = declare("instasites_build.build", InstasiteArguments)
 INSTASITES_BUILD_CLAIM = declare("instasites_build.claim", InstasiteArguments)
 INSTASITES_PURGE_UNCLAIMED = declare("instasites_purge.purge_unclaimed", NoArguments)
+
+
+class PageVersionArguments(TaskArguments):
+    version_id: str
+    account_id: str
+
+
+class FunnelCloneArguments(TaskArguments):
+    clone_id: str
+    account_id: str  # the clone's (the source funnel's account)
+
+
+# Hosted pages: a published version's thumbnail shot by headless Chromium (a funnel's page or a
+# hosted site's, each on its own queue), and a funnel copied into an account of the agency.
+FUNNELS_BUILD_THUMBNAILS_BUILD = declare("funnels_build_thumbnails.build", PageVersionArguments)
+SITES_BUILD_THUMBNAILS_BUILD = declare("sites_build_thumbnails.build", PageVersionArguments)
+FUNNELS_CLONING_CLONE = declare("funnels_cloning.clone", FunnelCloneArguments)

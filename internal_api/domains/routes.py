@@ -22,8 +22,10 @@ from shared.domain.domains.errors import (
     DomainExists,
     DomainNotProven,
     DomainTaken,
+    DomainTargetMismatch,
 )
 from shared.domain.domains.verification import resolver_for
+from shared.domain.funnels.errors import FunnelNotFound
 from shared.models.custom_domain import CustomDomain
 from shared.utilities.dns import DnsUnavailable, TxtResolver
 from shared.utilities.errors import SIGNED_IN, NotFound, error_responses
@@ -46,7 +48,9 @@ Resolver = Annotated[TxtResolver, Depends(get_resolver)]
     status_code=201,
     response_model=DomainRead,
     summary="Add a custom domain, pending until its TXT record proves it",
-    responses=error_responses(*SIGNED_IN, DomainTaken, DomainExists),
+    responses=error_responses(
+        *SIGNED_IN, DomainTaken, DomainExists, FunnelNotFound, DomainTargetMismatch
+    ),
 )
 async def add_domain(body: DomainCreate, principal: DomainsAdmin) -> CustomDomain:
     return await service.add_domain(principal, body)
@@ -76,7 +80,7 @@ async def read_domain(domain_id: str, principal: DomainsRead) -> CustomDomain:
     "/{domain_id}",
     response_model=DomainRead,
     summary="Point the domain at another site or funnel",
-    responses=error_responses(*SIGNED_IN, NotFound),
+    responses=error_responses(*SIGNED_IN, NotFound, DomainTargetMismatch),
 )
 async def point_domain(domain_id: str, body: DomainUpdate, principal: DomainsAdmin) -> CustomDomain:
     return await service.point_domain(principal, domain_id, body)

@@ -2,15 +2,20 @@
 shows it, pointed elsewhere, removed; another tenant's domain is not found."""
 
 from shared.models.custom_domain import CustomDomain, DomainStatus
+from shared.models.funnel import FunnelKind
 from tests.domain_factories import create_verified_domain
 from tests.factories import create_account, create_signed_in
+from tests.funnel_factories import create_funnel
 
 DOMAINS = "/v1/domains"
-SITE_ID = "65f0c0ffee0000000000000a"
 
 
 async def add(api, signed_in, hostname="WWW.Acme.test.", **overrides):
-    body = {"hostname": hostname, "target_type": "site", "target_id": SITE_ID, **overrides}
+    """The domain added for a hosted site of the account, unless the target is given."""
+    if "target_id" not in overrides:
+        site = await create_funnel(signed_in.account, kind=FunnelKind.SITE)
+        overrides = {"target_type": "site", "target_id": str(site.id), **overrides}
+    body = {"hostname": hostname, **overrides}
     return await api.post(DOMAINS, json=body, headers=signed_in.headers)
 
 
@@ -73,10 +78,30 @@ async def test_verification_fails_until_the_record_is_published_then_succeeds(ap
     assert (await CustomDomain.get(added["id"])).verified_hostname == "www.acme.test"
 
 
+async def test_a_target_of_another_account_is_not_found(api):
+    theirs = await create_funnel(await create_account(), kind=FunnelKind.SITE)
+    owner = await create_signed_in()
+
+    response = await add(api, owner, target_type="site", target_id=str(theirs.id))
+
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "funnel_not_found"
+    assert await CustomDomain.find({"account_id": owner.account.id}).count() == 0
+
+
+async def test_a_funnel_named_as_a_site_is_refused(api):
+    owner = await create_signed_in()
+    funnel = await create_funnel(owner.account, kind=FunnelKind.FUNNEL)
+
+    response = await add(api, owner, target_type="site", target_id=str(funnel.id))
+
+    assert response.json()["error"]["code"] == "domain_target_mismatch"
+
+
 async def test_a_domain_is_pointed_at_another_funnel(api):
     owner = await create_signed_in()
     added = (await add(api, owner)).json()
-    funnel_id = "65f0c0ffee0000000000000b"
+    funnel_id = str((await create_funnel(owner.account)).id)
 
     response = await api.patch(
         f"{DOMAINS}/{added['id']}",

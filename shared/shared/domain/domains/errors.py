@@ -1,6 +1,6 @@
 """What adding, checking and routing a custom domain may refuse, each with its own code."""
 
-from shared.utilities.errors import Conflict
+from shared.utilities.errors import Conflict, InvalidInput
 
 
 class DomainTaken(Conflict):
@@ -29,3 +29,9 @@ class DomainAlreadyVerified(Conflict):
     """A verified domain needs no check."""
 
     code, message = "domain_already_verified", "This domain is already verified."
+
+
+class DomainTargetMismatch(InvalidInput):
+    """The target is a funnel where a site was named, or the reverse."""
+
+    code, message = "domain_target_mismatch", "The target is not of the type named."

@@ -36,6 +36,7 @@ from internal_api.funnels.serving import page_serving
 from internal_api.inbound.routes import router as inbound_router
 from internal_api.instasites.places import google_places
 from internal_api.instasites.routes import router as instasites_router
+from internal_api.instasites.yext import yext_entities
 from internal_api.live_chat.routes import router as live_chat_router
 from internal_api.mobile_app.routes import router as mobile_app_router
 from internal_api.notifications_center.routes import router as notifications_center_router
@@ -148,6 +149,7 @@ def create_app(
             queue_manager(settings, queue_manager_transport),
             cors_proxy(settings, cors_proxy_transport),
             google_places(settings, google_maps_transport),
+            yext_entities(settings, external_api_transport),
             page_serving,
             platform_library,
         ],

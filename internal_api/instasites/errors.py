@@ -23,3 +23,17 @@ class PlacesUnavailable(ServiceUnavailable):
     """The maps service (or Google behind it) could not be asked: nothing is built on a guess."""
 
     code, message = "places_unavailable", "Google Maps could not be asked; try again shortly."
+
+
+class YextNotConnected(Conflict):
+    """The account has no Yext connection (or Yext refused its key) to read the entity with."""
+
+    code, message = "yext_not_connected", "Connect Yext to build from one of its entities."
+
+
+class YextEntityNotFound(InvalidInput):
+    code, message = "yext_entity_not_found", "The account's Yext has no such entity."
+
+
+class YextUnavailable(ServiceUnavailable):
+    code, message = "yext_unavailable", "Yext could not be asked; try again shortly."

@@ -78,7 +78,7 @@ def google_places(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        timeout = settings.google_maps_timeout_seconds
+        timeout = settings.instasites_sources_timeout_seconds
         async with http_client(timeout, timeout, transport) as client:
             app.state.places = GooglePlaces(client, settings.google_maps_url)
             yield

@@ -15,10 +15,14 @@ from internal_api.instasites.errors import (
     InstasiteNotReady,
     PlaceNotFound,
     PlacesUnavailable,
+    YextEntityNotFound,
+    YextNotConnected,
+    YextUnavailable,
 )
 from internal_api.instasites.places import Places
 from internal_api.instasites.repository import InstasiteRepository
 from internal_api.instasites.schemas import InstasiteCreate, InstasiteRead
+from internal_api.instasites.yext import Entities
 from shared.models.instasite import Instasite
 from shared.utilities.errors import SIGNED_IN, NotFound, error_responses
 from shared.utilities.pagination import Page, PageParams, sorted_by
@@ -36,7 +40,14 @@ InstasitePaging = Annotated[PageParams, Depends(sorted_by(InstasiteRepository.so
     description="Queued at once; built in the background (`status` `ready` with its "
     "`preview_url`, or `failed`).",
     responses=error_responses(
-        *SIGNED_IN, NotFound, BusinessNameRequired, PlaceNotFound, PlacesUnavailable
+        *SIGNED_IN,
+        NotFound,
+        BusinessNameRequired,
+        PlaceNotFound,
+        PlacesUnavailable,
+        YextNotConnected,
+        YextEntityNotFound,
+        YextUnavailable,
     ),
 )
 async def create_instasite(
@@ -44,12 +55,19 @@ async def create_instasite(
     principal: InstasitesAdmin,
     settings: Settings,
     places: Places,
+    entities: Entities,
     authorization: Annotated[str, Header(include_in_schema=False)] = "",
 ) -> Instasite:
     async def place(place_id: str) -> dict:
         return await places.business(place_id, authorization)
 
-    return await service.create_instasite(principal, body, settings.instasites_lifetime_days, place)
+    async def yext_entity(entity_id: str) -> dict:
+        return await entities.business(principal.account_id, entity_id)
+
+    sources = service.PublicSources(place, yext_entity)
+    return await service.create_instasite(
+        principal, body, settings.instasites_lifetime_days, sources
+    )
 
 
 @router.get(

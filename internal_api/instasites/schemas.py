@@ -45,6 +45,12 @@ class InstasiteCreate(WriteModel):
         description="a Google Maps place (without a location): its name, category, address, "
         "phone and website, under what `business` gives",
     )
+    yext_entity_id: str | None = Field(
+        None,
+        pattern=r"^[A-Za-z0-9_-]{1,100}$",
+        description="an entity of the account's connected Yext (without a location or a place): "
+        "its name, description, phone, email, website, address, hours, logo and photos",
+    )
 
 
 class ReviewRead(ReadModel):

@@ -1,9 +1,10 @@
 """InstaSites: asked for with the prospect's data (given, or read from a Google Business
-location the account connected, with its reviews, or from a Google Maps place), built in the
-background on Duda (QM_INSTASITES_BUILD, progress on the general socket), claimed into a real
-site of the account, or purged unclaimed after INTERNAL_API_INSTASITES_LIFETIME_DAYS."""
+location the account connected, with its reviews, a Google Maps place or a Yext entity), built
+in the background on Duda (QM_INSTASITES_BUILD, progress on the general socket), claimed into a
+real site of the account, or purged unclaimed after INTERNAL_API_INSTASITES_LIFETIME_DAYS."""
 
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -26,14 +27,20 @@ from shared.utilities.outbox import enqueue_job
 from shared.utilities.pagination import Page, PageParams
 from shared.utilities.task_names import INSTASITES_BUILD_BUILD, INSTASITES_BUILD_CLAIM
 
-# A Google Maps place's business data, by its place id.
-PlaceReader = Callable[[str], Awaitable[dict[str, Any]]]
+# A public source's business data, by its id there (a Google Maps place, a Yext entity).
+SourceReader = Callable[[str], Awaitable[dict[str, Any]]]
+
+
+@dataclass(frozen=True)
+class PublicSources:
+    place: SourceReader
+    yext_entity: SourceReader
 
 
 async def create_instasite(
-    principal: Principal, body: InstasiteCreate, lifetime_days: int, place: PlaceReader
+    principal: Principal, body: InstasiteCreate, lifetime_days: int, sources: PublicSources
 ) -> Instasite:
-    found, source = await public_data(principal, body, place)
+    found, source = await public_data(principal, body, sources)
     business = {**found, **given_data(body.business)}
     if not business.get("name"):
         raise BusinessNameRequired(details=[{"field": "business.name", "message": "required"}])
@@ -50,16 +57,19 @@ async def create_instasite(
 
 
 async def public_data(
-    principal: Principal, body: InstasiteCreate, place: PlaceReader
+    principal: Principal, body: InstasiteCreate, sources: PublicSources
 ) -> tuple[dict[str, Any], InstasiteSource]:
-    """What a connected Google Business location, or a Google Maps place, says of the business."""
+    """What a connected Google Business location, a Google Maps place or a Yext entity says of
+    the business."""
     if body.google_location_id:
         locations = LocationRepository(principal.account_id)
         location = await locations.get(body.google_location_id)
         reviews = await locations.latest_reviews(location.id)
         return location_data(location, reviews), InstasiteSource.GOOGLE_BUSINESS
     if body.google_place_id:
-        return await place(body.google_place_id), InstasiteSource.GOOGLE_MAPS
+        return await sources.place(body.google_place_id), InstasiteSource.GOOGLE_MAPS
+    if body.yext_entity_id:
+        return await sources.yext_entity(body.yext_entity_id), InstasiteSource.YEXT
     return {}, InstasiteSource.GIVEN
 
 

@@ -15,6 +15,8 @@ class InstasiteSettings(ServiceSettings):
         "http://127.0.0.1:5009",
         description="the maps service (misc/google_maps), where InstaSites' Google places are read",
     )
-    google_maps_timeout_seconds: PositiveFloat = Field(
-        10, description="how long the maps service may take to answer for a place"
+    instasites_sources_timeout_seconds: PositiveFloat = Field(
+        10,
+        description="how long the maps service (a place) or the external API (a Yext entity) "
+        "may take to answer for a prospect's data",
     )

@@ -34,6 +34,7 @@ class InstasiteSource(StrEnum):
     GIVEN = "given"  # the business data as the agency typed it
     GOOGLE_BUSINESS = "google_business"  # a connected location, its reviews with it
     GOOGLE_MAPS = "google_maps"  # a public place
+    YEXT = "yext"  # an entity of the account's Yext
 
 
 class InstasiteReview(BaseModel):

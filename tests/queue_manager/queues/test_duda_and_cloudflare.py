@@ -25,15 +25,17 @@ from shared.models.instasite import Instasite, InstasiteStatus
 from shared.utilities.outbox import collecting, enqueue_job
 from shared.utilities.task_names import INSTASITES_BUILD_BUILD, INSTASITES_BUILD_CLAIM
 from shared.utilities.tasks import TaskSender
-from tests.domain_factories import create_domain
+from tests.domain_factories import create_domain, create_verified_domain
 from tests.external_api.conftest import external_settings
 from tests.external_api.fakes import FakeProviders, json_answer, json_of
 from tests.external_api.fakes.cloudflare import (
     API_TOKEN,
     CUSTOM_HOSTNAMES,
+    HOSTNAME_ID,
     ZONE_ID,
     custom_hostname,
     envelope,
+    hostname_url,
     listed,
 )
 from tests.external_api.fakes.duda import (
@@ -49,7 +51,7 @@ from tests.external_api.fakes.duda import (
     permissions_url,
     site_url,
 )
-from tests.factories import create_account
+from tests.factories import create_account, create_membership, create_user
 from tests.fixtures import running
 from tests.instasite_factories import create_instasite
 from tests.queue_manager.queues.conftest import eventually
@@ -130,6 +132,39 @@ async def test_a_verified_domain_gets_its_custom_hostname(senders, external_api,
     assert json_of(created)["hostname"] == "www.acme.test"
 
 
+async def run_cron(name: str):
+    sender = TaskSender(os.environ["REDIS_URL"])
+    try:
+        task_id = await sender.send(name, {}, uuid.uuid4().hex)
+        result = celery_app.AsyncResult(task_id)
+        return await anyio.to_thread.run_sync(lambda: result.get(timeout=30))
+    finally:
+        sender.close()
+
+
+async def test_a_certificate_still_expiring_soon_after_its_refresh_alerts_the_account(
+    external_api, fake
+):
+    account = await create_account()
+    await create_membership(account, await create_user())
+    expiring = (utc_now() + timedelta(days=3)).replace(microsecond=0)
+    domain = await create_verified_domain(
+        account,
+        "www.acme.test",
+        tls_status=TlsStatus.ACTIVE,
+        cloudflare_hostname_id=HOSTNAME_ID,
+        certificate_expires_at=expiring,
+    )
+    still = custom_hostname("www.acme.test", "active", expires_on=expiring.isoformat())
+    fake.on("GET", hostname_url(), json_answer(envelope(still)))
+
+    watched = await run_cron("lightning_domain_renewal.watch_certificates")
+
+    assert watched == {"refreshed": 1, "alerted": 1}
+    assert len(fake.sent("GET", hostname_url())) == 1
+    assert (await CustomDomain.get(domain.id)).expiry_alert_sent is True
+
+
 def job_for(instasite: Instasite) -> dict[str, str]:
     return {"instasite_id": str(instasite.id), "account_id": str(instasite.account_id)}
 
@@ -205,14 +240,8 @@ async def test_unclaimed_instasites_past_their_end_are_purged(external_api, fake
         account, status=InstasiteStatus.CLAIMED, site_name="kept", expires_at=past
     )
     fake.on("DELETE", site_url(), httpx.Response(204))
-    sender = TaskSender(os.environ["REDIS_URL"])
 
-    try:
-        task_id = await sender.send("instasites_purge.purge_unclaimed", {}, uuid.uuid4().hex)
-        result = celery_app.AsyncResult(task_id)
-        purged = await anyio.to_thread.run_sync(lambda: result.get(timeout=30))
-    finally:
-        sender.close()
+    purged = await run_cron("instasites_purge.purge_unclaimed")
 
     assert purged == 1
     assert await Instasite.get(expired.id) is None

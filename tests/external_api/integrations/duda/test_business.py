@@ -104,7 +104,8 @@ async def test_a_failing_duda_is_an_upstream_error_the_queue_retries(
 
     response = await duda.put(business_path(account_id, site.id), headers=from_service())
 
-    assert response.status_code in (502, 503)
+    assert response.status_code == 502
+    assert len(platform_fake.sent("POST", content_url())) == 3  # tried again, then given up
 
 
 async def test_only_the_queue_manager_may_push(duda, account_id):

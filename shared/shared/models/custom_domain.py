@@ -7,8 +7,9 @@ Lifecycle (`status`):
 - `verified`: proven; `verified_hostname` is set to `hostname`, and a unique index on it (sparse,
   so the unset field of pending domains takes no room in it) makes the hostname that account's
   alone. The public pages are served for it by Host (`shared.domain.domains.routing`).
-- `failed`: the TXT record was not found for longer than the validation window; asking for the
-  check again moves it back to pending.
+- `failed`: the TXT record was not found within the validation window (or another account
+  proved the hostname first: `failure`). The cron no longer checks it; the account's own check
+  (`POST /v1/domains/{id}/verification`) still proves it once the record shows.
 
 TLS (`tls_*`): where Cloudflare for SaaS is configured, a verified domain gets a Cloudflare custom
 hostname (`cloudflare_hostname_id`) whose certificate status and expiry the renewal cron follows.

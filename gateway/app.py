@@ -1,5 +1,6 @@
 """The gateway: the dashboard's static build, `/status`, and `/v1/*` streamed to the router
-(ahead of FastAPI's routing)."""
+(ahead of FastAPI's routing); on a custom domain, the pages the platform hosts there
+(`gateway.pages`)."""
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -10,6 +11,7 @@ from starlette.types import Receive, Scope, Send
 
 from gateway import dashboard, status
 from gateway.auth import EXCHANGE_PATH
+from gateway.pages import CustomDomainPages
 from gateway.settings import GatewaySettings
 from shared.domain.oauth.credentials import METADATA_PATH
 from shared.utilities import proxy
@@ -32,6 +34,9 @@ def create_app(settings: GatewaySettings) -> FastAPI:
 
     def serve_the_dashboard(app: FastAPI) -> None:
         app.router.default = StaticFiles(directory=settings.static_dir, html=True, check_dir=False)
+        app.add_middleware(
+            CustomDomainPages, platform_hosts=settings.platform_hosts, forward=to_the_router
+        )
 
     async def to_the_router(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["path"] == EXCHANGE_PATH:

@@ -21,6 +21,11 @@ class GatewaySettings(ServiceSettings):
         Path(__file__).parent / "static", description="the dashboard's static build"
     )
     router_url: str = Field(local(5001), description="where /v1/* is passed on")
+    platform_hosts: list[str] = Field(
+        ["localhost"],
+        description="JSON list of the hostnames the dashboard is served on (IP addresses always "
+        "are); on any other host, a path outside /v1/ is a custom domain's hosted page",
+    )
     connect_timeout_seconds: float = Field(5, gt=0, description="to open a router connection")
     read_timeout_seconds: float = Field(
         120, gt=0, description="the router may be silent this long before we answer 504"

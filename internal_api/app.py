@@ -15,6 +15,7 @@ from internal_api.automations.routes import router as automations_router
 from internal_api.billing.card_routes import router as billing_cards_router
 from internal_api.billing.catalogue_routes import router as billing_catalogue_router
 from internal_api.billing.routes import router as billing_router
+from internal_api.business_profile.routes import router as business_profile_router
 from internal_api.conversation_v2.routes import router as conversation_v2_router
 from internal_api.cors_proxy.fetching import cors_proxy
 from internal_api.cors_proxy.routes import router as cors_proxy_router
@@ -26,12 +27,19 @@ from internal_api.crm.imports.routes import router as imports_router
 from internal_api.crm.notes.routes import contact_notes_router, deal_notes_router
 from internal_api.crm.pipelines.routes import router as pipelines_router
 from internal_api.crm.tags.routes import router as tags_router
+from internal_api.domains.routes import router as domains_router
 from internal_api.edocs.public_routes import router as edocs_public_router
 from internal_api.edocs.routes import router as edocs_router
 from internal_api.exchange_rates import exchange_rates
 from internal_api.filters.routes import router as filters_router
 from internal_api.forms.routes import router as forms_router
+from internal_api.funnels.public_routes import router as pages_public_router
+from internal_api.funnels.routes import router as funnels_router
+from internal_api.funnels.serving import page_serving
 from internal_api.inbound.routes import router as inbound_router
+from internal_api.instasites.places import google_places
+from internal_api.instasites.routes import router as instasites_router
+from internal_api.instasites.yext import yext_entities
 from internal_api.live_chat.routes import router as live_chat_router
 from internal_api.mobile_app.routes import router as mobile_app_router
 from internal_api.notifications_center.routes import router as notifications_center_router
@@ -52,6 +60,8 @@ from internal_api.signup_codes.routes import router as signup_codes_router
 from internal_api.storage import file_storage
 from internal_api.support.bots import support_bot
 from internal_api.support.routes import router as support_router
+from internal_api.templates.routes import router as templates_router
+from internal_api.templates.seeding import platform_library
 from internal_api.url_shortener.redirect import PREFIX as SHORT_LINK_PREFIX
 from internal_api.url_shortener.redirect import Redirect
 from internal_api.url_shortener.routes import router as url_shortener_router
@@ -69,12 +79,13 @@ def create_app(
     queue_manager_transport: httpx.AsyncBaseTransport | None = None,
     cors_proxy_transport: httpx.AsyncBaseTransport | None = None,
     payments_transport: httpx.AsyncBaseTransport | None = None,
+    google_maps_transport: httpx.AsyncBaseTransport | None = None,
 ) -> FastAPI:
     """`currency_transport` stands in for the network to the currency service, in tests,
     `captcha_transport` for hCaptcha's and Turnstile's, `external_api_transport` for the
     external API's (Google Calendar's busy times), `queue_manager_transport` for the queue
-    manager's, `cors_proxy_transport` for the CORS proxy's hosts and `payments_transport`
-    for Stripe's API."""
+    manager's, `cors_proxy_transport` for the CORS proxy's hosts, `payments_transport` for
+    Stripe's API and `google_maps_transport` for the maps service's (InstaSites' places)."""
     redirect = Redirect()
     return create_service_app(
         settings,
@@ -125,6 +136,12 @@ def create_app(
             billing_catalogue_router,
             billing_router,
             billing_cards_router,
+            domains_router,
+            business_profile_router,
+            instasites_router,
+            funnels_router,
+            pages_public_router,
+            templates_router,
         ],
         uses_mongo=True,
         uses_redis=True,
@@ -140,6 +157,10 @@ def create_app(
             queue_manager(settings, queue_manager_transport),
             cors_proxy(settings, cors_proxy_transport),
             payments(settings, payments_transport),
+            google_places(settings, google_maps_transport),
+            yext_entities(settings, external_api_transport),
+            page_serving,
+            platform_library,
         ],
         configure=install_public_cors,
         direct=[DirectRoute(SHORT_LINK_PREFIX, redirect)],

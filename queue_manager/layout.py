@@ -5,25 +5,6 @@ The queue is the switch's name (`QM_WEBHOOK` -> queue `webhook`, `QM_TRIGGERS_SW
 `triggers_sweep`). A worker started with no `-Q` consumes exactly the queues switched on; beat
 schedules exactly the crons switched on, each cron's task running on its own switch's queue.
 
-Built: the queues `hooks` and `webhook` (outgoing webhooks), `integrations` (providers' webhook
-events) and `platform_messages` (the platform's own emails and pushes) in `queues/`, `triggers`
-(automation rules, `triggers/`), the crons
-`triggers_sweep`, `task_runs_cleanup`, `webhook_retries` and `schedule_utilization_monitoring`
-(`crons/`); `contacts` and `contacts_export` (`queues/contacts.py`) and the cron
-`contacts_export_cleanup` carry the CSV imports and exports; the crons `accounts_purge` and
-`check_account_active` the account lifecycle; the cron `short_link_clicks`
-(`crons/short_link_clicks.py`) stores and counts the clicks on short links; `edocs`
-(`queues/edocs.py`) prints signed documents' PDFs and, as a cron, sends their reminders and
-expiries; the cron `projects` (`crons/projects.py`) sends tasks' reminders and makes recurring
-tasks' next occurrences; the cron `booking_reminders` (`crons/booking_reminders.py`) sends
-bookings' reminders; the support inbox's queues `support_message_status` and
-`support_notification` (`queues/support.py`) and crons `support_snooze` and
-`support_communication_check` (`crons/support.py`); billing's crons `subscription_activate`,
-`subscription_cancel`, `subscription_pending_subaccount_charge` and
-`subscription_charge_mainaccount` (whose queues also charge each invoice), `billing_new_auth`
-and `verify_stripe_domains` (`crons/billing.py`), and its queue `billing_contacts`
-(`queues/billing.py`). The original's other switches (InstaSites, OneBalance, ...) come back
-with the feature that gives them a task.
 """
 
 from dataclasses import dataclass
@@ -37,6 +18,9 @@ from shared.utilities.task_names import (
     CHECK_ACCOUNT_ACTIVE_SUSPEND_ENDED,
     CONTACTS_EXPORT_CLEANUP_DELETE_EXPIRED,
     EDOCS_SWEEP,
+    INSTASITES_PURGE_UNCLAIMED,
+    LIGHTNING_DOMAIN_RENEWAL_WATCH_CERTIFICATES,
+    LIGHTNING_DOMAIN_VALIDATION_RECHECK_PENDING,
     PROJECTS_SEND_DUE,
     SCHEDULE_UTILIZATION_MONITORING_RECORD,
     SHORT_LINK_CLICKS_RECORD,
@@ -91,6 +75,14 @@ CRONS: dict[str, Cron] = {
     ),
     "billing_new_auth": Cron(BILLING_NEW_AUTH_CHECK, timedelta(minutes=5)),
     "verify_stripe_domains": Cron(VERIFY_STRIPE_DOMAINS_REGISTER, timedelta(hours=6)),
+    # Its queue also provisions and releases verified domains' TLS.
+    "lightning_domain_validation": Cron(
+        LIGHTNING_DOMAIN_VALIDATION_RECHECK_PENDING, timedelta(minutes=5)
+    ),
+    "lightning_domain_renewal": Cron(
+        LIGHTNING_DOMAIN_RENEWAL_WATCH_CERTIFICATES, timedelta(hours=1)
+    ),
+    "instasites_purge": Cron(INSTASITES_PURGE_UNCLAIMED, timedelta(hours=1)),
 }
 
 

@@ -6,8 +6,10 @@ from pydantic_settings import SettingsConfigDict
 from queue_manager.switches import QueueSwitches
 from shared.domain.billing.settings import BillingSettings
 from shared.domain.csv_jobs.settings import CsvJobSettings
+from shared.domain.domains.settings import DomainSettings
 from shared.domain.edocs.settings import EdocsSettings
 from shared.domain.payments.settings import PaymentSettings
+from shared.domain.funnels.settings import FunnelSettings
 from shared.domain.scheduling.settings import SchedulingSettings
 from shared.utilities.settings import Port, RunMode, common
 
@@ -22,7 +24,13 @@ PAYMENT_SWITCHES = (
 
 
 class QueueManagerSettings(
-    CsvJobSettings, EdocsSettings, SchedulingSettings, PaymentSettings, BillingSettings
+    CsvJobSettings,
+    EdocsSettings,
+    SchedulingSettings,
+    PaymentSettings,
+    BillingSettings,
+    DomainSettings,
+    FunnelSettings,
 ):
     model_config = SettingsConfigDict(env_prefix="QUEUE_MANAGER_")
 
@@ -115,6 +123,15 @@ class QueueManagerSettings(
         60,
         description="minutes a customer's message in a support conversation may wait for the "
         "team's answer before QM_SUPPORT_COMMUNICATION_CHECK flags it",
+    )
+
+    external_api_url: str = Field(
+        "http://127.0.0.1:5003",
+        description="the external API, which alone calls Duda and Cloudflare (custom domains' "
+        "TLS, sites' business data, InstaSites)",
+    )
+    external_api_timeout_seconds: PositiveFloat = Field(
+        60, description="how long one call of the external API may take"
     )
 
     @model_validator(mode="after")

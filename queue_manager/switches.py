@@ -94,6 +94,28 @@ class QueueSwitches(BaseSettings):
         "registers agencies' custom domains with their Stripe accounts for Apple Pay and Google "
         "Pay, and checks them again until validated"
     )
+    lightning_domain_validation: bool = switch(
+        "re-checks pending custom domains' DNS records, and provisions or releases verified "
+        "domains' TLS through Cloudflare"
+    )
+    lightning_domain_renewal: bool = switch(
+        "follows custom domains' certificates at Cloudflare and alerts accounts of those "
+        "expiring soon"
+    )
+    site_update_business: bool = switch(
+        "pushes accounts' business data (name, address, hours, phone, logo) to their Duda sites"
+    )
+    instasites_build: bool = switch("builds InstaSites on Duda from prospects' business data")
+    instasites_purge: bool = switch("deletes the InstaSites left unclaimed past their lifetime")
+    funnels_build_thumbnails: bool = switch(
+        "shoots a PNG thumbnail of each funnel page version published, with headless Chromium"
+    )
+    sites_build_thumbnails: bool = switch(
+        "shoots a PNG thumbnail of each hosted site page version published"
+    )
+    funnels_cloning: bool = switch(
+        "copies funnels and hosted sites into accounts of the agency, undoing a failed copy"
+    )
 
     def with_unset_switched_on(self) -> "QueueSwitches":
         """Every switch not set explicitly switched on (embedded mode runs everything)."""

@@ -77,6 +77,9 @@ class RouterSettings(ServiceSettings):
         "POST /v1/oauth/token",
         "POST /v1/oauth/revoke",
         "GET /.well-known/oauth-authorization-server",
+        # Hosted pages, their entry redirects and thumbnails, by path or (from the gateway) by
+        # the custom domain asked for.
+        "GET /v1/public/pages/*",
     ]
 
     rate_limit_per_account: Limits = parse_limits("100/second, 3000/minute, 500000/day")

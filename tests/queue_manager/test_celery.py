@@ -144,6 +144,13 @@ def test_beat_schedules_the_crons_switched_on_on_their_own_queues():
                 ),
                 ("billing_new_auth", "billing_new_auth.check", 300.0),
                 ("verify_stripe_domains", "verify_stripe_domains.register", 21600.0),
+                (
+                    "lightning_domain_validation",
+                    "lightning_domain_validation.recheck_pending",
+                    300.0,
+                ),
+                ("lightning_domain_renewal", "lightning_domain_renewal.watch_certificates", 3600.0),
+                ("instasites_purge", "instasites_purge.purge_unclaimed", 3600.0),
             ]
         },
     }

@@ -48,3 +48,7 @@ class YextClient:
             listings=[Listing.model_validate(listing) for listing in response.get("listings", [])],
             count=int(response.get("count", 0)),
         )
+
+    async def entity(self, entity_id: str) -> dict:
+        """One entity (a location) of the account, with its profile fields."""
+        return await self.response(f"entities/{entity_id}")

@@ -1,18 +1,21 @@
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Path, Query
 
 from external_api.integrations.framework.auth import IntegrationsRead
-from external_api.integrations.framework.dependencies import IntegrationsDep
+from external_api.integrations.framework.dependencies import DocumentId, IntegrationsDep
 from external_api.integrations.framework.errors import (
     CONNECTED_CALL_ERRORS,
 )
 from external_api.integrations.yext import service
+from external_api.integrations.yext.business import entity_business
 from external_api.integrations.yext.schemas import Listing
 from shared.providers.yext import Publisher
+from shared.utilities.auth import Principal, requires_service
 from shared.utilities.errors import (
     Forbidden,
     InvalidInput,
+    NotFound,
     Unauthorized,
     UpstreamTimeout,
     error_responses,
@@ -31,6 +34,8 @@ ListingStatus = Literal[
     "WAITING_ON_PUBLISHER",
 ]
 Ids = Annotated[list[str] | None, Query(max_length=100)]
+InternalApi = Annotated[Principal, Depends(requires_service("internal_api"))]
+EntityId = Annotated[str, Path(pattern=r"^[A-Za-z0-9_-]{1,100}$")]
 
 
 @router.get(
@@ -66,3 +71,19 @@ async def list_listings(
         publisher_id or [],
         list(status or []),
     )
+
+
+@router.get(
+    "/accounts/{account_id}/entities/{entity_id}/business",
+    summary="A Yext entity's business data, for an InstaSite (services only)",
+    description="Its name, description, phone, email, website, address, opening hours, logo and "
+    "photos, through the account's connection; 409 `not_connected` when it has none.",
+    responses=error_responses(*YEXT_ERRORS, NotFound),
+)
+async def entity_business_data(
+    account_id: DocumentId,
+    entity_id: EntityId,
+    caller: InternalApi,
+    integrations: IntegrationsDep,
+) -> dict:
+    return await entity_business(integrations, account_id, entity_id)

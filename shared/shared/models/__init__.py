@@ -32,6 +32,7 @@ from shared.models.billing_subscription import BillingSubscription
 from shared.models.billing_tax_rate import BillingTaxRate
 from shared.models.booking import Booking
 from shared.models.business_location import BusinessLocation
+from shared.models.business_profile import BusinessProfile
 from shared.models.callrail_key import CallrailKey
 from shared.models.contact import Contact
 from shared.models.conversation import Conversation
@@ -44,6 +45,7 @@ from shared.models.crm_log import CrmLog
 from shared.models.crm_note import CrmNote
 from shared.models.crm_tag import CrmTag
 from shared.models.csv_queue import CsvJob
+from shared.models.custom_domain import CustomDomain
 from shared.models.custom_field import CustomField
 from shared.models.dead_letter import DeadLetter
 from shared.models.deal import Deal
@@ -58,10 +60,15 @@ from shared.models.feature_flag import FeatureFlag
 from shared.models.filter import SavedFilter
 from shared.models.form import Form, FormVersion
 from shared.models.form_submission import FormSubmission
+from shared.models.funnel import Funnel
+from shared.models.funnel_clone import FunnelClone
+from shared.models.funnel_page import FunnelPage
+from shared.models.funnel_page_version import FunnelPageVersion
 from shared.models.google_ads_token import GoogleAdsToken
 from shared.models.google_analytics_token import GoogleAnalyticsToken
 from shared.models.google_business_token import GoogleBusinessToken
 from shared.models.google_calendar_token import GoogleCalendarToken
+from shared.models.instasite import Instasite
 from shared.models.integration_webhook_receipt import IntegrationWebhookReceipt
 from shared.models.invitation import Invitation
 from shared.models.lead import Lead
@@ -94,6 +101,7 @@ from shared.models.slot_reservation import SlotReservation
 from shared.models.stripe_token import StripeToken
 from shared.models.support_canned_reply import SupportCannedReply
 from shared.models.task_run import TaskRun
+from shared.models.template import Template
 from shared.models.twilio_key import TwilioKey
 from shared.models.twilio_number import TwilioNumber
 from shared.models.two_factor import TwoFactor
@@ -204,4 +212,12 @@ ALL_MODELS: list[type[Document]] = [
     BillingProduct,
     BillingTaxRate,
     PaymentDomain,
+    CustomDomain,
+    Funnel,
+    FunnelPage,
+    FunnelPageVersion,
+    FunnelClone,
+    Template,
+    BusinessProfile,
+    Instasite,
 ]

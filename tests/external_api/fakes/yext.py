@@ -69,3 +69,41 @@ def listings(count: int = 1) -> dict:
             ],
         }
     )
+
+
+def entity_url(entity_id: str) -> str:
+    return f"{API}/accounts/{ACCOUNT_ID}/entities/{entity_id}"
+
+
+# `GET /accounts/{accountId}/entities/{entityId}`: a location entity's profile fields.
+ENTITY = wrapped(
+    {
+        "meta": {"id": "loc-1", "entityType": "location", "countryCode": "US"},
+        "name": "Dee's Doughnuts",
+        "description": "Hand-made doughnuts, baked every morning since 1987.",
+        "address": {
+            "line1": "12 Main St",
+            "city": "Springfield",
+            "region": "IL",
+            "postalCode": "62701",
+            "countryCode": "US",
+        },
+        "mainPhone": "+15555550100",
+        "emails": ["hello@dees.test"],
+        "websiteUrl": {"url": "https://dees.test", "displayUrl": "https://dees.test"},
+        "hours": {
+            "monday": {"openIntervals": [{"start": "07:00", "end": "15:00"}]},
+            "tuesday": {
+                "openIntervals": [
+                    {"start": "07:00", "end": "11:30"},
+                    {"start": "13:00", "end": "15:00"},
+                ]
+            },
+            "sunday": {"isClosed": True},
+        },
+        "logo": {"image": {"url": "https://a.mktgcdn.com/p/logo.png", "width": 200, "height": 200}},
+        "photoGallery": [
+            {"image": {"url": "https://a.mktgcdn.com/p/shop.jpg", "width": 800, "height": 600}}
+        ],
+    }
+)

@@ -1,0 +1,1 @@
+"""Custom domains: proving them by DNS, routing them to their site or funnel, their TLS."""

@@ -62,7 +62,7 @@ async def published_step(funnel: Funnel, step: FunnelStep | None, base: str) -> 
 
 async def rendered(found: PublicStep, cache: RenderCache) -> RenderedPage:
     after = found.funnel.step_after(found.step.id)
-    links = PageLinks(next_step=found.path_of(after) if after else None)
+    links = PageLinks(next_step=found.path_of(after) if after else None, steps_base=found.base)
     cached = await cache.get(found.version.id, links)
     if cached is not None:
         return cached

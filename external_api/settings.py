@@ -4,6 +4,7 @@ from pydantic import Field, PositiveFloat, PositiveInt, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from external_api.integrations.callrail.settings import CallrailSettings
+from external_api.integrations.cloudflare.settings import CloudflareSettings
 from external_api.integrations.duda.settings import DudaSettings
 from external_api.integrations.facebook.settings import FacebookSettings
 from external_api.integrations.google.settings import GoogleSettings
@@ -57,6 +58,9 @@ class ExternalApiSettings(ServiceSettings):
     yext: YextSettings = Field(default_factory=YextSettings, description="Yext")
     duda: DudaSettings = Field(default_factory=DudaSettings, description="Duda (platform)")
     wasabi: WasabiSettings = Field(default_factory=WasabiSettings, description="Wasabi (platform)")
+    cloudflare: CloudflareSettings = Field(
+        default_factory=CloudflareSettings, description="Cloudflare for SaaS (platform)"
+    )
 
     @model_validator(mode="after")
     def distributed_mode_needs_an_encryption_key(self) -> Self:

@@ -12,6 +12,7 @@ from internal_api.auth.passwords import password_hashing
 from internal_api.auth.routes import router as auth_router
 from internal_api.auth.two_factor.routes import router as two_factor_router
 from internal_api.automations.routes import router as automations_router
+from internal_api.business_profile.routes import router as business_profile_router
 from internal_api.conversation_v2.routes import router as conversation_v2_router
 from internal_api.cors_proxy.fetching import cors_proxy
 from internal_api.cors_proxy.routes import router as cors_proxy_router
@@ -23,6 +24,7 @@ from internal_api.crm.imports.routes import router as imports_router
 from internal_api.crm.notes.routes import contact_notes_router, deal_notes_router
 from internal_api.crm.pipelines.routes import router as pipelines_router
 from internal_api.crm.tags.routes import router as tags_router
+from internal_api.domains.routes import router as domains_router
 from internal_api.edocs.public_routes import router as edocs_public_router
 from internal_api.edocs.routes import router as edocs_router
 from internal_api.exchange_rates import exchange_rates
@@ -32,6 +34,8 @@ from internal_api.funnels.public_routes import router as pages_public_router
 from internal_api.funnels.routes import router as funnels_router
 from internal_api.funnels.serving import page_serving
 from internal_api.inbound.routes import router as inbound_router
+from internal_api.instasites.places import google_places
+from internal_api.instasites.routes import router as instasites_router
 from internal_api.live_chat.routes import router as live_chat_router
 from internal_api.mobile_app.routes import router as mobile_app_router
 from internal_api.notifications_center.routes import router as notifications_center_router
@@ -69,11 +73,13 @@ def create_app(
     external_api_transport: httpx.AsyncBaseTransport | None = None,
     queue_manager_transport: httpx.AsyncBaseTransport | None = None,
     cors_proxy_transport: httpx.AsyncBaseTransport | None = None,
+    google_maps_transport: httpx.AsyncBaseTransport | None = None,
 ) -> FastAPI:
     """`currency_transport` stands in for the network to the currency service, in tests,
     `captcha_transport` for hCaptcha's and Turnstile's, `external_api_transport` for the
     external API's (Google Calendar's busy times), `queue_manager_transport` for the queue
-    manager's and `cors_proxy_transport` for the CORS proxy's hosts."""
+    manager's, `cors_proxy_transport` for the CORS proxy's hosts and `google_maps_transport` for
+    the maps service's (InstaSites' places)."""
     redirect = Redirect()
     return create_service_app(
         settings,
@@ -121,6 +127,9 @@ def create_app(
             oauth_router,
             oauth_protocol_router,
             api_keys_router,
+            domains_router,
+            business_profile_router,
+            instasites_router,
             funnels_router,
             pages_public_router,
             templates_router,
@@ -138,6 +147,7 @@ def create_app(
             support_bot(settings),
             queue_manager(settings, queue_manager_transport),
             cors_proxy(settings, cors_proxy_transport),
+            google_places(settings, google_maps_transport),
             page_serving,
             platform_library,
         ],

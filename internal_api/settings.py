@@ -7,11 +7,13 @@ from pydantic_settings import SettingsConfigDict
 from internal_api.admin.settings import AdminSettings
 from internal_api.cors_proxy.settings import CorsProxySettings
 from internal_api.funnels.settings import PagesApiSettings
+from internal_api.instasites.settings import InstasiteSettings
 from internal_api.oauth.settings import OAuthSettings
 from internal_api.public.settings import PublicSettings
 from internal_api.scheduling.settings import SchedulingApiSettings
 from internal_api.support.settings import SupportSettings
 from shared.domain.csv_jobs.settings import CsvJobSettings
+from shared.domain.domains.settings import DomainSettings
 from shared.domain.edocs.settings import EdocsSettings
 from shared.domain.funnels.settings import FunnelSettings
 from shared.utilities.settings import Port, RunMode, common
@@ -26,6 +28,8 @@ class InternalApiSettings(
     AdminSettings,
     CorsProxySettings,
     OAuthSettings,
+    DomainSettings,
+    InstasiteSettings,
     FunnelSettings,
     PagesApiSettings,
 ):

@@ -18,10 +18,14 @@ expiries; the cron `projects` (`crons/projects.py`) sends tasks' reminders and m
 tasks' next occurrences; the cron `booking_reminders` (`crons/booking_reminders.py`) sends
 bookings' reminders; the support inbox's queues `support_message_status` and
 `support_notification` (`queues/support.py`) and crons `support_snooze` and
-`support_communication_check` (`crons/support.py`); hosted pages' queues
+`support_communication_check` (`crons/support.py`); custom domains' cron
+`lightning_domain_validation` (whose queue also carries their TLS) and
+`lightning_domain_renewal` (`crons/domains.py`); `site_update_business` (`queues/sites.py`)
+pushes business data to Duda sites; `instasites_build` (`queues/instasites.py`) and the cron
+`instasites_purge` (`crons/instasites.py`) carry InstaSites; hosted pages' queues
 `funnels_build_thumbnails`, `sites_build_thumbnails` and `funnels_cloning`
 (`queues/funnels.py`). The original's other switches
-(subscriptions, InstaSites, OneBalance, billing, ...) come back with the feature that gives them
+(subscriptions, OneBalance, billing, ...) come back with the feature that gives them
 a task.
 """
 
@@ -35,6 +39,9 @@ from shared.utilities.task_names import (
     CHECK_ACCOUNT_ACTIVE_SUSPEND_ENDED,
     CONTACTS_EXPORT_CLEANUP_DELETE_EXPIRED,
     EDOCS_SWEEP,
+    INSTASITES_PURGE_UNCLAIMED,
+    LIGHTNING_DOMAIN_RENEWAL_WATCH_CERTIFICATES,
+    LIGHTNING_DOMAIN_VALIDATION_RECHECK_PENDING,
     PROJECTS_SEND_DUE,
     SCHEDULE_UTILIZATION_MONITORING_RECORD,
     SHORT_LINK_CLICKS_RECORD,
@@ -73,6 +80,14 @@ CRONS: dict[str, Cron] = {
     "support_communication_check": Cron(
         SUPPORT_COMMUNICATION_CHECK_FLAG_WAITING, timedelta(minutes=5)
     ),
+    # Its queue also provisions and releases verified domains' TLS.
+    "lightning_domain_validation": Cron(
+        LIGHTNING_DOMAIN_VALIDATION_RECHECK_PENDING, timedelta(minutes=5)
+    ),
+    "lightning_domain_renewal": Cron(
+        LIGHTNING_DOMAIN_RENEWAL_WATCH_CERTIFICATES, timedelta(hours=1)
+    ),
+    "instasites_purge": Cron(INSTASITES_PURGE_UNCLAIMED, timedelta(hours=1)),
 }
 
 

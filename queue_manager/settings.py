@@ -5,13 +5,16 @@ from pydantic_settings import SettingsConfigDict
 
 from queue_manager.switches import QueueSwitches
 from shared.domain.csv_jobs.settings import CsvJobSettings
+from shared.domain.domains.settings import DomainSettings
 from shared.domain.edocs.settings import EdocsSettings
 from shared.domain.funnels.settings import FunnelSettings
 from shared.domain.scheduling.settings import SchedulingSettings
 from shared.utilities.settings import Port, RunMode, common
 
 
-class QueueManagerSettings(CsvJobSettings, EdocsSettings, SchedulingSettings, FunnelSettings):
+class QueueManagerSettings(
+    CsvJobSettings, EdocsSettings, SchedulingSettings, DomainSettings, FunnelSettings
+):
     model_config = SettingsConfigDict(env_prefix="QUEUE_MANAGER_")
 
     service_name: ClassVar[str] = "queue_manager"
@@ -103,6 +106,15 @@ class QueueManagerSettings(CsvJobSettings, EdocsSettings, SchedulingSettings, Fu
         60,
         description="minutes a customer's message in a support conversation may wait for the "
         "team's answer before QM_SUPPORT_COMMUNICATION_CHECK flags it",
+    )
+
+    external_api_url: str = Field(
+        "http://127.0.0.1:5003",
+        description="the external API, which alone calls Duda and Cloudflare (custom domains' "
+        "TLS, sites' business data, InstaSites)",
+    )
+    external_api_timeout_seconds: PositiveFloat = Field(
+        60, description="how long one call of the external API may take"
     )
 
     @model_validator(mode="after")

@@ -67,6 +67,19 @@ class QueueSwitches(BaseSettings):
         "flags support conversations waiting too long for an answer and tells the assignee or "
         "the team, once per wait"
     )
+    lightning_domain_validation: bool = switch(
+        "re-checks pending custom domains' DNS records, and provisions or releases verified "
+        "domains' TLS through Cloudflare"
+    )
+    lightning_domain_renewal: bool = switch(
+        "follows custom domains' certificates at Cloudflare and alerts accounts of those "
+        "expiring soon"
+    )
+    site_update_business: bool = switch(
+        "pushes accounts' business data (name, address, hours, phone, logo) to their Duda sites"
+    )
+    instasites_build: bool = switch("builds InstaSites on Duda from prospects' business data")
+    instasites_purge: bool = switch("deletes the InstaSites left unclaimed past their lifetime")
     funnels_build_thumbnails: bool = switch(
         "shoots a PNG thumbnail of each funnel page version published, with headless Chromium"
     )

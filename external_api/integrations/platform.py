@@ -1,6 +1,6 @@
 """Providers the platform uses with its own account rather than an account's connection:
-Wasabi (the platform's bucket) and Duda (its partner account). Their clients are made once,
-in the app's lifespan, from the platform's settings."""
+Wasabi (the platform's bucket), Duda (its partner account) and Cloudflare (its SaaS zone).
+Their clients are made once, in the app's lifespan, from the platform's settings."""
 
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -8,6 +8,8 @@ from contextlib import asynccontextmanager
 import httpx
 from fastapi import FastAPI
 
+from external_api.integrations.cloudflare.client import CloudflareClient
+from external_api.integrations.cloudflare.routes import router as cloudflare_router
 from external_api.integrations.duda.client import DudaClient
 from external_api.integrations.duda.routes import router as duda_router
 from external_api.integrations.framework.http import ProviderHttp
@@ -16,7 +18,7 @@ from external_api.integrations.wasabi.storage import WasabiStorage
 from external_api.settings import ExternalApiSettings
 from shared.utilities.upstream import http_client
 
-PLATFORM_ROUTERS = [duda_router, wasabi_router]
+PLATFORM_ROUTERS = [duda_router, wasabi_router, cloudflare_router]
 
 
 def platform_lifespan(
@@ -32,6 +34,7 @@ def platform_lifespan(
         timeouts = settings.connect_timeout_seconds, settings.read_timeout_seconds
         async with http_client(*timeouts, transport) as client:
             app.state.duda = duda_client(settings, client, sleep)
+            app.state.cloudflare = cloudflare_client(settings, client, sleep)
             yield
 
     return lifespan
@@ -54,3 +57,24 @@ def duda_client(
         sleep=sleep,
     )
     return DudaClient(http, settings.duda.username, settings.duda.password.get_secret_value())
+
+
+def cloudflare_client(
+    settings: ExternalApiSettings,
+    client: httpx.AsyncClient,
+    sleep: Callable[[float], Awaitable[None]] | None,
+) -> CloudflareClient | None:
+    """None until the platform's Cloudflare token is set: custom domains then get no TLS here."""
+    cloudflare = settings.cloudflare
+    token = cloudflare.api_token.get_secret_value()
+    if not token:
+        return None
+    http = ProviderHttp(
+        "Cloudflare",
+        client,
+        cloudflare.api_url,
+        attempts=settings.retry_attempts,
+        max_wait=settings.retry_max_wait_seconds,
+        sleep=sleep,
+    )
+    return CloudflareClient(http, token, cloudflare.zone_id, cloudflare.min_tls_version)

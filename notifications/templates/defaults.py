@@ -339,6 +339,33 @@ DEFAULT_TEMPLATES = (
         subject="Waiting for an answer",
         text="{{ account_name }}: {{ subject }} ({{ waiting_minutes }} min)",
     ),
+    DefaultTemplate(
+        event="domain_verification_failed",
+        channel=Channel.EMAIL,
+        subject="{{ hostname }} could not be verified",
+        text="{% if reason == 'domain_taken' %}{{ hostname }} is already used by another "
+        "account.{% else %}No TXT record at {{ record_name }} held the domain's token in time."
+        "{% endif %}\nCheck the domain: {{ domain_url }}\n",
+        html=email_html(
+            "<p>{% if reason == 'domain_taken' %}<strong>{{ hostname }}</strong> is already "
+            "used by another account.{% else %}No TXT record at <code>{{ record_name }}</code> "
+            "held the domain's token in time.{% endif %}</p>"
+            '<p><a href="{{ domain_url }}">Check the domain</a></p>'
+        ),
+    ),
+    DefaultTemplate(
+        event="domain_certificate_expiring",
+        channel=Channel.EMAIL,
+        subject="The certificate of {{ hostname }} expires on {{ expires_on }}",
+        text="The TLS certificate of {{ hostname }} expires on {{ expires_on }} and has not "
+        "been renewed yet: check that the domain still points at the platform.\n"
+        "{{ domain_url }}\n",
+        html=email_html(
+            "<p>The TLS certificate of <strong>{{ hostname }}</strong> expires on "
+            "{{ expires_on }} and has not been renewed yet: check that the domain still points "
+            'at the platform.</p><p><a href="{{ domain_url }}">Check the domain</a></p>'
+        ),
+    ),
 )
 
 DEFAULTS: dict[tuple[str, Channel], DefaultTemplate] = {

@@ -127,6 +127,21 @@ def test_beat_schedules_the_crons_switched_on_on_their_own_queues():
             "schedule": 300.0,
             "options": {"queue": "support_communication_check"},
         },
+        "lightning_domain_validation": {
+            "task": "lightning_domain_validation.recheck_pending",
+            "schedule": 300.0,
+            "options": {"queue": "lightning_domain_validation"},
+        },
+        "lightning_domain_renewal": {
+            "task": "lightning_domain_renewal.watch_certificates",
+            "schedule": 3600.0,
+            "options": {"queue": "lightning_domain_renewal"},
+        },
+        "instasites_purge": {
+            "task": "instasites_purge.purge_unclaimed",
+            "schedule": 3600.0,
+            "options": {"queue": "instasites_purge"},
+        },
     }
 
 

@@ -58,3 +58,18 @@ class DudaClient:
         if not isinstance(answer, dict) or not answer.get("url"):
             raise ProviderFailed("Duda answered without the sign-on link.")
         return answer["url"]
+
+    async def update_content(self, site_name: str, content: dict[str, Any]) -> None:
+        """The site's content library (business data, texts, images) updated in the editor."""
+        await self.call("POST", f"sites/multiscreen/{site_name}/content", json=content)
+
+    async def publish_content(self, site_name: str) -> None:
+        """The content library's changes shown on the published site."""
+        await self.call("POST", f"sites/multiscreen/{site_name}/content/publish")
+
+    async def preview_url(self, site_name: str) -> str:
+        """Where the site can be seen before it is published (`preview_site_url`)."""
+        answer = (await self.call("GET", f"sites/multiscreen/{site_name}")).json()
+        if not isinstance(answer, dict) or not answer.get("preview_site_url"):
+            raise ProviderFailed("Duda answered without the site's preview link.")
+        return answer["preview_site_url"]

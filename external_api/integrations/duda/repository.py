@@ -1,6 +1,7 @@
 """Every query of the account's Duda sites."""
 
 from shared.models.duda_site import DudaSite
+from shared.models.instasite import Instasite
 from shared.utilities.repository import TenantRepository
 
 
@@ -9,3 +10,10 @@ class SiteRepository(TenantRepository[DudaSite]):
 
     def __init__(self, account_id: str) -> None:
         super().__init__(DudaSite, account_id)
+
+
+class InstasiteRepository(TenantRepository[Instasite]):
+    noun = "InstaSite"
+
+    def __init__(self, account_id: str) -> None:
+        super().__init__(Instasite, account_id)

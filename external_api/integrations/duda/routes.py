@@ -2,13 +2,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, status
 
-from external_api.integrations.duda import service
+from external_api.integrations.duda import instasites, service
 from external_api.integrations.duda.client import DudaClient
-from external_api.integrations.duda.schemas import SiteCreate, SiteRead, SsoLink
+from external_api.integrations.duda.schemas import InstasiteBuildRead, SiteCreate, SiteRead, SsoLink
 from external_api.integrations.framework.auth import IntegrationsRead, IntegrationsWrite
 from external_api.integrations.framework.dependencies import DocumentId
 from external_api.integrations.framework.errors import ProviderFailed
 from shared.models.duda_site import DudaSite
+from shared.models.instasite import Instasite
+from shared.utilities.auth import Principal, requires_service
 from shared.utilities.errors import (
     Forbidden,
     InvalidInput,
@@ -23,14 +25,22 @@ from shared.utilities.pagination import Page, Paging
 
 router = APIRouter(prefix="/v1/e/duda", tags=["duda"])
 
-PROVIDER_ERRORS = (InvalidInput, RateLimited, ProviderFailed, ServiceUnavailable, UpstreamTimeout)
+
+class DudaNotConfigured(ServiceUnavailable):
+    """The platform has no Duda partner credentials: nothing on Duda can be done here (the
+    queue manager fails an InstaSite's build on it rather than retrying)."""
+
+    code, message = "duda_not_configured", "Duda is not configured: set EXTERNAL_API_DUDA_USERNAME."
 
 
 def get_duda(request: Request) -> DudaClient:
     duda: DudaClient | None = request.app.state.duda
     if duda is None:
-        raise ServiceUnavailable("Duda is not configured: set EXTERNAL_API_DUDA_USERNAME.")
+        raise DudaNotConfigured()
     return duda
+
+
+PROVIDER_ERRORS = (InvalidInput, RateLimited, ProviderFailed, DudaNotConfigured, UpstreamTimeout)
 
 
 def get_prefix(request: Request) -> str:
@@ -39,6 +49,7 @@ def get_prefix(request: Request) -> str:
 
 Duda = Annotated[DudaClient, Depends(get_duda)]
 Prefix = Annotated[str, Depends(get_prefix)]
+QueueManager = Annotated[Principal, Depends(requires_service("queue_manager"))]
 
 
 @router.post(
@@ -83,3 +94,73 @@ async def sso_link(
     principal: IntegrationsWrite, duda: Duda, prefix: Prefix, site_id: DocumentId
 ) -> SsoLink:
     return SsoLink(url=await service.sso_link(duda, prefix, principal.account_id, site_id))
+
+
+@router.put(
+    "/accounts/{account_id}/sites/{site_id}/business",
+    response_model=SiteRead,
+    summary="Push the account's business data to the site's content library (services only)",
+    description="The account's business profile (name, address, hours, phone, email, logo) "
+    "written to the site's Duda content library, and published there when the site is.",
+    responses=error_responses(Unauthorized, Forbidden, NotFound, *PROVIDER_ERRORS),
+)
+async def push_business(
+    account_id: DocumentId, site_id: DocumentId, caller: QueueManager, duda: Duda
+) -> DudaSite:
+    return await service.push_business(duda, account_id, site_id)
+
+
+INSTASITE = "/accounts/{account_id}/instasites/{instasite_id}"
+INSTASITE_ERRORS = (Unauthorized, Forbidden, NotFound, *PROVIDER_ERRORS)
+
+
+@router.post(
+    INSTASITE + "/site",
+    response_model=InstasiteBuildRead,
+    summary="Make an InstaSite's Duda site from its template, once (services only)",
+    responses=error_responses(*INSTASITE_ERRORS),
+)
+async def make_instasite_site(
+    account_id: DocumentId, instasite_id: DocumentId, caller: QueueManager, duda: Duda
+) -> Instasite:
+    return await instasites.make_site(duda, account_id, instasite_id)
+
+
+@router.put(
+    INSTASITE + "/content",
+    response_model=InstasiteBuildRead,
+    summary="Fill an InstaSite's content library and read its preview link (services only)",
+    responses=error_responses(*INSTASITE_ERRORS),
+)
+async def fill_instasite_content(
+    account_id: DocumentId, instasite_id: DocumentId, caller: QueueManager, duda: Duda
+) -> Instasite:
+    return await instasites.fill_content(duda, account_id, instasite_id)
+
+
+@router.post(
+    INSTASITE + "/claim",
+    response_model=InstasiteBuildRead,
+    summary="Give a claimed InstaSite's site to the account as one of its sites (services only)",
+    responses=error_responses(*INSTASITE_ERRORS),
+)
+async def claim_instasite(
+    account_id: DocumentId,
+    instasite_id: DocumentId,
+    caller: QueueManager,
+    duda: Duda,
+    prefix: Prefix,
+) -> Instasite:
+    return await instasites.claim(duda, prefix, account_id, instasite_id)
+
+
+@router.delete(
+    INSTASITE,
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Delete an unclaimed InstaSite and its Duda site (services only)",
+    responses=error_responses(*INSTASITE_ERRORS),
+)
+async def purge_instasite(
+    account_id: DocumentId, instasite_id: DocumentId, caller: QueueManager, duda: Duda
+) -> None:
+    await instasites.purge(duda, account_id, instasite_id)

@@ -2,7 +2,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field
 
-from shared.utilities.schemas import DocumentRead, WriteModel
+from shared.utilities.schemas import DocumentRead, IdStr, WriteModel
 
 
 class SiteCreate(WriteModel):
@@ -23,3 +23,11 @@ class SiteRead(DocumentRead):
 
 class SsoLink(BaseModel):
     url: str  # signs the user in to Duda's editor on the site; short-lived
+
+
+class InstasiteBuildRead(DocumentRead):
+    """Where an InstaSite's build or claim stands on Duda's side."""
+
+    site_name: str | None
+    preview_url: str | None
+    site_id: IdStr | None

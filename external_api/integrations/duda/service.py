@@ -6,8 +6,10 @@ import logging
 from beanie import PydanticObjectId
 
 from external_api.integrations.duda.client import DudaClient
+from external_api.integrations.duda.content import content_library
 from external_api.integrations.duda.repository import SiteRepository
 from external_api.integrations.duda.schemas import SiteCreate
+from shared.domain.sites.business import fingerprint, profile_of, push_to_site
 from shared.models.base import utc_now
 from shared.models.duda_site import DudaSite
 from shared.utilities.errors import DomainError
@@ -28,9 +30,12 @@ async def create_site(duda: DudaClient, prefix: str, account_id: str, site: Site
         account_name = customer_name(prefix, account_id)
         await duda.ensure_customer(account_name)
         await duda.grant_site(account_name, site_name)
-        return await SiteRepository(account_id).create(
+        made = await SiteRepository(account_id).create(
             site_name=site_name, template_id=site.template_id
         )
+        # The new site shows the account's business data from the start.
+        push_to_site(account_id, made.id, fingerprint(await profile_of(made.account_id)))
+        return made
     except Exception:
         await delete_quietly(duda, site_name)
         raise
@@ -58,3 +63,14 @@ async def publish(duda: DudaClient, account_id: str, site_id: str) -> DudaSite:
 async def sso_link(duda: DudaClient, prefix: str, account_id: str, site_id: str) -> str:
     site = await SiteRepository(account_id).get(site_id)
     return await duda.sso_link(customer_name(prefix, account_id), site.site_name)
+
+
+async def push_business(duda: DudaClient, account_id: str, site_id: str) -> DudaSite:
+    """The account's current business data in the site's content library, shown on the live
+    site too once it was published."""
+    site = await SiteRepository(account_id).get(site_id)
+    profile = await profile_of(site.account_id)
+    await duda.update_content(site.site_name, content_library(profile))
+    if site.published_at:
+        await duda.publish_content(site.site_name)
+    return site

@@ -24,6 +24,7 @@ from shared.models.billing_customer import BillingCustomer
 from shared.models.billing_subscription import BillingSubscription
 from shared.models.booking import Booking
 from shared.models.business_location import BusinessLocation
+from shared.models.business_profile import BusinessProfile
 from shared.models.callrail_key import CallrailKey
 from shared.models.contact import Contact
 from shared.models.conversation import Conversation
@@ -59,6 +60,7 @@ from shared.models.google_ads_token import GoogleAdsToken
 from shared.models.google_analytics_token import GoogleAnalyticsToken
 from shared.models.google_business_token import GoogleBusinessToken
 from shared.models.google_calendar_token import GoogleCalendarToken
+from shared.models.instasite import Instasite
 from shared.models.integration_webhook_receipt import IntegrationWebhookReceipt
 from shared.models.invitation import Invitation
 from shared.models.lead import Lead
@@ -194,4 +196,6 @@ ALL_MODELS: list[type[Document]] = [
     FunnelPageVersion,
     FunnelClone,
     Template,
+    BusinessProfile,
+    Instasite,
 ]

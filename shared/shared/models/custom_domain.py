@@ -55,12 +55,15 @@ class CustomDomain(TenantDocument):
     verification_token: str
     verified_at: datetime | None = None
     last_checked_at: datetime | None = None
-    checks: int = 0  # DNS checks made while pending
+    checks: int = 0  # DNS checks the validation cron made while pending
+    # Why a failed domain failed: `domain_not_proven` (no record in time) or `domain_taken`.
+    failure: str | None = None
     tls_status: TlsStatus = TlsStatus.NONE
     cloudflare_hostname_id: str | None = None
     certificate_expires_at: datetime | None = None
-    # The expiry an alert was last sent for, so the renewal cron alerts once per certificate.
-    expiry_alerted_for: datetime | None = None
+    # Whether the account was told the certificate expires soon: once per certificate (set
+    # back to False whenever a new expiry is read from Cloudflare).
+    expiry_alert_sent: bool = False
 
     @property
     def record_name(self) -> str:

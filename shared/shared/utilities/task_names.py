@@ -190,6 +190,49 @@ SUPPORT_COMMUNICATION_CHECK_FLAG_WAITING = declare(
 )
 
 
+class CustomDomainArguments(TaskArguments):
+    domain_id: str
+    account_id: str
+
+
+class CustomHostnameArguments(TaskArguments):
+    hostname_id: str  # Cloudflare's id of the custom hostname
+
+
+class SiteBusinessArguments(TaskArguments):
+    account_id: str
+    site_id: str  # the DudaSite's id
+    business_hash: str  # the business data's fingerprint: one push per change
+
+
+class InstasiteArguments(TaskArguments):
+    instasite_id: str
+    account_id: str
+
+
+# Custom domains: pending ones re-checked by DNS (a cron), a verified one's TLS provisioned, a
+# deleted one's released (through the external API's Cloudflare), certificates watched (a cron).
+LIGHTNING_DOMAIN_VALIDATION_RECHECK_PENDING = declare(
+    "lightning_domain_validation.recheck_pending", NoArguments
+)
+LIGHTNING_DOMAIN_VALIDATION_PROVISION_TLS = declare(
+    "lightning_domain_validation.provision_tls", CustomDomainArguments
+)
+LIGHTNING_DOMAIN_VALIDATION_RELEASE_TLS = declare(
+    "lightning_domain_validation.release_tls", CustomHostnameArguments
+)
+LIGHTNING_DOMAIN_RENEWAL_WATCH_CERTIFICATES = declare(
+    "lightning_domain_renewal.watch_certificates", NoArguments
+)
+# A Duda site's business data pushed to its content library after the profile changed.
+SITE_UPDATE_BUSINESS_PUSH = declare("site_update_business.push", SiteBusinessArguments)
+# InstaSites: one built on Duda from a prospect's data, one claimed (given to the account as
+# its site); unclaimed ones purged (a cron).
+INSTASITES_BUILD_BUILD = declare("instasites_build.build", InstasiteArguments)
+INSTASITES_BUILD_CLAIM = declare("instasites_build.claim", InstasiteArguments)
+INSTASITES_PURGE_UNCLAIMED = declare("instasites_purge.purge_unclaimed", NoArguments)
+
+
 class PageVersionArguments(TaskArguments):
     version_id: str
     account_id: str

@@ -40,3 +40,23 @@ CUSTOMER = {
 }
 NOT_FOUND = {"error_code": "ResourceNotExist", "message": "Account not found"}
 SSO_LINK = {"url": "https://editor.example.com/home/site/28e1182c?dm_sso=2!eyJ0eXAiOiJKV1QiLCJhbGc"}
+
+
+def content_url(site_name: str = SITE_NAME) -> str:
+    """`POST`: the site's content library updated (Duda answers 204)."""
+    return f"{API}/sites/multiscreen/{site_name}/content"
+
+
+def content_publish_url(site_name: str = SITE_NAME) -> str:
+    return f"{API}/sites/multiscreen/{site_name}/content/publish"
+
+
+# `GET /sites/multiscreen/{site_name}`: the site, with its preview link.
+SITE = {
+    "site_name": SITE_NAME,
+    "account_name": "platform-customer",
+    "site_default_domain": "example.multiscreensite.com",
+    "preview_site_url": "https://example.multiscreensite.com/preview/28e1182c",
+    "last_published_date": None,
+    "template_id": 1000774,
+}

@@ -48,6 +48,8 @@ async def test_the_default_set_covers_the_platforms_events(notifications):
         "host_booking_cancelled",
         "support_message",
         "support_waiting",
+        "domain_verification_failed",
+        "domain_certificate_expiring",
     }
     assert all(template["is_default"] for template in answer.json())
 

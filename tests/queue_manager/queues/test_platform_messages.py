@@ -102,6 +102,18 @@ EXAMPLES = {
         {"account_name": "Acme", "subject": "Invoice", "waiting_minutes": "65"},
         {"conversation_url": dashboard_paths.support_conversation("c1")},
     ),
+    "domain_verification_failed": (
+        {
+            "hostname": "www.acme.test",
+            "record_name": "_platform-verify.www.acme.test",
+            "reason": "domain_not_proven",
+        },
+        {"domain_url": dashboard_paths.custom_domain("d1")},
+    ),
+    "domain_certificate_expiring": (
+        {"hostname": "www.acme.test", "expires_on": "2026-12-20"},
+        {"domain_url": dashboard_paths.custom_domain("d1")},
+    ),
 }
 # Events sent by email (the others, by SMS, are sent to a phone number).
 EMAILED = sorted(name for name, event in PLATFORM_EVENTS.items() if Channel.EMAIL in event.channels)

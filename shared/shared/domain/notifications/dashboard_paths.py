@@ -35,3 +35,7 @@ def task(project_id: object, task_id: object) -> str:
 
 def support_conversation(conversation_id: object) -> str:
     return f"/support/conversations/{conversation_id}"
+
+
+def custom_domain(domain_id: object) -> str:
+    return f"/sites/domains/{domain_id}"

@@ -73,6 +73,10 @@ PLATFORM_EVENTS: dict[str, PlatformEvent] = {
             "support_message", (Channel.EMAIL, Channel.PUSH), Audience.USERS, unless_online=True
         ),
         PlatformEvent("support_waiting", (Channel.EMAIL, Channel.PUSH), Audience.USERS),
+        # A custom domain not proven within its validation window (or proven by another
+        # account first); a custom domain's certificate expiring soon.
+        PlatformEvent("domain_verification_failed", (Channel.EMAIL,), Audience.ACCOUNT_MEMBERS),
+        PlatformEvent("domain_certificate_expiring", (Channel.EMAIL,), Audience.ACCOUNT_MEMBERS),
     )
 }
 

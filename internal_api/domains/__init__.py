@@ -1,0 +1,1 @@
+"""Custom domains of an account's sites and funnels (`/v1/domains`)."""

@@ -1,0 +1,1 @@
+"""InstaSites: where each one is in its build and claim, told on the general socket."""

@@ -1,0 +1,61 @@
+"""One external API per test module with the platform's Duda and Cloudflare accounts set up,
+its providers faked at the transport (`fake`, emptied for each test) and retries not slept:
+starting the app once per module rather than per test is most of what these tests would cost.
+
+A folder's conftest takes the fixtures (`platform_api`, `platform_fake`):
+
+    from tests.external_api.platform_app import module_platform_api, module_platform_fake, ...
+"""
+
+import pytest
+
+from external_api.app import create_app
+from external_api.integrations.cloudflare.settings import CloudflareSettings
+from external_api.integrations.duda.settings import DudaSettings
+from shared.utilities.auth import authenticator_for, service_token
+from shared.utilities.outbox import Senders
+from shared.utilities.settings import ServiceSettings
+from tests.external_api.conftest import RecordingEmitter, RecordingTasks, external_settings
+from tests.external_api.fakes import FakeProviders
+from tests.external_api.fakes.cloudflare import API_TOKEN, ZONE_ID
+from tests.external_api.fakes.duda import PASSWORD, USERNAME
+from tests.fixtures import asgi_client
+
+
+async def no_sleep(seconds: float) -> None:
+    pass
+
+
+@pytest.fixture(scope="module")
+def module_platform_fake() -> FakeProviders:
+    return FakeProviders()
+
+
+@pytest.fixture(scope="module")
+async def module_platform_api(module_platform_fake):
+    settings = external_settings(
+        duda=DudaSettings(username=USERNAME, password=PASSWORD, account_prefix="platform-"),
+        cloudflare=CloudflareSettings(api_token=API_TOKEN, zone_id=ZONE_ID),
+    )
+    app = create_app(settings, module_platform_fake.transport(), sleep=no_sleep)
+    async with asgi_client(app) as client:
+        app.state.senders = Senders(tasks=RecordingTasks(), emitter=RecordingEmitter())
+        yield client
+
+
+@pytest.fixture
+def platform_fake(module_platform_fake) -> FakeProviders:
+    module_platform_fake.answers.clear()
+    module_platform_fake.requests.clear()
+    return module_platform_fake
+
+
+@pytest.fixture
+def platform_api(module_platform_api, platform_fake, mongo):
+    return module_platform_api
+
+
+def from_service(name: str = "queue_manager") -> dict[str, str]:
+    """The Authorization header of a sibling service's token for the external API."""
+    token = service_token(authenticator_for(ServiceSettings()), name, "external_api")
+    return {"authorization": f"Bearer {token}"}

@@ -60,6 +60,12 @@ class CustomDomainPages:
         if not HOSTNAME.match(host):
             await proxy.send_error(send, 404, "page_not_found", "No page is served on this host.")
             return
-        path = PAGES_BY_HOST + host + scope["path"].rstrip("/")
-        rewritten = {**scope, "path": path, "raw_path": path.encode()}
+        prefix = PAGES_BY_HOST + host
+        # The path as the client sent it (still percent-encoded), under the pages' route.
+        raw_path = scope.get("raw_path") or scope["path"].encode()
+        rewritten = {
+            **scope,
+            "path": prefix + scope["path"].rstrip("/"),
+            "raw_path": prefix.encode() + raw_path.rstrip(b"/"),
+        }
         await self.forward(rewritten, receive, send)

@@ -11,7 +11,6 @@ from shared.domain.funnels.errors import PageNotFound
 from shared.domain.funnels.render_cache import RenderCache, RenderedPage
 from shared.domain.funnels.rendering import PageLinks, render_page
 from shared.domain.funnels.repository import public_funnel, published_version
-from shared.models.custom_domain import DomainTarget
 from shared.models.funnel import Funnel, FunnelStep
 from shared.models.funnel_page_version import FunnelPageVersion
 
@@ -35,7 +34,7 @@ async def by_path(funnel_id: str, slug: str) -> PublicStep:
 async def by_host(host: str, slug: str) -> PublicStep:
     """The step a custom domain serves at `/<slug>` (its first step at `/`)."""
     domain = await verified_target(host)
-    if domain is None or domain.target_type not in (DomainTarget.FUNNEL, DomainTarget.SITE):
+    if domain is None:
         raise PageNotFound()
     funnel = await public_funnel(domain.target_id)
     if funnel.account_id != domain.account_id:
@@ -62,7 +61,7 @@ async def published_step(funnel: Funnel, step: FunnelStep | None, base: str) -> 
 
 async def rendered(found: PublicStep, cache: RenderCache) -> RenderedPage:
     after = found.funnel.step_after(found.step.id)
-    links = PageLinks(next_step=found.path_of(after) if after else None)
+    links = PageLinks(next_step=found.path_of(after) if after else None, steps_base=found.base)
     cached = await cache.get(found.version.id, links)
     if cached is not None:
         return cached

@@ -155,6 +155,7 @@ async def remove_step(principal: Principal, funnel_id: str, step_id: str) -> Fun
     funnel.steps = [kept for kept in funnel.steps if kept.id != step.id]
     await funnel.save_changes()
     await PageRepository(funnel.account_id).delete(step.page_id)
+    await VersionRepository(funnel.account_id).delete_of_page(step.page_id)
     return funnel
 
 

@@ -28,7 +28,7 @@ async def test_a_custom_domains_path_is_asked_of_the_hosted_pages(gateway, route
     _, seen = router_seen
 
     home = await gateway.get("/", headers={"host": "Offers.Acme.test:443"})
-    step = await gateway.get("/thanks/", headers={"host": "offers.acme.test"})
+    step = await gateway.get("/thanks/?utm_source=ads", headers={"host": "offers.acme.test"})
 
     assert home.status_code == step.status_code == 201  # the fake router's answer
     assert [request["path"] for request in seen] == [

@@ -78,11 +78,13 @@ class Image(BlockBase):
 
 
 class Button(BlockBase):
-    """A link styled as a button: to `href`, or with `next_step` to the funnel's next step."""
+    """A link styled as a button: to `href`, to another step by its slug (`to_step`: a site's
+    menu), or with `next_step` to the funnel's next step."""
 
     type: Literal["button"] = "button"
     label: ShortText
     href: LinkAddress | None = None
+    to_step: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")] | None = None
     next_step: bool = False
     style: Literal["primary", "secondary"] = "primary"
 

@@ -16,6 +16,7 @@ from typing import Any
 from beanie import PydanticObjectId
 
 from shared.domain.funnels.blocks import Block, FormEmbed, form_ids, walk
+from shared.domain.funnels.pages import stored_blocks
 from shared.domain.funnels.repository import (
     CloneRepository,
     FormCopies,
@@ -112,7 +113,7 @@ def form_fields(form: Form, target: PydanticObjectId) -> dict[str, Any]:
 
 async def copy_page(page: FunnelPage, copy: Copy) -> FunnelPage:
     assert copy.funnel is not None, "the funnel is made before its pages"
-    blocks = with_forms(page.blocks, copy.form_ids)
+    blocks = stored_blocks(with_forms(page.blocks, copy.form_ids))
     return await FunnelPage(
         account_id=copy.target,
         funnel_id=copy.funnel.id,

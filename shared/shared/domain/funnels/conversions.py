@@ -7,6 +7,7 @@ landing page: the public path `/v1/public/pages/<funnel>/<slug>`, or `/<slug>` o
 domain), else on the only page embedding it, else on none.
 """
 
+import logging
 from urllib.parse import urlsplit
 
 from beanie import PydanticObjectId
@@ -20,6 +21,7 @@ from shared.models.funnel_page import FunnelPage
 from shared.utilities.repository import object_id
 
 PUBLIC_PREFIX = "/v1/public/pages/"
+logger = logging.getLogger(__name__)
 
 
 async def count_view(page: FunnelPage) -> None:
@@ -40,6 +42,14 @@ async def count_purchase(
 
 
 async def count_submission(form: Form, submission: FormSubmission) -> None:
+    """Never fails the submission it counts: a count it cannot make is logged and left out."""
+    try:
+        await count_on_its_page(form, submission)
+    except Exception:
+        logger.exception("submission %s not counted on its funnel step", submission.id)
+
+
+async def count_on_its_page(form: Form, submission: FormSubmission) -> None:
     pages = await PageRepository(form.account_id).embedding(form.id)
     page = await page_sent_from(pages, submission.attribution.landing_page)
     if page is None and len(pages) == 1:

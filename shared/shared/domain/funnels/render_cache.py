@@ -29,7 +29,7 @@ def version_key(version_id: PydanticObjectId) -> str:
 
 
 def links_field(links: PageLinks) -> str:
-    return links.next_step or "-"
+    return f"{links.steps_base}|{links.next_step or ''}"
 
 
 class RenderCache:

@@ -2,7 +2,8 @@
 attribute escaped), one macro per block type (`templates/blocks.html.j2`), the `html` block's
 markup sanitised again as it is rendered.
 
-    html = render_page(version, PageLinks(next_step="/v1/public/pages/<funnel>/<slug>"))
+    base = "/v1/public/pages/<funnel>/"
+    html = render_page(version, PageLinks(next_step=f"{base}thanks", steps_base=base))
 
 Nothing the page carries runs script of its author's: the only scripts are the forms module's
 embed scripts, from the platform's own origin (`CONTENT_SECURITY_POLICY` says so to browsers).
@@ -37,6 +38,9 @@ class Renderable(Protocol):
 @dataclass(frozen=True)
 class PageLinks:
     next_step: str | None = None  # where a `next_step` button leads; none on the last step
+    # What a step's slug is appended to, for a button `to_step`: the funnel's public path, or
+    # `/` on its custom domain.
+    steps_base: str = "/"
 
 
 def video_source(block: Video) -> str:

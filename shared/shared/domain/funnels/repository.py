@@ -69,6 +69,9 @@ class VersionRepository(TenantRepository[FunnelPageVersion]):
     async def delete_of_funnel(self, funnel_id: PydanticObjectId) -> None:
         await self.model.find(self.scoped({"funnel_id": funnel_id})).delete()
 
+    async def delete_of_page(self, page_id: PydanticObjectId) -> None:
+        await self.model.find(self.scoped({"page_id": page_id})).delete()
+
     async def set_thumbnail(self, version_id: PydanticObjectId, key: str) -> None:
         """The one change a version takes, once."""
         found = self.model.find_one(self.scoped({"_id": version_id, "thumbnail_key": None}))

@@ -38,12 +38,14 @@ def test_every_block_type_renders():
             {"type": "image", "src": "https://cdn.example.com/a.png", "alt": "A guide"},
             {"type": "button", "label": "Next", "next_step": True},
             {"type": "button", "label": "Call", "href": "tel:+15550100", "style": "secondary"},
+            {"type": "button", "label": "Prices", "to_step": "pricing"},
             {"type": "video", "provider": "vimeo", "video_id": "76979871"},
             {"type": "html", "html": "<p><strong>Bold</strong> claim</p>"},
         ],
     }
 
-    html = body_of(render_page(page(tree), PageLinks(next_step="/v1/public/pages/f/step-2")))
+    links = PageLinks(next_step="/v1/public/pages/f/step-2", steps_base="/v1/public/pages/f/")
+    html = body_of(render_page(page(tree), links))
 
     assert '<section class="section section-muted" id="top">' in html
     assert "<h1>Free guide</h1>" in html
@@ -53,6 +55,7 @@ def test_every_block_type_renders():
     assert '<img src="https://cdn.example.com/a.png" alt="A guide"' in html
     assert '<a class="button button-primary" href="/v1/public/pages/f/step-2">Next</a>' in html
     assert 'href="tel:+15550100">Call</a>' in html
+    assert 'href="/v1/public/pages/f/pricing">Prices</a>' in html
     assert 'src="https://player.vimeo.com/video/76979871"' in html
     assert "<p><strong>Bold</strong> claim</p>" in html
 

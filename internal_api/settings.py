@@ -15,8 +15,8 @@ from internal_api.support.settings import SupportSettings
 from shared.domain.csv_jobs.settings import CsvJobSettings
 from shared.domain.domains.settings import DomainSettings
 from shared.domain.edocs.settings import EdocsSettings
-from shared.domain.payments.settings import PaymentSettings
 from shared.domain.funnels.settings import FunnelSettings
+from shared.domain.payments.settings import PaymentSettings
 from shared.utilities.settings import Port, RunMode, common
 
 

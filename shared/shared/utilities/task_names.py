@@ -215,6 +215,8 @@ SUBSCRIPTION_CHARGE_MAINACCOUNT_INVOICE = declare(
 BILLING_CONTACTS_RECORD = declare("billing_contacts.record", InvoiceArguments)
 BILLING_NEW_AUTH_CHECK = declare("billing_new_auth.check", NoArguments)
 VERIFY_STRIPE_DOMAINS_REGISTER = declare("verify_stripe_domains.register", NoArguments)
+
+
 class CustomDomainArguments(TaskArguments):
     domain_id: str
     account_id: str

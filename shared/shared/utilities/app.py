@@ -34,6 +34,7 @@ from shared.utilities.errors import (
     install_error_handlers,
 )
 from shared.utilities.logging import configure_logging
+from shared.utilities.metrics import instrument
 from shared.utilities.openapi import document_uniform_errors
 from shared.utilities.outbox import OutboxMiddleware, Senders
 from shared.utilities.schemas import FORBIDDEN_CHARACTERS
@@ -387,5 +388,6 @@ def create_app(
     }
     app.add_middleware(RequestContextMiddleware, **edge)
     route_directly(app, [(route, RequestContextMiddleware(route.app, **edge)) for route in direct])
+    instrument(app, [route.prefix for route in direct])
     document_uniform_errors(app)
     return app

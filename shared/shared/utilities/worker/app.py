@@ -30,6 +30,7 @@ from shared.utilities.worker import shutdown
 from shared.utilities.worker.claims import ClaimStore, ClaimTaker, claim_store, claim_taker
 from shared.utilities.worker.leases import LeaseKeeper
 from shared.utilities.worker.loop import uses_host_loop
+from shared.utilities.worker.metrics import serve_worker_metrics
 from shared.utilities.worker.resources import PerLoop
 
 logger = logging.getLogger(__name__)
@@ -159,6 +160,7 @@ def create_worker_app(
     use_json_logs(settings.log_level)
     refuse_a_worker_with_nothing_to_consume(app)
     shutdown.install()
+    serve_worker_metrics(app)
     return app
 
 

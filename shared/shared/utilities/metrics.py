@@ -24,9 +24,9 @@ scrape it (`deploy/k8s`).
 
 import bisect
 import time
-from ipaddress import IPv4Network, IPv6Network, ip_address
 from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from ipaddress import IPv4Network, IPv6Network, ip_address
 from typing import Any
 
 from fastapi import FastAPI, Request, Response

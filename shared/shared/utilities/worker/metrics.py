@@ -84,11 +84,12 @@ def exporter_registry() -> CollectorRegistry:
 def serve_worker_metrics(app: Celery) -> None:
     """The worker's main process serves /metrics on WORKER_METRICS_PORT (0: none), before its
     pool forks; a pool process that ends has its live gauges dropped."""
-    port = app.runtime.settings.worker_metrics_port
+    settings = app.runtime.settings
+    port = settings.worker_metrics_port
 
     def serve(sender: Any = None, **_: Any) -> None:
         if port and getattr(sender, "app", app) is app:
-            start_http_server(port, addr="0.0.0.0", registry=exporter_registry())  # noqa: S104
+            start_http_server(port, addr=settings.host, registry=exporter_registry())
 
     def process_ended(pid: int | None = None, **_: Any) -> None:
         if multiprocess_dir():

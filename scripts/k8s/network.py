@@ -77,6 +77,8 @@ def callers() -> dict[str, set[str]]:
 
 
 def ingress(workload: Workload, called_by: set[str]) -> list[dict[str, Any]]:
+    if not workload.port:
+        return []  # beat: nothing to ask it
     port_name = "http" if workload.serves_http else "metrics"
     rules = [{"from": [namespace_is(MONITORING_NAMESPACE)], "ports": tcp(port_name)}]
     if not workload.serves_http:

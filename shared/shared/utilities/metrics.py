@@ -22,8 +22,8 @@ reaches it from outside; inside the cluster the NetworkPolicies let only Prometh
 scrape it (`deploy/k8s`).
 """
 
-import bisect
 import time
+from bisect import bisect_left
 from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from ipaddress import IPv4Network, IPv6Network, ip_address
@@ -39,7 +39,7 @@ from prometheus_client.core import (
 )
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 from pymongo import monitoring
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Scope
 
 from shared.utilities.errors import Forbidden
 
@@ -68,20 +68,34 @@ class Series:
 
 
 class RequestMetrics:
-    """The app's request counts and latencies, recorded by `MetricsMiddleware`, collected by
-    prometheus-client at scrape time."""
+    """The app's request counts and latencies, recorded by the factory's edge middleware
+    (`RequestContextMiddleware`, which already times every request and knows its status),
+    collected by prometheus-client at scrape time."""
 
-    def __init__(self) -> None:
-        self.series: dict[tuple[str, str, str], Series] = {}
+    def __init__(self, direct_prefixes: Sequence[str] = ()) -> None:
+        self.series: dict[tuple[str, str, int], Series] = {}
         self.in_flight = 0
+        self.direct_prefixes = tuple(direct_prefixes)
 
-    def record(self, method: str, route: str, status: int, seconds: float) -> None:
-        key = (method, route, str(status))
+    def finished(self, scope: Scope, status: int, started: float) -> None:
+        """A request answered (`started` by `time.perf_counter`), under the template of the
+        route that took it (FastAPI leaves the route in the scope), a direct route's prefix,
+        or `unmatched`. On every request: kept to a dict lookup and a bisection."""
+        seconds = time.perf_counter() - started
+        self.in_flight -= 1
+        route = scope.get("route")
+        key = (scope["method"], route.path if route else self.unrouted(scope["path"]), status)
         series = self.series.get(key)
         if series is None:
             series = self.series[key] = Series()
-        series.buckets[bisect.bisect_left(LATENCY_BUCKETS, seconds)] += 1
+        series.buckets[bisect_left(LATENCY_BUCKETS, seconds)] += 1
         series.total_seconds += seconds
+
+    def unrouted(self, path: str) -> str:
+        for prefix in self.direct_prefixes:
+            if path.startswith(prefix):
+                return f"{prefix}*"
+        return UNMATCHED
 
     def collect(self) -> Iterator[Metric]:
         labels = ["method", "route", "status"]
@@ -89,55 +103,14 @@ class RequestMetrics:
         latency = HistogramMetricFamily(
             "http_request_duration_seconds", "Time to answer an HTTP request", labels=labels
         )
-        for key, series in list(self.series.items()):
+        for (method, route, status), series in list(self.series.items()):
+            key = [method, route, str(status)]
             buckets = series.cumulative()
             requests.add_metric(key, buckets[-1][1])
             latency.add_metric(key, buckets, series.total_seconds)
         in_flight = GaugeMetricFamily("http_requests_in_flight", "HTTP requests being answered")
         in_flight.add_metric([], self.in_flight)
         yield from (requests, latency, in_flight)
-
-
-class MetricsMiddleware:
-    """Times every HTTP request and records it under the template of the route that took it
-    (FastAPI leaves the route in the scope), a direct route's prefix, or `unmatched`."""
-
-    def __init__(self, app: ASGIApp, metrics: RequestMetrics, direct: Sequence[str]) -> None:
-        self.app = app
-        self.metrics = metrics
-        self.direct = tuple(direct)
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        metrics = self.metrics
-        metrics.in_flight += 1
-        started = time.perf_counter()
-        status = 500
-
-        async def send_noting_status(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            await send(message)
-
-        try:
-            await self.app(scope, receive, send_noting_status)
-        finally:
-            metrics.in_flight -= 1
-            seconds = time.perf_counter() - started
-            metrics.record(scope["method"], self.route_of(scope), status, seconds)
-
-    def route_of(self, scope: Scope) -> str:
-        route = scope.get("route")
-        if route is not None:
-            return route.path
-        path = scope["path"]
-        for prefix in self.direct:
-            if path.startswith(prefix):
-                return f"{prefix}*"
-        return UNMATCHED
 
 
 class MongoPools(monitoring.ConnectionPoolListener):
@@ -233,8 +206,8 @@ class AppMetrics:
     """One app's metrics: its own registry (tests and embedded mode make many apps in one
     process) and the coroutines to run before each scrape (a queue's depth read from Redis)."""
 
-    def __init__(self, app: FastAPI) -> None:
-        self.requests = RequestMetrics()
+    def __init__(self, app: FastAPI, direct_prefixes: Sequence[str] = ()) -> None:
+        self.requests = RequestMetrics(direct_prefixes)
         self.registry = CollectorRegistry(auto_describe=False)
         self.refreshers: list[Refresher] = []
         for collector in (self.requests, MONGO_POOLS, RedisPools(app), ProcessWide()):
@@ -284,14 +257,9 @@ async def scrape(request: Request) -> Response:
     return Response(body, media_type=CONTENT_TYPE_LATEST)
 
 
-def instrument(app: FastAPI, direct_prefixes: Sequence[str]) -> None:
-    """`/metrics` on the app, and every request recorded, direct routes' included (the
-    middleware sits on top of the stack the factory builds, see `route_directly`)."""
-    metrics = app.state.metrics = AppMetrics(app)
+def instrument(app: FastAPI, direct_prefixes: Sequence[str]) -> AppMetrics:
+    """`/metrics` on the app; the factory hands `.requests` to its edge middleware, which
+    records every request, direct routes' included."""
+    metrics = app.state.metrics = AppMetrics(app, direct_prefixes)
     app.router.add_api_route(PATH, scrape, include_in_schema=False)
-    build_stack = app.build_middleware_stack
-
-    def build_middleware_stack() -> ASGIApp:
-        return MetricsMiddleware(build_stack(), metrics.requests, direct_prefixes)
-
-    app.build_middleware_stack = build_middleware_stack  # type: ignore[method-assign]
+    return metrics

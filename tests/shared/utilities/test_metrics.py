@@ -1,6 +1,7 @@
 """`/metrics` of an app built by the factory: requests by route template and status, latency
 buckets, in-flight requests, direct routes, pools, and who may scrape."""
 
+import time
 from types import SimpleNamespace
 
 import httpx
@@ -100,7 +101,9 @@ async def test_a_request_being_answered_is_in_flight(client):
 
 def test_a_latency_is_counted_in_every_bucket_from_its_own_up():
     metrics = RequestMetrics()
-    metrics.record("GET", "/r", 200, 0.03)
+    scope = {"method": "GET", "path": "/r", "route": SimpleNamespace(path="/r")}
+    metrics.in_flight += 1
+    metrics.finished(scope, 200, time.perf_counter() - 0.03)  # a request of 30 ms
 
     (latency,) = [family for family in metrics.collect() if family.name.endswith("seconds")]
 

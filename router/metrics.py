@@ -31,7 +31,7 @@ class RouterMetrics:
     def on(cls, app: FastAPI) -> "RouterMetrics":
         """The router's metrics, collected with the app's."""
         metrics = cls()
-        metrics_of(app).registry.register(metrics)  # type: ignore[arg-type]
+        metrics_of(app).registry.register(metrics)
         return metrics
 
     def admitted(self, outcome: str) -> None:

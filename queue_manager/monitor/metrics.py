@@ -15,8 +15,8 @@ from fastapi import FastAPI
 from prometheus_client.core import GaugeMetricFamily, Metric
 
 from queue_manager.layout import switch_names
+from queue_manager.monitor import repository
 from queue_manager.monitor.service import oldest_waiting_seconds, queue_length
-from shared.models.dead_letter import DeadLetter
 from shared.utilities.metrics import metrics_of
 
 
@@ -30,7 +30,7 @@ class QueueMetrics:
     def on(cls, app: FastAPI) -> "QueueMetrics":
         metrics = cls()
         registry = metrics_of(app)
-        registry.registry.register(metrics)  # type: ignore[arg-type]
+        registry.registry.register(metrics)
         registry.on_scrape(metrics.refresh)
         return metrics
 
@@ -39,7 +39,7 @@ class QueueMetrics:
         for queue in switch_names():
             self.lengths[queue] = await queue_length(redis, queue)
             self.oldest[queue] = await oldest_waiting_seconds(redis, queue, now) or 0.0
-        self.dead_letters = await DeadLetter.get_motor_collection().estimated_document_count()
+        self.dead_letters = await repository.dead_letters_kept()
 
     def collect(self) -> Iterator[Metric]:
         lengths = GaugeMetricFamily("celery_queue_length", "Tasks waiting", labels=["queue"])

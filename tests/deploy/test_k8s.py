@@ -41,8 +41,8 @@ CUSTOM_KINDS = {
 Object = dict[str, Any]
 # The library reads a kind's schema and the 5 MB of definitions anew for every object (0.05 s
 # each); a schema file's contents never change, so they are read once.
-kubernetes_validate.utils.schema_contents = functools.cache(  # type: ignore[attr-defined]
-    kubernetes_validate.utils.schema_contents  # type: ignore[attr-defined]
+kubernetes_validate.utils.schema_contents = functools.cache(
+    kubernetes_validate.utils.schema_contents
 )
 
 

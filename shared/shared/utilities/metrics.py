@@ -211,7 +211,7 @@ class AppMetrics:
         self.registry = CollectorRegistry(auto_describe=False)
         self.refreshers: list[Refresher] = []
         for collector in (self.requests, MONGO_POOLS, RedisPools(app), ProcessWide()):
-            self.registry.register(collector)  # type: ignore[arg-type]
+            self.registry.register(collector)
 
     def on_scrape(self, refresher: Refresher) -> None:
         self.refreshers.append(refresher)

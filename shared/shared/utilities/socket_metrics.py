@@ -27,7 +27,7 @@ class SocketMetrics:
     def on(cls, sio: Any, api: FastAPI) -> "SocketMetrics":
         """Counted by the server's manager (`RoomFanOut`), collected with the app's metrics."""
         metrics = sio.socket_metrics = cls(sio)
-        metrics_of(api).registry.register(metrics)  # type: ignore[arg-type]
+        metrics_of(api).registry.register(metrics)
         return metrics
 
     def emitted(self, namespace: str, event: str, recipients: int) -> None:

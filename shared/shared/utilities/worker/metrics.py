@@ -77,7 +77,7 @@ def exporter_registry() -> CollectorRegistry:
     if not multiprocess_dir():
         return REGISTRY
     registry = CollectorRegistry()
-    multiprocess.MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
+    multiprocess.MultiProcessCollector(registry)
     return registry
 
 
@@ -93,7 +93,7 @@ def serve_worker_metrics(app: Celery) -> None:
 
     def process_ended(pid: int | None = None, **_: Any) -> None:
         if multiprocess_dir():
-            multiprocess.mark_process_dead(pid or os.getpid())  # type: ignore[no-untyped-call]
+            multiprocess.mark_process_dead(pid or os.getpid())
 
     signals.worker_init.connect(serve, weak=False, dispatch_uid=f"{app.main}-metrics")
     signals.worker_process_shutdown.connect(

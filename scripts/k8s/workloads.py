@@ -114,6 +114,9 @@ def volumes(workload: Workload) -> tuple[list[dict[str, Any]], list[dict[str, An
     if workload.files:
         pod.append({"name": "files", "persistentVolumeClaim": {"claimName": FILES_CLAIM}})
         mounts.append({"name": "files", "mountPath": "/files"})
+    if workload.kind == "worker":
+        pod.append({"name": "metrics", "emptyDir": {}})
+        mounts.append({"name": "metrics", "mountPath": METRICS_DIR})
     return pod, mounts
 
 

@@ -200,16 +200,18 @@ def test_beat_is_exactly_one_scheduler_of_every_cron(built):
 
 
 @pytest.mark.parametrize("name", WORKER_NAMES)
-def test_a_worker_is_alive_when_its_own_node_answers_and_serves_its_metrics(built, name):
+def test_a_worker_is_alive_when_its_node_answers_and_serves_its_processes_metrics(built, name):
     container = built.container(name)
     environment = {item["name"]: item.get("value") for item in container["env"]}
+    ping = container["livenessProbe"]["exec"]["command"][-1]
+    volumes = built.get("Deployment", name)["spec"]["template"]["spec"]["volumes"]
+    mounted = {mount["mountPath"]: mount["name"] for mount in container["volumeMounts"]}
 
-    assert (
-        "inspect ping --destination celery@$HOSTNAME"
-        in container["livenessProbe"]["exec"]["command"][-1]
-    )
+    assert "inspect ping --destination celery@$HOSTNAME" in ping
     assert environment["WORKER_METRICS_PORT"] == str(container["ports"][0]["containerPort"])
-    assert environment["PROMETHEUS_MULTIPROC_DIR"]
+    # Each pool process writes its file there: a fresh directory per pod.
+    metrics_volume = mounted[environment["PROMETHEUS_MULTIPROC_DIR"]]
+    assert {"name": metrics_volume, "emptyDir": {}} in volumes
 
 
 def secret_of(built: Built, name: str) -> Object:

@@ -17,9 +17,11 @@ process per replica, and Prometheus scrapes each replica): no lock per request, 
 library's metric objects, which keep a mutex per value. The Celery workers, which fork, record
 with the library in its multi-process mode instead (`shared.utilities.worker.metrics`).
 
-`/metrics` is not under `/v1/`, so neither the router's table nor Traefik's IngressRoute
-reaches it from outside; inside the cluster the NetworkPolicies let only Prometheus' namespace
-scrape it (`deploy/k8s`).
+Who may read it: `/metrics` is not under `/v1/`, so neither the router's table nor Traefik's
+IngressRoute routes to it, but the gateway's `/` is reached through Traefik; so a scrape that
+came through a proxy (X-Forwarded-For or Forwarded) is refused, as is one from outside
+METRICS_ALLOWED_NETWORKS (loopback by default, the pod network on Kubernetes, where the
+NetworkPolicies also let only Prometheus' namespace reach the port; `deploy/k8s`).
 """
 
 import time

@@ -10,12 +10,12 @@ What every app built by the factory exports:
   router's exchanges and rate limits (`router.metrics`), the sockets' connections, rooms and
   emits (`shared.utilities.socket_metrics`), the queue manager's queue depths
   (`queue_manager.monitor.metrics`), and the process-wide default registry (the Celery tasks'
-  metrics of an in-process worker, `shared.utilities.worker.metrics`).
+  metrics of an in-process worker, `shared.utilities.task_metrics`).
 
 Requests are recorded in plain Python on the event loop, one process's own (a service runs one
 process per replica, and Prometheus scrapes each replica): no lock per request, unlike the
 library's metric objects, which keep a mutex per value. The Celery workers, which fork, record
-with the library in its multi-process mode instead (`shared.utilities.worker.metrics`).
+with the library in its multi-process mode instead (`shared.utilities.task_metrics`).
 
 Who may read it: `/metrics` is not under `/v1/`, so neither the router's table nor Traefik's
 IngressRoute routes to it, but the gateway's `/` is reached through Traefik; so a scrape that

@@ -25,12 +25,12 @@ from shared.utilities.logging import configure_logging
 from shared.utilities.outbox import Senders
 from shared.utilities.redis import create_redis
 from shared.utilities.settings import ServiceSettings
+from shared.utilities.task_metrics import serve_worker_metrics
 from shared.utilities.tasks import IN_PROCESS_BROKER, broker_url, queue_of
 from shared.utilities.worker import shutdown
 from shared.utilities.worker.claims import ClaimStore, ClaimTaker, claim_store, claim_taker
 from shared.utilities.worker.leases import LeaseKeeper
 from shared.utilities.worker.loop import uses_host_loop
-from shared.utilities.worker.metrics import serve_worker_metrics
 from shared.utilities.worker.resources import PerLoop
 
 logger = logging.getLogger(__name__)

@@ -10,19 +10,16 @@ import uuid
 import pytest
 from prometheus_client import REGISTRY
 
-from shared.models.task_run import TaskStatus
 from shared.utilities.settings import ServiceSettings
 from shared.utilities.task_names import AnyArguments, TaskName
 from shared.utilities.tasks import TaskSender
 from shared.utilities.worker import PermanentError, create_worker_app, platform_task
-from shared.utilities.worker.repository import find_run
 from tests.worker_in_process import worker_on_this_loop
 
 QUEUE = "metrics_probe"
 app = create_worker_app(QUEUE, ServiceSettings(), queues=[QUEUE])
 SUCCEEDS = TaskName(f"{QUEUE}.succeed", AnyArguments)
 DIES = TaskName(f"{QUEUE}.die", AnyArguments)
-SETTLED = (TaskStatus.COMPLETED, TaskStatus.DEAD)
 
 
 @platform_task(app, SUCCEEDS)
@@ -52,39 +49,41 @@ def sender():
     tasks.close()
 
 
-async def settled(task_id: str) -> None:
+async def counted(name: str, expected: float, **labels: str) -> float:
+    """The sample once it reaches `expected`: the run's record is written inside the body's
+    run, a moment before Celery's task_postrun signal counts the attempt."""
     async with asyncio.timeout(30):
-        while (run := await find_run(task_id)) is None or run.status not in SETTLED:  # noqa: ASYNC110
+        while sample(name, **labels) < expected:  # noqa: ASYNC110 (a signal, no event to await)
             await asyncio.sleep(0.02)
+    return sample(name, **labels)
 
 
 async def test_a_task_run_is_counted_with_its_state_duration_and_wait(worker, sender):
-    before = sample("celery_tasks_total", task=SUCCEEDS.name, state="SUCCESS")
+    labels = {"task": SUCCEEDS.name, "state": "SUCCESS"}
+    before = sample("celery_tasks_total", **labels)
     waits = sample("celery_task_queue_wait_seconds_count", queue=QUEUE)
-    task_id = uuid.uuid4().hex
 
-    await sender.send(SUCCEEDS.name, {}, task_id)
-    await settled(task_id)
+    await sender.send(SUCCEEDS.name, {}, uuid.uuid4().hex)
 
-    assert sample("celery_tasks_total", task=SUCCEEDS.name, state="SUCCESS") == before + 1
+    assert await counted("celery_tasks_total", before + 1, **labels) == before + 1
     assert sample("celery_task_duration_seconds_count", task=SUCCEEDS.name) >= 1
     assert sample("celery_task_queue_wait_seconds_count", queue=QUEUE) == waits + 1
 
 
 async def test_a_dead_task_is_counted_as_a_failure(worker, sender):
-    before = sample("celery_tasks_total", task=DIES.name, state="FAILURE")
-    task_id = uuid.uuid4().hex
+    labels = {"task": DIES.name, "state": "FAILURE"}
+    before = sample("celery_tasks_total", **labels)
 
-    await sender.send(DIES.name, {}, task_id)
-    await settled(task_id)
+    await sender.send(DIES.name, {}, uuid.uuid4().hex)
 
-    assert sample("celery_tasks_total", task=DIES.name, state="FAILURE") == before + 1
+    assert await counted("celery_tasks_total", before + 1, **labels) == before + 1
+    assert sample("celery_tasks_total", task=DIES.name, state="SUCCESS") == 0
 
 
 # Run in a fresh interpreter: prometheus-client picks its multi-process mode at import.
 FORKED_WORKERS = """
 import multiprocessing, sys
-from shared.utilities.worker import metrics
+from shared.utilities import task_metrics as metrics
 
 def attempt():
     metrics.TASKS.labels("probe.run", "SUCCESS").inc()

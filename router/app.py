@@ -13,10 +13,10 @@ from redis.exceptions import ConnectionError
 from starlette.types import Receive, Scope, Send
 
 from router import exchange
-from router.access import Gate, RememberingSeal
+from router.access import RememberingSeal
 from router.bearer import Bearers
 from router.forwarding import Forwarder
-from router.ratelimit import RateLimiter
+from router.metrics import CountingGate, CountingRateLimiter, RouterMetrics
 from router.routing import Routes
 from router.session_cache import session_cache
 from router.settings import RouterSettings
@@ -75,10 +75,12 @@ def create_app(settings: RouterSettings) -> FastAPI:
             http_pool(*timeouts) as pool,
             session_cache(settings.redis_url, redis, settings.session_idle, seal) as cache,
         ):
-            limiter = RateLimiter(redis, limits)
+            metrics = app.state.router_metrics
+            app.state.metrics_redis_clients = {"hot_path": redis}
+            limiter = CountingRateLimiter(metrics, redis, limits)
             bearers = Bearers(redis, bearer_seal, minter, limiter, settings.bearer_cache_seconds)
-            app.state.gate = Gate(
-                cache, routes, minter, limiter, settings.admission_timeout_seconds, bearers
+            app.state.gate = CountingGate(
+                metrics, cache, routes, minter, limiter, settings.admission_timeout_seconds, bearers
             )
             app.state.forwarder = Forwarder(app.state.gate, routes, pool, settings.trusted_proxies)
             yield
@@ -100,4 +102,5 @@ def create_app(settings: RouterSettings) -> FastAPI:
             DirectRoute(METADATA_PATH, forward),
         ],
     )
+    app.state.router_metrics = RouterMetrics.on(app)
     return app

@@ -34,6 +34,7 @@ from shared.utilities.errors import (
     install_error_handlers,
 )
 from shared.utilities.logging import configure_logging
+from shared.utilities.metrics import RequestMetrics, instrument
 from shared.utilities.openapi import document_uniform_errors
 from shared.utilities.outbox import OutboxMiddleware, Senders
 from shared.utilities.schemas import FORBIDDEN_CHARACTERS
@@ -106,6 +107,7 @@ class RequestContextMiddleware:
         max_body_bytes: int,
         body_limits: Mapping[str, int],
         log_sample_rate: float = 1.0,
+        metrics: RequestMetrics | None = None,
     ) -> None:
         self.app = app
         self.service = service
@@ -113,6 +115,7 @@ class RequestContextMiddleware:
         # Longest prefix first, so the most specific route's limit wins.
         self.body_limits = sorted(body_limits.items(), key=lambda item: -len(item[0]))
         self.log_sample_rate = log_sample_rate
+        self.metrics = metrics
 
     def body_limit(self, path: str) -> int:
         for prefix, limit in self.body_limits:
@@ -126,6 +129,8 @@ class RequestContextMiddleware:
             return
         request_id = incoming_request_id(scope) or new_request_id()
         request_token = context.request_id.set(request_id)
+        if self.metrics is not None:
+            self.metrics.in_flight += 1
         service_token = context.service_name.set(self.service)
         started = time.perf_counter()
         status = 0
@@ -154,6 +159,8 @@ class RequestContextMiddleware:
             )
         finally:
             self.log(scope, status or 500, started)
+            if self.metrics is not None:
+                self.metrics.finished(scope, status or 500, started)
             context.request_id.reset(request_token)
             context.service_name.reset(service_token)
 
@@ -379,11 +386,13 @@ def create_app(
         configure(app)
     if sends_work:
         app.add_middleware(OutboxMiddleware)
+    metrics = instrument(app, [route.prefix for route in direct])
     edge = {
         "service": service,
         "max_body_bytes": settings.max_body_bytes,
         "body_limits": body_limits or {},
         "log_sample_rate": settings.log_request_sample_rate,
+        "metrics": metrics.requests,
     }
     app.add_middleware(RequestContextMiddleware, **edge)
     route_directly(app, [(route, RequestContextMiddleware(route.app, **edge)) for route in direct])

@@ -20,6 +20,7 @@ from redis.asyncio import Redis
 from socketio import packet as socket_packet
 
 from shared.utilities import redis as redis_utils
+from shared.utilities.socket_metrics import count_emit
 
 # How long a starting socket service waits for its subscription before serving without it
 # (Redis away: the library keeps retrying, and subscribes once Redis is back).
@@ -80,13 +81,16 @@ class RoomFanOut:
 
     async def _handle_emit(self, message: dict[str, Any]) -> None:
         if message.get("callback") or message.get("binary"):
+            count_emit(self.server, message.get("namespace") or "/", message["event"], 0)
             await super()._handle_emit(message)  # type: ignore[misc]  # the manager's own
             return
         namespace = message.get("namespace") or "/"
         if namespace not in self.rooms:
             return
         packets = self.encoded(namespace, message["event"], message["data"])
-        for eio_sid in self.recipients(namespace, message.get("room"), message.get("skip_sid")):
+        recipients = self.recipients(namespace, message.get("room"), message.get("skip_sid"))
+        count_emit(self.server, namespace, message["event"], len(recipients))
+        for eio_sid in recipients:
             for eio_packet in packets:
                 await self.server._send_eio_packet(eio_sid, eio_packet)
 

@@ -130,6 +130,14 @@ class ServiceSettings(BaseSettings):
     session_absolute_seconds: PositiveInt = common(
         "SESSION_ABSOLUTE_SECONDS", 30 * 24 * 3600, "a session ends this long after sign-in"
     )
+    metrics_allowed_networks: list[IPvAnyNetwork] = common(
+        "METRICS_ALLOWED_NETWORKS",
+        ["127.0.0.1/32", "::1/128"],
+        "JSON list of the networks Prometheus scrapes /metrics from (never through a proxy)",
+    )
+    worker_metrics_port: int = common(
+        "WORKER_METRICS_PORT", 0, "port a Celery worker serves /metrics on; 0: none"
+    )
 
     @property
     def session_idle(self) -> timedelta:

@@ -17,6 +17,7 @@ from shared.utilities.errors import DomainError, Forbidden
 from shared.utilities.realtime import Socket, SocketServer, redis_manager
 from shared.utilities.sessions import authenticate_handshake
 from shared.utilities.settings import ServiceSettings
+from shared.utilities.socket_metrics import SocketMetrics
 from shared.utilities.socket_sessions import following_sessions
 
 logger = logging.getLogger(__name__)
@@ -52,6 +53,7 @@ def create_socket_service(
         sends_work=True,
         lifespans=[following_sessions, subscribed],
     )
+    SocketMetrics.on(sio, api)
     return sio, api
 
 

@@ -25,6 +25,7 @@ from shared.utilities.logging import configure_logging
 from shared.utilities.outbox import Senders
 from shared.utilities.redis import create_redis
 from shared.utilities.settings import ServiceSettings
+from shared.utilities.task_metrics import serve_worker_metrics
 from shared.utilities.tasks import IN_PROCESS_BROKER, broker_url, queue_of
 from shared.utilities.worker import shutdown
 from shared.utilities.worker.claims import ClaimStore, ClaimTaker, claim_store, claim_taker
@@ -159,6 +160,7 @@ def create_worker_app(
     use_json_logs(settings.log_level)
     refuse_a_worker_with_nothing_to_consume(app)
     shutdown.install()
+    serve_worker_metrics(app)
     return app
 
 

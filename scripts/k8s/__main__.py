@@ -1,0 +1,3 @@
+from scripts.k8s.render import main
+
+raise SystemExit(main())

@@ -65,6 +65,8 @@ from shared.models.notification_delivery import NotificationDelivery
 from shared.models.notification_outbox import OutboxMessage
 from shared.models.notification_preference import NotificationPreference
 from shared.models.notification_template import NotificationTemplate
+from shared.models.onebalance_movement import OnebalanceMovement
+from shared.models.onebalance_wallet import OnebalanceWallet
 from shared.models.payment_customer import PaymentCustomer
 from shared.models.pipeline import Pipeline
 from shared.models.project import Project
@@ -186,4 +188,6 @@ ALL_MODELS: list[type[Document]] = [
     ApiKey,
     LocalPaymentObject,
     PaymentCustomer,
+    OnebalanceWallet,
+    OnebalanceMovement,
 ]

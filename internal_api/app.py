@@ -35,6 +35,7 @@ from internal_api.notifications_center.routes import router as notifications_cen
 from internal_api.oauth.key_routes import router as api_keys_router
 from internal_api.oauth.protocol_routes import router as oauth_protocol_router
 from internal_api.oauth.routes import router as oauth_router
+from internal_api.onebalance.routes import router as onebalance_router
 from internal_api.payments import payments
 from internal_api.projects.routes import router as projects_router
 from internal_api.public.layer import install_public_cors, public_layer
@@ -119,6 +120,7 @@ def create_app(
             oauth_router,
             oauth_protocol_router,
             api_keys_router,
+            onebalance_router,
         ],
         uses_mongo=True,
         uses_redis=True,

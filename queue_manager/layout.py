@@ -18,9 +18,11 @@ expiries; the cron `projects` (`crons/projects.py`) sends tasks' reminders and m
 tasks' next occurrences; the cron `booking_reminders` (`crons/booking_reminders.py`) sends
 bookings' reminders; the support inbox's queues `support_message_status` and
 `support_notification` (`queues/support.py`) and crons `support_snooze` and
-`support_communication_check` (`crons/support.py`). The original's other switches
-(subscriptions, InstaSites, OneBalance, billing, ...) come back with the feature that gives them
-a task.
+`support_communication_check` (`crons/support.py`); OneBalance's streams
+`onebalance_balance_reload_stream` and `onebalance_balance_charge_stream`
+(`queues/onebalance.py`) and crons `onebalance_balance_reload` and `onebalance_balance_charge`
+(`crons/onebalance.py`). The original's other switches (subscriptions, InstaSites, billing,
+...) come back with the feature that gives them a task.
 """
 
 from dataclasses import dataclass
@@ -33,6 +35,8 @@ from shared.utilities.task_names import (
     CHECK_ACCOUNT_ACTIVE_SUSPEND_ENDED,
     CONTACTS_EXPORT_CLEANUP_DELETE_EXPIRED,
     EDOCS_SWEEP,
+    ONEBALANCE_BALANCE_CHARGE_SETTLE,
+    ONEBALANCE_BALANCE_RELOAD_RELOAD_DUE,
     PROJECTS_SEND_DUE,
     SCHEDULE_UTILIZATION_MONITORING_RECORD,
     SHORT_LINK_CLICKS_RECORD,
@@ -71,6 +75,8 @@ CRONS: dict[str, Cron] = {
     "support_communication_check": Cron(
         SUPPORT_COMMUNICATION_CHECK_FLAG_WAITING, timedelta(minutes=5)
     ),
+    "onebalance_balance_reload": Cron(ONEBALANCE_BALANCE_RELOAD_RELOAD_DUE, timedelta(minutes=5)),
+    "onebalance_balance_charge": Cron(ONEBALANCE_BALANCE_CHARGE_SETTLE, timedelta(minutes=10)),
 }
 
 

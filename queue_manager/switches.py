@@ -67,6 +67,20 @@ class QueueSwitches(BaseSettings):
         "flags support conversations waiting too long for an answer and tells the assignee or "
         "the team, once per wait"
     )
+    onebalance_balance_reload: bool = switch(
+        "reloads by card every OneBalance wallet still below its auto-reload threshold once its "
+        "window has passed"
+    )
+    onebalance_balance_reload_stream: bool = switch(
+        "reloads by card a OneBalance wallet whose balance has just crossed its threshold"
+    )
+    onebalance_balance_charge: bool = switch(
+        "finishes OneBalance charges a dead worker left half-way and charges the month's "
+        "phone-number rentals"
+    )
+    onebalance_balance_charge_stream: bool = switch(
+        "charges to OneBalance wallets the usage that goes through the queue (AI tokens)"
+    )
 
     def with_unset_switched_on(self) -> "QueueSwitches":
         """Every switch not set explicitly switched on (embedded mode runs everything)."""

@@ -105,12 +105,8 @@ async def check(wallet: OnebalanceWallet) -> LedgerCheck:
     assert wallet.id is not None
     current = await repository.wallet_by_id(wallet.id)
     assert current is not None
-    return LedgerCheck(
-        cached=current.balance,
-        derived=await repository.ledger_sum(current.ledger),
-        unbalanced=await repository.unbalanced_movements(current.ledger),
-        pending=len(current.pending),
-    )
+    derived, unbalanced = await repository.ledger_totals(current.ledger)
+    return LedgerCheck(current.balance, derived, unbalanced, pending=len(current.pending))
 
 
 async def stored(key: str) -> OnebalanceMovement | None:

@@ -95,17 +95,31 @@ async def ledger_sum(ledger: str) -> int:
     return rows[0]["sum"] if rows else 0
 
 
-async def unbalanced_movements(ledger: str) -> int:
-    """How many of a ledger's movements have entries that do not sum to zero."""
+async def ledger_totals(ledger: str) -> tuple[int, int]:
+    """A ledger's balance derived from its entries, and how many of its movements do not
+    balance (their entries' sum is not zero), in one pass."""
+    on_ledger = {"$eq": ["$entries.ledger", ledger]}
     rows = await OnebalanceMovement.aggregate(
         [
             {"$match": {"entries.ledger": ledger}},
-            {"$project": {"sum": {"$sum": "$entries.amount"}}},
-            {"$match": {"sum": {"$ne": 0}}},
-            {"$count": "unbalanced"},
+            {"$unwind": "$entries"},
+            {
+                "$group": {
+                    "_id": "$_id",
+                    "sum": {"$sum": "$entries.amount"},
+                    "here": {"$sum": {"$cond": [on_ledger, "$entries.amount", 0]}},
+                }
+            },
+            {
+                "$group": {
+                    "_id": None,
+                    "derived": {"$sum": "$here"},
+                    "unbalanced": {"$sum": {"$cond": [{"$ne": ["$sum", 0]}, 1, 0]}},
+                }
+            },
         ]
     ).to_list()
-    return rows[0]["unbalanced"] if rows else 0
+    return (rows[0]["derived"], rows[0]["unbalanced"]) if rows else (0, 0)
 
 
 async def wallets_with_stale_pending(before: datetime, limit: int) -> list[OnebalanceWallet]:

@@ -1,7 +1,7 @@
 """OneBalance's streams: queue `onebalance_balance_reload_stream`
-(QM_ONEBALANCE_BALANCE_RELOAD_STREAM) reloads a wallet whose balance has just crossed its threshold, and
-`onebalance_balance_charge_stream` (QM_ONEBALANCE_BALANCE_CHARGE_STREAM) charges a usage that
-goes through the queue (an AI call's tokens), once however often the task runs
+(QM_ONEBALANCE_BALANCE_RELOAD_STREAM) reloads a wallet whose balance has just crossed its
+threshold, and `onebalance_balance_charge_stream` (QM_ONEBALANCE_BALANCE_CHARGE_STREAM) charges
+a usage that goes through the queue (an AI call's tokens), once however often the task runs
 (`shared.domain.onebalance`). The payment provider is made per task, on a client of its own."""
 
 from collections.abc import AsyncIterator

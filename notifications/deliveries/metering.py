@@ -9,6 +9,7 @@ the platform's, never charged; push is free; an account with no wallet is not me
 
 import math
 
+import gsm0338  # noqa: F401 (registers the `gsm03.38` codec)
 from beanie import PydanticObjectId
 
 from shared.domain.notifications.platform import PLATFORM_EVENTS

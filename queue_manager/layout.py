@@ -18,11 +18,14 @@ expiries; the cron `projects` (`crons/projects.py`) sends tasks' reminders and m
 tasks' next occurrences; the cron `booking_reminders` (`crons/booking_reminders.py`) sends
 bookings' reminders; the support inbox's queues `support_message_status` and
 `support_notification` (`queues/support.py`) and crons `support_snooze` and
-`support_communication_check` (`crons/support.py`); OneBalance's streams
-`onebalance_balance_reload_stream` and `onebalance_balance_charge_stream`
-(`queues/onebalance.py`) and crons `onebalance_balance_reload` and `onebalance_balance_charge`
-(`crons/onebalance.py`). The original's other switches (subscriptions, InstaSites, billing,
-...) come back with the feature that gives them a task.
+`support_communication_check` (`crons/support.py`); billing's crons `subscription_activate`,
+`subscription_cancel`, `subscription_pending_subaccount_charge` and
+`subscription_charge_mainaccount` (whose queues also charge each invoice), `billing_new_auth`
+and `verify_stripe_domains` (`crons/billing.py`), and its queue `billing_contacts`
+(`queues/billing.py`); OneBalance's streams `onebalance_balance_reload_stream` and
+`onebalance_balance_charge_stream` (`queues/onebalance.py`) and crons
+`onebalance_balance_reload` and `onebalance_balance_charge` (`crons/onebalance.py`). The
+original's other switches (InstaSites, ...) come back with the feature that gives them a task.
 """
 
 from dataclasses import dataclass
@@ -31,6 +34,7 @@ from datetime import timedelta
 from queue_manager.switches import QueueSwitches
 from shared.utilities.task_names import (
     ACCOUNTS_PURGE_DELETE_EXPIRED,
+    BILLING_NEW_AUTH_CHECK,
     BOOKING_REMINDERS_SEND_DUE,
     CHECK_ACCOUNT_ACTIVE_SUSPEND_ENDED,
     CONTACTS_EXPORT_CLEANUP_DELETE_EXPIRED,
@@ -40,10 +44,15 @@ from shared.utilities.task_names import (
     PROJECTS_SEND_DUE,
     SCHEDULE_UTILIZATION_MONITORING_RECORD,
     SHORT_LINK_CLICKS_RECORD,
+    SUBSCRIPTION_ACTIVATE_START_DUE,
+    SUBSCRIPTION_CANCEL_END_DUE,
+    SUBSCRIPTION_CHARGE_MAINACCOUNT_SWEEP,
+    SUBSCRIPTION_PENDING_SUBACCOUNT_CHARGE_SWEEP,
     SUPPORT_COMMUNICATION_CHECK_FLAG_WAITING,
     SUPPORT_SNOOZE_REOPEN_DUE,
     TASK_RUNS_CLEANUP_DELETE_FINISHED,
     TRIGGERS_SWEEP_REQUEUE_PENDING,
+    VERIFY_STRIPE_DOMAINS_REGISTER,
     WEBHOOK_RETRIES_SEND_DUE,
     TaskName,
 )
@@ -75,6 +84,17 @@ CRONS: dict[str, Cron] = {
     "support_communication_check": Cron(
         SUPPORT_COMMUNICATION_CHECK_FLAG_WAITING, timedelta(minutes=5)
     ),
+    "subscription_activate": Cron(SUBSCRIPTION_ACTIVATE_START_DUE, timedelta(minutes=5)),
+    "subscription_cancel": Cron(SUBSCRIPTION_CANCEL_END_DUE, timedelta(minutes=5)),
+    # Its queue also runs each invoice's attempt, queued by the sweep or by whoever made it.
+    "subscription_pending_subaccount_charge": Cron(
+        SUBSCRIPTION_PENDING_SUBACCOUNT_CHARGE_SWEEP, timedelta(minutes=5)
+    ),
+    "subscription_charge_mainaccount": Cron(
+        SUBSCRIPTION_CHARGE_MAINACCOUNT_SWEEP, timedelta(hours=1)
+    ),
+    "billing_new_auth": Cron(BILLING_NEW_AUTH_CHECK, timedelta(minutes=5)),
+    "verify_stripe_domains": Cron(VERIFY_STRIPE_DOMAINS_REGISTER, timedelta(hours=6)),
     "onebalance_balance_reload": Cron(ONEBALANCE_BALANCE_RELOAD_RELOAD_DUE, timedelta(minutes=5)),
     "onebalance_balance_charge": Cron(ONEBALANCE_BALANCE_CHARGE_SETTLE, timedelta(minutes=10)),
 }

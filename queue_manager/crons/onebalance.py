@@ -3,8 +3,8 @@ threshold once its window has passed (a crossing the stream missed, a card decli
 window); QM_ONEBALANCE_BALANCE_CHARGE finishes the charges a dead worker left pending and
 charges this month's phone-number rentals, each once however often it runs."""
 
+from queue_manager import payments
 from queue_manager.celery import app
-from queue_manager.queues.onebalance import payments
 from shared.domain.onebalance import reload, settle
 from shared.models.base import utc_now
 from shared.utilities.task_names import (
@@ -19,8 +19,7 @@ BATCH = 200
 
 @platform_task(app, ONEBALANCE_BALANCE_RELOAD_RELOAD_DUE)
 async def reload_due() -> dict[str, int]:
-    async with payments() as provider:
-        return await reload.reload_due(provider, utc_now(), BATCH)
+    return await reload.reload_due(payments.provider(), utc_now(), BATCH)
 
 
 @platform_task(app, ONEBALANCE_BALANCE_CHARGE_SETTLE)

@@ -2,37 +2,25 @@
 (QM_ONEBALANCE_BALANCE_RELOAD_STREAM) reloads a wallet whose balance has just crossed its
 threshold, and `onebalance_balance_charge_stream` (QM_ONEBALANCE_BALANCE_CHARGE_STREAM) charges
 a usage that goes through the queue (an AI call's tokens), once however often the task runs
-(`shared.domain.onebalance`). The payment provider is made per task, on a client of its own."""
+(`shared.domain.onebalance`). The payment provider is the worker's
+(`queue_manager.payments`)."""
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-
-from queue_manager.celery import app, settings
+from queue_manager import payments
+from queue_manager.celery import app
 from shared.domain.onebalance.charging import Usage, charge
 from shared.domain.onebalance.rates import MeteredAction
 from shared.domain.onebalance.reload import reload
-from shared.domain.payments.provider import PaymentProvider
-from shared.domain.payments.settings import payment_provider
 from shared.models.base import utc_now
 from shared.utilities.task_names import (
     ONEBALANCE_BALANCE_CHARGE_STREAM_CHARGE,
     ONEBALANCE_BALANCE_RELOAD_STREAM_RELOAD,
 )
-from shared.utilities.upstream import http_client
 from shared.utilities.worker import platform_task
-
-
-@asynccontextmanager
-async def payments() -> AsyncIterator[PaymentProvider]:
-    timeout = settings.payments_timeout_seconds
-    async with http_client(timeout, timeout) as client:
-        yield payment_provider(settings, client)
 
 
 @platform_task(app, ONEBALANCE_BALANCE_RELOAD_STREAM_RELOAD)
 async def reload_wallet(wallet_id: str, account_id: str) -> dict[str, str]:
-    async with payments() as provider:
-        outcome = await reload(provider, wallet_id, account_id, utc_now())
+    outcome = await reload(payments.provider(), wallet_id, account_id, utc_now())
     return {"status": outcome.status, "detail": outcome.detail}
 
 

@@ -20,8 +20,16 @@ from shared.models.automation import Automation
 from shared.models.automation_log import AutomationLog
 from shared.models.availability_schedule import AvailabilitySchedule
 from shared.models.billing_charge import BillingCharge
+from shared.models.billing_connection import BillingConnection
+from shared.models.billing_coupon import BillingCoupon
 from shared.models.billing_customer import BillingCustomer
+from shared.models.billing_invoice import BillingInvoice
+from shared.models.billing_payment_attempt import BillingPaymentAttempt
+from shared.models.billing_plan import BillingPlan
+from shared.models.billing_price import BillingPrice
+from shared.models.billing_product import BillingProduct
 from shared.models.billing_subscription import BillingSubscription
+from shared.models.billing_tax_rate import BillingTaxRate
 from shared.models.booking import Booking
 from shared.models.business_location import BusinessLocation
 from shared.models.callrail_key import CallrailKey
@@ -68,6 +76,7 @@ from shared.models.notification_template import NotificationTemplate
 from shared.models.onebalance_movement import OnebalanceMovement
 from shared.models.onebalance_wallet import OnebalanceWallet
 from shared.models.payment_customer import PaymentCustomer
+from shared.models.payment_domain import PaymentDomain
 from shared.models.pipeline import Pipeline
 from shared.models.project import Project
 from shared.models.project_board import ProjectBoard
@@ -188,6 +197,15 @@ ALL_MODELS: list[type[Document]] = [
     ApiKey,
     LocalPaymentObject,
     PaymentCustomer,
+    BillingConnection,
+    BillingCoupon,
+    BillingInvoice,
+    BillingPaymentAttempt,
+    BillingPlan,
+    BillingPrice,
+    BillingProduct,
+    BillingTaxRate,
+    PaymentDomain,
     OnebalanceWallet,
     OnebalanceMovement,
 ]

@@ -190,6 +190,33 @@ SUPPORT_COMMUNICATION_CHECK_FLAG_WAITING = declare(
 )
 
 
+class InvoiceArguments(TaskArguments):
+    invoice_id: str
+
+
+# Billing: the subscription crons (each plan's next period started and invoiced, plans
+# cancelled at their period's end), the charges of invoices due (a sub-account's to its agency,
+# an agency's platform fee), a payer recorded as the agency's contact, new Stripe connections
+# checked and agencies' domains registered with Stripe.
+SUBSCRIPTION_ACTIVATE_START_DUE = declare("subscription_activate.start_due", NoArguments)
+SUBSCRIPTION_CANCEL_END_DUE = declare("subscription_cancel.end_due", NoArguments)
+SUBSCRIPTION_PENDING_SUBACCOUNT_CHARGE_SWEEP = declare(
+    "subscription_pending_subaccount_charge.sweep", NoArguments
+)
+SUBSCRIPTION_PENDING_SUBACCOUNT_CHARGE_INVOICE = declare(
+    "subscription_pending_subaccount_charge.charge_invoice", InvoiceArguments
+)
+SUBSCRIPTION_CHARGE_MAINACCOUNT_SWEEP = declare(
+    "subscription_charge_mainaccount.sweep", NoArguments
+)
+SUBSCRIPTION_CHARGE_MAINACCOUNT_INVOICE = declare(
+    "subscription_charge_mainaccount.charge_invoice", InvoiceArguments
+)
+BILLING_CONTACTS_RECORD = declare("billing_contacts.record", InvoiceArguments)
+BILLING_NEW_AUTH_CHECK = declare("billing_new_auth.check", NoArguments)
+VERIFY_STRIPE_DOMAINS_REGISTER = declare("verify_stripe_domains.register", NoArguments)
+
+
 class WalletArguments(TaskArguments):
     wallet_id: str
     account_id: str

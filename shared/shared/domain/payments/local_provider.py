@@ -6,7 +6,7 @@ It takes Stripe's own test payment-method names: `pm_card_visa` is accepted and
 test mode does. Its objects are kept in MongoDB shaped as Stripe writes them (a repeated
 idempotency key answers the first call's object), and each outcome is told the way Stripe tells
 it: the same event (`payment_intent.succeeded`, `payment_intent.payment_failed`,
-`charge.refunded`, `checkout.session.completed`) queued for the queue manager's Stripe
+`refund.created`, `checkout.session.completed`) queued for the queue manager's Stripe
 handler, exactly as the external API queues a Stripe webhook, so the platform's state moves
 by the same path either way. A checkout session is paid at once: its URL is the success URL."""
 
@@ -18,9 +18,11 @@ from typing import Any
 from shared.domain.payments import repository
 from shared.domain.payments.errors import PaymentMethodRefused, PaymentsNotConfigured
 from shared.domain.payments.provider import (
+    AccountStatus,
     CheckoutLine,
     CheckoutSession,
     CustomerDetails,
+    PaymentDomainStatus,
     PaymentMethod,
     PaymentResult,
     PaymentStatus,
@@ -213,7 +215,7 @@ class TestPaymentProvider:
         if new:
             total = refunded_so_far + to_refund
             await repository.update_local_object(reference, {"amount_refunded": total})
-            await self.tell("charge.refunded", charge_of(payment.data, total), connected_account)
+            await self.tell("refund.created", refund, connected_account)
         return RefundResult(refund["id"], reference, refund["amount"], refund["status"])
 
     async def create_checkout_session(
@@ -245,6 +247,17 @@ class TestPaymentProvider:
         url = success_url.replace("{CHECKOUT_SESSION_ID}", session["id"])
         return CheckoutSession(session["id"], url)
 
+    async def account_status(self, connected_account: str) -> AccountStatus:
+        """Every connected account can take charges here."""
+        return AccountStatus(connected_account, True, None, None)
+
+    async def register_payment_domain(
+        self, domain: str, idempotency_key: str, connected_account: str | None = None
+    ) -> PaymentDomainStatus:
+        data = {"domain_name": domain, "enabled": True, "apple_pay": {"status": "active"}}
+        registered, _ = await self.make("payment_method_domain", "pmd", idempotency_key, data)
+        return PaymentDomainStatus(registered["id"], True, "active")
+
 
 def card_of(method: dict[str, Any]) -> PaymentMethod:
     card = method["card"]
@@ -267,21 +280,3 @@ def result_of(intent: dict[str, Any]) -> PaymentResult:
         return PaymentResult(PaymentStatus.SUCCEEDED, intent["id"])
     error = intent["last_payment_error"]
     return PaymentResult(PaymentStatus.FAILED, intent["id"], error["code"], error["message"])
-
-
-def charge_of(payment: dict[str, Any], amount_refunded: int) -> dict[str, Any]:
-    """The charge of a payment, as `charge.refunded` carries it."""
-    return {
-        "id": payment["id"].replace("pi_", "ch_", 1),
-        "object": "charge",
-        "amount": payment["amount"],
-        "amount_refunded": amount_refunded,
-        "currency": payment["currency"],
-        "customer": payment["customer"],
-        "payment_intent": payment["id"],
-        "metadata": payment["metadata"],
-        "paid": True,
-        "refunded": amount_refunded >= payment["amount"],
-        "status": "succeeded",
-        "created": payment["created"],
-    }

@@ -73,6 +73,23 @@ class CheckoutSession:
 
 
 @dataclass(frozen=True)
+class AccountStatus:
+    """A connected Stripe account, as far as taking payments goes."""
+
+    id: str  # acct_...
+    charges_enabled: bool
+    country: str | None
+    default_currency: str | None  # ISO 4217, upper-case
+
+
+@dataclass(frozen=True)
+class PaymentDomainStatus:
+    id: str  # pmd_...
+    enabled: bool
+    apple_pay_status: str  # active, inactive
+
+
+@dataclass(frozen=True)
 class CustomerDetails:
     email: str | None
     name: str | None
@@ -151,4 +168,15 @@ class PaymentProvider(Protocol):
         customer_email: str | None = None,
     ) -> CheckoutSession:
         """A hosted payment page for one purchase (Stripe Checkout, mode `payment`)."""
+        ...
+
+    async def account_status(self, connected_account: str) -> AccountStatus:
+        """Whether the connected account can take charges (`GET /v1/account`)."""
+        ...
+
+    async def register_payment_domain(
+        self, domain: str, idempotency_key: str, connected_account: str | None = None
+    ) -> PaymentDomainStatus:
+        """The domain registered (or registered again, which validates it) for Apple Pay,
+        Google Pay and Link on pages served there."""
         ...

@@ -12,9 +12,11 @@ import httpx
 
 from shared.domain.payments.errors import PaymentMethodRefused, PaymentProviderFailed
 from shared.domain.payments.provider import (
+    AccountStatus,
     CheckoutLine,
     CheckoutSession,
     CustomerDetails,
+    PaymentDomainStatus,
     PaymentMethod,
     PaymentResult,
     PaymentStatus,
@@ -76,7 +78,7 @@ class StripePaymentProvider:
     ) -> httpx.Response:
         url = f"{self.api_url}/{path}"
         if method == "GET":
-            return await self.http.get(url, headers=headers, params=form)
+            return await self.http.get(url, headers=headers, params=dict_of(form))
         return await self.http.request(method, url, headers=headers, data=dict_of(form))
 
     async def create_customer(
@@ -193,6 +195,32 @@ class StripePaymentProvider:
             "POST", "checkout/sessions", connected_account, params, idempotency_key
         )
         return CheckoutSession(session["id"], session["url"])
+
+    async def account_status(self, connected_account: str) -> AccountStatus:
+        account = await self.call("GET", "account", connected_account)
+        currency = account.get("default_currency")
+        return AccountStatus(
+            account["id"],
+            bool(account.get("charges_enabled")),
+            account.get("country"),
+            currency.upper() if currency else None,
+        )
+
+    async def register_payment_domain(
+        self, domain: str, idempotency_key: str, connected_account: str | None = None
+    ) -> PaymentDomainStatus:
+        params = {"domain_name": domain}
+        registered = await self.call(
+            "POST", "payment_method_domains", connected_account, params, idempotency_key
+        )
+        apple_pay = (registered.get("apple_pay") or {}).get("status") or "inactive"
+        if apple_pay != "active":
+            # Stripe checks the domain again when asked (its file served, its DNS changed).
+            path = f"payment_method_domains/{registered['id']}/validate"
+            key = f"{idempotency_key}:validate:{apple_pay}"
+            registered = await self.call("POST", path, connected_account, {}, key)
+            apple_pay = (registered.get("apple_pay") or {}).get("status") or "inactive"
+        return PaymentDomainStatus(registered["id"], bool(registered.get("enabled")), apple_pay)
 
     async def call(
         self,

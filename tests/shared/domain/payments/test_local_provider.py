@@ -75,7 +75,7 @@ async def test_a_detached_card_is_no_longer_listed_nor_charged(local):
         await charge(local, customer, method)
 
 
-async def test_a_partial_refund_is_told_with_the_amount_refunded_so_far(local, told):
+async def test_a_partial_refund_is_told_once_with_its_payment(local, told):
     customer, method = await customer_with_card(local, "pm_card_visa")
     payment = await charge(local, customer, method)
 
@@ -84,8 +84,9 @@ async def test_a_partial_refund_is_told_with_the_amount_refunded_so_far(local, t
 
     assert refund.amount == 500
     refunded = told[-1]["data"]["object"]
-    assert told.types() == ["payment_intent.succeeded", "charge.refunded"]
-    assert (refunded["payment_intent"], refunded["amount_refunded"]) == (payment.reference, 500)
+    assert told.types() == ["payment_intent.succeeded", "refund.created"]
+    assert (refunded["id"], refunded["payment_intent"]) == (refund.reference, payment.reference)
+    assert refunded["amount"] == 500
 
 
 async def test_a_refund_past_the_payment_is_refused(local, told):

@@ -48,6 +48,8 @@ from internal_api.scheduling.public.routes import router as scheduling_public_ro
 from internal_api.settings import InternalApiSettings
 from internal_api.signup_codes.routes import router as signup_codes_router
 from internal_api.storage import file_storage
+from internal_api.store.public_routes import router as store_public_router
+from internal_api.store.routes import router as store_router
 from internal_api.support.bots import support_bot
 from internal_api.support.routes import router as support_router
 from internal_api.url_shortener.redirect import PREFIX as SHORT_LINK_PREFIX
@@ -121,6 +123,8 @@ def create_app(
             oauth_protocol_router,
             api_keys_router,
             onebalance_router,
+            store_router,
+            store_public_router,
         ],
         uses_mongo=True,
         uses_redis=True,

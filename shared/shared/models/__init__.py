@@ -33,6 +33,9 @@ from shared.models.billing_tax_rate import BillingTaxRate
 from shared.models.booking import Booking
 from shared.models.business_location import BusinessLocation
 from shared.models.callrail_key import CallrailKey
+from shared.models.consumer_invoice import ConsumerInvoice
+from shared.models.consumer_offer import ConsumerOffer
+from shared.models.consumer_purchase import ConsumerPurchase
 from shared.models.contact import Contact
 from shared.models.conversation import Conversation
 from shared.models.conversation_channel import ConversationChannel
@@ -93,6 +96,8 @@ from shared.models.short_link import ShortLink
 from shared.models.short_link_click import ShortLinkClick
 from shared.models.short_link_day import ShortLinkDay
 from shared.models.slot_reservation import SlotReservation
+from shared.models.store_order import StoreOrder
+from shared.models.store_product import StoreProduct
 from shared.models.stripe_token import StripeToken
 from shared.models.support_canned_reply import SupportCannedReply
 from shared.models.task_run import TaskRun
@@ -208,4 +213,9 @@ ALL_MODELS: list[type[Document]] = [
     PaymentDomain,
     OnebalanceWallet,
     OnebalanceMovement,
+    StoreProduct,
+    StoreOrder,
+    ConsumerOffer,
+    ConsumerPurchase,
+    ConsumerInvoice,
 ]

@@ -32,11 +32,10 @@ from shared.domain.payments.errors import PaymentMethodRefused, PaymentProviderF
 from shared.models.onebalance_movement import OnebalanceMovement
 from shared.models.onebalance_wallet import OnebalanceWallet
 from shared.utilities.errors import SIGNED_IN, InvalidInput, NotFound, error_responses
-from shared.utilities.pagination import Page, sorted_paging
+from shared.utilities.pagination import Page, Paging
 
 router = APIRouter(prefix="/v1/onebalance", tags=["onebalance"])
 
-MovementPaging = sorted_paging(["created_at"])
 FromMonth = Annotated[str, Query(alias="from", pattern=r"^\d{4}-\d{2}$", description="YYYY-MM")]
 ToMonth = Annotated[str, Query(alias="to", pattern=r"^\d{4}-\d{2}$", description="YYYY-MM")]
 CARD_ERRORS = (CardRequired, CardDeclined, PaymentMethodRefused, PaymentProviderFailed)
@@ -88,7 +87,7 @@ async def update_wallet(body: WalletUpdate, principal: WalletWrite) -> Onebalanc
     "the platform's cost and the agency's markup.",
     responses=error_responses(*SIGNED_IN),
 )
-async def list_movements(principal: WalletRead, paging: MovementPaging) -> Page[OnebalanceMovement]:
+async def list_movements(principal: WalletRead, paging: Paging) -> Page[OnebalanceMovement]:
     return await service.list_movements(principal, paging)
 
 

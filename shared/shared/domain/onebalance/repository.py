@@ -14,8 +14,6 @@ from shared.models.onebalance_wallet import OnebalanceWallet
 from shared.models.twilio_number import TwilioNumber
 from shared.utilities.repository import TenantRepository
 
-MOVEMENTS_SORTABLE = frozenset({"created_at"})
-
 
 class WalletRepository(TenantRepository[OnebalanceWallet]):
     noun = "OneBalance wallet"
@@ -31,7 +29,7 @@ class MovementRepository(TenantRepository[OnebalanceMovement]):
     noun = "OneBalance movement"
 
     def __init__(self, account_id: str | PydanticObjectId) -> None:
-        super().__init__(OnebalanceMovement, account_id, MOVEMENTS_SORTABLE)
+        super().__init__(OnebalanceMovement, account_id)
 
 
 def wallets() -> Any:

@@ -39,7 +39,7 @@ async def place_order(
         return order  # ordered before: paid, or past that
     attempt = await repository.start_attempt(order)
     if attempt is None:
-        return await repository.OrderRepository(client.id).get(order.id)  # type: ignore[arg-type]
+        return await repository.OrderRepository(client.id).get(order.id)
     result = await charge(provider, client, order, attempt)
     if not result.succeeded:
         message = result.failure_message or CardDeclined.message
@@ -60,7 +60,7 @@ async def stored_order(client: Account, product: StoreProduct, key: str) -> Stor
     )
     if await repository.insert_order(order):
         return order
-    existing = await repository.OrderRepository(client.id).by_key(key)  # type: ignore[arg-type]
+    existing = await repository.OrderRepository(client.id).by_key(key)
     assert existing is not None, "the key clashed with a stored order"
     return existing
 
@@ -69,7 +69,7 @@ async def charge(
     provider: PaymentProvider, client: Account, order: StoreOrder, attempt: int
 ) -> PaymentResult:
     connected = await connected_account_of(client.agency_id)
-    customer = await payments.payment_customer(client.id, provider.name, connected or PLATFORM)  # type: ignore[arg-type]
+    customer = await payments.payment_customer(client.id, provider.name, connected or PLATFORM)
     if customer is None or not customer.default_payment_method:
         await order.set({"status": OrderStatus.PAYMENT_FAILED, "failure": CardRequired.message})
         raise CardRequired()

@@ -70,6 +70,6 @@ class OnebalanceWallet(TenantDocument):
             # The agency's list of its sub-accounts' wallets; the reload cron's wallets due.
             IndexModel([("agency_id", ASCENDING), ("created_at", ASCENDING)]),
             IndexModel([("auto_reload.enabled", ASCENDING), ("balance", ASCENDING)]),
-            # Stale pending movements, finished by the charge cron.
-            IndexModel([("pending.key", ASCENDING)]),
+            # Movements left pending too long, finished by the charge cron.
+            IndexModel([("pending.movement.created_at", ASCENDING)], sparse=True),
         ]

@@ -103,3 +103,18 @@ async def test_the_usage_report_sums_each_client_by_month_and_exports_csv(api, a
     header, line = exported.text.strip().splitlines()
     assert header.split(",")[-3:] == ["cost", "markup", "total"]
     assert line.endswith("sms_segment,6,3,USD,0.06,0.06,0.12")
+
+
+async def test_the_account_sets_its_auto_reload_and_alert(api, client):
+    await create_wallet(client.account)
+    settings = {
+        "auto_reload": {"enabled": True, "threshold": 500, "amount": 2_000},
+        "low_balance_threshold": 800,
+    }
+
+    answer = await api.patch(f"{ONEBALANCE}/wallet", json=settings, headers=client.headers)
+
+    assert answer.status_code == 200, answer.text
+    stored = await OnebalanceWallet.find_one({"account_id": client.account.id})
+    assert (stored.auto_reload.threshold, stored.auto_reload.window_minutes) == (500, 60)
+    assert (stored.low_balance_threshold, stored.balance) == (800, 0)

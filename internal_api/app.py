@@ -12,6 +12,9 @@ from internal_api.auth.passwords import password_hashing
 from internal_api.auth.routes import router as auth_router
 from internal_api.auth.two_factor.routes import router as two_factor_router
 from internal_api.automations.routes import router as automations_router
+from internal_api.billing.card_routes import router as billing_cards_router
+from internal_api.billing.catalogue_routes import router as billing_catalogue_router
+from internal_api.billing.routes import router as billing_router
 from internal_api.conversation_v2.routes import router as conversation_v2_router
 from internal_api.cors_proxy.fetching import cors_proxy
 from internal_api.cors_proxy.routes import router as cors_proxy_router
@@ -122,6 +125,9 @@ def create_app(
             oauth_router,
             oauth_protocol_router,
             api_keys_router,
+            billing_catalogue_router,
+            billing_router,
+            billing_cards_router,
             onebalance_router,
             store_router,
             store_public_router,

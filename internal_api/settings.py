@@ -10,7 +10,6 @@ from internal_api.oauth.settings import OAuthSettings
 from internal_api.public.settings import PublicSettings
 from internal_api.scheduling.settings import SchedulingApiSettings
 from internal_api.support.settings import SupportSettings
-from shared.domain.billing.settings import BillingSettings
 from shared.domain.csv_jobs.settings import CsvJobSettings
 from shared.domain.edocs.settings import EdocsSettings
 from shared.domain.payments.settings import PaymentSettings
@@ -27,7 +26,6 @@ class InternalApiSettings(
     CorsProxySettings,
     OAuthSettings,
     PaymentSettings,
-    BillingSettings,
 ):
     model_config = SettingsConfigDict(env_prefix="INTERNAL_API_")
 

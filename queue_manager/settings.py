@@ -11,6 +11,15 @@ from shared.domain.payments.settings import PaymentSettings
 from shared.domain.scheduling.settings import SchedulingSettings
 from shared.utilities.settings import Port, RunMode, common
 
+# The switches whose work goes through a payment provider.
+PAYMENT_SWITCHES = (
+    "subscription_activate",
+    "subscription_pending_subaccount_charge",
+    "subscription_charge_mainaccount",
+    "billing_new_auth",
+    "verify_stripe_domains",
+)
+
 
 class QueueManagerSettings(
     CsvJobSettings, EdocsSettings, SchedulingSettings, PaymentSettings, BillingSettings
@@ -137,4 +146,18 @@ class QueueManagerSettings(
         """The edocs cron mails signers their links again (reminders)."""
         if self.mode is RunMode.DISTRIBUTED and self.switches.edocs and not self.edocs_link_key:
             raise ValueError("EDOCS_LINK_KEY is required in distributed mode")
+        return self
+
+    @model_validator(mode="after")
+    def distributed_mode_needs_a_stripe_key_to_take_payments(self) -> Self:
+        """Billing's queues and crons take payments; the test provider is embedded mode's."""
+        taking_payments = any(getattr(self.switches, switch) for switch in PAYMENT_SWITCHES)
+        if (
+            self.mode is RunMode.DISTRIBUTED
+            and taking_payments
+            and not self.stripe_secret_key.get_secret_value()
+        ):
+            raise ValueError(
+                "EXTERNAL_API_STRIPE_SECRET_KEY is required in distributed mode to take payments"
+            )
         return self

@@ -69,7 +69,8 @@ class QueueSwitches(BaseSettings):
     )
     subscription_activate: bool = switch(
         "starts each sub-account plan's next period when its period or trial ends, and invoices "
-        "it (its charge queued at once)"
+        "it (its charge queued at once); reactivates sub-accounts suspended for an ended period "
+        "once they are paid up again"
     )
     subscription_cancel: bool = switch(
         "cancels the plans set to cancel at their period's end once it comes, voiding their open "

@@ -1,4 +1,5 @@
-"""Billing's crons: plans' next periods started and invoiced (QM_SUBSCRIPTION_ACTIVATE),
+"""Billing's crons: plans' next periods started and invoiced, and sub-accounts suspended for
+an ended period but paid up since reactivated (QM_SUBSCRIPTION_ACTIVATE),
 plans cancelled at their period's end (QM_SUBSCRIPTION_CANCEL), the attempts of invoices that
 have come due queued (QM_SUBSCRIPTION_PENDING_SUBACCOUNT_CHARGE; QM_SUBSCRIPTION_CHARGE_MAINACCOUNT
 also makes the month's platform-fee invoices), new Stripe connections checked
@@ -12,8 +13,10 @@ from shared.domain.billing.charging import queue_due_charges
 from shared.domain.billing.connections import check_new_connections
 from shared.domain.billing.domains import register_domains
 from shared.domain.billing.platform_fee import invoice_platform_fees
+from shared.domain.billing.reactivation import reactivate_paid_up
 from shared.models.base import utc_now
 from shared.models.billing_invoice import Seller
+from shared.utilities.redis import create_redis
 from shared.utilities.task_names import (
     BILLING_NEW_AUTH_CHECK,
     SUBSCRIPTION_ACTIVATE_START_DUE,
@@ -28,8 +31,16 @@ BATCH = 200
 
 
 @platform_task(app, SUBSCRIPTION_ACTIVATE_START_DUE)
-async def start_due_periods() -> int:
-    return await subscriptions.start_due_periods(utc_now(), BATCH)
+async def start_due_periods() -> dict[str, int]:
+    """Plans' next periods started, and sub-accounts paid up again reactivated."""
+    now = utc_now()
+    started = await subscriptions.start_due_periods(now, BATCH)
+    redis = create_redis(settings.redis_url)
+    try:
+        reactivated = await reactivate_paid_up(redis, now, BATCH)
+    finally:
+        await redis.aclose()
+    return {"started": started, "reactivated": reactivated}
 
 
 @platform_task(app, SUBSCRIPTION_CANCEL_END_DUE)

@@ -127,6 +127,25 @@ def test_beat_schedules_the_crons_switched_on_on_their_own_queues():
             "schedule": 300.0,
             "options": {"queue": "support_communication_check"},
         },
+        **{
+            switch: {"task": task, "schedule": every, "options": {"queue": switch}}
+            for switch, task, every in [
+                ("subscription_activate", "subscription_activate.start_due", 300.0),
+                ("subscription_cancel", "subscription_cancel.end_due", 300.0),
+                (
+                    "subscription_pending_subaccount_charge",
+                    "subscription_pending_subaccount_charge.sweep",
+                    300.0,
+                ),
+                (
+                    "subscription_charge_mainaccount",
+                    "subscription_charge_mainaccount.sweep",
+                    3600.0,
+                ),
+                ("billing_new_auth", "billing_new_auth.check", 300.0),
+                ("verify_stripe_domains", "verify_stripe_domains.register", 21600.0),
+            ]
+        },
         "onebalance_balance_reload": {
             "task": "onebalance_balance_reload.reload_due",
             "schedule": 300.0,

@@ -107,3 +107,14 @@ async def list_charges(principal: BillingRead, paging: Paging) -> Page[BillingCh
 )
 async def receive_event(integrations: IntegrationsDep, request: Request) -> dict[str, int]:
     return await service.receive_event(integrations, request.headers, request.body)
+
+
+@router.post(
+    "/webhooks/platform",
+    summary="Stripe's webhook of the platform's own account: payments of its fee to agencies",
+    description="Signed with this endpoint's own secret (`Stripe-Signature`, within the "
+    "tolerance); each event id is handed on once, a repeat acknowledged without effect.",
+    responses=error_responses(BadSignature, InvalidInput, PayloadTooLarge),
+)
+async def receive_platform_event(integrations: IntegrationsDep, request: Request) -> dict[str, int]:
+    return await service.receive_event(integrations, request.headers, request.body, platform=True)

@@ -90,10 +90,16 @@ async def list_records(model: type[RecordT], account_id: str, params: PageParams
 
 
 async def receive_event(
-    integrations: Integrations, headers: Mapping[str, str], read_body: BodyReader
+    integrations: Integrations,
+    headers: Mapping[str, str],
+    read_body: BodyReader,
+    platform: bool = False,
 ) -> dict[str, int]:
+    """A Connect event (from a connected account), or with `platform` one of the platform's own
+    account (each endpoint has its own signing secret at Stripe)."""
     settings = integrations.settings.stripe
-    secret = settings.webhook_secret.get_secret_value()
+    chosen = settings.platform_webhook_secret if platform else settings.webhook_secret
+    secret = chosen.get_secret_value()
     if not secret:
         raise BadSignature("Stripe webhooks are not configured here.")
     return await receive(

@@ -23,6 +23,11 @@ class StripeSettings(BaseSettings):
     webhook_secret: SecretStr = Field(
         SecretStr(""), description="the Connect webhook endpoint's signing secret (whsec_...)"
     )
+    platform_webhook_secret: SecretStr = Field(
+        SecretStr(""),
+        description="the signing secret (whsec_...) of the endpoint for the platform's own "
+        "account's events (its fee charged to agencies); empty refuses them",
+    )
     webhook_tolerance_seconds: PositiveInt = Field(
         300, description="how far a Stripe-Signature's timestamp may be from now"
     )

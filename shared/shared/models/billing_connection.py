@@ -20,4 +20,7 @@ class BillingConnection(TenantDocument):
 
     class Settings:
         name = "billing_connections"
-        indexes = [IndexModel([("account_id", ASCENDING)], unique=True)]
+        indexes = [
+            IndexModel([("account_id", ASCENDING)], unique=True),
+            IndexModel([("checked_at", ASCENDING)]),
+        ]

@@ -75,6 +75,11 @@ class BillingInvoice(TenantDocument):
     amount_refunded: int = 0
     refunds: list[InvoiceRefund] = []
 
+    @property
+    def pdf_url(self) -> str:
+        """Where a signed-in user of the agency or of the paying account reads it as a PDF."""
+        return f"/v1/billing/invoices/{self.id}/pdf"
+
     class Settings:
         name = "billing_invoices"
         use_state_management = True

@@ -29,6 +29,8 @@ class PlanStatus(StrEnum):
     CANCELED = "canceled"
 
 
+RUNNING_SLOT = "running"
+
 # The statuses whose periods go on (a renewal is invoiced at each period's end).
 RUNNING = (PlanStatus.TRIALING, PlanStatus.ACTIVE, PlanStatus.PAST_DUE)
 
@@ -62,6 +64,9 @@ class BillingPlan(TenantDocument):
     monthly_amount: int = 0
     # Bumped on every change: a change is written only over the version it read.
     version: int = 0
+    # "running" until cancelled, then the plan's own id: unique per sub-account, so of two plans
+    # subscribed at once for one sub-account only one is stored.
+    slot: str = RUNNING_SLOT
 
     class Settings:
         name = "billing_plans"
@@ -69,6 +74,7 @@ class BillingPlan(TenantDocument):
         indexes = [
             IndexModel([("account_id", ASCENDING), ("created_at", DESCENDING)]),
             IndexModel([("account_id", ASCENDING), ("customer_account_id", ASCENDING)]),
+            IndexModel([("customer_account_id", ASCENDING), ("slot", ASCENDING)], unique=True),
             # The crons: running subscriptions by their period's end, trials by their end.
             IndexModel(
                 [

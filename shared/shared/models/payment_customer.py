@@ -26,4 +26,6 @@ class PaymentCustomer(TenantDocument):
                 ],
                 unique=True,
             ),
+            # A provider's event names the customer: `setup_intent.succeeded` saves its card.
+            IndexModel([("customer_id", ASCENDING), ("connected_account", ASCENDING)]),
         ]

@@ -10,4 +10,8 @@ from shared.models.integration_credential import OAuthCredential
 class StripeToken(OAuthCredential):
     class Settings:
         name = "stripe_tokens"
-        indexes = [IndexModel([("external_id", ASCENDING)])]
+        indexes = [
+            IndexModel([("external_id", ASCENDING)]),
+            # Billing's check of new connections (QM_BILLING_NEW_AUTH), by when they changed.
+            IndexModel([("updated_at", ASCENDING)]),
+        ]

@@ -149,3 +149,24 @@ CHECKOUT_SESSION = {
     "success_url": "https://example.com/success",
     "url": "https://checkout.stripe.com/c/pay/cs_test_a11YYufWQzNY63zpQ6QSNRQhkUpVph4WRmzW0zWJO2znZKdVujZ0N0S22u",
 }
+
+
+PAYMENT_METHOD_DOMAINS_URL = f"{API}/payment_method_domains"
+
+
+def payment_method_domain(apple_pay: str = "active", domain: str = "pay.agency.example") -> dict:
+    return {
+        "id": "pmd_1Nnrl8CRsNAiQVoDgRSbANmq",
+        "object": "payment_method_domain",
+        "apple_pay": {"status": apple_pay},
+        "created": 1694028646,
+        "domain_name": domain,
+        "enabled": True,
+        "google_pay": {"status": "active"},
+        "link": {"status": "active"},
+        "livemode": False,
+    }
+
+
+def validate_url(domain_id: str = "pmd_1Nnrl8CRsNAiQVoDgRSbANmq") -> str:
+    return f"{PAYMENT_METHOD_DOMAINS_URL}/{domain_id}/validate"

@@ -23,10 +23,12 @@ from beanie import PydanticObjectId
 from shared.domain.billing import repository
 from shared.domain.billing.events import invoice_paid
 from shared.domain.payments import repository as payments_repository
+from shared.domain.payments.errors import PaymentMethodRefused, PaymentProviderFailed
 from shared.domain.payments.provider import PaymentProvider
 from shared.models.base import utc_now
 from shared.models.billing_invoice import BillingInvoice, InvoiceStatus, Seller
 from shared.models.billing_payment_attempt import BillingPaymentAttempt
+from shared.models.payment_customer import PaymentCustomer
 from shared.utilities.outbox import enqueue_job
 from shared.utilities.task_names import (
     SUBSCRIPTION_CHARGE_MAINACCOUNT_INVOICE,
@@ -64,7 +66,10 @@ def queue_next_attempt(invoice: BillingInvoice) -> None:
 
 
 async def charge_invoice(
-    provider: PaymentProvider, invoice_id: str, retry_days: Sequence[int]
+    provider: PaymentProvider,
+    invoice_id: str,
+    retry_days: Sequence[int],
+    now: datetime | None = None,
 ) -> str:
     """One attempt at the invoice, if it is open: its outcome (`succeeded`, `failed`), or
     `settled` for an invoice with nothing left to attempt."""
@@ -78,6 +83,19 @@ async def charge_invoice(
     if payer is None or payer.default_payment_method is None:
         outcome = Outcome(attempt, False, "", NO_CARD, "No card is saved for the account.")
     else:
+        outcome = await charged(provider, invoice, attempt, payer)
+    await record_outcome(invoice, outcome, retry_days, now)
+    return "succeeded" if outcome.succeeded else "failed"
+
+
+async def charged(
+    provider: PaymentProvider, invoice: BillingInvoice, attempt: int, payer: PaymentCustomer
+) -> Outcome:
+    """The attempt's charge. A refusal of the card or of the request is a failed attempt (the
+    dunning goes on); a provider not answering is raised, for the task to try again with the
+    same key."""
+    assert payer.default_payment_method is not None, "a payer with a card"
+    try:
         result = await provider.charge_off_session(
             payer.customer_id,
             payer.default_payment_method,
@@ -88,11 +106,11 @@ async def charge_invoice(
             connected_account=invoice.connected_account,
             metadata={"invoice_id": str(invoice.id), "attempt": str(attempt)},
         )
-        outcome = Outcome(
-            attempt, result.succeeded, result.reference, result.failure_code, result.failure_message
-        )
-    await record_outcome(invoice, outcome, retry_days)
-    return "succeeded" if outcome.succeeded else "failed"
+    except (PaymentMethodRefused, PaymentProviderFailed) as refused:
+        return Outcome(attempt, False, "", refused.code, refused.message)
+    return Outcome(
+        attempt, result.succeeded, result.reference, result.failure_code, result.failure_message
+    )
 
 
 async def record_outcome(

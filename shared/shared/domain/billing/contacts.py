@@ -21,9 +21,8 @@ async def record_payer(invoice_id: str, settings: ServiceSettings) -> dict[str, 
     invoice = await repository.invoice(PydanticObjectId(invoice_id))
     if invoice is None or invoice.seller is not Seller.AGENCY:
         return {"skipped": "no invoice of an agency to a sub-account"}
-    payer = await repository.account(invoice.customer_account_id)
     owner = await repository.owner_of(invoice.customer_account_id)
-    if payer is None or owner is None:
+    if owner is None:
         return {"skipped": "the sub-account has no owner to reach"}
     author = await platform_author(invoice.account_id, settings)
     try:
@@ -33,7 +32,6 @@ async def record_payer(invoice_id: str, settings: ServiceSettings) -> dict[str, 
             email=owner.email,
             **names_of(owner.name),
             tag=TAG,
-            more={"company_name": payer.name},
             announce=False,
         )
     except Unreachable:

@@ -61,3 +61,14 @@ class RefundTooLarge(InvalidInput):
 
 class InvoiceNotOpen(Conflict):
     code, message = "invoice_not_open", "Only an open invoice is voided or paid again."
+
+
+class PriceNotOneOff(InvalidInput):
+    code, message = (
+        "price_not_one_off",
+        "A plan's price is billed by the plan: invoice one-off prices.",
+    )
+
+
+class MixedCurrencies(InvalidInput):
+    code, message = "mixed_currencies", "An invoice is in one currency: its prices must share it."

@@ -10,11 +10,13 @@ from datetime import datetime
 from beanie import PydanticObjectId
 
 from shared.domain.billing import repository
+from shared.domain.billing.errors import MixedCurrencies, PriceArchived, PriceNotOneOff
 from shared.domain.billing.events import invoice_paid
 from shared.domain.payments.money import basis_points_of, share_of
 from shared.models.billing_coupon import BillingCoupon, CouponDuration
 from shared.models.billing_invoice import BillingInvoice, InvoiceLine, Seller
 from shared.models.billing_plan import BillingPlan
+from shared.models.billing_price import BillingPrice, PriceKind
 from shared.models.billing_tax_rate import BillingTaxRate
 
 
@@ -118,3 +120,37 @@ async def make_invoice(
     if new and invoice.total == 0:
         await invoice_paid(invoice, reference=None, at=now)
     return invoice
+
+
+async def invoice_one_off(
+    billed: Billed,
+    items: list[tuple[BillingPrice, int]],
+    now: datetime,
+    coupon: BillingCoupon | None = None,
+    tax_rate: BillingTaxRate | None = None,
+) -> BillingInvoice:
+    """An invoice of one-off prices (a setup fee, an add-on), each with its quantity, all in
+    one currency."""
+    for price, _ in items:
+        if price.kind is not PriceKind.ONE_OFF:
+            raise PriceNotOneOff()
+        if not price.active:
+            raise PriceArchived()
+    currencies = {price.currency for price, _ in items}
+    if len(currencies) != 1:
+        raise MixedCurrencies()
+    lines = []
+    for price, quantity in items:
+        product = await repository.product(price.product_id)
+        name = product.name if product else price.nickname or "Item"
+        lines.append(
+            InvoiceLine(
+                description=f"{name} x {quantity}",
+                amount=price.unit_amount * quantity,
+                quantity=quantity,
+                price_id=price.id,
+            )
+        )
+    return await make_invoice(
+        billed, lines, currencies.pop(), now, coupon=coupon, tax_rate=tax_rate
+    )

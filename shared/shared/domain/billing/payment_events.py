@@ -1,10 +1,11 @@
 """Billing's part of the payments' events (Stripe's webhooks, handed on by the queue manager;
 the test provider's, told the same way): a PaymentIntent that paid or failed an invoice's
-attempt, and a refund of an invoice's payment. An event is believed only for an invoice of
-the Stripe account it came from, and for the invoice's own amount and currency (an agency
-cannot settle another's invoice by naming it in its payments' metadata); its effect is the same
-one write the provider's answer makes, so a replay or an out-of-order delivery (a failure of an
-attempt after its success, a failure of an invoice since paid) changes nothing."""
+attempt, a refund of an invoice's payment, and a card saved by SetupIntent. An event is
+believed only for an invoice of the Stripe account it came from, and for the invoice's own
+amount and currency (an agency cannot settle another's invoice by naming it in its payments'
+metadata); its effect is the same one write the provider's answer makes, so a replay or an
+out-of-order delivery (a failure of an attempt after its success, a failure of an invoice
+since paid) changes nothing."""
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import UTC, datetime
@@ -16,6 +17,7 @@ from bson.errors import InvalidId
 from shared.domain.billing import repository
 from shared.domain.billing.charging import Outcome, record_outcome
 from shared.domain.billing.events import invoice_refunded
+from shared.domain.payments import repository as payments_repository
 from shared.models.billing_invoice import BillingInvoice, InvoiceRefund
 
 Handler = Callable[[dict[str, Any], Sequence[int]], Awaitable[dict[str, Any]]]
@@ -86,7 +88,21 @@ async def refund_made(data: dict[str, Any], retry_days: Sequence[int]) -> dict[s
     return {"invoice_id": str(invoice.id), "recorded": made}
 
 
+async def card_saved(data: dict[str, Any], retry_days: Sequence[int]) -> dict[str, Any]:
+    """`setup_intent.succeeded`: the card the dashboard saved with Stripe.js becomes the one
+    its customer's invoices are charged to."""
+    intent = data["object"]
+    customer = await payments_repository.payment_customer_by_id(
+        str(intent.get("customer") or ""), data.get("stripe_account_id") or ""
+    )
+    if customer is None or not intent.get("payment_method"):
+        return {"skipped": "not a customer of an account"}
+    await payments_repository.set_default_payment_method(customer, str(intent["payment_method"]))
+    return {"account_id": str(customer.account_id), "saved": True}
+
+
 HANDLERS: dict[str, Handler] = {
+    "setup_intent.succeeded": card_saved,
     "payment_intent.succeeded": payment_settled,
     "payment_intent.payment_failed": payment_settled,
     "refund.created": refund_made,

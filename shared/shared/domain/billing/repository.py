@@ -1,6 +1,7 @@
 """Every query of the billing domain: the copies of Stripe objects, and the billing of
 sub-accounts (plans, invoices, attempts, the accounts' paid-up ends)."""
 
+import re
 from datetime import datetime
 from typing import Any
 
@@ -13,7 +14,7 @@ from shared.models.billing_connection import BillingConnection
 from shared.models.billing_coupon import BillingCoupon
 from shared.models.billing_invoice import BillingInvoice, InvoiceStatus, Seller
 from shared.models.billing_payment_attempt import BillingPaymentAttempt
-from shared.models.billing_plan import BillingPlan, PlanStatus
+from shared.models.billing_plan import RUNNING_SLOT, BillingPlan, PlanStatus
 from shared.models.billing_price import BillingPrice
 from shared.models.billing_product import BillingProduct
 from shared.models.billing_record import BillingRecord
@@ -102,7 +103,7 @@ async def plan(plan_id: PydanticObjectId) -> BillingPlan | None:
 
 async def running_plan_of(customer_account_id: PydanticObjectId) -> BillingPlan | None:
     return await BillingPlan.find_one(
-        {"customer_account_id": customer_account_id, "status": {"$ne": PlanStatus.CANCELED}}
+        {"customer_account_id": customer_account_id, "slot": RUNNING_SLOT}
     )
 
 
@@ -129,10 +130,6 @@ async def plans_due(
         "cancel_at_period_end": cancelling,
     }
     return await BillingPlan.find(query).sort("current_period_end").limit(limit).to_list()
-
-
-async def plans_of_seller(agency_id: PydanticObjectId) -> list[BillingPlan]:
-    return await BillingPlan.find({"account_id": agency_id}).sort("created_at").to_list()
 
 
 async def invoice(invoice_id: PydanticObjectId) -> BillingInvoice | None:
@@ -186,10 +183,6 @@ async def record_attempt(attempt: BillingPaymentAttempt) -> bool:
     return True
 
 
-async def attempts_of(invoice_id: PydanticObjectId) -> list[BillingPaymentAttempt]:
-    return await BillingPaymentAttempt.find({"invoice_id": invoice_id}).sort("attempt").to_list()
-
-
 async def failed_attempts_between(
     account_id: PydanticObjectId, start: datetime, end: datetime
 ) -> list[BillingPaymentAttempt]:
@@ -213,10 +206,6 @@ async def set_active_until(account_id: PydanticObjectId, until: datetime | None)
 async def extend_active_until(account_id: PydanticObjectId, until: datetime) -> None:
     """Never earlier than it is: a late payment of an older period shortens nothing."""
     await Account.find_one({"_id": account_id}).update({"$max": {"active_until": until}})
-
-
-async def sub_accounts_of(agency_id: PydanticObjectId) -> list[Account]:
-    return await Account.find({"parent_id": agency_id, "status": AccountStatus.ACTIVE}).to_list()
 
 
 async def agencies_with_sub_accounts(after: PydanticObjectId | None, limit: int) -> list:
@@ -296,8 +285,12 @@ async def tax_rate(tax_rate_id: PydanticObjectId | None) -> BillingTaxRate | Non
     return await BillingTaxRate.get(tax_rate_id) if tax_rate_id else None
 
 
-async def insert_plan(made: BillingPlan) -> BillingPlan:
-    return await made.insert()
+async def insert_plan(made: BillingPlan) -> BillingPlan | None:
+    """None when the sub-account has a running plan already (two subscribed at once)."""
+    try:
+        return await made.insert()
+    except DuplicateKeyError:
+        return None
 
 
 async def invoice_paid_by(payment_reference: str) -> BillingInvoice | None:
@@ -310,3 +303,16 @@ async def owner_of(account_id: PydanticObjectId) -> User | None:
     """The account's first owner, whom its bills reach."""
     owner = await Membership.find_one({"account_id": account_id, "role": Role.OWNER})
     return await User.get(owner.user_id) if owner else None
+
+
+async def suspended_for_their_period_paid_up(
+    reason: str, now: datetime, limit: int
+) -> list[Account]:
+    """Sub-accounts suspended with a reason starting with `reason` and paid up past now."""
+    query = {
+        "status": AccountStatus.SUSPENDED,
+        "active_until": {"$gt": now},
+        "parent_id": {"$ne": None},
+        "status_reason": {"$regex": f"^{re.escape(reason)}"},
+    }
+    return await Account.find(query).limit(limit).to_list()

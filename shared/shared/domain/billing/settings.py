@@ -1,5 +1,5 @@
-"""Billing's settings, read alike by the internal API (subscriptions made and changed) and the
-queue manager (renewals, charges, dunning)."""
+"""Billing's settings, read by the queue manager, which charges invoices and runs the dunning
+and the platform's fee."""
 
 from typing import Annotated
 

@@ -93,6 +93,8 @@ async def subscribe(
             monthly_amount=monthly_amount(terms.price, terms.quantity),
         )
     )
+    if plan is None:
+        raise AlreadySubscribed()
     await repository.set_active_until(sub_account.id, ends_trial or now)
     if not ends_trial:
         await invoice_period(plan, terms.price, now)
@@ -225,7 +227,7 @@ async def cancel(plan: BillingPlan, at_period_end: bool, now: datetime) -> Billi
     if at_period_end:
         plan.cancel_at_period_end = True
     else:
-        plan.status, plan.canceled_at = PlanStatus.CANCELED, now
+        plan.status, plan.canceled_at, plan.slot = PlanStatus.CANCELED, now, str(plan.id)
     if not await repository.replace_plan(plan, read_version):
         raise PlanChanged()
     if not at_period_end:
@@ -278,10 +280,12 @@ async def start_due_periods(now: datetime, batch: int) -> int:
     `cancel_ended`."""
     started = 0
     while due := await repository.plans_due(list(RUNNING), now, batch, cancelling=False):
+        this_pass = 0
         for plan in due:
-            started += await start_next_period(plan, now)
-        if len(due) < batch:
-            break
+            this_pass += await start_next_period(plan, now)
+        started += this_pass
+        if len(due) < batch or this_pass == 0:
+            break  # the rest next run (another run started these meanwhile)
     return started
 
 
@@ -307,6 +311,7 @@ async def cancel_ended(now: datetime, batch: int) -> int:
     for plan in await repository.plans_due(statuses, now, batch, cancelling=True):
         read_version = plan.version
         plan.status, plan.canceled_at = PlanStatus.CANCELED, plan.current_period_end
+        plan.slot = str(plan.id)
         if await repository.replace_plan(plan, read_version):
             await end_plan(plan, plan.current_period_end)
             ended += 1

@@ -3,7 +3,7 @@ kept (`PaymentCustomer`), and made with the idempotency key `customer:<stripe ac
 so two callers racing make one customer at the provider too."""
 
 from shared.domain.payments import repository
-from shared.domain.payments.provider import CustomerDetails, PaymentProvider
+from shared.domain.payments.provider import CustomerDetails, PaymentMethod, PaymentProvider
 from shared.models.account import Account
 from shared.models.payment_customer import PaymentCustomer
 
@@ -31,3 +31,23 @@ async def ensure_customer(
         customer_id=customer_id,
     )
     return await repository.insert_payment_customer(made)
+
+
+async def save_card(
+    provider: PaymentProvider, customer: PaymentCustomer, payment_method: str
+) -> PaymentMethod:
+    """The card attached to the customer and made the one off-session charges use."""
+    key = f"attach:{customer.customer_id}:{payment_method}"
+    where = customer.connected_account or None
+    card = await provider.attach_payment_method(customer.customer_id, payment_method, key, where)
+    await repository.set_default_payment_method(customer, card.id)
+    return card
+
+
+async def remove_card(
+    provider: PaymentProvider, customer: PaymentCustomer, payment_method: str
+) -> None:
+    key = f"detach:{customer.customer_id}:{payment_method}"
+    await provider.detach_payment_method(payment_method, key, customer.connected_account or None)
+    if customer.default_payment_method == payment_method:
+        await repository.set_default_payment_method(customer, None)

@@ -66,11 +66,14 @@ class Money:
             raise ValueError(f"cannot add {other.currency} to {self.currency}")
         return Money(self.amount + other.amount, self.currency)
 
-    def display(self) -> str:
-        """`12.34 USD`: the amount in major units, for people (receipts, CSV reports)."""
+    def major(self) -> str:
+        """`12.34`: the amount in major units, as a decimal string (CSV reports)."""
         exponent = minor_unit_exponent(self.currency)
-        major = Decimal(self.amount).scaleb(-exponent)
-        return f"{major:.{exponent}f} {self.currency}"
+        return f"{Decimal(self.amount).scaleb(-exponent):.{exponent}f}"
+
+    def display(self) -> str:
+        """`12.34 USD`: the amount in major units, for people (receipts, invoices)."""
+        return f"{self.major()} {self.currency}"
 
 
 def totals_by_currency(amounts: Iterable[Money]) -> dict[str, int]:

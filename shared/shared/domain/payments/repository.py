@@ -59,3 +59,18 @@ async def insert_payment_customer(customer: PaymentCustomer) -> PaymentCustomer:
         assert first is not None, "the key clashed with a stored customer"
         return first
     return customer
+
+
+async def set_default_payment_method(customer: PaymentCustomer, payment_method: str | None) -> None:
+    customer.default_payment_method = payment_method
+    await PaymentCustomer.find_one({"_id": customer.id}).update(
+        {"$set": {"default_payment_method": payment_method}}
+    )
+
+
+async def payment_customer_by_id(
+    customer_id: str, connected_account: str
+) -> PaymentCustomer | None:
+    return await PaymentCustomer.find_one(
+        {"customer_id": customer_id, "connected_account": connected_account}
+    )

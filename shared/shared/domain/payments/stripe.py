@@ -24,6 +24,7 @@ from shared.domain.payments.provider import (
     SetupIntent,
 )
 from shared.domain.payments.stripe_form import stripe_form
+from shared.utilities.errors import UpstreamError
 from shared.utilities.upstream import retried_when_busy, upstream_failures
 
 DEFAULT_API_URL = "https://api.stripe.com/v1"
@@ -67,6 +68,10 @@ class StripePaymentProvider:
         form = stripe_form(params or {})
         with upstream_failures("Stripe"):
             response = await self.send(method, path, headers, form)
+        if response.status_code == 429 or response.is_server_error:
+            # Still failing once the retries are used up: whether Stripe acted is unknown, so
+            # the caller tries again later with the same key rather than count it refused.
+            raise UpstreamError(f"Stripe answered {response.status_code}.")
         body = response.json() if response.content else {}
         if response.is_error:
             raise StripeError(response.status_code, (body or {}).get("error") or {})

@@ -138,3 +138,33 @@ async def test_a_stale_signature_is_refused_without_reading_the_body(stripe, job
 
     assert response.status_code == 401
     assert len(chunks_read) <= 1  # what the transport sends with the head, at most
+
+
+PLATFORM_URL = "/v1/e/stripe/webhooks/platform"
+PLATFORM_SECRET = "whsec_test_platform_endpoint"
+
+
+async def test_a_platform_event_signed_with_its_own_secret_is_handed_on_once(start_external, jobs):
+    paid = event(
+        "evt_platform_1", "payment_intent.succeeded", {"id": "pi_1", "object": "payment_intent"}
+    )
+    paid.pop("account")  # the platform's own account's events name none
+    settings = stripe_settings(platform_webhook_secret=PLATFORM_SECRET)
+    async with start_external(stripe=settings) as stripe:
+        body, headers = signed(paid, secret=PLATFORM_SECRET)
+        first = await stripe.post(PLATFORM_URL, content=body, headers=headers)
+        again = await stripe.post(PLATFORM_URL, content=body, headers=headers)
+        connect_secret = await stripe.post(
+            PLATFORM_URL, content=body, headers=signed(paid, secret=WEBHOOK_SECRET)[1]
+        )
+
+    assert (first.json(), again.json()) == (
+        {"received": 1, "accepted": 1},
+        {"received": 1, "accepted": 0},
+    )
+    assert connect_secret.status_code == 401
+    [(_, kwargs, task_id)] = jobs.sent
+    assert (task_id, kwargs["event"]["data"]["stripe_account_id"]) == (
+        "stripe:evt_platform_1",
+        None,
+    )

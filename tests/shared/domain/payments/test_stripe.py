@@ -10,6 +10,7 @@ from shared.domain.payments.provider import CheckoutLine, CustomerDetails, Payme
 from shared.domain.payments.stripe import StripePaymentProvider
 from shared.utilities.errors import UpstreamError
 from tests.external_api.fakes import form_of, json_answer, query_of
+from tests.external_api.fakes.stripe import ACCOUNT, ACCOUNT_URL
 from tests.external_api.fakes.stripe_payments import (
     CHECKOUT_SESSION,
     CHECKOUT_SESSIONS_URL,
@@ -18,6 +19,7 @@ from tests.external_api.fakes.stripe_payments import (
     CUSTOMERS_URL,
     PAYMENT_INTENT_ID,
     PAYMENT_INTENTS_URL,
+    PAYMENT_METHOD_DOMAINS_URL,
     PAYMENT_METHOD_ID,
     REFUNDS_URL,
     SECRET_KEY,
@@ -29,8 +31,10 @@ from tests.external_api.fakes.stripe_payments import (
     invalid_request,
     payment_intent,
     payment_method,
+    payment_method_domain,
     payment_methods_url,
     refund,
+    validate_url,
 )
 
 
@@ -209,3 +213,29 @@ async def test_a_checkout_session_sends_each_line_as_price_data(stripe, fake_str
         "metadata[order_id]": "o1",
         "payment_intent_data[metadata][order_id]": "o1",
     }
+
+
+async def test_a_domain_apple_pay_has_not_validated_is_asked_to_validate(stripe, fake_stripe):
+    fake_stripe.on(
+        "POST", PAYMENT_METHOD_DOMAINS_URL, json_answer(payment_method_domain("inactive"))
+    )
+    fake_stripe.on("POST", validate_url(), json_answer(payment_method_domain("active")))
+
+    status = await stripe.register_payment_domain("pay.agency.example", "domain:1", CONNECTED)
+
+    assert (status.enabled, status.apple_pay_status) == (True, "active")
+    [registered] = fake_stripe.sent("POST", PAYMENT_METHOD_DOMAINS_URL)
+    assert form_of(registered) == {"domain_name": "pay.agency.example"}
+    assert registered.headers["stripe-account"] == CONNECTED
+    [validated] = fake_stripe.sent("POST", validate_url())
+    assert validated.headers["idempotency-key"] == "domain:1:validate:inactive"
+
+
+async def test_a_connected_accounts_status_is_read_on_its_own_account(stripe, fake_stripe):
+    fake_stripe.on("GET", ACCOUNT_URL, json_answer(ACCOUNT))
+
+    status = await stripe.account_status(CONNECTED)
+
+    assert (status.charges_enabled, status.default_currency) == (True, "USD")
+    [sent] = fake_stripe.sent("GET", ACCOUNT_URL)
+    assert sent.headers["stripe-account"] == CONNECTED

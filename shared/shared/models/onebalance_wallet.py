@@ -27,7 +27,10 @@ class PendingMovement(BaseModel):
 
     key: str
     delta: int
-    movement: dict  # the movement's fields, stored as they are when it is finished
+    since: datetime  # when it was applied
+    # The movement as JSON, stored as it is when it is finished: one string, as every write of
+    # the wallet copies its pending movements.
+    movement: str
 
 
 class AutoReload(BaseModel):
@@ -71,5 +74,5 @@ class OnebalanceWallet(TenantDocument):
             IndexModel([("agency_id", ASCENDING), ("created_at", ASCENDING)]),
             IndexModel([("auto_reload.enabled", ASCENDING), ("balance", ASCENDING)]),
             # Movements left pending too long, finished by the charge cron.
-            IndexModel([("pending.movement.created_at", ASCENDING)], sparse=True),
+            IndexModel([("pending.since", ASCENDING)], sparse=True),
         ]

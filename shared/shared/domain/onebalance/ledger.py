@@ -42,7 +42,10 @@ async def record(
     check_balanced(movement)
     assert wallet.id is not None
     pending = PendingMovement(
-        key=movement.id, delta=movement.amount, movement=movement.model_dump(by_alias=True)
+        key=movement.id,
+        delta=movement.amount,
+        since=movement.created_at,
+        movement=movement.model_dump_json(),
     )
     after = await repository.apply(
         wallet.id, movement.id, movement.amount, floor, pending.model_dump()
@@ -78,7 +81,7 @@ async def not_applied(wallet: OnebalanceWallet, movement: OnebalanceMovement) ->
 async def finish_pending(wallet: OnebalanceWallet, pending: PendingMovement) -> None:
     """Stores a movement its try left pending (if it was not stored yet), then finishes it."""
     assert wallet.id is not None
-    await repository.insert_movement(OnebalanceMovement.model_validate(pending.movement))
+    await repository.insert_movement(OnebalanceMovement.model_validate_json(pending.movement))
     await repository.finish(wallet.id, pending.key)
 
 

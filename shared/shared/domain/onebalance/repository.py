@@ -51,6 +51,7 @@ async def apply(
     return await wallets().find_one_and_update(
         query,
         {"$inc": {"balance": delta}, "$push": {"pending": pending}},
+        projection={"balance": True},
         return_document=ReturnDocument.AFTER,
     )
 
@@ -122,7 +123,7 @@ async def ledger_totals(ledger: str) -> tuple[int, int]:
 
 async def wallets_with_stale_pending(before: datetime, limit: int) -> list[OnebalanceWallet]:
     """Wallets holding a movement pending since before `before`: its process died half-way."""
-    query = {"pending": {"$elemMatch": {"movement.created_at": {"$lt": before}}}}
+    query = {"pending.since": {"$lt": before}}
     return await OnebalanceWallet.find(query).limit(limit).to_list()
 
 

@@ -17,7 +17,7 @@ async def finish_stale(now: datetime, limit: int) -> int:
     finished = 0
     for wallet in await repository.wallets_with_stale_pending(now - STALE_AFTER, limit):
         for pending in wallet.pending:
-            if pending.movement["created_at"] < now - STALE_AFTER:
+            if pending.since < now - STALE_AFTER:
                 await ledger.finish_pending(wallet, pending)
                 finished += 1
     return finished

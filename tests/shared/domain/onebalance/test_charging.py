@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from shared.domain.onebalance import ledger, repository, settle
+from shared.domain.onebalance import ledger, settle
 from shared.domain.onebalance.charging import Usage, charge, require_cover, reverse, usage_movement
 from shared.domain.onebalance.credits import agency_credit
 from shared.domain.onebalance.errors import InsufficientBalance
@@ -15,7 +15,7 @@ from shared.models.base import utc_now
 from shared.models.onebalance_wallet import OnebalanceWallet
 from shared.models.twilio_number import TwilioNumber
 from tests.factories import create_account, create_signed_in, create_sub_account
-from tests.onebalance_factories import create_wallet
+from tests.onebalance_factories import create_wallet, leave_pending
 from tests.shared.domain.held import platform_messages
 
 
@@ -96,9 +96,7 @@ async def test_a_number_rental_is_charged_once_a_month(outbox):
 async def test_the_cron_finishes_a_charge_a_dead_worker_left_pending(outbox):
     wallet = await create_wallet(await create_account(), 50)
     movement = usage_movement(wallet, Usage(MeteredAction.EMAIL, 1, "email:died"))
-    died = {**movement.model_dump(by_alias=True), "created_at": utc_now() - timedelta(minutes=10)}
-    pending = {"key": movement.id, "delta": -1, "movement": died}
-    await repository.apply(wallet.id, movement.id, -1, 0, pending)
+    await leave_pending(wallet, movement, since=utc_now() - timedelta(minutes=10))
 
     finished = await settle.finish_stale(utc_now(), limit=10)
 

@@ -5,14 +5,14 @@ import asyncio
 
 import pytest
 
-from shared.domain.onebalance import ledger, repository
+from shared.domain.onebalance import ledger
 from shared.domain.onebalance.charging import Usage, charge, usage_movement
 from shared.domain.onebalance.errors import InsufficientBalance
 from shared.domain.onebalance.rates import MeteredAction
 from shared.models.onebalance_movement import OnebalanceMovement
 from shared.models.onebalance_wallet import OnebalanceWallet
 from tests.factories import create_account, create_sub_account
-from tests.onebalance_factories import create_wallet
+from tests.onebalance_factories import create_wallet, leave_pending
 
 CONCURRENT_CHARGES = 10_000
 BATCH = 100
@@ -67,8 +67,7 @@ async def test_a_charge_retried_after_its_worker_died_half_way_is_finished_once(
     wallet = await client_wallet(100)
     movement = usage_movement(wallet, sms("sms:d2", segments=4))
     # The worker moved the balance and died before storing the movement.
-    pending = {"key": movement.id, "delta": -4, "movement": movement.model_dump(by_alias=True)}
-    await repository.apply(wallet.id, movement.id, -4, 0, pending)
+    await leave_pending(wallet, movement)
 
     again = await charge(wallet.account_id, sms("sms:d2", segments=4))
 

@@ -38,7 +38,9 @@ class StoreOrder(TenantDocument):
     amount: int  # minor units, the product's price when ordered
     currency: str
     status: OrderStatus = OrderStatus.PENDING_PAYMENT
-    attempts: int = 0
+    # Declined attempts: each try is charged with the key `store-order:<id>:<declines>`, so a
+    # try whose outcome was lost (a timeout) is made again with the same key, charged once.
+    declines: int = 0
     provider: str | None = None
     connected_account: str | None = None
     payment_reference: str | None = None

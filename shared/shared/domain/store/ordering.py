@@ -2,7 +2,9 @@
 off-session to the sub-account's saved card in the agency's connected Stripe account (the
 platform's own when it has none, as in embedded mode), and once paid its fulfilment opened: a
 project in the agency's account for the work, and the due date. A declined card leaves the
-order `payment_failed` (ordering again with the key tries again) and raises CardDeclined."""
+order `payment_failed` and raises CardDeclined; ordering again with the key tries again, with
+the provider's next idempotency key, while a try whose outcome was lost (a timeout) is made
+again with the same one, so the card is charged once."""
 
 from datetime import datetime, timedelta
 
@@ -32,20 +34,16 @@ async def place_order(
 ) -> StoreOrder:
     product = await live_product(client.agency_id, product_id)
     order = await stored_order(client, product, key)
-    if (
-        order.status is not OrderStatus.PENDING_PAYMENT
-        and order.status is not OrderStatus.PAYMENT_FAILED
-    ):
+    if order.status not in (OrderStatus.PENDING_PAYMENT, OrderStatus.PAYMENT_FAILED):
         return order  # ordered before: paid, or past that
-    attempt = await repository.start_attempt(order)
-    if attempt is None:
-        return await repository.OrderRepository(client.id).get(order.id)
-    result = await charge(provider, client, order, attempt)
+    result = await charge(provider, client, order)
     if not result.succeeded:
         message = result.failure_message or CardDeclined.message
-        await order.set({"status": OrderStatus.PAYMENT_FAILED, "failure": message})
+        await repository.record_decline(order, message)
         raise CardDeclined(message)
-    return await paid(order, product, client, result.reference, now)
+    await paid(order, product, client, result.reference, now)
+    assert client.id is not None and order.id is not None
+    return await repository.OrderRepository(client.id).get(order.id)
 
 
 async def stored_order(client: Account, product: StoreProduct, key: str) -> StoreOrder:
@@ -65,13 +63,11 @@ async def stored_order(client: Account, product: StoreProduct, key: str) -> Stor
     return existing
 
 
-async def charge(
-    provider: PaymentProvider, client: Account, order: StoreOrder, attempt: int
-) -> PaymentResult:
+async def charge(provider: PaymentProvider, client: Account, order: StoreOrder) -> PaymentResult:
     connected = await connected_account_of(client.agency_id)
     customer = await payments.payment_customer(client.id, provider.name, connected or PLATFORM)
     if customer is None or not customer.default_payment_method:
-        await order.set({"status": OrderStatus.PAYMENT_FAILED, "failure": CardRequired.message})
+        await repository.record_decline(order, CardRequired.message)
         raise CardRequired()
     await order.set({"provider": provider.name, "connected_account": connected})
     return await provider.charge_off_session(
@@ -79,7 +75,7 @@ async def charge(
         customer.default_payment_method,
         order.amount,
         order.currency,
-        idempotency_key=f"store-order:{order.id}:{attempt}",
+        idempotency_key=f"store-order:{order.id}:{order.declines}",
         description=order.product_name,
         connected_account=connected,
         metadata={"store_order_id": str(order.id)},
@@ -88,8 +84,13 @@ async def charge(
 
 async def paid(
     order: StoreOrder, product: StoreProduct, client: Account, reference: str, now: datetime
-) -> StoreOrder:
-    """The order paid, and its fulfilment opened: the agency's project for the work."""
+) -> None:
+    """The order paid and, by the try that made it so, its fulfilment opened: the agency's
+    project for the work."""
+    due_at = now + timedelta(days=product.fulfilment_days)
+    fields = {"payment_reference": reference, "paid_at": now, "due_at": due_at}
+    if not await repository.claim_paid(order, fields):
+        return
     project, _ = await open_project(
         Project(
             account_id=client.agency_id,
@@ -97,14 +98,4 @@ async def paid(
             description=f"Store order {order.id} of {client.name}.",
         )
     )
-    await order.set(
-        {
-            "status": OrderStatus.PAID,
-            "payment_reference": reference,
-            "failure": None,
-            "paid_at": now,
-            "due_at": now + timedelta(days=product.fulfilment_days),
-            "project_id": project.id,
-        }
-    )
-    return order
+    await order.set({"project_id": project.id})

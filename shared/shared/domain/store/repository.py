@@ -67,19 +67,26 @@ async def insert_order(order: StoreOrder) -> bool:
     return True
 
 
-async def start_attempt(order: StoreOrder) -> int | None:
-    """The number of the payment attempt this call may make (one at a time), or None."""
-    found = await StoreOrder.find_one(
+UNPAID = [OrderStatus.PENDING_PAYMENT.value, OrderStatus.PAYMENT_FAILED.value]
+
+
+async def record_decline(order: StoreOrder, message: str) -> None:
+    """A declined attempt: the next one is made with the next key."""
+    await StoreOrder.find_one({"_id": order.id, "status": {"$in": UNPAID}}).update(
         {
-            "_id": order.id,
-            "status": {
-                "$in": [OrderStatus.PENDING_PAYMENT.value, OrderStatus.PAYMENT_FAILED.value]
-            },
+            "$inc": {"declines": 1},
+            "$set": {"status": OrderStatus.PAYMENT_FAILED.value, "failure": message},
         }
-    ).update({"$inc": {"attempts": 1}, "$set": {"status": OrderStatus.PENDING_PAYMENT.value}})
-    if not found or found.modified_count != 1:
-        return None
-    return order.attempts + 1
+    )
+
+
+async def claim_paid(order: StoreOrder, fields: dict[str, Any]) -> bool:
+    """Whether this call made the unpaid order paid (of two tries that both charged it with one
+    key, one opens its fulfilment)."""
+    result = await StoreOrder.find_one({"_id": order.id, "status": {"$in": UNPAID}}).update(
+        {"$set": {**fields, "status": OrderStatus.PAID.value, "failure": None}}
+    )
+    return bool(result and result.modified_count == 1)
 
 
 async def record_refund(order: StoreOrder, refund: StoreRefund) -> bool:

@@ -67,7 +67,7 @@ async def test_a_declined_order_can_be_paid_by_a_later_try(outbox, payments):
         OrderStatus.PAYMENT_FAILED,
         "Your card was declined.",
     )
-    assert (paid.id, paid.status, paid.attempts) == (failed.id, OrderStatus.PAID, 2)
+    assert (paid.id, paid.status, paid.declines) == (failed.id, OrderStatus.PAID, 1)
 
 
 async def test_another_agencys_product_cannot_be_ordered(outbox, payments):

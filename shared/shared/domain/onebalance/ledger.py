@@ -114,3 +114,15 @@ async def check(wallet: OnebalanceWallet) -> LedgerCheck:
 
 async def stored(key: str) -> OnebalanceMovement | None:
     return await repository.movement_by_key(key)
+
+
+async def check_all() -> tuple[int, int, int]:
+    """Every wallet against the whole ledger: (wallets, consistent ones, unbalanced movements)."""
+    sums, unbalanced = await repository.wallet_ledger_sums()
+    wallets = await repository.all_wallets()
+    consistent = sum(
+        1
+        for wallet in wallets
+        if not wallet.pending and sums.get(wallet.ledger, 0) == wallet.balance
+    )
+    return len(wallets), consistent, unbalanced

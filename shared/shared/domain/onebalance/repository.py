@@ -121,6 +121,32 @@ async def ledger_totals(ledger: str) -> tuple[int, int]:
     return (rows[0]["derived"], rows[0]["unbalanced"]) if rows else (0, 0)
 
 
+async def wallet_ledger_sums() -> tuple[dict[str, int], int]:
+    """Every wallet ledger's sum, and how many movements do not balance, in two passes over
+    the whole ledger (the benchmark's check of many wallets at once)."""
+    sums = await OnebalanceMovement.aggregate(
+        [
+            {"$unwind": "$entries"},
+            {"$match": {"entries.ledger": {"$regex": "^wallet:"}}},
+            {"$group": {"_id": "$entries.ledger", "sum": {"$sum": "$entries.amount"}}},
+        ]
+    ).to_list()
+    unbalanced = await OnebalanceMovement.aggregate(
+        [
+            {"$project": {"sum": {"$sum": "$entries.amount"}}},
+            {"$match": {"sum": {"$ne": 0}}},
+            {"$count": "unbalanced"},
+        ]
+    ).to_list()
+    return {row["_id"]: row["sum"] for row in sums}, unbalanced[0][
+        "unbalanced"
+    ] if unbalanced else 0
+
+
+async def all_wallets() -> list[OnebalanceWallet]:
+    return await OnebalanceWallet.find({}).to_list()
+
+
 async def wallets_with_stale_pending(before: datetime, limit: int) -> list[OnebalanceWallet]:
     """Wallets holding a movement pending since before `before`: its process died half-way."""
     query = {"pending.since": {"$lt": before}}

@@ -91,3 +91,11 @@ async def test_an_account_without_a_wallet_is_not_metered(outbox):
     account = await create_account()
 
     assert await charge(account.id, sms("sms:d4")) is None
+
+
+async def test_every_wallet_is_checked_against_the_whole_ledger_at_once(outbox):
+    wallets = [await client_wallet(50) for _ in range(2)]
+    for number, wallet in enumerate(wallets):
+        await charge(wallet.account_id, sms(f"sms:w{number}", segments=number + 1))
+
+    assert await ledger.check_all() == (2, 2, 0)

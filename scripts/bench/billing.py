@@ -11,6 +11,8 @@ queue, with every ledger checked afterwards, in one run.
   to `onebalance_balance_charge_stream` on a real Celery worker (solo pool, in this process, its
   bodies on this loop) and a Redis of the benchmark's own (or REDIS_URL's), from the first send
   to the last result;
+- each figure also per CPU second of this process (the worker runs in it): on a machine other
+  work keeps busy, the wall-clock rate says more about the machine than about the code;
 - afterwards each wallet's cached balance is compared with its ledger's sum, and every movement
   with its entries' sum (zero).
 

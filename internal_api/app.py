@@ -46,6 +46,7 @@ from internal_api.notifications_center.routes import router as notifications_cen
 from internal_api.oauth.key_routes import router as api_keys_router
 from internal_api.oauth.protocol_routes import router as oauth_protocol_router
 from internal_api.oauth.routes import router as oauth_router
+from internal_api.onebalance.routes import router as onebalance_router
 from internal_api.payments import payments
 from internal_api.projects.routes import router as projects_router
 from internal_api.public.layer import install_public_cors, public_layer
@@ -58,6 +59,8 @@ from internal_api.scheduling.public.routes import router as scheduling_public_ro
 from internal_api.settings import InternalApiSettings
 from internal_api.signup_codes.routes import router as signup_codes_router
 from internal_api.storage import file_storage
+from internal_api.store.public_routes import router as store_public_router
+from internal_api.store.routes import router as store_router
 from internal_api.support.bots import support_bot
 from internal_api.support.routes import router as support_router
 from internal_api.templates.routes import router as templates_router
@@ -142,6 +145,9 @@ def create_app(
             funnels_router,
             pages_public_router,
             templates_router,
+            onebalance_router,
+            store_router,
+            store_public_router,
         ],
         uses_mongo=True,
         uses_redis=True,

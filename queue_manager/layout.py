@@ -21,6 +21,8 @@ from shared.utilities.task_names import (
     INSTASITES_PURGE_UNCLAIMED,
     LIGHTNING_DOMAIN_RENEWAL_WATCH_CERTIFICATES,
     LIGHTNING_DOMAIN_VALIDATION_RECHECK_PENDING,
+    ONEBALANCE_BALANCE_CHARGE_SETTLE,
+    ONEBALANCE_BALANCE_RELOAD_RELOAD_DUE,
     PROJECTS_SEND_DUE,
     SCHEDULE_UTILIZATION_MONITORING_RECORD,
     SHORT_LINK_CLICKS_RECORD,
@@ -83,6 +85,8 @@ CRONS: dict[str, Cron] = {
         LIGHTNING_DOMAIN_RENEWAL_WATCH_CERTIFICATES, timedelta(hours=1)
     ),
     "instasites_purge": Cron(INSTASITES_PURGE_UNCLAIMED, timedelta(hours=1)),
+    "onebalance_balance_reload": Cron(ONEBALANCE_BALANCE_RELOAD_RELOAD_DUE, timedelta(minutes=5)),
+    "onebalance_balance_charge": Cron(ONEBALANCE_BALANCE_CHARGE_SETTLE, timedelta(minutes=10)),
 }
 
 

@@ -20,6 +20,8 @@ PAYMENT_SWITCHES = (
     "subscription_charge_mainaccount",
     "billing_new_auth",
     "verify_stripe_domains",
+    "onebalance_balance_reload",
+    "onebalance_balance_reload_stream",
 )
 
 

@@ -116,6 +116,20 @@ class QueueSwitches(BaseSettings):
     funnels_cloning: bool = switch(
         "copies funnels and hosted sites into accounts of the agency, undoing a failed copy"
     )
+    onebalance_balance_reload: bool = switch(
+        "reloads by card every OneBalance wallet still below its auto-reload threshold once its "
+        "window has passed"
+    )
+    onebalance_balance_reload_stream: bool = switch(
+        "reloads by card a OneBalance wallet whose balance has just crossed its threshold"
+    )
+    onebalance_balance_charge: bool = switch(
+        "finishes OneBalance charges a dead worker left half-way and charges the month's "
+        "phone-number rentals"
+    )
+    onebalance_balance_charge_stream: bool = switch(
+        "charges to OneBalance wallets the usage that goes through the queue (AI tokens)"
+    )
 
     def with_unset_switched_on(self) -> "QueueSwitches":
         """Every switch not set explicitly switched on (embedded mode runs everything)."""

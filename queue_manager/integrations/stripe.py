@@ -1,5 +1,6 @@
 """Stripe's Connect events (and the test payment provider's, told the same way): a payment or
-refund of an invoice handed to billing (`shared.domain.billing.payment_events`); a customer,
+refund of an invoice handed to billing (`shared.domain.billing.payment_events`), a consumer's
+completed checkout to the store (`shared.domain.store.purchases`); a customer,
 subscription or charge copied into the billing collections of the account that connected the
 Stripe account."""
 
@@ -11,9 +12,10 @@ from shared.domain.billing.payment_events import HANDLERS as BILLING_HANDLERS
 from shared.domain.billing.payment_events import Handler
 from shared.domain.billing.repository import account_connected_to
 from shared.domain.billing.stripe_objects import store_stripe_object
+from shared.domain.store.purchases import HANDLERS as STORE_HANDLERS
 
 # The payments' events, by type: whoever takes money through the payments layer handles its own.
-PAYMENT_HANDLERS: dict[str, Handler] = {**BILLING_HANDLERS}
+PAYMENT_HANDLERS: dict[str, Handler] = {**BILLING_HANDLERS, **STORE_HANDLERS}
 
 
 async def handle(event: dict[str, Any]) -> dict[str, Any]:

@@ -33,3 +33,13 @@ def test_a_worker_taking_no_payments_needs_no_stripe_key():
     )
 
     assert settings.stripe_secret_key.get_secret_value() == ""
+
+
+def test_distributed_auto_reload_without_a_stripe_key_stops_at_start():
+    with pytest.raises(ValidationError, match="EXTERNAL_API_STRIPE_SECRET_KEY"):
+        QueueManagerSettings(
+            mode=RunMode.DISTRIBUTED,
+            stripe_secret_key="",
+            switches=QueueSwitches(onebalance_balance_reload_stream=True),
+            **BACKENDS,
+        )

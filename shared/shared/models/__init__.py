@@ -34,6 +34,9 @@ from shared.models.booking import Booking
 from shared.models.business_location import BusinessLocation
 from shared.models.business_profile import BusinessProfile
 from shared.models.callrail_key import CallrailKey
+from shared.models.consumer_invoice import ConsumerInvoice
+from shared.models.consumer_offer import ConsumerOffer
+from shared.models.consumer_purchase import ConsumerPurchase
 from shared.models.contact import Contact
 from shared.models.conversation import Conversation
 from shared.models.conversation_channel import ConversationChannel
@@ -80,6 +83,8 @@ from shared.models.notification_delivery import NotificationDelivery
 from shared.models.notification_outbox import OutboxMessage
 from shared.models.notification_preference import NotificationPreference
 from shared.models.notification_template import NotificationTemplate
+from shared.models.onebalance_movement import OnebalanceMovement
+from shared.models.onebalance_wallet import OnebalanceWallet
 from shared.models.payment_customer import PaymentCustomer
 from shared.models.payment_domain import PaymentDomain
 from shared.models.pipeline import Pipeline
@@ -98,6 +103,8 @@ from shared.models.short_link import ShortLink
 from shared.models.short_link_click import ShortLinkClick
 from shared.models.short_link_day import ShortLinkDay
 from shared.models.slot_reservation import SlotReservation
+from shared.models.store_order import StoreOrder
+from shared.models.store_product import StoreProduct
 from shared.models.stripe_token import StripeToken
 from shared.models.support_canned_reply import SupportCannedReply
 from shared.models.task_run import TaskRun
@@ -220,4 +227,11 @@ ALL_MODELS: list[type[Document]] = [
     Template,
     BusinessProfile,
     Instasite,
+    OnebalanceWallet,
+    OnebalanceMovement,
+    StoreProduct,
+    StoreOrder,
+    ConsumerOffer,
+    ConsumerPurchase,
+    ConsumerInvoice,
 ]

@@ -275,3 +275,28 @@ class FunnelCloneArguments(TaskArguments):
 FUNNELS_BUILD_THUMBNAILS_BUILD = declare("funnels_build_thumbnails.build", PageVersionArguments)
 SITES_BUILD_THUMBNAILS_BUILD = declare("sites_build_thumbnails.build", PageVersionArguments)
 FUNNELS_CLONING_CLONE = declare("funnels_cloning.clone", FunnelCloneArguments)
+class WalletArguments(TaskArguments):
+    wallet_id: str
+    account_id: str
+
+
+class UsageChargeArguments(TaskArguments):
+    account_id: str
+    action: str  # a MeteredAction
+    quantity: int
+    key: str  # the action's id: the charge happens once however often the task runs
+    description: str = ""
+
+
+# OneBalance: a wallet reloaded by card once its balance crossed the threshold (the stream),
+# and the cron reloading those the stream missed; usage charged through the queue (the stream:
+# an AI call's tokens), and the cron finishing charges a dead worker left pending and charging
+# the month's number rentals.
+ONEBALANCE_BALANCE_RELOAD_STREAM_RELOAD = declare(
+    "onebalance_balance_reload_stream.reload", WalletArguments
+)
+ONEBALANCE_BALANCE_RELOAD_RELOAD_DUE = declare("onebalance_balance_reload.reload_due", NoArguments)
+ONEBALANCE_BALANCE_CHARGE_STREAM_CHARGE = declare(
+    "onebalance_balance_charge_stream.charge", UsageChargeArguments
+)
+ONEBALANCE_BALANCE_CHARGE_SETTLE = declare("onebalance_balance_charge.settle", NoArguments)

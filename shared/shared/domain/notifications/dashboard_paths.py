@@ -37,5 +37,10 @@ def support_conversation(conversation_id: object) -> str:
     return f"/support/conversations/{conversation_id}"
 
 
+def wallet() -> str:
+    """The account's OneBalance wallet: its balance, movements and auto-reload."""
+    return "/onebalance"
+
+
 def custom_domain(domain_id: object) -> str:
     return f"/sites/domains/{domain_id}"

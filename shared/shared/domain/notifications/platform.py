@@ -73,6 +73,12 @@ PLATFORM_EVENTS: dict[str, PlatformEvent] = {
             "support_message", (Channel.EMAIL, Channel.PUSH), Audience.USERS, unless_online=True
         ),
         PlatformEvent("support_waiting", (Channel.EMAIL, Channel.PUSH), Audience.USERS),
+        # OneBalance: the wallet fell below the account's alert threshold; an auto-reload's
+        # card was declined.
+        PlatformEvent("onebalance_low_balance", (Channel.EMAIL,), Audience.ACCOUNT_MEMBERS),
+        PlatformEvent(
+            "onebalance_reload_failed", (Channel.EMAIL,), Audience.ACCOUNT_MEMBERS, urgent=True
+        ),
         # A custom domain not proven within its validation window (or proven by another
         # account first); a custom domain's certificate expiring soon.
         PlatformEvent("domain_verification_failed", (Channel.EMAIL,), Audience.ACCOUNT_MEMBERS),

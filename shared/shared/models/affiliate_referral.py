@@ -14,7 +14,7 @@ class AffiliateReferral(TenantDocument):
     affiliate_id: PydanticObjectId
     referred_account_id: PydanticObjectId
     visit_id: PydanticObjectId
-    touch: str  # first or last: the programme's rule when it was attributed
+    attributed_by: str  # first or last touch: the programme's rule when it was attributed
     earns_until: datetime
 
     class Settings:

@@ -4,6 +4,7 @@ the auto-reply, and how often one contact may be asked for a review. One per acc
 from datetime import datetime
 
 from beanie import Indexed, PydanticObjectId
+from pymongo import ASCENDING, IndexModel
 
 from shared.models.base import TenantDocument
 
@@ -20,3 +21,8 @@ class ReputationSettings(TenantDocument):
     auto_reply_min_rating: int = 4
     # One contact is asked for a review at most once in this many days.
     request_window_days: int = 30
+
+    class Settings:
+        name = "reputation_settings"
+        # The digest sweep's question: accounts whose last digest is older than a week.
+        indexes = [IndexModel([("digest_sent_at", ASCENDING)])]

@@ -42,5 +42,7 @@ class AffiliateCommission(TenantDocument):
                 ]
             ),
             IndexModel([("account_id", ASCENDING), ("invoice_id", ASCENDING)]),
+            # A refund finds the invoice's entries by the paying account.
+            IndexModel([("referred_account_id", ASCENDING), ("invoice_id", ASCENDING)]),
             IndexModel([("account_id", ASCENDING), ("occurred_at", DESCENDING)]),
         ]

@@ -94,6 +94,7 @@ from shared.models.slot_reservation import SlotReservation
 from shared.models.stripe_token import StripeToken
 from shared.models.support_canned_reply import SupportCannedReply
 from shared.models.task_run import TaskRun
+from shared.models.tipalti_key import TipaltiKey
 from shared.models.twilio_key import TwilioKey
 from shared.models.twilio_number import TwilioNumber
 from shared.models.two_factor import TwoFactor
@@ -205,4 +206,5 @@ ALL_MODELS: list[type[Document]] = [
     AffiliateReferral,
     AffiliateCommission,
     AffiliatePayout,
+    TipaltiKey,
 ]

@@ -10,6 +10,7 @@ from beanie import PydanticObjectId
 from dateutil.relativedelta import relativedelta
 from pymongo.errors import DuplicateKeyError
 
+from shared.domain.affiliates import repository
 from shared.models.affiliate import Affiliate, AffiliateStatus
 from shared.models.affiliate_programme import AffiliateProgramme, Attribution
 from shared.models.affiliate_referral import AffiliateReferral
@@ -33,10 +34,8 @@ async def attribute_signup(
     falls inside its window; nothing otherwise (nor twice)."""
     if not visitor or programme_account_id is None:
         return None
-    programme = await AffiliateProgramme.find_one(
-        {"account_id": programme_account_id, "active": True}
-    )
-    if programme is None:
+    programme = await repository.programme_of(programme_account_id)
+    if programme is None or not programme.active:
         return None
     now = now or utc_now()
     visit = await touch_of(programme, visitor, now - timedelta(days=programme.window_days))
@@ -61,15 +60,9 @@ async def touch_of(
 ) -> AffiliateVisit | None:
     """The programme's first or last visit of `visitor` since `since`, of an affiliate still
     active."""
-    filters = {
-        "visitor": visitor,
-        "account_id": programme.account_id,
-        "created_at": {"$gte": since},
-    }
-    order = "created_at" if programme.attribution is Attribution.FIRST_TOUCH else "-created_at"
-    visits = await AffiliateVisit.find(filters).sort(order).to_list()
-    for visit in visits:
-        affiliate = await Affiliate.get(visit.affiliate_id)
+    newest_first = programme.attribution is Attribution.LAST_TOUCH
+    for visit in await repository.visits_of(programme.account_id, visitor, since, newest_first):
+        affiliate = await repository.affiliate(visit.affiliate_id)
         if affiliate is not None and affiliate.status is AffiliateStatus.ACTIVE:
             return visit
     return None

@@ -14,9 +14,9 @@ from datetime import datetime
 from beanie import PydanticObjectId
 from pymongo.errors import DuplicateKeyError
 
+from shared.domain.affiliates import repository
 from shared.models.affiliate_commission import AffiliateCommission, EntryKind
 from shared.models.affiliate_programme import AffiliateProgramme, CommissionKind
-from shared.models.affiliate_referral import AffiliateReferral
 
 
 @dataclass(frozen=True)
@@ -48,10 +48,10 @@ def commission_on(programme: AffiliateProgramme, amount: int, currency: str) -> 
 
 async def accrue_for_invoice(invoice: PaidInvoice) -> AffiliateCommission | None:
     """The invoice's commission entry, or None when it earns nothing."""
-    referral = await AffiliateReferral.find_one({"referred_account_id": invoice.account_id})
+    referral = await repository.referral_of(invoice.account_id)
     if referral is None or invoice.paid_at > referral.earns_until:
         return None
-    programme = await AffiliateProgramme.find_one({"account_id": referral.account_id})
+    programme = await repository.programme_of(referral.account_id)
     if programme is None:
         return None
     amount = min(commission_on(programme, invoice.amount, invoice.currency), invoice.amount)
@@ -76,9 +76,7 @@ async def accrue_for_invoice(invoice: PaidInvoice) -> AffiliateCommission | None
 
 async def reverse_for_refund(refund: RefundedInvoice) -> AffiliateCommission | None:
     """The refund's reversing entry, or None when the invoice earned nothing (left)."""
-    entries = await AffiliateCommission.find(
-        {"referred_account_id": refund.account_id, "invoice_id": refund.invoice_id}
-    ).to_list()
+    entries = await repository.invoice_entries(refund.account_id, refund.invoice_id)
     accruals = [entry for entry in entries if entry.kind is EntryKind.ACCRUAL]
     if not accruals:
         return None
@@ -110,8 +108,6 @@ async def written(entry: AffiliateCommission) -> AffiliateCommission:
     try:
         return await entry.insert()
     except DuplicateKeyError:
-        found = await AffiliateCommission.find_one(
-            {"account_id": entry.account_id, "event_id": entry.event_id}
-        )
+        found = await repository.entry_of_event(entry.account_id, entry.event_id)
         assert found is not None, "the entry its event wrote"
         return found

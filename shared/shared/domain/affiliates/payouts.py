@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from beanie import PydanticObjectId
 
-from shared.models.affiliate import Affiliate
+from shared.domain.affiliates import repository
 from shared.models.affiliate_commission import AffiliateCommission
 from shared.models.affiliate_payout import AffiliatePayout, PayoutStatus
 from shared.models.affiliate_programme import AffiliateProgramme
@@ -16,9 +16,7 @@ from shared.models.base import utc_now
 
 async def batch_programme(programme: AffiliateProgramme) -> list[AffiliatePayout]:
     """The programme's new payouts: one per affiliate and currency at or over its minimum."""
-    free = await AffiliateCommission.find(
-        {"account_id": programme.account_id, "payout_id": None}
-    ).to_list()
+    free = await repository.free_entries_of(programme.account_id)
     balances: dict[tuple[PydanticObjectId, str], list[AffiliateCommission]] = defaultdict(list)
     for entry in free:
         balances[(entry.affiliate_id, entry.currency)].append(entry)
@@ -39,11 +37,9 @@ async def take(
 ) -> AffiliatePayout | None:
     payout_id = PydanticObjectId()
     ids = [entry.id for entry in entries]
-    taken = await AffiliateCommission.get_motor_collection().update_many(
-        {"_id": {"$in": ids}, "payout_id": None}, {"$set": {"payout_id": payout_id}}
-    )
-    if taken.modified_count != len(ids):  # another sweep took some: give back ours
-        await free_entries(payout_id)
+    if await repository.take_entries(ids, payout_id) != len(ids):
+        # Another sweep took some first: ours go back.
+        await repository.free_payout_entries(payout_id)
         return None
     return await AffiliatePayout(
         id=payout_id,
@@ -54,12 +50,6 @@ async def take(
         method=programme.payout_method.value,
         ref_code=f"aff-{payout_id}",
     ).insert()
-
-
-async def free_entries(payout_id: PydanticObjectId) -> None:
-    await AffiliateCommission.get_motor_collection().update_many(
-        {"payout_id": payout_id}, {"$set": {"payout_id": None}}
-    )
 
 
 async def mark_paid(payout: AffiliatePayout, by: str) -> AffiliatePayout:
@@ -76,10 +66,5 @@ async def mark_failed(payout: AffiliatePayout, problem: str) -> AffiliatePayout:
     payout.status = PayoutStatus.FAILED
     payout.problem = problem[:500]
     await payout.save_changes()
-    await free_entries(payout.id)
+    await repository.free_payout_entries(payout.id)
     return payout
-
-
-async def payable_affiliate(payout: AffiliatePayout) -> Affiliate | None:
-    affiliate = await Affiliate.get(payout.affiliate_id)
-    return affiliate if affiliate is not None and affiliate.tipalti_payee_id else None

@@ -38,6 +38,11 @@ from internal_api.oauth.routes import router as oauth_router
 from internal_api.projects.routes import router as projects_router
 from internal_api.public.layer import install_public_cors, public_layer
 from internal_api.public.routes import router as public_router
+from internal_api.reviews.public_routes import router as reviews_public_router
+from internal_api.reviews.request_routes import router as review_requests_router
+from internal_api.reviews.routes import router as reviews_router
+from internal_api.reviews.setup_routes import router as reviews_setup_router
+from internal_api.reviews.siblings import review_siblings
 from internal_api.scheduling.availability.routes import router as schedules_router
 from internal_api.scheduling.bookings.routes import router as bookings_router
 from internal_api.scheduling.calendar import google_busy_times
@@ -64,11 +69,13 @@ def create_app(
     external_api_transport: httpx.AsyncBaseTransport | None = None,
     queue_manager_transport: httpx.AsyncBaseTransport | None = None,
     cors_proxy_transport: httpx.AsyncBaseTransport | None = None,
+    ai_service_transport: httpx.AsyncBaseTransport | None = None,
 ) -> FastAPI:
     """`currency_transport` stands in for the network to the currency service, in tests,
     `captcha_transport` for hCaptcha's and Turnstile's, `external_api_transport` for the
     external API's (Google Calendar's busy times), `queue_manager_transport` for the queue
-    manager's and `cors_proxy_transport` for the CORS proxy's hosts."""
+    manager's, `cors_proxy_transport` for the CORS proxy's hosts and `ai_service_transport` for
+    the AI service's (review replies' drafts; the external API's posts their replies)."""
     redirect = Redirect()
     return create_service_app(
         settings,
@@ -116,6 +123,11 @@ def create_app(
             oauth_router,
             oauth_protocol_router,
             api_keys_router,
+            # Before the inbox's `/v1/reviews/{review_id}`.
+            reviews_public_router,
+            reviews_setup_router,
+            review_requests_router,
+            reviews_router,
         ],
         uses_mongo=True,
         uses_redis=True,
@@ -130,6 +142,7 @@ def create_app(
             support_bot(settings),
             queue_manager(settings, queue_manager_transport),
             cors_proxy(settings, cors_proxy_transport),
+            review_siblings(settings, external_api_transport, ai_service_transport),
         ],
         configure=install_public_cors,
         direct=[DirectRoute(SHORT_LINK_PREFIX, redirect)],

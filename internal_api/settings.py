@@ -8,6 +8,7 @@ from internal_api.admin.settings import AdminSettings
 from internal_api.cors_proxy.settings import CorsProxySettings
 from internal_api.oauth.settings import OAuthSettings
 from internal_api.public.settings import PublicSettings
+from internal_api.reviews.settings import ReviewsApiSettings
 from internal_api.scheduling.settings import SchedulingApiSettings
 from internal_api.support.settings import SupportSettings
 from shared.domain.csv_jobs.settings import CsvJobSettings
@@ -24,6 +25,7 @@ class InternalApiSettings(
     AdminSettings,
     CorsProxySettings,
     OAuthSettings,
+    ReviewsApiSettings,
 ):
     model_config = SettingsConfigDict(env_prefix="INTERNAL_API_")
 

@@ -77,6 +77,8 @@ class RouterSettings(ServiceSettings):
         "POST /v1/oauth/token",
         "POST /v1/oauth/revoke",
         "GET /.well-known/oauth-authorization-server",
+        # A location's review page, from a review request's short link.
+        "/v1/reviews/public/*",
     ]
 
     rate_limit_per_account: Limits = parse_limits("100/second, 3000/minute, 500000/day")

@@ -6,11 +6,14 @@ from pydantic_settings import SettingsConfigDict
 from queue_manager.switches import QueueSwitches
 from shared.domain.csv_jobs.settings import CsvJobSettings
 from shared.domain.edocs.settings import EdocsSettings
+from shared.domain.reviews.settings import ReputationWorkerSettings
 from shared.domain.scheduling.settings import SchedulingSettings
 from shared.utilities.settings import Port, RunMode, common
 
 
-class QueueManagerSettings(CsvJobSettings, EdocsSettings, SchedulingSettings):
+class QueueManagerSettings(
+    CsvJobSettings, EdocsSettings, SchedulingSettings, ReputationWorkerSettings
+):
     model_config = SettingsConfigDict(env_prefix="QUEUE_MANAGER_")
 
     service_name: ClassVar[str] = "queue_manager"

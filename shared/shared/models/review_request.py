@@ -23,6 +23,10 @@ class ReviewRequest(TenantDocument):
     channel: str  # email or sms
     status: RequestStatus
     origin: str = "user"  # user:<id>, or automation:<run id>
+    # The notification service's delivery once sent (its status: queued, suppressed by the
+    # contact's preferences, ...).
+    delivery_id: str = ""
+    delivery_status: str = ""
 
     class Settings:
         name = "review_requests"

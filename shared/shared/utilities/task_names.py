@@ -200,6 +200,10 @@ class LocationArguments(TaskArguments):
     location_id: str
 
 
+class AccountArguments(TaskArguments):
+    account_id: str
+
+
 class ReviewRequestArguments(TaskArguments):
     account_id: str
     request_id: str
@@ -211,6 +215,7 @@ class ReviewRequestArguments(TaskArguments):
 REPUTATION_REVIEW_ADDED = declare("reputation.review_added", ReviewArguments)
 REPUTATION_SYNC_LOCATION = declare("reputation.sync_location", LocationArguments)
 REPUTATION_SEND_REQUEST = declare("reputation.send_request", ReviewRequestArguments)
+REPUTATION_SYNC_FACEBOOK = declare("reputation.sync_facebook", AccountArguments)
 REPUTATION_SWEEP = declare("reputation.sweep", NoArguments)
 
 

@@ -8,6 +8,8 @@ from internal_api.admin.announcement_routes import router as announcements_route
 from internal_api.admin.queue_routes import router as admin_queues_router
 from internal_api.admin.queues import queue_manager
 from internal_api.admin.routes import router as admin_router
+from internal_api.affiliates.public_routes import router as affiliates_public_router
+from internal_api.affiliates.routes import router as affiliates_router
 from internal_api.auth.passwords import password_hashing
 from internal_api.auth.routes import router as auth_router
 from internal_api.auth.two_factor.routes import router as two_factor_router
@@ -128,6 +130,8 @@ def create_app(
             reviews_setup_router,
             review_requests_router,
             reviews_router,
+            affiliates_public_router,
+            affiliates_router,
         ],
         uses_mongo=True,
         uses_redis=True,

@@ -79,6 +79,8 @@ class RouterSettings(ServiceSettings):
         "GET /.well-known/oauth-authorization-server",
         # A location's review page, from a review request's short link.
         "/v1/reviews/public/*",
+        # A partner programme's sign-up page and its affiliates' referral links.
+        "/v1/affiliates/public/*",
     ]
 
     rate_limit_per_account: Limits = parse_limits("100/second, 3000/minute, 500000/day")

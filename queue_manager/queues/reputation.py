@@ -5,7 +5,7 @@ review requests sent; its cron syncs what is due and sends the weekly digests
 
 from queue_manager.celery import app
 from queue_manager.reputation import work
-from queue_manager.reputation.siblings import SiblingBusy
+from queue_manager.siblings import SiblingBusy
 from shared.models.base import utc_now
 from shared.utilities.task_names import (
     REPUTATION_REVIEW_ADDED,

@@ -9,7 +9,7 @@ from beanie import PydanticObjectId
 
 from queue_manager.celery import settings
 from queue_manager.reputation import repository
-from queue_manager.reputation.siblings import (
+from queue_manager.siblings import (
     answer_of,
     error_code,
     external_api,

@@ -1,6 +1,6 @@
-"""The services the reputation queue calls with the queue manager's service token: the
-external API (syncs, auto-replies) and the notification service (review requests), on a
-pooled client per event loop."""
+"""Sibling services as the reputation and affiliates queues call them, with the queue manager's
+service token: the external API (syncs, replies, Tipalti) and the notification service (review
+requests), on a pooled client per event loop."""
 
 import httpx
 

@@ -1,6 +1,7 @@
 """Reviews, locations, review pages and programmes as the inbox and the partner programmes
 would hold them."""
 
+import secrets
 from datetime import UTC, datetime
 
 from beanie import PydanticObjectId
@@ -67,6 +68,6 @@ async def create_affiliate(programme: AffiliateProgramme, **overrides) -> Affili
     return await Affiliate(
         account_id=programme.account_id,
         programme_id=programme.id,
-        code=str(PydanticObjectId())[:12],
+        code=secrets.token_hex(6),
         **{**fields, **overrides},
     ).insert()

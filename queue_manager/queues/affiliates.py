@@ -34,23 +34,17 @@ def entry_answer(entry) -> dict:
     )
 
 
-@platform_task(app, AFFILIATES_INVOICE_PAID)
-async def invoice_paid(
+async def accrue(
     event_id: str, invoice_id: str, account_id: str, amount: int, currency: str, paid_at: str
 ) -> dict:
+    paid = datetime.fromisoformat(paid_at)
     invoice = PaidInvoice(
-        event_id,
-        invoice_id,
-        PydanticObjectId(account_id),
-        amount,
-        currency,
-        datetime.fromisoformat(paid_at),
+        event_id, invoice_id, PydanticObjectId(account_id), amount, currency, paid
     )
     return entry_answer(await accrue_for_invoice(invoice))
 
 
-@platform_task(app, AFFILIATES_INVOICE_REFUNDED)
-async def invoice_refunded(
+async def reverse(
     event_id: str,
     invoice_id: str,
     account_id: str,
@@ -59,16 +53,16 @@ async def invoice_refunded(
     currency: str,
     refunded_at: str,
 ) -> dict:
+    refunded = datetime.fromisoformat(refunded_at)
     refund = RefundedInvoice(
-        event_id,
-        invoice_id,
-        PydanticObjectId(account_id),
-        refund_id,
-        amount,
-        currency,
-        datetime.fromisoformat(refunded_at),
+        event_id, invoice_id, PydanticObjectId(account_id), refund_id, amount, currency, refunded
     )
     return entry_answer(await reverse_for_refund(refund))
+
+
+# The tasks take the declared arguments (`PaidInvoiceArguments`, `RefundedInvoiceArguments`).
+invoice_paid = platform_task(app, AFFILIATES_INVOICE_PAID)(accrue)
+invoice_refunded = platform_task(app, AFFILIATES_INVOICE_REFUNDED)(reverse)
 
 
 @platform_task(app, AFFILIATES_SWEEP, retry_on=(SiblingBusy,))

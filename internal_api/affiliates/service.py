@@ -21,6 +21,7 @@ from internal_api.reviews.siblings import ReviewSiblings
 from internal_api.url_shortener.platform_links import platform_link
 from internal_api.url_shortener.service import Shortener
 from shared.domain.affiliates.payouts import mark_paid
+from shared.domain.notifications import dashboard_paths
 from shared.domain.notifications.platform import tell
 from shared.models.affiliate import Affiliate, AffiliateStatus
 from shared.models.affiliate_commission import AffiliateCommission
@@ -95,8 +96,14 @@ async def invite(
         "programme_name": found.name,
         "referral_url": affiliate.short_url,
     }
+    links = {"programme_url": dashboard_paths.partner_programme(found.token)}
     await tell(
-        "affiliate_invitation", found.account_id, data, to=affiliate.email, key=str(affiliate.id)
+        "affiliate_invitation",
+        found.account_id,
+        data,
+        to=affiliate.email,
+        links=links,
+        key=str(affiliate.id),
     )
     return affiliate
 

@@ -55,12 +55,13 @@ REPUTATION_TEMPLATES = (
         subject="Join the {{ programme_name }} partner programme",
         text="Hi {{ affiliate_name }},\n\nYou are invited to the {{ programme_name }} partner "
         "programme. Share your referral link and earn on every customer it brings:\n"
-        "{{ referral_url }}\n",
+        "{{ referral_url }}\n\nThe programme: {{ programme_url }}\n",
         html=email_html(
             "<p>Hi {{ affiliate_name }},</p><p>You are invited to the <strong>"
             "{{ programme_name }}</strong> partner programme. Share your referral link and "
             "earn on every customer it brings:</p>"
             '<p><a href="{{ referral_url }}">{{ referral_url }}</a></p>'
+            '<p><a href="{{ programme_url }}">The programme</a></p>'
         ),
     ),
 )

@@ -112,7 +112,7 @@ EXAMPLES = {
     ),
     "affiliate_invitation": (
         {"affiliate_name": "Pat", "programme_name": "Partners", "referral_url": "https://sho.rt/a"},
-        {},
+        {"programme_url": dashboard_paths.partner_programme("t")},
     ),
 }
 # Events sent by email (the others, by SMS, are sent to a phone number).

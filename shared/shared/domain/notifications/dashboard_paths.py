@@ -35,3 +35,8 @@ def task(project_id: object, task_id: object) -> str:
 
 def support_conversation(conversation_id: object) -> str:
     return f"/support/conversations/{conversation_id}"
+
+
+def partner_programme(token: str) -> str:
+    """A partner programme's public page (no session), where its affiliates sign up."""
+    return f"/partners/{token}"

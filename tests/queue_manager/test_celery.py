@@ -127,6 +127,16 @@ def test_beat_schedules_the_crons_switched_on_on_their_own_queues():
             "schedule": 300.0,
             "options": {"queue": "support_communication_check"},
         },
+        "reputation": {
+            "task": "reputation.sweep",
+            "schedule": 900.0,
+            "options": {"queue": "reputation"},
+        },
+        "affiliates": {
+            "task": "affiliates.sweep",
+            "schedule": 3600.0,
+            "options": {"queue": "affiliates"},
+        },
     }
 
 

@@ -48,6 +48,10 @@ async def test_the_default_set_covers_the_platforms_events(notifications):
         "host_booking_cancelled",
         "support_message",
         "support_waiting",
+        "review_request",
+        "review_alert",
+        "reviews_digest",
+        "affiliate_invitation",
     }
     assert all(template["is_default"] for template in answer.json())
 

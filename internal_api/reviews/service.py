@@ -32,15 +32,18 @@ def query_of(filters: ReviewFilters) -> dict[str, Any]:
         query["provider"] = filters.source.value
     if filters.location_id is not None:
         query["location_id"] = PydanticObjectId(filters.location_id)
-    stars = {"$gte": filters.min_rating, "$lte": filters.max_rating}
-    if ranged := {op: value for op, value in stars.items() if value is not None}:
-        query["rating"] = ranged
+    if stars := bounds({"$gte": filters.min_rating, "$lte": filters.max_rating}):
+        query["rating"] = stars
     if filters.replied is not None:
         query["replied_at"] = {"$ne": None} if filters.replied else None
-    period = {"$gte": filters.since, "$lt": filters.until}
-    if ranged := {op: value for op, value in period.items() if value is not None}:
-        query["reviewed_at"] = ranged
+    if period := bounds({"$gte": filters.since, "$lt": filters.until}):
+        query["reviewed_at"] = period
     return query
+
+
+def bounds(limits: dict[str, Any]) -> dict[str, Any]:
+    """The range's bounds that were given."""
+    return {op: value for op, value in limits.items() if value is not None}
 
 
 async def list_reviews(

@@ -30,15 +30,15 @@ class ReviewSiblings:
         other failure as ReviewsUnavailable (502)."""
         try:
             response = await sibling.request(method, path, **options)
-        except httpx.HTTPError as error:
-            raise ReviewsUnavailable() from error
+        except httpx.HTTPError as failure:
+            raise ReviewsUnavailable() from failure
         if response.is_success:
             return response.json()
-        error = error_of(response)
-        if response.status_code < 500 and error.get("code") in PASSED_ON:
-            raise PASSED_ON[error["code"]](error.get("message") or None)
-        if response.status_code == 409:  # Google not connected, or to reconnect
-            raise ReviewsUnavailable(error.get("message") or None)
+        said = error_of(response)
+        if response.status_code < 500 and said.get("code") in PASSED_ON:
+            raise PASSED_ON[said["code"]](said.get("message") or None)
+        if response.status_code == 409:  # the provider not connected, or to reconnect
+            raise ReviewsUnavailable(said.get("message") or None)
         raise ReviewsUnavailable(f"{sibling.audience} answered {response.status_code}.")
 
 

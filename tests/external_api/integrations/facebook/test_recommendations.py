@@ -3,10 +3,19 @@ Page's own token, once per open graph story."""
 
 from shared.models.facebook_token import FacebookPage
 from shared.models.review import Review
+from tests.external_api import module_external as one_app
 from tests.external_api.factories import BOX, create_connection
 from tests.external_api.fakes import json_answer, query_of
 from tests.external_api.fakes.facebook import GRAPH, ratings_answer
 from tests.reputation_factories import service_headers
+
+# One external API for the module (`tests.external_api.module_external`).
+module_external, external, fake, jobs = (
+    one_app.module_external,
+    one_app.external,
+    one_app.fake,
+    one_app.jobs,
+)
 
 
 async def test_recommendations_become_reviews_once_read_with_the_page_token(

@@ -5,13 +5,21 @@ changed since the last one; Google's Pub/Sub notifications received."""
 import base64
 import json
 
-from external_api.integrations.google.settings import GoogleSettings
 from shared.models.business_location import BusinessLocation
 from shared.models.review import Review
+from tests.external_api import module_external as one_app
 from tests.external_api.factories import create_connection, new_account_id
 from tests.external_api.fakes import json_answer, json_of
 from tests.external_api.fakes.google import REVIEWS_URL, reviews_answer
 from tests.reputation_factories import create_location, create_review, service_headers
+
+# One external API for the module (`tests.external_api.module_external`).
+module_external, external, fake, jobs = (
+    one_app.module_external,
+    one_app.external,
+    one_app.fake,
+    one_app.jobs,
+)
 
 REVIEWS = f"{REVIEWS_URL}/v4/accounts/111/locations/222/reviews"
 INTERNAL_API = service_headers("internal_api", "external_api")
@@ -166,17 +174,12 @@ def push(kind: str, message_id: str = "m-1") -> dict:
 
 
 async def test_a_review_notification_with_the_push_token_is_handed_to_the_queue_manager(
-    start_external, jobs
+    external, jobs
 ):
+    path = "/v1/e/google-business/webhooks/notifications"
 
-    async with start_external(google=GoogleSettings(business_push_token="push-secret")) as client:
-        refused = await client.post(
-            "/v1/e/google-business/webhooks/notifications?token=wrong", json=push("NEW_REVIEW")
-        )
-        accepted = await client.post(
-            "/v1/e/google-business/webhooks/notifications?token=push-secret",
-            json=push("NEW_REVIEW"),
-        )
+    refused = await external.post(f"{path}?token=wrong", json=push("NEW_REVIEW"))
+    accepted = await external.post(f"{path}?token={one_app.PUSH_TOKEN}", json=push("NEW_REVIEW"))
 
     assert refused.status_code == 401
     assert accepted.json() == {"received": 1, "accepted": 1}

@@ -7,6 +7,7 @@ import hmac
 from urllib.parse import parse_qs, urlsplit
 
 from shared.models.tipalti_key import TipaltiKey
+from tests.external_api import module_external as one_app
 from tests.external_api.factories import BOX
 from tests.external_api.fakes import form_of, json_answer, json_of
 from tests.external_api.fakes.tipalti import (
@@ -19,6 +20,14 @@ from tests.external_api.fakes.tipalti import (
     token_answer,
 )
 from tests.reputation_factories import service_headers
+
+# One external API for the module (`tests.external_api.module_external`).
+module_external, external, fake, jobs = (
+    one_app.module_external,
+    one_app.external,
+    one_app.fake,
+    one_app.jobs,
+)
 
 SERVICE = service_headers("queue_manager", "external_api")
 CONNECT = {

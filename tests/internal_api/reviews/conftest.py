@@ -1,4 +1,4 @@
-"""One internal_api per test module with the external API and the AI service faked at the
+"""One internal_api for these tests with the external API and the AI service faked at the
 transport (`siblings`): the requests it makes to them are asserted, their answers queued."""
 
 import jwt
@@ -14,7 +14,8 @@ AI_SERVICE = "http://127.0.0.1:5010"
 SIBLINGS = FakeProviders()
 
 
-@pytest.fixture(scope="module")
+# One app for the package's modules: starting it is most of what their tests cost.
+@pytest.fixture(scope="package")
 async def reviews_api():
     app = create_app(
         InternalApiSettings(),

@@ -1,4 +1,4 @@
-from shared.utilities.errors import Conflict, NotFound
+from shared.utilities.errors import Conflict, NotFound, UpstreamError
 
 
 class NoProgramme(NotFound):
@@ -27,3 +27,10 @@ class ProgrammeNotFound(NotFound):
 
     code = "programme_not_found"
     message = "This partner programme does not exist."
+
+
+class TipaltiUnavailable(UpstreamError):
+    """The external API, or Tipalti behind it, did not answer: nothing was changed."""
+
+    code = "tipalti_unavailable"
+    message = "Tipalti cannot be reached now; try again later."

@@ -7,7 +7,12 @@ from fastapi import APIRouter, Query
 
 from internal_api.affiliates import service
 from internal_api.affiliates.auth import AffiliatesAdmin, AffiliatesRead
-from internal_api.affiliates.errors import AffiliateExists, NoProgramme, PayoutNotPayable
+from internal_api.affiliates.errors import (
+    AffiliateExists,
+    NoProgramme,
+    PayoutNotPayable,
+    TipaltiUnavailable,
+)
 from internal_api.affiliates.schemas import (
     AffiliateCreate,
     AffiliateRead,
@@ -20,9 +25,9 @@ from internal_api.affiliates.schemas import (
     ProgrammeWrite,
 )
 from internal_api.dependencies import Settings
+from internal_api.reviews.errors import ProviderNotConnected, ProviderReconnectNeeded
 from internal_api.reviews.siblings import Siblings
 from internal_api.url_shortener.routes import Shortening
-from shared.domain.reviews.errors import ReviewsUnavailable
 from shared.models.affiliate import Affiliate
 from shared.models.affiliate_commission import AffiliateCommission
 from shared.models.affiliate_payout import AffiliatePayout
@@ -99,7 +104,9 @@ async def update_affiliate(
     "/{affiliate_id}/tipalti-onboarding",
     response_model=OnboardingRead,
     summary="Make the affiliate a Tipalti payee and answer its signed onboarding link",
-    responses=error_responses(*SIGNED_IN, NotFound, ReviewsUnavailable),
+    responses=error_responses(
+        *SIGNED_IN, NotFound, ProviderNotConnected, ProviderReconnectNeeded, TipaltiUnavailable
+    ),
 )
 async def tipalti_onboarding(
     affiliate_id: str, principal: AffiliatesAdmin, siblings: Siblings

@@ -8,7 +8,12 @@ from typing import Any
 from beanie import PydanticObjectId
 from pymongo.errors import DuplicateKeyError
 
-from internal_api.affiliates.errors import AffiliateExists, NoProgramme, PayoutNotPayable
+from internal_api.affiliates.errors import (
+    AffiliateExists,
+    NoProgramme,
+    PayoutNotPayable,
+    TipaltiUnavailable,
+)
 from internal_api.affiliates.repository import (
     AffiliateRepository,
     CommissionRepository,
@@ -168,7 +173,9 @@ async def tipalti_onboarding(
     affiliate = await AffiliateRepository(principal.account_id).get(affiliate_id)
     path = f"/v1/e/tipalti/accounts/{principal.account_id}/payees"
     body = {"ref_code": f"aff-{affiliate.id}", "name": affiliate.name, "email": affiliate.email}
-    answer = await siblings.call(siblings.external_api, "POST", path, json=body)
+    answer = await siblings.call(
+        siblings.external_api, "POST", path, unavailable=TipaltiUnavailable, json=body
+    )
     affiliate.tipalti_payee_id = answer["payee_id"]
     await affiliate.save_changes()
     return answer["onboarding_url"]

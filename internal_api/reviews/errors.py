@@ -22,3 +22,17 @@ class FeedbackNotAsked(Conflict):
 
     code = "feedback_not_asked"
     message = "This answer takes no feedback."
+
+
+class ProviderNotConnected(Conflict):
+    """The account has not connected the provider this needs (Google, Tipalti)."""
+
+    code = "not_connected"
+    message = "The account has not connected this provider."
+
+
+class ProviderReconnectNeeded(Conflict):
+    """The provider refused the account's stored connection: connect it again."""
+
+    code = "reconnect_needed"
+    message = "The provider refused the stored connection; connect it again."

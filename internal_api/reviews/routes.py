@@ -7,6 +7,7 @@ from fastapi import APIRouter, Depends, Query
 
 from internal_api.reviews import service
 from internal_api.reviews.auth import ReviewsRead, ReviewsWrite
+from internal_api.reviews.errors import ProviderNotConnected, ProviderReconnectNeeded
 from internal_api.reviews.schemas import (
     DraftCreate,
     DraftRead,
@@ -33,6 +34,8 @@ REPLY_ERRORS = (
     ReplyRefused,
     ReplyNotPossible,
     ReviewsUnavailable,
+    ProviderNotConnected,
+    ProviderReconnectNeeded,
 )
 
 

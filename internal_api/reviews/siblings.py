@@ -1,5 +1,6 @@
-"""The services the reviews call over HTTP, with the internal API's service token: the external
-API (replies posted to Google) and the AI service (drafts)."""
+"""The services the reviews and affiliates call over HTTP, with the internal API's service
+token: the external API (replies posted to Google, Tipalti payees) and the AI service
+(drafts)."""
 
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
@@ -9,15 +10,21 @@ from typing import Annotated, Any
 import httpx
 from fastapi import Depends, FastAPI, Request
 
+from internal_api.reviews.errors import ProviderNotConnected, ProviderReconnectNeeded
 from internal_api.settings import InternalApiSettings
 from shared.domain.reviews.errors import ReplyRefused, ReviewsUnavailable
-from shared.utilities.errors import NotFound
+from shared.utilities.errors import DomainError, NotFound
 from shared.utilities.siblings import SiblingService
 from shared.utilities.upstream import http_client
 
 SERVICE_NAME = "internal_api"
 # The external API's answers passed on as they are: its code is the caller's to see.
-PASSED_ON = {"reply_refused": ReplyRefused, "not_found": NotFound}
+PASSED_ON: dict[str, type[DomainError]] = {
+    "reply_refused": ReplyRefused,
+    "not_found": NotFound,
+    "not_connected": ProviderNotConnected,
+    "reconnect_needed": ProviderReconnectNeeded,
+}
 
 
 @dataclass(frozen=True)
@@ -25,21 +32,26 @@ class ReviewSiblings:
     external_api: SiblingService
     ai_service: SiblingService
 
-    async def call(self, sibling: SiblingService, method: str, path: str, **options: Any) -> Any:
+    async def call(
+        self,
+        sibling: SiblingService,
+        method: str,
+        path: str,
+        unavailable: type[DomainError] = ReviewsUnavailable,
+        **options: Any,
+    ) -> Any:
         """The sibling's JSON answer; its refusals as the domain errors they stand for, any
-        other failure as ReviewsUnavailable (502)."""
+        other failure as `unavailable` (502)."""
         try:
             response = await sibling.request(method, path, **options)
         except httpx.HTTPError as failure:
-            raise ReviewsUnavailable() from failure
+            raise unavailable() from failure
         if response.is_success:
             return response.json()
         said = error_of(response)
         if response.status_code < 500 and said.get("code") in PASSED_ON:
             raise PASSED_ON[said["code"]](said.get("message") or None)
-        if response.status_code == 409:  # the provider not connected, or to reconnect
-            raise ReviewsUnavailable(said.get("message") or None)
-        raise ReviewsUnavailable(f"{sibling.audience} answered {response.status_code}.")
+        raise unavailable(f"{sibling.audience} answered {response.status_code}.")
 
 
 def error_of(response: httpx.Response) -> dict:

@@ -188,3 +188,17 @@ async def test_only_an_approved_template_may_auto_reply(api, owner):
     assert (await api.get(f"{REVIEWS}/settings", headers=owner.headers)).json()[
         "auto_reply_template_id"
     ] is None
+
+
+async def test_a_reply_without_a_google_connection_answers_not_connected(api, owner, siblings):
+    review = await create_review(owner.account.id)
+    missing = {"error": {"code": "not_connected", "message": "The account has not connected it."}}
+    siblings.on("PUT", reply_path(review), json_answer(missing, 409))
+
+    response = await api.put(
+        f"{REVIEWS}/{review.id}/reply", json={"text": "Thanks"}, headers=owner.headers
+    )
+
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "not_connected"
+    assert (await Review.get(review.id)).reply == ""

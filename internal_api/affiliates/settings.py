@@ -13,7 +13,7 @@ class AffiliatesApiSettings(ServiceSettings):
         "agencies signing up (without a signup code) are attributed; empty: none",
     )
     affiliate_referral_url: str = Field(
-        "http://127.0.0.1:5000/v1/affiliates/public/r/",
+        "http://localhost:5000/v1/affiliates/public/r/",
         pattern=r"^https?://[^/?#]+/([^?#]*/)?$",
         description="the referral redirect (ending in /), an affiliate's code appended: where "
         "referral short links lead",

@@ -1,9 +1,8 @@
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, computed_field, field_validator
+from pydantic import BaseModel, Field, computed_field
 
-from shared.domain.reviews.stats import PERIODS
 from shared.models.review import ReplyOrigin, ReviewSource
 from shared.models.review_request import RequestStatus
 from shared.utilities.schemas import DocumentRead, IdStr, ReadModel, WriteModel
@@ -76,13 +75,7 @@ class StatsRead(ReadModel):
 
 
 class StatsQuery(ReviewFilters):
-    period: Literal["day", "week", "month"] = "week"
-
-    @field_validator("period")
-    @classmethod
-    def known(cls, period: str) -> str:
-        assert period in PERIODS
-        return period
+    period: Literal["day", "week", "month"] = Field("week", description="the volume's buckets")
 
 
 class TemplateCreate(WriteModel):

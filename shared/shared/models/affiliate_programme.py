@@ -47,4 +47,8 @@ class AffiliateProgramme(TenantDocument):
 
     class Settings:
         name = "affiliate_programmes"
-        indexes = [IndexModel([("token", ASCENDING)], unique=True)]
+        indexes = [
+            IndexModel([("token", ASCENDING)], unique=True),
+            # The payouts sweep's question: every active programme.
+            IndexModel([("active", ASCENDING)]),
+        ]

@@ -43,4 +43,6 @@ class BusinessLocation(TenantDocument):
             ),
             # The reputation cron's question: Google locations not synced for a while.
             IndexModel([("provider", ASCENDING), ("reviews_synced_at", ASCENDING)]),
+            # Google's review notification names the location, not the account.
+            IndexModel([("provider", ASCENDING), ("provider_location", ASCENDING)]),
         ]

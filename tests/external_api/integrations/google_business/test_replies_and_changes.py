@@ -22,8 +22,15 @@ module_external, external, fake, jobs = (
 )
 
 REVIEWS = f"{REVIEWS_URL}/v4/accounts/111/locations/222/reviews"
-INTERNAL_API = service_headers("internal_api", "external_api")
-QUEUE_MANAGER = service_headers("queue_manager", "external_api")
+
+
+# Service tokens live 60 seconds: each request gets a fresh one.
+def internal_api() -> dict[str, str]:
+    return service_headers("internal_api", "external_api")
+
+
+def queue_manager() -> dict[str, str]:
+    return service_headers("queue_manager", "external_api")
 
 
 def reply_url(review: Review) -> str:
@@ -47,7 +54,7 @@ async def test_a_reply_is_put_to_googles_reply_endpoint_and_recorded(external, f
     response = await external.put(
         f"/v1/e/google-business/accounts/{account_id}/reviews/{review.id}/reply",
         json={"comment": "Thank you!", "by": "user-7"},
-        headers=INTERNAL_API,
+        headers=internal_api(),
     )
 
     assert response.status_code == 200, response.text
@@ -78,7 +85,7 @@ async def test_a_reply_google_refuses_answers_reply_refused_and_changes_nothing(
     response = await external.put(
         f"/v1/e/google-business/accounts/{account_id}/reviews/{review.id}/reply",
         json={"comment": "Thanks"},
-        headers=INTERNAL_API,
+        headers=internal_api(),
     )
 
     assert response.status_code == 422
@@ -96,7 +103,7 @@ async def test_deleting_a_reply_deletes_it_at_google(external, fake, account_id)
 
     response = await external.delete(
         f"/v1/e/google-business/accounts/{account_id}/reviews/{review.id}/reply",
-        headers=QUEUE_MANAGER,
+        headers=queue_manager(),
     )
 
     assert response.status_code == 200, response.text
@@ -114,7 +121,7 @@ async def test_another_accounts_review_answers_404_and_google_is_not_called(
     response = await external.put(
         f"/v1/e/google-business/accounts/{other}/reviews/{review.id}/reply",
         json={"comment": "Hi"},
-        headers=INTERNAL_API,
+        headers=internal_api(),
     )
 
     assert response.status_code == 404
@@ -144,9 +151,9 @@ async def test_an_incremental_sync_sees_an_edited_review_and_stops_at_the_last_c
         first[1],
     ]
     fake.on("GET", REVIEWS, json_answer({"reviews": first}), json_answer({"reviews": later}))
-    assert (await external.post(path, headers=QUEUE_MANAGER)).json() == {"synced": 2}
+    assert (await external.post(path, headers=queue_manager())).json() == {"synced": 2}
 
-    second = await external.post(path, headers=QUEUE_MANAGER)
+    second = await external.post(path, headers=queue_manager())
 
     assert second.json() == {"synced": 1}  # the edited one; r2 and the old r1 are older
     edited = await Review.find_one({"provider_review_id": "r1"})

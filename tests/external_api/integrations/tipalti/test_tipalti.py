@@ -29,7 +29,12 @@ module_external, external, fake, jobs = (
     one_app.jobs,
 )
 
-SERVICE = service_headers("queue_manager", "external_api")
+
+def service() -> dict[str, str]:
+    """A fresh service token (they live 60 seconds)."""
+    return service_headers("queue_manager", "external_api")
+
+
 CONNECT = {
     "client_id": "app-1",
     "client_secret": "s3cret",
@@ -66,7 +71,7 @@ async def test_a_payee_is_made_and_its_iframe_link_signed_with_the_master_key(
     response = await external.post(
         f"/v1/e/tipalti/accounts/{account_id}/payees",
         json={"ref_code": "aff-1", "name": "Pat Partner", "email": "pat@partners.test"},
-        headers=SERVICE,
+        headers=service(),
     )
 
     assert response.status_code == 200, response.text
@@ -93,10 +98,10 @@ async def test_a_batch_is_submitted_in_major_units_and_its_status_read(
     submitted = await external.post(
         f"/v1/e/tipalti/accounts/{account_id}/payment-batches",
         json={"instructions": [instruction]},
-        headers=SERVICE,
+        headers=service(),
     )
     status = await external.get(
-        f"/v1/e/tipalti/accounts/{account_id}/payment-batches/b-1", headers=SERVICE
+        f"/v1/e/tipalti/accounts/{account_id}/payment-batches/b-1", headers=service()
     )
 
     assert submitted.json() == {"batch_id": "b-1"}
@@ -115,7 +120,7 @@ async def test_an_account_without_tipalti_answers_not_connected(external, fake, 
     response = await external.post(
         f"/v1/e/tipalti/accounts/{account_id}/payees",
         json={"ref_code": "aff-1", "name": "Pat", "email": "pat@partners.test"},
-        headers=SERVICE,
+        headers=service(),
     )
 
     assert response.status_code == 409

@@ -10,6 +10,7 @@ from external_api.integrations.facebook.settings import FacebookSettings
 from external_api.integrations.google.settings import GoogleSettings
 from external_api.integrations.sendgrid.settings import SendgridSettings
 from external_api.integrations.stripe.settings import StripeSettings
+from external_api.integrations.tipalti.settings import TipaltiSettings
 from external_api.integrations.twilio.settings import TwilioSettings
 from external_api.integrations.wasabi.settings import WasabiSettings
 from external_api.integrations.yext.settings import YextSettings
@@ -56,6 +57,7 @@ class ExternalApiSettings(ServiceSettings):
     sendgrid: SendgridSettings = Field(default_factory=SendgridSettings, description="SendGrid")
     callrail: CallrailSettings = Field(default_factory=CallrailSettings, description="CallRail")
     yext: YextSettings = Field(default_factory=YextSettings, description="Yext")
+    tipalti: TipaltiSettings = Field(default_factory=TipaltiSettings, description="Tipalti")
     duda: DudaSettings = Field(default_factory=DudaSettings, description="Duda (platform)")
     wasabi: WasabiSettings = Field(default_factory=WasabiSettings, description="Wasabi (platform)")
     cloudflare: CloudflareSettings = Field(

@@ -8,6 +8,8 @@ from internal_api.admin.announcement_routes import router as announcements_route
 from internal_api.admin.queue_routes import router as admin_queues_router
 from internal_api.admin.queues import queue_manager
 from internal_api.admin.routes import router as admin_router
+from internal_api.affiliates.public_routes import router as affiliates_public_router
+from internal_api.affiliates.routes import router as affiliates_router
 from internal_api.auth.passwords import password_hashing
 from internal_api.auth.routes import router as auth_router
 from internal_api.auth.two_factor.routes import router as two_factor_router
@@ -51,6 +53,11 @@ from internal_api.payments import payments
 from internal_api.projects.routes import router as projects_router
 from internal_api.public.layer import install_public_cors, public_layer
 from internal_api.public.routes import router as public_router
+from internal_api.reviews.public_routes import router as reviews_public_router
+from internal_api.reviews.request_routes import router as review_requests_router
+from internal_api.reviews.routes import router as reviews_router
+from internal_api.reviews.setup_routes import router as reviews_setup_router
+from internal_api.reviews.siblings import review_siblings
 from internal_api.scheduling.availability.routes import router as schedules_router
 from internal_api.scheduling.bookings.routes import router as bookings_router
 from internal_api.scheduling.calendar import google_busy_times
@@ -83,12 +90,15 @@ def create_app(
     cors_proxy_transport: httpx.AsyncBaseTransport | None = None,
     payments_transport: httpx.AsyncBaseTransport | None = None,
     google_maps_transport: httpx.AsyncBaseTransport | None = None,
+    ai_service_transport: httpx.AsyncBaseTransport | None = None,
 ) -> FastAPI:
-    """`currency_transport` stands in for the network to the currency service, in tests,
-    `captcha_transport` for hCaptcha's and Turnstile's, `external_api_transport` for the
-    external API's (Google Calendar's busy times), `queue_manager_transport` for the queue
-    manager's, `cors_proxy_transport` for the CORS proxy's hosts, `payments_transport` for
-    Stripe's API and `google_maps_transport` for the maps service's (InstaSites' places)."""
+    """Each `<name>_transport` stands in, in tests, for the network to one party:
+    - `currency`: the currency service; `captcha`: hCaptcha's and Turnstile's;
+    - `external_api`: the external API (Google Calendar's busy times, Yext entities, reviews);
+    - `queue_manager`: the queue manager's API; `cors_proxy`: the CORS proxy's hosts;
+    - `payments`: Stripe's API; `google_maps`: the maps service (InstaSites' places);
+    - `ai_service`: the AI service (review replies' drafts).
+    """
     redirect = Redirect()
     return create_service_app(
         settings,
@@ -148,6 +158,13 @@ def create_app(
             onebalance_router,
             store_router,
             store_public_router,
+            # Before the inbox's `/v1/reviews/{review_id}`.
+            reviews_public_router,
+            reviews_setup_router,
+            review_requests_router,
+            reviews_router,
+            affiliates_public_router,
+            affiliates_router,
         ],
         uses_mongo=True,
         uses_redis=True,
@@ -167,6 +184,7 @@ def create_app(
             yext_entities(settings, external_api_transport),
             page_serving,
             platform_library,
+            review_siblings(settings, external_api_transport, ai_service_transport),
         ],
         configure=install_public_cors,
         direct=[DirectRoute(SHORT_LINK_PREFIX, redirect)],

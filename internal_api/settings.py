@@ -5,11 +5,13 @@ from pydantic import Field, IPvAnyNetwork, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from internal_api.admin.settings import AdminSettings
+from internal_api.affiliates.settings import AffiliatesApiSettings
 from internal_api.cors_proxy.settings import CorsProxySettings
 from internal_api.funnels.settings import PagesApiSettings
 from internal_api.instasites.settings import InstasiteSettings
 from internal_api.oauth.settings import OAuthSettings
 from internal_api.public.settings import PublicSettings
+from internal_api.reviews.settings import ReviewsApiSettings
 from internal_api.scheduling.settings import SchedulingApiSettings
 from internal_api.support.settings import SupportSettings
 from shared.domain.csv_jobs.settings import CsvJobSettings
@@ -34,6 +36,8 @@ class InternalApiSettings(
     InstasiteSettings,
     FunnelSettings,
     PagesApiSettings,
+    ReviewsApiSettings,
+    AffiliatesApiSettings,
 ):
     model_config = SettingsConfigDict(env_prefix="INTERNAL_API_")
 

@@ -14,6 +14,7 @@ from queue_manager.switches import QueueSwitches
 from shared.utilities.task_names import (
     ACCOUNTS_PURGE_DELETE_EXPIRED,
     BILLING_NEW_AUTH_CHECK,
+    AFFILIATES_SWEEP,
     BOOKING_REMINDERS_SEND_DUE,
     CHECK_ACCOUNT_ACTIVE_SUSPEND_ENDED,
     CONTACTS_EXPORT_CLEANUP_DELETE_EXPIRED,
@@ -24,6 +25,7 @@ from shared.utilities.task_names import (
     ONEBALANCE_BALANCE_CHARGE_SETTLE,
     ONEBALANCE_BALANCE_RELOAD_RELOAD_DUE,
     PROJECTS_SEND_DUE,
+    REPUTATION_SWEEP,
     SCHEDULE_UTILIZATION_MONITORING_RECORD,
     SHORT_LINK_CLICKS_RECORD,
     SUBSCRIPTION_ACTIVATE_START_DUE,
@@ -87,6 +89,10 @@ CRONS: dict[str, Cron] = {
     "instasites_purge": Cron(INSTASITES_PURGE_UNCLAIMED, timedelta(hours=1)),
     "onebalance_balance_reload": Cron(ONEBALANCE_BALANCE_RELOAD_RELOAD_DUE, timedelta(minutes=5)),
     "onebalance_balance_charge": Cron(ONEBALANCE_BALANCE_CHARGE_SETTLE, timedelta(minutes=10)),
+    # Its queue also carries new reviews, Google's notifications and review requests.
+    "reputation": Cron(REPUTATION_SWEEP, timedelta(minutes=15)),
+    # Its queue also carries the invoices' commissions.
+    "affiliates": Cron(AFFILIATES_SWEEP, timedelta(hours=1)),
 }
 
 

@@ -10,6 +10,7 @@ from shared.domain.domains.settings import DomainSettings
 from shared.domain.edocs.settings import EdocsSettings
 from shared.domain.funnels.settings import FunnelSettings
 from shared.domain.payments.settings import PaymentSettings
+from shared.domain.reviews.settings import ReputationWorkerSettings
 from shared.domain.scheduling.settings import SchedulingSettings
 from shared.utilities.settings import Port, RunMode, common
 
@@ -33,6 +34,7 @@ class QueueManagerSettings(
     BillingSettings,
     DomainSettings,
     FunnelSettings,
+    ReputationWorkerSettings,
 ):
     model_config = SettingsConfigDict(env_prefix="QUEUE_MANAGER_")
 

@@ -82,6 +82,10 @@ class RouterSettings(ServiceSettings):
         # Hosted pages, their entry redirects and thumbnails, by path or (from the gateway) by
         # the custom domain asked for.
         "GET /v1/public/pages/*",
+        # A location's review page, from a review request's short link.
+        "/v1/reviews/public/*",
+        # A partner programme's sign-up page and its affiliates' referral links.
+        "/v1/affiliates/public/*",
     ]
 
     rate_limit_per_account: Limits = parse_limits("100/second, 3000/minute, 500000/day")

@@ -9,6 +9,7 @@ from external_api.integrations.google_business.provider import PROVIDER as GOOGL
 from external_api.integrations.google_calendar.provider import PROVIDER as GOOGLE_CALENDAR
 from external_api.integrations.sendgrid.provider import PROVIDER as SENDGRID
 from external_api.integrations.stripe.provider import PROVIDER as STRIPE
+from external_api.integrations.tipalti.provider import PROVIDER as TIPALTI
 from external_api.integrations.twilio.provider import PROVIDER as TWILIO
 from external_api.integrations.yext.provider import PROVIDER as YEXT
 
@@ -23,4 +24,5 @@ PROVIDERS: tuple[Provider, ...] = (
     CALLRAIL,
     YEXT,
     GOOGLE_CALENDAR,
+    TIPALTI,
 )

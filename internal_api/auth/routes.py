@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Response
 
 from internal_api.accounts.errors import AlreadyMember, SubAccountLimitReached, SubAccountsBusy
+from internal_api.affiliates import signups
 from internal_api.auth import email_verification, password_reset, service
 from internal_api.auth.errors import (
     ConfirmationTokenInvalid,
@@ -78,10 +79,16 @@ SessionPaging = Annotated[PageParams, Depends(sorted_by(SessionRepository.sortab
 )
 async def sign_up(body: SignupCreate, context: SigningIn) -> service.SignedIn:
     if body.signup_code is not None:
-        return await signup_codes.sign_up_with_code(
+        signed_in = await signup_codes.sign_up_with_code(
             body.signup_code, body.email, body.password, body.name, body.account_name, context
         )
-    return await service.sign_up(body.email, body.password, body.name, body.account_name, context)
+    else:
+        signed_in = await service.sign_up(
+            body.email, body.password, body.name, body.account_name, context
+        )
+    platform_account = context.settings.affiliates_platform_account_id
+    await signups.attribute(signed_in.account, body.referral_visitor, platform_account)
+    return signed_in
 
 
 @router.post(

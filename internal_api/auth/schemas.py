@@ -22,6 +22,13 @@ class SignupCreate(WriteModel):
         max_length=64,
         description="an agency's code: sign up as the user of a new sub-account of it",
     )
+    referral_visitor: str | None = Field(
+        None,
+        max_length=64,
+        description="the `referral_visitor` a partner's referral link gave the browser: the new "
+        "account is attributed to the partner (the agency's programme with a code, the "
+        "platform's without)",
+    )
 
 
 class LoginCreate(WriteModel):

@@ -13,6 +13,7 @@ from internal_api.automations.schemas import (
 from internal_api.dependencies import Settings
 from shared.domain.accounts.users import NotAccountUsers
 from shared.domain.projects.errors import ProjectArchived
+from shared.domain.reviews.errors import NoReviewPage
 from shared.models.automation import Automation
 from shared.models.automation_log import AutomationLog
 from shared.utilities.errors import SIGNED_IN, InvalidInput, NotFound, error_responses
@@ -27,7 +28,9 @@ router = APIRouter(prefix="/v1/automations", tags=["automations"])
     summary="Create a rule: a trigger and the actions it runs",
     description="The stage, the form and the users named belong to the account; webhooks use "
     "https.",
-    responses=error_responses(*SIGNED_IN, NotFound, NotAccountUsers, InvalidInput, ProjectArchived),
+    responses=error_responses(
+        *SIGNED_IN, NotFound, NotAccountUsers, InvalidInput, ProjectArchived, NoReviewPage
+    ),
     response_model=AutomationRead,
 )
 async def create_automation(
@@ -60,7 +63,9 @@ async def read_automation(automation_id: str, principal: AutomationsAdmin) -> Au
 @router.patch(
     "/{automation_id}",
     summary="Change a rule",
-    responses=error_responses(*SIGNED_IN, NotFound, NotAccountUsers, InvalidInput, ProjectArchived),
+    responses=error_responses(
+        *SIGNED_IN, NotFound, NotAccountUsers, InvalidInput, ProjectArchived, NoReviewPage
+    ),
     response_model=AutomationRead,
 )
 async def update_automation(

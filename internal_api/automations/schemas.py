@@ -13,6 +13,7 @@ from shared.models.automation import (
     DealStageEntered,
     DocumentSigned,
     FormSubmitted,
+    SendReviewRequest,
     SendWebhook,
     Trigger,
 )
@@ -53,12 +54,16 @@ class SendWebhookWrite(WriteModel, SendWebhook):
     pass
 
 
+class SendReviewRequestWrite(WriteModel, SendReviewRequest):
+    pass
+
+
 TriggerWrite = Annotated[
     DealStageEnteredWrite | ContactTagAddedWrite | FormSubmittedWrite | DocumentSignedWrite,
     Field(discriminator="type"),
 ]
 ActionWrite = Annotated[
-    AddTagWrite | AssignOwnerWrite | CreateTaskWrite | SendWebhookWrite,
+    AddTagWrite | AssignOwnerWrite | CreateTaskWrite | SendWebhookWrite | SendReviewRequestWrite,
     Field(discriminator="type"),
 ]
 Actions = Annotated[list[ActionWrite], Field(min_length=1, max_length=20)]

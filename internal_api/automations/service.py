@@ -12,6 +12,8 @@ from internal_api.forms.repository import FormRepository
 from shared.domain.accounts.users import require_users
 from shared.domain.automations.repository import AutomationRepository, RunRepository
 from shared.domain.projects.defaults import board_for_automation
+from shared.domain.reviews.errors import NoReviewPage
+from shared.domain.reviews.repository import page_of_location
 from shared.models.automation import (
     Action,
     AssignOwner,
@@ -19,6 +21,7 @@ from shared.models.automation import (
     CreateTask,
     DealStageEntered,
     FormSubmitted,
+    SendReviewRequest,
     SendWebhook,
     Trigger,
 )
@@ -102,6 +105,8 @@ async def check_actions(principal: Principal, actions: list[Action], allow_http:
             await require_users(account_id, [str(action.user_id)], f"actions.{index}.user_id")
         elif isinstance(action, CreateTask):
             await check_task_action(principal, action, index)
+        elif isinstance(action, SendReviewRequest):
+            await check_review_request_action(principal, action, index)
         elif isinstance(action, SendWebhook) and action.url.scheme != "https" and not allow_http:
             raise InvalidInput(
                 "Webhook URLs must use https.",
@@ -116,3 +121,14 @@ async def check_task_action(principal: Principal, action: CreateTask, index: int
         await board_for_automation(account_id, action.project_id, action.board_id)
     if action.assignee_id is not None:
         await require_users(account_id, [str(action.assignee_id)], f"actions.{index}.assignee_id")
+
+
+async def check_review_request_action(
+    principal: Principal, action: SendReviewRequest, index: int
+) -> None:
+    """The location is the account's and has a review page for its requests to lead to."""
+    account_id = PydanticObjectId(principal.account_id)
+    if await page_of_location(account_id, action.location_id) is None:
+        raise NoReviewPage(
+            details=[{"field": f"actions.{index}.location_id", "message": "no review page"}]
+        )

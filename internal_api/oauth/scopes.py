@@ -23,6 +23,8 @@ DESCRIPTIONS = {
     "billing:write": "Change billing",
     "webhooks:write": "Manage the account's webhooks",
     "ai:use": "Use the AI features",
+    "reviews:read": "Read the reviews inbox and its figures",
+    "reviews:write": "Answer reviews and ask contacts for reviews",
 }
 assert set(DESCRIPTIONS) == set(ALL_SCOPES), "every scope of the platform is described"
 

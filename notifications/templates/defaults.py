@@ -6,28 +6,11 @@ name, logo_url, primary_color, secondary_color, custom_domain) and, in marketing
 in the account's time zone (`|date`, `|datetime`).
 """
 
-from dataclasses import dataclass
-
+from notifications.templates.reputation_defaults import REPUTATION_TEMPLATES
+from notifications.templates.sources import DefaultTemplate, TemplateSource, email_html
 from shared.models.notification_template import Channel
 
-
-@dataclass(frozen=True, kw_only=True)
-class TemplateSource:
-    text: str
-    subject: str = ""
-    html: str = ""
-    marketing: bool = False
-    sensitive: bool = False
-
-
-@dataclass(frozen=True, kw_only=True)
-class DefaultTemplate(TemplateSource):
-    event: str
-    channel: Channel
-
-
-def email_html(content: str) -> str:
-    return '{% extends "layout.html" %}{% block content %}' + content + "{% endblock %}"
+__all__ = ["DEFAULTS", "DEFAULT_TEMPLATES", "DefaultTemplate", "TemplateSource", "email_html"]
 
 
 # A cancellation's reason, when one was given.
@@ -391,6 +374,7 @@ DEFAULT_TEMPLATES = (
             'at the platform.</p><p><a href="{{ domain_url }}">Check the domain</a></p>'
         ),
     ),
+    *REPUTATION_TEMPLATES,
 )
 
 DEFAULTS: dict[tuple[str, Channel], DefaultTemplate] = {

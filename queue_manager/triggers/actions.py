@@ -25,12 +25,20 @@ from shared.domain.contacts.writing import platform_author, update_contact
 from shared.domain.deals.repository import DealRepository
 from shared.domain.projects.defaults import board_for_automation
 from shared.domain.projects.writing import open_task
-from shared.models.automation import AddTag, AssignOwner, CreateTask, SendWebhook
+from shared.domain.reviews.requests import request_review
+from shared.models.automation import (
+    AddTag,
+    AssignOwner,
+    CreateTask,
+    SendReviewRequest,
+    SendWebhook,
+)
 from shared.models.automation_log import ActionResult, ActionStatus, AutomationLog
 from shared.models.base import utc_now
 from shared.models.contact import Contact
 from shared.models.deal import Deal
 from shared.models.project_task import ProjectTask
+from shared.models.review_request import RequestStatus
 from shared.utilities.errors import DomainError
 
 # How much of a webhook's failed answer the run keeps.
@@ -161,6 +169,35 @@ def webhook_payload(log: AutomationLog) -> dict[str, Any]:
     }
 
 
+async def send_review_request(
+    action: SendReviewRequest, log: AutomationLog, client: httpx.AsyncClient
+) -> Outcome:
+    """The run's contact (a deal's first live contact) asked for a review, once per window."""
+    contact = await contact_of_run(log)
+    if contact is None:
+        return skipped(f"the {log.entity_type} has no live contact")
+    try:
+        request = await request_review(
+            contact, action.location_id, action.channel, f"automation:{log.id}"
+        )
+    except DomainError as error:
+        return failed(error.message)
+    if request.status is RequestStatus.SUPPRESSED:
+        return skipped("the contact was asked for a review within the account's window")
+    return succeeded(f"review request {request.id}")
+
+
+async def contact_of_run(log: AutomationLog) -> Contact | None:
+    record = await linked_record(log)
+    if record is None or isinstance(record, Contact):
+        return record
+    contacts = ContactRepository(log.account_id)
+    for contact_id in record.contact_ids:
+        if contact := await contacts.find_one({"_id": contact_id, "deleted_at": None}):
+            return contact
+    return None
+
+
 Handler = Callable[[Any, AutomationLog, httpx.AsyncClient], Awaitable[Outcome]]
 
 HANDLERS: dict[str, Handler] = {
@@ -168,6 +205,7 @@ HANDLERS: dict[str, Handler] = {
     "assign_owner": assign_owner,
     "create_task": create_task,
     "send_webhook": send_webhook,
+    "send_review_request": send_review_request,
 }
 
 

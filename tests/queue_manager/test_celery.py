@@ -163,6 +163,16 @@ def test_beat_schedules_the_crons_switched_on_on_their_own_queues():
             "schedule": 600.0,
             "options": {"queue": "onebalance_balance_charge"},
         },
+        "reputation": {
+            "task": "reputation.sweep",
+            "schedule": 900.0,
+            "options": {"queue": "reputation"},
+        },
+        "affiliates": {
+            "task": "affiliates.sweep",
+            "schedule": 3600.0,
+            "options": {"queue": "affiliates"},
+        },
     }
 
 

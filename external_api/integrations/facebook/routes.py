@@ -3,17 +3,22 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import PlainTextResponse
 
-from external_api.integrations.facebook import service
+from external_api.integrations.facebook import recommendations, service
 from external_api.integrations.facebook.schemas import FacebookPageRead, InsightsReportCreate
 from external_api.integrations.facebook.webhooks import LeadgenReceiver
 from external_api.integrations.framework.auth import IntegrationsAdmin
-from external_api.integrations.framework.dependencies import IntegrationsDep, connection_to
+from external_api.integrations.framework.dependencies import (
+    DocumentId,
+    IntegrationsDep,
+    connection_to,
+)
 from external_api.integrations.framework.errors import (
     CONNECTED_CALL_ERRORS,
 )
 from external_api.integrations.framework.tokens import ConnectedHttp
 from external_api.integrations.framework.webhooks import BadSignature, receive
 from external_api.integrations.reports.routes import reports_router
+from shared.utilities.auth import Principal, requires_service
 from shared.utilities.errors import (
     Forbidden,
     InvalidInput,
@@ -86,3 +91,16 @@ async def verify_subscription(
 async def receive_leads(request: Request, integrations: IntegrationsDep) -> dict[str, int]:
     secret = integrations.settings.facebook.app_secret.get_secret_value()
     return await receive(LeadgenReceiver(secret), request.headers, request.body)
+
+
+@router.post(
+    "/accounts/{account_id}/recommendations/sync",
+    summary="Read the account's Pages' recommendations into its reviews (services only)",
+    responses=error_responses(Unauthorized, Forbidden, *CONNECTED_CALL_ERRORS),
+)
+async def sync_recommendations(
+    account_id: DocumentId,
+    caller: Annotated[Principal, Depends(requires_service("queue_manager"))],
+    integrations: IntegrationsDep,
+) -> dict[str, int]:
+    return {"synced": await recommendations.sync_recommendations(integrations, account_id)}

@@ -32,6 +32,11 @@ class GoogleSettings(BaseSettings):
     business_reviews_url: str = Field(
         "https://mybusiness.googleapis.com", description="Business Profile reviews (v4)"
     )
+    business_push_token: SecretStr = Field(
+        SecretStr(""),
+        description="the secret `token` query parameter of the Pub/Sub push subscription that "
+        "delivers Business Profile's review notifications; empty: notifications are refused",
+    )
     calendar_url: str = Field(
         "https://www.googleapis.com", description="the Calendar API (freeBusy)"
     )

@@ -1,7 +1,9 @@
 """Google Business Profile's APIs: locations from the Business Information API (v1), reviews
-from the My Business API (v4), both paginated with pageToken / nextPageToken."""
+and their replies from the My Business API (v4), lists paginated with pageToken /
+nextPageToken. Replies: `PUT` and `DELETE accounts/{a}/locations/{l}/reviews/{r}/reply`."""
 
 from collections.abc import AsyncIterator
+from datetime import datetime
 
 from external_api.integrations.framework.http import pages
 from external_api.integrations.framework.tokens import ConnectedHttp
@@ -14,6 +16,10 @@ REVIEWS_PAGE = 50
 
 def next_page_token(page: dict) -> str | None:
     return page.get("nextPageToken")
+
+
+def changed_at(review: dict) -> datetime:
+    return datetime.fromisoformat(review.get("updateTime") or review["createTime"])
 
 
 class BusinessProfile:
@@ -34,9 +40,16 @@ class BusinessProfile:
             for location in page.get("locations", []):
                 yield location
 
-    async def reviews(self, account: str, location: str) -> AsyncIterator[dict]:
-        """Every review of `accounts/{account}/locations/{location}`, newest first."""
-        url = f"{self.reviews_url}/v4/accounts/{account}/locations/{location}/reviews"
+    def review_url(self, account: str, location: str) -> str:
+        return f"{self.reviews_url}/v4/accounts/{account}/locations/{location}/reviews"
+
+    async def reviews(
+        self, account: str, location: str, changed_after: datetime | None = None
+    ) -> AsyncIterator[dict]:
+        """The reviews of `accounts/{account}/locations/{location}`, the latest changed first;
+        with `changed_after`, only those changed (written or edited) after it: the pages stop
+        at the first older one."""
+        url = self.review_url(account, location)
 
         async def fetch(token: str | None) -> dict:
             params = {"pageSize": REVIEWS_PAGE, "orderBy": "updateTime desc"}
@@ -44,7 +57,18 @@ class BusinessProfile:
 
         async for page in pages(fetch, next_page_token):
             for review in page.get("reviews", []):
+                if changed_after is not None and changed_at(review) <= changed_after:
+                    return
                 yield review
+
+    async def put_reply(self, account: str, location: str, review: str, comment: str) -> dict:
+        """The reply posted (or replaced): Google answers the ReviewReply, `comment` and
+        `updateTime`."""
+        url = f"{self.review_url(account, location)}/{review}/reply"
+        return await self.http.json("PUT", url, json={"comment": comment})
+
+    async def delete_reply(self, account: str, location: str, review: str) -> None:
+        await self.http.call("DELETE", f"{self.review_url(account, location)}/{review}/reply")
 
 
 def with_token(params: dict, token: str | None) -> dict:

@@ -1,9 +1,10 @@
 from datetime import datetime
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from shared.models.business_location import LocationAddress
-from shared.utilities.schemas import DocumentRead, IdStr
+from shared.models.review import ReplyOrigin
+from shared.utilities.schemas import DocumentRead, IdStr, WriteModel
 
 
 class BusinessLocationRead(DocumentRead):
@@ -16,7 +17,7 @@ class BusinessLocationRead(DocumentRead):
 
 
 class ReviewRead(DocumentRead):
-    location_id: IdStr
+    location_id: IdStr | None
     provider_review_id: str
     reviewer_name: str
     rating: int
@@ -28,3 +29,10 @@ class ReviewRead(DocumentRead):
 
 class ReviewSync(BaseModel):
     synced: int
+
+
+class ReplyWrite(WriteModel):
+    # Google takes a reply of up to 4096 bytes.
+    comment: str = Field(min_length=1, max_length=4096)
+    origin: ReplyOrigin = ReplyOrigin.USER
+    by: str = Field("", max_length=64, description="the user who wrote it")

@@ -3,17 +3,19 @@
 from datetime import datetime
 from typing import Any, TypeVar
 
-from beanie import Document
+from beanie import Document, PydanticObjectId
 
 from external_api.integrations.framework.tokens import ConnectedHttp
-from external_api.integrations.google_business.client import BusinessProfile
+from external_api.integrations.google_business.client import BusinessProfile, changed_at
 from external_api.integrations.google_business.repository import (
     LocationRepository,
     ReviewRepository,
 )
 from external_api.integrations.google_business.schemas import ReviewSync
+from shared.domain.reviews.writing import store_review
+from shared.models.base import utc_now
 from shared.models.business_location import BusinessLocation, LocationAddress
-from shared.models.review import Review
+from shared.models.review import Review, ReviewSource
 from shared.utilities.pagination import Page, PageParams
 
 DocumentT = TypeVar("DocumentT", bound=Document)
@@ -58,33 +60,41 @@ async def list_locations(account_id: str, params: PageParams) -> Page[BusinessLo
     return await LocationRepository(account_id).paginate(params)
 
 
-def review_fields(review: dict) -> dict:
+def review_fields(review: dict, location_id: PydanticObjectId) -> dict:
     reply = review.get("reviewReply") or {}
     return {
-        "provider_review_id": review["reviewId"],
+        "location_id": location_id,
         "reviewer_name": review.get("reviewer", {}).get("displayName", ""),
         "rating": STARS.get(review.get("starRating", ""), 0),
         "comment": review.get("comment", ""),
         "reply": reply.get("comment", ""),
         "reviewed_at": datetime.fromisoformat(review["createTime"]),
         "replied_at": datetime.fromisoformat(reply["updateTime"]) if reply else None,
+        "provider_updated_at": changed_at(review),
     }
 
 
 async def sync_reviews(
     http: ConnectedHttp, reviews_url: str, account_id: str, location_id: str
 ) -> ReviewSync:
-    """Store (or update) every review of one of the account's stored locations."""
+    """Store what changed in the location's reviews since the last sync (every review the
+    first time): new ones, edited ones (a new updateTime), replies written at Google. New ones
+    go on to the reputation queue (alerts, auto-reply) through the reviews' write path."""
     location = await LocationRepository(account_id).get(location_id)
     assert location.id is not None, "a stored location"
-    reviews = ReviewRepository(account_id, location.id)
     profile = BusinessProfile(http, reviews_url)
-    synced = 0
-    async for review in profile.reviews(location.provider_account, location.provider_location):
-        fields = review_fields(review)
-        existing = await reviews.by_review_id(fields["provider_review_id"])
-        await (updated(existing, fields) if existing else reviews.create(**fields))
+    synced, newest = 0, location.reviews_changed_until
+    found = profile.reviews(
+        location.provider_account, location.provider_location, location.reviews_changed_until
+    )
+    async for review in found:
+        fields = review_fields(review, location.id)
+        await store_review(account_id, ReviewSource.GOOGLE, review["reviewId"], fields)
+        newest = max(newest or fields["provider_updated_at"], fields["provider_updated_at"])
         synced += 1
+    location.reviews_changed_until = newest
+    location.reviews_synced_at = utc_now()
+    await location.save()
     return ReviewSync(synced=synced)
 
 

@@ -8,6 +8,12 @@ from beanie import Document
 from shared.models.account import Account
 from shared.models.account_signup_code import AccountSignupCode
 from shared.models.admin_audit_entry import AdminAuditEntry
+from shared.models.affiliate import Affiliate
+from shared.models.affiliate_commission import AffiliateCommission
+from shared.models.affiliate_payout import AffiliatePayout
+from shared.models.affiliate_programme import AffiliateProgramme
+from shared.models.affiliate_referral import AffiliateReferral
+from shared.models.affiliate_visit import AffiliateVisit
 from shared.models.ai_usage import AiUsage
 from shared.models.analytics_report import AnalyticsReport
 from shared.models.announcement import Announcement
@@ -96,7 +102,12 @@ from shared.models.project_template import ProjectTemplate
 from shared.models.project_time_entry import TimeEntry
 from shared.models.push_device import PushDevice
 from shared.models.queue_snapshot import QueueSnapshot
+from shared.models.reputation_settings import ReputationSettings
 from shared.models.review import Review
+from shared.models.review_feedback import ReviewFeedback
+from shared.models.review_page import ReviewPage
+from shared.models.review_reply_template import ReviewReplyTemplate
+from shared.models.review_request import ReviewRequest, ReviewRequestMark
 from shared.models.sendgrid_key import SendgridKey
 from shared.models.session import Session
 from shared.models.short_link import ShortLink
@@ -109,6 +120,7 @@ from shared.models.stripe_token import StripeToken
 from shared.models.support_canned_reply import SupportCannedReply
 from shared.models.task_run import TaskRun
 from shared.models.template import Template
+from shared.models.tipalti_key import TipaltiKey
 from shared.models.twilio_key import TwilioKey
 from shared.models.twilio_number import TwilioNumber
 from shared.models.two_factor import TwoFactor
@@ -234,4 +246,17 @@ ALL_MODELS: list[type[Document]] = [
     ConsumerOffer,
     ConsumerPurchase,
     ConsumerInvoice,
+    ReviewReplyTemplate,
+    ReputationSettings,
+    ReviewPage,
+    ReviewRequest,
+    ReviewRequestMark,
+    ReviewFeedback,
+    AffiliateProgramme,
+    Affiliate,
+    AffiliateVisit,
+    AffiliateReferral,
+    AffiliateCommission,
+    AffiliatePayout,
+    TipaltiKey,
 ]

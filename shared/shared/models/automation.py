@@ -78,7 +78,19 @@ class SendWebhook(BaseModel):
     url: HttpUrl
 
 
-Action = Annotated[AddTag | AssignOwner | CreateTask | SendWebhook, Field(discriminator="type")]
+class SendReviewRequest(BaseModel):
+    """Ask the run's contact (a deal's first contact) to review a location, by email or SMS
+    (`shared.domain.reviews.requests`: never twice inside the account's window)."""
+
+    type: Literal["send_review_request"] = "send_review_request"
+    location_id: PydanticObjectId
+    channel: Literal["email", "sms"] = "email"
+
+
+Action = Annotated[
+    AddTag | AssignOwner | CreateTask | SendWebhook | SendReviewRequest,
+    Field(discriminator="type"),
+]
 
 
 class Automation(TenantDocument):

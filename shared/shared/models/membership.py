@@ -25,12 +25,14 @@ READ_SCOPES = [
     "reports:read",
     "integrations:read",
     "ai:use",
+    "reviews:read",
 ]
 WRITE_SCOPES = [
     "contacts:write",
     "deals:write",
     "conversations:write",
     "integrations:write",
+    "reviews:write",
 ]
 # Sending email and SMS from the account (to its own users and contacts) is an admin's: it
 # spends the account's daily limits and its sender reputation.

@@ -111,3 +111,20 @@ def lead_answer(leadgen_id: str, email: str = "Joe@Example.com", phone: str = "+
             {"name": "phone_number", "values": [phone]},
         ],
     }
+
+
+def ratings_answer(*ratings: tuple[str, str, str]) -> dict:
+    """`GET /{page-id}/ratings`: (open graph story id, recommendation_type, review_text)."""
+    return {
+        "data": [
+            {
+                "created_time": "2024-03-01T10:00:00+0000",
+                "recommendation_type": kind,
+                "review_text": text,
+                "reviewer": {"name": "Sam Reviewer", "id": "1"},
+                "open_graph_story": {"id": story},
+            }
+            for story, kind, text in ratings
+        ],
+        "paging": {"cursors": {"before": "b", "after": "a"}},
+    }

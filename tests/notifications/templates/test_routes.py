@@ -52,6 +52,10 @@ async def test_the_default_set_covers_the_platforms_events(notifications):
         "onebalance_reload_failed",
         "domain_verification_failed",
         "domain_certificate_expiring",
+        "review_request",
+        "review_alert",
+        "reviews_digest",
+        "affiliate_invitation",
     }
     assert all(template["is_default"] for template in answer.json())
 

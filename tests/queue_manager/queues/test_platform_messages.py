@@ -122,6 +122,18 @@ EXAMPLES = {
         {"hostname": "www.acme.test", "expires_on": "2026-12-20"},
         {"domain_url": dashboard_paths.custom_domain("d1")},
     ),
+    "review_alert": (
+        {"reviewer_name": "Ann", "rating": "2", "comment": "Cold", "source": "google-business"},
+        {"review_url": "/reviews/r1"},
+    ),
+    "reviews_digest": (
+        {"reviews": "3", "average": "4.00", "unanswered": "1", "low": "1", "since": "2024-05-01"},
+        {"reviews_url": "/reviews"},
+    ),
+    "affiliate_invitation": (
+        {"affiliate_name": "Pat", "programme_name": "Partners", "referral_url": "https://sho.rt/a"},
+        {"programme_url": dashboard_paths.partner_programme("t")},
+    ),
 }
 # Events sent by email (the others, by SMS, are sent to a phone number).
 EMAILED = sorted(name for name, event in PLATFORM_EVENTS.items() if Channel.EMAIL in event.channels)

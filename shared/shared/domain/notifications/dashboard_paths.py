@@ -44,3 +44,8 @@ def wallet() -> str:
 
 def custom_domain(domain_id: object) -> str:
     return f"/sites/domains/{domain_id}"
+
+
+def partner_programme(token: str) -> str:
+    """A partner programme's public page (no session), where its affiliates sign up."""
+    return f"/partners/{token}"

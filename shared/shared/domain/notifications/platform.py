@@ -83,6 +83,11 @@ PLATFORM_EVENTS: dict[str, PlatformEvent] = {
         # account first); a custom domain's certificate expiring soon.
         PlatformEvent("domain_verification_failed", (Channel.EMAIL,), Audience.ACCOUNT_MEMBERS),
         PlatformEvent("domain_certificate_expiring", (Channel.EMAIL,), Audience.ACCOUNT_MEMBERS),
+        # Reputation: a low review told to the chosen users; the weekly digest to its readers.
+        PlatformEvent("review_alert", (Channel.EMAIL,), Audience.USERS, urgent=True),
+        PlatformEvent("reviews_digest", (Channel.EMAIL,), Audience.USERS),
+        # Affiliates: a partner invited to a programme, at the address they were invited at.
+        PlatformEvent("affiliate_invitation", (Channel.EMAIL,), Audience.ADDRESS),
     )
 }
 

@@ -9,6 +9,7 @@ from shared.models.account import Account
 from shared.models.account_signup_code import AccountSignupCode
 from shared.models.admin_audit_entry import AdminAuditEntry
 from shared.models.ai_usage import AiUsage
+from shared.models.analytics_daily_metric import AnalyticsDailyMetric
 from shared.models.analytics_report import AnalyticsReport
 from shared.models.announcement import Announcement
 from shared.models.api_app import ApiApp
@@ -182,4 +183,5 @@ ALL_MODELS: list[type[Document]] = [
     ApiAuthorizationCode,
     ApiToken,
     ApiKey,
+    AnalyticsDailyMetric,
 ]

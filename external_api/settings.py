@@ -7,6 +7,7 @@ from external_api.integrations.callrail.settings import CallrailSettings
 from external_api.integrations.duda.settings import DudaSettings
 from external_api.integrations.facebook.settings import FacebookSettings
 from external_api.integrations.google.settings import GoogleSettings
+from external_api.integrations.semrush.settings import SemrushSettings
 from external_api.integrations.sendgrid.settings import SendgridSettings
 from external_api.integrations.stripe.settings import StripeSettings
 from external_api.integrations.twilio.settings import TwilioSettings
@@ -57,6 +58,7 @@ class ExternalApiSettings(ServiceSettings):
     yext: YextSettings = Field(default_factory=YextSettings, description="Yext")
     duda: DudaSettings = Field(default_factory=DudaSettings, description="Duda (platform)")
     wasabi: WasabiSettings = Field(default_factory=WasabiSettings, description="Wasabi (platform)")
+    semrush: SemrushSettings = Field(default_factory=SemrushSettings, description="Semrush")
 
     @model_validator(mode="after")
     def distributed_mode_needs_an_encryption_key(self) -> Self:

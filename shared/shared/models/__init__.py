@@ -75,6 +75,7 @@ from shared.models.project_time_entry import TimeEntry
 from shared.models.push_device import PushDevice
 from shared.models.queue_snapshot import QueueSnapshot
 from shared.models.review import Review
+from shared.models.semrush_key import SemrushKey
 from shared.models.sendgrid_key import SendgridKey
 from shared.models.session import Session
 from shared.models.short_link import ShortLink
@@ -184,4 +185,5 @@ ALL_MODELS: list[type[Document]] = [
     ApiToken,
     ApiKey,
     AnalyticsDailyMetric,
+    SemrushKey,
 ]

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from beanie import PydanticObjectId
 
+from shared.models.account import Account
 from shared.models.analytics_daily_metric import AnalyticsDailyMetric
 from shared.models.base import utc_now
 
@@ -57,7 +58,7 @@ def in_range(
 ) -> dict[str, Any]:
     """The index's prefix, in its order: a range on `day` last."""
     return {
-        "account_id": account_id,
+        "account_id": PydanticObjectId(account_id),
         "source": source,
         "metric": metric,
         "day": {"$gte": day_start(start), "$lt": day_start(end + timedelta(days=1))},
@@ -120,7 +121,14 @@ async def by_entity(
     ]
 
 
-async def stored_rows(account_id: PydanticObjectId, source: str) -> list[AnalyticsDailyMetric]:
-    """Every row of a source of the account (tests and back-fill checks read them back)."""
-    found = AnalyticsDailyMetric.find({"account_id": account_id, "source": source})
+async def stored_rows(
+    account_id: str | PydanticObjectId, source: str
+) -> list[AnalyticsDailyMetric]:
+    """Every row of a source of the account, by day (a back-fill's check reads them back)."""
+    of_source = {"account_id": PydanticObjectId(account_id), "source": source}
+    found = AnalyticsDailyMetric.find(of_source)
     return await found.sort("day", "entity_id", "metric").to_list()
+
+
+async def account_of(account_id: str | PydanticObjectId) -> Account | None:
+    return await Account.get(PydanticObjectId(account_id))

@@ -18,7 +18,10 @@ expiries; the cron `projects` (`crons/projects.py`) sends tasks' reminders and m
 tasks' next occurrences; the cron `booking_reminders` (`crons/booking_reminders.py`) sends
 bookings' reminders; the support inbox's queues `support_message_status` and
 `support_notification` (`queues/support.py`) and crons `support_snooze` and
-`support_communication_check` (`crons/support.py`). The original's other switches
+`support_communication_check` (`crons/support.py`); the cron `reputation` (`queues/reputation.py`)
+syncs Google reviews and sends digests, its queue carrying new reviews and review requests; the
+cron `affiliates` (`queues/affiliates.py`) batches and pays payouts, its queue carrying the
+invoices' commissions. The original's other switches
 (subscriptions, InstaSites, OneBalance, billing, ...) come back with the feature that gives them
 a task.
 """
@@ -29,11 +32,13 @@ from datetime import timedelta
 from queue_manager.switches import QueueSwitches
 from shared.utilities.task_names import (
     ACCOUNTS_PURGE_DELETE_EXPIRED,
+    AFFILIATES_SWEEP,
     BOOKING_REMINDERS_SEND_DUE,
     CHECK_ACCOUNT_ACTIVE_SUSPEND_ENDED,
     CONTACTS_EXPORT_CLEANUP_DELETE_EXPIRED,
     EDOCS_SWEEP,
     PROJECTS_SEND_DUE,
+    REPUTATION_SWEEP,
     SCHEDULE_UTILIZATION_MONITORING_RECORD,
     SHORT_LINK_CLICKS_RECORD,
     SUPPORT_COMMUNICATION_CHECK_FLAG_WAITING,
@@ -71,6 +76,10 @@ CRONS: dict[str, Cron] = {
     "support_communication_check": Cron(
         SUPPORT_COMMUNICATION_CHECK_FLAG_WAITING, timedelta(minutes=5)
     ),
+    # Its queue also carries new reviews, Google's notifications and review requests.
+    "reputation": Cron(REPUTATION_SWEEP, timedelta(minutes=15)),
+    # Its queue also carries the invoices' commissions.
+    "affiliates": Cron(AFFILIATES_SWEEP, timedelta(hours=1)),
 }
 
 

@@ -68,6 +68,15 @@ class QueueSwitches(BaseSettings):
         "the team, once per wait"
     )
 
+    reputation: bool = switch(
+        "syncs Google Business reviews incrementally, alerts on low reviews, auto-replies, sends "
+        "review requests and the weekly reviews digest"
+    )
+    affiliates: bool = switch(
+        "accrues and reverses affiliates' commissions on referred accounts' invoices, batches "
+        "payouts over the programmes' minimum and pays them through Tipalti"
+    )
+
     def with_unset_switched_on(self) -> "QueueSwitches":
         """Every switch not set explicitly switched on (embedded mode runs everything)."""
         unset = set(type(self).model_fields) - self.model_fields_set

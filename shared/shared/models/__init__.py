@@ -8,6 +8,12 @@ from beanie import Document
 from shared.models.account import Account
 from shared.models.account_signup_code import AccountSignupCode
 from shared.models.admin_audit_entry import AdminAuditEntry
+from shared.models.affiliate import Affiliate
+from shared.models.affiliate_commission import AffiliateCommission
+from shared.models.affiliate_payout import AffiliatePayout
+from shared.models.affiliate_programme import AffiliateProgramme
+from shared.models.affiliate_referral import AffiliateReferral
+from shared.models.affiliate_visit import AffiliateVisit
 from shared.models.ai_usage import AiUsage
 from shared.models.analytics_daily_metric import AnalyticsDailyMetric
 from shared.models.analytics_report import AnalyticsReport
@@ -74,7 +80,12 @@ from shared.models.project_template import ProjectTemplate
 from shared.models.project_time_entry import TimeEntry
 from shared.models.push_device import PushDevice
 from shared.models.queue_snapshot import QueueSnapshot
+from shared.models.reputation_settings import ReputationSettings
 from shared.models.review import Review
+from shared.models.review_feedback import ReviewFeedback
+from shared.models.review_page import ReviewPage
+from shared.models.review_reply_template import ReviewReplyTemplate
+from shared.models.review_request import ReviewRequest, ReviewRequestMark
 from shared.models.semrush_key import SemrushKey
 from shared.models.sendgrid_key import SendgridKey
 from shared.models.session import Session
@@ -184,6 +195,18 @@ ALL_MODELS: list[type[Document]] = [
     ApiAuthorizationCode,
     ApiToken,
     ApiKey,
+    ReviewReplyTemplate,
+    ReputationSettings,
+    ReviewPage,
+    ReviewRequest,
+    ReviewRequestMark,
+    ReviewFeedback,
+    AffiliateProgramme,
+    Affiliate,
+    AffiliateVisit,
+    AffiliateReferral,
+    AffiliateCommission,
+    AffiliatePayout,
     AnalyticsDailyMetric,
     SemrushKey,
 ]

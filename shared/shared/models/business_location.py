@@ -1,5 +1,7 @@
 """A Google Business Profile location of an account, as last read from Google."""
 
+from datetime import datetime
+
 from pydantic import BaseModel
 from pymongo import ASCENDING, IndexModel
 
@@ -23,6 +25,10 @@ class BusinessLocation(TenantDocument):
     phone: str = ""
     website: str = ""
     address: LocationAddress | None = None
+    # The incremental review sync: the newest `updateTime` stored so far (a later sync reads
+    # Google's reviews, newest change first, down to it), and when it last ran.
+    reviews_changed_until: datetime | None = None
+    reviews_synced_at: datetime | None = None
 
     class Settings:
         name = "business_locations"
@@ -35,4 +41,6 @@ class BusinessLocation(TenantDocument):
                 ],
                 unique=True,
             ),
+            # The reputation cron's question: Google locations not synced for a while.
+            IndexModel([("provider", ASCENDING), ("reviews_synced_at", ASCENDING)]),
         ]

@@ -188,3 +188,58 @@ SUPPORT_SNOOZE_REOPEN_DUE = declare("support_snooze.reopen_due", NoArguments)
 SUPPORT_COMMUNICATION_CHECK_FLAG_WAITING = declare(
     "support_communication_check.flag_waiting", NoArguments
 )
+
+
+class ReviewArguments(TaskArguments):
+    account_id: str
+    review_id: str
+
+
+class LocationArguments(TaskArguments):
+    account_id: str
+    location_id: str
+
+
+class ReviewRequestArguments(TaskArguments):
+    account_id: str
+    request_id: str
+
+
+# Reputation (QM_REPUTATION): a new review alerted on and auto-replied to, a Google location's
+# reviews read again (on Google's notification), a review request sent to its contact; the
+# cron syncing the Google locations due and sending the weekly digests due.
+REPUTATION_REVIEW_ADDED = declare("reputation.review_added", ReviewArguments)
+REPUTATION_SYNC_LOCATION = declare("reputation.sync_location", LocationArguments)
+REPUTATION_SEND_REQUEST = declare("reputation.send_request", ReviewRequestArguments)
+REPUTATION_SWEEP = declare("reputation.sweep", NoArguments)
+
+
+class PaidInvoiceArguments(TaskArguments):
+    """`shared.domain.affiliates.commissions.PaidInvoice`, as JSON."""
+
+    event_id: str  # the invoice_paid event: its commission is written once
+    invoice_id: str
+    account_id: str  # the paying (referred) account
+    amount: int  # minor units
+    currency: str  # ISO 4217
+    paid_at: str  # ISO 8601
+
+
+class RefundedInvoiceArguments(TaskArguments):
+    """`shared.domain.affiliates.commissions.RefundedInvoice`, as JSON."""
+
+    event_id: str  # the invoice_refunded event
+    invoice_id: str
+    account_id: str
+    refund_id: str
+    amount: int  # what was refunded, minor units
+    currency: str
+    refunded_at: str
+
+
+# Affiliates (QM_AFFILIATES): commissions accrued on a referred account's paid invoice and
+# reversed on its refund (enqueued by billing's invoice_paid / invoice_refunded); the cron
+# batching payouts over the programmes' minimum and paying them through Tipalti.
+AFFILIATES_INVOICE_PAID = declare("affiliates.invoice_paid", PaidInvoiceArguments)
+AFFILIATES_INVOICE_REFUNDED = declare("affiliates.invoice_refunded", RefundedInvoiceArguments)
+AFFILIATES_SWEEP = declare("affiliates.sweep", NoArguments)

@@ -73,6 +73,11 @@ PLATFORM_EVENTS: dict[str, PlatformEvent] = {
             "support_message", (Channel.EMAIL, Channel.PUSH), Audience.USERS, unless_online=True
         ),
         PlatformEvent("support_waiting", (Channel.EMAIL, Channel.PUSH), Audience.USERS),
+        # Reputation: a low review told to the chosen users; the weekly digest to its readers.
+        PlatformEvent("review_alert", (Channel.EMAIL,), Audience.USERS, urgent=True),
+        PlatformEvent("reviews_digest", (Channel.EMAIL,), Audience.USERS),
+        # Affiliates: a partner invited to a programme, at the address they were invited at.
+        PlatformEvent("affiliate_invitation", (Channel.EMAIL,), Audience.ADDRESS),
     )
 }
 

@@ -32,6 +32,7 @@ from shared.models.billing_subscription import BillingSubscription
 from shared.models.booking import Booking
 from shared.models.business_location import BusinessLocation
 from shared.models.callrail_key import CallrailKey
+from shared.models.client_report import ClientReport
 from shared.models.contact import Contact
 from shared.models.conversation import Conversation
 from shared.models.conversation_channel import ConversationChannel
@@ -209,4 +210,5 @@ ALL_MODELS: list[type[Document]] = [
     AffiliatePayout,
     AnalyticsDailyMetric,
     SemrushKey,
+    ClientReport,
 ]

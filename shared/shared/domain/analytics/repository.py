@@ -132,3 +132,27 @@ async def stored_rows(
 
 async def account_of(account_id: str | PydanticObjectId) -> Account | None:
     return await Account.get(PydanticObjectId(account_id))
+
+
+async def entity_totals(
+    account_id: PydanticObjectId,
+    source: str,
+    metric: str,
+    start: date,
+    end: date,
+    entity_ids: list[str],
+) -> dict[str, float]:
+    """The metric's total over the range for each of the entities named."""
+    match = in_range(account_id, source, metric, start, end) | {"entity_id": {"$in": entity_ids}}
+    pipeline = [{"$match": match}, {"$group": {"_id": "$entity_id", "value": {"$sum": "$value"}}}]
+    rows = await AnalyticsDailyMetric.aggregate(pipeline).to_list()
+    return {row["_id"]: float(row["value"]) for row in rows}
+
+
+async def currency_of(account_id: PydanticObjectId, source: str, metric: str) -> str | None:
+    """The currency a money metric is stored in (None for a count or a rate)."""
+    found = await AnalyticsDailyMetric.find_one(
+        {"account_id": PydanticObjectId(account_id), "source": source, "metric": metric},
+        sort=[("day", -1)],
+    )
+    return found.currency if found else None

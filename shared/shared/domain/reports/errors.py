@@ -1,0 +1,16 @@
+"""What client reports refuse, each case with its own code."""
+
+from shared.utilities.errors import InvalidInput, NotFound
+
+
+class ShareLinkInvalid(NotFound):
+    """A share link the platform did not make, changed, expired or revoked: like a missing
+    report, it says nothing more."""
+
+    code, message = "share_link_invalid", "This report link does not exist or has expired."
+
+
+class UnknownMetric(InvalidInput):
+    """A widget names a source or metric the analytics store does not hold."""
+
+    code = "unknown_metric"

@@ -21,7 +21,7 @@ class Period:
         return [self.start + timedelta(days=offset) for offset in range(self.days)]
 
     def __str__(self) -> str:
-        return f"{self.start.isoformat()} – {self.end.isoformat()}"
+        return f"{self.start.isoformat()} to {self.end.isoformat()}"
 
 
 def period_of(report: ClientReport, today: date) -> Period:

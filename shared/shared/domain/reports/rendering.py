@@ -45,7 +45,7 @@ def change(kpi: Kpi) -> str:
     percent = kpi.change_percent
     if percent is None:
         return ""
-    return f"{'+' if percent >= 0 else '−'}{abs(percent):.1f}%"
+    return f"{'+' if percent >= 0 else '-'}{abs(percent):.1f}%"
 
 
 def local_today(report: ClientReport, time_zone: str, now: datetime) -> date:

@@ -38,6 +38,8 @@ from internal_api.oauth.routes import router as oauth_router
 from internal_api.projects.routes import router as projects_router
 from internal_api.public.layer import install_public_cors, public_layer
 from internal_api.public.routes import router as public_router
+from internal_api.reports.public_routes import router as reports_public_router
+from internal_api.reports.routes import router as reports_router
 from internal_api.scheduling.availability.routes import router as schedules_router
 from internal_api.scheduling.bookings.routes import router as bookings_router
 from internal_api.scheduling.calendar import google_busy_times
@@ -116,6 +118,8 @@ def create_app(
             oauth_router,
             oauth_protocol_router,
             api_keys_router,
+            reports_public_router,
+            reports_router,
         ],
         uses_mongo=True,
         uses_redis=True,

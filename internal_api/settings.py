@@ -12,6 +12,7 @@ from internal_api.scheduling.settings import SchedulingApiSettings
 from internal_api.support.settings import SupportSettings
 from shared.domain.csv_jobs.settings import CsvJobSettings
 from shared.domain.edocs.settings import EdocsSettings
+from shared.domain.reports.settings import ReportSettings
 from shared.utilities.settings import Port, RunMode, common
 
 
@@ -24,6 +25,7 @@ class InternalApiSettings(
     AdminSettings,
     CorsProxySettings,
     OAuthSettings,
+    ReportSettings,
 ):
     model_config = SettingsConfigDict(env_prefix="INTERNAL_API_")
 

@@ -21,7 +21,9 @@ bookings' reminders; the support inbox's queues `support_message_status` and
 `support_communication_check` (`crons/support.py`); the cron `reputation` (`queues/reputation.py`)
 syncs Google reviews and sends digests, its queue carrying new reviews and review requests; the
 cron `affiliates` (`queues/affiliates.py`) batches and pays payouts, its queue carrying the
-invoices' commissions. The original's other switches
+invoices' commissions; the cron `client_reports` (`queues/client_reports.py`) claims the
+scheduled client reports that are due, its queue printing and mailing each. The original's
+other switches
 (subscriptions, InstaSites, OneBalance, billing, ...) come back with the feature that gives them
 a task.
 """
@@ -35,6 +37,7 @@ from shared.utilities.task_names import (
     AFFILIATES_SWEEP,
     BOOKING_REMINDERS_SEND_DUE,
     CHECK_ACCOUNT_ACTIVE_SUSPEND_ENDED,
+    CLIENT_REPORTS_SEND_DUE,
     CONTACTS_EXPORT_CLEANUP_DELETE_EXPIRED,
     EDOCS_SWEEP,
     PROJECTS_SEND_DUE,
@@ -80,6 +83,8 @@ CRONS: dict[str, Cron] = {
     "reputation": Cron(REPUTATION_SWEEP, timedelta(minutes=15)),
     # Its queue also carries the invoices' commissions.
     "affiliates": Cron(AFFILIATES_SWEEP, timedelta(hours=1)),
+    # Its queue also prints and mails each claimed run.
+    "client_reports": Cron(CLIENT_REPORTS_SEND_DUE, timedelta(minutes=5)),
 }
 
 

@@ -6,11 +6,12 @@ from pydantic_settings import SettingsConfigDict
 from queue_manager.switches import QueueSwitches
 from shared.domain.csv_jobs.settings import CsvJobSettings
 from shared.domain.edocs.settings import EdocsSettings
+from shared.domain.reports.settings import ReportSettings
 from shared.domain.scheduling.settings import SchedulingSettings
 from shared.utilities.settings import Port, RunMode, common
 
 
-class QueueManagerSettings(CsvJobSettings, EdocsSettings, SchedulingSettings):
+class QueueManagerSettings(CsvJobSettings, EdocsSettings, SchedulingSettings, ReportSettings):
     model_config = SettingsConfigDict(env_prefix="QUEUE_MANAGER_")
 
     service_name: ClassVar[str] = "queue_manager"

@@ -76,6 +76,9 @@ class QueueSwitches(BaseSettings):
         "accrues and reverses affiliates' commissions on referred accounts' invoices, batches "
         "payouts over the programmes' minimum and pays them through Tipalti"
     )
+    client_reports: bool = switch(
+        "mails scheduled client reports as PDFs to their recipients when their time comes"
+    )
 
     def with_unset_switched_on(self) -> "QueueSwitches":
         """Every switch not set explicitly switched on (embedded mode runs everything)."""

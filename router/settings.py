@@ -77,6 +77,8 @@ class RouterSettings(ServiceSettings):
         "POST /v1/oauth/token",
         "POST /v1/oauth/revoke",
         "GET /.well-known/oauth-authorization-server",
+        # A client report's share link, sent to its readers.
+        "GET /v1/reports/public/*",
     ]
 
     rate_limit_per_account: Limits = parse_limits("100/second, 3000/minute, 500000/day")

@@ -243,3 +243,15 @@ class RefundedInvoiceArguments(TaskArguments):
 AFFILIATES_INVOICE_PAID = declare("affiliates.invoice_paid", PaidInvoiceArguments)
 AFFILIATES_INVOICE_REFUNDED = declare("affiliates.invoice_refunded", RefundedInvoiceArguments)
 AFFILIATES_SWEEP = declare("affiliates.sweep", NoArguments)
+
+
+class ClientReportDeliveryArguments(TaskArguments):
+    report_id: str
+    account_id: str
+    due_at: str  # the run's time, ISO 8601 in UTC
+
+
+# Client reports: the cron claiming the scheduled runs that are due, and each run's PDF mailed
+# to the report's recipients.
+CLIENT_REPORTS_SEND_DUE = declare("client_reports.send_due", NoArguments)
+CLIENT_REPORTS_DELIVER = declare("client_reports.deliver", ClientReportDeliveryArguments)

@@ -1,6 +1,6 @@
 """What client reports refuse, each case with its own code."""
 
-from shared.utilities.errors import InvalidInput, NotFound
+from shared.utilities.errors import NotFound
 
 
 class ShareLinkInvalid(NotFound):
@@ -8,9 +8,3 @@ class ShareLinkInvalid(NotFound):
     report, it says nothing more."""
 
     code, message = "share_link_invalid", "This report link does not exist or has expired."
-
-
-class UnknownMetric(InvalidInput):
-    """A widget names a source or metric the analytics store does not hold."""
-
-    code = "unknown_metric"

@@ -17,6 +17,9 @@ from shared.utilities.keys import development_secret
 from shared.utilities.signatures import same
 
 MAC_CHARS = 32  # 128 bits of the SHA-256 HMAC, in hex
+# What a link shares: a link made for one kind opens nothing of the other.
+CLIENT_REPORT = "client-report"
+INSTAREPORT = "instareport"
 DocumentT = TypeVar("DocumentT", bound=TenantDocument)
 
 
@@ -59,3 +62,8 @@ async def shared_document(
     if not same(expected, given):
         raise ShareLinkInvalid()
     return document
+
+
+def share_path(token: str) -> str:
+    """Where a client report's link opens it (the API's public page, on the account's domain)."""
+    return f"/v1/reports/public/{token}"

@@ -8,6 +8,7 @@ from internal_api.admin.announcement_routes import router as announcements_route
 from internal_api.admin.queue_routes import router as admin_queues_router
 from internal_api.admin.queues import queue_manager
 from internal_api.admin.routes import router as admin_router
+from internal_api.analytics.routes import router as analytics_router
 from internal_api.auth.passwords import password_hashing
 from internal_api.auth.routes import router as auth_router
 from internal_api.auth.two_factor.routes import router as two_factor_router
@@ -120,6 +121,7 @@ def create_app(
             api_keys_router,
             reports_public_router,
             reports_router,
+            analytics_router,
         ],
         uses_mongo=True,
         uses_redis=True,

@@ -5,6 +5,7 @@ from pydantic import Field, IPvAnyNetwork, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from internal_api.admin.settings import AdminSettings
+from internal_api.analytics.settings import AnalyticsApiSettings
 from internal_api.cors_proxy.settings import CorsProxySettings
 from internal_api.oauth.settings import OAuthSettings
 from internal_api.public.settings import PublicSettings
@@ -26,6 +27,7 @@ class InternalApiSettings(
     CorsProxySettings,
     OAuthSettings,
     ReportSettings,
+    AnalyticsApiSettings,
 ):
     model_config = SettingsConfigDict(env_prefix="INTERNAL_API_")
 

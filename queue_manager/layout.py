@@ -22,7 +22,9 @@ bookings' reminders; the support inbox's queues `support_message_status` and
 syncs Google reviews and sends digests, its queue carrying new reviews and review requests; the
 cron `affiliates` (`queues/affiliates.py`) batches and pays payouts, its queue carrying the
 invoices' commissions; the cron `client_reports` (`queues/client_reports.py`) claims the
-scheduled client reports that are due, its queue printing and mailing each. The original's
+scheduled client reports that are due, its queue printing and mailing each; the cron
+`analytics_sync` (`queues/analytics_sync.py`) asks a pull of every connected analytics source's
+last days, its queue carrying each pull (and back-fills) to the external API. The original's
 other switches
 (subscriptions, InstaSites, OneBalance, billing, ...) come back with the feature that gives them
 a task.
@@ -35,6 +37,7 @@ from queue_manager.switches import QueueSwitches
 from shared.utilities.task_names import (
     ACCOUNTS_PURGE_DELETE_EXPIRED,
     AFFILIATES_SWEEP,
+    ANALYTICS_SYNC_NIGHTLY,
     BOOKING_REMINDERS_SEND_DUE,
     CHECK_ACCOUNT_ACTIVE_SUSPEND_ENDED,
     CLIENT_REPORTS_SEND_DUE,
@@ -85,6 +88,8 @@ CRONS: dict[str, Cron] = {
     "affiliates": Cron(AFFILIATES_SWEEP, timedelta(hours=1)),
     # Its queue also prints and mails each claimed run.
     "client_reports": Cron(CLIENT_REPORTS_SEND_DUE, timedelta(minutes=5)),
+    # Its queue also carries each pull, the nightly ones and the back-fills'.
+    "analytics_sync": Cron(ANALYTICS_SYNC_NIGHTLY, timedelta(days=1)),
 }
 
 

@@ -92,6 +92,13 @@ class QueueManagerSettings(CsvJobSettings, EdocsSettings, SchedulingSettings, Re
     notifications_timeout_seconds: float = Field(
         10, gt=0, description="how long the notification service has to take a message"
     )
+    external_api_url: str = Field(
+        "http://127.0.0.1:5003",
+        description="the external API, which pulls the analytics sources' days (QM_ANALYTICS_SYNC)",
+    )
+    external_api_timeout_seconds: float = Field(
+        300, gt=0, description="how long one analytics pull (a month of a source) may take"
+    )
     dashboard_url: str = common(
         "DASHBOARD_URL",
         "http://localhost:5000",

@@ -79,6 +79,10 @@ class QueueSwitches(BaseSettings):
     client_reports: bool = switch(
         "mails scheduled client reports as PDFs to their recipients when their time comes"
     )
+    analytics_sync: bool = switch(
+        "pulls every connected analytics source's last days into the analytics store nightly, "
+        "and the months a back-fill asks for"
+    )
 
     def with_unset_switched_on(self) -> "QueueSwitches":
         """Every switch not set explicitly switched on (embedded mode runs everything)."""

@@ -255,3 +255,16 @@ class ClientReportDeliveryArguments(TaskArguments):
 # to the report's recipients.
 CLIENT_REPORTS_SEND_DUE = declare("client_reports.send_due", NoArguments)
 CLIENT_REPORTS_DELIVER = declare("client_reports.deliver", ClientReportDeliveryArguments)
+
+
+class AnalyticsPullArguments(TaskArguments):
+    account_id: str
+    source: str  # google-analytics, google-ads, facebook-ads, callrail, semrush
+    start_date: str  # ISO dates, both included
+    end_date: str
+
+
+# The analytics store: the nightly cron asking a pull per connected source, and each pull
+# (the nightly one or a back-fill's month) made by the external API.
+ANALYTICS_SYNC_NIGHTLY = declare("analytics_sync.nightly", NoArguments)
+ANALYTICS_SYNC_PULL = declare("analytics_sync.pull", AnalyticsPullArguments)

@@ -41,5 +41,6 @@ def create_app(settings: AiServiceSettings) -> FastAPI:
         routers=[chat_router, generate_router, usage_router],
         uses_mongo=True,
         uses_redis=True,
+        sends_work=True,
         lifespans=[quotas_lifespan, provider_lifespan],
     )

@@ -8,6 +8,7 @@ from ai_service.auth import AiRead
 from ai_service.provider import ChatProvider
 from ai_service.settings import AiServiceSettings
 from ai_service.usage.limits import Limits, Meter, MonthlyCapReached
+from shared.domain.onebalance.errors import InsufficientBalance
 from shared.utilities.errors import (
     Forbidden,
     RateLimited,
@@ -64,6 +65,7 @@ MODEL_ERRORS = (
     Unauthorized,
     Forbidden,
     MonthlyCapReached,
+    InsufficientBalance,
     RateLimited,
     UpstreamError,
     ServiceUnavailable,

@@ -36,6 +36,8 @@ from internal_api.notifications_center.routes import router as notifications_cen
 from internal_api.oauth.key_routes import router as api_keys_router
 from internal_api.oauth.protocol_routes import router as oauth_protocol_router
 from internal_api.oauth.routes import router as oauth_router
+from internal_api.onebalance.routes import router as onebalance_router
+from internal_api.payments import payments
 from internal_api.projects.routes import router as projects_router
 from internal_api.public.layer import install_public_cors, public_layer
 from internal_api.public.routes import router as public_router
@@ -49,6 +51,8 @@ from internal_api.scheduling.public.routes import router as scheduling_public_ro
 from internal_api.settings import InternalApiSettings
 from internal_api.signup_codes.routes import router as signup_codes_router
 from internal_api.storage import file_storage
+from internal_api.store.public_routes import router as store_public_router
+from internal_api.store.routes import router as store_router
 from internal_api.support.bots import support_bot
 from internal_api.support.routes import router as support_router
 from internal_api.url_shortener.redirect import PREFIX as SHORT_LINK_PREFIX
@@ -67,11 +71,13 @@ def create_app(
     external_api_transport: httpx.AsyncBaseTransport | None = None,
     queue_manager_transport: httpx.AsyncBaseTransport | None = None,
     cors_proxy_transport: httpx.AsyncBaseTransport | None = None,
+    payments_transport: httpx.AsyncBaseTransport | None = None,
 ) -> FastAPI:
     """`currency_transport` stands in for the network to the currency service, in tests,
     `captcha_transport` for hCaptcha's and Turnstile's, `external_api_transport` for the
     external API's (Google Calendar's busy times), `queue_manager_transport` for the queue
-    manager's and `cors_proxy_transport` for the CORS proxy's hosts."""
+    manager's, `cors_proxy_transport` for the CORS proxy's hosts and `payments_transport`
+    for Stripe's API."""
     redirect = Redirect()
     return create_service_app(
         settings,
@@ -122,6 +128,9 @@ def create_app(
             reports_public_router,
             reports_router,
             analytics_router,
+            onebalance_router,
+            store_router,
+            store_public_router,
         ],
         uses_mongo=True,
         uses_redis=True,
@@ -136,6 +145,7 @@ def create_app(
             support_bot(settings),
             queue_manager(settings, queue_manager_transport),
             cors_proxy(settings, cors_proxy_transport),
+            payments(settings, payments_transport),
         ],
         configure=install_public_cors,
         direct=[DirectRoute(SHORT_LINK_PREFIX, redirect)],

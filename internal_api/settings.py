@@ -11,8 +11,10 @@ from internal_api.oauth.settings import OAuthSettings
 from internal_api.public.settings import PublicSettings
 from internal_api.scheduling.settings import SchedulingApiSettings
 from internal_api.support.settings import SupportSettings
+from shared.domain.billing.settings import BillingSettings
 from shared.domain.csv_jobs.settings import CsvJobSettings
 from shared.domain.edocs.settings import EdocsSettings
+from shared.domain.payments.settings import PaymentSettings
 from shared.domain.reports.settings import ReportSettings
 from shared.utilities.settings import Port, RunMode, common
 
@@ -28,6 +30,8 @@ class InternalApiSettings(
     OAuthSettings,
     ReportSettings,
     AnalyticsApiSettings,
+    PaymentSettings,
+    BillingSettings,
 ):
     model_config = SettingsConfigDict(env_prefix="INTERNAL_API_")
 

@@ -18,16 +18,21 @@ expiries; the cron `projects` (`crons/projects.py`) sends tasks' reminders and m
 tasks' next occurrences; the cron `booking_reminders` (`crons/booking_reminders.py`) sends
 bookings' reminders; the support inbox's queues `support_message_status` and
 `support_notification` (`queues/support.py`) and crons `support_snooze` and
-`support_communication_check` (`crons/support.py`); the cron `reputation` (`queues/reputation.py`)
-syncs Google reviews and sends digests, its queue carrying new reviews and review requests; the
-cron `affiliates` (`queues/affiliates.py`) batches and pays payouts, its queue carrying the
-invoices' commissions; the cron `client_reports` (`queues/client_reports.py`) claims the
-scheduled client reports that are due, its queue printing and mailing each; the cron
-`analytics_sync` (`queues/analytics_sync.py`) asks a pull of every connected analytics source's
-last days, its queue carrying each pull (and back-fills) to the external API. The original's
-other switches
-(subscriptions, InstaSites, OneBalance, billing, ...) come back with the feature that gives them
-a task.
+`support_communication_check` (`crons/support.py`); billing's crons `subscription_activate`,
+`subscription_cancel`, `subscription_pending_subaccount_charge` and
+`subscription_charge_mainaccount` (whose queues also charge each invoice), `billing_new_auth`
+and `verify_stripe_domains` (`crons/billing.py`), and its queue `billing_contacts`
+(`queues/billing.py`); OneBalance's streams `onebalance_balance_reload_stream` and
+`onebalance_balance_charge_stream` (`queues/onebalance.py`) and crons
+`onebalance_balance_reload` and `onebalance_balance_charge` (`crons/onebalance.py`); the cron
+`reputation` (`queues/reputation.py`) syncs Google reviews and sends digests, its queue carrying
+new reviews and review requests; the cron `affiliates` (`queues/affiliates.py`) batches and
+pays payouts, its queue carrying the invoices' commissions; the cron `client_reports`
+(`queues/client_reports.py`) claims the scheduled client reports that are due, its queue
+printing and mailing each; the cron `analytics_sync` (`queues/analytics_sync.py`) asks a pull
+of every connected analytics source's last days, its queue carrying each pull (and back-fills)
+to the external API. The original's other switches (InstaSites, ...) come back with the
+feature that gives them a task.
 """
 
 from dataclasses import dataclass
@@ -38,19 +43,27 @@ from shared.utilities.task_names import (
     ACCOUNTS_PURGE_DELETE_EXPIRED,
     AFFILIATES_SWEEP,
     ANALYTICS_SYNC_NIGHTLY,
+    BILLING_NEW_AUTH_CHECK,
     BOOKING_REMINDERS_SEND_DUE,
     CHECK_ACCOUNT_ACTIVE_SUSPEND_ENDED,
     CLIENT_REPORTS_SEND_DUE,
     CONTACTS_EXPORT_CLEANUP_DELETE_EXPIRED,
     EDOCS_SWEEP,
+    ONEBALANCE_BALANCE_CHARGE_SETTLE,
+    ONEBALANCE_BALANCE_RELOAD_RELOAD_DUE,
     PROJECTS_SEND_DUE,
     REPUTATION_SWEEP,
     SCHEDULE_UTILIZATION_MONITORING_RECORD,
     SHORT_LINK_CLICKS_RECORD,
+    SUBSCRIPTION_ACTIVATE_START_DUE,
+    SUBSCRIPTION_CANCEL_END_DUE,
+    SUBSCRIPTION_CHARGE_MAINACCOUNT_SWEEP,
+    SUBSCRIPTION_PENDING_SUBACCOUNT_CHARGE_SWEEP,
     SUPPORT_COMMUNICATION_CHECK_FLAG_WAITING,
     SUPPORT_SNOOZE_REOPEN_DUE,
     TASK_RUNS_CLEANUP_DELETE_FINISHED,
     TRIGGERS_SWEEP_REQUEUE_PENDING,
+    VERIFY_STRIPE_DOMAINS_REGISTER,
     WEBHOOK_RETRIES_SEND_DUE,
     TaskName,
 )
@@ -90,6 +103,19 @@ CRONS: dict[str, Cron] = {
     "client_reports": Cron(CLIENT_REPORTS_SEND_DUE, timedelta(minutes=5)),
     # Its queue also carries each pull, the nightly ones and the back-fills'.
     "analytics_sync": Cron(ANALYTICS_SYNC_NIGHTLY, timedelta(days=1)),
+    "subscription_activate": Cron(SUBSCRIPTION_ACTIVATE_START_DUE, timedelta(minutes=5)),
+    "subscription_cancel": Cron(SUBSCRIPTION_CANCEL_END_DUE, timedelta(minutes=5)),
+    # Its queue also runs each invoice's attempt, queued by the sweep or by whoever made it.
+    "subscription_pending_subaccount_charge": Cron(
+        SUBSCRIPTION_PENDING_SUBACCOUNT_CHARGE_SWEEP, timedelta(minutes=5)
+    ),
+    "subscription_charge_mainaccount": Cron(
+        SUBSCRIPTION_CHARGE_MAINACCOUNT_SWEEP, timedelta(hours=1)
+    ),
+    "billing_new_auth": Cron(BILLING_NEW_AUTH_CHECK, timedelta(minutes=5)),
+    "verify_stripe_domains": Cron(VERIFY_STRIPE_DOMAINS_REGISTER, timedelta(hours=6)),
+    "onebalance_balance_reload": Cron(ONEBALANCE_BALANCE_RELOAD_RELOAD_DUE, timedelta(minutes=5)),
+    "onebalance_balance_charge": Cron(ONEBALANCE_BALANCE_CHARGE_SETTLE, timedelta(minutes=10)),
 }
 
 

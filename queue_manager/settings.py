@@ -4,14 +4,23 @@ from pydantic import Field, IPvAnyNetwork, PositiveFloat, PositiveInt, model_val
 from pydantic_settings import SettingsConfigDict
 
 from queue_manager.switches import QueueSwitches
+from shared.domain.billing.settings import BillingSettings
 from shared.domain.csv_jobs.settings import CsvJobSettings
 from shared.domain.edocs.settings import EdocsSettings
+from shared.domain.payments.settings import PaymentSettings
 from shared.domain.reports.settings import ReportSettings
 from shared.domain.scheduling.settings import SchedulingSettings
 from shared.utilities.settings import Port, RunMode, common
 
 
-class QueueManagerSettings(CsvJobSettings, EdocsSettings, SchedulingSettings, ReportSettings):
+class QueueManagerSettings(
+    CsvJobSettings,
+    EdocsSettings,
+    SchedulingSettings,
+    PaymentSettings,
+    BillingSettings,
+    ReportSettings,
+):
     model_config = SettingsConfigDict(env_prefix="QUEUE_MANAGER_")
 
     service_name: ClassVar[str] = "queue_manager"

@@ -67,6 +67,46 @@ class QueueSwitches(BaseSettings):
         "flags support conversations waiting too long for an answer and tells the assignee or "
         "the team, once per wait"
     )
+    subscription_activate: bool = switch(
+        "starts each sub-account plan's next period when its period or trial ends, and invoices "
+        "it (its charge queued at once)"
+    )
+    subscription_cancel: bool = switch(
+        "cancels the plans set to cancel at their period's end once it comes, voiding their open "
+        "invoices"
+    )
+    subscription_pending_subaccount_charge: bool = switch(
+        "charges sub-accounts' invoices through their agency's connected Stripe account: each "
+        "first attempt, and the dunning retries as they come due"
+    )
+    subscription_charge_mainaccount: bool = switch(
+        "invoices each agency the platform's monthly fee per active sub-account "
+        "(BILLING_PLATFORM_FEE) and charges it, retries included"
+    )
+    billing_new_auth: bool = switch(
+        "checks each new or renewed Stripe connection of an agency: whether it can take charges"
+    )
+    billing_contacts: bool = switch(
+        "records a sub-account that paid an invoice as a contact of its agency, tagged customer"
+    )
+    verify_stripe_domains: bool = switch(
+        "registers agencies' custom domains with their Stripe accounts for Apple Pay and Google "
+        "Pay, and checks them again until validated"
+    )
+    onebalance_balance_reload: bool = switch(
+        "reloads by card every OneBalance wallet still below its auto-reload threshold once its "
+        "window has passed"
+    )
+    onebalance_balance_reload_stream: bool = switch(
+        "reloads by card a OneBalance wallet whose balance has just crossed its threshold"
+    )
+    onebalance_balance_charge: bool = switch(
+        "finishes OneBalance charges a dead worker left half-way and charges the month's "
+        "phone-number rentals"
+    )
+    onebalance_balance_charge_stream: bool = switch(
+        "charges to OneBalance wallets the usage that goes through the queue (AI tokens)"
+    )
 
     reputation: bool = switch(
         "syncs Google Business reviews incrementally, alerts on low reviews, auto-replies, sends "

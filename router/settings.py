@@ -77,6 +77,8 @@ class RouterSettings(ServiceSettings):
         "POST /v1/oauth/token",
         "POST /v1/oauth/revoke",
         "GET /.well-known/oauth-authorization-server",
+        # A consumer paying through a sub-account's checkout link, from its website.
+        "POST /v1/store/public/checkout/*",
         # A client report's share link, sent to its readers.
         "GET /v1/reports/public/*",
     ]

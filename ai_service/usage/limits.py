@@ -8,7 +8,10 @@ its agency's quota:
   byte-level BPE token is at least one byte) and a few framing tokens per message, plus the
   most the model may write (AI_SERVICE_MAX_OUTPUT_TOKENS, sent with the request). After the
   call the reservation is settled to the tokens the provider reports, or given back when the
-  call failed.
+  call failed;
+- OneBalance: an account paying from a wallet is refused (402 `insufficient_balance`) before
+  the model is called when the wallet cannot pay for that most, and the tokens used are
+  charged to it through the queue once the call is recorded.
 
 The counters live in Redis (`shared.utilities.quotas`); a month's are seeded from the stored
 usage the first time they are needed, so a Redis restart forgets nothing. Every key of an
@@ -23,11 +26,15 @@ from typing import Any
 
 from ai_service.provider import Message, Usage
 from ai_service.usage.repository import UsageRepository
+from shared.domain.onebalance.charging import require_cover
+from shared.domain.onebalance.rates import MeteredAction
 from shared.models.ai_usage import AiUsage
 from shared.models.base import utc_now
 from shared.utilities.auth import Principal
 from shared.utilities.errors import PaymentRequired, RateLimited
+from shared.utilities.outbox import enqueue_job
 from shared.utilities.quotas import Counter, Quotas
+from shared.utilities.task_names import ONEBALANCE_BALANCE_CHARGE_STREAM_CHARGE
 
 # Tokens a chat template adds around each message, and to prime the answer (OpenAI's cookbook
 # counts 3 to 4); 8 keeps the bound an upper one.
@@ -123,6 +130,7 @@ class Meter:
         await self.seed(counters, start, expire_at)
         prompt = most_prompt_tokens(messages, response_format)
         tokens = prompt + self.limits.max_output_tokens
+        await require_cover(self.account_id, MeteredAction.AI_TOKENS, tokens)
         refusal = await self.quotas.take(counters, tokens, expire_at)
         if refusal is not None:
             raise cap_reached(refusal.counter, refusal.used, tokens, next_month(start))
@@ -185,7 +193,7 @@ class Reservation:
         self, feature: str, model: str, tokens_in: int, tokens_out: int, estimated: bool = False
     ) -> AiUsage:
         principal = self.meter.principal
-        return await UsageRepository.of_account(principal.account_id).add(
+        usage = await UsageRepository.of_account(principal.account_id).add(
             agency_id=self.meter.agency_id,
             user_id=principal.sub,
             feature=feature,
@@ -194,3 +202,20 @@ class Reservation:
             tokens_out=tokens_out,
             estimated=estimated,
         )
+        charge_tokens(usage)
+        return usage
+
+
+def charge_tokens(usage: AiUsage) -> None:
+    """The tokens used, charged to the account's OneBalance wallet through the queue (once per
+    usage, whatever happens to the job): the call has happened, so it is charged even past a
+    zero balance; `reserve` refused it if the wallet could not cover its most."""
+    enqueue_job(
+        ONEBALANCE_BALANCE_CHARGE_STREAM_CHARGE,
+        task_id=f"onebalance-ai:{usage.id}",
+        account_id=str(usage.account_id),
+        action=MeteredAction.AI_TOKENS.value,
+        quantity=usage.tokens_in + usage.tokens_out,
+        key=f"ai:{usage.id}",
+        description=f"AI {usage.feature}, {usage.model}",
+    )

@@ -23,6 +23,7 @@ from notifications.deliveries.schemas import DeliveryRead, EmailCreate, PushCrea
 from notifications.dependencies import Sending
 from notifications.templates.errors import MissingVariables, TemplateNotFound, UnsafeLink
 from shared.domain.accounts.users import NotAccountUsers
+from shared.domain.onebalance.errors import InsufficientBalance
 from shared.models.notification_delivery import DeliveryStatus, NotificationDelivery
 from shared.models.notification_template import Channel
 from shared.utilities.errors import (
@@ -52,6 +53,7 @@ SEND_ERRORS = (
     MissingVariables,
     UnsafeLink,
     DailyLimitReached,
+    InsufficientBalance,
 )
 SEND_DESCRIPTION = (
     "Sends to one of the account's users (`user_id`) or contacts (`contact_id`) at the "
@@ -63,7 +65,10 @@ SEND_DESCRIPTION = (
     "a limit with this data; `reason` says which). Users send with `notifications:write` for "
     "their active account; services name `account_id`. Email and SMS count against the "
     "account's daily limits (429 `daily_limit_reached` past them), and SMS go to the allowed "
-    "countries only. A user's email and SMS wait until the account's owner has confirmed "
+    "countries only. An account paying from a OneBalance wallet is charged for each email "
+    "and SMS segment when it is asked for (402 `insufficient_balance`, nothing stored or sent, "
+    "when the wallet cannot cover it; taken back if it fails for good). A user's email and "
+    "SMS wait until the account's owner has confirmed "
     "their email (403 `email_not_verified`)."
 )
 PUSH_DESCRIPTION = (

@@ -14,12 +14,14 @@ or its token registered by someone else) is not sent to. The delivery is `sent` 
 has taken it, `failed` when none did. A push token the provider reports dead fails its send
 and its device is removed, whether the push went to the user's devices or named the token.
 A device's send Expo took waits for its push receipt (notifications.deliveries.receipts).
+An email or SMS that failed for good gives its OneBalance charge back (`metering`).
 """
 
 import logging
 
 from beanie import PydanticObjectId
 
+from notifications.deliveries.metering import refund_failed
 from notifications.deliveries.repository import AllDeliveries, PushDevices
 from notifications.providers.base import (
     Attachment,
@@ -69,6 +71,8 @@ async def send_to_address(
         delivery.reason = ""
         delivery.record(DeliveryStatus.SENT)
     await delivery.save()
+    if delivery.status is DeliveryStatus.FAILED:
+        await refund_failed(delivery)
 
 
 async def send_to_devices(

@@ -17,6 +17,7 @@ from redis.asyncio import Redis
 from notifications.deliveries.dispatch import Dispatcher
 from notifications.deliveries.errors import AccountRequired, MarketingNeedsUser, NotYourAccount
 from notifications.deliveries.limits import DailyCount, daily_limit
+from notifications.deliveries.metering import store_charged
 from notifications.deliveries.recipients import Recipient, recipient_of
 from notifications.deliveries.repository import DeliveryRepository
 from notifications.deliveries.schemas import DeliveryCreate
@@ -153,14 +154,16 @@ def decide_for(delivery: NotificationDelivery, decision: Decision) -> None:
 async def store_counted(
     context: SendContext, delivery: NotificationDelivery
 ) -> NotificationDelivery:
-    """Stores the delivery, counted against the daily limit when it will be sent."""
+    """Stores the delivery, counted against the daily limit and charged to the account's
+    OneBalance wallet (`metering`) when it will be sent."""
     limit = daily_limit(context.settings, delivery.channel)
-    if limit is None or delivery.status not in WILL_BE_SENT:
-        return await delivery.insert()
+    will_be_sent = delivery.status in WILL_BE_SENT
+    if limit is None or not will_be_sent:
+        return await store_charged(delivery, will_be_sent)
     count = DailyCount(context.redis, str(delivery.account_id), delivery.channel, utc_now())
     await count.take(limit)
     try:
-        return await delivery.insert()
+        return await store_charged(delivery, will_be_sent)
     except BaseException:
         await count.give_back()
         raise

@@ -409,6 +409,31 @@ DEFAULT_TEMPLATES = (
             "<p>The link works until {{ expires_at|date }}.</p>"
         ),
     ),
+    DefaultTemplate(
+        event="onebalance_low_balance",
+        channel=Channel.EMAIL,
+        subject="{{ account_name }}: your OneBalance is low",
+        text="The OneBalance wallet of {{ account_name }} holds {{ balance }}, below your "
+        "alert at {{ threshold }}. Sends it cannot cover are refused.\n"
+        "Top it up: {{ wallet_url }}\n",
+        html=email_html(
+            "<p>The OneBalance wallet of {{ account_name }} holds <strong>{{ balance }}"
+            "</strong>, below your alert at {{ threshold }}. Sends it cannot cover are "
+            'refused.</p><p><a href="{{ wallet_url }}">Top it up</a></p>'
+        ),
+    ),
+    DefaultTemplate(
+        event="onebalance_reload_failed",
+        channel=Channel.EMAIL,
+        subject="{{ account_name }}: OneBalance auto-reload failed",
+        text="Reloading {{ amount }} into the OneBalance wallet of {{ account_name }} failed: "
+        "{{ reason }}\nCheck the card: {{ wallet_url }}\n",
+        html=email_html(
+            "<p>Reloading {{ amount }} into the OneBalance wallet of {{ account_name }} "
+            "failed: {{ reason }}</p>"
+            '<p><a href="{{ wallet_url }}">Check the card</a></p>'
+        ),
+    ),
 )
 
 DEFAULTS: dict[tuple[str, Channel], DefaultTemplate] = {

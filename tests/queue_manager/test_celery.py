@@ -127,6 +127,16 @@ def test_beat_schedules_the_crons_switched_on_on_their_own_queues():
             "schedule": 300.0,
             "options": {"queue": "support_communication_check"},
         },
+        "onebalance_balance_reload": {
+            "task": "onebalance_balance_reload.reload_due",
+            "schedule": 300.0,
+            "options": {"queue": "onebalance_balance_reload"},
+        },
+        "onebalance_balance_charge": {
+            "task": "onebalance_balance_charge.settle",
+            "schedule": 600.0,
+            "options": {"queue": "onebalance_balance_charge"},
+        },
     }
 
 

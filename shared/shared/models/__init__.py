@@ -27,12 +27,23 @@ from shared.models.automation import Automation
 from shared.models.automation_log import AutomationLog
 from shared.models.availability_schedule import AvailabilitySchedule
 from shared.models.billing_charge import BillingCharge
+from shared.models.billing_connection import BillingConnection
+from shared.models.billing_coupon import BillingCoupon
 from shared.models.billing_customer import BillingCustomer
+from shared.models.billing_invoice import BillingInvoice
+from shared.models.billing_payment_attempt import BillingPaymentAttempt
+from shared.models.billing_plan import BillingPlan
+from shared.models.billing_price import BillingPrice
+from shared.models.billing_product import BillingProduct
 from shared.models.billing_subscription import BillingSubscription
+from shared.models.billing_tax_rate import BillingTaxRate
 from shared.models.booking import Booking
 from shared.models.business_location import BusinessLocation
 from shared.models.callrail_key import CallrailKey
 from shared.models.client_report import ClientReport
+from shared.models.consumer_invoice import ConsumerInvoice
+from shared.models.consumer_offer import ConsumerOffer
+from shared.models.consumer_purchase import ConsumerPurchase
 from shared.models.contact import Contact
 from shared.models.conversation import Conversation
 from shared.models.conversation_channel import ConversationChannel
@@ -66,12 +77,17 @@ from shared.models.integration_webhook_receipt import IntegrationWebhookReceipt
 from shared.models.invitation import Invitation
 from shared.models.lead import Lead
 from shared.models.live_chat_widget import LiveChatWidget
+from shared.models.local_payment_object import LocalPaymentObject
 from shared.models.membership import Membership
 from shared.models.notification import Notification
 from shared.models.notification_delivery import NotificationDelivery
 from shared.models.notification_outbox import OutboxMessage
 from shared.models.notification_preference import NotificationPreference
 from shared.models.notification_template import NotificationTemplate
+from shared.models.onebalance_movement import OnebalanceMovement
+from shared.models.onebalance_wallet import OnebalanceWallet
+from shared.models.payment_customer import PaymentCustomer
+from shared.models.payment_domain import PaymentDomain
 from shared.models.pipeline import Pipeline
 from shared.models.project import Project
 from shared.models.project_board import ProjectBoard
@@ -94,6 +110,8 @@ from shared.models.short_link import ShortLink
 from shared.models.short_link_click import ShortLinkClick
 from shared.models.short_link_day import ShortLinkDay
 from shared.models.slot_reservation import SlotReservation
+from shared.models.store_order import StoreOrder
+from shared.models.store_product import StoreProduct
 from shared.models.stripe_token import StripeToken
 from shared.models.support_canned_reply import SupportCannedReply
 from shared.models.task_run import TaskRun
@@ -211,4 +229,22 @@ ALL_MODELS: list[type[Document]] = [
     AnalyticsDailyMetric,
     SemrushKey,
     ClientReport,
+    LocalPaymentObject,
+    PaymentCustomer,
+    BillingConnection,
+    BillingCoupon,
+    BillingInvoice,
+    BillingPaymentAttempt,
+    BillingPlan,
+    BillingPrice,
+    BillingProduct,
+    BillingTaxRate,
+    PaymentDomain,
+    OnebalanceWallet,
+    OnebalanceMovement,
+    StoreProduct,
+    StoreOrder,
+    ConsumerOffer,
+    ConsumerPurchase,
+    ConsumerInvoice,
 ]

@@ -31,6 +31,8 @@ class WebhookEventType(StrEnum):
     TASK_COMPLETED = "task.completed"
     BOOKING_CREATED = "booking.created"
     BOOKING_CANCELLED = "booking.cancelled"
+    INVOICE_PAID = "invoice.paid"
+    INVOICE_REFUNDED = "invoice.refunded"
 
 
 class WebhookSubscription(TenantDocument):

@@ -14,6 +14,7 @@ from shared.models.base import utc_now
 from tests.ai_service.conftest import HELLO, create_usage
 from tests.ai_service.fake_openai import Reply
 from tests.factories import create_account, create_signed_in, create_sub_account
+from tests.onebalance_factories import create_wallet
 
 MAX_OUTPUT = 30
 # What HELLO reserves: "Hello" in bytes, the framing of one message and of the answer, and the
@@ -181,3 +182,19 @@ async def test_a_month_lost_from_redis_is_counted_again_from_the_stored_usage(
         response = await ai.post("/v1/ai/chat", json=HELLO, headers=user.headers)
 
     assert response.status_code == 402
+
+
+async def test_a_wallet_that_cannot_cover_the_most_a_request_may_use_refuses_it(
+    start_ai, fake_openai
+):
+    user = await create_signed_in()
+    await create_wallet(user.account, balance=1)
+
+    # The most it may use: 2,021 tokens, 2 cents at 1 cent per 1,000.
+    async with start_ai(max_output_tokens=2_000) as ai:
+        answer = await ai.post("/v1/ai/chat", json=HELLO, headers=user.headers)
+
+    assert answer.status_code == 402, answer.text
+    assert answer.json()["error"]["code"] == "insufficient_balance"
+    assert fake_openai.requests == []
+    assert await recorded_tokens(user.account.id) == 0

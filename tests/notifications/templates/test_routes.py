@@ -48,6 +48,8 @@ async def test_the_default_set_covers_the_platforms_events(notifications):
         "host_booking_cancelled",
         "support_message",
         "support_waiting",
+        "onebalance_low_balance",
+        "onebalance_reload_failed",
     }
     assert all(template["is_default"] for template in answer.json())
 

@@ -102,6 +102,14 @@ EXAMPLES = {
         {"account_name": "Acme", "subject": "Invoice", "waiting_minutes": "65"},
         {"conversation_url": dashboard_paths.support_conversation("c1")},
     ),
+    "onebalance_low_balance": (
+        {"account_name": "Acme", "balance": "1.20 USD", "threshold": "5.00 USD"},
+        {"wallet_url": dashboard_paths.wallet()},
+    ),
+    "onebalance_reload_failed": (
+        {"account_name": "Acme", "amount": "20.00 USD", "reason": "Your card was declined."},
+        {"wallet_url": dashboard_paths.wallet()},
+    ),
 }
 # Events sent by email (the others, by SMS, are sent to a phone number).
 EMAILED = sorted(name for name, event in PLATFORM_EVENTS.items() if Channel.EMAIL in event.channels)

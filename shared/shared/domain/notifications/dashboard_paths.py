@@ -35,3 +35,8 @@ def task(project_id: object, task_id: object) -> str:
 
 def support_conversation(conversation_id: object) -> str:
     return f"/support/conversations/{conversation_id}"
+
+
+def wallet() -> str:
+    """The account's OneBalance wallet: its balance, movements and auto-reload."""
+    return "/onebalance"

@@ -80,6 +80,12 @@ PLATFORM_EVENTS: dict[str, PlatformEvent] = {
         PlatformEvent("affiliate_invitation", (Channel.EMAIL,), Audience.ADDRESS),
         # A scheduled client report, its PDF attached, to each of its recipients.
         PlatformEvent("client_report", (Channel.EMAIL,), Audience.ADDRESS),
+        # OneBalance: the wallet fell below the account's alert threshold; an auto-reload's
+        # card was declined.
+        PlatformEvent("onebalance_low_balance", (Channel.EMAIL,), Audience.ACCOUNT_MEMBERS),
+        PlatformEvent(
+            "onebalance_reload_failed", (Channel.EMAIL,), Audience.ACCOUNT_MEMBERS, urgent=True
+        ),
     )
 }
 

@@ -30,6 +30,8 @@ from internal_api.exchange_rates import exchange_rates
 from internal_api.filters.routes import router as filters_router
 from internal_api.forms.routes import router as forms_router
 from internal_api.inbound.routes import router as inbound_router
+from internal_api.instareports.public_routes import router as instareports_public_router
+from internal_api.instareports.routes import router as instareports_router
 from internal_api.live_chat.routes import router as live_chat_router
 from internal_api.mobile_app.routes import router as mobile_app_router
 from internal_api.notifications_center.routes import router as notifications_center_router
@@ -128,6 +130,8 @@ def create_app(
             reports_public_router,
             reports_router,
             analytics_router,
+            instareports_public_router,
+            instareports_router,
             onebalance_router,
             store_router,
             store_public_router,

@@ -14,6 +14,7 @@ from internal_api.support.settings import SupportSettings
 from shared.domain.billing.settings import BillingSettings
 from shared.domain.csv_jobs.settings import CsvJobSettings
 from shared.domain.edocs.settings import EdocsSettings
+from shared.domain.instareports.settings import InstaReportSettings
 from shared.domain.payments.settings import PaymentSettings
 from shared.domain.reports.settings import ReportSettings
 from shared.utilities.settings import Port, RunMode, common
@@ -30,6 +31,7 @@ class InternalApiSettings(
     OAuthSettings,
     ReportSettings,
     AnalyticsApiSettings,
+    InstaReportSettings,
     PaymentSettings,
     BillingSettings,
 ):

@@ -31,7 +31,8 @@ pays payouts, its queue carrying the invoices' commissions; the cron `client_rep
 (`queues/client_reports.py`) claims the scheduled client reports that are due, its queue
 printing and mailing each; the cron `analytics_sync` (`queues/analytics_sync.py`) asks a pull
 of every connected analytics source's last days, its queue carrying each pull (and back-fills)
-to the external API. The original's other switches (InstaSites, ...) come back with the
+to the external API; the queue `instareport_build` (`queues/instareports.py`) builds
+InstaReports. The original's other switches (InstaSites, ...) come back with the
 feature that gives them a task.
 """
 

@@ -7,6 +7,7 @@ from queue_manager.switches import QueueSwitches
 from shared.domain.billing.settings import BillingSettings
 from shared.domain.csv_jobs.settings import CsvJobSettings
 from shared.domain.edocs.settings import EdocsSettings
+from shared.domain.instareports.settings import InstaReportSettings
 from shared.domain.payments.settings import PaymentSettings
 from shared.domain.reports.settings import ReportSettings
 from shared.domain.scheduling.settings import SchedulingSettings
@@ -20,6 +21,7 @@ class QueueManagerSettings(
     PaymentSettings,
     BillingSettings,
     ReportSettings,
+    InstaReportSettings,
 ):
     model_config = SettingsConfigDict(env_prefix="QUEUE_MANAGER_")
 

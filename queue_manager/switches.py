@@ -123,6 +123,9 @@ class QueueSwitches(BaseSettings):
         "pulls every connected analytics source's last days into the analytics store nightly, "
         "and the months a back-fill asks for"
     )
+    instareport_build: bool = switch(
+        "builds InstaReports: a prospect's website fetched through the outbound proxy and scored"
+    )
 
     def with_unset_switched_on(self) -> "QueueSwitches":
         """Every switch not set explicitly switched on (embedded mode runs everything)."""

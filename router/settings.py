@@ -81,6 +81,8 @@ class RouterSettings(ServiceSettings):
         "POST /v1/store/public/checkout/*",
         # A client report's share link, sent to its readers.
         "GET /v1/reports/public/*",
+        # An InstaReport's link, sent to the prospect.
+        "GET /v1/instareports/public/*",
     ]
 
     rate_limit_per_account: Limits = parse_limits("100/second, 3000/minute, 500000/day")

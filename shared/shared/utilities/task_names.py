@@ -322,3 +322,12 @@ ONEBALANCE_BALANCE_CHARGE_STREAM_CHARGE = declare(
     "onebalance_balance_charge_stream.charge", UsageChargeArguments
 )
 ONEBALANCE_BALANCE_CHARGE_SETTLE = declare("onebalance_balance_charge.settle", NoArguments)
+
+
+class InstaReportArguments(TaskArguments):
+    report_id: str
+    account_id: str
+
+
+# InstaReports (QM_INSTAREPORT_BUILD): a queued audit of a prospect's online presence built.
+INSTAREPORT_BUILD_RUN = declare("instareport_build.run", InstaReportArguments)

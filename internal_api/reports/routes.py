@@ -1,7 +1,7 @@
 """/v1/reports: client reports (signed in). A report's page (`/preview`) is the HTML its PDF
 is printed from; a share link opens the same page without a session (`public_routes.py`)."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Response
 from fastapi.responses import HTMLResponse
@@ -25,8 +25,9 @@ from shared.utilities.pagination import Page, PageParams, sorted_by
 router = APIRouter(prefix="/v1/reports", tags=["reports"])
 
 ReportPaging = Annotated[PageParams, Depends(sorted_by(ClientReportRepository.sortable))]
-PAGE = {200: {"content": {"text/html": {}}}}
-PDF = {200: {"content": {"application/pdf": {}}}}
+# The documented answers of a page and of a PDF, beside the error answers.
+PAGE: dict[int | str, dict[str, Any]] = {200: {"content": {"text/html": {}}}}
+PDF: dict[int | str, dict[str, Any]] = {200: {"content": {"application/pdf": {}}}}
 
 
 def pdf_response(pdf: bytes, report_id: str) -> Response:

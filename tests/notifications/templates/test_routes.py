@@ -50,6 +50,7 @@ async def test_the_default_set_covers_the_platforms_events(notifications):
         "support_waiting",
         "onebalance_low_balance",
         "onebalance_reload_failed",
+        "client_report",
     }
     assert all(template["is_default"] for template in answer.json())
 

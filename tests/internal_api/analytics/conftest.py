@@ -1,7 +1,7 @@
 import pytest
 
 from tests.factories import create_account, create_signed_in
-from tests.internal_api.module_app import module_api, start_api  # noqa: F401  (fixtures)
+from tests.internal_api.module_app import module_api  # noqa: F401  (a fixture)
 
 
 @pytest.fixture

@@ -1,14 +1,20 @@
 """/v1/analytics/summary: the overview tiles of a range in one answer, counted in the account's
 time zone from its own data only, and served again from the cache within its time."""
 
-from datetime import UTC, datetime
+import os
+from datetime import UTC, date, datetime
 
 from beanie import PydanticObjectId
+from redis.asyncio import Redis
 
+from internal_api.analytics.schemas import SummaryRange
+from internal_api.analytics.service import summary
+from internal_api.settings import InternalApiSettings
 from shared.domain.analytics.metrics import DailyMetric, upsert_daily_metrics
 from shared.models.conversation_message import ConversationMessage, SenderType
 from shared.models.deal import DealStatus
 from shared.models.lead import LeadSource
+from shared.utilities.auth import Principal, TokenKind
 from tests.factories import create_contact, create_deal, create_lead, create_pipeline
 
 SUMMARY = "/v1/analytics/summary"
@@ -86,14 +92,20 @@ async def test_the_same_range_is_served_from_the_cache(module_api, owner):
     assert again.json() == first.json()
 
 
-async def test_without_a_cache_each_request_counts_again(start_api, owner):
-    async with start_api(analytics_summary_cache_seconds=0) as api:
-        await api.get(SUMMARY, params=MARCH, headers=owner.headers)
-        await create_contact(owner.account, created_at=IN_MARCH)
+async def test_without_a_cache_each_request_counts_again(owner):
+    settings = InternalApiSettings(analytics_summary_cache_seconds=0)
+    period = SummaryRange(start_date=date(2026, 3, 1), end_date=date(2026, 3, 31))
+    principal = Principal(
+        kind=TokenKind.USER, sub=str(owner.user.id), account_id=str(owner.account.id)
+    )
+    redis = Redis.from_url(os.environ["REDIS_URL"])
+    await summary(principal, period, redis, settings)
+    await create_contact(owner.account, created_at=IN_MARCH)
 
-        response = await api.get(SUMMARY, params=MARCH, headers=owner.headers)
+    counted = await summary(principal, period, redis, settings)
+    await redis.aclose()
 
-    assert response.json()["contacts_added"] == 1
+    assert counted.contacts_added == 1
 
 
 async def test_a_range_ending_before_it_starts_is_refused(module_api, owner):

@@ -1,13 +1,17 @@
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Depends
 
 from external_api.integrations.framework.auth import IntegrationsWrite
 from external_api.integrations.framework.dependencies import IntegrationsDep
 from external_api.integrations.framework.errors import CONNECTED_CALL_ERRORS
 from external_api.integrations.semrush import service
-from external_api.integrations.semrush.schemas import SemrushSnapshot
+from external_api.integrations.semrush.schemas import SemrushSnapshot, VisibilityQuery
+from shared.utilities.auth import Principal, requires_service
 from shared.utilities.errors import Forbidden, InvalidInput, Unauthorized, error_responses
 
 router = APIRouter(prefix=f"/v1/e/{service.NAME}", tags=[service.NAME])
+QueueManager = Annotated[Principal, Depends(requires_service("queue_manager"))]
 
 
 @router.post(
@@ -19,3 +23,17 @@ router = APIRouter(prefix=f"/v1/e/{service.NAME}", tags=[service.NAME])
 )
 async def sync(principal: IntegrationsWrite, integrations: IntegrationsDep) -> SemrushSnapshot:
     return await service.sync(integrations, principal.account_id)
+
+
+@router.post(
+    "/visibility",
+    summary="Another domain's search visibility, with the account's key (the queue manager only)",
+    description="Semrush's overview of `domain` (an InstaReport's prospect): its rank, organic "
+    "keywords and traffic, and that traffic's cost (US cents); 409 `not_connected` when the "
+    "account has no Semrush key. Nothing is stored.",
+    responses=error_responses(Unauthorized, Forbidden, InvalidInput, *CONNECTED_CALL_ERRORS),
+)
+async def visibility(
+    body: VisibilityQuery, caller: QueueManager, integrations: IntegrationsDep
+) -> dict[str, float]:
+    return await service.visibility(integrations, body.account_id, body.domain)

@@ -3,6 +3,7 @@ from datetime import date
 from pydantic import BaseModel, Field
 
 from external_api.integrations.framework.provider import ApiKeyConnect
+from shared.utilities.schemas import WriteModel
 
 # A bare host name: `bakery.example`, `shop.bakery.co.uk`.
 DOMAIN = r"^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$"
@@ -21,3 +22,8 @@ class SemrushSnapshot(BaseModel):
     domain: str
     day: date
     rows: int
+
+
+class VisibilityQuery(WriteModel):
+    account_id: str = Field(pattern=r"^[0-9a-f]{24}$", description="whose Semrush key reads it")
+    domain: str = Field(max_length=253, pattern=DOMAIN)

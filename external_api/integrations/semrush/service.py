@@ -74,3 +74,13 @@ async def sync(integrations: Integrations, account_id: str) -> SemrushSnapshot:
     rows = domain_rows(domain, day, overview, backlinks) + keyword_rows(day, keywords)
     written = await upsert_daily_metrics(account_id, SOURCE, rows)
     return SemrushSnapshot(domain=domain, day=day, rows=written)
+
+
+async def visibility(integrations: Integrations, account_id: str, domain: str) -> dict[str, float]:
+    """Another domain's overview (a prospect's, for an InstaReport) read with the account's
+    key, in its regional database: rank, organic keywords, traffic and its cost in cents."""
+    credential: SemrushKey = await integrations.store(NAME).connected(account_id)
+    semrush = Semrush(integrations.connected_http(NAME, account_id))
+    overview = await semrush.domain_overview(domain, credential.database)
+    rows = domain_rows(domain, utc_now().date(), overview, {})
+    return {row.metric: row.value for row in rows}

@@ -3,6 +3,11 @@ queued, the website fetched and each part scored, the agency's products recommen
 weak parts, its progress told on the general socket as it goes (`instareport:progress` to the
 account's room), and a failure recorded on the report rather than left building."""
 
+from collections.abc import Awaitable, Callable
+from urllib.parse import urlsplit
+
+from beanie import PydanticObjectId
+
 from shared.domain.accounts.repository import account
 from shared.domain.instareports.recommendations import recommended
 from shared.domain.instareports.repository import claim_build, instareport_by_id
@@ -22,6 +27,19 @@ from shared.utilities.outbox import emit, flush
 from shared.utilities.realtime import Socket, account_room
 
 NOT_READ = "Google Business Profile and Yext listings are not read by InstaReports yet."
+# A domain's search visibility read with the account's Semrush key (None without one).
+Visibility = Callable[[PydanticObjectId, str], Awaitable[dict[str, float] | None]]
+
+
+async def no_visibility(account_id: PydanticObjectId, domain: str) -> None:
+    return None
+
+
+def domain_of(website: str) -> str:
+    host = urlsplit(website if "://" in website else f"https://{website}").hostname or ""
+    return host.removeprefix("www.")
+
+
 NO_WEBSITE = "No website was given."
 
 
@@ -33,7 +51,9 @@ async def told(report: InstaReport, progress: int, status: InstaReportStatus) ->
     await flush()  # the progress goes out now, not when the whole build is done
 
 
-async def website_parts(report: InstaReport, settings: InstaReportSettings) -> list[AuditPart]:
+async def website_parts(
+    report: InstaReport, settings: InstaReportSettings, visibility: Visibility
+) -> list[AuditPart]:
     if not report.business.website:
         return [
             unchecked(area, NO_WEBSITE)
@@ -42,10 +62,13 @@ async def website_parts(report: InstaReport, settings: InstaReportSettings) -> l
     page = await home_page(
         report.business.website, settings.outbound_proxy_url, settings.instareport_fetch_seconds
     )
-    return [website_part(page), seo_part(page), social_part(page)]
+    seen = await visibility(report.account_id, domain_of(report.business.website))
+    return [website_part(page), seo_part(page, seen), social_part(page)]
 
 
-async def build(report_id: str, settings: InstaReportSettings) -> InstaReport | None:
+async def build(
+    report_id: str, settings: InstaReportSettings, visibility: Visibility = no_visibility
+) -> InstaReport | None:
     """The report as built; as it was when another run has claimed it (or it is gone)."""
     report = await instareport_by_id(report_id)
     if report is None or report.id is None or not await claim_build(report.id):
@@ -54,7 +77,7 @@ async def build(report_id: str, settings: InstaReportSettings) -> InstaReport | 
     try:
         await told(report, 10, InstaReportStatus.BUILDING)
         parts = [unchecked(AuditArea.LISTINGS, NOT_READ), unchecked(AuditArea.REVIEWS, NOT_READ)]
-        parts += await website_parts(report, settings)
+        parts += await website_parts(report, settings, visibility)
         await told(report, 70, InstaReportStatus.BUILDING)
         owner = await account(report.account_id)
         agency_id = owner.agency_id if owner else report.account_id

@@ -13,6 +13,8 @@ the usual letters. The overall score is the mean of the parts that could be chec
 | seo | a meta description of 50 to 160 characters | 30 |
 | seo | exactly one `<h1>` | 20 |
 | seo | every image has alt text | 20 |
+| seo | ranks for at least 10 organic keywords (Semrush, when the account has it) | 20 |
+| seo | at least 100 organic visits a month (Semrush, when the account has it) | 20 |
 | social | links to Facebook 30, Instagram 25, LinkedIn 15, YouTube 10, X 10, TikTok 10 | 100 |
 """
 
@@ -20,6 +22,8 @@ from shared.domain.instareports.website import Page
 from shared.models.instareport import AuditArea, AuditPart, Finding
 
 MAX_PAGE_BYTES = 2 * 1024 * 1024
+MIN_KEYWORDS = 10
+MIN_VISITS = 100
 MAX_LOAD_SECONDS = 3.0
 SOCIAL_POINTS = {
     "Facebook": 30,
@@ -83,30 +87,48 @@ def website_part(page: Page) -> AuditPart:
     )
 
 
-def seo_part(page: Page) -> AuditPart:
+def visibility_checks(visibility: dict[str, float]) -> list[Finding]:
+    keywords = int(visibility.get("organic_keywords", 0))
+    visits = int(visibility.get("organic_traffic", 0))
+    return [
+        check(
+            "Ranks for at least 10 organic keywords",
+            keywords >= MIN_KEYWORDS,
+            20,
+            f"{keywords:,} keywords (Semrush)",
+        ),
+        check(
+            "At least 100 organic visits a month",
+            visits >= MIN_VISITS,
+            20,
+            f"{visits:,} visits (Semrush)",
+        ),
+    ]
+
+
+def seo_part(page: Page, visibility: dict[str, float] | None = None) -> AuditPart:
+    """On-page checks, and the domain's search visibility when Semrush could be read."""
     if not page.reached:
         return unchecked(AuditArea.SEO, "The website did not answer.")
-    return part(
-        AuditArea.SEO,
-        [
-            check(
-                "Title of 10 to 60 characters", 10 <= len(page.title) <= 60, 30, page.title[:120]
-            ),
-            check(
-                "Meta description of 50 to 160 characters",
-                50 <= len(page.description) <= 160,
-                30,
-                page.description[:200],
-            ),
-            check("Exactly one main heading", page.h1_count == 1, 20, f"{page.h1_count} <h1>"),
-            check(
-                "Every image has alt text",
-                page.images_without_alt == 0,
-                20,
-                f"{page.images_without_alt} of {page.images} without",
-            ),
-        ],
-    )
+    findings = [
+        check("Title of 10 to 60 characters", 10 <= len(page.title) <= 60, 30, page.title[:120]),
+        check(
+            "Meta description of 50 to 160 characters",
+            50 <= len(page.description) <= 160,
+            30,
+            page.description[:200],
+        ),
+        check("Exactly one main heading", page.h1_count == 1, 20, f"{page.h1_count} <h1>"),
+        check(
+            "Every image has alt text",
+            page.images_without_alt == 0,
+            20,
+            f"{page.images_without_alt} of {page.images} without",
+        ),
+    ]
+    if visibility is None:
+        return part(AuditArea.SEO, findings, "Search visibility not read: no Semrush connected.")
+    return part(AuditArea.SEO, findings + visibility_checks(visibility))
 
 
 def social_part(page: Page) -> AuditPart:

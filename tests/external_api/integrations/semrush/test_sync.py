@@ -7,6 +7,8 @@ from beanie import PydanticObjectId
 
 from shared.domain.analytics.repository import stored_rows
 from shared.models.semrush_key import SemrushKey
+from shared.utilities.auth import authenticator_for, service_token
+from shared.utilities.settings import ServiceSettings
 from tests.external_api.fakes import query_of
 from tests.external_api.fakes.semrush import (
     ANALYTICS_URL,
@@ -130,3 +132,37 @@ async def test_a_key_error_line_asks_to_reconnect_and_stores_nothing(
 
     assert response.json()["error"]["code"] == "reconnect_needed"
     assert await stored_rows(connected.account_id, "semrush") == []
+
+
+def from_service(name: str) -> dict:
+    token = service_token(authenticator_for(ServiceSettings()), name, "external_api")
+    return {"authorization": f"Bearer {token}"}
+
+
+async def test_a_prospects_visibility_is_read_with_the_accounts_key(external, fake, connected):
+    fake.on("GET", ANALYTICS_URL, by_type({"domain_ranks": DOMAIN_RANKS}))
+    body = {"account_id": str(connected.account_id), "domain": "prospect.example"}
+
+    response = await external.post(
+        "/v1/e/semrush/visibility", json=body, headers=from_service("queue_manager")
+    )
+
+    [asked] = fake.sent("GET", ANALYTICS_URL)
+    assert (query_of(asked)["domain"], query_of(asked)["key"]) == ("prospect.example", API_KEY)
+    assert response.json() == {
+        "rank": 48211,
+        "organic_keywords": 1520,
+        "organic_traffic": 8734,
+        "organic_cost": 219550,
+    }
+    assert await stored_rows(connected.account_id, "semrush") == []
+
+
+async def test_visibility_without_semrush_answers_not_connected(external, account_id):
+    body = {"account_id": account_id, "domain": "prospect.example"}
+
+    response = await external.post(
+        "/v1/e/semrush/visibility", json=body, headers=from_service("queue_manager")
+    )
+
+    assert response.json()["error"]["code"] == "not_connected"

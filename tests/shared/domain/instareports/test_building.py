@@ -90,3 +90,17 @@ async def test_a_report_is_built_once(website, client):
 
     assert again.status is InstaReportStatus.READY
     assert len([e for e in emitted(sent) if e[0] == "instareport:progress"]) == 3
+
+
+async def test_the_prospects_search_visibility_is_read_for_its_domain(website, client):
+    report = await create_instareport(client, "https://www.dees.example")
+    asked = []
+
+    async def visibility(account_id, domain):
+        asked.append((account_id, domain))
+        return {"organic_keywords": 3, "organic_traffic": 500}
+
+    async with outbound_proxy(["127.0.0.1"]) as proxy, recording():
+        await build(str(report.id), settings_with(proxy), visibility)
+
+    assert asked == [(client.id, "dees.example")]

@@ -77,3 +77,13 @@ def test_the_overall_score_is_the_mean_of_the_checked_parts():
 
     assert overall(parts) == (78, "C")
     assert weak_areas(parts) == [AuditArea.SOCIAL]
+
+
+def test_semrushs_visibility_adds_its_checks_to_seo():
+    part = seo_part(GOOD, {"organic_keywords": 1520, "organic_traffic": 40})
+
+    assert [(f.check, f.passed) for f in part.findings][-2:] == [
+        ("Ranks for at least 10 organic keywords", True),
+        ("At least 100 organic visits a month", False),
+    ]
+    assert part.score == 86  # 120 of 140

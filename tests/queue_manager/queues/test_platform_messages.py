@@ -110,6 +110,10 @@ EXAMPLES = {
         {"account_name": "Acme", "amount": "20.00 USD", "reason": "Your card was declined."},
         {"wallet_url": dashboard_paths.wallet()},
     ),
+    "client_report": (
+        {"report_name": "March results", "brand_name": "Acme", "expires_at": "2030-01-31"},
+        {"report_url": "/v1/reports/public/t"},
+    ),
 }
 # Events sent by email (the others, by SMS, are sent to a phone number).
 EMAILED = sorted(name for name, event in PLATFORM_EVENTS.items() if Channel.EMAIL in event.channels)

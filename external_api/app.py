@@ -9,6 +9,7 @@ from external_api.integrations.framework.routes import router as integrations_ro
 from external_api.integrations.framework.runtime import integrations_lifespan
 from external_api.integrations.platform import PLATFORM_ROUTERS, platform_lifespan
 from external_api.integrations.registry import PROVIDERS
+from external_api.integrations.reports.sync_routes import router as analytics_router
 from external_api.settings import ExternalApiSettings
 from shared.utilities.app import create_app as create_service_app
 
@@ -34,7 +35,7 @@ def create_app(
     return create_service_app(
         settings,
         title="External API",
-        routers=[*provider_routers(providers), *PLATFORM_ROUTERS],
+        routers=[*provider_routers(providers), *PLATFORM_ROUTERS, analytics_router],
         uses_mongo=True,
         uses_redis=True,
         sends_work=True,

@@ -8,6 +8,7 @@ from external_api.integrations.cloudflare.settings import CloudflareSettings
 from external_api.integrations.duda.settings import DudaSettings
 from external_api.integrations.facebook.settings import FacebookSettings
 from external_api.integrations.google.settings import GoogleSettings
+from external_api.integrations.semrush.settings import SemrushSettings
 from external_api.integrations.sendgrid.settings import SendgridSettings
 from external_api.integrations.stripe.settings import StripeSettings
 from external_api.integrations.tipalti.settings import TipaltiSettings
@@ -63,6 +64,7 @@ class ExternalApiSettings(ServiceSettings):
     cloudflare: CloudflareSettings = Field(
         default_factory=CloudflareSettings, description="Cloudflare for SaaS (platform)"
     )
+    semrush: SemrushSettings = Field(default_factory=SemrushSettings, description="Semrush")
 
     @model_validator(mode="after")
     def distributed_mode_needs_an_encryption_key(self) -> Self:

@@ -10,6 +10,7 @@ from internal_api.admin.queues import queue_manager
 from internal_api.admin.routes import router as admin_router
 from internal_api.affiliates.public_routes import router as affiliates_public_router
 from internal_api.affiliates.routes import router as affiliates_router
+from internal_api.analytics.routes import router as analytics_router
 from internal_api.auth.passwords import password_hashing
 from internal_api.auth.routes import router as auth_router
 from internal_api.auth.two_factor.routes import router as two_factor_router
@@ -42,6 +43,8 @@ from internal_api.inbound.routes import router as inbound_router
 from internal_api.instasites.places import google_places
 from internal_api.instasites.routes import router as instasites_router
 from internal_api.instasites.yext import yext_entities
+from internal_api.instareports.public_routes import router as instareports_public_router
+from internal_api.instareports.routes import router as instareports_router
 from internal_api.live_chat.routes import router as live_chat_router
 from internal_api.mobile_app.routes import router as mobile_app_router
 from internal_api.notifications_center.routes import router as notifications_center_router
@@ -58,6 +61,8 @@ from internal_api.reviews.request_routes import router as review_requests_router
 from internal_api.reviews.routes import router as reviews_router
 from internal_api.reviews.setup_routes import router as reviews_setup_router
 from internal_api.reviews.siblings import review_siblings
+from internal_api.reports.public_routes import router as reports_public_router
+from internal_api.reports.routes import router as reports_router
 from internal_api.scheduling.availability.routes import router as schedules_router
 from internal_api.scheduling.bookings.routes import router as bookings_router
 from internal_api.scheduling.calendar import google_busy_times
@@ -155,6 +160,11 @@ def create_app(
             funnels_router,
             pages_public_router,
             templates_router,
+            reports_public_router,
+            reports_router,
+            analytics_router,
+            instareports_public_router,
+            instareports_router,
             onebalance_router,
             store_router,
             store_public_router,

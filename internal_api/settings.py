@@ -6,6 +6,7 @@ from pydantic_settings import SettingsConfigDict
 
 from internal_api.admin.settings import AdminSettings
 from internal_api.affiliates.settings import AffiliatesApiSettings
+from internal_api.analytics.settings import AnalyticsApiSettings
 from internal_api.cors_proxy.settings import CorsProxySettings
 from internal_api.funnels.settings import PagesApiSettings
 from internal_api.instasites.settings import InstasiteSettings
@@ -18,7 +19,9 @@ from shared.domain.csv_jobs.settings import CsvJobSettings
 from shared.domain.domains.settings import DomainSettings
 from shared.domain.edocs.settings import EdocsSettings
 from shared.domain.funnels.settings import FunnelSettings
+from shared.domain.instareports.settings import InstaReportSettings
 from shared.domain.payments.settings import PaymentSettings
+from shared.domain.reports.settings import ReportSettings
 from shared.utilities.settings import Port, RunMode, common
 
 
@@ -31,6 +34,9 @@ class InternalApiSettings(
     AdminSettings,
     CorsProxySettings,
     OAuthSettings,
+    ReportSettings,
+    AnalyticsApiSettings,
+    InstaReportSettings,
     PaymentSettings,
     DomainSettings,
     InstasiteSettings,

@@ -15,8 +15,10 @@ from shared.utilities.task_names import (
     ACCOUNTS_PURGE_DELETE_EXPIRED,
     BILLING_NEW_AUTH_CHECK,
     AFFILIATES_SWEEP,
+    ANALYTICS_SYNC_NIGHTLY,
     BOOKING_REMINDERS_SEND_DUE,
     CHECK_ACCOUNT_ACTIVE_SUSPEND_ENDED,
+    CLIENT_REPORTS_SEND_DUE,
     CONTACTS_EXPORT_CLEANUP_DELETE_EXPIRED,
     EDOCS_SWEEP,
     INSTASITES_PURGE_UNCLAIMED,
@@ -68,6 +70,14 @@ CRONS: dict[str, Cron] = {
     "support_communication_check": Cron(
         SUPPORT_COMMUNICATION_CHECK_FLAG_WAITING, timedelta(minutes=5)
     ),
+    # Its queue also carries new reviews, Google's notifications and review requests.
+    "reputation": Cron(REPUTATION_SWEEP, timedelta(minutes=15)),
+    # Its queue also carries the invoices' commissions.
+    "affiliates": Cron(AFFILIATES_SWEEP, timedelta(hours=1)),
+    # Its queue also prints and mails each claimed run.
+    "client_reports": Cron(CLIENT_REPORTS_SEND_DUE, timedelta(minutes=5)),
+    # Its queue also carries each pull, the nightly ones and the back-fills'.
+    "analytics_sync": Cron(ANALYTICS_SYNC_NIGHTLY, timedelta(days=1)),
     "subscription_activate": Cron(SUBSCRIPTION_ACTIVATE_START_DUE, timedelta(minutes=5)),
     "subscription_cancel": Cron(SUBSCRIPTION_CANCEL_END_DUE, timedelta(minutes=5)),
     # Its queue also runs each invoice's attempt, queued by the sweep or by whoever made it.

@@ -11,6 +11,8 @@ from shared.domain.edocs.settings import EdocsSettings
 from shared.domain.funnels.settings import FunnelSettings
 from shared.domain.payments.settings import PaymentSettings
 from shared.domain.reviews.settings import ReputationWorkerSettings
+from shared.domain.instareports.settings import InstaReportSettings
+from shared.domain.reports.settings import ReportSettings
 from shared.domain.scheduling.settings import SchedulingSettings
 from shared.utilities.settings import Port, RunMode, common
 
@@ -35,6 +37,8 @@ class QueueManagerSettings(
     DomainSettings,
     FunnelSettings,
     ReputationWorkerSettings,
+    ReportSettings,
+    InstaReportSettings,
 ):
     model_config = SettingsConfigDict(env_prefix="QUEUE_MANAGER_")
 
@@ -115,6 +119,13 @@ class QueueManagerSettings(
     )
     notifications_timeout_seconds: float = Field(
         10, gt=0, description="how long the notification service has to take a message"
+    )
+    external_api_url: str = Field(
+        "http://127.0.0.1:5003",
+        description="the external API, which pulls the analytics sources' days (QM_ANALYTICS_SYNC)",
+    )
+    external_api_timeout_seconds: float = Field(
+        300, gt=0, description="how long one analytics pull (a month of a source) may take"
     )
     dashboard_url: str = common(
         "DASHBOARD_URL",

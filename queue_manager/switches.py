@@ -139,6 +139,16 @@ class QueueSwitches(BaseSettings):
         "accrues and reverses affiliates' commissions on referred accounts' invoices, batches "
         "payouts over the programmes' minimum and pays them through Tipalti"
     )
+    client_reports: bool = switch(
+        "mails scheduled client reports as PDFs to their recipients when their time comes"
+    )
+    analytics_sync: bool = switch(
+        "pulls every connected analytics source's last days into the analytics store nightly, "
+        "and the months a back-fill asks for"
+    )
+    instareport_build: bool = switch(
+        "builds InstaReports: a prospect's website fetched through the outbound proxy and scored"
+    )
 
     def with_unset_switched_on(self) -> "QueueSwitches":
         """Every switch not set explicitly switched on (embedded mode runs everything)."""

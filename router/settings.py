@@ -86,6 +86,10 @@ class RouterSettings(ServiceSettings):
         "/v1/reviews/public/*",
         # A partner programme's sign-up page and its affiliates' referral links.
         "/v1/affiliates/public/*",
+        # A client report's share link, sent to its readers.
+        "GET /v1/reports/public/*",
+        # An InstaReport's link, sent to the prospect.
+        "GET /v1/instareports/public/*",
     ]
 
     rate_limit_per_account: Limits = parse_limits("100/second, 3000/minute, 500000/day")

@@ -7,6 +7,7 @@ from external_api.integrations.google_ads.provider import PROVIDER as GOOGLE_ADS
 from external_api.integrations.google_analytics.provider import PROVIDER as GOOGLE_ANALYTICS
 from external_api.integrations.google_business.provider import PROVIDER as GOOGLE_BUSINESS
 from external_api.integrations.google_calendar.provider import PROVIDER as GOOGLE_CALENDAR
+from external_api.integrations.semrush.provider import PROVIDER as SEMRUSH
 from external_api.integrations.sendgrid.provider import PROVIDER as SENDGRID
 from external_api.integrations.stripe.provider import PROVIDER as STRIPE
 from external_api.integrations.tipalti.provider import PROVIDER as TIPALTI
@@ -25,4 +26,5 @@ PROVIDERS: tuple[Provider, ...] = (
     YEXT,
     GOOGLE_CALENDAR,
     TIPALTI,
+    SEMRUSH,
 )

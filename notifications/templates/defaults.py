@@ -375,6 +375,18 @@ DEFAULT_TEMPLATES = (
         ),
     ),
     *REPUTATION_TEMPLATES,
+    DefaultTemplate(
+        event="client_report",
+        channel=Channel.EMAIL,
+        subject="{{ report_name }} from {{ brand_name }}",
+        text="Your report {{ report_name }} is attached.\n"
+        "Read it online: {{ report_url }}\nThe link works until {{ expires_at|date }}.\n",
+        html=email_html(
+            "<p>Your report <strong>{{ report_name }}</strong> is attached.</p>"
+            '<p><a href="{{ report_url }}">Read it online</a></p>'
+            "<p>The link works until {{ expires_at|date }}.</p>"
+        ),
+    ),
 )
 
 DEFAULTS: dict[tuple[str, Channel], DefaultTemplate] = {

@@ -173,6 +173,16 @@ def test_beat_schedules_the_crons_switched_on_on_their_own_queues():
             "schedule": 3600.0,
             "options": {"queue": "affiliates"},
         },
+        "client_reports": {
+            "task": "client_reports.send_due",
+            "schedule": 300.0,
+            "options": {"queue": "client_reports"},
+        },
+        "analytics_sync": {
+            "task": "analytics_sync.nightly",
+            "schedule": 86400.0,
+            "options": {"queue": "analytics_sync"},
+        },
     }
 
 

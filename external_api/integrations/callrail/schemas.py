@@ -40,6 +40,7 @@ class Call(BaseModel):
     duration: int | None = None  # seconds
     recording: str | None = None  # the API URL of its recording, when recorded
     recording_duration: int | None = None
+    source: str | None = None  # where the caller came from; asked for with `fields=source`
     start_time: datetime | None = None
     tracking_phone_number: str | None = None
     voicemail: bool | None = None

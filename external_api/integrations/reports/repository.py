@@ -21,3 +21,15 @@ class ReportRepository(TenantRepository[AnalyticsReport]):
 
     async def create(self, **fields: Any) -> AnalyticsReport:
         return await super().create(**fields, provider=self.provider)
+
+    async def latest_requests(self) -> list[dict[str, Any]]:
+        """What was last asked for each thing reported on (a property, a customer, an ad
+        account): the nightly sync asks it again for new days."""
+        pipeline = [
+            {"$match": self.scoped()},
+            {"$sort": {"created_at": -1}},
+            {"$group": {"_id": "$source_id", "request": {"$first": "$request"}}},
+            {"$sort": {"_id": 1}},
+        ]
+        rows = await AnalyticsReport.aggregate(pipeline).to_list()
+        return [row["request"] for row in rows]

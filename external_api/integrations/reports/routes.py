@@ -51,7 +51,9 @@ def reports_router(
         integrations: IntegrationsDep,
     ) -> AnalyticsReport:
         pulled = await pull(integrations, http, body)
-        return await service.store_report(principal.account_id, provider, pulled)
+        return await service.store_report(
+            principal.account_id, provider, pulled, integrations.settings
+        )
 
     @router.get(
         "/reports",

@@ -15,6 +15,7 @@ from shared.models.affiliate_programme import AffiliateProgramme
 from shared.models.affiliate_referral import AffiliateReferral
 from shared.models.affiliate_visit import AffiliateVisit
 from shared.models.ai_usage import AiUsage
+from shared.models.analytics_daily_metric import AnalyticsDailyMetric
 from shared.models.analytics_report import AnalyticsReport
 from shared.models.announcement import Announcement
 from shared.models.api_app import ApiApp
@@ -40,6 +41,7 @@ from shared.models.booking import Booking
 from shared.models.business_location import BusinessLocation
 from shared.models.business_profile import BusinessProfile
 from shared.models.callrail_key import CallrailKey
+from shared.models.client_report import ClientReport
 from shared.models.consumer_invoice import ConsumerInvoice
 from shared.models.consumer_offer import ConsumerOffer
 from shared.models.consumer_purchase import ConsumerPurchase
@@ -78,6 +80,7 @@ from shared.models.google_analytics_token import GoogleAnalyticsToken
 from shared.models.google_business_token import GoogleBusinessToken
 from shared.models.google_calendar_token import GoogleCalendarToken
 from shared.models.instasite import Instasite
+from shared.models.instareport import InstaReport
 from shared.models.integration_webhook_receipt import IntegrationWebhookReceipt
 from shared.models.invitation import Invitation
 from shared.models.lead import Lead
@@ -108,6 +111,7 @@ from shared.models.review_feedback import ReviewFeedback
 from shared.models.review_page import ReviewPage
 from shared.models.review_reply_template import ReviewReplyTemplate
 from shared.models.review_request import ReviewRequest, ReviewRequestMark
+from shared.models.semrush_key import SemrushKey
 from shared.models.sendgrid_key import SendgridKey
 from shared.models.session import Session
 from shared.models.short_link import ShortLink
@@ -259,4 +263,26 @@ ALL_MODELS: list[type[Document]] = [
     AffiliateCommission,
     AffiliatePayout,
     TipaltiKey,
+    AnalyticsDailyMetric,
+    SemrushKey,
+    ClientReport,
+    InstaReport,
+    LocalPaymentObject,
+    PaymentCustomer,
+    BillingConnection,
+    BillingCoupon,
+    BillingInvoice,
+    BillingPaymentAttempt,
+    BillingPlan,
+    BillingPrice,
+    BillingProduct,
+    BillingTaxRate,
+    PaymentDomain,
+    OnebalanceWallet,
+    OnebalanceMovement,
+    StoreProduct,
+    StoreOrder,
+    ConsumerOffer,
+    ConsumerPurchase,
+    ConsumerInvoice,
 ]

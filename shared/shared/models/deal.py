@@ -49,4 +49,8 @@ class Deal(TenantDocument):
             ),
             IndexModel([("account_id", ASCENDING), ("contact_ids", ASCENDING)]),
             IndexModel([("account_id", ASCENDING), ("owner_id", ASCENDING)]),
+            # The dashboard's summary: deals won (or lost) over a period.
+            IndexModel(
+                [("account_id", ASCENDING), ("status", ASCENDING), ("closed_at", ASCENDING)]
+            ),
         ]

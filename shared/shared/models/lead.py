@@ -22,6 +22,7 @@ class LeadSource(StrEnum):
     SMS = "sms"
     IMPORT = "import"
     BOOKING = "booking"
+    INSTAREPORT = "instareport"  # a prospect opening the InstaReport sent to them
 
 
 class Attribution(BaseModel):

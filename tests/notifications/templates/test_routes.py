@@ -56,6 +56,7 @@ async def test_the_default_set_covers_the_platforms_events(notifications):
         "review_alert",
         "reviews_digest",
         "affiliate_invitation",
+        "client_report",
     }
     assert all(template["is_default"] for template in answer.json())
 

@@ -134,6 +134,10 @@ EXAMPLES = {
         {"affiliate_name": "Pat", "programme_name": "Partners", "referral_url": "https://sho.rt/a"},
         {"programme_url": dashboard_paths.partner_programme("t")},
     ),
+    "client_report": (
+        {"report_name": "March results", "brand_name": "Acme", "expires_at": "2030-01-31"},
+        {"report_url": "/v1/reports/public/t"},
+    ),
 }
 # Events sent by email (the others, by SMS, are sent to a phone number).
 EMAILED = sorted(name for name, event in PLATFORM_EVENTS.items() if Channel.EMAIL in event.channels)

@@ -88,6 +88,8 @@ PLATFORM_EVENTS: dict[str, PlatformEvent] = {
         PlatformEvent("reviews_digest", (Channel.EMAIL,), Audience.USERS),
         # Affiliates: a partner invited to a programme, at the address they were invited at.
         PlatformEvent("affiliate_invitation", (Channel.EMAIL,), Audience.ADDRESS),
+        # A scheduled client report, its PDF attached, to each of its recipients.
+        PlatformEvent("client_report", (Channel.EMAIL,), Audience.ADDRESS),
     )
 }
 

@@ -40,11 +40,11 @@ from internal_api.funnels.public_routes import router as pages_public_router
 from internal_api.funnels.routes import router as funnels_router
 from internal_api.funnels.serving import page_serving
 from internal_api.inbound.routes import router as inbound_router
+from internal_api.instareports.public_routes import router as instareports_public_router
+from internal_api.instareports.routes import router as instareports_router
 from internal_api.instasites.places import google_places
 from internal_api.instasites.routes import router as instasites_router
 from internal_api.instasites.yext import yext_entities
-from internal_api.instareports.public_routes import router as instareports_public_router
-from internal_api.instareports.routes import router as instareports_router
 from internal_api.live_chat.routes import router as live_chat_router
 from internal_api.mobile_app.routes import router as mobile_app_router
 from internal_api.notifications_center.routes import router as notifications_center_router
@@ -56,13 +56,13 @@ from internal_api.payments import payments
 from internal_api.projects.routes import router as projects_router
 from internal_api.public.layer import install_public_cors, public_layer
 from internal_api.public.routes import router as public_router
+from internal_api.reports.public_routes import router as reports_public_router
+from internal_api.reports.routes import router as reports_router
 from internal_api.reviews.public_routes import router as reviews_public_router
 from internal_api.reviews.request_routes import router as review_requests_router
 from internal_api.reviews.routes import router as reviews_router
 from internal_api.reviews.setup_routes import router as reviews_setup_router
 from internal_api.reviews.siblings import review_siblings
-from internal_api.reports.public_routes import router as reports_public_router
-from internal_api.reports.routes import router as reports_router
 from internal_api.scheduling.availability.routes import router as schedules_router
 from internal_api.scheduling.bookings.routes import router as bookings_router
 from internal_api.scheduling.calendar import google_busy_times

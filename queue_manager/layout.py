@@ -13,9 +13,9 @@ from datetime import timedelta
 from queue_manager.switches import QueueSwitches
 from shared.utilities.task_names import (
     ACCOUNTS_PURGE_DELETE_EXPIRED,
-    BILLING_NEW_AUTH_CHECK,
     AFFILIATES_SWEEP,
     ANALYTICS_SYNC_NIGHTLY,
+    BILLING_NEW_AUTH_CHECK,
     BOOKING_REMINDERS_SEND_DUE,
     CHECK_ACCOUNT_ACTIVE_SUSPEND_ENDED,
     CLIENT_REPORTS_SEND_DUE,
@@ -70,10 +70,6 @@ CRONS: dict[str, Cron] = {
     "support_communication_check": Cron(
         SUPPORT_COMMUNICATION_CHECK_FLAG_WAITING, timedelta(minutes=5)
     ),
-    # Its queue also carries new reviews, Google's notifications and review requests.
-    "reputation": Cron(REPUTATION_SWEEP, timedelta(minutes=15)),
-    # Its queue also carries the invoices' commissions.
-    "affiliates": Cron(AFFILIATES_SWEEP, timedelta(hours=1)),
     # Its queue also prints and mails each claimed run.
     "client_reports": Cron(CLIENT_REPORTS_SEND_DUE, timedelta(minutes=5)),
     # Its queue also carries each pull, the nightly ones and the back-fills'.

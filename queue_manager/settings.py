@@ -9,10 +9,10 @@ from shared.domain.csv_jobs.settings import CsvJobSettings
 from shared.domain.domains.settings import DomainSettings
 from shared.domain.edocs.settings import EdocsSettings
 from shared.domain.funnels.settings import FunnelSettings
-from shared.domain.payments.settings import PaymentSettings
-from shared.domain.reviews.settings import ReputationWorkerSettings
 from shared.domain.instareports.settings import InstaReportSettings
+from shared.domain.payments.settings import PaymentSettings
 from shared.domain.reports.settings import ReportSettings
+from shared.domain.reviews.settings import ReputationWorkerSettings
 from shared.domain.scheduling.settings import SchedulingSettings
 from shared.utilities.settings import Port, RunMode, common
 

@@ -275,6 +275,8 @@ class FunnelCloneArguments(TaskArguments):
 FUNNELS_BUILD_THUMBNAILS_BUILD = declare("funnels_build_thumbnails.build", PageVersionArguments)
 SITES_BUILD_THUMBNAILS_BUILD = declare("sites_build_thumbnails.build", PageVersionArguments)
 FUNNELS_CLONING_CLONE = declare("funnels_cloning.clone", FunnelCloneArguments)
+
+
 class WalletArguments(TaskArguments):
     wallet_id: str
     account_id: str
@@ -300,6 +302,8 @@ ONEBALANCE_BALANCE_CHARGE_STREAM_CHARGE = declare(
     "onebalance_balance_charge_stream.charge", UsageChargeArguments
 )
 ONEBALANCE_BALANCE_CHARGE_SETTLE = declare("onebalance_balance_charge.settle", NoArguments)
+
+
 class ReviewArguments(TaskArguments):
     account_id: str
     review_id: str

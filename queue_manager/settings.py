@@ -120,13 +120,6 @@ class QueueManagerSettings(
     notifications_timeout_seconds: float = Field(
         10, gt=0, description="how long the notification service has to take a message"
     )
-    external_api_url: str = Field(
-        "http://127.0.0.1:5003",
-        description="the external API, which pulls the analytics sources' days (QM_ANALYTICS_SYNC)",
-    )
-    external_api_timeout_seconds: float = Field(
-        300, gt=0, description="how long one analytics pull (a month of a source) may take"
-    )
     dashboard_url: str = common(
         "DASHBOARD_URL",
         "http://localhost:5000",
@@ -140,13 +133,15 @@ class QueueManagerSettings(
         "team's answer before QM_SUPPORT_COMMUNICATION_CHECK flags it",
     )
 
+    # Every queue reaches the providers through the external API alone, which holds their
+    # credentials (Duda, Cloudflare, Google, Facebook, Tipalti, the analytics sources).
     external_api_url: str = Field(
-        "http://127.0.0.1:5003",
-        description="the external API, which alone calls Duda and Cloudflare (custom domains' "
-        "TLS, sites' business data, InstaSites)",
+        "http://127.0.0.1:5003", description="the external API, which alone calls the providers"
     )
     external_api_timeout_seconds: PositiveFloat = Field(
-        60, description="how long one call of the external API may take"
+        300,
+        description="how long one call of the external API may take (the longest: an analytics "
+        "pull of a month)",
     )
 
     @model_validator(mode="after")

@@ -5,6 +5,7 @@ requests), on a pooled client per event loop."""
 import httpx
 
 from queue_manager.celery import settings
+from queue_manager.external.client import external_api as external_api
 from queue_manager.platform_messages.client import authenticator
 from shared.utilities.siblings import SiblingService
 from shared.utilities.upstream import worth_retrying
@@ -26,10 +27,6 @@ class SiblingBusy(Exception):
 
 def sibling(url: str, audience: str) -> SiblingService:
     return SiblingService(clients.get(), url, authenticator(), CALLER, audience)
-
-
-def external_api() -> SiblingService:
-    return sibling(settings.external_api_url, "external_api")
 
 
 def notifications() -> SiblingService:

@@ -1,38 +1,18 @@
-"""The external API's analytics pull as the queue manager calls it, with its service token, on
-a pooled client per event loop."""
+"""The external API's analytics pull and Semrush visibility, as the queue manager asks them
+through its one external API client (`queue_manager.external.client`)."""
 
 import logging
 
 import httpx
 from beanie import PydanticObjectId
 
-from queue_manager.celery import settings
-from queue_manager.platform_messages.client import authenticator
-from shared.utilities.siblings import SiblingService
+from queue_manager.external.client import ExternalApiBusy, external_api
 from shared.utilities.upstream import worth_retrying
-from shared.utilities.worker import PerLoop, PermanentError
+from shared.utilities.worker import PermanentError
 
 logger = logging.getLogger(__name__)
 
-CALLER = "queue_manager"
-AUDIENCE = "external_api"
-
-
-class ExternalApiBusy(Exception):
-    """No answer, or one worth asking again for (429, 5xx): the pull is retried."""
-
-
-def external_api_client() -> httpx.AsyncClient:
-    return httpx.AsyncClient(timeout=settings.external_api_timeout_seconds)
-
-
-clients: PerLoop[httpx.AsyncClient] = PerLoop(external_api_client, close=httpx.AsyncClient.aclose)
-
-
-def external_api() -> SiblingService:
-    return SiblingService(
-        clients.get(), settings.external_api_url, authenticator(), CALLER, AUDIENCE
-    )
+__all__ = ["ExternalApiBusy", "pull", "semrush_visibility"]
 
 
 async def semrush_visibility(account_id: PydanticObjectId, domain: str) -> dict[str, float] | None:

@@ -19,7 +19,11 @@ from shared.models.billing_invoice import BillingInvoice, InvoiceRefund, Invoice
 from shared.models.webhook_subscription import WebhookEventType
 from shared.utilities.events import publish_event
 from shared.utilities.outbox import enqueue_job
-from shared.utilities.task_names import BILLING_CONTACTS_RECORD
+from shared.utilities.task_names import (
+    AFFILIATES_INVOICE_PAID,
+    AFFILIATES_INVOICE_REFUNDED,
+    BILLING_CONTACTS_RECORD,
+)
 
 # What a late payment still settles: an invoice whose retries were used up is paid all the same.
 PAYABLE = [InvoiceStatus.OPEN, InvoiceStatus.UNCOLLECTIBLE]
@@ -59,8 +63,18 @@ async def invoice_paid(
     for name, value in changes.items():
         setattr(invoice, name, value)
     await settle_plan(invoice)
-    publish_event(
+    event_id = publish_event(
         invoice.account_id, WebhookEventType.INVOICE_PAID, {"invoice": invoice_data(invoice)}
+    )
+    enqueue_job(
+        AFFILIATES_INVOICE_PAID,
+        task_id=f"affiliates:{event_id}",
+        event_id=event_id,
+        invoice_id=str(invoice.id),
+        account_id=str(invoice.customer_account_id),
+        amount=invoice.total,
+        currency=invoice.currency,
+        paid_at=paid_at.isoformat(),
     )
     if invoice.seller is Seller.AGENCY:
         enqueue_job(
@@ -100,5 +114,16 @@ async def invoice_refunded(invoice: BillingInvoice, refund: InvoiceRefund) -> bo
         "invoice": invoice_data(invoice),
         "refund": {"reference": refund.reference, "amount": refund.amount, "reason": refund.reason},
     }
-    publish_event(invoice.account_id, WebhookEventType.INVOICE_REFUNDED, data)
+    event_id = publish_event(invoice.account_id, WebhookEventType.INVOICE_REFUNDED, data)
+    enqueue_job(
+        AFFILIATES_INVOICE_REFUNDED,
+        task_id=f"affiliates:{event_id}",
+        event_id=event_id,
+        invoice_id=str(invoice.id),
+        account_id=str(invoice.customer_account_id),
+        refund_id=refund.reference,
+        amount=refund.amount,
+        currency=invoice.currency,
+        refunded_at=refund.refunded_at.isoformat(),
+    )
     return True

@@ -6,10 +6,6 @@ from shared.utilities.settings import ServiceSettings
 
 
 class ReputationWorkerSettings(ServiceSettings):
-    external_api_url: str = Field(
-        "http://127.0.0.1:5003",
-        description="the external API, which reads Google and Facebook reviews and posts replies",
-    )
     reputation_sync_minutes: int = Field(
         60,
         gt=0,

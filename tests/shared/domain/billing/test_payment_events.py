@@ -130,3 +130,29 @@ async def test_a_refund_past_what_was_paid_is_not_recorded(local, told, outbox):
 
     assert await invoice_refunded(invoice, too_much) is False
     assert (await BillingInvoice.get(invoice.id)).amount_refunded == 0
+
+
+async def test_a_paid_and_refunded_invoice_queues_its_affiliate_commission_and_reversal(
+    local, told, outbox
+):
+    invoice = await charged(local, told)
+    await handle(told[-1])
+    invoice = await BillingInvoice.get(invoice.id)
+    refund = InvoiceRefund(reference="re_1", amount=500, refunded_at=utc_now())
+
+    await invoice_refunded(invoice, refund)
+
+    jobs = {job.name: job.kwargs for job in outbox.jobs if job.name.startswith("affiliates.")}
+    paid, refunded = jobs["affiliates.invoice_paid"], jobs["affiliates.invoice_refunded"]
+    assert (paid["invoice_id"], paid["account_id"], paid["amount"], paid["currency"]) == (
+        str(invoice.id),
+        str(invoice.customer_account_id),
+        invoice.total,
+        invoice.currency,
+    )
+    assert (refunded["refund_id"], refunded["amount"], refunded["account_id"]) == (
+        "re_1",
+        500,
+        str(invoice.customer_account_id),
+    )
+    assert paid["event_id"] != refunded["event_id"]

@@ -389,60 +389,6 @@ ANALYTICS_SYNC_NIGHTLY = declare("analytics_sync.nightly", NoArguments)
 ANALYTICS_SYNC_PULL = declare("analytics_sync.pull", AnalyticsPullArguments)
 
 
-class InvoiceArguments(TaskArguments):
-    invoice_id: str
-
-
-# Billing: the subscription crons (each plan's next period started and invoiced, plans
-# cancelled at their period's end), the charges of invoices due (a sub-account's to its agency,
-# an agency's platform fee), a payer recorded as the agency's contact, new Stripe connections
-# checked and agencies' domains registered with Stripe.
-SUBSCRIPTION_ACTIVATE_START_DUE = declare("subscription_activate.start_due", NoArguments)
-SUBSCRIPTION_CANCEL_END_DUE = declare("subscription_cancel.end_due", NoArguments)
-SUBSCRIPTION_PENDING_SUBACCOUNT_CHARGE_SWEEP = declare(
-    "subscription_pending_subaccount_charge.sweep", NoArguments
-)
-SUBSCRIPTION_PENDING_SUBACCOUNT_CHARGE_INVOICE = declare(
-    "subscription_pending_subaccount_charge.charge_invoice", InvoiceArguments
-)
-SUBSCRIPTION_CHARGE_MAINACCOUNT_SWEEP = declare(
-    "subscription_charge_mainaccount.sweep", NoArguments
-)
-SUBSCRIPTION_CHARGE_MAINACCOUNT_INVOICE = declare(
-    "subscription_charge_mainaccount.charge_invoice", InvoiceArguments
-)
-BILLING_CONTACTS_RECORD = declare("billing_contacts.record", InvoiceArguments)
-BILLING_NEW_AUTH_CHECK = declare("billing_new_auth.check", NoArguments)
-VERIFY_STRIPE_DOMAINS_REGISTER = declare("verify_stripe_domains.register", NoArguments)
-
-
-class WalletArguments(TaskArguments):
-    wallet_id: str
-    account_id: str
-
-
-class UsageChargeArguments(TaskArguments):
-    account_id: str
-    action: str  # a MeteredAction
-    quantity: int
-    key: str  # the action's id: the charge happens once however often the task runs
-    description: str = ""
-
-
-# OneBalance: a wallet reloaded by card once its balance crossed the threshold (the stream),
-# and the cron reloading those the stream missed; usage charged through the queue (the stream:
-# an AI call's tokens), and the cron finishing charges a dead worker left pending and charging
-# the month's number rentals.
-ONEBALANCE_BALANCE_RELOAD_STREAM_RELOAD = declare(
-    "onebalance_balance_reload_stream.reload", WalletArguments
-)
-ONEBALANCE_BALANCE_RELOAD_RELOAD_DUE = declare("onebalance_balance_reload.reload_due", NoArguments)
-ONEBALANCE_BALANCE_CHARGE_STREAM_CHARGE = declare(
-    "onebalance_balance_charge_stream.charge", UsageChargeArguments
-)
-ONEBALANCE_BALANCE_CHARGE_SETTLE = declare("onebalance_balance_charge.settle", NoArguments)
-
-
 class InstaReportArguments(TaskArguments):
     report_id: str
     account_id: str

@@ -138,6 +138,9 @@ class OfferRead(DocumentRead):
 class CheckoutCreate(WriteModel):
     email: EmailStr
     name: Annotated[str, Field(max_length=120)] = ""
+    # A hosted funnel's checkout step the buyer came from: its purchases are counted there.
+    funnel_id: IdStr | None = None
+    step_id: IdStr | None = None
 
 
 class CheckoutRead(ReadModel):

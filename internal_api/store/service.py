@@ -21,6 +21,7 @@ from shared.domain.payments.money import currency_code
 from shared.domain.payments.provider import PaymentProvider
 from shared.domain.store import checkout, fulfilment, ordering, refunds
 from shared.domain.store.catalogue import CATALOGUE, CatalogueItem, catalogue_item
+from shared.domain.store.checkout import CheckoutOrigin
 from shared.domain.store.repository import (
     FulfilmentRepository,
     OfferRepository,
@@ -148,5 +149,7 @@ async def list_offers(principal: Principal, params: PageParams) -> Page[Consumer
 async def start_checkout(
     provider: PaymentProvider, token: str, body: CheckoutCreate
 ) -> CheckoutRead:
-    purchase, session = await checkout.start_checkout(provider, token, body.email, body.name)
+    purchase, session = await checkout.start_checkout(
+        provider, token, body.email, body.name, CheckoutOrigin.of(body.funnel_id, body.step_id)
+    )
     return CheckoutRead(purchase_id=str(purchase.id), url=session.url)

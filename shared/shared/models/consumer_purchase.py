@@ -30,6 +30,9 @@ class ConsumerPurchase(TenantDocument):
     contact_id: PydanticObjectId | None = None
     deal_id: PydanticObjectId | None = None
     invoice_id: PydanticObjectId | None = None
+    # The hosted funnel's checkout step it was bought on, if any (its purchases count there).
+    funnel_id: PydanticObjectId | None = None
+    step_id: PydanticObjectId | None = None
 
     class Settings:
         name = "consumer_purchases"

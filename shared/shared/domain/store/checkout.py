@@ -4,6 +4,9 @@ embedded mode pays it at once), keyed by the purchase. What it lands as is `purc
 when the provider tells the checkout is completed."""
 
 import secrets
+from dataclasses import dataclass
+
+from beanie import PydanticObjectId
 
 from shared.domain.billing.repository import connected_account_of
 from shared.domain.payments.provider import CheckoutLine, CheckoutSession, PaymentProvider
@@ -12,12 +15,30 @@ from shared.domain.store.errors import OfferClosed
 from shared.models.consumer_purchase import ConsumerPurchase
 
 
+@dataclass(frozen=True)
+class CheckoutOrigin:
+    """The hosted funnel's step a checkout was started from."""
+
+    funnel_id: PydanticObjectId
+    step_id: PydanticObjectId
+
+    @classmethod
+    def of(cls, funnel_id: str | None, step_id: str | None) -> "CheckoutOrigin | None":
+        if funnel_id is None or step_id is None:
+            return None
+        return cls(PydanticObjectId(funnel_id), PydanticObjectId(step_id))
+
+
 def new_token() -> str:
     return secrets.token_urlsafe(24)
 
 
 async def start_checkout(
-    provider: PaymentProvider, token: str, email: str, name: str
+    provider: PaymentProvider,
+    token: str,
+    email: str,
+    name: str,
+    origin: CheckoutOrigin | None = None,
 ) -> tuple[ConsumerPurchase, CheckoutSession]:
     offer = await repository.offer_by_token(token)
     if offer is None:
@@ -33,6 +54,8 @@ async def start_checkout(
         name=name,
         provider=provider.name,
         connected_account=connected,
+        funnel_id=origin.funnel_id if origin else None,
+        step_id=origin.step_id if origin else None,
     )
     await purchase.insert()
     session = await provider.create_checkout_session(

@@ -14,6 +14,7 @@ from bson.errors import InvalidId
 from shared.domain.contacts.callers import contact_for, names_of
 from shared.domain.contacts.writing import platform_author
 from shared.domain.deals.writing import open_deal, win_deal
+from shared.domain.funnels.conversions import count_purchase
 from shared.domain.store import repository
 from shared.domain.store.invoices import invoice_purchase
 from shared.models.consumer_offer import ConsumerOffer
@@ -70,9 +71,11 @@ async def land(
     deal_id = purchase.deal_id or await won_deal(purchase, offer, contact)
     await repository.set_purchase(purchase, {"contact_id": contact.id, "deal_id": deal_id})
     invoice = await invoice_purchase(purchase, offer, contact, reference, at)
-    await repository.mark_purchase_paid(
+    paid = await repository.mark_purchase_paid(
         purchase, {"payment_reference": reference, "paid_at": at, "invoice_id": invoice.id}
     )
+    if paid and purchase.funnel_id and purchase.step_id:
+        await count_purchase(purchase.account_id, purchase.funnel_id, purchase.step_id)
 
 
 async def buyer_contact(purchase: ConsumerPurchase) -> Contact:

@@ -4,7 +4,7 @@ an event not matching its purchase changes nothing."""
 
 import pytest
 
-from shared.domain.store.checkout import start_checkout
+from shared.domain.store.checkout import CheckoutOrigin, start_checkout
 from shared.domain.store.errors import OfferClosed
 from shared.domain.store.purchases import checkout_completed
 from shared.models.consumer_invoice import ConsumerInvoice
@@ -12,6 +12,7 @@ from shared.models.consumer_purchase import ConsumerPurchase, PurchaseStatus
 from shared.models.contact import Contact
 from shared.models.deal import Deal, DealStatus
 from tests.factories import create_account, create_sub_account
+from tests.funnel_factories import create_funnel, page_of
 from tests.store_factories import create_offer
 
 
@@ -80,3 +81,19 @@ async def test_a_closed_offer_takes_no_checkout(outbox, payments):
         await start_checkout(payments, offer.token, "ada@example.com", "")
 
     assert await ConsumerPurchase.find({}).count() == 0
+
+
+async def test_a_checkout_from_a_funnels_step_counts_one_purchase_on_that_step(
+    outbox, payments, told
+):
+    client = await create_sub_account(await create_account())
+    offer = await create_offer(client)
+    funnel = await create_funnel(client)
+    origin = CheckoutOrigin(funnel.id, funnel.steps[0].id)
+    await start_checkout(payments, offer.token, "ada@example.com", "Ada", origin)
+    [event] = [e for e in told if e["type"] == "checkout.session.completed"]
+
+    await checkout_completed(event["data"], [])
+    await checkout_completed(event["data"], [])
+
+    assert (await page_of(funnel)).purchases == 1

@@ -111,3 +111,19 @@ async def test_a_consumer_checkout_answers_the_page_to_pay_on(api, client):
     purchase = await ConsumerPurchase.get(answer.json()["purchase_id"])
     assert answer.json()["url"].startswith("https://smile.example/thanks?session=cs_test_")
     assert (purchase.status, purchase.email) == (PurchaseStatus.PENDING, "ada@example.com")
+
+
+async def test_a_checkout_link_is_rate_limited_and_the_refused_call_starts_nothing(
+    start_api, client
+):
+    offer = await create_offer(client.account)
+    body = {"email": "ada@example.com", "name": "Ada"}
+
+    async with start_api(public_rate_limit_per_key="2/minute", public_rate_limit_per_ip="") as api:
+        answers = [
+            await api.post(f"{STORE}/public/checkout/{offer.token}", json=body) for _ in range(3)
+        ]
+
+    assert [answer.status_code for answer in answers] == [201, 201, 429]
+    assert answers[2].json()["error"]["code"] == "rate_limited"
+    assert await ConsumerPurchase.find({"offer_id": offer.id}).count() == 2

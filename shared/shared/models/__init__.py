@@ -34,6 +34,9 @@ from shared.models.conversation_prospect import ConversationProspect
 from shared.models.conversation_room import ConversationRoom
 from shared.models.crm_log import CrmLog
 from shared.models.crm_note import CrmNote
+from shared.models.crm_sync_connection import CrmSyncConnection
+from shared.models.crm_sync_link import CrmSyncLink
+from shared.models.crm_sync_log import CrmSyncLogEntry
 from shared.models.crm_tag import CrmTag
 from shared.models.csv_queue import CsvJob
 from shared.models.custom_field import CustomField
@@ -182,4 +185,7 @@ ALL_MODELS: list[type[Document]] = [
     ApiAuthorizationCode,
     ApiToken,
     ApiKey,
+    CrmSyncConnection,
+    CrmSyncLink,
+    CrmSyncLogEntry,
 ]

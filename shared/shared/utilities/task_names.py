@@ -188,3 +188,18 @@ SUPPORT_SNOOZE_REOPEN_DUE = declare("support_snooze.reopen_due", NoArguments)
 SUPPORT_COMMUNICATION_CHECK_FLAG_WAITING = declare(
     "support_communication_check.flag_waiting", NoArguments
 )
+
+
+class CrmSyncArguments(TaskArguments):
+    account_id: str
+    provider: str  # the CRM integration's name: hubspot, pipedrive, salesforce, ...
+
+
+class CrmSyncPushArguments(CrmSyncArguments):
+    contact_id: str
+
+
+# Two-way CRM sync (`shared.domain.crm_sync`): a contact's change pushed to one CRM; the CRM's
+# records modified since the sync's cursor pulled (the initial import, a webhook's changes).
+CRM_SYNC_PUSH = declare("crm_sync.push", CrmSyncPushArguments)
+CRM_SYNC_PULL = declare("crm_sync.pull", CrmSyncArguments)

@@ -7,6 +7,9 @@ from external_api.integrations.callrail.settings import CallrailSettings
 from external_api.integrations.duda.settings import DudaSettings
 from external_api.integrations.facebook.settings import FacebookSettings
 from external_api.integrations.google.settings import GoogleSettings
+from external_api.integrations.hubspot.settings import HubspotSettings
+from external_api.integrations.pipedrive.settings import PipedriveSettings
+from external_api.integrations.salesforce.settings import SalesforceSettings
 from external_api.integrations.sendgrid.settings import SendgridSettings
 from external_api.integrations.stripe.settings import StripeSettings
 from external_api.integrations.twilio.settings import TwilioSettings
@@ -57,6 +60,11 @@ class ExternalApiSettings(ServiceSettings):
     yext: YextSettings = Field(default_factory=YextSettings, description="Yext")
     duda: DudaSettings = Field(default_factory=DudaSettings, description="Duda (platform)")
     wasabi: WasabiSettings = Field(default_factory=WasabiSettings, description="Wasabi (platform)")
+    hubspot: HubspotSettings = Field(default_factory=HubspotSettings, description="HubSpot")
+    pipedrive: PipedriveSettings = Field(default_factory=PipedriveSettings, description="Pipedrive")
+    salesforce: SalesforceSettings = Field(
+        default_factory=SalesforceSettings, description="Salesforce"
+    )
 
     @model_validator(mode="after")
     def distributed_mode_needs_an_encryption_key(self) -> Self:

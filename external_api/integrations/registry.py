@@ -7,6 +7,9 @@ from external_api.integrations.google_ads.provider import PROVIDER as GOOGLE_ADS
 from external_api.integrations.google_analytics.provider import PROVIDER as GOOGLE_ANALYTICS
 from external_api.integrations.google_business.provider import PROVIDER as GOOGLE_BUSINESS
 from external_api.integrations.google_calendar.provider import PROVIDER as GOOGLE_CALENDAR
+from external_api.integrations.hubspot.provider import PROVIDER as HUBSPOT
+from external_api.integrations.pipedrive.provider import PROVIDER as PIPEDRIVE
+from external_api.integrations.salesforce.provider import PROVIDER as SALESFORCE
 from external_api.integrations.sendgrid.provider import PROVIDER as SENDGRID
 from external_api.integrations.stripe.provider import PROVIDER as STRIPE
 from external_api.integrations.twilio.provider import PROVIDER as TWILIO
@@ -23,4 +26,7 @@ PROVIDERS: tuple[Provider, ...] = (
     CALLRAIL,
     YEXT,
     GOOGLE_CALENDAR,
+    HUBSPOT,
+    PIPEDRIVE,
+    SALESFORCE,
 )

@@ -38,6 +38,7 @@ from shared.models.crm_sync_connection import CrmSyncConnection
 from shared.models.crm_sync_link import CrmSyncLink
 from shared.models.crm_sync_log import CrmSyncLogEntry
 from shared.models.crm_tag import CrmTag
+from shared.models.crm_tokens import HubspotToken, PipedriveToken, SalesforceToken
 from shared.models.csv_queue import CsvJob
 from shared.models.custom_field import CustomField
 from shared.models.dead_letter import DeadLetter
@@ -188,4 +189,7 @@ ALL_MODELS: list[type[Document]] = [
     CrmSyncConnection,
     CrmSyncLink,
     CrmSyncLogEntry,
+    HubspotToken,
+    PipedriveToken,
+    SalesforceToken,
 ]

@@ -3,9 +3,12 @@ cursor (all of them the first time), page by page, each applied and logged; prog
 pushed live to the account on the general socket (`crm-sync:progress`) after every page, so
 what is done stands whatever happens next."""
 
+from shared.domain.crm_sync.adapter import CrmRecord
 from shared.domain.crm_sync.incoming import apply_record
 from shared.domain.crm_sync.run import SyncRun
+from shared.models.base import utc_now
 from shared.models.crm_sync_connection import ImportStatus
+from shared.models.crm_sync_log import SyncOutcome
 from shared.utilities.outbox import emit, flush
 from shared.utilities.realtime import Socket, account_room
 
@@ -45,3 +48,16 @@ async def saved(run: SyncRun, status: ImportStatus) -> None:
     progress = {"provider": run.provider, "status": status.value, "imported": connection.imported}
     emit(Socket.GENERAL, PROGRESS_EVENT, progress, account_room(connection.account_id))
     await flush()
+
+
+async def apply_changes(run: SyncRun, changes: list[tuple[str, bool]]) -> list[SyncOutcome]:
+    """A webhook's changes, by record id and whether it was deleted: each record read again
+    from the CRM (a webhook carries a field or none), one the CRM no longer has counting as
+    deleted."""
+    outcomes = []
+    for external_id, deleted in changes:
+        record = None if deleted else await run.adapter.get(external_id)
+        if record is None:
+            record = CrmRecord(external_id, {}, utc_now(), deleted=True)
+        outcomes.append(await apply_record(run, record))
+    return outcomes

@@ -18,9 +18,10 @@ expiries; the cron `projects` (`crons/projects.py`) sends tasks' reminders and m
 tasks' next occurrences; the cron `booking_reminders` (`crons/booking_reminders.py`) sends
 bookings' reminders; the support inbox's queues `support_message_status` and
 `support_notification` (`queues/support.py`) and crons `support_snooze` and
-`support_communication_check` (`crons/support.py`). The original's other switches
-(subscriptions, InstaSites, OneBalance, billing, ...) come back with the feature that gives them
-a task.
+`support_communication_check` (`crons/support.py`); the CRM sync's queue `crm_sync`
+(`queues/crm_sync.py`) and cron `crm_sync_poll` (`crons/crm_sync_poll.py`). The original's
+other switches (subscriptions, InstaSites, OneBalance, billing, ...) come back with the feature
+that gives them a task.
 """
 
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from shared.utilities.task_names import (
     BOOKING_REMINDERS_SEND_DUE,
     CHECK_ACCOUNT_ACTIVE_SUSPEND_ENDED,
     CONTACTS_EXPORT_CLEANUP_DELETE_EXPIRED,
+    CRM_SYNC_POLL_PULL_ALL,
     EDOCS_SWEEP,
     PROJECTS_SEND_DUE,
     SCHEDULE_UTILIZATION_MONITORING_RECORD,
@@ -71,6 +73,7 @@ CRONS: dict[str, Cron] = {
     "support_communication_check": Cron(
         SUPPORT_COMMUNICATION_CHECK_FLAG_WAITING, timedelta(minutes=5)
     ),
+    "crm_sync_poll": Cron(CRM_SYNC_POLL_PULL_ALL, timedelta(minutes=15)),
 }
 
 

@@ -98,6 +98,17 @@ class QueueManagerSettings(CsvJobSettings, EdocsSettings, SchedulingSettings):
         "proven custom domain, or its agency's, takes its place)",
     )
 
+    external_api_url: str = Field(
+        "http://127.0.0.1:5003",
+        description="the external API, which runs the CRM syncs' pulls and pushes (QM_CRM_SYNC)",
+    )
+    crm_sync_timeout_seconds: float = Field(
+        600,
+        gt=0,
+        description="how long the external API has for one CRM sync run (an initial import "
+        "of a large CRM takes minutes)",
+    )
+
     support_reply_wait_minutes: PositiveInt = Field(
         60,
         description="minutes a customer's message in a support conversation may wait for the "

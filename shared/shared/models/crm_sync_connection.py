@@ -48,4 +48,6 @@ class CrmSyncConnection(TenantDocument):
             IndexModel([("account_id", ASCENDING), ("provider", ASCENDING)], unique=True),
             # Who to push a contact's change to: the account's enabled syncs.
             IndexModel([("account_id", ASCENDING), ("enabled", ASCENDING)]),
+            # The cron's sweep of every account's enabled syncs.
+            IndexModel([("enabled", ASCENDING), ("import_status", ASCENDING)]),
         ]

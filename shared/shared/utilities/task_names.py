@@ -203,3 +203,6 @@ class CrmSyncPushArguments(CrmSyncArguments):
 # records modified since the sync's cursor pulled (the initial import, a webhook's changes).
 CRM_SYNC_PUSH = declare("crm_sync.push", CrmSyncPushArguments)
 CRM_SYNC_PULL = declare("crm_sync.pull", CrmSyncArguments)
+# Its cron: every enabled sync past its import pulled again (what a webhook missed, and the
+# deletions a CRM sends no webhook for).
+CRM_SYNC_POLL_PULL_ALL = declare("crm_sync_poll.pull_all", NoArguments)

@@ -88,7 +88,7 @@ async def matching_contact(run: SyncRun, values: dict) -> Contact | None:
     if not email:
         return None
     found = await run.author.contacts.whole_account().reachable_at(str(email).lower(), None)
-    if found is None or await run.repository.link_of_contact(found.id):  # type: ignore[arg-type]
+    if found is None or found.id is None or await run.repository.link_of_contact(found.id):
         return None
     await update_contact(run.author, found, to_contact_fields(values, found))
     return found

@@ -174,3 +174,23 @@ async def test_another_accounts_sync_is_not_found(crm, admin, account_id):
     response = await crm.get("/v1/e/crm-sync/hubspot", headers=other)
 
     assert (response.status_code, response.json()["error"]["code"]) == (404, "crm_sync_not_set_up")
+
+
+async def test_each_records_outcome_is_in_the_sync_log(crm, admin, fake, account_id):
+    await connected(account_id)
+    await set_up(crm, "hubspot", admin)
+    fake.on("GET", f"{CONTACTS_URL}/501", json_answer(ADA))
+    changed = {"changes": [{"external_id": "501"}]}
+    await crm.post(
+        sync_path("hubspot", account_id, "changes"), json=changed, headers=from_queue_manager()
+    )
+
+    response = await crm.get("/v1/e/crm-sync/hubspot/log", headers=admin)
+
+    [entry] = response.json()["data"]
+    assert (entry["direction"], entry["outcome"], entry["external_id"]) == (
+        "incoming",
+        "created",
+        "501",
+    )
+    assert entry["contact_id"] is not None

@@ -10,6 +10,7 @@ TOKEN_URL = "https://oauth.pipedrive.com/oauth/token"
 API_DOMAIN = "https://acme.pipedrive.com"
 PERSONS_URL = f"{API_DOMAIN}/v1/persons"
 RECENTS_URL = f"{API_DOMAIN}/v1/recents"
+WEBHOOKS_URL = f"{API_DOMAIN}/v1/webhooks"
 CLIENT_ID = "b2f3a1c4d5e6f708"
 CLIENT_SECRET = "pipedrive-client-secret"
 WEBHOOK_USER = "platform"
@@ -81,3 +82,26 @@ def basic_auth(user: str = WEBHOOK_USER, password: str = WEBHOOK_PASSWORD) -> di
 
 def body_of(payload: dict) -> bytes:
     return json.dumps(payload).encode()
+
+
+def webhook_made(subscription_url: str) -> dict:
+    """`POST /v1/webhooks`'s answer."""
+    return {
+        "status": "ok",
+        "success": True,
+        "data": {
+            "id": 412,
+            "company_id": 7001,
+            "owner_id": 9001,
+            "user_id": 9001,
+            "event_action": "*",
+            "event_object": "person",
+            "subscription_url": subscription_url,
+            "version": "1.0",
+            "is_active": 1,
+            "add_time": "2024-03-01T10:00:00.000Z",
+            "type": "general",
+            "http_auth_user": "platform",
+            "http_auth_password": "******",
+        },
+    }

@@ -3,10 +3,12 @@ the company's `api_domain`; a 429 waited out; an expired token refreshed with th
 basic auth; webhooks taken with the right basic auth only."""
 
 import base64
+import json
 
 from beanie import PydanticObjectId
 
 from shared.models.contact import Contact
+from tests.external_api.conftest import PUBLIC
 from tests.external_api.factories import create_connection, expire
 from tests.external_api.fakes import form_of, json_answer, query_of
 from tests.external_api.fakes.pipedrive import (
@@ -15,12 +17,16 @@ from tests.external_api.fakes.pipedrive import (
     CLIENT_SECRET,
     PERSONS_URL,
     TOKEN_URL,
+    WEBHOOK_PASSWORD,
+    WEBHOOK_USER,
+    WEBHOOKS_URL,
     basic_auth,
     body_of,
     page,
     person,
     token_answer,
     webhook,
+    webhook_made,
 )
 from tests.external_api.integrations.crm_sync.conftest import from_queue_manager, set_up, sync_path
 
@@ -28,7 +34,9 @@ ADA = person(11, "Ada", "Lovelace", "ada@example.com")
 GRACE = person(12, "Grace", "Hopper", "grace@example.com")
 
 
-async def connected(account_id: str):
+async def connected(account_id: str, fake):
+    """The account connected to Pipedrive; the webhook its sync asks for made."""
+    fake.on("POST", WEBHOOKS_URL, json_answer(webhook_made(webhook_url(account_id)), 201))
     return await create_connection(
         "pipedrive", account_id, access_token="pd-current", options={"api_domain": API_DOMAIN}
     )
@@ -39,12 +47,16 @@ async def emails(account_id: str) -> list[str]:
     return sorted(email for contact in contacts for email in contact.emails)
 
 
+def webhook_url(account_id: str) -> str:
+    return f"{PUBLIC}/v1/e/pipedrive/webhooks/persons/{account_id}"
+
+
 def changes(person_id: str) -> dict:
     return {"changes": [{"external_id": person_id}]}
 
 
 async def test_the_import_follows_next_start_at_the_companys_domain(crm, admin, fake, account_id):
-    await connected(account_id)
+    await connected(account_id, fake)
     await set_up(crm, "pipedrive", admin)
     fake.on(
         "GET", PERSONS_URL, json_answer(page([ADA], 0, True)), json_answer(page([GRACE], 1, False))
@@ -62,7 +74,7 @@ async def test_the_import_follows_next_start_at_the_companys_domain(crm, admin, 
 
 
 async def test_a_429_is_waited_out_for_its_retry_after(crm, admin, fake, waits, account_id):
-    await connected(account_id)
+    await connected(account_id, fake)
     await set_up(crm, "pipedrive", admin)
     busy = json_answer({"success": False, "error": "Too many requests"}, 429, {"retry-after": "2"})
     fake.on("GET", f"{PERSONS_URL}/11", busy, json_answer({"success": True, "data": ADA}))
@@ -80,9 +92,9 @@ async def test_a_429_is_waited_out_for_its_retry_after(crm, admin, fake, waits, 
 async def test_an_expired_token_is_refreshed_with_the_clients_basic_auth(
     crm, admin, fake, account_id
 ):
-    await expire(await connected(account_id))
-    await set_up(crm, "pipedrive", admin)
+    await expire(await connected(account_id, fake))
     fake.on("POST", TOKEN_URL, json_answer(token_answer("pd-fresh")))
+    await set_up(crm, "pipedrive", admin)
     fake.on("GET", f"{PERSONS_URL}/11", json_answer({"success": True, "data": ADA}))
 
     await crm.post(
@@ -120,3 +132,20 @@ async def test_a_webhook_with_another_password_is_refused(crm, jobs, account_id)
 
     assert (response.status_code, response.json()["error"]["code"]) == (401, "invalid_signature")
     assert jobs.sent == []
+
+
+async def test_setting_the_sync_up_makes_its_person_webhook(crm, admin, fake, account_id):
+    await connected(account_id, fake)
+
+    await set_up(crm, "pipedrive", admin)
+
+    (made,) = fake.sent("POST", WEBHOOKS_URL)
+    assert json.loads(made.content) == {
+        "subscription_url": webhook_url(account_id),
+        "event_action": "*",
+        "event_object": "person",
+        "http_auth_user": WEBHOOK_USER,
+        "http_auth_password": WEBHOOK_PASSWORD,
+        "version": "1.0",
+    }
+    assert made.headers["authorization"] == "Bearer pd-current"

@@ -3,6 +3,7 @@ from collections.abc import Awaitable, Callable, Sequence
 import httpx
 from fastapi import APIRouter, FastAPI
 
+from external_api.integrations.crm_sync.routes import router as crm_sync_router
 from external_api.integrations.framework.provider import Provider
 from external_api.integrations.framework.routes import connect_router
 from external_api.integrations.framework.routes import router as integrations_router
@@ -35,7 +36,12 @@ def create_app(
     return create_service_app(
         settings,
         title="External API",
-        routers=[*provider_routers(providers), *PLATFORM_ROUTERS, analytics_router],
+        routers=[
+            *provider_routers(providers),
+            *PLATFORM_ROUTERS,
+            analytics_router,
+            crm_sync_router,
+        ],
         uses_mongo=True,
         uses_redis=True,
         sends_work=True,

@@ -8,6 +8,9 @@ from external_api.integrations.cloudflare.settings import CloudflareSettings
 from external_api.integrations.duda.settings import DudaSettings
 from external_api.integrations.facebook.settings import FacebookSettings
 from external_api.integrations.google.settings import GoogleSettings
+from external_api.integrations.hubspot.settings import HubspotSettings
+from external_api.integrations.pipedrive.settings import PipedriveSettings
+from external_api.integrations.salesforce.settings import SalesforceSettings
 from external_api.integrations.semrush.settings import SemrushSettings
 from external_api.integrations.sendgrid.settings import SendgridSettings
 from external_api.integrations.stripe.settings import StripeSettings
@@ -65,6 +68,11 @@ class ExternalApiSettings(ServiceSettings):
         default_factory=CloudflareSettings, description="Cloudflare for SaaS (platform)"
     )
     semrush: SemrushSettings = Field(default_factory=SemrushSettings, description="Semrush")
+    hubspot: HubspotSettings = Field(default_factory=HubspotSettings, description="HubSpot")
+    pipedrive: PipedriveSettings = Field(default_factory=PipedriveSettings, description="Pipedrive")
+    salesforce: SalesforceSettings = Field(
+        default_factory=SalesforceSettings, description="Salesforce"
+    )
 
     @model_validator(mode="after")
     def distributed_mode_needs_an_encryption_key(self) -> Self:

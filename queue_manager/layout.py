@@ -20,6 +20,7 @@ from shared.utilities.task_names import (
     CHECK_ACCOUNT_ACTIVE_SUSPEND_ENDED,
     CLIENT_REPORTS_SEND_DUE,
     CONTACTS_EXPORT_CLEANUP_DELETE_EXPIRED,
+    CRM_SYNC_POLL_PULL_ALL,
     EDOCS_SWEEP,
     INSTASITES_PURGE_UNCLAIMED,
     LIGHTNING_DOMAIN_RENEWAL_WATCH_CERTIFICATES,
@@ -99,6 +100,7 @@ CRONS: dict[str, Cron] = {
     "reputation": Cron(REPUTATION_SWEEP, timedelta(minutes=15)),
     # Its queue also carries the invoices' commissions.
     "affiliates": Cron(AFFILIATES_SWEEP, timedelta(hours=1)),
+    "crm_sync_poll": Cron(CRM_SYNC_POLL_PULL_ALL, timedelta(minutes=15)),
 }
 
 

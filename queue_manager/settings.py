@@ -127,6 +127,13 @@ class QueueManagerSettings(
         "proven custom domain, or its agency's, takes its place)",
     )
 
+    crm_sync_timeout_seconds: float = Field(
+        600,
+        gt=0,
+        description="how long the external API has for one CRM sync run (an initial import "
+        "of a large CRM takes minutes)",
+    )
+
     support_reply_wait_minutes: PositiveInt = Field(
         60,
         description="minutes a customer's message in a support conversation may wait for the "

@@ -149,6 +149,13 @@ class QueueSwitches(BaseSettings):
     instareport_build: bool = switch(
         "builds InstaReports: a prospect's website fetched through the outbound proxy and scored"
     )
+    crm_sync: bool = switch(
+        "pushes contacts' changes to the accounts' CRMs and pulls the CRMs' changes (the "
+        "initial import included), through the external API"
+    )
+    crm_sync_poll: bool = switch(
+        "pulls every enabled CRM sync's changes since its cursor, for what webhooks missed"
+    )
 
     def with_unset_switched_on(self) -> "QueueSwitches":
         """Every switch not set explicitly switched on (embedded mode runs everything)."""

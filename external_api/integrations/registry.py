@@ -7,6 +7,9 @@ from external_api.integrations.google_ads.provider import PROVIDER as GOOGLE_ADS
 from external_api.integrations.google_analytics.provider import PROVIDER as GOOGLE_ANALYTICS
 from external_api.integrations.google_business.provider import PROVIDER as GOOGLE_BUSINESS
 from external_api.integrations.google_calendar.provider import PROVIDER as GOOGLE_CALENDAR
+from external_api.integrations.hubspot.provider import PROVIDER as HUBSPOT
+from external_api.integrations.pipedrive.provider import PROVIDER as PIPEDRIVE
+from external_api.integrations.salesforce.provider import PROVIDER as SALESFORCE
 from external_api.integrations.semrush.provider import PROVIDER as SEMRUSH
 from external_api.integrations.sendgrid.provider import PROVIDER as SENDGRID
 from external_api.integrations.stripe.provider import PROVIDER as STRIPE
@@ -27,4 +30,7 @@ PROVIDERS: tuple[Provider, ...] = (
     GOOGLE_CALENDAR,
     TIPALTI,
     SEMRUSH,
+    HUBSPOT,
+    PIPEDRIVE,
+    SALESFORCE,
 )

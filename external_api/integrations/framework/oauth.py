@@ -12,6 +12,7 @@ import httpx
 
 from external_api.integrations.framework.errors import mapped_error
 from external_api.integrations.framework.http import ProviderHttp
+from external_api.integrations.framework.provider import ConnectedAs
 
 logger = logging.getLogger(__name__)
 
@@ -32,12 +33,18 @@ class OAuthApp:
     authorize_params: dict[str, str] = field(default_factory=dict)  # provider extras
 
 
+# What a token answer holds that is never kept outside the sealed credential.
+SECRET_FIELDS = frozenset({"access_token", "refresh_token", "id_token", "signature"})
+
+
 @dataclass(frozen=True)
 class TokenSet:
     access_token: str
     refresh_token: str = ""
     expires_in: int | None = None  # seconds
     scopes: list[str] = field(default_factory=list)
+    # The answer's other, non-secret fields (Salesforce's `instance_url`, HubSpot's hub id).
+    extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_answer(cls, answer: dict) -> "TokenSet":
@@ -49,6 +56,11 @@ class TokenSet:
             refresh_token=answer.get("refresh_token") or "",
             expires_in=int(expires_in) if expires_in else None,
             scopes=str(answer.get("scope") or "").replace(",", " ").split(),
+            extra={
+                name: str(value)
+                for name, value in answer.items()
+                if name not in SECRET_FIELDS and isinstance(value, str | int)
+            },
         )
 
 
@@ -105,6 +117,12 @@ class OAuthFlow:
         if response.status_code >= 400:
             raise mapped_error(self.http.title, response, self.http.refused)
         return TokenSet.from_answer(response.json())
+
+    async def connected_as(self, tokens: TokenSet) -> ConnectedAs:
+        """What the fresh connection reaches: nothing by default; a provider whose API address
+        comes with the tokens (Salesforce's `instance_url`), or whose account id webhooks name
+        (HubSpot's hub id), says so here."""
+        return ConnectedAs()
 
     async def revoke(self, token: str) -> None:
         """Best effort (RFC 7009): the connection is removed here whatever the provider says."""

@@ -3,7 +3,7 @@
 import logging
 
 from external_api.integrations.framework.oauth import GrantRefused, code_verifier
-from external_api.integrations.framework.provider import ApiKeyConnect, ConnectedAs
+from external_api.integrations.framework.provider import ApiKeyConnect
 from external_api.integrations.framework.runtime import Integrations
 from external_api.integrations.framework.schemas import (
     AuthStartRead,
@@ -77,7 +77,7 @@ async def store_tokens(
     flow = integrations.flow(name)
     tokens = await flow.exchange(code, integrations.redirect_uri(name), verifier or None)
     store = integrations.store(name)
-    return await store.save_tokens(account_id, user_id, tokens, ConnectedAs())
+    return await store.save_tokens(account_id, user_id, tokens, await flow.connected_as(tokens))
 
 
 async def disconnect_oauth(integrations: Integrations, name: str, account_id: str) -> None:

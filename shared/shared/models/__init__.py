@@ -54,7 +54,11 @@ from shared.models.conversation_prospect import ConversationProspect
 from shared.models.conversation_room import ConversationRoom
 from shared.models.crm_log import CrmLog
 from shared.models.crm_note import CrmNote
+from shared.models.crm_sync_connection import CrmSyncConnection
+from shared.models.crm_sync_link import CrmSyncLink
+from shared.models.crm_sync_log import CrmSyncLogEntry
 from shared.models.crm_tag import CrmTag
+from shared.models.crm_tokens import HubspotToken, PipedriveToken, SalesforceToken
 from shared.models.csv_queue import CsvJob
 from shared.models.custom_domain import CustomDomain
 from shared.models.custom_field import CustomField
@@ -267,4 +271,10 @@ ALL_MODELS: list[type[Document]] = [
     SemrushKey,
     ClientReport,
     InstaReport,
+    CrmSyncConnection,
+    CrmSyncLink,
+    CrmSyncLogEntry,
+    HubspotToken,
+    PipedriveToken,
+    SalesforceToken,
 ]

@@ -396,3 +396,21 @@ class InstaReportArguments(TaskArguments):
 
 # InstaReports (QM_INSTAREPORT_BUILD): a queued audit of a prospect's online presence built.
 INSTAREPORT_BUILD_RUN = declare("instareport_build.run", InstaReportArguments)
+
+
+class CrmSyncArguments(TaskArguments):
+    account_id: str
+    provider: str  # the CRM integration's name: hubspot, pipedrive, salesforce, ...
+
+
+class CrmSyncPushArguments(CrmSyncArguments):
+    contact_id: str
+
+
+# Two-way CRM sync (`shared.domain.crm_sync`): a contact's change pushed to one CRM; the CRM's
+# records modified since the sync's cursor pulled (the initial import, a webhook's changes).
+CRM_SYNC_PUSH = declare("crm_sync.push", CrmSyncPushArguments)
+CRM_SYNC_PULL = declare("crm_sync.pull", CrmSyncArguments)
+# Its cron: every enabled sync past its import pulled again (what a webhook missed, and the
+# deletions a CRM sends no webhook for).
+CRM_SYNC_POLL_PULL_ALL = declare("crm_sync_poll.pull_all", NoArguments)

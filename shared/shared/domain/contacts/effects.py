@@ -1,6 +1,6 @@
 """What every change to a contact leaves behind, whichever process made it: an entry in the
 activity log (old value to new, pushed live to the account), a `contact.*` webhook event, and
-the automations watching for each tag it added."""
+the automations watching for each tag it added, and a push to each of the account's CRM syncs."""
 
 from collections.abc import Sequence
 from typing import Any
@@ -10,6 +10,7 @@ from beanie import PydanticObjectId
 from shared.domain.activities.recording import record
 from shared.domain.automations.firing import fire
 from shared.domain.contacts.events import publish_contact_event
+from shared.domain.crm_sync.changes import contact_changed
 from shared.models.contact import Contact
 from shared.models.crm_log import FieldChange
 
@@ -53,6 +54,7 @@ async def recorded(
     account_id = contact.account_id
     await record(account_id, actor_id, "contact", contact.id, action, changes, announce=announce)
     publish_contact_event(account_id, action, contact, changes)
+    await contact_changed(contact)
     for tag in tags_added(changes):
         await fire(account_id, "contact.tag_added", {"tag": tag}, "contact", contact.id)
 

@@ -1,5 +1,6 @@
 """The external API's CRM sync as the queue manager asks it through its one external API
-client (`queue_manager.external.client`), given longer for an initial import: `POST /v1/e/crm-sync/{provider}/accounts/{account_id}/...`.
+client (`queue_manager.external.client`), given longer for an initial import:
+`POST /v1/e/crm-sync/{provider}/accounts/{account_id}/...`.
 
 A busy answer (no answer, 429, 5xx) is retried by the task; 409 (`not_connected`,
 `reconnect_needed`) and other refusals are final: the task is dead-lettered with the answer."""

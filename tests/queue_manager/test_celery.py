@@ -183,6 +183,11 @@ def test_beat_schedules_the_crons_switched_on_on_their_own_queues():
             "schedule": 86400.0,
             "options": {"queue": "analytics_sync"},
         },
+        "crm_sync_poll": {
+            "task": "crm_sync_poll.pull_all",
+            "schedule": 900.0,
+            "options": {"queue": "crm_sync_poll"},
+        },
     }
 
 

@@ -16,8 +16,13 @@ BILLING = "/v1/billing"
 
 
 @pytest.fixture(scope="package")
-async def billing_api():
-    async with asgi_client(create_app(InternalApiSettings())) as client:
+def billing_app():
+    return create_app(InternalApiSettings())
+
+
+@pytest.fixture(scope="package")
+async def billing_api(billing_app):
+    async with asgi_client(billing_app) as client:
         yield client
 
 

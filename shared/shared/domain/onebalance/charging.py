@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from beanie import PydanticObjectId
 
-from shared.domain.onebalance import ledger, ledgers
+from shared.domain.onebalance import ledger, ledgers, repository
 from shared.domain.onebalance.errors import InsufficientBalance
 from shared.domain.onebalance.ledger import Recorded
 from shared.domain.onebalance.rates import MeteredAction, Price, price_of
@@ -35,7 +35,7 @@ async def wallet_of(account_id: str | PydanticObjectId) -> OnebalanceWallet | No
 async def charge(
     account_id: str | PydanticObjectId, usage: Usage, *, overdraft: bool = False
 ) -> Recorded | None:
-    wallet = await wallet_of(account_id)
+    wallet = await repository.wallet_terms(account_id)
     if wallet is None:
         return None
     movement = usage_movement(wallet, usage)

@@ -12,7 +12,7 @@ from pymongo.errors import DuplicateKeyError
 from shared.models.onebalance_movement import MovementKind, OnebalanceMovement
 from shared.models.onebalance_wallet import OnebalanceWallet
 from shared.models.twilio_number import TwilioNumber
-from shared.utilities.repository import TenantRepository
+from shared.utilities.repository import TenantRepository, object_id
 
 
 class WalletRepository(TenantRepository[OnebalanceWallet]):
@@ -34,6 +34,14 @@ class MovementRepository(TenantRepository[OnebalanceMovement]):
 
 def wallets() -> Any:
     return OnebalanceWallet.get_motor_collection()
+
+
+async def wallet_terms(account_id: str | PydanticObjectId) -> OnebalanceWallet | None:
+    """The account's wallet without its pending movements: what pricing a charge reads (every
+    charge reads it, and a busy wallet holds many in flight)."""
+    oid = object_id(account_id)
+    raw = await wallets().find_one({"account_id": oid}, {"pending": False}) if oid else None
+    return OnebalanceWallet.model_validate(raw) if raw else None
 
 
 async def wallet_by_id(wallet_id: PydanticObjectId) -> OnebalanceWallet | None:

@@ -15,7 +15,7 @@ from tests.factories import create_account, create_sub_account
 from tests.onebalance_factories import create_wallet, leave_pending
 
 CONCURRENT_CHARGES = 10_000
-BATCH = 100
+BATCH = 20
 
 
 async def client_wallet(balance: int, **fields) -> OnebalanceWallet:

@@ -27,7 +27,7 @@ def contact(contact_id: str, first: str, udate: str = "2026-05-02T11:17:33-05:00
     return {
         "cdate": "2026-04-01T08:00:00-05:00",
         "email": f"{first.lower()}@example.com",
-        "phone": "+1 555 0100",
+        "phone": "+1 650 253 0000",
         "firstName": first,
         "lastName": "Hopper",
         "id": contact_id,

@@ -27,7 +27,7 @@ def contact(contact_id: int, given: str, updated: str = "2026-05-02T11:17:33.000
         "given_name": given,
         "family_name": "Hopper",
         "email_addresses": [{"email": f"{given.lower()}@example.com", "field": "EMAIL1"}],
-        "phone_numbers": [{"number": "+1 555 0100", "field": "PHONE1", "type": "Work"}],
+        "phone_numbers": [{"number": "+1 650 253 0000", "field": "PHONE1", "type": "Work"}],
         "custom_fields": [{"id": 6, "content": "Gold"}],
         "website": "https://example.com",
         "date_created": "2026-04-01T08:00:00.000+0000",

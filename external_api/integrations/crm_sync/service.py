@@ -49,11 +49,15 @@ async def set_up(
     if setup.field_map:
         await check_field_map(PydanticObjectId(account_id), setup.field_map)
     repository = SyncRepository(account_id, provider)
-    connection = await repository.connection() or CrmSyncConnection(
-        account_id=PydanticObjectId(account_id),
-        provider=provider,
-        field_map=adapter.default_field_map,
-    )
+    connection = await repository.connection()
+    if connection is None:
+        connection = CrmSyncConnection(
+            account_id=PydanticObjectId(account_id),
+            provider=provider,
+            field_map=adapter.default_field_map,
+        )
+        crm = await adapter_on(integrations, account_id, provider, [])
+        await crm.subscribe(integrations.settings, account_id)
     given = setup.model_dump(exclude_unset=True, exclude_none=True)
     if given.get("field_map") == {}:
         given["field_map"] = adapter.default_field_map
@@ -85,18 +89,24 @@ async def sync_log(account_id: str, provider: str, paging: PageParams) -> Page[C
     return await log.paginate(paging, {"provider": provider})
 
 
-async def run_for(integrations: Integrations, account_id: str, provider: str) -> SyncRun:
-    """A run on the account's connection, in its phone region, as the platform."""
-    connection = await read_setup(account_id, provider)
+async def adapter_on(
+    integrations: Integrations, account_id: str, provider: str, fields: list[str]
+) -> HttpCrmAdapter:
+    """The CRM's adapter on the account's connection, each call in the provider's limit."""
     cls = adapter_class(provider)
     credential = await integrations.store(provider).connected(account_id)
     limiter = ProviderLimiter(integrations.redis, provider, account_id, cls.rate_limit)
     http = LimitedHttp(integrations.connected_http(provider, account_id), limiter)
-    fields = list((connection.field_map or cls.default_field_map).values())
+    return cls(http, credential, fields)
+
+
+async def run_for(integrations: Integrations, account_id: str, provider: str) -> SyncRun:
+    """A run on the account's connection, in its phone region, as the platform."""
+    connection = await read_setup(account_id, provider)
+    fields = list((connection.field_map or adapter_class(provider).default_field_map).values())
+    adapter = await adapter_on(integrations, account_id, provider, fields)
     author = await platform_author(PydanticObjectId(account_id), integrations.settings)
-    return SyncRun(
-        cls(http, credential, fields), author, connection, SyncRepository(account_id, provider)
-    )
+    return SyncRun(adapter, author, connection, SyncRepository(account_id, provider))
 
 
 async def run_pull(

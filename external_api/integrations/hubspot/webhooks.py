@@ -19,7 +19,7 @@ from external_api.integrations.framework.webhooks import (
     json_of,
 )
 from shared.utilities.errors import InvalidInput
-from shared.utilities.signatures import same, unix_seconds
+from shared.utilities.signatures import same
 
 SIGNATURE = "x-hubspot-signature-v3"
 TIMESTAMP = "x-hubspot-request-timestamp"
@@ -42,10 +42,12 @@ class HubspotWebhooks(WebhookReceiver):
         self.uri = uri  # the URL HubSpot was told to call, as it signs it
 
     def signed_at(self, headers: Mapping[str, str]) -> int:
-        millis = unix_seconds(headers.get(TIMESTAMP, ""))
-        if millis is None or not headers.get(SIGNATURE) or not self.client_secret:
+        millis = headers.get(TIMESTAMP, "")
+        # Milliseconds: 13 ASCII digits until the year 2286.
+        shaped = millis.isascii() and millis.isdigit() and len(millis) <= 14
+        if not shaped or not headers.get(SIGNATURE) or not self.client_secret:
             raise BadSignature()
-        return millis // 1000
+        return int(millis) // 1000
 
     def verify(self, headers: Mapping[str, str], body: bytes) -> None:
         expected = v3_signature(self.client_secret, "POST", self.uri, body, headers[TIMESTAMP])

@@ -5,12 +5,15 @@ company's `api_domain`. Emails and phones are lists of `{value, primary}`: the s
 writes the primary one. OAuth apps may make 80 requests per 2 seconds per company."""
 
 from datetime import UTC, datetime
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from external_api.integrations.crm_sync.base import HttpCrmAdapter
 from external_api.integrations.pipedrive.oauth import API_DOMAIN
 from shared.domain.crm_sync.adapter import CrmRecord, RateLimit, RecordPage
 from shared.utilities.errors import NotFound
+
+if TYPE_CHECKING:
+    from external_api.settings import ExternalApiSettings
 
 PAGE_SIZE = 100
 LISTED = ("email", "phone")  # fields Pipedrive keeps as lists of {value, primary}
@@ -111,3 +114,21 @@ class PipedrivePersons(HttpCrmAdapter):
             await self.http.call("DELETE", self.url(f"/v1/persons/{external_id}"))
         except NotFound:
             return
+
+    async def subscribe(self, settings: "ExternalApiSettings", account_id: str) -> None:
+        """A webhook v1 for every person event, signing in with the platform's basic auth
+        (`POST /v1/webhooks`); none without a webhook password (none would be accepted)."""
+        pipedrive = settings.pipedrive
+        password = pipedrive.webhook_password.get_secret_value()
+        if not password:
+            return
+        public = settings.public_url.rstrip("/")
+        webhook = {
+            "subscription_url": f"{public}/v1/e/pipedrive/webhooks/persons/{account_id}",
+            "event_action": "*",
+            "event_object": "person",
+            "http_auth_user": pipedrive.webhook_user,
+            "http_auth_password": password,
+            "version": "1.0",
+        }
+        await self.http.call("POST", self.url("/v1/webhooks"), json=webhook)

@@ -13,8 +13,10 @@ class CrmSyncLink(TenantDocument):
     provider: str
     contact_id: PydanticObjectId
     external_id: str  # the CRM's id of the record
-    # The hash of the mapped fields both sides agreed on at the last sync.
+    # The hash of the mapped fields both sides agreed on at the last sync, as the contact holds
+    # them (normalised by the write path) and as the CRM sent them (its own formatting).
     synced_hash: str = ""
+    remote_hash: str = ""
     synced_at: datetime | None = None
     # The CRM record's own modification time at the last sync.
     remote_modified_at: datetime | None = None

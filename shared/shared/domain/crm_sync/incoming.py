@@ -10,7 +10,7 @@
 from shared.domain.contacts.writing import create_contact, delete_contact, update_contact
 from shared.domain.crm_sync.adapter import CrmRecord
 from shared.domain.crm_sync.changes import push_later
-from shared.domain.crm_sync.links import keep_link
+from shared.domain.crm_sync.links import keep_link, unchanged_since_sync
 from shared.domain.crm_sync.mapping import (
     fingerprint,
     incoming_values,
@@ -48,8 +48,13 @@ async def apply_change(
     run: SyncRun, record: CrmRecord, link: CrmSyncLink | None, contact: Contact | None
 ) -> SyncOutcome:
     values = incoming_values(record.fields, run.field_map)
-    if link and contact and not contact.deleted_at:
-        if link.synced_hash == fingerprint(values):
+    if link and contact and contact.deleted_at:
+        detail = "deleted on the platform; the CRM's change is not applied"
+        return await run.logged(
+            IN, SyncOutcome.DELETION_KEPT, record.external_id, contact.id, detail
+        )
+    if link and contact:
+        if unchanged_since_sync(link, fingerprint(values)):
             return await run.logged(IN, SyncOutcome.UNCHANGED, record.external_id, contact.id)
         if platform_keeps(run, link, contact, record):
             push_later(run.author.account_id, run.provider, contact)
@@ -58,7 +63,7 @@ async def apply_change(
                 IN, SyncOutcome.CONFLICT_LOST, record.external_id, contact.id, detail
             )
     with writing_from(run.provider):
-        if contact is None or contact.deleted_at:
+        if contact is None:
             contact = await matching_contact(run, values) or await create_contact(
                 run.author, to_contact_fields(values, None)
             )
@@ -73,7 +78,9 @@ async def apply_change(
 def platform_keeps(run: SyncRun, link: CrmSyncLink, contact: Contact, record: CrmRecord) -> bool:
     """Whether a CRM change loses to the platform's: only when the contact's mapped fields
     changed since the last sync too, and the policy (or the later time) says so."""
-    changed_here = fingerprint(platform_values(contact, run.field_map)) != link.synced_hash
+    changed_here = not unchanged_since_sync(
+        link, fingerprint(platform_values(contact, run.field_map))
+    )
     if not changed_here:
         return False
     if run.connection.conflict_policy is ConflictPolicy.PLATFORM_WINS:
@@ -88,7 +95,7 @@ async def matching_contact(run: SyncRun, values: dict) -> Contact | None:
     if not email:
         return None
     found = await run.author.contacts.whole_account().reachable_at(str(email).lower(), None)
-    if found is None or await run.repository.link_of_contact(found.id):  # type: ignore[arg-type]
+    if found is None or found.id is None or await run.repository.link_of_contact(found.id):
         return None
     await update_contact(run.author, found, to_contact_fields(values, found))
     return found

@@ -32,9 +32,9 @@ class ProviderLimiter:
     async def acquire(self) -> None:
         """Wait until a call may go out: the provider's pause over, and a place in the window."""
         while True:
-            paused_ms = await self.redis.pttl(f"{self.key}:pause")
-            if paused_ms > 0:
-                await self.sleep(paused_ms / 1000)
+            paused = await self.paused_for()
+            if paused > 0:
+                await self.sleep(paused)
                 continue
             wait = await self.place_in_window()
             if wait <= 0:
@@ -54,6 +54,12 @@ class ProviderLimiter:
             return 0
         return (window + 1) * self.limit.seconds - now
 
+    async def paused_for(self) -> float:
+        until = await self.redis.get(f"{self.key}:pause")
+        return float(until) - self.clock() if until else 0
+
     async def hold_off(self, seconds: float) -> None:
-        """The provider said to wait (429 + Retry-After): every caller waits that long."""
-        await self.redis.set(f"{self.key}:pause", "1", px=max(1, int(seconds * 1000)))
+        """The provider said to wait (429 + Retry-After): every caller waits that long. The
+        key holds the time the pause ends, and expires then."""
+        until = self.clock() + seconds
+        await self.redis.set(f"{self.key}:pause", str(until), px=max(1, int(seconds * 1000)))

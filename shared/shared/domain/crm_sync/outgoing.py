@@ -6,7 +6,7 @@ than the contact wins instead, and is applied here."""
 from beanie import PydanticObjectId
 
 from shared.domain.crm_sync.incoming import apply_record
-from shared.domain.crm_sync.links import keep_link
+from shared.domain.crm_sync.links import keep_link, unchanged_since_sync
 from shared.domain.crm_sync.mapping import (
     fingerprint,
     incoming_values,
@@ -18,8 +18,12 @@ from shared.models.contact import Contact
 from shared.models.crm_sync_connection import ConflictPolicy, DeletionPolicy
 from shared.models.crm_sync_link import CrmSyncLink
 from shared.models.crm_sync_log import SyncDirection, SyncOutcome
+from shared.utilities.errors import Forbidden, InvalidInput, NotFound
 
 OUT = SyncDirection.OUTGOING
+# The CRM refusing the record itself (a duplicate email, a bad value): logged, not retried. A
+# busy or unreachable CRM, or a refused connection, is raised for the task to retry or stop.
+REFUSALS = (InvalidInput, NotFound, Forbidden)
 
 
 async def push_contact(run: SyncRun, contact_id: str | PydanticObjectId) -> SyncOutcome:
@@ -28,7 +32,7 @@ async def push_contact(run: SyncRun, contact_id: str | PydanticObjectId) -> Sync
     if contact is None or contact.deleted_at:
         return await push_deletion(run, link, contact)
     values = platform_values(contact, run.field_map)
-    if link and link.synced_hash == fingerprint(values):
+    if link and unchanged_since_sync(link, fingerprint(values)):
         return await run.logged(OUT, SyncOutcome.UNCHANGED, link.external_id, contact.id)
     if link and await crm_is_newer(run, link, contact):
         detail = "changed on both sides; the CRM's later version is applied"
@@ -36,12 +40,16 @@ async def push_contact(run: SyncRun, contact_id: str | PydanticObjectId) -> Sync
             OUT, SyncOutcome.CONFLICT_LOST, link.external_id, contact.id, detail
         )
     fields = to_provider(values, run.field_map)
-    if link:
-        record = await run.adapter.update(link.external_id, fields)
-        outcome = SyncOutcome.UPDATED
-    else:
-        record = await run.adapter.create(fields)
-        outcome = SyncOutcome.CREATED
+    try:
+        if link:
+            record = await run.adapter.update(link.external_id, fields)
+            outcome = SyncOutcome.UPDATED
+        else:
+            record = await run.adapter.create(fields)
+            outcome = SyncOutcome.CREATED
+    except REFUSALS as refused:
+        external_id = link.external_id if link else ""
+        return await run.logged(OUT, SyncOutcome.FAILED, external_id, contact.id, refused.message)
     await keep_link(run, link, contact, record)
     return await run.logged(OUT, outcome, record.external_id, contact.id)
 
@@ -54,7 +62,9 @@ async def crm_is_newer(run: SyncRun, link: CrmSyncLink, contact: Contact) -> boo
     record = await run.adapter.get(link.external_id)
     if record is None:
         return False
-    changed_there = fingerprint(incoming_values(record.fields, run.field_map)) != link.synced_hash
+    changed_there = not unchanged_since_sync(
+        link, fingerprint(incoming_values(record.fields, run.field_map))
+    )
     if not changed_there or record.modified_at <= contact.updated_at:
         return False
     await apply_record(run, record)

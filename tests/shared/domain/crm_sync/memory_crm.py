@@ -10,6 +10,7 @@ from shared.domain.crm_sync.adapter import CrmAdapter, CrmRecord, RateLimit, Rec
 from shared.domain.crm_sync.run import SyncRun
 from shared.models.base import utc_now
 from shared.models.crm_sync_connection import CrmSyncConnection
+from shared.utilities.errors import InvalidInput
 
 FIELD_MAP = {"first_name": "first", "last_name": "last", "emails.0": "email"}
 
@@ -23,6 +24,7 @@ class MemoryCrm(CrmAdapter):
         self.records: dict[str, CrmRecord] = {}
         self.page_size = page_size
         self.calls: list[tuple[str, Any]] = []
+        self.refusal: str | None = None  # what the CRM answers a write, when it refuses it
 
     def put(self, external_id: str, modified_at: datetime | None = None, **fields) -> CrmRecord:
         """A record as the CRM's own user would write it (not through the adapter)."""
@@ -49,6 +51,8 @@ class MemoryCrm(CrmAdapter):
 
     async def create(self, fields: dict[str, Any]) -> CrmRecord:
         self.calls.append(("create", fields))
+        if self.refusal:
+            raise InvalidInput(self.refusal)
         return self.put(f"m{len(self.records) + 1}", **fields)
 
     async def update(self, external_id: str, fields: dict[str, Any]) -> CrmRecord:

@@ -232,3 +232,32 @@ async def test_another_accounts_sync_is_not_found(author, outbox):
         await SyncRun.start(crm, other)
 
     assert raised.value.status_code == 404
+
+
+async def test_a_crm_change_to_a_contact_deleted_here_is_not_applied(author, outbox):
+    from shared.domain.contacts.writing import delete_contact
+
+    crm = MemoryCrm()
+    run = await linked(author, crm, deletions=DeletionPolicy.KEEP)
+    contact = await contact_of("r1")
+    await delete_contact(author, contact)
+
+    outcome = await apply_record(run, crm.changed_later("r1", first="Augusta"))
+
+    assert outcome is SyncOutcome.DELETION_KEPT
+    assert await Contact.find({"account_id": author.account_id}).count() == 1
+    assert (await Contact.get(contact.id)).first_name == "Ada"
+
+
+async def test_a_push_the_crm_refuses_is_logged_and_links_nothing(author, outbox):
+    crm = MemoryCrm()
+    run = await sync_run(author, crm)
+    contact = await create_contact(author, {"first_name": "Grace", "emails": ["g@example.com"]})
+    crm.refusal = "Contact already exists. Existing ID: 901"
+
+    outcome = await push_contact(run, contact.id)
+
+    assert outcome is SyncOutcome.FAILED
+    assert await CrmSyncLink.find({"contact_id": contact.id}).count() == 0
+    entry = await CrmSyncLogEntry.find_one({"contact_id": contact.id})
+    assert entry.detail == "Contact already exists. Existing ID: 901"

@@ -5,15 +5,23 @@ URL. ActiveCampaign allows 5 requests a second per account. Custom fields live i
 `fieldValues` resources, which this adapter does not map: the standard fields only."""
 
 from datetime import UTC, datetime
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
+from external_api.integrations.activecampaign.webhooks import EVENTS, NAME
 from external_api.integrations.crm_sync.base import HttpCrmAdapter
+from external_api.integrations.hook_tokens import hook_token
 from shared.domain.crm_sync.adapter import CrmRecord, RateLimit, RecordPage
 from shared.utilities.errors import NotFound
+
+if TYPE_CHECKING:
+    from external_api.settings import ExternalApiSettings
 
 API_URL = "api_url"
 CONTACTS = "/api/3/contacts"
 PAGE_SIZE = 100  # ActiveCampaign's most per page
+# Where the webhook's changes may come from: not "api", so the sync's own writes do not come
+# back as webhooks.
+SOURCES = ["public", "admin", "system"]
 
 
 def record_of(contact: dict[str, Any]) -> CrmRecord:
@@ -32,7 +40,7 @@ def next_offset(answer: dict[str, Any], offset: int, count: int) -> str | None:
 
 
 class ActiveCampaignContacts(HttpCrmAdapter):
-    provider: ClassVar[str] = "activecampaign"
+    provider: ClassVar[str] = NAME
     rate_limit: ClassVar[RateLimit] = RateLimit(5, 1)
     default_field_map: ClassVar[dict[str, str]] = {
         "first_name": "firstName",
@@ -76,3 +84,19 @@ class ActiveCampaignContacts(HttpCrmAdapter):
             await self.http.call("DELETE", self.url(f"{CONTACTS}/{external_id}"))
         except NotFound:
             return
+
+    async def subscribe(self, settings: "ExternalApiSettings", account_id: str) -> None:
+        """A webhook for the contacts' events on the account's own URL
+        (`POST /api/3/webhooks`); none without the platform's webhook key (none would be
+        accepted: the poll cron pulls the changes instead)."""
+        key = settings.activecampaign.webhook_key.get_secret_value()
+        if not key:
+            return
+        token = hook_token(key, NAME, account_id)
+        webhook = {
+            "name": "Platform CRM sync",
+            "url": f"{settings.public_url.rstrip('/')}/v1/e/{NAME}/webhooks/{account_id}/{token}",
+            "events": list(EVENTS),
+            "sources": SOURCES,
+        }
+        await self.http.call("POST", self.url("/api/3/webhooks"), json={"webhook": webhook})

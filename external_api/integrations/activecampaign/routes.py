@@ -1,27 +1,14 @@
-"""/v1/e/activecampaign: each account's webhook (subscribe) and its calls."""
+"""/v1/e/activecampaign: each account's webhook calls (the webhook is made when its sync is
+set up)."""
 
 from fastapi import APIRouter, Path, Request
 
-from external_api.integrations.activecampaign import service
 from external_api.integrations.activecampaign.webhooks import NAME, ActiveCampaignWebhooks
-from external_api.integrations.framework.auth import IntegrationsAdmin
 from external_api.integrations.framework.dependencies import DocumentId, IntegrationsDep
-from external_api.integrations.framework.errors import CONNECTED_CALL_ERRORS
 from external_api.integrations.framework.webhooks import BadSignature, receive
-from shared.utilities.errors import SIGNED_IN, InvalidInput, PayloadTooLarge, error_responses
+from shared.utilities.errors import InvalidInput, PayloadTooLarge, error_responses
 
 router = APIRouter(prefix=f"/v1/e/{NAME}", tags=[NAME])
-
-
-@router.post(
-    "/hooks",
-    summary="Subscribe the account's ActiveCampaign contacts to its webhook",
-    responses=error_responses(*SIGNED_IN, InvalidInput, *CONNECTED_CALL_ERRORS),
-)
-async def subscribe_webhook(
-    integrations: IntegrationsDep, principal: IntegrationsAdmin
-) -> dict[str, str]:
-    return {"webhook_id": await service.subscribe_webhook(integrations, principal.account_id)}
 
 
 @router.post(

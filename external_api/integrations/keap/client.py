@@ -6,16 +6,22 @@ field as `custom_fields.<id>`. Keap allows 1500 calls a minute per app (its thro
 headers count them down) within a daily quota."""
 
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from external_api.integrations.crm_sync.base import HttpCrmAdapter
+from external_api.integrations.hook_tokens import hook_token
+from external_api.integrations.keap.webhooks import EVENTS, NAME
 from shared.domain.crm_sync.adapter import CrmRecord, RateLimit, RecordPage
 from shared.utilities.errors import NotFound
+
+if TYPE_CHECKING:
+    from external_api.settings import ExternalApiSettings
 
 CONTACTS = "/v1/contacts"
 PAGE_SIZE = 200
 CUSTOM = "custom_fields."
 OPTIONAL = "custom_fields,website"
+HOOKS = "/v1/hooks"
 
 
 def keap_time(value: str) -> datetime:
@@ -66,7 +72,7 @@ def as_sent(fields: dict[str, Any]) -> dict[str, Any]:
 
 
 class KeapContacts(HttpCrmAdapter):
-    provider: ClassVar[str] = "keap"
+    provider: ClassVar[str] = NAME
     rate_limit: ClassVar[RateLimit] = RateLimit(1500, 60)
     default_field_map: ClassVar[dict[str, str]] = {
         "first_name": "given_name",
@@ -114,3 +120,15 @@ class KeapContacts(HttpCrmAdapter):
             await self.http.call("DELETE", f"{CONTACTS}/{external_id}")
         except NotFound:
             return
+
+    async def subscribe(self, settings: "ExternalApiSettings", account_id: str) -> None:
+        """A REST hook per contact event on the account's own URL (`POST /v1/hooks`), which
+        Keap verifies at once through the handshake; none without the platform's webhook key
+        (none would be accepted: the poll cron pulls the changes instead)."""
+        key = settings.keap.webhook_key.get_secret_value()
+        if not key:
+            return
+        token = hook_token(key, NAME, account_id)
+        url = f"{settings.public_url.rstrip('/')}/v1/e/{NAME}/webhooks/{account_id}/{token}"
+        for event in EVENTS:
+            await self.http.call("POST", HOOKS, json={"eventKey": event, "hookUrl": url})

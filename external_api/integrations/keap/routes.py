@@ -1,40 +1,19 @@
-"""/v1/e/keap: each account's REST hooks (subscribe), their handshake and their events."""
+"""/v1/e/keap: each account's REST hooks (made when its sync is set up): their handshake and
+their events."""
 
 from fastapi import APIRouter, Path, Request, Response
-from pydantic import BaseModel
 
-from external_api.integrations.framework.auth import IntegrationsAdmin
 from external_api.integrations.framework.dependencies import DocumentId, IntegrationsDep
-from external_api.integrations.framework.errors import CONNECTED_CALL_ERRORS
 from external_api.integrations.framework.webhooks import BadSignature, receive
-from external_api.integrations.keap import service
 from external_api.integrations.keap.webhooks import (
     HOOK_SECRET,
     NAME,
     KeapWebhooks,
     handshake_secret,
 )
-from shared.utilities.errors import SIGNED_IN, InvalidInput, PayloadTooLarge, error_responses
+from shared.utilities.errors import InvalidInput, PayloadTooLarge, error_responses
 
 router = APIRouter(prefix=f"/v1/e/{NAME}", tags=[NAME])
-
-
-class HookRead(BaseModel):
-    key: str
-    event: str
-    status: str
-
-
-@router.post(
-    "/hooks",
-    summary="Subscribe the account's Keap contacts to REST hooks (added, edited, deleted)",
-    responses=error_responses(*SIGNED_IN, InvalidInput, *CONNECTED_CALL_ERRORS),
-)
-async def subscribe_hooks(
-    integrations: IntegrationsDep, principal: IntegrationsAdmin
-) -> list[HookRead]:
-    hooks = await service.subscribe_hooks(integrations, principal.account_id)
-    return [HookRead(**hook) for hook in hooks]
 
 
 @router.post(

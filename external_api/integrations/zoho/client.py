@@ -7,14 +7,19 @@ Lists and writes answer a 204 when nothing matched, and each written record's ow
 limits concurrent calls; 100 calls a minute per org keeps well inside both."""
 
 from datetime import UTC, datetime
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import httpx
 
 from external_api.integrations.crm_sync.base import HttpCrmAdapter
 from external_api.integrations.zoho.oauth import API_DOMAIN
+from external_api.integrations.zoho.service import watch
+from external_api.integrations.zoho.webhooks import NAME
 from shared.domain.crm_sync.adapter import CrmRecord, RateLimit, RecordPage
 from shared.utilities.errors import InvalidInput, NotFound
+
+if TYPE_CHECKING:
+    from external_api.settings import ExternalApiSettings
 
 CONTACTS = "/crm/v6/Contacts"
 MODIFIED = "Modified_Time"
@@ -47,7 +52,7 @@ def written(response: httpx.Response, fields: dict[str, Any]) -> CrmRecord:
 
 
 class ZohoContacts(HttpCrmAdapter):
-    provider: ClassVar[str] = "zoho"
+    provider: ClassVar[str] = NAME
     rate_limit: ClassVar[RateLimit] = RateLimit(100, 60)
     default_field_map: ClassVar[dict[str, str]] = {
         "first_name": "First_Name",
@@ -106,3 +111,9 @@ class ZohoContacts(HttpCrmAdapter):
             await self.http.call("DELETE", self.url(f"{CONTACTS}/{external_id}"))
         except NotFound:
             return
+
+    async def subscribe(self, settings: "ExternalApiSettings", account_id: str) -> None:
+        """The account's notification channel; none without the platform's webhook key (none
+        would be accepted: the poll cron pulls the changes instead)."""
+        if settings.zoho.webhook_key.get_secret_value():
+            await watch(settings, self.http, self.url(""), account_id)

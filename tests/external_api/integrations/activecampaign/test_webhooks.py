@@ -1,5 +1,6 @@
 """ActiveCampaign's webhooks, unsigned and form-encoded: authenticated by the account's
-token in the URL (good and bad), and subscribed without the API's own changes (no echo)."""
+token in the URL (good and bad), and subscribed when the sync is set up, without the API's own
+changes (no echo)."""
 
 from external_api.integrations.hook_tokens import hook_token
 from tests.external_api.conftest import headers_for
@@ -13,6 +14,7 @@ from tests.external_api.fakes.activecampaign import (
     webhook_form,
 )
 from tests.external_api.integrations.connections import create_key_connection
+from tests.factories import create_account
 
 FORM = {"content-type": "application/x-www-form-urlencoded"}
 
@@ -47,14 +49,16 @@ async def test_a_webhook_with_a_wrong_token_is_refused(crm_api, jobs):
     assert jobs.sent == []
 
 
-async def test_subscribing_leaves_out_the_apis_own_changes(crm_api, fake):
-    account_id = new_account_id()
+async def test_setting_the_sync_up_subscribes_without_the_apis_own_changes(crm_api, fake):
+    account_id = str((await create_account()).id)
     await create_key_connection("activecampaign", account_id, API_KEY, api_url=API_URL)
     fake.on("POST", WEBHOOKS_URL, json_answer({"webhook": {"id": "9", "name": "x"}}))
 
-    response = await crm_api.post("/v1/e/activecampaign/hooks", headers=headers_for(account_id))
+    response = await crm_api.put(
+        "/v1/e/crm-sync/activecampaign", json={}, headers=headers_for(account_id)
+    )
 
-    assert response.json() == {"webhook_id": "9"}
+    assert response.status_code == 200, response.text
     webhook = json_of(fake.sent("POST", WEBHOOKS_URL)[0])["webhook"]
     assert webhook["url"] == f"https://api.agency.test{hook_path(account_id)}"
     assert "api" not in webhook["sources"]

@@ -1,5 +1,6 @@
 """Keap's REST hooks: the `X-Hook-Secret` handshake echoed only on the account's own URL,
-events authenticated by the URL's token (good and bad), and the hooks subscribed."""
+events authenticated by the URL's token (good and bad), and the hooks made when the sync is
+set up."""
 
 import json
 
@@ -8,6 +9,7 @@ from tests.external_api.conftest import headers_for
 from tests.external_api.factories import create_connection, new_account_id
 from tests.external_api.fakes import json_answer, json_of
 from tests.external_api.fakes.keap import HOOKS_URL, WEBHOOK_KEY, event, hook
+from tests.factories import create_account
 
 
 def hook_path(account_id: str, token: str | None = None) -> str:
@@ -59,8 +61,8 @@ async def test_an_event_with_another_accounts_token_is_refused(crm_api, jobs):
     assert jobs.sent == []
 
 
-async def test_subscribing_makes_one_hook_per_contact_event_on_the_accounts_url(crm_api, fake):
-    account_id = new_account_id()
+async def test_setting_the_sync_up_makes_one_hook_per_contact_event(crm_api, fake):
+    account_id = str((await create_account()).id)
     await create_connection("keap", account_id)
     url = f"https://api.agency.test{hook_path(account_id)}"
     fake.on(
@@ -69,7 +71,7 @@ async def test_subscribing_makes_one_hook_per_contact_event_on_the_accounts_url(
         *(json_answer(hook(n, e, url)) for n, e in enumerate(["a", "b", "c"])),
     )
 
-    response = await crm_api.post("/v1/e/keap/hooks", headers=headers_for(account_id))
+    response = await crm_api.put("/v1/e/crm-sync/keap", json={}, headers=headers_for(account_id))
 
     assert response.status_code == 200, response.text
     sent = [json_of(request) for request in fake.sent("POST", HOOKS_URL)]
@@ -77,4 +79,3 @@ async def test_subscribing_makes_one_hook_per_contact_event_on_the_accounts_url(
         {"eventKey": name, "hookUrl": url}
         for name in ("contact.add", "contact.edit", "contact.delete")
     ]
-    assert [h["status"] for h in response.json()] == ["Verified"] * 3

@@ -1,5 +1,6 @@
 """Zoho CRM's notifications: the channel's echoed token authenticates them (good, another
-account's, none), each accepted one queued once; the watch subscribes the account's channel."""
+account's, none), each accepted one queued once; the channel made when the sync is set up,
+and renewed."""
 
 import json
 
@@ -9,6 +10,7 @@ from tests.external_api.conftest import headers_for
 from tests.external_api.factories import create_connection, new_account_id
 from tests.external_api.fakes import json_answer, json_of
 from tests.external_api.fakes.zoho import API_DOMAIN, WATCH_URL, WATCHED, WEBHOOK_KEY, notification
+from tests.factories import create_account
 
 
 def notify(client, account_id: str, body: dict):
@@ -65,3 +67,15 @@ async def test_the_watch_subscribes_the_accounts_channel_with_its_token(crm_api,
     assert channel["token"] == hook_token(WEBHOOK_KEY, "zoho", account_id)
     assert channel["notify_url"] == f"https://api.agency.test/v1/e/zoho/webhooks/{account_id}"
     assert response.json()["channel_id"] == str(channel["channel_id"])
+
+
+async def test_setting_the_sync_up_makes_the_channel_at_the_orgs_data_centre(crm_api, fake):
+    account_id = str((await create_account()).id)
+    await create_connection("zoho", account_id, options={"api_domain": API_DOMAIN})
+    fake.on("POST", WATCH_URL, json_answer(WATCHED))
+
+    response = await crm_api.put("/v1/e/crm-sync/zoho", json={}, headers=headers_for(account_id))
+
+    assert response.status_code == 200, response.text
+    [channel] = json_of(fake.sent("POST", WATCH_URL)[0])["watch"]
+    assert channel["token"] == hook_token(WEBHOOK_KEY, "zoho", account_id)

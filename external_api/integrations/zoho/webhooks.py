@@ -18,6 +18,7 @@ from shared.utilities.errors import InvalidInput
 
 NAME = "zoho"
 DELETE = "delete"
+BATCH = 100  # records per event; the sync takes at most 200 changes a call
 
 
 class ZohoWebhooks(WebhookReceiver):
@@ -41,12 +42,15 @@ class ZohoWebhooks(WebhookReceiver):
         sent = json_of(body)
         if sent.get("module") != "Contacts":
             return []
-        return [self.event_of(sent)]
-
-    def event_of(self, sent: dict[str, Any]) -> WebhookEvent:
-        ids, operation = sent.get("ids"), str(sent.get("operation", ""))
+        ids = sent.get("ids")
         if not isinstance(ids, list) or "server_time" not in sent:
             raise InvalidInput("A Zoho notification lacks its record ids or time.")
+        # A bulk change names many records: one event per batch the sync applies at once.
+        batches = [ids[start : start + BATCH] for start in range(0, len(ids), BATCH)]
+        return [self.event_of(sent, batch) for batch in batches]
+
+    def event_of(self, sent: dict[str, Any], ids: list[Any]) -> WebhookEvent:
+        operation = str(sent.get("operation", ""))
         deleted = operation == DELETE
         data = {
             "account_id": self.account_id,

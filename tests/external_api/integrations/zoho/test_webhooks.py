@@ -79,3 +79,16 @@ async def test_setting_the_sync_up_makes_the_channel_at_the_orgs_data_centre(crm
     assert response.status_code == 200, response.text
     [channel] = json_of(fake.sent("POST", WATCH_URL)[0])["watch"]
     assert channel["token"] == hook_token(WEBHOOK_KEY, "zoho", account_id)
+
+
+async def test_a_bulk_deletion_is_queued_in_batches_of_a_hundred(crm_api, jobs):
+    account_id = new_account_id()
+    ids = [str(n) for n in range(150)]
+    token = hook_token(WEBHOOK_KEY, "zoho", account_id)
+
+    response = await notify(crm_api, account_id, notification(token, ids, "delete"))
+
+    assert response.json() == {"received": 2, "accepted": 2}
+    batches = [kwargs["event"]["data"]["changes"] for _, kwargs, _ in jobs.sent]
+    assert [len(batch) for batch in batches] == [100, 50]
+    assert all(change["deleted"] for batch in batches for change in batch)

@@ -3,12 +3,14 @@ from typing import ClassVar, Self
 from pydantic import Field, PositiveFloat, PositiveInt, model_validator
 from pydantic_settings import SettingsConfigDict
 
+from external_api.integrations.activecampaign.settings import ActiveCampaignSettings
 from external_api.integrations.callrail.settings import CallrailSettings
 from external_api.integrations.cloudflare.settings import CloudflareSettings
 from external_api.integrations.duda.settings import DudaSettings
 from external_api.integrations.facebook.settings import FacebookSettings
 from external_api.integrations.google.settings import GoogleSettings
 from external_api.integrations.hubspot.settings import HubspotSettings
+from external_api.integrations.keap.settings import KeapSettings
 from external_api.integrations.pipedrive.settings import PipedriveSettings
 from external_api.integrations.salesforce.settings import SalesforceSettings
 from external_api.integrations.semrush.settings import SemrushSettings
@@ -18,6 +20,7 @@ from external_api.integrations.tipalti.settings import TipaltiSettings
 from external_api.integrations.twilio.settings import TwilioSettings
 from external_api.integrations.wasabi.settings import WasabiSettings
 from external_api.integrations.yext.settings import YextSettings
+from external_api.integrations.zoho.settings import ZohoSettings
 from shared.utilities.settings import Port, RunMode, ServiceSettings, common
 
 
@@ -72,6 +75,11 @@ class ExternalApiSettings(ServiceSettings):
     pipedrive: PipedriveSettings = Field(default_factory=PipedriveSettings, description="Pipedrive")
     salesforce: SalesforceSettings = Field(
         default_factory=SalesforceSettings, description="Salesforce"
+    )
+    zoho: ZohoSettings = Field(default_factory=ZohoSettings, description="Zoho CRM")
+    keap: KeapSettings = Field(default_factory=KeapSettings, description="Keap")
+    activecampaign: ActiveCampaignSettings = Field(
+        default_factory=ActiveCampaignSettings, description="ActiveCampaign"
     )
 
     @model_validator(mode="after")

@@ -53,6 +53,7 @@ from shared.models.conversation_message import ConversationMessage
 from shared.models.conversation_prospect import ConversationProspect
 from shared.models.conversation_room import ConversationRoom
 from shared.models.crm_log import CrmLog
+from shared.models.crm_more_tokens import ActiveCampaignKey, KeapToken, ZohoToken
 from shared.models.crm_note import CrmNote
 from shared.models.crm_sync_connection import CrmSyncConnection
 from shared.models.crm_sync_link import CrmSyncLink
@@ -277,4 +278,7 @@ ALL_MODELS: list[type[Document]] = [
     HubspotToken,
     PipedriveToken,
     SalesforceToken,
+    ZohoToken,
+    KeapToken,
+    ActiveCampaignKey,
 ]

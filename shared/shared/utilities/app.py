@@ -23,7 +23,7 @@ from redis.asyncio import Redis
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from shared.utilities import context, db
+from shared.utilities import context, db, tracing
 from shared.utilities import redis as redis_utils
 from shared.utilities.auth import authenticator_for
 from shared.utilities.errors import (
@@ -360,6 +360,7 @@ def create_app(
         logger.info("%s stopped", service)
 
     configure_logging(settings.log_level)
+    tracing.start(service, settings.otlp_endpoint)
     # Swagger UI and ReDoc are served from the fastapi-offline package, not a CDN.
     app = FastAPIOffline(
         title=title,
@@ -387,5 +388,6 @@ def create_app(
     }
     app.add_middleware(RequestContextMiddleware, **edge)
     route_directly(app, [(route, RequestContextMiddleware(route.app, **edge)) for route in direct])
+    tracing.trace_app(app, service)
     document_uniform_errors(app)
     return app

@@ -130,6 +130,12 @@ class ServiceSettings(BaseSettings):
     session_absolute_seconds: PositiveInt = common(
         "SESSION_ABSOLUTE_SECONDS", 30 * 24 * 3600, "a session ends this long after sign-in"
     )
+    otlp_endpoint: str = common(
+        "OTEL_EXPORTER_OTLP_ENDPOINT",
+        "",
+        "OTLP/HTTP collector base URL (http://collector:4318) traces are exported to; "
+        "empty: no tracing at all",
+    )
 
     @property
     def session_idle(self) -> timedelta:

@@ -58,6 +58,7 @@ class DirectRoute:
     prefix: str
     app: ASGIApp
     except_paths: frozenset[str] = frozenset()
+    websockets: bool = False  # its websocket connections too (a socket proxy's)
 
     def takes(self, path: str) -> bool:
         return path.startswith(self.prefix) and path not in self.except_paths
@@ -77,6 +78,11 @@ class DirectDispatch:
         if scope["type"] == "http":
             for route, edge in self.direct:
                 if route.takes(scope["path"]):
+                    await edge(scope, receive, send)
+                    return
+        elif scope["type"] == "websocket":
+            for route, edge in self.direct:
+                if route.websockets and route.takes(scope["path"]):
                     await edge(scope, receive, send)
                     return
         await self.stack(scope, receive, send)

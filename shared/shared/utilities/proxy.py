@@ -256,10 +256,11 @@ async def forward(
     drop: frozenset[bytes] = frozenset(),
     add: Headers = (),
     response_headers: Headers = (),
-) -> None:
+) -> Replica | None:
     """Pass an HTTP request on to the same path and query at `upstream` (a base URL, or a
-    service's replicas) and stream the answer back. `drop` names request headers to leave out
-    (lower case), `add` adds some, and `response_headers` are added to the answer.
+    service's replicas) and stream the answer back; returns the replica that answered. `drop`
+    names request headers to leave out (lower case), `add` adds some, and `response_headers`
+    are added to the answer.
 
     A replica that cannot be connected to is left out for a while and the request goes to the
     next one: nothing was sent, so nothing can happen twice. Once sent, a request whose replica
@@ -282,7 +283,7 @@ async def forward(
             response_headers,
             refusal.details,
         )
-        return
+        return None
     attempt = Attempt(session, target, scope, receive, send, headers, has_body, response_headers)
     resendable = scope["method"] in IDEMPOTENT and not has_body
     tried: list[Replica] = []
@@ -299,12 +300,13 @@ async def forward(
                 if resendable:
                     continue
             await send_upstream_failure(send, replica.url, failure.error, response_headers)
-            return
+            return None
         except ClientDisconnect:
-            return
+            return None
         replicas.answered(replica)
-        return
+        return replica
     await send_upstream_failure(send, replicas.service, None, response_headers)
+    return None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,127 @@
+"""Whether a declared index serves a query's filter and sort, by the rules MongoDB's planner
+applies (see tests/query_audit.py for what they are and why)."""
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+IndexKeys = list[tuple[str, Any]]  # (field, 1 | -1 | "text" | ...), in the index's order
+Sort = list[tuple[str, int]]
+
+# Operators that bound what an index scan reads.
+BOUNDING = frozenset(
+    {"$eq", "$in", "$gt", "$gte", "$lt", "$lte", "$all", "$regex", "$elemMatch", "$size", "$type"}
+)
+EQUALITY = frozenset({"$eq", "$in"})  # with $in, each value's rows come in the index's order
+ID_INDEX: IndexKeys = [("_id", 1)]
+
+
+def index_keys(index_information: Callable[[], Mapping[str, Mapping[str, Any]]]) -> list[IndexKeys]:
+    """The key lists of a collection's indexes, from its `index_information()`."""
+    return [list(info["key"]) for info in index_information().values()] or [ID_INDEX]
+
+
+def sort_keys(sort: Any) -> Sort:
+    """Beanie sends a sort as [(field, direction)], pymongo takes a dict too."""
+    if not sort:
+        return []
+    pairs = sort.items() if isinstance(sort, Mapping) else sort
+    return [(str(field), int(direction)) for field, direction in pairs]
+
+
+def branches(filter_: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The filter as conjunctions of plain fields: `$and`s flattened, each `$or` (or `$nor`'s
+    absence of one) splitting it into one conjunction per branch."""
+    plain: dict[str, Any] = {}
+    alternatives: list[list[dict[str, Any]]] = []
+    for key, value in filter_.items():
+        if key == "$and":
+            for part in value:
+                more = branches(part)
+                if len(more) == 1:
+                    plain.update(more[0])
+                else:
+                    alternatives.append(more)
+        elif key == "$or":
+            alternatives.append([branch for part in value for branch in branches(part)])
+        elif not key.startswith("$"):
+            plain[key] = value
+    combined = [plain]
+    for choice in alternatives:
+        combined = [{**done, **branch} for done in combined for branch in choice]
+    return combined
+
+
+def bound(condition: Any) -> str:
+    """ "eq" for a condition pinning the field to values, "range" for one bounding it, "" for
+    one an index scan cannot seek on."""
+    if not isinstance(condition, Mapping) or not any(str(k).startswith("$") for k in condition):
+        return "eq"  # a value, None, or an embedded document compared whole
+    operators = set(condition)
+    if operators <= EQUALITY:
+        return "eq"
+    return "range" if operators & BOUNDING else ""
+
+
+def serves(index: IndexKeys, conditions: Mapping[str, Any], sort: Sort) -> bool:
+    """Whether the index bounds the scan of these conditions and gives their rows in the sort's
+    order. With no condition, only an index read in the sort's order serves (no sort: a
+    collection scan)."""
+    fields = [field for field, _ in index]
+    bounds = {field: bound(condition) for field, condition in conditions.items()}
+    if not conditions:
+        return bool(sort) and sort_follows(index, sort)
+    if not bounds.get(fields[0]):
+        return False
+    pinned = 0
+    while pinned < len(fields) and bounds.get(fields[pinned]) == "eq":
+        pinned += 1
+    # A sort on a field the filter pins to one value orders nothing.
+    wanted = [(field, order) for field, order in sort if bounds.get(field) != "eq"]
+    return sort_follows(index[pinned:], wanted)
+
+
+def sort_follows(index: IndexKeys, sort: Sort) -> bool:
+    """The sort reads the index's keys in order (or all reversed) from its first."""
+    if not sort:
+        return True
+    if len(sort) > len(index):
+        return False
+    pairs = list(zip(index, sort, strict=False))
+    if any(field != sorted_field for (field, _), (sorted_field, _) in pairs):
+        return False
+    same = all(direction == order for (_, direction), (_, order) in pairs)
+    reversed_ = all(direction == -order for (_, direction), (_, order) in pairs)
+    return same or reversed_
+
+
+def unserved(filter_: Mapping[str, Any], sort: Any, indexes: Sequence[IndexKeys]) -> str | None:
+    """None when each branch of the query is served by one of the indexes, else what is not."""
+    wanted = sort_keys(sort)
+    if wanted and wanted[-1][0] == "_id" and len(wanted) > 1:
+        wanted = wanted[:-1]  # the tie-breaker: only the rows that tie are sorted
+    for conditions in branches(filter_):
+        if "_id" in conditions and bound(conditions["_id"]):
+            continue
+        if not any(serves(index, conditions, wanted) for index in indexes):
+            return f"{shape(conditions, wanted)} (indexes: {describe(indexes)})"
+    return None
+
+
+def shape(filter_: Mapping[str, Any], sort: Any) -> str:
+    """The query without its values: its fields, their operators, and its sort."""
+
+    def outline(value: Any) -> Any:
+        if isinstance(value, Mapping):
+            return {key: outline(inner) for key, inner in value.items() if str(key).startswith("$")}
+        if isinstance(value, list) and value and isinstance(value[0], Mapping):
+            return [outline(inner) for inner in value]
+        return "?"
+
+    fields = {key: outline(value) for key, value in filter_.items()}
+    return f"filter {fields} sort {sort_keys(sort)}"
+
+
+def describe(indexes: Sequence[IndexKeys]) -> str:
+    return "; ".join(
+        ", ".join(f"{field} {direction}" for field, direction in index) for index in indexes
+    )

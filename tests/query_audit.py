@@ -14,7 +14,9 @@ The rules, as MongoDB's planner applies them (`query_plans.served_by`):
   `$all`, `$regex`...; `$ne`, `$nin`, `$not` and `$exists` bound nothing); each branch of an
   `$or` needs one of its own; a filter on `_id` is served by `_id`'s index;
 - a sort is served by that index when its keys follow the keys the filter pins by equality, in
-  the index's order or all reversed. A final `_id` (the tie-breaker lists add) is left out:
+  the index's order or all reversed; or when the index pins a field below the tenant (one
+  business's people, one user's memberships): those few rows are sorted in memory, while a
+  tenant's whole list must never be. A final `_id` (the tie-breaker lists add) is left out:
   MongoDB then sorts only the rows that tie, which on `created_at` is none.
 """
 
@@ -75,7 +77,7 @@ def heard(collection: AsyncMongoMockCollection, filter_: Any, sort: Any) -> None
     if key not in _checked:
         # The driver's own collection, whose index_information() answers synchronously.
         mongomock_collection = collection._AsyncMongoMockCollection__collection  # type: ignore[attr-defined]
-        indexes = query_plans.index_keys(mongomock_collection.index_information)
+        indexes = query_plans.indexes_of(mongomock_collection.index_information)
         _checked[key] = query_plans.unserved(filter_ or {}, sort, indexes)
     if problem := _checked[key]:
         unserved.append(f"{name}: {problem}")

@@ -2,9 +2,16 @@
 applies (see tests/query_audit.py for what they are and why)."""
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
-IndexKeys = list[tuple[str, Any]]  # (field, 1 | -1 | "text" | ...), in the index's order
+Keys = list[tuple[str, Any]]  # (field, 1 | -1 | "text" | ...), in the index's order
+
+
+class Index(NamedTuple):
+    keys: Keys
+    unique: bool = False
+
+
 Sort = list[tuple[str, int]]
 
 # Operators that bound what an index scan reads.
@@ -12,12 +19,18 @@ BOUNDING = frozenset(
     {"$eq", "$in", "$gt", "$gte", "$lt", "$lte", "$all", "$regex", "$elemMatch", "$size", "$type"}
 )
 EQUALITY = frozenset({"$eq", "$in"})  # with $in, each value's rows come in the index's order
-ID_INDEX: IndexKeys = [("_id", 1)]
+ID_INDEX = Index([("_id", 1)], unique=True)
+# What scopes a query to its tenant (shared.utilities.repository): never narrow by itself.
+TENANT_KEYS = frozenset({"account_id"})
 
 
-def index_keys(index_information: Callable[[], Mapping[str, Mapping[str, Any]]]) -> list[IndexKeys]:
-    """The key lists of a collection's indexes, from its `index_information()`."""
-    return [list(info["key"]) for info in index_information().values()] or [ID_INDEX]
+def indexes_of(index_information: Callable[[], Mapping[str, Mapping[str, Any]]]) -> list[Index]:
+    """A collection's indexes, from its `index_information()`."""
+    found = [
+        Index(list(info["key"]), bool(info.get("unique")) or name == "_id_")
+        for name, info in index_information().items()
+    ]
+    return found or [ID_INDEX]
 
 
 def sort_keys(sort: Any) -> Sort:
@@ -62,14 +75,14 @@ def bound(condition: Any) -> str:
     return "range" if operators & BOUNDING else ""
 
 
-def serves(index: IndexKeys, conditions: Mapping[str, Any], sort: Sort) -> bool:
+def serves(index: Index, conditions: Mapping[str, Any], sort: Sort) -> bool:
     """Whether the index bounds the scan of these conditions and gives their rows in the sort's
     order. With no condition, only an index read in the sort's order serves (no sort: a
     collection scan)."""
-    fields = [field for field, _ in index]
+    fields = [field for field, _ in index.keys]
     bounds = {field: bound(condition) for field, condition in conditions.items()}
     if not conditions:
-        return bool(sort) and sort_follows(index, sort)
+        return bool(sort) and sort_follows(index.keys, sort)
     if not bounds.get(fields[0]):
         return False
     pinned = 0
@@ -77,10 +90,22 @@ def serves(index: IndexKeys, conditions: Mapping[str, Any], sort: Sort) -> bool:
         pinned += 1
     # A sort on a field the filter pins to one value orders nothing.
     wanted = [(field, order) for field, order in sort if bounds.get(field) != "eq"]
-    return sort_follows(index[pinned:], wanted)
+    if sort_follows(index.keys[pinned:], wanted):
+        return True
+    return narrows(index, fields[:pinned])
 
 
-def sort_follows(index: IndexKeys, sort: Sort) -> bool:
+def narrows(index: Index, pinned: list[str]) -> bool:
+    """Whether the pinned keys leave a handful of rows, which MongoDB sorts in memory at no
+    cost that matters: a reference to one other document (one business's people, one user's
+    memberships), or every key of a unique index (tags by name). A tenant's whole list, or
+    all of its open deals, sorted in memory is what must not happen."""
+    if index.unique and len(pinned) == len(index.keys):
+        return True
+    return any(field not in TENANT_KEYS and field.endswith(("_id", "_ids")) for field in pinned)
+
+
+def sort_follows(index: Index, sort: Sort) -> bool:
     """The sort reads the index's keys in order (or all reversed) from its first."""
     if not sort:
         return True
@@ -94,7 +119,7 @@ def sort_follows(index: IndexKeys, sort: Sort) -> bool:
     return same or reversed_
 
 
-def unserved(filter_: Mapping[str, Any], sort: Any, indexes: Sequence[IndexKeys]) -> str | None:
+def unserved(filter_: Mapping[str, Any], sort: Any, indexes: Sequence[Index]) -> str | None:
     """None when each branch of the query is served by one of the indexes, else what is not."""
     wanted = sort_keys(sort)
     if wanted and wanted[-1][0] == "_id" and len(wanted) > 1:
@@ -121,7 +146,7 @@ def shape(filter_: Mapping[str, Any], sort: Any) -> str:
     return f"filter {fields} sort {sort_keys(sort)}"
 
 
-def describe(indexes: Sequence[IndexKeys]) -> str:
+def describe(indexes: Sequence[Index]) -> str:
     return "; ".join(
-        ", ".join(f"{field} {direction}" for field, direction in index) for index in indexes
+        ", ".join(f"{field} {direction}" for field, direction in index.keys) for index in indexes
     )

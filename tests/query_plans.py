@@ -77,12 +77,13 @@ def bound(condition: Any) -> str:
 
 def serves(index: Index, conditions: Mapping[str, Any], sort: Sort) -> bool:
     """Whether the index bounds the scan of these conditions and gives their rows in the sort's
-    order. With no condition, only an index read in the sort's order serves (no sort: a
-    collection scan)."""
+    order. With no condition, an index read in the sort's order serves; with no sort either,
+    the query is a sweep of the whole collection (a cron's, an export's), which reads every
+    document on purpose."""
     fields = [field for field, _ in index.keys]
     bounds = {field: bound(condition) for field, condition in conditions.items()}
     if not conditions:
-        return bool(sort) and sort_follows(index.keys, sort)
+        return not sort or sort_follows(index.keys, sort)
     if not bounds.get(fields[0]):
         return False
     pinned = 0
@@ -92,7 +93,13 @@ def serves(index: Index, conditions: Mapping[str, Any], sort: Sort) -> bool:
     wanted = [(field, order) for field, order in sort if bounds.get(field) != "eq"]
     if sort_follows(index.keys[pinned:], wanted):
         return True
-    return narrows(index, fields[:pinned])
+    return narrows(index, fields[:pinned]) or any(map(is_search, conditions.values()))
+
+
+def is_search(condition: Any) -> bool:
+    """A `$regex` (a name typed into a search box): its matches are sorted in memory, as no
+    index can give a pattern's matches in another field's order."""
+    return isinstance(condition, Mapping) and "$regex" in condition
 
 
 def narrows(index: Index, pinned: list[str]) -> bool:

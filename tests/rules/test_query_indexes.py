@@ -3,7 +3,9 @@ audit hearing a query of the platform's code that no declared index serves."""
 
 import pytest
 from beanie import PydanticObjectId
+from pymongo import IndexModel
 
+from shared.models import ALL_MODELS
 from shared.models.deal import Deal
 from shared.utilities.repository import OwnedRepository, TenantRepository
 from tests import query_audit
@@ -69,3 +71,20 @@ async def test_the_audit_leaves_the_tests_own_reads_alone(mongo):
     await Deal.find({"title": "read back by a test"}).to_list()
 
     assert query_audit.unserved == []
+
+
+async def test_every_declared_index_is_created(mongo):
+    """Beanie keeps one of two indexes declared on the same fields in any order (it compares
+    them as sets): the other, a unique one say, would silently not exist."""
+    missing = []
+    for model in ALL_MODELS:
+        created = await model.get_motor_collection().index_information()
+        keys = [list(index["key"]) for index in created.values()]
+        for declared in getattr(model.Settings, "indexes", []):
+            if (
+                isinstance(declared, IndexModel)
+                and list(declared.document["key"].items()) not in keys
+            ):
+                missing.append(f"{model.Settings.name}: {declared.document['key']}")
+
+    assert missing == []

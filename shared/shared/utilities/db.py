@@ -225,7 +225,7 @@ def join_the_transaction(collection_class: type = AsyncIOMotorCollection) -> Non
     for name in SESSION_METHODS:
         method = getattr(collection_class, name)
         setattr(collection_class, name, _joining(method))
-    collection_class._joins_transactions = True  # type: ignore[attr-defined]
+    collection_class._joins_transactions = True  # type: ignore[attr-defined]  # our own mark
 
 
 def _joining(method: Callable[..., Any]) -> Callable[..., Any]:

@@ -58,10 +58,19 @@ def branches(filter_: Mapping[str, Any]) -> list[dict[str, Any]]:
             alternatives.append([branch for part in value for branch in branches(part)])
         elif not key.startswith("$"):
             plain[key] = value
+            plain.update(element_fields(key, value))
     combined = [plain]
     for choice in alternatives:
         combined = [{**done, **branch} for done in combined for branch in choice]
     return combined
+
+
+def element_fields(field: str, condition: Any) -> dict[str, Any]:
+    """`{"pages": {"$elemMatch": {"id": 7}}}` bounds `pages.id`, which an index on it serves."""
+    if not isinstance(condition, Mapping) or not isinstance(condition.get("$elemMatch"), Mapping):
+        return {}
+    inner = condition["$elemMatch"]
+    return {f"{field}.{key}": value for key, value in inner.items() if not key.startswith("$")}
 
 
 def bound(condition: Any) -> str:

@@ -16,7 +16,8 @@ TENANT = Index([("account_id", 1)])
 BY_STATUS = Index([("account_id", 1), ("status", 1), ("created_at", -1)])
 BY_CONTACT = Index([("account_id", 1), ("contact_ids", 1)])
 BY_NAME = Index([("account_id", 1), ("name", 1)], unique=True)
-INDEXES = [ID, TENANT, BY_STATUS, BY_CONTACT, BY_NAME]
+BY_ITEM = Index([("items.account_id", 1)])
+INDEXES = [ID, TENANT, BY_STATUS, BY_CONTACT, BY_NAME, BY_ITEM]
 
 
 @pytest.mark.parametrize(
@@ -33,6 +34,8 @@ INDEXES = [ID, TENANT, BY_STATUS, BY_CONTACT, BY_NAME]
         ({"$or": [{"account_id": 1}, {"_id": 2}]}, None),
         ({"account_id": {"$gt": 1}}, None),
         ({}, None),  # a sweep of the whole collection (a cron's), on purpose
+        ({"contact_ids": {"$elemMatch": {"$eq": 7}}, "account_id": 1}, None),
+        ({"items": {"$elemMatch": {"account_id": 1, "n": 2}}}, None),  # items.account_id
         ({"title": {"$regex": "^we"}, "account_id": 1}, [("created_at", -1)]),  # a search
     ],
 )

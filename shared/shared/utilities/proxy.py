@@ -287,12 +287,14 @@ async def forward(
     attempt = Attempt(session, target, scope, receive, send, headers, has_body, response_headers)
     resendable = scope["method"] in IDEMPOTENT and not has_body
     tried: list[Replica] = []
+    not_sent: BaseException | None = None
     while (replica := replicas.pick(tried)) is not None:
         tried.append(replica)
         try:
             await attempt.to(replica)
-        except NotSent:
+        except NotSent as failure:
             replicas.failed(replica)
+            not_sent = failure.__cause__
             continue
         except Unanswered as failure:
             if isinstance(failure.error, RESET_BEFORE_ANSWER):
@@ -305,7 +307,7 @@ async def forward(
             return None
         replicas.answered(replica)
         return replica
-    await send_upstream_failure(send, replicas.service, None, response_headers)
+    await send_upstream_failure(send, replicas.service, not_sent, response_headers)
     return None
 
 

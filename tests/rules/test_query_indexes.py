@@ -17,7 +17,8 @@ BY_STATUS = Index([("account_id", 1), ("status", 1), ("created_at", -1)])
 BY_CONTACT = Index([("account_id", 1), ("contact_ids", 1)])
 BY_NAME = Index([("account_id", 1), ("name", 1)], unique=True)
 BY_ITEM = Index([("items.account_id", 1)])
-INDEXES = [ID, TENANT, BY_STATUS, BY_CONTACT, BY_NAME, BY_ITEM]
+BY_DUE = Index([("status", 1), ("due_at", 1)])
+INDEXES = [ID, TENANT, BY_STATUS, BY_CONTACT, BY_NAME, BY_ITEM, BY_DUE]
 
 
 @pytest.mark.parametrize(
@@ -34,6 +35,7 @@ INDEXES = [ID, TENANT, BY_STATUS, BY_CONTACT, BY_NAME, BY_ITEM]
         ({"$or": [{"account_id": 1}, {"_id": 2}]}, None),
         ({"account_id": {"$gt": 1}}, None),
         ({}, None),  # a sweep of the whole collection (a cron's), on purpose
+        ({"status": "open", "due_at": {"$lte": 5}}, [("title", 1)]),  # a cron's due work
         ({"contact_ids": {"$elemMatch": {"$eq": 7}}, "account_id": 1}, None),
         ({"items": {"$elemMatch": {"account_id": 1, "n": 2}}}, None),  # items.account_id
         ({"title": {"$regex": "^we"}, "account_id": 1}, [("created_at", -1)]),  # a search

@@ -1,6 +1,6 @@
 """The router: `/health`, `/ready`, `/docs` and the exchange endpoint on the service's FastAPI
 app; every other `/v1/` request goes straight to the forwarder (router.forwarding), ahead of
-FastAPI's routing."""
+FastAPI's routing, and `/sockets/` to the socket services' replicas (router.sockets)."""
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -20,6 +20,7 @@ from router.metrics import CountingGate, CountingRateLimiter, RouterMetrics
 from router.routing import Routes
 from router.session_cache import session_cache
 from router.settings import RouterSettings
+from router.sockets import SOCKETS_PREFIX, SocketForwarder
 from router.tokens import TokenMinter, signer_for
 from shared.domain.oauth.credentials import METADATA_PATH
 from shared.domain.oauth.states import BearerSeal
@@ -83,10 +84,14 @@ def create_app(settings: RouterSettings) -> FastAPI:
                 metrics, cache, routes, minter, limiter, settings.admission_timeout_seconds, bearers
             )
             app.state.forwarder = Forwarder(app.state.gate, routes, pool, settings.trusted_proxies)
+            app.state.sockets = SocketForwarder(settings, pool)
             yield
 
     async def forward(scope: Scope, receive: Receive, send: Send) -> None:
         await app.state.forwarder(scope, receive, send)
+
+    async def to_a_socket(scope: Scope, receive: Receive, send: Send) -> None:
+        await app.state.sockets(scope, receive, send)
 
     app = create_service_app(
         settings,
@@ -100,6 +105,7 @@ def create_app(settings: RouterSettings) -> FastAPI:
         direct=[
             DirectRoute("/v1/", forward, except_paths=frozenset({exchange.PATH})),
             DirectRoute(METADATA_PATH, forward),
+            DirectRoute(SOCKETS_PREFIX, to_a_socket, websockets=True),
         ],
     )
     app.state.router_metrics = RouterMetrics.on(app)

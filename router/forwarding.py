@@ -42,7 +42,7 @@ class Forwarder:
         if upstream is None:
             await proxy.send_error(send, 404, "not_found", "No route matches this path.")
             return
-        if upstream.url == proxy.NOT_RUNNING:
+        if not upstream.replicas.running:
             await proxy.send_not_running(send, upstream.service)
             return
         session, client_authorization = credentials(scope)
@@ -65,7 +65,7 @@ class Forwarder:
             drop = CLIENT_AUTHENTICATION_KEPT
         await proxy.forward(
             self.http,
-            upstream.url,
+            upstream.replicas,
             scope,
             receive,
             send,

@@ -1,12 +1,13 @@
 """Where a path goes, and which paths need no session: the one routing table of the platform."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from router.settings import RouterSettings
+from shared.utilities.replicas import Replicas
 
 # (path prefix, upstream service), most specific first; the last entry catches the rest. Each
-# service's base URL is its `<service>_url` setting.
+# service's base URL is its `<service>_url` setting (several, comma-separated: its replicas).
 ROUTING_TABLE = (
     ("/v1/e/", "external_api"),
     ("/v1/ai/", "ai_service"),
@@ -34,15 +35,26 @@ LEAVING_ROUTES = (
 @dataclass(frozen=True)
 class Upstream:
     service: str
-    url: str  # its base URL; NOT_RUNNING when it is not started here (./scripts/up --only)
+    # Its URL setting: a base URL, several (its replicas), or NOT_RUNNING when it is not
+    # started here (./scripts/up --only).
+    url: str
+    replicas: Replicas = field(compare=False, repr=False)
+
+
+def upstreams(settings: RouterSettings, services: set[str]) -> dict[str, Upstream]:
+    """One Upstream per service, its replicas' health shared by all the prefixes it serves."""
+    found = {}
+    for service in services:
+        url = getattr(settings, f"{service}_url").rstrip("/")
+        replicas = Replicas.from_setting(service, url, settings.replica_down_seconds)
+        found[service] = Upstream(service, url, replicas)
+    return found
 
 
 class Routes:
     def __init__(self, settings: RouterSettings) -> None:
-        self.table = [
-            (prefix, Upstream(service, getattr(settings, f"{service}_url").rstrip("/")))
-            for prefix, service in ROUTING_TABLE
-        ]
+        by_service = upstreams(settings, {service for _, service in ROUTING_TABLE})
+        self.table = [(prefix, by_service[service]) for prefix, service in ROUTING_TABLE]
         self.public = [public_route(route) for route in settings.public_routes]
         self.leaving = [public_route(route) for route in LEAVING_ROUTES]
 

@@ -21,7 +21,8 @@ class RouterSettings(ServiceSettings):
         description="largest body passed on to a service (each service bounds its own routes)",
     )
 
-    # Upstreams, by the path prefix they serve (see router.routing).
+    # Upstreams, by the path prefix they serve (see router.routing); a comma-separated list
+    # names a service's replicas, which requests take in turn (shared.utilities.replicas).
     internal_api_url: str = local(5002)
     external_api_url: str = local(5003)
     callrail_recordings_url: str = local(5004)
@@ -31,6 +32,15 @@ class RouterSettings(ServiceSettings):
     notifications_url: str = local(5008)
     google_maps_url: str = local(5009)
     ai_service_url: str = local(5010)
+    # The socket services, at /sockets/general/ and /sockets/conversation/ (router.sockets).
+    general_socket_url: str = local(4000)
+    conversation_socket_url: str = local(6001)
+    replica_down_seconds: float = Field(
+        5,
+        gt=0,
+        le=300,
+        description="a replica whose connection failed gets no request for this long",
+    )
     connect_timeout_seconds: float = Field(5, gt=0, description="to open an upstream connection")
     read_timeout_seconds: float = Field(
         60, gt=0, description="an upstream may be silent this long before we answer 504"

@@ -19,4 +19,4 @@ os.environ["MONGO_DB"] = f"{os.environ.get('MONGO_DB', 'platform_test')}_{WORKER
 os.environ["CURRENCY_PROVIDER_URL"] = "http://127.0.0.1:9/eurofxref-daily.xml"
 os.environ["INTERNAL_API_CURRENCY_URL"] = "http://127.0.0.1:9"
 
-pytest_plugins = ["tests.fixtures", "tests.own_redis"]
+pytest_plugins = ["tests.fixtures", "tests.own_redis", "tests.query_audit"]

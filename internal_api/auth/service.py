@@ -41,7 +41,7 @@ from shared.models.invitation import Invitation
 from shared.models.membership import ROLE_SCOPES, Membership, Role
 from shared.models.session import Session
 from shared.models.user import User
-from shared.utilities import sessions
+from shared.utilities import db, sessions
 from shared.utilities.auth import Principal
 from shared.utilities.errors import InvalidInput, NotFound, Unauthorized
 from shared.utilities.pagination import Page, PageParams
@@ -86,17 +86,21 @@ async def sign_up(
 ) -> SignedIn:
     """A new agency, its owner and a session for them; all of it, or nothing."""
     account = Account(id=PydanticObjectId(), name=account_name)
-    user = await insert_user(email, name, password, account, context.passwords)
-    try:
+    stored: list[User] = []  # the user, once stored
+
+    async def undo() -> None:
+        # Without a transaction (the in-memory database): what was stored is deleted, so the
+        # email is free again for a retry.
+        for user in stored:
+            await repository.undo_signup(user, account)
+
+    async with db.transaction(undo=undo):
+        user = await insert_user(email, name, password, account, context.passwords)
+        stored.append(user)
         await account.insert()
         await add_member(account, user, Role.OWNER)
         session_id = await start_session(user, account, context)
         await email_verification.send_confirmation(user, email, context.settings)
-    except BaseException:
-        # Undone by hand: multi-document transactions need a replica set, which the in-memory
-        # database cannot be; the email is free again for a retry.
-        await repository.undo_signup(user, account)
-        raise
     return SignedIn(session_id, user, account)
 
 

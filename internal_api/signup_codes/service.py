@@ -3,9 +3,9 @@ them; someone signing up with one becomes the user of a new sub-account of that 
 
 Signing up with a code stores the user, counts the code's use (one conditional write: a code
 with one use left admits one of two sign-ups at once), then the sub-account (within the
-agency's MAX_SUB_ACCOUNTS), the membership and the session; a step that fails undoes those
-before it and gives the use back. A code that cannot be used is refused before anything is
-stored.
+agency's MAX_SUB_ACCOUNTS), the membership and the session, in one transaction
+(`shared.utilities.db.transaction`; without one, a step that fails undoes those before it and
+gives the use back). A code that cannot be used is refused before anything is stored.
 """
 
 import secrets
@@ -37,6 +37,8 @@ from internal_api.signup_codes.schemas import SignupCodeCreate
 from shared.models.account import Account, AccountKind
 from shared.models.account_signup_code import AccountSignupCode
 from shared.models.base import utc_now
+from shared.models.user import User
+from shared.utilities import db
 from shared.utilities.auth import Principal
 from shared.utilities.pagination import Page, PageParams
 from shared.utilities.secret_tokens import hash_token
@@ -99,9 +101,20 @@ async def sign_up_with_code(
         kind=AccountKind.SUB_ACCOUNT,
         parent_id=agency.id,
     )
-    user = await insert_user(email, name, password, sub_account, context.passwords)
+    stored: list[User] = []  # the user, once stored
     claimed = False
-    try:
+
+    async def undo() -> None:
+        # Without a transaction (the in-memory database), as a sign-up is: the email is free
+        # again, the use given back.
+        for user in stored:
+            await undo_signup(user, sub_account)
+        if claimed:
+            await codes.give_back_use(signup_code)
+
+    async with db.transaction(undo=undo):
+        user = await insert_user(email, name, password, sub_account, context.passwords)
+        stored.append(user)
         if not await codes.claim_use(signup_code):
             await usable(code)  # revoked, expired or used up since it was read: raises which
             raise SignupCodeUsedUp(details=ON_THE_CODE)
@@ -110,12 +123,6 @@ async def sign_up_with_code(
         await add_sub_account(agency, sub_account, limit, context.redis)
         await add_member(sub_account, user, signup_code.role)
         session_id = await start_session(user, sub_account, context)
-    except BaseException:
-        # Undone by hand, as a sign-up is: the email is free again, the use given back.
-        await undo_signup(user, sub_account)
-        if claimed:
-            await codes.give_back_use(signup_code)
-        raise
     return SignedIn(session_id, user, sub_account)
 
 

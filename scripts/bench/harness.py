@@ -107,7 +107,7 @@ def redis_answers(client: redis.Redis) -> bool:
         return False
 
 
-def wait_until_healthy(url: str, process: subprocess.Popen, timeout: float = 30) -> None:
+def wait_until_healthy(url: str, process: subprocess.Popen, timeout: float = 120) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:

@@ -5,7 +5,7 @@ from enum import StrEnum
 
 from beanie import PydanticObjectId
 from pydantic import BaseModel, Field
-from pymongo import ASCENDING, IndexModel
+from pymongo import ASCENDING, DESCENDING, IndexModel
 
 from shared.models.base import BaseDocument
 
@@ -99,4 +99,9 @@ class Account(BaseDocument):
             # The lifecycle's crons: deleted accounts by when (purge), active ones by their end.
             IndexModel([("status", ASCENDING), ("status_since", ASCENDING)]),
             IndexModel([("status", ASCENDING), ("active_until", ASCENDING)]),
+            # The operators' admin: every account, newest first, by kind and name, or searched
+            # by name.
+            IndexModel([("created_at", DESCENDING)]),
+            IndexModel([("kind", ASCENDING), ("name", ASCENDING)]),
+            IndexModel([("name", ASCENDING)]),
         ]

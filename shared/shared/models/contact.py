@@ -105,6 +105,8 @@ class Contact(TenantDocument):
             IndexModel([("account_id", ASCENDING), ("follower_ids", ASCENDING)]),
             IndexModel([("account_id", ASCENDING), ("business_id", ASCENDING)]),
             IndexModel([("account_id", ASCENDING), ("search_terms", ASCENDING)]),
+            # Every contact, live or deleted, by when made (exports, imports' matching).
+            IndexModel([("account_id", ASCENDING), ("created_at", DESCENDING)]),
             IndexModel(
                 [
                     ("account_id", ASCENDING),

@@ -2,7 +2,7 @@
 conversation (kind `channel`)."""
 
 from beanie import PydanticObjectId
-from pymongo import ASCENDING, IndexModel
+from pymongo import ASCENDING, DESCENDING, IndexModel
 
 from shared.models.base import TenantDocument
 
@@ -19,4 +19,6 @@ class ConversationChannel(TenantDocument):
         indexes = [
             IndexModel([("account_id", ASCENDING), ("name", ASCENDING)], unique=True),
             IndexModel([("conversation_id", ASCENDING)], unique=True),
+            # The list, by when made (its default order), read either way.
+            IndexModel([("account_id", ASCENDING), ("created_at", DESCENDING)]),
         ]

@@ -1,7 +1,7 @@
 """A CRM tag of an account. Contacts carry tags by name; a tag used on a contact is created
 here on first use, so the list of tags (with counts) is complete."""
 
-from pymongo import ASCENDING, IndexModel
+from pymongo import ASCENDING, DESCENDING, IndexModel
 
 from shared.models.base import TenantDocument
 
@@ -12,4 +12,8 @@ class CrmTag(TenantDocument):
     class Settings:
         name = "crm_tags"
         use_state_management = True
-        indexes = [IndexModel([("account_id", ASCENDING), ("name", ASCENDING)], unique=True)]
+        indexes = [
+            IndexModel([("account_id", ASCENDING), ("name", ASCENDING)], unique=True),
+            # The list, by when made (its default order), read either way.
+            IndexModel([("account_id", ASCENDING), ("created_at", DESCENDING)]),
+        ]

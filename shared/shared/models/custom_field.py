@@ -2,7 +2,7 @@
 
 from enum import StrEnum
 
-from pymongo import ASCENDING, IndexModel
+from pymongo import ASCENDING, DESCENDING, IndexModel
 
 from shared.models.base import TenantDocument
 
@@ -27,4 +27,8 @@ class CustomField(TenantDocument):
     class Settings:
         name = "custom_fields"
         use_state_management = True
-        indexes = [IndexModel([("account_id", ASCENDING), ("key", ASCENDING)], unique=True)]
+        indexes = [
+            IndexModel([("account_id", ASCENDING), ("key", ASCENDING)], unique=True),
+            # The list, by when made (its default order), read either way.
+            IndexModel([("account_id", ASCENDING), ("created_at", DESCENDING)]),
+        ]

@@ -53,4 +53,15 @@ class Deal(TenantDocument):
             IndexModel(
                 [("account_id", ASCENDING), ("status", ASCENDING), ("closed_at", ASCENDING)]
             ),
+            # The list in each order it may be sorted by (DealRepository.sortable), any status.
+            *(
+                IndexModel([("account_id", ASCENDING), (field, order)])
+                for field, order in (
+                    ("created_at", DESCENDING),
+                    ("updated_at", DESCENDING),
+                    ("value", DESCENDING),
+                    ("title", ASCENDING),
+                    ("expected_close_date", ASCENDING),
+                )
+            ),
         ]

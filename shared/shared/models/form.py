@@ -121,6 +121,8 @@ class Form(TenantDocument):
             IndexModel(
                 [("account_id", ASCENDING), ("archived_at", ASCENDING), ("created_at", DESCENDING)]
             ),
+            # Every form, archived or not, newest first.
+            IndexModel([("account_id", ASCENDING), ("created_at", DESCENDING)]),
         ]
 
 

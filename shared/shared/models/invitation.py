@@ -4,7 +4,7 @@ from datetime import datetime
 
 from beanie import Insert, PydanticObjectId, before_event
 from pydantic import EmailStr
-from pymongo import ASCENDING, IndexModel
+from pymongo import ASCENDING, DESCENDING, IndexModel
 
 from shared.models.base import TenantDocument
 from shared.models.membership import Role
@@ -36,4 +36,8 @@ class Invitation(TenantDocument):
             IndexModel([("token_hash", ASCENDING)], unique=True),
             IndexModel([("account_id", ASCENDING), ("email", ASCENDING)]),
             IndexModel([("open_key", ASCENDING)], unique=True, sparse=True),
+            # An account's open (or accepted) invitations, newest first.
+            IndexModel(
+                [("account_id", ASCENDING), ("accepted_at", ASCENDING), ("created_at", DESCENDING)]
+            ),
         ]

@@ -75,4 +75,6 @@ class Membership(TenantDocument):
             # An account's owners; an agency's owners and admins, who are its sub-accounts' users.
             IndexModel([("account_id", ASCENDING), ("role", ASCENDING)]),
             IndexModel([("user_id", ASCENDING)]),
+            # An account's members in the order they joined.
+            IndexModel([("account_id", ASCENDING), ("created_at", ASCENDING)]),
         ]

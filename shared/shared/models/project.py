@@ -30,4 +30,9 @@ class Project(TenantDocument):
                 [("account_id", ASCENDING), ("archived_at", ASCENDING), ("created_at", DESCENDING)]
             ),
             IndexModel([("default_of", ASCENDING)], unique=True, sparse=True),
+            # Live or archived ones by name; every one (archived or not) newest first.
+            IndexModel(
+                [("account_id", ASCENDING), ("archived_at", ASCENDING), ("name", ASCENDING)]
+            ),
+            IndexModel([("account_id", ASCENDING), ("created_at", DESCENDING)]),
         ]

@@ -23,7 +23,7 @@ from redis.asyncio import Redis
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from shared.utilities import context, db
+from shared.utilities import context, db, tracing
 from shared.utilities import redis as redis_utils
 from shared.utilities.auth import authenticator_for
 from shared.utilities.errors import (
@@ -59,6 +59,7 @@ class DirectRoute:
     prefix: str
     app: ASGIApp
     except_paths: frozenset[str] = frozenset()
+    websockets: bool = False  # its websocket connections too (a socket proxy's)
 
     def takes(self, path: str) -> bool:
         return path.startswith(self.prefix) and path not in self.except_paths
@@ -78,6 +79,11 @@ class DirectDispatch:
         if scope["type"] == "http":
             for route, edge in self.direct:
                 if route.takes(scope["path"]):
+                    await edge(scope, receive, send)
+                    return
+        elif scope["type"] == "websocket":
+            for route, edge in self.direct:
+                if route.websockets and route.takes(scope["path"]):
                     await edge(scope, receive, send)
                     return
         await self.stack(scope, receive, send)
@@ -367,6 +373,7 @@ def create_app(
         logger.info("%s stopped", service)
 
     configure_logging(settings.log_level)
+    tracing.start(service, settings.otlp_endpoint)
     # Swagger UI and ReDoc are served from the fastapi-offline package, not a CDN.
     app = FastAPIOffline(
         title=title,
@@ -396,5 +403,6 @@ def create_app(
     }
     app.add_middleware(RequestContextMiddleware, **edge)
     route_directly(app, [(route, RequestContextMiddleware(route.app, **edge)) for route in direct])
+    tracing.trace_app(app, service)
     document_uniform_errors(app)
     return app

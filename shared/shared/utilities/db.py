@@ -4,15 +4,26 @@ Beanie binds models to one database per process, so the connection is process-wi
 service `connect`s under its own name and `disconnect`s when it stops; the client closes when
 the last one has gone. With no URI the database is in memory (mongomock-motor), which is how
 the embedded mode and the tests run.
+
+Writes to several documents that must all happen or none run in `transaction()`: a MongoDB
+transaction on a replica set (what docker compose and Kubernetes run), joined by every read
+and write made inside the block whatever module makes it (see `join_the_transaction`).
 """
 
 import logging
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
 from beanie import init_beanie
-from motor.motor_asyncio import AsyncIOMotorClient, AsyncIOMotorDatabase
+from motor.motor_asyncio import (
+    AsyncIOMotorClient,
+    AsyncIOMotorClientSession,
+    AsyncIOMotorCollection,
+    AsyncIOMotorDatabase,
+)
 from pymongo import monitoring
 
 from shared.models import ALL_MODELS
@@ -37,6 +48,7 @@ class Connection:
     in_memory: bool
     initiators: set[str] = field(default_factory=set)
     handlers: dict[str, EventHandler] = field(default_factory=dict)
+    transactions: bool | None = None  # whether the server runs them; asked on first use
 
     def emit(self, event: str, **info: Any) -> None:
         handler = self.handlers.get(event)
@@ -177,3 +189,94 @@ async def disconnect(initiator: str = "platform") -> None:
     connection, _connection = _connection, None
     connection.client.close()
     connection.emit("closed", initiator=initiator)
+
+
+# The transaction the current block runs in (`transaction()`), for every driver call to join.
+_session: ContextVar[AsyncIOMotorClientSession | None] = ContextVar("mongo_session", default=None)
+
+# Every collection method taking a `session`: inside a transaction each joins it unless told
+# otherwise, so a domain function called in the block (a membership written, a state read
+# back) needs no session passed down to it.
+SESSION_METHODS = (
+    "find",
+    "find_one",
+    "find_one_and_update",
+    "find_one_and_replace",
+    "find_one_and_delete",
+    "insert_one",
+    "insert_many",
+    "update_one",
+    "update_many",
+    "replace_one",
+    "delete_one",
+    "delete_many",
+    "count_documents",
+    "distinct",
+    "aggregate",
+    "bulk_write",
+)
+
+
+def join_the_transaction(collection_class: type = AsyncIOMotorCollection) -> None:
+    """Wrap the driver's collection methods so that, called without a session inside
+    `transaction()`, they run in its session (once per process)."""
+    if getattr(collection_class, "_joins_transactions", False):
+        return
+    for name in SESSION_METHODS:
+        method = getattr(collection_class, name)
+        setattr(collection_class, name, _joining(method))
+    collection_class._joins_transactions = True  # type: ignore[attr-defined]  # our own mark
+
+
+def _joining(method: Callable[..., Any]) -> Callable[..., Any]:
+    def joined(self: Any, *args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("session") is None and (session := _session.get()) is not None:
+            kwargs["session"] = session
+        return method(self, *args, **kwargs)
+
+    joined.__name__ = getattr(method, "__name__", "joined")
+    joined.__doc__ = method.__doc__
+    return joined
+
+
+async def runs_transactions(connection: Connection) -> bool:
+    """A replica set's members and a sharded cluster's routers run transactions; a single
+    server does not (and neither does the in-memory database)."""
+    if connection.transactions is None:
+        if connection.in_memory:
+            connection.transactions = False
+        else:
+            hello = await connection.client.admin.command("hello")
+            connection.transactions = "setName" in hello or hello.get("msg") == "isdbgrid"
+    return connection.transactions
+
+
+@asynccontextmanager
+async def transaction(undo: Callable[[], Awaitable[None]] | None = None) -> AsyncIterator[None]:
+    """The block's MongoDB writes all happen, or none does.
+
+    On a replica set, a transaction: committed when the block ends, aborted when it raises.
+    Without one (the in-memory database, a single server) the block runs as it is and, when it
+    raises, `undo` is awaited to delete what it stored (written to be harmless for whatever the
+    block did not get to). A transaction inside another is part of it. Only MongoDB is rolled
+    back: Redis writes and socket emits are not, and jobs wait in the outbox for the request.
+    """
+    if _session.get() is not None:
+        yield
+        return
+    connection = _connection
+    if connection is None or not await runs_transactions(connection):
+        try:
+            yield
+        except BaseException:
+            if undo is not None:
+                await undo()
+            raise
+        return
+    join_the_transaction()
+    async with await connection.client.start_session() as session, session.start_transaction():
+        token = _session.set(session)
+        try:
+            yield
+        finally:
+            _session.reset(token)

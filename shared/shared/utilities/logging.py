@@ -1,4 +1,4 @@
-"""JSON logs, one object a line, each naming its service and request id.
+"""JSON logs, one object a line, each naming its service, request id and trace id.
 
 Every request logs a line, so the line is built directly from the record (a dict of the fixed
 fields, then whatever `extra=` added) and serialised by orjson in one call, stamped with the
@@ -13,20 +13,21 @@ from datetime import UTC, datetime
 
 import orjson
 
-from shared.utilities import context
+from shared.utilities import context, tracing
 
 # What every record carries; any other attribute came from `extra=` and goes into the line.
 # `color_message` is uvicorn's coloured copy of the message.
 RECORD_ATTRIBUTES = frozenset(
     [*vars(logging.makeLogRecord({})), "message", "asctime", "taskName", "color_message"]
 )
-FIXED_FIELDS = frozenset({"service", "request_id"})
+FIXED_FIELDS = frozenset({"service", "request_id", "trace_id"})
 
 
 class ContextFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         record.service = context.service_name.get() or getattr(record, "service", "")
         record.request_id = context.request_id.get()
+        record.trace_id = tracing.trace_id()
         return True
 
 
@@ -37,6 +38,7 @@ class JsonLineFormatter(logging.Formatter):
             "logger": record.name,
             "service": getattr(record, "service", ""),
             "request_id": getattr(record, "request_id", ""),
+            "trace_id": getattr(record, "trace_id", ""),
             "message": record.getMessage(),
         }
         for name, value in vars(record).items():

@@ -16,6 +16,7 @@ import logging
 import re
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 
 import aiohttp
 from starlette.requests import ClientDisconnect
@@ -30,6 +31,7 @@ from shared.utilities.errors import (
     UpstreamTimeout,
     error_payload,
 )
+from shared.utilities.replicas import Replica, Replicas, single
 
 logger = logging.getLogger(__name__)
 
@@ -224,9 +226,29 @@ async def send_not_running(send: Send, service: str) -> None:
     )
 
 
+# Methods a request may be sent again with (RFC 9110 9.2.2), when it carries no body to stream.
+IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
+
+
+class NotSent(Exception):
+    """The connection to a replica could not be opened: the request has not left."""
+
+
+class Unanswered(Exception):
+    """The request (or part of it) was sent, and the replica failed before answering."""
+
+    def __init__(self, error: TimeoutError | aiohttp.ClientError) -> None:
+        super().__init__(repr(error))
+        self.error = error
+
+
+# A kept-alive connection the replica closed, or reset, before any answer: it went away.
+RESET_BEFORE_ANSWER = (aiohttp.ServerDisconnectedError, aiohttp.ClientOSError)
+
+
 async def forward(
     session: aiohttp.ClientSession,
-    upstream: str,
+    upstream: str | Replicas,
     scope: Scope,
     receive: Receive,
     send: Send,
@@ -234,13 +256,22 @@ async def forward(
     drop: frozenset[bytes] = frozenset(),
     add: Headers = (),
     response_headers: Headers = (),
-) -> None:
-    """Pass an HTTP request on to the same path and query at `upstream` (a base URL) and stream
-    the answer back. `drop` names request headers to leave out (lower case), `add` adds some, and
-    `response_headers` are added to the answer."""
+) -> Replica | None:
+    """Pass an HTTP request on to the same path and query at `upstream` (a base URL, or a
+    service's replicas) and stream the answer back; returns the replica that answered. `drop`
+    names request headers to leave out (lower case), `add` adds some, and `response_headers`
+    are added to the answer.
+
+    A replica that cannot be connected to is left out for a while and the request goes to the
+    next one: nothing was sent, so nothing can happen twice. Once sent, a request whose replica
+    goes away before answering goes to another only when sending it again is harmless (an
+    idempotent method, no body); any other is answered 502: it was never acknowledged, so the
+    client knows it has not been done, or may have been, and asks again (with its idempotency
+    key, where the route takes one). An answer that has started is never sent again."""
+    replicas = upstream if isinstance(upstream, Replicas) else single(upstream)
     path = scope.get("raw_path") or scope["path"].encode()
     query = b"?" + scope["query_string"] if scope["query_string"] else b""
-    url = URL(upstream + (path + query).decode("latin-1"), encoded=True)
+    target = (path + query).decode("latin-1")
     try:
         headers, has_body = upstream_headers(scope, drop, add)
     except InvalidHeader as refusal:
@@ -252,33 +283,84 @@ async def forward(
             response_headers,
             refusal.details,
         )
-        return
-    started = False
-    try:
-        async with session.request(
-            scope["method"],
-            url,
-            headers=headers,
-            data=request_body(receive) if has_body else None,
-            allow_redirects=False,
-        ) as answer:
-            await send(
-                {
-                    "type": "http.response.start",
-                    "status": answer.status,
-                    "headers": [*passed_back(answer.raw_headers), *response_headers],
-                }
-            )
-            started = True
-            async for chunk in answer.content.iter_any():
-                await send({"type": "http.response.body", "body": chunk, "more_body": True})
-            await send({"type": "http.response.body", "body": b""})
-    except ClientDisconnect:
-        return
-    except (TimeoutError, aiohttp.ClientError) as error:
-        if started:
-            raise  # the status is gone; dropping the connection tells the client it is cut short
-        timed_out = isinstance(error, TimeoutError)
-        failure = UpstreamTimeout if timed_out else UpstreamError
-        logger.warning("upstream %s failed: %r", upstream, error)
-        await send_error(send, failure.status_code, failure.code, failure.message, response_headers)
+        return None
+    attempt = Attempt(session, target, scope, receive, send, headers, has_body, response_headers)
+    resendable = scope["method"] in IDEMPOTENT and not has_body
+    tried: list[Replica] = []
+    not_sent: BaseException | None = None
+    while (replica := replicas.pick(tried)) is not None:
+        tried.append(replica)
+        try:
+            await attempt.to(replica)
+        except NotSent as failure:
+            replicas.failed(replica)
+            not_sent = failure.__cause__
+            continue
+        except Unanswered as failure:
+            if isinstance(failure.error, RESET_BEFORE_ANSWER):
+                replicas.failed(replica)
+                if resendable:
+                    continue
+            await send_upstream_failure(send, replica.url, failure.error, response_headers)
+            return None
+        except ClientDisconnect:
+            return None
+        replicas.answered(replica)
+        return replica
+    await send_upstream_failure(send, replicas.service, not_sent, response_headers)
+    return None
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """A request to pass on, to whichever replica is tried."""
+
+    session: aiohttp.ClientSession
+    target: str  # the path and query
+    scope: Scope
+    receive: Receive
+    send: Send
+    headers: list[tuple[str, str]]
+    has_body: bool
+    response_headers: Headers
+
+    async def to(self, replica: Replica) -> None:
+        """Raises NotSent (the body is still unread) or Unanswered before the answer starts;
+        a failure after that goes up as it is (the answer is cut short)."""
+        started = False
+        try:
+            async with self.session.request(
+                self.scope["method"],
+                URL(replica.url + self.target, encoded=True),
+                headers=self.headers,
+                data=request_body(self.receive) if self.has_body else None,
+                allow_redirects=False,
+            ) as answer:
+                await self.send(
+                    {
+                        "type": "http.response.start",
+                        "status": answer.status,
+                        "headers": [*passed_back(answer.raw_headers), *self.response_headers],
+                    }
+                )
+                started = True
+                async for chunk in answer.content.iter_any():
+                    await self.send(
+                        {"type": "http.response.body", "body": chunk, "more_body": True}
+                    )
+                await self.send({"type": "http.response.body", "body": b""})
+        except (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError) as error:
+            raise NotSent() from error
+        except (TimeoutError, aiohttp.ClientError) as error:
+            if started:
+                raise
+            raise Unanswered(error) from error
+
+
+async def send_upstream_failure(
+    send: Send, upstream: str, error: BaseException | None, response_headers: Headers
+) -> None:
+    """502 for an upstream that failed or could not be reached, 504 for one too slow."""
+    failure = UpstreamTimeout if isinstance(error, TimeoutError) else UpstreamError
+    logger.warning("upstream %s failed: %r", upstream, error)
+    await send_error(send, failure.status_code, failure.code, failure.message, response_headers)

@@ -21,6 +21,7 @@ from socketio import packet as socket_packet
 
 from shared.utilities import redis as redis_utils
 from shared.utilities.socket_metrics import count_emit
+from shared.utilities import tracing
 
 # How long a starting socket service waits for its subscription before serving without it
 # (Redis away: the library keeps retrying, and subscribes once Redis is back).
@@ -79,7 +80,17 @@ class RoomFanOut:
     rooms: dict
     server: Any
 
+    async def _publish(self, data: Any) -> Any:
+        # The emitter's trace goes with the message (W3C traceparent), for the replicas.
+        if isinstance(data, dict) and data.get("method") == "emit":
+            tracing.inject(data)
+        return await super()._publish(data)  # type: ignore[misc]  # the manager's own
+
     async def _handle_emit(self, message: dict[str, Any]) -> None:
+        with tracing.continued(message, f"emit {message.get('event')}"):
+            await self.fan_out(message)
+
+    async def fan_out(self, message: dict[str, Any]) -> None:
         if message.get("callback") or message.get("binary"):
             count_emit(self.server, message.get("namespace") or "/", message["event"], 0)
             await super()._handle_emit(message)  # type: ignore[misc]  # the manager's own

@@ -138,6 +138,12 @@ class ServiceSettings(BaseSettings):
     worker_metrics_port: int = common(
         "WORKER_METRICS_PORT", 0, "port a Celery worker serves /metrics on; 0: none"
     )
+    otlp_endpoint: str = common(
+        "OTEL_EXPORTER_OTLP_ENDPOINT",
+        "",
+        "OTLP/HTTP collector base URL (http://collector:4318) traces are exported to; "
+        "empty: no tracing at all",
+    )
 
     @property
     def session_idle(self) -> timedelta:

@@ -14,6 +14,7 @@ from shared.domain.contacts.writing import Author, derive, refresh_company, refu
 from shared.models.base import utc_now
 from shared.models.contact import Contact, ContactType
 from shared.models.crm_log import FieldChange
+from shared.utilities import db
 
 FILLED_FROM_THE_OTHER = (
     "first_name",
@@ -48,16 +49,19 @@ async def merge_contacts(author: Author, survivor: Contact, merged: Contact) -> 
     take_from(survivor, merged)
     # The merged contact is deleted first so its emails, now the survivor's, are free.
     merged.deleted_at, merged.merged_into = utc_now(), survivor.id
-    await merged.save()
-    await survivor.save()
-    await author.contacts.whole_account().repoint(merged.id, survivor.id)
-    if survivor.type == ContactType.BUSINESS:
-        await refresh_company(author, survivor)
-    merged_from = FieldChange(field="merged_from", old=None, new=str(merged.id))
-    changes = [*changes_between(before, snapshot(survivor)), merged_from]
-    await recorded(author.user_id, survivor, "merged", changes, announce=False)
-    merged_into = FieldChange(field="merged_into", old=None, new=str(survivor.id))
-    await recorded(author.user_id, merged, "merged", [merged_into], announce=False)
+    # One transaction on a replica set: the contacts, what pointed at the merged one and the
+    # activity change together.
+    async with db.transaction():
+        await merged.save()
+        await survivor.save()
+        await author.contacts.whole_account().repoint(merged.id, survivor.id)
+        if survivor.type == ContactType.BUSINESS:
+            await refresh_company(author, survivor)
+        merged_from = FieldChange(field="merged_from", old=None, new=str(merged.id))
+        changes = [*changes_between(before, snapshot(survivor)), merged_from]
+        await recorded(author.user_id, survivor, "merged", changes, announce=False)
+        merged_into = FieldChange(field="merged_into", old=None, new=str(survivor.id))
+        await recorded(author.user_id, merged, "merged", [merged_into], announce=False)
     announce_contacts(author.account_id, "merged", [survivor.id, merged.id])
     return survivor
 

@@ -2,15 +2,19 @@
 
 Positions count every deal of the stage, whatever its status and whoever may see it, so the
 shifts here go through the account's whole repository, not the caller's visible one.
-A move is a few writes without a transaction (mongomock has none): two concurrent moves in one
-stage can leave a duplicate or a gap, which the next move around it does not repair; the
-board still orders by position, so nothing is lost.
+A move is a few writes in one transaction on a replica set (`shared.utilities.db.transaction`),
+so a move that fails half-way leaves the positions as they were. Without one (the in-memory
+database) they are not undone, and two concurrent moves in one stage can leave a duplicate or
+a gap (so can two transactions, which MongoDB lets both commit when they touch different
+deals), which the next move around it does not repair; the board still orders by position, so
+nothing is lost.
 """
 
 from beanie import PydanticObjectId
 
 from shared.domain.deals.repository import DealRepository
 from shared.models.deal import Deal
+from shared.utilities import db
 
 
 class StagePositions:
@@ -39,7 +43,8 @@ class StagePositions:
         wanted: int | None,
     ) -> None:
         """Take the deal out of its stage and put it at `wanted` in the other (or the same)."""
-        await self.close_slot(deal)
-        deal.position = await self.open_slot(stage_id, wanted, moving=deal.id)
-        deal.pipeline_id, deal.stage_id = pipeline_id, stage_id
-        await deal.save()
+        async with db.transaction():
+            await self.close_slot(deal)
+            deal.position = await self.open_slot(stage_id, wanted, moving=deal.id)
+            deal.pipeline_id, deal.stage_id = pipeline_id, stage_id
+            await deal.save()

@@ -20,7 +20,7 @@ from typing import Any
 from celery import Celery, signals
 from kombu import Queue
 
-from shared.utilities import db
+from shared.utilities import db, tracing
 from shared.utilities.logging import configure_logging
 from shared.utilities.outbox import Senders
 from shared.utilities.redis import create_redis
@@ -158,6 +158,7 @@ def create_worker_app(
         keep_claims_seconds=keep_claims_seconds,
     )
     use_json_logs(settings.log_level)
+    tracing.start(name, settings.otlp_endpoint)
     refuse_a_worker_with_nothing_to_consume(app)
     shutdown.install()
     serve_worker_metrics(app)

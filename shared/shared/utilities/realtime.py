@@ -20,8 +20,8 @@ from redis.asyncio import Redis
 from socketio import packet as socket_packet
 
 from shared.utilities import redis as redis_utils
-from shared.utilities.socket_metrics import count_emit
 from shared.utilities import tracing
+from shared.utilities.socket_metrics import count_emit
 
 # How long a starting socket service waits for its subscription before serving without it
 # (Redis away: the library keeps retrying, and subscribes once Redis is back).

@@ -24,13 +24,42 @@ OUTSIDE_ADDRESSES = ("PUBLIC_URL", "DASHBOARD_URL", "SHORT_URL_BASE")
 # Every QM_* switch is on in exactly one group (tests/deploy/test_k8s.py checks it).
 WORKER_GROUPS: dict[str, tuple[str, ...]] = {
     "worker-webhooks": ("hooks", "webhook", "webhook_retries"),
-    "worker-integrations": ("integrations",),
+    "worker-integrations": (
+        "integrations",
+        "site_update_business",
+        "instasites_build",
+        "reputation",
+        "analytics_sync",
+        "crm_sync",
+    ),
+    # Takes money: every group here needs the Stripe key in distributed mode.
+    "worker-billing": (
+        "subscription_activate",
+        "subscription_cancel",
+        "subscription_pending_subaccount_charge",
+        "subscription_charge_mainaccount",
+        "billing_new_auth",
+        "billing_contacts",
+        "verify_stripe_domains",
+        "onebalance_balance_reload",
+        "onebalance_balance_reload_stream",
+        "onebalance_balance_charge",
+        "onebalance_balance_charge_stream",
+        "affiliates",
+    ),
     "worker-triggers": ("triggers", "triggers_sweep"),
     # CSV imports and exports read and write the files volume internal_api stores uploads on.
     "worker-contacts": ("contacts", "contacts_export", "contacts_export_cleanup"),
     "worker-messages": ("platform_messages", "support_message_status", "support_notification"),
     # Prints signed documents' PDFs with Chromium: the heaviest pods.
-    "worker-documents": ("edocs",),
+    "worker-documents": (
+        "edocs",
+        "funnels_build_thumbnails",
+        "sites_build_thumbnails",
+        "funnels_cloning",
+        "client_reports",
+        "instareport_build",
+    ),
     "worker-crons": (
         "task_runs_cleanup",
         "schedule_utilization_monitoring",
@@ -41,6 +70,10 @@ WORKER_GROUPS: dict[str, tuple[str, ...]] = {
         "booking_reminders",
         "support_snooze",
         "support_communication_check",
+        "lightning_domain_validation",
+        "lightning_domain_renewal",
+        "instasites_purge",
+        "crm_sync_poll",
     ),
 }
 FILES_GROUPS = {"worker-contacts"}

@@ -337,8 +337,11 @@ def egress_pods(built: Built, name: str) -> set[str]:
     }
 
 
-def test_the_router_reaches_only_the_services_of_its_table(built):
-    assert egress_pods(built, "router") == {k8s_name(service) for _, service in ROUTING_TABLE}
+def test_the_router_reaches_only_the_services_of_its_table_and_the_sockets(built):
+    # The sockets' replicas are balanced by the router too (router/sockets.py).
+    sockets = {"general-socket", "conversation-socket"}
+    routed = {k8s_name(service) for _, service in ROUTING_TABLE}
+    assert egress_pods(built, "router") == routed | sockets
 
 
 def test_the_gateway_reaches_the_router_and_every_services_health(built):

@@ -15,8 +15,8 @@ from gateway.pages import CustomDomainPages
 from gateway.settings import GatewaySettings
 from shared.domain.oauth.credentials import METADATA_PATH
 from shared.utilities import proxy
-from shared.utilities.app import DirectRoute
 from shared.utilities.app import create_app as create_service_app
+from shared.utilities.direct_routes import DirectRoute
 from shared.utilities.errors import Forbidden
 
 API_PREFIX = "/v1/"

@@ -82,8 +82,8 @@ from internal_api.url_shortener.redirect import Redirect
 from internal_api.url_shortener.routes import router as url_shortener_router
 from internal_api.users.routes import router as users_router
 from internal_api.webhooks.routes import router as webhooks_router
-from shared.utilities.app import DirectRoute
 from shared.utilities.app import create_app as create_service_app
+from shared.utilities.direct_routes import DirectRoute
 
 
 def create_app(

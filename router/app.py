@@ -25,8 +25,8 @@ from router.tokens import TokenMinter, signer_for
 from shared.domain.oauth.credentials import METADATA_PATH
 from shared.domain.oauth.states import BearerSeal
 from shared.utilities import sessions
-from shared.utilities.app import DirectRoute
 from shared.utilities.app import create_app as create_service_app
+from shared.utilities.direct_routes import DirectRoute
 from shared.utilities.proxy import http_pool
 
 

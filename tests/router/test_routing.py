@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from router.routing import LEAVING_ROUTES, Routes, public_route
 from router.settings import RouterSettings
 from scripts.services import SERVICES
-from shared.utilities.app import DirectDispatch
+from shared.utilities.direct_routes import DirectDispatch
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,8 @@ import pytest
 from fastapi import APIRouter
 from pydantic import BaseModel, EmailStr
 
-from shared.utilities.app import DirectRoute, create_app
+from shared.utilities.app import create_app
+from shared.utilities.direct_routes import DirectRoute
 from shared.utilities.errors import Conflict, NotFound, error_responses
 from shared.utilities.logging import ContextFilter
 from shared.utilities.settings import ServiceSettings

@@ -10,7 +10,8 @@ from asgi_lifespan import LifespanManager
 from fastapi import APIRouter, Request
 from starlette.responses import PlainTextResponse
 
-from shared.utilities.app import DirectRoute, create_app
+from shared.utilities.app import create_app
+from shared.utilities.direct_routes import DirectRoute
 from shared.utilities.metrics import LATENCY_BUCKETS, MongoPools, RequestMetrics, metrics_of
 from shared.utilities.settings import ServiceSettings
 from tests.metrics_scrape import scrape, value

@@ -54,7 +54,8 @@ class QueueSwitches(BaseSettings):
         "sends projects' due-date reminders and makes recurring tasks' next occurrences"
     )
     booking_reminders: bool = switch(
-        "sends the reminders of bookings before their meetings, by email and SMS"
+        "sends the reminders of bookings before their meetings, by email and SMS, and completes "
+        "the bookings whose meeting has ended (firing `appointment.completed` automations)"
     )
     support_snooze: bool = switch("opens snoozed support conversations again when their time comes")
     support_message_status: bool = switch(

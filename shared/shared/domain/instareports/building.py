@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from beanie import PydanticObjectId
 
 from shared.domain.accounts.repository import account
-from shared.domain.instareports.listings import Listing, listings_part
+from shared.domain.instareports.listings import BusinessListing, listings_part
 from shared.domain.instareports.recommendations import recommended
 from shared.domain.instareports.repository import claim_build, instareport_by_id
 from shared.domain.instareports.reviews import Standing, reviews_part
@@ -41,7 +41,7 @@ from shared.utilities.realtime import Socket, account_room
 Visibility = Callable[[PydanticObjectId, str], Awaitable[dict[str, float] | None]]
 # Each connected listing source's location matching the business (None: none matches); a
 # source not connected is left out.
-Listings = Callable[[PydanticObjectId, Business], Awaitable[dict[str, Listing | None]]]
+Listings = Callable[[PydanticObjectId, Business], Awaitable[dict[str, BusinessListing | None]]]
 # The business's place and its competitors nearby, for the account and its agency's quota
 # (None: no place).
 Competitors = Callable[[PydanticObjectId, PydanticObjectId, str], Awaitable[Standing | None]]

@@ -40,7 +40,7 @@ ABBREVIATIONS = {
 }
 
 
-class Listing(BaseModel):
+class BusinessListing(BaseModel):
     """A location as a listing source holds it, in one shape whichever source."""
 
     source: str  # a key of SOURCES
@@ -49,6 +49,14 @@ class Listing(BaseModel):
     phone: str = ""
     website: str = ""
     hours: list[str] = []  # "MON 09:00-17:00", one per open interval, in the week's order
+
+
+def address_text(lines: list[str], locality: str, region: str, postal_code: str) -> str:
+    return ", ".join(piece for piece in (*lines, locality, region, postal_code) if piece)
+
+
+def hour_text(day: str, opens: str, closes: str) -> str:
+    return f"{day} {opens}-{closes}"
 
 
 def words(text: str) -> list[str]:
@@ -97,7 +105,7 @@ FIELDS = (
 HOURS_POINTS = 15
 
 
-def likeness(business: Business, listing: Listing) -> int:
+def likeness(business: Business, listing: BusinessListing) -> int:
     """How many of the business's fields the listing matches."""
     return sum(
         1
@@ -106,14 +114,14 @@ def likeness(business: Business, listing: Listing) -> int:
     )
 
 
-def best_match(business: Business, listings: list[Listing]) -> Listing | None:
+def best_match(business: Business, listings: list[BusinessListing]) -> BusinessListing | None:
     """The listing matching most of the business's fields; None when none matches any."""
     ranked = sorted(listings, key=lambda listing: likeness(business, listing), reverse=True)
     return ranked[0] if ranked and likeness(business, ranked[0]) else None
 
 
 def source_checks(
-    business: Business, title: str, listing: Listing | None, hours_agree: bool
+    business: Business, title: str, listing: BusinessListing | None, hours_agree: bool
 ) -> list[Finding]:
     findings = []
     for field, name, points, same in FIELDS:
@@ -133,7 +141,7 @@ def source_checks(
     return findings
 
 
-def listings_part(business: Business, found: dict[str, Listing | None]) -> AuditPart:
+def listings_part(business: Business, found: dict[str, BusinessListing | None]) -> AuditPart:
     """`found`: each connected source's location matching the business (None: none does)."""
     if not found:
         return unchecked(AuditArea.LISTINGS, NOT_CONNECTED)

@@ -5,7 +5,7 @@ built once however often its task runs."""
 
 import pytest
 
-from shared.domain.instareports.building import build
+from shared.domain.instareports.building import Lookups, build
 from shared.models.instareport import AuditArea, InstaReport, InstaReportStatus
 from tests.factories import create_account, create_sub_account
 from tests.fixtures import running
@@ -52,7 +52,7 @@ async def test_the_website_is_fetched_through_the_proxy_and_scored(website, clie
     progress = [
         data["progress"] for event, data in emitted(sent) if event == "instareport:progress"
     ]
-    assert progress == [10, 70, 100]
+    assert progress == [10, 40, 70, 100]
 
 
 async def test_the_agencys_products_for_the_weak_areas_are_recommended(website, agency, client):
@@ -89,7 +89,7 @@ async def test_a_report_is_built_once(website, client):
         again = await build(str(report.id), settings_with(proxy))
 
     assert again.status is InstaReportStatus.READY
-    assert len([e for e in emitted(sent) if e[0] == "instareport:progress"]) == 3
+    assert len([e for e in emitted(sent) if e[0] == "instareport:progress"]) == 4
 
 
 async def test_the_prospects_search_visibility_is_read_for_its_domain(website, client):
@@ -101,6 +101,6 @@ async def test_the_prospects_search_visibility_is_read_for_its_domain(website, c
         return {"organic_keywords": 3, "organic_traffic": 500}
 
     async with outbound_proxy(["127.0.0.1"]) as proxy, recording():
-        await build(str(report.id), settings_with(proxy), visibility)
+        await build(str(report.id), settings_with(proxy), Lookups(visibility=visibility))
 
     assert asked == [(client.id, "dees.example")]

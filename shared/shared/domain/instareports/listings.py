@@ -3,7 +3,7 @@ Business Profile, Yext), compared field by field with the business the report wa
 
 | part | check, for each connected source | points |
 |---|---|---|
-| listings | the name matches (case, punctuation and a leading "the" aside) | 25 |
+| listings | the name matches (case, punctuation, apostrophes and a leading "the" aside) | 25 |
 | listings | the address matches (the same words, street-type abbreviations aside) | 25 |
 | listings | the phone matches (its last ten digits) | 20 |
 | listings | the website matches (its host, `www.` aside) | 15 |
@@ -60,7 +60,7 @@ def hour_text(day: str, opens: str, closes: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    found = re.findall(r"[a-z0-9]+", text.casefold())
+    found = re.findall(r"[a-z0-9]+", re.sub(r"['\u2019]", "", text.casefold()))
     return [ABBREVIATIONS.get(word, word) for word in found]
 
 

@@ -1,10 +1,11 @@
 """An InstaReport's lookups as the queue manager makes them with its service token: each
 connected listing source's location matching the business (the external API), the business's
-place beside its competitors nearby (misc/google_maps) and the prospect's search visibility
-(Semrush, through the external API). A source that cannot answer leaves its part unread, never
-the build failed."""
+place (given, or found by its name and address) beside its competitors nearby
+(misc/google_maps) and the prospect's search visibility (Semrush, through the external API).
+A source that cannot answer leaves its part unread, never the build failed."""
 
 import logging
+from typing import Any
 
 import httpx
 from beanie import PydanticObjectId
@@ -17,13 +18,16 @@ from shared.domain.instareports.building import Lookups
 from shared.domain.instareports.listings import SOURCES, BusinessListing
 from shared.domain.instareports.reviews import NEARBY_METERS, Standing
 from shared.models.instareport import Business, Competitor
+from shared.utilities.siblings import SiblingService
 
 logger = logging.getLogger(__name__)
 
 NOT_CONNECTED = frozenset({"not_connected", "reconnect_needed"})
 
 
-async def answer(service, method: str, path: str, **options) -> httpx.Response | None:
+async def answer(
+    service: SiblingService, method: str, path: str, **options: Any
+) -> httpx.Response | None:
     try:
         return await service.request(method, path, **options)
     except httpx.TransportError as error:
@@ -31,7 +35,9 @@ async def answer(service, method: str, path: str, **options) -> httpx.Response |
         return None
 
 
-async def listings(account_id: PydanticObjectId, business: Business) -> dict:
+async def listings(
+    account_id: PydanticObjectId, business: Business
+) -> dict[str, BusinessListing | None]:
     """Each connected source's location matching the business (None: none matches)."""
     found: dict[str, BusinessListing | None] = {}
     body = business.model_dump(mode="json")
@@ -55,17 +61,38 @@ def competitor(place: dict) -> Competitor:
     )
 
 
-async def competitors(
-    account_id: PydanticObjectId, agency_id: PydanticObjectId, place_id: str
-) -> Standing | None:
-    maps = sibling(settings.google_maps_url, "google_maps")
-    path = f"/v1/maps/accounts/{account_id}/places/{place_id}/competitors"
-    params = {"radius": NEARBY_METERS, "agency_id": str(agency_id)}
-    response = await answer(maps, "GET", path, params=params)
+async def maps_answer(path: str, params: dict) -> dict | None:
+    response = await answer(
+        sibling(settings.google_maps_url, "google_maps"), "GET", path, params=params
+    )
     if response is None or response.is_error:
-        logger.warning("competitors of %s not read", place_id)
+        logger.warning("the maps service did not answer %s", path)
         return None
-    found = response.json()
+    return response.json()
+
+
+async def place_of(
+    account_id: PydanticObjectId, agency_id: PydanticObjectId, business: Business
+) -> str | None:
+    """The business's Google place: the one given, or the one its name and address find."""
+    if business.place_id or not business.address:
+        return business.place_id
+    path = f"/v1/maps/accounts/{account_id}/places/find"
+    text = f"{business.name}, {business.address}"
+    found = await maps_answer(path, {"input": text, "agency_id": str(agency_id)})
+    return found["place_id"] if found else None
+
+
+async def competitors(
+    account_id: PydanticObjectId, agency_id: PydanticObjectId, business: Business
+) -> Standing | None:
+    place_id = await place_of(account_id, agency_id, business)
+    if place_id is None:
+        return None
+    path = f"/v1/maps/accounts/{account_id}/places/{place_id}/competitors"
+    found = await maps_answer(path, {"radius": NEARBY_METERS, "agency_id": str(agency_id)})
+    if found is None:
+        return None
     return Standing(
         category=found["category"],
         business=competitor(found["place"]),

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from misc.google_maps.places import service
 from misc.google_maps.places.schemas import (
     Competition,
+    FoundPlace,
     GeocodedPlace,
     Language,
     Place,
@@ -138,6 +139,19 @@ async def reverse_geocode(
     language: LanguageQuery = None,
 ) -> Results[GeocodedPlace]:
     return Results(data=await service.reverse_geocode(maps, lat, lng, language))
+
+
+@router.get(
+    "/accounts/{account_id}/places/find",
+    summary="The place best matching a business's name and address (the queue manager only)",
+    description="Find Place from text; nothing matching answers a null `place_id`. Counted "
+    "against the account's and its agency's daily quota.",
+    responses=error_responses(*ERRORS, Forbidden),
+)
+async def find_place(
+    maps: ServiceMaps, text: Annotated[str, Query(alias="input", min_length=1, max_length=500)]
+) -> FoundPlace:
+    return FoundPlace(place_id=await service.found_place(maps, text))
 
 
 @router.get(

@@ -124,3 +124,7 @@ class Competition(BaseModel):
     place: RatedPlace
     category: str = Field(description="the place type compared on; empty when Google gave none")
     competitors: list[RatedPlace]
+
+
+class FoundPlace(BaseModel):
+    place_id: str | None = Field(description="the best match; none when nothing matched")

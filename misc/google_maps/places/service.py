@@ -14,6 +14,7 @@ from pydantic import RootModel
 from misc.google_maps.places.google import (
     AUTOCOMPLETE_PATH,
     DETAILS_PATH,
+    FIND_PATH,
     GEOCODE_PATH,
     NEARBY_PATH,
 )
@@ -113,6 +114,13 @@ async def place_details(maps: Maps, place_id: str, language: str | None) -> Plac
     if "result" not in answer:  # ZERO_RESULTS: the id no longer names a place
         raise NotFound(f"No place has the id {place_id}.")
     return Place.of(answer["result"])
+
+
+async def found_place(maps: Maps, text: str) -> str | None:
+    """The id of the place best matching a name and address (Find Place); None when none."""
+    params = {"input": text, "inputtype": "textquery", "fields": "place_id"}
+    answer = await maps.get(FIND_PATH, params)
+    return next((found["place_id"] for found in answer.get("candidates", [])), None)
 
 
 async def competition(maps: Maps, place_id: str, radius_meters: int) -> Competition:

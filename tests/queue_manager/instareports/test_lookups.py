@@ -24,6 +24,9 @@ from tests.misc.google_maps.conftest import GOOGLE_URL, FakeGoogle
 from tests.misc.google_maps.places.test_competitors import DETAILS, NEARBY, PLACE_ID
 
 BUSINESS = Business(name="Dee's Doughnuts", phone="+1 555 555 0100")
+PLACED = BUSINESS.model_copy(update={"place_id": PLACE_ID})
+ADDRESSED = BUSINESS.model_copy(update={"address": "1600 Champa St, Denver"})
+FOUND = {"candidates": [{"place_id": PLACE_ID}], "status": "OK"}
 
 
 @pytest.fixture
@@ -73,7 +76,7 @@ async def test_the_place_is_read_beside_its_competitors(maps, google):
     account_id, agency_id = PydanticObjectId(), PydanticObjectId()
     google.answer(DETAILS, NEARBY)
 
-    standing = await competitors(account_id, agency_id, PLACE_ID)
+    standing = await competitors(account_id, agency_id, PLACED)
 
     assert standing.category == "bakery"
     assert standing.business == Competitor(name="Dee's Doughnuts", rating=4.2, reviews=87)
@@ -81,7 +84,29 @@ async def test_the_place_is_read_beside_its_competitors(maps, google):
     assert google.requests[-1].url.params["radius"] == "5000"
 
 
+async def test_a_business_without_a_place_id_is_found_by_its_name_and_address(maps, google):
+    google.answer(FOUND, DETAILS, NEARBY)
+
+    standing = await competitors(PydanticObjectId(), PydanticObjectId(), ADDRESSED)
+
+    find, details, _ = google.requests
+    assert find.url.path == "/maps/api/place/findplacefromtext/json"
+    assert dict(find.url.params) == {
+        "input": "Dee's Doughnuts, 1600 Champa St, Denver",
+        "inputtype": "textquery",
+        "fields": "place_id",
+        "key": MAPS_KEY,
+    }
+    assert details.url.params["place_id"] == PLACE_ID
+    assert standing.category == "bakery"
+
+
+async def test_a_business_with_neither_place_nor_address_asks_nothing(maps, google):
+    assert await competitors(PydanticObjectId(), PydanticObjectId(), BUSINESS) is None
+    assert google.requests == []
+
+
 async def test_a_maps_service_that_does_not_answer_leaves_no_standing(monkeypatch):
     monkeypatch.setattr(settings, "google_maps_url", "http://127.0.0.1:9")
 
-    assert await competitors(PydanticObjectId(), PydanticObjectId(), PLACE_ID) is None
+    assert await competitors(PydanticObjectId(), PydanticObjectId(), PLACED) is None

@@ -42,9 +42,9 @@ Visibility = Callable[[PydanticObjectId, str], Awaitable[dict[str, float] | None
 # Each connected listing source's location matching the business (None: none matches); a
 # source not connected is left out.
 Listings = Callable[[PydanticObjectId, Business], Awaitable[dict[str, BusinessListing | None]]]
-# The business's place and its competitors nearby, for the account and its agency's quota
-# (None: no place).
-Competitors = Callable[[PydanticObjectId, PydanticObjectId, str], Awaitable[Standing | None]]
+# The business's place (its id, or found by its name and address) and its competitors nearby,
+# for the account and its agency's quota (None: no place).
+Competitors = Callable[[PydanticObjectId, PydanticObjectId, Business], Awaitable[Standing | None]]
 
 
 async def no_visibility(account_id: PydanticObjectId, domain: str) -> None:
@@ -56,7 +56,7 @@ async def no_listings(account_id: PydanticObjectId, business: Business) -> dict:
 
 
 async def no_competitors(
-    account_id: PydanticObjectId, agency_id: PydanticObjectId, place_id: str
+    account_id: PydanticObjectId, agency_id: PydanticObjectId, business: Business
 ) -> None:
     return None
 
@@ -111,9 +111,7 @@ async def presence_parts(
     """Listings accuracy and reviews against competitors nearby."""
     business = report.business
     found = await lookups.listings(report.account_id, business)
-    standing = None
-    if business.place_id:
-        standing = await lookups.competitors(report.account_id, agency_id, business.place_id)
+    standing = await lookups.competitors(report.account_id, agency_id, business)
     return [listings_part(business, found), reviews_part(standing)]
 
 

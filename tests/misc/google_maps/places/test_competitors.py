@@ -1,6 +1,7 @@
 """GET /v1/maps/accounts/{account_id}/places/{place_id}/competitors: the queue manager's
 question for an InstaReport. Place Details for the place's types and rating, then Nearby
-Search for its first specific type around it, the place itself and closed places left out;
+Search for its first specific type around it, the place itself and closed places left out; a
+business without a place id found by its name and address (Find Place);
 another caller is refused, and the account's quota counts the request."""
 
 from beanie import PydanticObjectId
@@ -126,3 +127,33 @@ async def test_the_request_counts_against_the_accounts_daily_quota(start_maps, g
 
     assert response.status_code == 429
     assert len(google.requests) == 2
+
+
+async def test_a_business_is_found_by_its_name_and_address(maps, google):
+    google.answer({"candidates": [{"place_id": PLACE_ID}], "status": "OK"})
+
+    response = await maps.get(
+        f"/v1/maps/accounts/{ACCOUNT_ID}/places/find",
+        params={"input": "Dee's Doughnuts, 1600 Champa St, Denver"},
+        headers=QUEUE_MANAGER,
+    )
+
+    assert response.json() == {"place_id": PLACE_ID}
+    assert google.last_params == {
+        "input": "Dee's Doughnuts, 1600 Champa St, Denver",
+        "inputtype": "textquery",
+        "fields": "place_id",
+        "key": API_KEY,
+    }
+
+
+async def test_a_business_google_cannot_find_answers_no_place(maps, google):
+    google.answer({"candidates": [], "status": "ZERO_RESULTS"})
+
+    response = await maps.get(
+        f"/v1/maps/accounts/{ACCOUNT_ID}/places/find",
+        params={"input": "Nowhere"},
+        headers=QUEUE_MANAGER,
+    )
+
+    assert response.json() == {"place_id": None}

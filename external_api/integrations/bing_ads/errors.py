@@ -1,4 +1,7 @@
-"""What a Microsoft Advertising report can end in besides rows."""
+"""What a Microsoft Advertising report can end in besides rows, and which of its error answers
+refuse the connection's token."""
+
+import httpx
 
 from shared.utilities.errors import ServiceUnavailable, UpstreamError
 
@@ -22,3 +25,26 @@ class BadReportFile(UpstreamError):
 
     code = "bing_bad_report_file"
     message = "Microsoft Advertising sent a report file that cannot be read."
+
+
+# The Reporting service's credential errors (its AdApiError codes): 105 InvalidCredentials,
+# 109 AuthenticationTokenExpired. Either refuses the token like a 401 does: it is refreshed
+# once, then the connection asks to be connected again.
+CREDENTIAL_ERRORS = frozenset({105, 109})
+
+
+def api_errors(response: httpx.Response) -> list[dict]:
+    """The answer's `Errors` (`{"Code", "ErrorCode", "Message"}` each), if it has any."""
+    try:
+        body = response.json()
+    except ValueError:
+        return []
+    errors = body.get("Errors") if isinstance(body, dict) else None
+    return (
+        [error for error in errors if isinstance(error, dict)] if isinstance(errors, list) else []
+    )
+
+
+def token_refused(response: httpx.Response) -> bool:
+    codes = {error.get("Code") for error in api_errors(response)}
+    return response.status_code == 401 or bool(codes & CREDENTIAL_ERRORS)

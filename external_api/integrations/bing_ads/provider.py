@@ -1,3 +1,4 @@
+from external_api.integrations.bing_ads.errors import token_refused
 from external_api.integrations.bing_ads.oauth import microsoft_oauth
 from external_api.integrations.bing_ads.routes import router
 from external_api.integrations.bing_ads.service import PROVIDER as NAME
@@ -11,4 +12,5 @@ PROVIDER = Provider(
     base_url=lambda settings: settings.bing_ads.reporting_url,
     router=router,
     oauth=microsoft_oauth,
+    refused=token_refused,
 )

@@ -91,3 +91,33 @@ async def test_disconnect_forgets_the_tokens_without_calling_microsoft(
     assert response.status_code == 204
     assert await BingAdsToken.find_one() is None
     assert fake.requests == []
+
+
+async def test_an_expired_token_error_refreshes_the_token_once_and_retries(
+    external, member, fake, account_id
+):
+    expired = {
+        "TrackingId": "a3c4b5d6-0000-1111-2222-333344445555",
+        "Type": "AdApiFaultDetail",
+        "Errors": [
+            {
+                "Code": 109,
+                "Detail": None,
+                "ErrorCode": "AuthenticationTokenExpired",
+                "Message": "The OAuth access token has expired.",
+            }
+        ],
+    }
+    fake.on("POST", TOKEN_URL, json_answer(token_answer("EwB-fresh")))
+    fake.on("POST", SUBMIT_URL, json_answer(expired, 400), json_answer(SUBMITTED))
+    fake.on("POST", POLL_URL, json_answer(poll_answer("Success", None)))
+    await create_connection("bing-ads", account_id, access_token="EwB-stale")
+
+    response = await external.post(REPORTS, headers=member, json=REPORT)
+
+    assert response.status_code == 201
+    first, again = fake.sent("POST", SUBMIT_URL)
+    assert (first.headers["authorization"], again.headers["authorization"]) == (
+        "Bearer EwB-stale",
+        "Bearer EwB-fresh",
+    )

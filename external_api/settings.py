@@ -4,6 +4,7 @@ from pydantic import Field, PositiveFloat, PositiveInt, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from external_api.integrations.activecampaign.settings import ActiveCampaignSettings
+from external_api.integrations.bing_ads.settings import BingAdsSettings
 from external_api.integrations.callrail.settings import CallrailSettings
 from external_api.integrations.cloudflare.settings import CloudflareSettings
 from external_api.integrations.duda.settings import DudaSettings
@@ -16,6 +17,7 @@ from external_api.integrations.salesforce.settings import SalesforceSettings
 from external_api.integrations.semrush.settings import SemrushSettings
 from external_api.integrations.sendgrid.settings import SendgridSettings
 from external_api.integrations.stripe.settings import StripeSettings
+from external_api.integrations.tiktok.settings import TiktokSettings
 from external_api.integrations.tipalti.settings import TipaltiSettings
 from external_api.integrations.twilio.settings import TwilioSettings
 from external_api.integrations.wasabi.settings import WasabiSettings
@@ -80,6 +82,12 @@ class ExternalApiSettings(ServiceSettings):
     keap: KeapSettings = Field(default_factory=KeapSettings, description="Keap")
     activecampaign: ActiveCampaignSettings = Field(
         default_factory=ActiveCampaignSettings, description="ActiveCampaign"
+    )
+    bing_ads: BingAdsSettings = Field(
+        default_factory=BingAdsSettings, description="Microsoft Advertising (Bing Ads)"
+    )
+    tiktok: TiktokSettings = Field(
+        default_factory=TiktokSettings, description="TikTok's Marketing API"
     )
 
     @model_validator(mode="after")

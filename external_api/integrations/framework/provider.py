@@ -76,6 +76,9 @@ class Provider:
     # Whether an error answer refuses the credential (409 reconnect_needed): a 401 unless
     # the provider says so otherwise.
     refused: Callable[[httpx.Response], bool] = refused_when_401
+    # How a call carries an OAuth access token: `(request, token) -> request`; None is
+    # `Authorization: Bearer` (TikTok's Marketing API wants an `Access-Token` header).
+    authorize: Callable[[dict[str, Any], str], dict[str, Any]] | None = None
 
     def __post_init__(self) -> None:
         if (self.oauth is None) == (self.api_key is None):

@@ -15,7 +15,7 @@ from external_api.integrations.framework.http import ProviderHttp
 from external_api.integrations.framework.oauth import OAuthFlow
 from external_api.integrations.framework.provider import Provider
 from external_api.integrations.framework.state import StateKeeper
-from external_api.integrations.framework.tokens import ApiKeyHttp, OAuthHttp, TokenKeeper
+from external_api.integrations.framework.tokens import ApiKeyHttp, OAuthHttp, TokenKeeper, bearer
 from external_api.settings import ExternalApiSettings
 from shared.utilities.encryption import SecretBox, configured_box
 from shared.utilities.errors import NotFound
@@ -56,7 +56,8 @@ class Integrations:
         provider = self.provider(name)
         if provider.api_key:
             return ApiKeyHttp(self.http[name], self.store(name), account_id, provider.api_key.apply)
-        return OAuthHttp(self.http[name], self.keeper(name), account_id)
+        authorize = provider.authorize or bearer
+        return OAuthHttp(self.http[name], self.keeper(name), account_id, authorize)
 
     def redirect_uri(self, name: str) -> str:
         """The dashboard's page the provider sends the browser back to: it posts the code and

@@ -1,6 +1,6 @@
 from typing import ClassVar, Self
 
-from pydantic import Field, PositiveFloat, PositiveInt, model_validator
+from pydantic import Field, PositiveFloat, PositiveInt, SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from external_api.integrations.activecampaign.settings import ActiveCampaignSettings
@@ -53,6 +53,13 @@ class ExternalApiSettings(ServiceSettings):
         10, description="longest wait between tries, whatever Retry-After asks"
     )
     webhook_max_bytes: PositiveInt = Field(1_000_000, description="largest webhook body accepted")
+    # Set for the notifications and Google Maps services; read here only to list them as set.
+    fcm_project_id: str = common(
+        "NOTIFICATIONS_FCM_PROJECT_ID", "", "the Firebase project push is sent through"
+    )
+    google_maps_api_key: SecretStr = common(
+        "GOOGLE_MAPS_API_KEY", SecretStr(""), "the platform's Google Maps key"
+    )
 
     # One block per provider family, read from its own EXTERNAL_API_<PROVIDER>_* variables.
     google: GoogleSettings = Field(default_factory=GoogleSettings, description="Google's APIs")

@@ -1,6 +1,9 @@
 """Providers the platform uses with its own account rather than an account's connection:
 Wasabi (the platform's bucket), Duda (its partner account) and Cloudflare (its SaaS zone).
-Their clients are made once, in the app's lifespan, from the platform's settings."""
+Their clients are made once, in the app's lifespan, from the platform's settings.
+
+FCM and Google Maps are platform providers too, used by the notifications and Google Maps
+services with their own settings; the external API reads whether those are set, to list them."""
 
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -13,12 +16,31 @@ from external_api.integrations.cloudflare.routes import router as cloudflare_rou
 from external_api.integrations.duda.client import DudaClient
 from external_api.integrations.duda.routes import router as duda_router
 from external_api.integrations.framework.http import ProviderHttp
+from external_api.integrations.framework.provider import PlatformProvider
 from external_api.integrations.wasabi.routes import router as wasabi_router
 from external_api.integrations.wasabi.storage import WasabiStorage
 from external_api.settings import ExternalApiSettings
 from shared.utilities.upstream import http_client
 
 PLATFORM_ROUTERS = [duda_router, wasabi_router, cloudflare_router]
+
+PLATFORM_PROVIDERS: tuple[PlatformProvider, ...] = (
+    PlatformProvider("duda", "Duda", lambda settings: bool(settings.duda.username)),
+    PlatformProvider("wasabi", "Wasabi", lambda settings: bool(settings.wasabi.bucket)),
+    PlatformProvider(
+        "cloudflare",
+        "Cloudflare for SaaS",
+        lambda settings: bool(settings.cloudflare.api_token.get_secret_value()),
+    ),
+    PlatformProvider(
+        "fcm", "Firebase Cloud Messaging", lambda settings: bool(settings.fcm_project_id)
+    ),
+    PlatformProvider(
+        "google-maps",
+        "Google Maps",
+        lambda settings: bool(settings.google_maps_api_key.get_secret_value()),
+    ),
+)
 
 
 def platform_lifespan(

@@ -12,6 +12,7 @@ from external_api.integrations.google.settings import GoogleSettings
 from external_api.integrations.hubspot.settings import HubspotSettings
 from external_api.integrations.keap.settings import KeapSettings
 from external_api.integrations.pipedrive.settings import PipedriveSettings
+from external_api.integrations.rapidapi.settings import RapidapiSettings
 from external_api.integrations.salesforce.settings import SalesforceSettings
 from external_api.integrations.semrush.settings import SemrushSettings
 from external_api.integrations.sendgrid.settings import SendgridSettings
@@ -87,6 +88,9 @@ class ExternalApiSettings(ServiceSettings):
     keap: KeapSettings = Field(default_factory=KeapSettings, description="Keap")
     activecampaign: ActiveCampaignSettings = Field(
         default_factory=ActiveCampaignSettings, description="ActiveCampaign"
+    )
+    rapidapi: RapidapiSettings = Field(
+        default_factory=RapidapiSettings, description="RapidAPI (platform): LeadFinder"
     )
 
     @model_validator(mode="after")

@@ -54,6 +54,7 @@ QM_SWITCHES = {
     "QM_INSTASITES_PURGE",
     "QM_CRM_SYNC",
     "QM_CRM_SYNC_POLL",
+    "QM_LEAD_FINDER",
 }
 
 

@@ -17,12 +17,15 @@ from external_api.integrations.duda.client import DudaClient
 from external_api.integrations.duda.routes import router as duda_router
 from external_api.integrations.framework.http import ProviderHttp
 from external_api.integrations.framework.provider import PlatformProvider
+from external_api.integrations.rapidapi.client import TITLE as RAPIDAPI
+from external_api.integrations.rapidapi.client import BusinessSearch
+from external_api.integrations.rapidapi.routes import router as rapidapi_router
 from external_api.integrations.wasabi.routes import router as wasabi_router
 from external_api.integrations.wasabi.storage import WasabiStorage
 from external_api.settings import ExternalApiSettings
 from shared.utilities.upstream import http_client
 
-PLATFORM_ROUTERS = [duda_router, wasabi_router, cloudflare_router]
+PLATFORM_ROUTERS = [duda_router, wasabi_router, cloudflare_router, rapidapi_router]
 
 PLATFORM_PROVIDERS: tuple[PlatformProvider, ...] = (
     PlatformProvider("duda", "Duda", lambda settings: bool(settings.duda.username)),
@@ -31,6 +34,11 @@ PLATFORM_PROVIDERS: tuple[PlatformProvider, ...] = (
         "cloudflare",
         "Cloudflare for SaaS",
         lambda settings: bool(settings.cloudflare.api_token.get_secret_value()),
+    ),
+    PlatformProvider(
+        "rapidapi",
+        RAPIDAPI,
+        lambda settings: bool(settings.rapidapi.api_key.get_secret_value()),
     ),
     PlatformProvider(
         "fcm", "Firebase Cloud Messaging", lambda settings: bool(settings.fcm_project_id)
@@ -57,6 +65,7 @@ def platform_lifespan(
         async with http_client(*timeouts, transport) as client:
             app.state.duda = duda_client(settings, client, sleep)
             app.state.cloudflare = cloudflare_client(settings, client, sleep)
+            app.state.rapidapi = rapidapi_search(settings, client, sleep)
             yield
 
     return lifespan
@@ -100,3 +109,26 @@ def cloudflare_client(
         sleep=sleep,
     )
     return CloudflareClient(http, token, cloudflare.zone_id, cloudflare.min_tls_version)
+
+
+def rapidapi_search(
+    settings: ExternalApiSettings,
+    client: httpx.AsyncClient,
+    sleep: Callable[[float], Awaitable[None]] | None,
+) -> BusinessSearch | None:
+    """None until the platform's RapidAPI key is set (LeadFinder then answers 503). A refused
+    key is the platform's to fix, never an account's to reconnect: no answer refuses it."""
+    rapidapi = settings.rapidapi
+    key = rapidapi.api_key.get_secret_value()
+    if not key:
+        return None
+    http = ProviderHttp(
+        RAPIDAPI,
+        client,
+        f"https://{rapidapi.business_search_host}",
+        attempts=settings.retry_attempts,
+        max_wait=settings.retry_max_wait_seconds,
+        sleep=sleep,
+        refused=lambda response: False,
+    )
+    return BusinessSearch(http, key, rapidapi.business_search_host)

@@ -85,6 +85,7 @@ from shared.models.google_analytics_token import GoogleAnalyticsToken
 from shared.models.google_business_token import GoogleBusinessToken
 from shared.models.google_calendar_token import GoogleCalendarToken
 from shared.models.instareport import InstaReport
+from shared.models.lead_search import LeadSearch
 from shared.models.instasite import Instasite
 from shared.models.integration_webhook_receipt import IntegrationWebhookReceipt
 from shared.models.invitation import Invitation
@@ -281,4 +282,5 @@ ALL_MODELS: list[type[Document]] = [
     ZohoToken,
     KeapToken,
     ActiveCampaignKey,
+    LeadSearch,
 ]

@@ -5,8 +5,6 @@ contacts through the contact write path."""
 
 import logging
 
-from beanie import PydanticObjectId
-
 from external_api.integrations.rapidapi.client import BusinessSearch
 from external_api.integrations.rapidapi.errors import LeadFinderNotConfigured, SearchNotDone
 from external_api.integrations.rapidapi.repository import LeadSearchRepository
@@ -52,7 +50,7 @@ async def start_search(
         area=asked.area.strip(),
         region=asked.region.lower(),
         max_results=asked.max_results,
-        started_by=PydanticObjectId(user_id),
+        started_by=user_id,
     )
     enqueue_job(LEAD_FINDER_SEARCH, account_id=account_id, search_id=str(found.id))
     return found

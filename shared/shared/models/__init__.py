@@ -85,11 +85,11 @@ from shared.models.google_analytics_token import GoogleAnalyticsToken
 from shared.models.google_business_token import GoogleBusinessToken
 from shared.models.google_calendar_token import GoogleCalendarToken
 from shared.models.instareport import InstaReport
-from shared.models.lead_search import LeadSearch
 from shared.models.instasite import Instasite
 from shared.models.integration_webhook_receipt import IntegrationWebhookReceipt
 from shared.models.invitation import Invitation
 from shared.models.lead import Lead
+from shared.models.lead_search import LeadSearch
 from shared.models.live_chat_widget import LiveChatWidget
 from shared.models.local_payment_object import LocalPaymentObject
 from shared.models.membership import Membership

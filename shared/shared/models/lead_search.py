@@ -39,7 +39,7 @@ class LeadSearch(TenantDocument):
     status: LeadSearchStatus = LeadSearchStatus.QUEUED
     found: list[FoundBusiness] = []
     error: str = ""
-    started_by: PydanticObjectId
+    started_by: str  # the user's id, as their token names them
 
     class Settings:
         name = "lead_searches"

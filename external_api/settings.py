@@ -4,6 +4,7 @@ from pydantic import Field, PositiveFloat, PositiveInt, SecretStr, model_validat
 from pydantic_settings import SettingsConfigDict
 
 from external_api.integrations.activecampaign.settings import ActiveCampaignSettings
+from external_api.integrations.beamer.settings import BeamerSettings
 from external_api.integrations.callrail.settings import CallrailSettings
 from external_api.integrations.cloudflare.settings import CloudflareSettings
 from external_api.integrations.duda.settings import DudaSettings
@@ -91,6 +92,9 @@ class ExternalApiSettings(ServiceSettings):
     )
     rapidapi: RapidapiSettings = Field(
         default_factory=RapidapiSettings, description="RapidAPI (platform): LeadFinder"
+    )
+    beamer: BeamerSettings = Field(
+        default_factory=BeamerSettings, description="Beamer (platform): product updates"
     )
 
     @model_validator(mode="after")

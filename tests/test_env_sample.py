@@ -55,6 +55,7 @@ QM_SWITCHES = {
     "QM_CRM_SYNC",
     "QM_CRM_SYNC_POLL",
     "QM_LEAD_FINDER",
+    "QM_BEAMER",
 }
 
 

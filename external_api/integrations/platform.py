@@ -11,6 +11,9 @@ from contextlib import asynccontextmanager
 import httpx
 from fastapi import FastAPI
 
+from external_api.integrations.beamer.client import TITLE as BEAMER
+from external_api.integrations.beamer.client import BeamerClient
+from external_api.integrations.beamer.routes import router as beamer_router
 from external_api.integrations.cloudflare.client import CloudflareClient
 from external_api.integrations.cloudflare.routes import router as cloudflare_router
 from external_api.integrations.duda.client import DudaClient
@@ -25,7 +28,7 @@ from external_api.integrations.wasabi.storage import WasabiStorage
 from external_api.settings import ExternalApiSettings
 from shared.utilities.upstream import http_client
 
-PLATFORM_ROUTERS = [duda_router, wasabi_router, cloudflare_router, rapidapi_router]
+PLATFORM_ROUTERS = [duda_router, wasabi_router, cloudflare_router, rapidapi_router, beamer_router]
 
 PLATFORM_PROVIDERS: tuple[PlatformProvider, ...] = (
     PlatformProvider("duda", "Duda", lambda settings: bool(settings.duda.username)),
@@ -39,6 +42,9 @@ PLATFORM_PROVIDERS: tuple[PlatformProvider, ...] = (
         "rapidapi",
         RAPIDAPI,
         lambda settings: bool(settings.rapidapi.api_key.get_secret_value()),
+    ),
+    PlatformProvider(
+        "beamer", BEAMER, lambda settings: bool(settings.beamer.api_key.get_secret_value())
     ),
     PlatformProvider(
         "fcm", "Firebase Cloud Messaging", lambda settings: bool(settings.fcm_project_id)
@@ -66,6 +72,7 @@ def platform_lifespan(
             app.state.duda = duda_client(settings, client, sleep)
             app.state.cloudflare = cloudflare_client(settings, client, sleep)
             app.state.rapidapi = rapidapi_search(settings, client, sleep)
+            app.state.beamer = beamer_client(settings, client, sleep)
             yield
 
     return lifespan
@@ -132,3 +139,25 @@ def rapidapi_search(
         refused=lambda response: False,
     )
     return BusinessSearch(http, key, rapidapi.business_search_host)
+
+
+def beamer_client(
+    settings: ExternalApiSettings,
+    client: httpx.AsyncClient,
+    sleep: Callable[[float], Awaitable[None]] | None,
+) -> BeamerClient | None:
+    """None until the platform's Beamer key is set; a refused key is the platform's to fix."""
+    beamer = settings.beamer
+    key = beamer.api_key.get_secret_value()
+    if not key:
+        return None
+    http = ProviderHttp(
+        BEAMER,
+        client,
+        beamer.api_url,
+        attempts=settings.retry_attempts,
+        max_wait=settings.retry_max_wait_seconds,
+        sleep=sleep,
+        refused=lambda response: False,
+    )
+    return BeamerClient(http, key, beamer.category)

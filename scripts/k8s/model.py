@@ -32,6 +32,7 @@ WORKER_GROUPS: dict[str, tuple[str, ...]] = {
         "analytics_sync",
         "crm_sync",
         "lead_finder",
+        "beamer",
     ),
     # Takes money: every group here needs the Stripe key in distributed mode.
     "worker-billing": (

@@ -375,3 +375,12 @@ class LeadFinderArguments(TaskArguments):
 # LeadFinder (QM_LEAD_FINDER): a search of businesses by category and area run by the external
 # API through RapidAPI, its finds streamed to the general socket's `lead-finder` events.
 LEAD_FINDER_SEARCH = declare("lead_finder.search", LeadFinderArguments)
+
+
+class BeamerPostArguments(TaskArguments):
+    announcement_id: str
+
+
+# Beamer (QM_BEAMER): an announcement an operator published posted to the platform's Beamer
+# by the external API, once.
+BEAMER_POST = declare("beamer.post", BeamerPostArguments)

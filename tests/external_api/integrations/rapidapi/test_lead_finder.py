@@ -236,3 +236,14 @@ async def test_without_a_rapidapi_key_lead_finder_is_not_configured(start_extern
 
     assert response.status_code == 503
     assert response.json()["error"]["code"] == "rapidapi_not_configured"
+
+
+async def test_a_finished_search_run_again_asks_nothing(lead_api, lead):
+    account = await create_account()
+    search = await create_search(account.id, status=LeadSearchStatus.DONE, found=[found(1)])
+
+    response = await lead_api.post(run_path(account.id, search.id), headers=from_service())
+
+    assert response.json()["status"] == "done"
+    assert lead.fake.requests == []
+    assert [b.business_id for b in (await LeadSearch.get(search.id)).found] == ["place-1"]

@@ -157,6 +157,10 @@ class QueueSwitches(BaseSettings):
     crm_sync_poll: bool = switch(
         "pulls every enabled CRM sync's changes since its cursor, for what webhooks missed"
     )
+    lead_finder: bool = switch(
+        "runs LeadFinder searches (businesses by category and area) through the external API"
+    )
+    beamer: bool = switch("posts the announcements operators publish to the platform's Beamer")
 
     def with_unset_switched_on(self) -> "QueueSwitches":
         """Every switch not set explicitly switched on (embedded mode runs everything)."""

@@ -13,7 +13,7 @@ from redis.asyncio import Redis
 from external_api.integrations.framework.credentials import CredentialStore
 from external_api.integrations.framework.http import ProviderHttp
 from external_api.integrations.framework.oauth import OAuthFlow
-from external_api.integrations.framework.provider import Provider
+from external_api.integrations.framework.provider import Listing, PlatformProvider, Provider
 from external_api.integrations.framework.state import StateKeeper
 from external_api.integrations.framework.tokens import ApiKeyHttp, OAuthHttp, TokenKeeper, bearer
 from external_api.settings import ExternalApiSettings
@@ -29,6 +29,9 @@ class Integrations:
     box: SecretBox
     providers: dict[str, Provider]
     http: dict[str, ProviderHttp] = field(default_factory=dict)
+    # What the catalogue lists besides `providers`: the platform's own, and every known one.
+    platform: Sequence[PlatformProvider] = ()
+    listings: Sequence[Listing] = ()
 
     def provider(self, name: str) -> Provider:
         if name not in self.providers:
@@ -69,9 +72,11 @@ def integrations_lifespan(
     providers: Sequence[Provider],
     transport: httpx.AsyncBaseTransport | None = None,
     sleep: Callable[[float], Awaitable[None]] | None = None,
+    platform: Sequence[PlatformProvider] = (),
+    listings: Sequence[Listing] = (),
 ):
     """`transport` stands in for every provider's network, and `sleep` for the waits between
-    retries, in tests."""
+    retries, in tests; `platform` and `listings` complete the catalogue."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -81,6 +86,8 @@ def integrations_lifespan(
             app.state.redis,
             configured_box(settings.encryption_keys, settings.mode),
             {p.name: p for p in providers},
+            platform=platform,
+            listings=listings,
         )
         timeouts = settings.connect_timeout_seconds, settings.read_timeout_seconds
         async with AsyncExitStack() as stack:

@@ -90,6 +90,7 @@ from shared.models.instasite import Instasite
 from shared.models.integration_webhook_receipt import IntegrationWebhookReceipt
 from shared.models.invitation import Invitation
 from shared.models.lead import Lead
+from shared.models.lead_search import LeadSearch
 from shared.models.live_chat_widget import LiveChatWidget
 from shared.models.local_payment_object import LocalPaymentObject
 from shared.models.membership import Membership
@@ -285,4 +286,5 @@ ALL_MODELS: list[type[Document]] = [
     ActiveCampaignKey,
     BingAdsToken,
     TiktokToken,
+    LeadSearch,
 ]

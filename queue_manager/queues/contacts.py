@@ -10,16 +10,16 @@ rows it committed.
 from queue_manager.celery import app, settings
 from shared.domain.csv_jobs.exporting import run_export
 from shared.domain.csv_jobs.importing import run_import
-from shared.utilities.storage import LocalStorage
+from shared.utilities.storage_settings import storage_for
 from shared.utilities.task_names import CONTACTS_EXPORT_WRITE_CSV, CONTACTS_IMPORT_CSV
 from shared.utilities.worker import platform_task
 
 
 @platform_task(app, CONTACTS_IMPORT_CSV)
 async def import_csv(job_id: str) -> None:
-    await run_import(job_id, LocalStorage(settings.files_dir), settings)
+    await run_import(job_id, storage_for(settings), settings)
 
 
 @platform_task(app, CONTACTS_EXPORT_WRITE_CSV)
 async def write_csv(job_id: str) -> None:
-    await run_export(job_id, LocalStorage(settings.files_dir), settings.export_retention_seconds)
+    await run_export(job_id, storage_for(settings), settings.export_retention_seconds)

@@ -10,12 +10,15 @@ from fastapi import FastAPI
 
 from external_api.integrations.cloudflare.client import CloudflareClient
 from external_api.integrations.cloudflare.routes import router as cloudflare_router
+from external_api.integrations.duda.builder import SiteBuilder
 from external_api.integrations.duda.client import DudaClient
+from external_api.integrations.duda.local import LocalSiteBuilder
 from external_api.integrations.duda.routes import router as duda_router
 from external_api.integrations.framework.http import ProviderHttp
 from external_api.integrations.wasabi.routes import router as wasabi_router
 from external_api.integrations.wasabi.storage import WasabiStorage
 from external_api.settings import ExternalApiSettings
+from shared.utilities.settings import RunMode
 from shared.utilities.upstream import http_client
 
 PLATFORM_ROUTERS = [duda_router, wasabi_router, cloudflare_router]
@@ -44,10 +47,13 @@ def duda_client(
     settings: ExternalApiSettings,
     client: httpx.AsyncClient,
     sleep: Callable[[float], Awaitable[None]] | None,
-) -> DudaClient | None:
-    """None until the platform's Duda credentials are set (its routes then answer 503)."""
+) -> SiteBuilder | None:
+    """Duda's API once the platform's Duda credentials are set; without them, the local
+    stand-in in embedded mode, and None in distributed mode (its routes then answer 503)."""
     if not settings.duda.username:
-        return None
+        if settings.mode is RunMode.DISTRIBUTED:
+            return None
+        return LocalSiteBuilder(settings.mode, f"http://{settings.host}:{settings.port}")
     http = ProviderHttp(
         "Duda",
         client,

@@ -11,7 +11,12 @@ from urllib.parse import urlencode
 
 from pydantic import RootModel
 
-from misc.google_maps.places.google import AUTOCOMPLETE_PATH, DETAILS_PATH, GEOCODE_PATH
+from misc.google_maps.places.google import (
+    AUTOCOMPLETE_PATH,
+    DETAILS_PATH,
+    GEOCODE_PATH,
+    PHOTO_PATH,
+)
 from misc.google_maps.places.schemas import GeocodedPlace, Place, Prediction
 from shared.utilities.auth import Principal
 from shared.utilities.cache import RedisCache
@@ -21,13 +26,19 @@ from shared.utilities.quotas import Counter, Quotas
 # Place Details bills by the fields asked for: these are the ones Place answers with.
 DETAILS_FIELDS = (
     "place_id,name,formatted_address,geometry/location,types,address_components,"
-    "international_phone_number,website"
+    "international_phone_number,website,opening_hours,photos"
 )
+# The width a place's photos are asked in: a website's full-width picture.
+PHOTO_MAX_WIDTH = 1600
 
 
 class MapsProvider(Protocol):
     async def get(self, path: str, params: dict[str, str]) -> dict:
         """The provider's JSON answer to a query; raises a DomainError when it fails."""
+        ...
+
+    async def photo_url(self, reference: str, max_width: int) -> str:
+        """The public address of a place's photo; raises a DomainError when it fails."""
         ...
 
 
@@ -46,9 +57,20 @@ class Maps:
         async def ask_provider() -> Answer:
             return Answer(await self.provider.get(path, params))
 
-        query = f"{path}?{urlencode(sorted(params.items()))}"
-        key = hashlib.sha256(query.encode()).hexdigest()  # bounded, whatever the user typed
-        return (await self.answers.get_or_fetch(key, ask_provider)).root
+        return (await self.answers.get_or_fetch(cache_key(path, params), ask_provider)).root
+
+    async def photo_url(self, reference: str, max_width: int) -> str:
+        async def ask_provider() -> Answer:
+            return Answer({"url": await self.provider.photo_url(reference, max_width)})
+
+        params = {"photo_reference": reference, "maxwidth": str(max_width)}
+        answer = await self.answers.get_or_fetch(cache_key(PHOTO_PATH, params), ask_provider)
+        return answer.root["url"]
+
+
+def cache_key(path: str, params: dict[str, str]) -> str:
+    query = f"{path}?{urlencode(sorted(params.items()))}"
+    return hashlib.sha256(query.encode()).hexdigest()  # bounded, whatever the user typed
 
 
 @dataclass(frozen=True)
@@ -90,12 +112,17 @@ async def autocomplete(maps: Maps, text: str, language: str | None) -> list[Pred
     return [Prediction.of(prediction) for prediction in answer.get("predictions", [])]
 
 
-async def place_details(maps: Maps, place_id: str, language: str | None) -> Place:
+async def place_details(maps: Maps, place_id: str, language: str | None, photos: int = 0) -> Place:
+    """The place, the public address of its first `photos` photos resolved (each one a Place
+    Photos request, billed as such)."""
     params = query(place_id=place_id, fields=DETAILS_FIELDS, language=language)
     answer = await maps.get(DETAILS_PATH, params)
     if "result" not in answer:  # ZERO_RESULTS: the id no longer names a place
         raise NotFound(f"No place has the id {place_id}.")
-    return Place.of(answer["result"])
+    place = Place.of(answer["result"])
+    for photo in place.photos[:photos]:
+        photo.url = await maps.photo_url(photo.photo_reference, PHOTO_MAX_WIDTH)
+    return place
 
 
 async def geocode(maps: Maps, address: str, language: str | None) -> list[GeocodedPlace]:

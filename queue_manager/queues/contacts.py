@@ -1,6 +1,7 @@
 """Queues `contacts` (QM_CONTACTS) and `contacts_export` (QM_CONTACTS_EXPORT): the CSV jobs the
 internal API stored queued, an import read and written, an export written
-(`shared.domain.csv_jobs`). The files are in `FILES_DIR`, which the internal API shares.
+(`shared.domain.csv_jobs`). The files are in the file storage the internal API shares
+(`FILES_DIR`, or `FILES_S3_BUCKET` in distributed mode).
 
 A job's own status guards it: a finished one is not run again whatever delivers its task, and
 one handed back by a stopping worker (still `running`) is resumed by the redelivery after the

@@ -1,5 +1,5 @@
 """Queue `edocs` (QM_EDOCS): a completed document's final PDF printed by headless Chromium and
-stored in FILES_DIR (`shared.domain.edocs.final_pdf`: once, however often its task runs), and
+stored in the file storage (`shared.domain.edocs.final_pdf`: once, however often its task runs), and
 the cron sweeping reminders and expiries (`shared.domain.edocs.reminders`)."""
 
 from queue_manager.celery import app, settings

@@ -16,7 +16,9 @@ from external_api.integrations.beamer.client import BeamerClient
 from external_api.integrations.beamer.routes import router as beamer_router
 from external_api.integrations.cloudflare.client import CloudflareClient
 from external_api.integrations.cloudflare.routes import router as cloudflare_router
+from external_api.integrations.duda.builder import SiteBuilder
 from external_api.integrations.duda.client import DudaClient
+from external_api.integrations.duda.local import LocalSiteBuilder
 from external_api.integrations.duda.routes import router as duda_router
 from external_api.integrations.framework.http import ProviderHttp
 from external_api.integrations.framework.provider import PlatformProvider
@@ -26,6 +28,7 @@ from external_api.integrations.rapidapi.routes import router as rapidapi_router
 from external_api.integrations.wasabi.routes import router as wasabi_router
 from external_api.integrations.wasabi.storage import WasabiStorage
 from external_api.settings import ExternalApiSettings
+from shared.utilities.settings import RunMode
 from shared.utilities.upstream import http_client
 
 PLATFORM_ROUTERS = [duda_router, wasabi_router, cloudflare_router, rapidapi_router, beamer_router]
@@ -82,10 +85,13 @@ def duda_client(
     settings: ExternalApiSettings,
     client: httpx.AsyncClient,
     sleep: Callable[[float], Awaitable[None]] | None,
-) -> DudaClient | None:
-    """None until the platform's Duda credentials are set (its routes then answer 503)."""
+) -> SiteBuilder | None:
+    """Duda's API once the platform's Duda credentials are set; without them, the local
+    stand-in in embedded mode, and None in distributed mode (its routes then answer 503)."""
     if not settings.duda.username:
-        return None
+        if settings.mode is RunMode.DISTRIBUTED:
+            return None
+        return LocalSiteBuilder(settings.mode, f"http://{settings.host}:{settings.port}")
     http = ProviderHttp(
         "Duda",
         client,

@@ -1,4 +1,5 @@
-"""The active account's branding and locale, its sub-accounts, members and invitations.
+"""The active account's branding and locale, its sub-accounts, members and invitations. A new
+name or logo reaches the account's Duda sites (`shared.domain.sites.business.follow_account`).
 
 Owners and admins manage; only an owner may grant or take away the owner role, and an account
 always keeps at least one owner. An agency has at most MAX_SUB_ACCOUNTS sub-accounts (a deleted
@@ -44,6 +45,7 @@ from internal_api.users.repository import AccountUser, AccountUsers
 from shared.domain.accounts import lifecycle
 from shared.domain.notifications import dashboard_paths
 from shared.domain.notifications.platform import tell
+from shared.domain.sites import business
 from shared.models.account import Account, AccountKind, PendingDomain
 from shared.models.base import utc_now
 from shared.models.invitation import Invitation
@@ -71,6 +73,7 @@ async def update_current_account(
     principal: Principal, update: AccountUpdate, redis: Redis
 ) -> Account:
     found = await current_account(principal)
+    shown_before = business.shown_of_account(found)
     starts_requiring_two_factor = update.require_two_factor and not found.require_two_factor
     if starts_requiring_two_factor:
         await check_enabled(
@@ -90,6 +93,7 @@ async def update_current_account(
     if update.require_two_factor is not None:
         found.require_two_factor = update.require_two_factor
     await save_with_domain(found)
+    await business.follow_account(found, shown_before)
     if starts_requiring_two_factor:
         await sign_out_members_without_it(found, redis)
     return found
@@ -196,6 +200,7 @@ async def update_sub_account(
     """Only the fields sent change, and only they are written (a suspension at the same
     moment stays)."""
     sub_account = await get_sub_account(principal, account_id)
+    shown_before = business.shown_of_account(sub_account)
     changes: dict = {}
     if update.name is not None:
         changes[Account.name] = update.name
@@ -203,6 +208,7 @@ async def update_sub_account(
         changes[Account.active_until] = update.active_until
     if changes:
         await sub_account.set(changes)
+        await business.follow_account(sub_account, shown_before)
     return sub_account
 
 

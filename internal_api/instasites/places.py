@@ -1,8 +1,9 @@
 """A prospect's public data from Google Maps, through the platform's maps service
 (misc/google_maps: `GET /v1/maps/places/{place_id}`, its Place Details), asked with the caller's
 own token so the place counts against the account's daily maps quota as if the dashboard had
-asked. Its name, category (the place's first type), address, phone and website fill what the
-agency did not give."""
+asked. Its name, category (the place's first type), address, phone, website, opening hours
+(Google's periods as the days each span of hours applies to) and photos (the public addresses
+of its first few, which the maps service resolves) fill what the agency did not give."""
 
 import logging
 from collections.abc import AsyncIterator, Callable
@@ -15,12 +16,25 @@ from fastapi import Depends, FastAPI, Request
 
 from internal_api.instasites.errors import PlaceNotFound, PlacesUnavailable
 from internal_api.settings import InternalApiSettings
+from shared.models.business_profile import Weekday
 from shared.utilities.upstream import http_client
 
 logger = logging.getLogger(__name__)
 
 # Place types that say nothing of the business.
 GENERIC_TYPES = frozenset({"point_of_interest", "establishment", "store", "food"})
+# Photos of a place an InstaSite shows (each costs the maps service one Place Photos request).
+PLACE_PHOTOS = 5
+# Google's days: 0 is Sunday.
+GOOGLE_DAYS = (
+    Weekday.SUN,
+    Weekday.MON,
+    Weekday.TUE,
+    Weekday.WED,
+    Weekday.THU,
+    Weekday.FRI,
+    Weekday.SAT,
+)
 
 
 @dataclass(frozen=True)
@@ -31,7 +45,9 @@ class GooglePlaces:
     async def business(self, place_id: str, authorization: str) -> dict[str, Any]:
         url = f"{self.maps_url.rstrip('/')}/v1/maps/places/{place_id}"
         try:
-            response = await self.client.get(url, headers={"authorization": authorization})
+            response = await self.client.get(
+                url, params={"photos": PLACE_PHOTOS}, headers={"authorization": authorization}
+            )
         except httpx.HTTPError as error:
             logger.warning("the maps service did not answer for %s: %r", place_id, error)
             raise PlacesUnavailable() from error
@@ -60,6 +76,8 @@ def business_of(place: dict[str, Any]) -> dict[str, Any]:
         "category": category.replace("_", " "),
         "phone": place.get("international_phone_number") or "",
         "website": place.get("website") or "",
+        "hours": hours_of(place.get("opening_hours") or {}),
+        "photos": [photo["url"] for photo in place.get("photos", []) if photo.get("url")],
         "address": {
             "lines": [street] if street else [],
             "locality": named("locality") or named("postal_town"),
@@ -68,6 +86,32 @@ def business_of(place: dict[str, Any]) -> dict[str, Any]:
             "country": named("country", short=True),
         },
     }
+
+
+def hours_of(opening_hours: dict[str, Any]) -> list[dict[str, Any]]:
+    """Google's opening periods (`{"open": {"day": 1, "time": "0900"}, "close": ...}`, one per
+    span) as spans of hours with the days each applies to, Monday first. A lone period without
+    a close is open around the clock; one closing at midnight closes at 24:00."""
+    periods = opening_hours.get("periods", [])
+    if len(periods) == 1 and not periods[0].get("close"):
+        return [{"days": list(Weekday), "opens": "00:00", "closes": "24:00"}]
+    spans: dict[tuple[str, str], list[Weekday]] = {}
+    for period in periods:
+        if not period.get("close"):
+            continue
+        opens, closes = clock(period["open"]["time"]), clock(period["close"]["time"])
+        if closes == "00:00":
+            closes = "24:00"
+        spans.setdefault((opens, closes), []).append(GOOGLE_DAYS[period["open"]["day"]])
+    week = list(Weekday)
+    return [
+        {"days": sorted(set(days), key=week.index), "opens": opens, "closes": closes}
+        for (opens, closes), days in spans.items()
+    ]
+
+
+def clock(hhmm: str) -> str:
+    return f"{hhmm[:2]}:{hhmm[2:]}"
 
 
 def google_places(

@@ -8,6 +8,7 @@ from typing import Any
 from beanie import PydanticObjectId
 
 from internal_api.templates.errors import TemplateNotFound
+from shared.domain.templates.repository import library_owners
 from shared.models.template import Template
 from shared.utilities.pagination import Page, PageParams, Pagination
 from shared.utilities.repository import OwnedRepository, object_id
@@ -27,8 +28,7 @@ class TemplateLibrary:
     sortable = OwnTemplates.sortable
 
     def __init__(self, account_id: str, agency_id: str) -> None:
-        owners = {PydanticObjectId(account_id), PydanticObjectId(agency_id or account_id)}
-        self.owners: list[PydanticObjectId | None] = [None, *owners]
+        self.owners = library_owners(account_id, agency_id)
         self.own = OwnTemplates(account_id)
 
     def visible(self, filters: dict[str, Any] | None = None) -> dict[str, Any]:

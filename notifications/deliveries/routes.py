@@ -56,20 +56,22 @@ SEND_ERRORS = (
     InsufficientBalance,
 )
 SEND_DESCRIPTION = (
-    "Sends to one of the account's users (`user_id`) or contacts (`contact_id`) at the "
-    "address the platform holds for them; a free-form address (`to`) is for the platform's "
-    "services. Renders the event's template with the account's branding and time zone "
-    "(every `required_variables` must be in `data`), applies the recipient's preferences and "
-    "answers the delivery: `queued` (sent in the background), `deferred` (quiet hours; sent "
-    "when they end), `suppressed` (opted out, never sent) or `failed` (the template went over "
-    "a limit with this data; `reason` says which). Users send with `notifications:write` for "
-    "their active account; services name `account_id`. Email and SMS count against the "
-    "account's daily limits (429 `daily_limit_reached` past them), and SMS go to the allowed "
-    "countries only. An account paying from a OneBalance wallet is charged for each email "
-    "and SMS segment when it is asked for (402 `insufficient_balance`, nothing stored or sent, "
-    "when the wallet cannot cover it; taken back if it fails for good). A user's email and "
-    "SMS wait until the account's owner has confirmed "
-    "their email (403 `email_not_verified`)."
+    "Sends to one of the account's users (`user_id`) or contacts (`contact_id`) at the address "
+    "the platform holds for them; a free-form address (`to`) is for the platform's services. "
+    "Renders the event's template with the account's branding and time zone (every "
+    "`required_variables` must be in `data`); an email naming `template_id` renders that email "
+    "of the templates library instead (sanitised, its merge fields from `data`; 404 "
+    "`template_not_found` for one the account is not offered), applies the recipient's "
+    "preferences and answers the delivery: `queued` (sent in the background), `deferred` (quiet"
+    " hours; sent when they end), `suppressed` (opted out, never sent) or `failed` (the "
+    "template went over a limit with this data; `reason` says which). Users send with "
+    "`notifications:write` for their active account; services name `account_id`. Email and SMS "
+    "count against the account's daily limits (429 `daily_limit_reached` past them), and SMS go"
+    " to the allowed countries only. An account paying from a OneBalance wallet is charged for "
+    "each email and SMS segment when it is asked for (402 `insufficient_balance`, nothing "
+    "stored or sent, when the wallet cannot cover it; taken back if it fails for good). A "
+    "user's email and SMS wait until the account's owner has confirmed their email (403 "
+    "`email_not_verified`)."
 )
 PUSH_DESCRIPTION = (
     SEND_DESCRIPTION

@@ -56,6 +56,11 @@ class AttachmentCreate(WriteModel):
 
 class EmailCreate(DeliveryCreate):
     to: EmailStr | None = None
+    template_id: Id | None = Field(
+        None,
+        description="an email template of the library (`/v1/templates`, kind `email`) sent "
+        "instead of the event's, its merge fields filled from `data`",
+    )
     attachments: list[AttachmentCreate] = Field(
         [], max_length=5, description="files sent with the email (a calendar invitation)"
     )

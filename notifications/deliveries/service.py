@@ -1,11 +1,12 @@
 """Asking for a notification: who it is for, what it says, whether and when it may go.
 
-The request resolves the recipient (`recipients`), renders the template with the account's
-branding and time zone, applies the recipient's preferences, counts the send against the
-account's daily limit (`limits`) and stores the delivery: `queued` (handed to its send once
-the request succeeds), `deferred` (quiet hours), `suppressed` (opted out, or a push to a user
-with no device) or `failed` (the template went over a limit with this data). A refused request
-stores and sends nothing.
+The request resolves the recipient (`recipients`), renders the template (the event's, or the
+library's email a send names: `templates.library`) with the account's branding and time zone,
+applies the recipient's preferences, counts the send against the account's daily limit
+(`limits`) and stores the delivery: `queued` (handed to its send once the request succeeds),
+`deferred` (quiet hours), `suppressed` (opted out, or a push to a user with no device) or
+`failed` (the template went over a limit with this data). A refused request stores and sends
+nothing.
 """
 
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from notifications.preferences.service import SEND_NOW, Decision, decide, prefer
 from notifications.settings import NotificationsSettings
 from notifications.templates.defaults import TemplateSource
 from notifications.templates.errors import TemplateOverLimit
+from notifications.templates.library import library_email
 from notifications.templates.rendering import Rendered, TemplateRenderer, brand_of, context_for
 from notifications.templates.service import account_of, require_variables, template_for
 from notifications.unsubscribe.service import unsubscribe_headers, unsubscribe_url
@@ -84,7 +86,7 @@ async def request_delivery(
     recipient = await recipient_of(
         principal, PydanticObjectId(account_id), channel, body, settings.sms_allowed_countries
     )
-    source = await template_for(account_id, body.event, channel)
+    source = await source_for(account, channel, body)
     require_variables(source, body.data)
     marketing = source.marketing and channel == Channel.EMAIL
     link = unsubscribe_link(settings, account_id, recipient) if marketing else ""
@@ -117,6 +119,14 @@ async def request_delivery(
     fill(delivery, rendered, body.data)
     decide_for(delivery, await decision_for(account_id, channel, recipient, body, marketing))
     return await store_counted(context, delivery)
+
+
+async def source_for(account: Account, channel: Channel, body: DeliveryCreate) -> TemplateSource:
+    """The library's email the send names (`template_id`), else the event's template."""
+    template_id = getattr(body, "template_id", None)
+    if template_id:
+        return await library_email(account, template_id)
+    return await template_for(str(account.id), body.event, channel)
 
 
 def unsubscribe_link(settings: NotificationsSettings, account_id: str, recipient: Recipient) -> str:

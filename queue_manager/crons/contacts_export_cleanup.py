@@ -3,7 +3,7 @@ passed since they finished; a downloaded export's file went at its download alre
 
 from queue_manager.celery import app, settings
 from shared.domain.csv_jobs.exporting import delete_expired_exports
-from shared.utilities.storage import LocalStorage
+from shared.utilities.storage_settings import storage_for
 from shared.utilities.task_names import CONTACTS_EXPORT_CLEANUP_DELETE_EXPIRED
 from shared.utilities.worker import platform_task
 
@@ -11,4 +11,4 @@ from shared.utilities.worker import platform_task
 @platform_task(app, CONTACTS_EXPORT_CLEANUP_DELETE_EXPIRED)
 async def delete_expired() -> int:
     """Returns how many exports were deleted."""
-    return await delete_expired_exports(LocalStorage(settings.files_dir))
+    return await delete_expired_exports(storage_for(settings))

@@ -6,7 +6,7 @@ account's Duda customer account when claimed, and deleted when purged."""
 from contextlib import suppress
 from typing import Any
 
-from external_api.integrations.duda.client import DudaClient
+from external_api.integrations.duda.builder import SiteBuilder
 from external_api.integrations.duda.content import content_library
 from external_api.integrations.duda.repository import InstasiteRepository, SiteRepository
 from external_api.integrations.duda.service import customer_name, delete_quietly
@@ -19,7 +19,7 @@ from shared.utilities.errors import NotFound
 SHOWN_REVIEWS = 5
 
 
-async def make_site(duda: DudaClient, account_id: str, instasite_id: str) -> Instasite:
+async def make_site(duda: SiteBuilder, account_id: str, instasite_id: str) -> Instasite:
     instasite = await InstasiteRepository(account_id).get(instasite_id)
     if instasite.site_name:
         return instasite
@@ -32,7 +32,7 @@ async def make_site(duda: DudaClient, account_id: str, instasite_id: str) -> Ins
     return instasite
 
 
-async def fill_content(duda: DudaClient, account_id: str, instasite_id: str) -> Instasite:
+async def fill_content(duda: SiteBuilder, account_id: str, instasite_id: str) -> Instasite:
     instasite = await InstasiteRepository(account_id).get(instasite_id)
     site_name = instasite.site_name
     if not site_name:
@@ -64,7 +64,7 @@ def instasite_content(business: InstasiteBusiness) -> dict[str, Any]:
     return content
 
 
-async def claim(duda: DudaClient, prefix: str, account_id: str, instasite_id: str) -> Instasite:
+async def claim(duda: SiteBuilder, prefix: str, account_id: str, instasite_id: str) -> Instasite:
     """The InstaSite's Duda site given to the account and recorded as one of its sites."""
     instasite = await InstasiteRepository(account_id).get(instasite_id)
     if instasite.site_id or not instasite.site_name:
@@ -79,7 +79,7 @@ async def claim(duda: DudaClient, prefix: str, account_id: str, instasite_id: st
     return instasite
 
 
-async def purge(duda: DudaClient, account_id: str, instasite_id: str) -> None:
+async def purge(duda: SiteBuilder, account_id: str, instasite_id: str) -> None:
     instasite = await InstasiteRepository(account_id).get(instasite_id)
     if instasite.site_name and not instasite.site_id:
         with suppress(NotFound):  # deleted at Duda already

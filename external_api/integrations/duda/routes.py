@@ -1,9 +1,12 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, status
+from fastapi import APIRouter, Depends, Path, Request, status
+from fastapi.responses import HTMLResponse
 
 from external_api.integrations.duda import instasites, service
-from external_api.integrations.duda.client import DudaClient
+from external_api.integrations.duda.builder import SiteBuilder
+from external_api.integrations.duda.errors import DudaNotConfigured
+from external_api.integrations.duda.local import LOCAL_SITES_PATH, LocalSiteBuilder
 from external_api.integrations.duda.schemas import InstasiteBuildRead, SiteCreate, SiteRead, SsoLink
 from external_api.integrations.framework.auth import IntegrationsRead, IntegrationsWrite
 from external_api.integrations.framework.dependencies import DocumentId
@@ -16,7 +19,6 @@ from shared.utilities.errors import (
     InvalidInput,
     NotFound,
     RateLimited,
-    ServiceUnavailable,
     Unauthorized,
     UpstreamTimeout,
     error_responses,
@@ -26,15 +28,8 @@ from shared.utilities.pagination import Page, Paging
 router = APIRouter(prefix="/v1/e/duda", tags=["duda"])
 
 
-class DudaNotConfigured(ServiceUnavailable):
-    """The platform has no Duda partner credentials: nothing on Duda can be done here (the
-    queue manager fails an InstaSite's build on it rather than retrying)."""
-
-    code, message = "duda_not_configured", "Duda is not configured: set EXTERNAL_API_DUDA_USERNAME."
-
-
-def get_duda(request: Request) -> DudaClient:
-    duda: DudaClient | None = request.app.state.duda
+def get_duda(request: Request) -> SiteBuilder:
+    duda: SiteBuilder | None = request.app.state.duda
     if duda is None:
         raise DudaNotConfigured()
     return duda
@@ -47,7 +42,7 @@ def get_prefix(request: Request) -> str:
     return request.app.state.settings.duda.account_prefix
 
 
-Duda = Annotated[DudaClient, Depends(get_duda)]
+Duda = Annotated[SiteBuilder, Depends(get_duda)]
 Prefix = Annotated[str, Depends(get_prefix)]
 QueueManager = Annotated[Principal, Depends(requires_service("queue_manager"))]
 
@@ -164,3 +159,19 @@ async def purge_instasite(
     account_id: DocumentId, instasite_id: DocumentId, caller: QueueManager, duda: Duda
 ) -> None:
     await instasites.purge(duda, account_id, instasite_id)
+
+
+@router.get(
+    LOCAL_SITES_PATH.removeprefix(router.prefix) + "{site_name}",
+    response_class=HTMLResponse,
+    summary="A site of the local site builder (embedded mode without Duda credentials)",
+    description="What the local stand-in for Duda holds of the site: its business name, phone, "
+    "address and whether it is published; the editor and preview links of its sites open it. "
+    "404 wherever Duda itself is configured.",
+    responses={200: {"content": {"text/html": {}}}, **error_responses(NotFound)},
+)
+async def local_site(request: Request, site_name: Annotated[str, Path(max_length=100)]) -> str:
+    builder = request.app.state.duda
+    if not isinstance(builder, LocalSiteBuilder):
+        raise NotFound("There is no local site builder here: Duda itself is configured.")
+    return builder.page(site_name)

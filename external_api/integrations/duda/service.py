@@ -5,7 +5,7 @@ import logging
 
 from beanie import PydanticObjectId
 
-from external_api.integrations.duda.client import DudaClient
+from external_api.integrations.duda.builder import SiteBuilder
 from external_api.integrations.duda.content import content_library
 from external_api.integrations.duda.repository import SiteRepository
 from external_api.integrations.duda.schemas import SiteCreate
@@ -23,7 +23,9 @@ def customer_name(prefix: str, account_id: str | PydanticObjectId) -> str:
     return f"{prefix}{account_id}"
 
 
-async def create_site(duda: DudaClient, prefix: str, account_id: str, site: SiteCreate) -> DudaSite:
+async def create_site(
+    duda: SiteBuilder, prefix: str, account_id: str, site: SiteCreate
+) -> DudaSite:
     """All or nothing: a site Duda made but could not give to the account is deleted again."""
     site_name = await duda.create_site(site.template_id, site.business_name, site.domain_prefix)
     try:
@@ -41,7 +43,7 @@ async def create_site(duda: DudaClient, prefix: str, account_id: str, site: Site
         raise
 
 
-async def delete_quietly(duda: DudaClient, site_name: str) -> None:
+async def delete_quietly(duda: SiteBuilder, site_name: str) -> None:
     try:
         await duda.delete_site(site_name)
     except DomainError as error:
@@ -52,7 +54,7 @@ async def list_sites(account_id: str, params: PageParams) -> Page[DudaSite]:
     return await SiteRepository(account_id).paginate(params)
 
 
-async def publish(duda: DudaClient, account_id: str, site_id: str) -> DudaSite:
+async def publish(duda: SiteBuilder, account_id: str, site_id: str) -> DudaSite:
     site = await SiteRepository(account_id).get(site_id)
     await duda.publish(site.site_name)
     site.published_at = utc_now()
@@ -60,12 +62,12 @@ async def publish(duda: DudaClient, account_id: str, site_id: str) -> DudaSite:
     return site
 
 
-async def sso_link(duda: DudaClient, prefix: str, account_id: str, site_id: str) -> str:
+async def sso_link(duda: SiteBuilder, prefix: str, account_id: str, site_id: str) -> str:
     site = await SiteRepository(account_id).get(site_id)
     return await duda.sso_link(customer_name(prefix, account_id), site.site_name)
 
 
-async def push_business(duda: DudaClient, account_id: str, site_id: str) -> DudaSite:
+async def push_business(duda: SiteBuilder, account_id: str, site_id: str) -> DudaSite:
     """The account's current business data in the site's content library, shown on the live
     site too once it was published."""
     site = await SiteRepository(account_id).get(site_id)

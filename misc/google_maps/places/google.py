@@ -8,6 +8,8 @@ The endpoints (GET, JSON answers; developers.google.com/maps/documentation):
   textquery&fields=place_id`, its `candidates`
 - Nearby Search (Places API): `/maps/api/place/nearbysearch/json?location=<lat>,<lng>&radius=
   <meters>&type=<place type>`, up to 20 `results` by prominence
+- Place Photos (Places API): `/maps/api/place/photo?photo_reference=...&maxwidth=...`, which
+  answers a redirect (302) to the image itself, on a public address without the key
 
 Each takes the key as the `key` query parameter and answers `{"status": "OK", ...}`. Another
 status comes with an `error_message` meant for the developer: it is logged, never passed on.
@@ -33,6 +35,8 @@ DETAILS_PATH = "/maps/api/place/details/json"
 GEOCODE_PATH = "/maps/api/geocode/json"
 NEARBY_PATH = "/maps/api/place/nearbysearch/json"
 FIND_PATH = "/maps/api/place/findplacefromtext/json"
+PHOTO_PATH = "/maps/api/place/photo"
+REDIRECTS = frozenset({301, 302, 303, 307, 308})
 
 # ZERO_RESULTS is an answer (nothing matched), not a failure.
 ANSWERED = {"OK", "ZERO_RESULTS"}
@@ -71,6 +75,21 @@ class GoogleMaps:
         error, message = STATUS_ERRORS.get(status, OTHER_FAILURE)
         raise error(message)
 
+    async def photo_url(self, reference: str, max_width: int) -> str:
+        """The public address of a place's photo (where Place Photos redirects), never holding
+        the key."""
+        params = {"photo_reference": reference, "maxwidth": str(max_width)}
+        with upstream_failures("Google Maps"):
+            response = await self.send(PHOTO_PATH, params)
+        location = response.headers.get("location", "")
+        public = location.startswith("https://") and self.api_key not in location
+        if response.status_code in REDIRECTS and public:
+            return location
+        logger.warning("Google Maps answered %s to a photo, not its address", response.status_code)
+        raise UpstreamError("Google Maps gave no address for the place's photo.")
+
     @retried_when_busy
     async def send(self, path: str, params: dict[str, str]) -> httpx.Response:
-        return await self.client.get(self.base_url + path, params={**params, "key": self.api_key})
+        return await self.client.get(
+            self.base_url + path, params={**params, "key": self.api_key}, follow_redirects=False
+        )

@@ -101,15 +101,18 @@ async def autocomplete(
 
 @router.get(
     "/places/{place_id}",
-    summary="A place's address, location and contact details",
+    summary="A place's address, location, contact details, opening hours and photos",
+    description="`photos=N` resolves the public image address (`url`) of the first N photos "
+    "(each a Place Photos request to Google); the others carry only their reference.",
     responses=error_responses(*ERRORS, NotFound),
 )
 async def place_details(
     maps: AccountMaps,
     place_id: PlaceId,
     language: LanguageQuery = None,
+    photos: Annotated[int, Query(ge=0, le=10)] = 0,
 ) -> Place:
-    return await service.place_details(maps, place_id, language)
+    return await service.place_details(maps, place_id, language, photos)
 
 
 @router.get(

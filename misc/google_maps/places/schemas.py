@@ -49,6 +49,29 @@ class Prediction(BaseModel):
         )
 
 
+class PeriodPoint(BaseModel):
+    day: int = Field(ge=0, le=6, description="0 is Sunday")
+    time: str = Field(description="24-hour hhmm, local time")
+
+
+class OpeningPeriod(BaseModel):
+    open: PeriodPoint
+    close: PeriodPoint | None = Field(None, description="none: open around the clock")
+
+
+class OpeningHours(BaseModel):
+    periods: list[OpeningPeriod] = []
+    weekday_text: list[str] = []
+
+
+class PlacePhoto(BaseModel):
+    photo_reference: str
+    width: int
+    height: int
+    html_attributions: list[str] = Field(description="whom the photo must be credited to")
+    url: str | None = Field(None, description="the image's public address, when asked for")
+
+
 class Place(BaseModel):
     place_id: str
     name: str
@@ -58,6 +81,8 @@ class Place(BaseModel):
     address_components: list[AddressComponent]
     international_phone_number: str | None
     website: str | None
+    opening_hours: OpeningHours | None
+    photos: list[PlacePhoto]
 
     @classmethod
     def of(cls, result: dict[str, Any]) -> "Place":
@@ -71,6 +96,8 @@ class Place(BaseModel):
             address_components=result.get("address_components", []),
             international_phone_number=result.get("international_phone_number"),
             website=result.get("website"),
+            opening_hours=result.get("opening_hours"),
+            photos=result.get("photos", []),
         )
 
 

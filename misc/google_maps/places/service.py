@@ -17,6 +17,7 @@ from misc.google_maps.places.google import (
     FIND_PATH,
     GEOCODE_PATH,
     NEARBY_PATH,
+    PHOTO_PATH,
 )
 from misc.google_maps.places.schemas import (
     Competition,
@@ -33,8 +34,10 @@ from shared.utilities.quotas import Counter, Quotas
 # Place Details bills by the fields asked for: these are the ones Place answers with.
 DETAILS_FIELDS = (
     "place_id,name,formatted_address,geometry/location,types,address_components,"
-    "international_phone_number,website"
+    "international_phone_number,website,opening_hours,photos"
 )
+# The width a place's photos are asked in: a website's full-width picture.
+PHOTO_MAX_WIDTH = 1600
 
 # A place's standing among its competitors: where it is, what it is and how it is rated.
 RATED_FIELDS = "place_id,name,geometry/location,types,rating,user_ratings_total"
@@ -46,6 +49,10 @@ MAX_COMPETITORS = 10
 class MapsProvider(Protocol):
     async def get(self, path: str, params: dict[str, str]) -> dict:
         """The provider's JSON answer to a query; raises a DomainError when it fails."""
+        ...
+
+    async def photo_url(self, reference: str, max_width: int) -> str:
+        """The public address of a place's photo; raises a DomainError when it fails."""
         ...
 
 
@@ -64,9 +71,20 @@ class Maps:
         async def ask_provider() -> Answer:
             return Answer(await self.provider.get(path, params))
 
-        query = f"{path}?{urlencode(sorted(params.items()))}"
-        key = hashlib.sha256(query.encode()).hexdigest()  # bounded, whatever the user typed
-        return (await self.answers.get_or_fetch(key, ask_provider)).root
+        return (await self.answers.get_or_fetch(cache_key(path, params), ask_provider)).root
+
+    async def photo_url(self, reference: str, max_width: int) -> str:
+        async def ask_provider() -> Answer:
+            return Answer({"url": await self.provider.photo_url(reference, max_width)})
+
+        params = {"photo_reference": reference, "maxwidth": str(max_width)}
+        answer = await self.answers.get_or_fetch(cache_key(PHOTO_PATH, params), ask_provider)
+        return answer.root["url"]
+
+
+def cache_key(path: str, params: dict[str, str]) -> str:
+    query = f"{path}?{urlencode(sorted(params.items()))}"
+    return hashlib.sha256(query.encode()).hexdigest()  # bounded, whatever the user typed
 
 
 @dataclass(frozen=True)
@@ -108,12 +126,17 @@ async def autocomplete(maps: Maps, text: str, language: str | None) -> list[Pred
     return [Prediction.of(prediction) for prediction in answer.get("predictions", [])]
 
 
-async def place_details(maps: Maps, place_id: str, language: str | None) -> Place:
+async def place_details(maps: Maps, place_id: str, language: str | None, photos: int = 0) -> Place:
+    """The place, the public address of its first `photos` photos resolved (each one a Place
+    Photos request, billed as such)."""
     params = query(place_id=place_id, fields=DETAILS_FIELDS, language=language)
     answer = await maps.get(DETAILS_PATH, params)
     if "result" not in answer:  # ZERO_RESULTS: the id no longer names a place
         raise NotFound(f"No place has the id {place_id}.")
-    return Place.of(answer["result"])
+    place = Place.of(answer["result"])
+    for photo in place.photos[:photos]:
+        photo.url = await maps.photo_url(photo.photo_reference, PHOTO_MAX_WIDTH)
+    return place
 
 
 async def found_place(maps: Maps, text: str) -> str | None:

@@ -1,10 +1,11 @@
 """Where uploaded and produced files live: a small interface, and a local directory behind it.
 
 The internal API stores an import's upload and serves an export's file; the queue manager's
-tasks read the one and write the other, so both processes see the same directory (`FILES_DIR`:
-in compose, the `files` volume both containers mount; in embedded mode, one process). The
-external storage integration will put a bucket behind the same interface; nothing else knows
-where files are. Files are written and read in chunks, never held whole in memory.
+tasks read the one and write the other, so both processes see the same files: the directory
+`FILES_DIR` (in compose, the `files` volume both containers mount; in embedded mode, one
+process), or in distributed mode an S3-compatible bucket behind the same interface
+(`shared.utilities.s3_storage`, chosen by `shared.utilities.storage_settings`). Nothing else
+knows where files are. Files are written and read in chunks, never held whole in memory.
 """
 
 import asyncio

@@ -37,6 +37,35 @@ PLACE = {
     ],
     "international_phone_number": "+1 555-555-0100",
     "website": "https://dees.test/",
+    "opening_hours": {
+        "periods": [
+            *(
+                {"open": {"day": day, "time": "0700"}, "close": {"day": day, "time": "1500"}}
+                for day in (1, 2, 3, 4, 5)
+            ),
+            {"open": {"day": 6, "time": "0800"}, "close": {"day": 0, "time": "0000"}},
+        ],
+        "weekday_text": [],
+    },
+    "photos": [
+        {
+            "photo_reference": f"AUacShh{number}",
+            "width": 4032,
+            "height": 3024,
+            "html_attributions": ['<a href="https://maps.google.com/maps/contrib/1">Dee</a>'],
+            "url": f"https://lh3.googleusercontent.com/places/photo-{number}=s1600",
+        }
+        for number in (1, 2)
+    ]
+    + [
+        {
+            "photo_reference": "AUacShh3",
+            "width": 800,
+            "height": 600,
+            "html_attributions": [],
+            "url": None,
+        }
+    ],
 }
 
 
@@ -104,6 +133,52 @@ async def test_the_places_data_fills_what_is_not_given(api, maps):
     assert response.json()["source"] == "google_maps"
 
 
+async def test_the_places_opening_hours_and_photos_fill_the_instasite(api, maps):
+    owner = await create_signed_in()
+
+    response = await ask(api, owner)
+
+    assert response.status_code == 202, response.text
+    business = response.json()["business"]
+    assert business["hours"] == [
+        {"days": ["MON", "TUE", "WED", "THU", "FRI"], "opens": "07:00", "closes": "15:00"},
+        {"days": ["SAT"], "opens": "08:00", "closes": "24:00"},
+    ]
+    assert business["photos"] == [
+        "https://lh3.googleusercontent.com/places/photo-1=s1600",
+        "https://lh3.googleusercontent.com/places/photo-2=s1600",
+    ]
+    stored = await Instasite.find_one({"account_id": owner.account.id})
+    assert len(stored.business.photos) == 2
+
+
+async def test_a_place_open_around_the_clock_is_open_every_day_all_day(api, maps):
+    always = {"periods": [{"open": {"day": 0, "time": "0000"}}], "weekday_text": []}
+    maps.answer = httpx.Response(200, json={**PLACE, "opening_hours": always})
+    owner = await create_signed_in()
+
+    response = await ask(api, owner)
+
+    assert response.json()["business"]["hours"] == [
+        {
+            "days": ["MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"],
+            "opens": "00:00",
+            "closes": "24:00",
+        }
+    ]
+
+
+async def test_hours_and_photos_given_by_the_agency_win(api, maps):
+    owner = await create_signed_in()
+    hours = [{"days": ["SUN"], "opens": "10:00", "closes": "14:00"}]
+
+    response = await ask(api, owner, hours=hours, photos=["https://cdn.dees.test/front.jpg"])
+
+    business = response.json()["business"]
+    assert business["hours"] == hours
+    assert business["photos"] == ["https://cdn.dees.test/front.jpg"]
+
+
 async def test_the_maps_service_is_asked_with_the_callers_own_token(api, maps):
     owner = await create_signed_in()
 
@@ -116,7 +191,7 @@ async def test_the_maps_service_is_asked_with_the_callers_own_token(api, maps):
     )
 
     [asked] = maps.requests
-    assert str(asked.url) == f"{MAPS}/v1/maps/places/{PLACE_ID}"
+    assert str(asked.url) == f"{MAPS}/v1/maps/places/{PLACE_ID}?photos=5"
     assert asked.headers["authorization"] == headers["authorization"]
 
 

@@ -43,12 +43,49 @@ DETAILS_ANSWER = {
         "geometry": {"location": {"lat": -33.866489, "lng": 151.1958561}},
         "international_phone_number": "+61 2 9374 4000",
         "name": "Google Workplace 6",
+        "opening_hours": {
+            "open_now": False,
+            "periods": [
+                {"close": {"day": 1, "time": "1700"}, "open": {"day": 1, "time": "0900"}},
+                {"close": {"day": 2, "time": "1700"}, "open": {"day": 2, "time": "0900"}},
+            ],
+            "weekday_text": [
+                "Monday: 9:00 AM \u2013 5:00 PM",
+                "Tuesday: 9:00 AM \u2013 5:00 PM",
+                "Wednesday: Closed",
+                "Thursday: Closed",
+                "Friday: Closed",
+                "Saturday: Closed",
+                "Sunday: Closed",
+            ],
+        },
+        "photos": [
+            {
+                "height": 3024,
+                "html_attributions": [
+                    '<a href="https://maps.google.com/maps/contrib/117">A Google User</a>'
+                ],
+                "photo_reference": "AUacShh3_Dd8yvV2JZMtNjjbbSbFhSv-0VmUN-uasQ2Oj00XB63irPTks0",
+                "width": 4032,
+            },
+            {
+                "height": 1200,
+                "html_attributions": [
+                    '<a href="https://maps.google.com/maps/contrib/118">Another User</a>'
+                ],
+                "photo_reference": "AUacShgcA4OEk4e3OeT3R0NSkWAKpVXXdtJUGEFq5FIYjQMvDyS2tlGm",
+                "width": 1600,
+            },
+        ],
         "place_id": "ChIJN1t_tDeuEmsRUsoyG83frY4",
         "types": ["point_of_interest", "establishment"],
         "website": "http://google.com/",
     },
     "status": "OK",
 }
+# Where Place Photos redirects for a photo: the image on Google's public image host.
+PHOTO_PATH = "/maps/api/place/photo"
+PHOTO_IMAGE_URL = "https://lh3.googleusercontent.com/places/ANXAkqF-photo=s1600-w1600"
 GEOCODE_ANSWER = {
     "results": [
         {
@@ -99,6 +136,8 @@ class FakeGoogle:
 
     def handle(self, request: httpx.Request) -> httpx.Response:
         self.requests.append(request)
+        if not self.answers and request.url.path == PHOTO_PATH:
+            return httpx.Response(302, headers={"location": PHOTO_IMAGE_URL})
         if not self.answers:
             return httpx.Response(200, json=ANSWERS_BY_PATH[request.url.path])
         answer = self.answers.pop(0) if len(self.answers) > 1 else self.answers[0]

@@ -1,20 +1,14 @@
 """The settings of CSV imports and exports, read alike by the internal API (which stores the
 uploads and answers the jobs) and the queue manager (whose tasks read and write the files)."""
 
-from pathlib import Path
-
 from pydantic import PositiveInt
 
 from shared.domain.csv_jobs.reading import CsvLimits
-from shared.utilities.settings import ServiceSettings, common
+from shared.utilities.settings import common
+from shared.utilities.storage_settings import StorageSettings
 
 
-class CsvJobSettings(ServiceSettings):
-    files_dir: Path = common(
-        "FILES_DIR",
-        Path(".cache/files"),
-        "directory of uploaded and exported files, seen by the internal API and the queue manager",
-    )
+class CsvJobSettings(StorageSettings):
     import_max_record_chars: PositiveInt = common(
         "IMPORT_MAX_RECORD_CHARS", 1024 * 1024, "longest record (one CSV row) an import reads"
     )

@@ -8,7 +8,9 @@ The push's task id holds the site and the fingerprint: one change is pushed once
 often it is asked for.
 
 Until the account edits it, the profile is made from what the platform knows: the account's
-name and logo, and the phone and address of a Google Business location it connected.
+name and logo, and the phone and address of a Google Business location it connected. Renaming
+the account or changing its logo (`follow_account`) reaches its sites too: at once for an
+unedited profile; for an edited one, where it still shows the old name or logo.
 """
 
 import hashlib
@@ -17,6 +19,7 @@ import json
 from beanie import PydanticObjectId
 
 from shared.domain.sites import repository
+from shared.models.account import Account
 from shared.models.business_profile import BusinessProfile
 from shared.utilities.outbox import enqueue_job
 from shared.utilities.task_names import SITE_UPDATE_BUSINESS_PUSH
@@ -34,11 +37,36 @@ async def profile_of(account_id: PydanticObjectId) -> BusinessProfile:
     location = await repository.a_location(account_id)
     return BusinessProfile(
         account_id=account_id,
-        name=(account.branding.name or account.name) if account else "",
-        logo_url=account.branding.logo_url if account else None,
+        **(shown_of_account(account) if account else {"name": "", "logo_url": None}),
         phone=location.phone if location else "",
         address=location.address if location else None,
     )
+
+
+def shown_of_account(account: Account) -> dict[str, str | None]:
+    """What a site shows of the account itself: its brand name (else its name) and logo."""
+    return {"name": account.branding.name or account.name, "logo_url": account.branding.logo_url}
+
+
+async def follow_account(account: Account, before: dict[str, str | None]) -> None:
+    """After the account changed (`before`: `shown_of_account` until then): when its name or
+    logo as sites show them changed, an unedited profile's sites are told; an edited profile
+    still showing the old value takes the new one (and its sites are told), one showing a
+    value of its own keeps it."""
+    after = shown_of_account(account)
+    if after == before:
+        return
+    stored = await repository.stored_profile(account.id)
+    if stored is None:
+        await push_to_sites(account.id, fingerprint(await profile_of(account.id)))
+        return
+    changes = {
+        field: value
+        for field, value in after.items()
+        if value != before[field] and getattr(stored, field) == before[field]
+    }
+    if changes:
+        await update_profile(account.id, changes)
 
 
 def fingerprint(profile: BusinessProfile) -> str:

@@ -187,9 +187,3 @@ async def test_the_sites_are_listed_for_the_account_only(duda, account_id):
 
     assert [site["site_name"] for site in response.json()["data"]] == [SITE_NAME]
     assert response.json()["pagination"]["total"] == 1
-
-
-async def test_without_credentials_duda_answers_503(external, account_id):
-    response = await create_site(external, account_id)
-
-    assert response.status_code == 503

@@ -3,13 +3,11 @@ a real local port) where a test needs the presigned URLs to work end to end."""
 
 from collections.abc import AsyncIterator, Iterator
 
-import boto3
 import httpx
 import pytest
-from moto.server import ThreadedMotoServer
 
 from external_api.integrations.wasabi.settings import WasabiSettings
-from tests.fixtures import free_port
+from tests.fake_s3 import fake_s3_bucket
 
 BUCKET = "platform-files"
 ACCESS_KEY_ID = "WASABIACCESSKEY0001"
@@ -36,23 +34,5 @@ async def wasabi(start_external) -> AsyncIterator[httpx.AsyncClient]:
 @pytest.fixture
 def fake_s3() -> Iterator[str]:
     """An S3 endpoint on a local port holding the bucket; its URL."""
-    port = free_port()
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port)
-    server.start()
-    endpoint = f"http://127.0.0.1:{port}"
-    s3 = boto3.client(
-        "s3",
-        endpoint_url=endpoint,
-        region_name="eu-central-1",
-        aws_access_key_id=ACCESS_KEY_ID,
-        aws_secret_access_key=SECRET_ACCESS_KEY,
-    )
-    s3.create_bucket(
-        Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": "eu-central-1"}
-    )
-    try:
+    with fake_s3_bucket(BUCKET, "eu-central-1", ACCESS_KEY_ID, SECRET_ACCESS_KEY) as endpoint:
         yield endpoint
-    finally:
-        # moto keeps its state in the process, past the server: emptied for the next test.
-        httpx.post(f"{endpoint}/moto-api/reset")
-        server.stop()

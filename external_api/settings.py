@@ -11,6 +11,7 @@ from external_api.integrations.facebook.settings import FacebookSettings
 from external_api.integrations.google.settings import GoogleSettings
 from external_api.integrations.hubspot.settings import HubspotSettings
 from external_api.integrations.keap.settings import KeapSettings
+from external_api.integrations.mailchimp.settings import MailchimpSettings
 from external_api.integrations.pipedrive.settings import PipedriveSettings
 from external_api.integrations.salesforce.settings import SalesforceSettings
 from external_api.integrations.semrush.settings import SemrushSettings
@@ -81,6 +82,7 @@ class ExternalApiSettings(ServiceSettings):
     activecampaign: ActiveCampaignSettings = Field(
         default_factory=ActiveCampaignSettings, description="ActiveCampaign"
     )
+    mailchimp: MailchimpSettings = Field(default_factory=MailchimpSettings, description="Mailchimp")
 
     @model_validator(mode="after")
     def distributed_mode_needs_an_encryption_key(self) -> Self:

@@ -156,6 +156,10 @@ class QueueSwitches(BaseSettings):
     crm_sync_poll: bool = switch(
         "pulls every enabled CRM sync's changes since its cursor, for what webhooks missed"
     )
+    email_lists: bool = switch(
+        "keeps the accounts' email-marketing lists (Mailchimp audiences) in sync with their CRM "
+        "tags, through the external API"
+    )
 
     def with_unset_switched_on(self) -> "QueueSwitches":
         """Every switch not set explicitly switched on (embedded mode runs everything)."""

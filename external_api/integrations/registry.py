@@ -10,6 +10,7 @@ from external_api.integrations.google_business.provider import PROVIDER as GOOGL
 from external_api.integrations.google_calendar.provider import PROVIDER as GOOGLE_CALENDAR
 from external_api.integrations.hubspot.provider import PROVIDER as HUBSPOT
 from external_api.integrations.keap.provider import PROVIDER as KEAP
+from external_api.integrations.mailchimp.provider import PROVIDER as MAILCHIMP
 from external_api.integrations.pipedrive.provider import PROVIDER as PIPEDRIVE
 from external_api.integrations.salesforce.provider import PROVIDER as SALESFORCE
 from external_api.integrations.semrush.provider import PROVIDER as SEMRUSH
@@ -39,4 +40,5 @@ PROVIDERS: tuple[Provider, ...] = (
     ZOHO,
     KEAP,
     ACTIVECAMPAIGN,
+    MAILCHIMP,
 )

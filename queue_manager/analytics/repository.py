@@ -2,6 +2,7 @@
 on its `(account_id, status)` reads."""
 
 from shared.models.callrail_key import CallrailKey
+from shared.models.email_list_sync import MailchimpToken
 from shared.models.facebook_token import FacebookToken
 from shared.models.google_ads_token import GoogleAdsToken
 from shared.models.google_analytics_token import GoogleAnalyticsToken
@@ -14,6 +15,7 @@ CREDENTIALS: dict[str, type[IntegrationCredential]] = {
     "facebook-ads": FacebookToken,
     "callrail": CallrailKey,
     "semrush": SemrushKey,
+    "mailchimp": MailchimpToken,
 }
 
 

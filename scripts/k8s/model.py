@@ -31,6 +31,7 @@ WORKER_GROUPS: dict[str, tuple[str, ...]] = {
         "reputation",
         "analytics_sync",
         "crm_sync",
+        "email_lists",
     ),
     # Takes money: every group here needs the Stripe key in distributed mode.
     "worker-billing": (

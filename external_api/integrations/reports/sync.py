@@ -4,7 +4,8 @@
 - GA4, Google Ads and Facebook Ads: each property, customer or ad account the account has
   reported on is asked again, with what was last asked of it, for the new days;
 - CallRail: the range's calls counted by day and source (`callrail.daily`);
-- Semrush: today's snapshot (Semrush keeps no history the platform reads).
+- Semrush: today's snapshot (Semrush keeps no history the platform reads);
+- Mailchimp: the campaigns sent in the range, their reports' totals (`mailchimp.reports`).
 
 Each write is an upsert by day, so a day pulled twice is stored once.
 """
@@ -26,6 +27,8 @@ from external_api.integrations.google_ads import service as google_ads
 from external_api.integrations.google_ads.schemas import AdsReportCreate
 from external_api.integrations.google_analytics import service as google_analytics
 from external_api.integrations.google_analytics.schemas import GaReportCreate
+from external_api.integrations.mailchimp import client as mailchimp
+from external_api.integrations.mailchimp.reports import sync_campaigns
 from external_api.integrations.reports.repository import ReportRepository
 from external_api.integrations.reports.service import Pulled, store_report
 from external_api.integrations.semrush import service as semrush
@@ -46,7 +49,7 @@ REPORT_SOURCES = {
     "google-ads": ReportPull("google-ads", AdsReportCreate, google_ads.pull_report),
     "facebook-ads": ReportPull("facebook", InsightsReportCreate, facebook.pull_insights),
 }
-SOURCES = (*REPORT_SOURCES, "callrail", "semrush")
+SOURCES = (*REPORT_SOURCES, "callrail", "semrush", "mailchimp")
 
 
 class UnknownSource(NotFound):
@@ -77,5 +80,9 @@ async def sync_source(
         return 1
     if source == "semrush":
         await semrush.sync(integrations, account_id)
+        return 1
+    if source == "mailchimp":
+        client = await mailchimp.client_for(integrations, account_id)
+        await sync_campaigns(client, account_id, start, end)
         return 1
     raise UnknownSource(f"No analytics source is called {source}.")

@@ -70,6 +70,7 @@ from shared.models.edocs_audit_event import EdocsAuditEvent
 from shared.models.edocs_document import EdocsDocument
 from shared.models.edocs_signer import EdocsSigner
 from shared.models.edocs_template import EdocsTemplate
+from shared.models.email_list_sync import EmailListMember, EmailListSync, MailchimpToken
 from shared.models.event_type import EventType
 from shared.models.facebook_token import FacebookToken
 from shared.models.feature_flag import FeatureFlag
@@ -281,4 +282,7 @@ ALL_MODELS: list[type[Document]] = [
     ZohoToken,
     KeapToken,
     ActiveCampaignKey,
+    MailchimpToken,
+    EmailListSync,
+    EmailListMember,
 ]

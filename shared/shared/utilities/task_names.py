@@ -329,7 +329,7 @@ CLIENT_REPORTS_DELIVER = declare("client_reports.deliver", ClientReportDeliveryA
 
 class AnalyticsPullArguments(TaskArguments):
     account_id: str
-    source: str  # google-analytics, google-ads, facebook-ads, callrail, semrush
+    source: str  # google-analytics, google-ads, facebook-ads, callrail, semrush, mailchimp
     start_date: str  # ISO dates, both included
     end_date: str
 
@@ -365,3 +365,16 @@ CRM_SYNC_PULL = declare("crm_sync.pull", CrmSyncArguments)
 # Its cron: every enabled sync past its import pulled again (what a webhook missed, and the
 # deletions a CRM sends no webhook for).
 CRM_SYNC_POLL_PULL_ALL = declare("crm_sync_poll.pull_all", NoArguments)
+
+
+class EmailListSyncArguments(TaskArguments):
+    account_id: str
+    provider: str  # the email-marketing integration's name: mailchimp
+    sync_id: str
+    contact_id: str = ""  # one contact's change; empty: every contact of the sync's tag
+
+
+# Email-marketing lists kept in sync with CRM tags (`shared.domain.email_lists`): a contact's
+# change, or the whole tag (a sync set up, or asked again), pushed to the list by the external
+# API on the account's connection.
+EMAIL_LISTS_SYNC = declare("email_lists.sync", EmailListSyncArguments)

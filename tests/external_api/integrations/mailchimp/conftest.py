@@ -1,20 +1,23 @@
 import pytest
 
-from external_api.integrations.mailchimp.settings import MailchimpSettings
 from tests.external_api.factories import create_connection
 from tests.external_api.fakes import mailchimp
+from tests.external_api.integrations.crm_more_app import (  # noqa: F401  (fixtures)
+    crm_api,
+    crm_app,
+    fake,
+    jobs,
+    module_fake,
+    module_jobs,
+    module_waits,
+    waits,
+)
 
 
 @pytest.fixture
-async def api(start_external):
-    """The external API with the platform's Mailchimp app."""
-    settings = MailchimpSettings(
-        client_id=mailchimp.CLIENT_ID,
-        client_secret=mailchimp.CLIENT_SECRET,
-        webhook_key=mailchimp.WEBHOOK_KEY,
-    )
-    async with start_external(mailchimp=settings) as client:
-        yield client
+def api(crm_api):
+    """The module's external API, with the platform's Mailchimp app."""
+    return crm_api
 
 
 async def connect(account_id: str, access_token: str = mailchimp.ACCESS_TOKEN):

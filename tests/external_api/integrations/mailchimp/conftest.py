@@ -1,5 +1,3 @@
-import pytest
-
 from tests.external_api.factories import create_connection
 from tests.external_api.fakes import mailchimp
 from tests.external_api.integrations.crm_more_app import (  # noqa: F401  (fixtures)
@@ -12,12 +10,6 @@ from tests.external_api.integrations.crm_more_app import (  # noqa: F401  (fixtu
     module_waits,
     waits,
 )
-
-
-@pytest.fixture
-def api(crm_api):
-    """The module's external API, with the platform's Mailchimp app."""
-    return crm_api
 
 
 async def connect(account_id: str, access_token: str = mailchimp.ACCESS_TOKEN):

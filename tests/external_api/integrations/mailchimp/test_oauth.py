@@ -28,15 +28,15 @@ from tests.external_api.integrations.reports.test_sync import from_service
 REDIRECT_URI = f"{DASHBOARD}/integrations/mailchimp/callback"
 
 
-async def authorize_query(api, headers) -> dict[str, str]:
-    response = await api.get("/v1/e/mailchimp/auth/start", headers=headers)
+async def authorize_query(crm_api, headers) -> dict[str, str]:
+    response = await crm_api.get("/v1/e/mailchimp/auth/start", headers=headers)
     url = urlsplit(response.json()["authorize_url"])
     assert f"{url.scheme}://{url.netloc}{url.path}" == AUTHORIZE_URL
     return {name: values[0] for name, values in parse_qs(url.query).items()}
 
 
-async def test_start_answers_mailchimps_consent_page_without_pkce(api, admin):
-    query = await authorize_query(api, admin)
+async def test_start_answers_mailchimps_consent_page_without_pkce(crm_api, admin):
+    query = await authorize_query(crm_api, admin)
 
     assert query["client_id"] == CLIENT_ID
     assert query["redirect_uri"] == REDIRECT_URI
@@ -44,12 +44,12 @@ async def test_start_answers_mailchimps_consent_page_without_pkce(api, admin):
     assert "code_challenge" not in query
 
 
-async def test_the_code_is_exchanged_and_the_data_centre_kept(api, admin, fake):
+async def test_the_code_is_exchanged_and_the_data_centre_kept(crm_api, admin, fake):
     fake.on("POST", TOKEN_URL, json_answer(token_answer()))
     fake.on("GET", METADATA_URL, json_answer(METADATA))
-    query = await authorize_query(api, admin)
+    query = await authorize_query(crm_api, admin)
 
-    response = await api.post(
+    response = await crm_api.post(
         "/v1/e/mailchimp/auth/complete",
         json={"state": query["state"], "code": "1edd4c2ad5a1b9b5"},
         headers=admin,
@@ -74,12 +74,12 @@ async def test_the_code_is_exchanged_and_the_data_centre_kept(api, admin, fake):
 
 
 async def test_a_refused_token_asks_to_connect_again_without_a_refresh(
-    api, admin, fake, account_id
+    crm_api, admin, fake, account_id
 ):
     fake.on("GET", REPORTS_URL, json_answer(problem(401, "API Key Invalid", "Invalid token"), 401))
     await connect(account_id)
 
-    response = await api.post(
+    response = await crm_api.post(
         "/v1/e/analytics/sync",
         json={
             "account_id": account_id,

@@ -39,6 +39,8 @@ class EmailListSync(TenantDocument):
             IndexModel(
                 [("account_id", ASCENDING), ("provider", ASCENDING), ("created_at", DESCENDING)]
             ),
+            # Which lists a contact's change concerns: the account's syncs, whatever provider.
+            IndexModel([("account_id", ASCENDING), ("created_at", DESCENDING)]),
         ]
 
 

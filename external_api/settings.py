@@ -6,6 +6,7 @@ from pydantic_settings import SettingsConfigDict
 from external_api.integrations.activecampaign.settings import ActiveCampaignSettings
 from external_api.integrations.callrail.settings import CallrailSettings
 from external_api.integrations.cloudflare.settings import CloudflareSettings
+from external_api.integrations.constant_contact.settings import ConstantContactSettings
 from external_api.integrations.duda.settings import DudaSettings
 from external_api.integrations.facebook.settings import FacebookSettings
 from external_api.integrations.google.settings import GoogleSettings
@@ -83,6 +84,9 @@ class ExternalApiSettings(ServiceSettings):
         default_factory=ActiveCampaignSettings, description="ActiveCampaign"
     )
     mailchimp: MailchimpSettings = Field(default_factory=MailchimpSettings, description="Mailchimp")
+    constant_contact: ConstantContactSettings = Field(
+        default_factory=ConstantContactSettings, description="Constant Contact"
+    )
 
     @model_validator(mode="after")
     def distributed_mode_needs_an_encryption_key(self) -> Self:

@@ -2,7 +2,7 @@
 on its `(account_id, status)` reads."""
 
 from shared.models.callrail_key import CallrailKey
-from shared.models.email_list_sync import MailchimpToken
+from shared.models.email_list_sync import ConstantContactToken, MailchimpToken
 from shared.models.facebook_token import FacebookToken
 from shared.models.google_ads_token import GoogleAdsToken
 from shared.models.google_analytics_token import GoogleAnalyticsToken
@@ -16,6 +16,7 @@ CREDENTIALS: dict[str, type[IntegrationCredential]] = {
     "callrail": CallrailKey,
     "semrush": SemrushKey,
     "mailchimp": MailchimpToken,
+    "constant-contact": ConstantContactToken,
 }
 
 

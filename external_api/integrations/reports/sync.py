@@ -5,7 +5,8 @@
   reported on is asked again, with what was last asked of it, for the new days;
 - CallRail: the range's calls counted by day and source (`callrail.daily`);
 - Semrush: today's snapshot (Semrush keeps no history the platform reads);
-- Mailchimp: the campaigns sent in the range, their reports' totals (`mailchimp.reports`).
+- Mailchimp and Constant Contact: the campaigns sent in the range, their reports' totals
+  (`mailchimp.reports`, `constant_contact.reports`).
 
 Each write is an upsert by day, so a day pulled twice is stored once.
 """
@@ -19,6 +20,7 @@ from pydantic import BaseModel
 
 from external_api.integrations.callrail.daily import sync_calls
 from external_api.integrations.callrail.service import client_for
+from external_api.integrations.constant_contact import reports as constant_contact
 from external_api.integrations.facebook import service as facebook
 from external_api.integrations.facebook.schemas import InsightsReportCreate
 from external_api.integrations.framework.runtime import Integrations
@@ -49,7 +51,7 @@ REPORT_SOURCES = {
     "google-ads": ReportPull("google-ads", AdsReportCreate, google_ads.pull_report),
     "facebook-ads": ReportPull("facebook", InsightsReportCreate, facebook.pull_insights),
 }
-SOURCES = (*REPORT_SOURCES, "callrail", "semrush", "mailchimp")
+SOURCES = (*REPORT_SOURCES, "callrail", "semrush", "mailchimp", "constant-contact")
 
 
 class UnknownSource(NotFound):
@@ -84,5 +86,8 @@ async def sync_source(
     if source == "mailchimp":
         client = await mailchimp.client_for(integrations, account_id)
         await sync_campaigns(client, account_id, start, end)
+        return 1
+    if source == "constant-contact":
+        await constant_contact.sync_campaigns(integrations, account_id, start, end)
         return 1
     raise UnknownSource(f"No analytics source is called {source}.")

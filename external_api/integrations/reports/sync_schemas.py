@@ -5,7 +5,13 @@ from pydantic import BaseModel, Field
 from external_api.integrations.reports.schemas import DateRange
 
 Source = Literal[
-    "google-analytics", "google-ads", "facebook-ads", "callrail", "semrush", "mailchimp"
+    "google-analytics",
+    "google-ads",
+    "facebook-ads",
+    "callrail",
+    "semrush",
+    "mailchimp",
+    "constant-contact",
 ]
 
 

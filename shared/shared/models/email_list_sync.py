@@ -20,6 +20,13 @@ class MailchimpToken(OAuthCredential):
         name = "mailchimp_tokens"
 
 
+class ConstantContactToken(OAuthCredential):
+    """A Constant Contact connection: a day's access token and a refresh token."""
+
+    class Settings:
+        name = "constant_contact_tokens"
+
+
 class EmailListSync(TenantDocument):
     provider: str  # mailchimp
     list_id: str  # the provider's audience id

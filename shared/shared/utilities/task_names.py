@@ -329,7 +329,8 @@ CLIENT_REPORTS_DELIVER = declare("client_reports.deliver", ClientReportDeliveryA
 
 class AnalyticsPullArguments(TaskArguments):
     account_id: str
-    source: str  # google-analytics, google-ads, facebook-ads, callrail, semrush, mailchimp
+    # google-analytics, google-ads, facebook-ads, callrail, semrush, mailchimp, constant-contact
+    source: str
     start_date: str  # ISO dates, both included
     end_date: str
 

@@ -1,6 +1,7 @@
 """Every query of the list syncs and their members, scoped to one account."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from beanie import PydanticObjectId
 
@@ -15,10 +16,10 @@ class ListSyncRepository(TenantRepository[EmailListSync]):
         super().__init__(EmailListSync, account_id)
         self.provider = provider
 
-    def scoped(self, filters=None):
+    def scoped(self, filters: Mapping[str, Any] | None = None) -> dict[str, Any]:
         return {**super().scoped(filters), "provider": self.provider}
 
-    async def create(self, **fields) -> EmailListSync:
+    async def create(self, **fields: Any) -> EmailListSync:
         return await super().create(**fields, provider=self.provider)
 
     async def of_list(self, list_id: str) -> EmailListSync | None:
@@ -35,7 +36,7 @@ class MemberRepository(TenantRepository[EmailListMember]):
         super().__init__(EmailListMember, sync.account_id)
         self.sync_id = sync.id
 
-    def scoped(self, filters=None):
+    def scoped(self, filters: Mapping[str, Any] | None = None) -> dict[str, Any]:
         return {**super().scoped(filters), "sync_id": self.sync_id}
 
     async def by_email(self, emails: Iterable[str] | None = None) -> dict[str, EmailListMember]:

@@ -8,11 +8,13 @@ from external_api.integrations.beamer.settings import BeamerSettings
 from external_api.integrations.bing_ads.settings import BingAdsSettings
 from external_api.integrations.callrail.settings import CallrailSettings
 from external_api.integrations.cloudflare.settings import CloudflareSettings
+from external_api.integrations.constant_contact.settings import ConstantContactSettings
 from external_api.integrations.duda.settings import DudaSettings
 from external_api.integrations.facebook.settings import FacebookSettings
 from external_api.integrations.google.settings import GoogleSettings
 from external_api.integrations.hubspot.settings import HubspotSettings
 from external_api.integrations.keap.settings import KeapSettings
+from external_api.integrations.mailchimp.settings import MailchimpSettings
 from external_api.integrations.pipedrive.settings import PipedriveSettings
 from external_api.integrations.rapidapi.settings import RapidapiSettings
 from external_api.integrations.salesforce.settings import SalesforceSettings
@@ -103,6 +105,10 @@ class ExternalApiSettings(ServiceSettings):
     )
     beamer: BeamerSettings = Field(
         default_factory=BeamerSettings, description="Beamer (platform): product updates"
+    )
+    mailchimp: MailchimpSettings = Field(default_factory=MailchimpSettings, description="Mailchimp")
+    constant_contact: ConstantContactSettings = Field(
+        default_factory=ConstantContactSettings, description="Constant Contact"
     )
 
     @model_validator(mode="after")

@@ -162,6 +162,11 @@ class QueueSwitches(BaseSettings):
     )
     beamer: bool = switch("posts the announcements operators publish to the platform's Beamer")
 
+    email_lists: bool = switch(
+        "keeps the accounts' email-marketing lists (Mailchimp audiences) in sync with their CRM "
+        "tags, through the external API"
+    )
+
     def with_unset_switched_on(self) -> "QueueSwitches":
         """Every switch not set explicitly switched on (embedded mode runs everything)."""
         unset = set(type(self).model_fields) - self.model_fields_set

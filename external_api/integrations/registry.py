@@ -3,6 +3,7 @@
 from external_api.integrations.activecampaign.provider import PROVIDER as ACTIVECAMPAIGN
 from external_api.integrations.bing_ads.provider import PROVIDER as BING_ADS
 from external_api.integrations.callrail.provider import PROVIDER as CALLRAIL
+from external_api.integrations.constant_contact.provider import PROVIDER as CONSTANT_CONTACT
 from external_api.integrations.facebook.provider import PROVIDER as FACEBOOK
 from external_api.integrations.framework.provider import Provider
 from external_api.integrations.google_ads.provider import PROVIDER as GOOGLE_ADS
@@ -11,6 +12,7 @@ from external_api.integrations.google_business.provider import PROVIDER as GOOGL
 from external_api.integrations.google_calendar.provider import PROVIDER as GOOGLE_CALENDAR
 from external_api.integrations.hubspot.provider import PROVIDER as HUBSPOT
 from external_api.integrations.keap.provider import PROVIDER as KEAP
+from external_api.integrations.mailchimp.provider import PROVIDER as MAILCHIMP
 from external_api.integrations.pipedrive.provider import PROVIDER as PIPEDRIVE
 from external_api.integrations.salesforce.provider import PROVIDER as SALESFORCE
 from external_api.integrations.semrush.provider import PROVIDER as SEMRUSH
@@ -43,4 +45,6 @@ PROVIDERS: tuple[Provider, ...] = (
     ACTIVECAMPAIGN,
     BING_ADS,
     TIKTOK,
+    MAILCHIMP,
+    CONSTANT_CONTACT,
 )

@@ -3,6 +3,7 @@ on its `(account_id, status)` reads."""
 
 from shared.models.bing_ads_token import BingAdsToken
 from shared.models.callrail_key import CallrailKey
+from shared.models.email_list_sync import ConstantContactToken, MailchimpToken
 from shared.models.facebook_token import FacebookToken
 from shared.models.google_ads_token import GoogleAdsToken
 from shared.models.google_analytics_token import GoogleAnalyticsToken
@@ -18,6 +19,8 @@ CREDENTIALS: dict[str, type[IntegrationCredential]] = {
     "semrush": SemrushKey,
     "bing-ads": BingAdsToken,
     "tiktok-ads": TiktokToken,
+    "mailchimp": MailchimpToken,
+    "constant-contact": ConstantContactToken,
 }
 
 

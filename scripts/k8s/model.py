@@ -33,6 +33,7 @@ WORKER_GROUPS: dict[str, tuple[str, ...]] = {
         "crm_sync",
         "lead_finder",
         "beamer",
+        "email_lists",
     ),
     # Takes money: every group here needs the Stripe key in distributed mode.
     "worker-billing": (

@@ -5,7 +5,9 @@
   ad account or advertiser the account has reported on is asked again, with what was last
   asked of it, for the new days;
 - CallRail: the range's calls counted by day and source (`callrail.daily`);
-- Semrush: today's snapshot (Semrush keeps no history the platform reads).
+- Semrush: today's snapshot (Semrush keeps no history the platform reads);
+- Mailchimp and Constant Contact: the campaigns sent in the range, their reports' totals
+  (`mailchimp.reports`, `constant_contact.reports`).
 
 Each write is an upsert by day, so a day pulled twice is stored once.
 """
@@ -21,6 +23,7 @@ from external_api.integrations.bing_ads import service as bing_ads
 from external_api.integrations.bing_ads.schemas import BingReportCreate
 from external_api.integrations.callrail.daily import sync_calls
 from external_api.integrations.callrail.service import client_for
+from external_api.integrations.constant_contact import reports as constant_contact
 from external_api.integrations.facebook import service as facebook
 from external_api.integrations.facebook.schemas import InsightsReportCreate
 from external_api.integrations.framework.runtime import Integrations
@@ -29,6 +32,8 @@ from external_api.integrations.google_ads import service as google_ads
 from external_api.integrations.google_ads.schemas import AdsReportCreate
 from external_api.integrations.google_analytics import service as google_analytics
 from external_api.integrations.google_analytics.schemas import GaReportCreate
+from external_api.integrations.mailchimp import client as mailchimp
+from external_api.integrations.mailchimp.reports import sync_campaigns
 from external_api.integrations.reports.repository import ReportRepository
 from external_api.integrations.reports.service import Pulled, store_report
 from external_api.integrations.semrush import service as semrush
@@ -53,7 +58,7 @@ REPORT_SOURCES = {
     "bing-ads": ReportPull("bing-ads", BingReportCreate, bing_ads.pull_report),
     "tiktok-ads": ReportPull("tiktok", TiktokReportCreate, tiktok.pull_report),
 }
-SOURCES = (*REPORT_SOURCES, "callrail", "semrush")
+SOURCES = (*REPORT_SOURCES, "callrail", "semrush", "mailchimp", "constant-contact")
 
 
 class UnknownSource(NotFound):
@@ -84,5 +89,12 @@ async def sync_source(
         return 1
     if source == "semrush":
         await semrush.sync(integrations, account_id)
+        return 1
+    if source == "mailchimp":
+        client = await mailchimp.client_for(integrations, account_id)
+        await sync_campaigns(client, account_id, start, end)
+        return 1
+    if source == "constant-contact":
+        await constant_contact.sync_campaigns(integrations, account_id, start, end)
         return 1
     raise UnknownSource(f"No analytics source is called {source}.")

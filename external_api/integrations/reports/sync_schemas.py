@@ -12,6 +12,8 @@ Source = Literal[
     "semrush",
     "bing-ads",
     "tiktok-ads",
+    "mailchimp",
+    "constant-contact",
 ]
 
 

@@ -46,6 +46,7 @@ class ContactCreate(WriteModel):
     owner_id: Id | None = None
     follower_ids: FollowerIds = []
     tags: Tags = []
+    email_opt_out: bool = False  # unsubscribed from marketing email
     custom: dict[str, Any] = Field({}, examples=[{"plan": "gold"}])
     business_id: Id | None = None
 
@@ -66,6 +67,7 @@ class ContactUpdate(WriteModel):
     owner_id: Id | None = None
     follower_ids: FollowerIds | None = None
     tags: Tags | None = None
+    email_opt_out: bool | None = None
     custom: dict[str, Any] | None = None
     business_id: Id | None = None
 

@@ -71,6 +71,12 @@ from shared.models.edocs_audit_event import EdocsAuditEvent
 from shared.models.edocs_document import EdocsDocument
 from shared.models.edocs_signer import EdocsSigner
 from shared.models.edocs_template import EdocsTemplate
+from shared.models.email_list_sync import (
+    ConstantContactToken,
+    EmailListMember,
+    EmailListSync,
+    MailchimpToken,
+)
 from shared.models.event_type import EventType
 from shared.models.facebook_token import FacebookToken
 from shared.models.feature_flag import FeatureFlag
@@ -287,4 +293,8 @@ ALL_MODELS: list[type[Document]] = [
     BingAdsToken,
     TiktokToken,
     LeadSearch,
+    MailchimpToken,
+    EmailListSync,
+    EmailListMember,
+    ConstantContactToken,
 ]

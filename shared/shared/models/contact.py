@@ -60,6 +60,9 @@ class Contact(TenantDocument):
     owner_id: PydanticObjectId | None = None
     follower_ids: list[PydanticObjectId] = []
     tags: list[str] = []
+    # The contact's consent to marketing email: off once they unsubscribe (here, or in a
+    # connected email-marketing list, whose unsubscribes come back by webhook).
+    email_opt_out: bool = False
     custom_values: list[CustomValue] = []
     business_id: PydanticObjectId | None = None  # a person's business, in the same account
     company_name: str | None = None  # the business's name, copied for search and lists

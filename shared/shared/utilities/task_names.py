@@ -329,7 +329,8 @@ CLIENT_REPORTS_DELIVER = declare("client_reports.deliver", ClientReportDeliveryA
 
 class AnalyticsPullArguments(TaskArguments):
     account_id: str
-    source: str  # google-analytics, google-ads, facebook-ads, callrail, semrush
+    # google-analytics, google-ads, facebook-ads, callrail, semrush, mailchimp, constant-contact
+    source: str
     start_date: str  # ISO dates, both included
     end_date: str
 
@@ -384,3 +385,16 @@ class BeamerPostArguments(TaskArguments):
 # Beamer (QM_BEAMER): an announcement an operator published posted to the platform's Beamer
 # by the external API, once.
 BEAMER_POST = declare("beamer.post", BeamerPostArguments)
+
+
+class EmailListSyncArguments(TaskArguments):
+    account_id: str
+    provider: str  # the email-marketing integration's name: mailchimp
+    sync_id: str
+    contact_id: str = ""  # one contact's change; empty: every contact of the sync's tag
+
+
+# Email-marketing lists kept in sync with CRM tags (`shared.domain.email_lists`): a contact's
+# change, or the whole tag (a sync set up, or asked again), pushed to the list by the external
+# API on the account's connection.
+EMAIL_LISTS_SYNC = declare("email_lists.sync", EmailListSyncArguments)

@@ -1,8 +1,8 @@
-"""One external API per test module for the Zoho CRM, Keap and ActiveCampaign tests, with
-their platform settings: starting the app (and its database) once per module rather than per
-test is most of what these tests would cost. The fake providers, the recorded retry waits and
-the recorded jobs are the module's too, emptied before each test; the database is emptied
-after each (`mongo`).
+"""One external API per test module for the Zoho CRM, Keap, ActiveCampaign, Mailchimp and
+Constant Contact tests, with their platform settings: starting the app (and its database) once
+per module rather than per test is most of what these tests would cost. The fake providers,
+the recorded retry waits and the recorded jobs are the module's too, emptied before each test;
+the database is emptied after each (`mongo`).
 
 A module's conftest takes its fixtures in place of `external`, `fake`, `waits` and `jobs`:
 
@@ -13,11 +13,20 @@ import pytest
 
 from external_api.app import create_app
 from external_api.integrations.activecampaign.settings import ActiveCampaignSettings
+from external_api.integrations.constant_contact.settings import ConstantContactSettings
 from external_api.integrations.keap.settings import KeapSettings
+from external_api.integrations.mailchimp.settings import MailchimpSettings
 from external_api.integrations.zoho.settings import ZohoSettings
 from shared.utilities.outbox import Senders
 from tests.external_api.conftest import RecordingEmitter, RecordingTasks, external_settings
-from tests.external_api.fakes import FakeProviders, activecampaign, keap, zoho
+from tests.external_api.fakes import (
+    FakeProviders,
+    activecampaign,
+    constant_contact,
+    keap,
+    mailchimp,
+    zoho,
+)
 from tests.fixtures import asgi_client
 
 
@@ -33,6 +42,14 @@ def crm_settings():
             client_id=keap.CLIENT_ID, client_secret=keap.CLIENT_SECRET, webhook_key=keap.WEBHOOK_KEY
         ),
         activecampaign=ActiveCampaignSettings(webhook_key=activecampaign.WEBHOOK_KEY),
+        mailchimp=MailchimpSettings(
+            client_id=mailchimp.CLIENT_ID,
+            client_secret=mailchimp.CLIENT_SECRET,
+            webhook_key=mailchimp.WEBHOOK_KEY,
+        ),
+        constant_contact=ConstantContactSettings(
+            client_id=constant_contact.CLIENT_ID, client_secret=constant_contact.CLIENT_SECRET
+        ),
     )
 
 

@@ -1,6 +1,7 @@
 """What every change to a contact leaves behind, whichever process made it: an entry in the
 activity log (old value to new, pushed live to the account), a `contact.*` webhook event, and
-the automations watching for each tag it added, and a push to each of the account's CRM syncs."""
+the automations watching for each tag it added, a push to each of the account's CRM syncs, and
+to each email list synced with a tag it has or had."""
 
 from collections.abc import Sequence
 from typing import Any
@@ -11,6 +12,7 @@ from shared.domain.activities.recording import record
 from shared.domain.automations.firing import fire
 from shared.domain.contacts.events import publish_contact_event
 from shared.domain.crm_sync.changes import contact_changed
+from shared.domain.email_lists.changes import contact_changed_for_lists
 from shared.models.contact import Contact
 from shared.models.crm_log import FieldChange
 
@@ -29,6 +31,7 @@ TRACKED_FIELDS = {
     "follower_ids",
     "tags",
     "business_id",
+    "email_opt_out",
 }
 
 
@@ -55,6 +58,7 @@ async def recorded(
     await record(account_id, actor_id, "contact", contact.id, action, changes, announce=announce)
     publish_contact_event(account_id, action, contact, changes)
     await contact_changed(contact)
+    await contact_changed_for_lists(contact, changes)
     for tag in tags_added(changes):
         await fire(account_id, "contact.tag_added", {"tag": tag}, "contact", contact.id)
 

@@ -94,6 +94,15 @@ def text(value: Any, context: Context) -> str | None:
         raise invalid(str(error)) from None
 
 
+def flag(value: Any, context: Context) -> bool:
+    """A yes or no; null is no."""
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise invalid("expected true or false")
+    return value
+
+
 def contact_type(value: Any, context: Context) -> ContactType:
     if value is None:
         return UNCHANGED
@@ -251,6 +260,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "tags": tags,
     "custom": custom,
     "business_id": optional_id,
+    "email_opt_out": flag,
 }
 
 

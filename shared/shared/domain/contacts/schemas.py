@@ -22,6 +22,7 @@ class ContactRead(DocumentRead):
     owner_id: IdStr | None
     follower_ids: list[IdStr]
     tags: list[str]
+    email_opt_out: bool  # unsubscribed from marketing email
     custom: dict[str, Any]  # values by custom field key
     business_id: IdStr | None
     company_name: str | None  # the linked business's name

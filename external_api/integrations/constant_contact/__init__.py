@@ -1,0 +1,2 @@
+"""Constant Contact (v3 API, OAuth 2 with refresh tokens): campaign reports into the analytics
+store."""

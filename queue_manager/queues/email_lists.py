@@ -1,0 +1,23 @@
+"""Queue `email_lists` (QM_EMAIL_LISTS): an email-marketing list kept in sync with a CRM tag,
+one contact's change or the whole tag at a time, run by the external API on the account's
+connection (`POST /v1/e/{provider}/audience-syncs/{sync_id}/run`). A busy answer is retried;
+a refusal (not connected, the connection refused) is final; a sync removed meanwhile (404)
+has nothing left to do."""
+
+from typing import Any
+
+from queue_manager.celery import app
+from queue_manager.external.client import ExternalApiBusy, call
+from shared.utilities.task_names import EMAIL_LISTS_SYNC
+from shared.utilities.worker import platform_task
+
+GONE = frozenset({404})
+
+
+@platform_task(app, EMAIL_LISTS_SYNC, retry_on=(ExternalApiBusy,))
+async def sync(
+    account_id: str, provider: str, sync_id: str, contact_id: str = ""
+) -> dict[str, Any] | None:
+    path = f"/v1/e/{provider}/audience-syncs/{sync_id}/run"
+    body = {"account_id": account_id, "contact_id": contact_id}
+    return await call("POST", path, json=body, expected=GONE)

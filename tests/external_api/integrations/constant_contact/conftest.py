@@ -1,0 +1,10 @@
+from tests.external_api.integrations.crm_more_app import (  # noqa: F401  (fixtures)
+    crm_api,
+    crm_app,
+    fake,
+    jobs,
+    module_fake,
+    module_jobs,
+    module_waits,
+    waits,
+)

@@ -15,6 +15,7 @@ from external_api.integrations.pipedrive.settings import PipedriveSettings
 from external_api.integrations.salesforce.settings import SalesforceSettings
 from external_api.integrations.semrush.settings import SemrushSettings
 from external_api.integrations.sendgrid.settings import SendgridSettings
+from external_api.integrations.square.settings import SquareSettings
 from external_api.integrations.stripe.settings import StripeSettings
 from external_api.integrations.tipalti.settings import TipaltiSettings
 from external_api.integrations.twilio.settings import TwilioSettings
@@ -81,6 +82,7 @@ class ExternalApiSettings(ServiceSettings):
     activecampaign: ActiveCampaignSettings = Field(
         default_factory=ActiveCampaignSettings, description="ActiveCampaign"
     )
+    square: SquareSettings = Field(default_factory=SquareSettings, description="Square")
 
     @model_validator(mode="after")
     def distributed_mode_needs_an_encryption_key(self) -> Self:

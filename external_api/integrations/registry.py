@@ -14,6 +14,7 @@ from external_api.integrations.pipedrive.provider import PROVIDER as PIPEDRIVE
 from external_api.integrations.salesforce.provider import PROVIDER as SALESFORCE
 from external_api.integrations.semrush.provider import PROVIDER as SEMRUSH
 from external_api.integrations.sendgrid.provider import PROVIDER as SENDGRID
+from external_api.integrations.square.provider import PROVIDER as SQUARE
 from external_api.integrations.stripe.provider import PROVIDER as STRIPE
 from external_api.integrations.tipalti.provider import PROVIDER as TIPALTI
 from external_api.integrations.twilio.provider import PROVIDER as TWILIO
@@ -39,4 +40,5 @@ PROVIDERS: tuple[Provider, ...] = (
     ZOHO,
     KEAP,
     ACTIVECAMPAIGN,
+    SQUARE,
 )

@@ -123,6 +123,10 @@ from shared.models.short_link import ShortLink
 from shared.models.short_link_click import ShortLinkClick
 from shared.models.short_link_day import ShortLinkDay
 from shared.models.slot_reservation import SlotReservation
+from shared.models.square_catalog_item import SquareCatalogItem
+from shared.models.square_customer import SquareCustomer
+from shared.models.square_payment import SquarePayment
+from shared.models.square_token import SquareToken
 from shared.models.store_order import StoreOrder
 from shared.models.store_product import StoreProduct
 from shared.models.stripe_token import StripeToken
@@ -281,4 +285,8 @@ ALL_MODELS: list[type[Document]] = [
     ZohoToken,
     KeapToken,
     ActiveCampaignKey,
+    SquareToken,
+    SquareCustomer,
+    SquarePayment,
+    SquareCatalogItem,
 ]

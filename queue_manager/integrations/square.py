@@ -5,8 +5,8 @@ again by the external API, which holds the tokens, for each of those accounts.""
 from typing import Any
 
 from queue_manager.external.client import call
+from shared.domain.billing.repository import accounts_connected_to
 from shared.domain.billing.square_objects import SquareKind, store_square_object
-from shared.domain.billing.square_repository import accounts_connected_to
 
 CATALOG_UPDATED = "catalog.version.updated"
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from beanie import PydanticObjectId
 
-from shared.domain.billing.square_repository import upsert_square_object
+from shared.domain.billing.repository import upsert_square_object
 from shared.models.square_catalog_item import SquareCatalogItem
 from shared.models.square_customer import SquareCustomer
 from shared.models.square_payment import SquarePayment

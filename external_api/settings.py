@@ -5,6 +5,7 @@ from pydantic_settings import SettingsConfigDict
 
 from external_api.integrations.activecampaign.settings import ActiveCampaignSettings
 from external_api.integrations.callrail.settings import CallrailSettings
+from external_api.integrations.calltrackingmetrics.settings import CtmSettings
 from external_api.integrations.cloudflare.settings import CloudflareSettings
 from external_api.integrations.duda.settings import DudaSettings
 from external_api.integrations.facebook.settings import FacebookSettings
@@ -83,6 +84,9 @@ class ExternalApiSettings(ServiceSettings):
         default_factory=ActiveCampaignSettings, description="ActiveCampaign"
     )
     square: SquareSettings = Field(default_factory=SquareSettings, description="Square")
+    calltrackingmetrics: CtmSettings = Field(
+        default_factory=CtmSettings, description="CallTrackingMetrics"
+    )
 
     @model_validator(mode="after")
     def distributed_mode_needs_an_encryption_key(self) -> Self:

@@ -2,6 +2,7 @@
 
 from external_api.integrations.activecampaign.provider import PROVIDER as ACTIVECAMPAIGN
 from external_api.integrations.callrail.provider import PROVIDER as CALLRAIL
+from external_api.integrations.calltrackingmetrics.provider import PROVIDER as CALLTRACKINGMETRICS
 from external_api.integrations.facebook.provider import PROVIDER as FACEBOOK
 from external_api.integrations.framework.provider import Provider
 from external_api.integrations.google_ads.provider import PROVIDER as GOOGLE_ADS
@@ -41,4 +42,5 @@ PROVIDERS: tuple[Provider, ...] = (
     KEAP,
     ACTIVECAMPAIGN,
     SQUARE,
+    CALLTRACKINGMETRICS,
 )

@@ -61,6 +61,7 @@ from shared.models.crm_sync_log import CrmSyncLogEntry
 from shared.models.crm_tag import CrmTag
 from shared.models.crm_tokens import HubspotToken, PipedriveToken, SalesforceToken
 from shared.models.csv_queue import CsvJob
+from shared.models.ctm_key import CtmKey
 from shared.models.custom_domain import CustomDomain
 from shared.models.custom_field import CustomField
 from shared.models.dead_letter import DeadLetter
@@ -289,4 +290,5 @@ ALL_MODELS: list[type[Document]] = [
     SquareCustomer,
     SquarePayment,
     SquareCatalogItem,
+    CtmKey,
 ]

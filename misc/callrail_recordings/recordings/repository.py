@@ -8,7 +8,6 @@ from shared.utilities.repository import TenantRepository
 KeyT = TypeVar("KeyT", bound=ApiKeyCredential)
 
 
-class KeyRepository(TenantRepository[KeyT]):
-    async def the_key(self) -> KeyT | None:
-        """The account's key: it holds one at most (a unique index)."""
-        return await self.find_one({})
+async def the_key(model: type[KeyT], account_id: str) -> KeyT | None:
+    """The account's key: it holds one at most (a unique index)."""
+    return await TenantRepository(model, account_id).find_one({})

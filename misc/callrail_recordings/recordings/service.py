@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Protocol
 
-from misc.callrail_recordings.recordings.repository import KeyRepository, KeyT
+from misc.callrail_recordings.recordings.repository import KeyT, the_key
 from shared.models.callrail_key import CallrailKey
 from shared.models.ctm_key import CtmKey
 from shared.utilities.auth import Principal
@@ -59,7 +59,7 @@ async def opened_key(
     model: type[KeyT], title: str, secrets: SecretBox, principal: Principal
 ) -> tuple[KeyT, str]:
     """The account's stored key for the provider, and its secret opened."""
-    key = await KeyRepository(model, principal.account_id).the_key()
+    key = await the_key(model, principal.account_id)
     if key is None:
         raise NotConnected(f"Connect {title} first: this account has no {title} API key.")
     try:

@@ -11,13 +11,16 @@ from tests.external_api.conftest import DASHBOARD
 from tests.external_api.factories import BOX, expire
 from tests.external_api.fakes import json_answer, json_of
 from tests.external_api.fakes.square import (
+    ACCESS_TOKEN,
     AUTHORIZE_URL,
+    CATALOG_URL,
     CLIENT_ID,
     CLIENT_SECRET,
     CUSTOMERS_URL,
     MERCHANT,
     MERCHANT_ANSWER,
     MERCHANT_URL,
+    PAYMENTS_URL,
     TOKEN_URL,
     VERSION,
     error,
@@ -104,3 +107,21 @@ async def test_a_refused_refresh_asks_the_account_to_connect_again(square, fake,
     assert response.json()["error"]["code"] == "reconnect_needed"
     assert (await SquareToken.get(connected.id)).status is ConnectionStatus.RECONNECT_NEEDED
     assert fake.sent("GET", CUSTOMERS_URL) == []
+
+
+async def test_a_token_square_refuses_is_refreshed_once_and_the_call_tried_again(
+    square, fake, admin, connected
+):
+    refused = json_answer(error("AUTHENTICATION_ERROR", "UNAUTHORIZED", "Expired."), 401)
+    fake.on("GET", CUSTOMERS_URL, refused, json_answer(page("customers", [])))
+    fake.on("GET", PAYMENTS_URL, json_answer(page("payments", [])))
+    fake.on("GET", CATALOG_URL, json_answer(page("objects", [])))
+    fake.on("POST", TOKEN_URL, json_answer(token_answer("EAAA-after-401")))
+
+    response = await square.post("/v1/e/square/sync", headers=admin)
+
+    assert response.status_code == 200, response.text
+    refused_call, retried = fake.sent("GET", CUSTOMERS_URL)
+    assert refused_call.headers["authorization"] == f"Bearer {ACCESS_TOKEN}"
+    assert retried.headers["authorization"] == "Bearer EAAA-after-401"
+    assert len(fake.sent("POST", TOKEN_URL)) == 1

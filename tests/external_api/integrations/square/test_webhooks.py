@@ -103,3 +103,13 @@ async def test_webhooks_are_refused_without_a_signature_key(start_external, jobs
 
     assert response.json()["error"]["code"] == "invalid_signature"
     assert jobs.sent == []
+
+
+async def test_an_event_of_another_kind_is_acknowledged_without_work(square, jobs):
+    other = event("e-invoice", "invoice.published", {"id": "inv_1"})
+    body, headers = signed(other)
+
+    response = await square.post(URL, content=body, headers=headers)
+
+    assert response.json() == {"received": 0, "accepted": 0}
+    assert jobs.sent == []

@@ -7,6 +7,7 @@ from external_api.integrations.activecampaign.settings import ActiveCampaignSett
 from external_api.integrations.beamer.settings import BeamerSettings
 from external_api.integrations.bing_ads.settings import BingAdsSettings
 from external_api.integrations.callrail.settings import CallrailSettings
+from external_api.integrations.calltrackingmetrics.settings import CtmSettings
 from external_api.integrations.cloudflare.settings import CloudflareSettings
 from external_api.integrations.constant_contact.settings import ConstantContactSettings
 from external_api.integrations.duda.settings import DudaSettings
@@ -20,6 +21,7 @@ from external_api.integrations.rapidapi.settings import RapidapiSettings
 from external_api.integrations.salesforce.settings import SalesforceSettings
 from external_api.integrations.semrush.settings import SemrushSettings
 from external_api.integrations.sendgrid.settings import SendgridSettings
+from external_api.integrations.square.settings import SquareSettings
 from external_api.integrations.stripe.settings import StripeSettings
 from external_api.integrations.tiktok.settings import TiktokSettings
 from external_api.integrations.tipalti.settings import TipaltiSettings
@@ -109,6 +111,10 @@ class ExternalApiSettings(ServiceSettings):
     mailchimp: MailchimpSettings = Field(default_factory=MailchimpSettings, description="Mailchimp")
     constant_contact: ConstantContactSettings = Field(
         default_factory=ConstantContactSettings, description="Constant Contact"
+    )
+    square: SquareSettings = Field(default_factory=SquareSettings, description="Square")
+    calltrackingmetrics: CtmSettings = Field(
+        default_factory=CtmSettings, description="CallTrackingMetrics"
     )
 
     @model_validator(mode="after")

@@ -17,6 +17,7 @@ ROUTING_TABLE = (
     ("/v1/yext/logos/", "yext_publishers_logo"),
     ("/v1/yext/", "yext_publishers"),
     ("/v1/callrail/", "callrail_recordings"),
+    ("/v1/calltrackingmetrics/", "callrail_recordings"),
     # RFC 8414: at the issuer's root, not under /v1/ (the authorization server's metadata).
     ("/.well-known/oauth-authorization-server", "internal_api"),
     ("/v1/", "internal_api"),

@@ -3,6 +3,7 @@
 from external_api.integrations.activecampaign.provider import PROVIDER as ACTIVECAMPAIGN
 from external_api.integrations.bing_ads.provider import PROVIDER as BING_ADS
 from external_api.integrations.callrail.provider import PROVIDER as CALLRAIL
+from external_api.integrations.calltrackingmetrics.provider import PROVIDER as CALLTRACKINGMETRICS
 from external_api.integrations.constant_contact.provider import PROVIDER as CONSTANT_CONTACT
 from external_api.integrations.facebook.provider import PROVIDER as FACEBOOK
 from external_api.integrations.framework.provider import Provider
@@ -17,6 +18,7 @@ from external_api.integrations.pipedrive.provider import PROVIDER as PIPEDRIVE
 from external_api.integrations.salesforce.provider import PROVIDER as SALESFORCE
 from external_api.integrations.semrush.provider import PROVIDER as SEMRUSH
 from external_api.integrations.sendgrid.provider import PROVIDER as SENDGRID
+from external_api.integrations.square.provider import PROVIDER as SQUARE
 from external_api.integrations.stripe.provider import PROVIDER as STRIPE
 from external_api.integrations.tiktok.provider import PROVIDER as TIKTOK
 from external_api.integrations.tipalti.provider import PROVIDER as TIPALTI
@@ -47,4 +49,6 @@ PROVIDERS: tuple[Provider, ...] = (
     TIKTOK,
     MAILCHIMP,
     CONSTANT_CONTACT,
+    SQUARE,
+    CALLTRACKINGMETRICS,
 )

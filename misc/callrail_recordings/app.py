@@ -5,6 +5,8 @@ import httpx
 from fastapi import FastAPI
 
 from misc.callrail_recordings.recordings.callrail import CallrailApi
+from misc.callrail_recordings.recordings.ctm import CtmApi
+from misc.callrail_recordings.recordings.routes import ctm_router
 from misc.callrail_recordings.recordings.routes import router as recordings_router
 from misc.callrail_recordings.settings import CallrailRecordingsSettings
 from shared.utilities.app import create_app as create_service_app
@@ -23,6 +25,7 @@ def create_app(
             settings.connect_timeout_seconds, settings.read_timeout_seconds, transport
         ) as client:
             app.state.recordings = CallrailApi(client, settings.api_url)
+            app.state.ctm_recordings = CtmApi(client, settings.ctm_api_url)
             # The keys the external API seals accounts' keys with (embedded: its development key).
             app.state.secrets = configured_box(settings.encryption_keys, settings.mode)
             yield
@@ -30,7 +33,7 @@ def create_app(
     return create_service_app(
         settings,
         title="CallRail recordings",
-        routers=[recordings_router],
+        routers=[recordings_router, ctm_router],
         uses_mongo=True,
         lifespans=[recordings],
     )

@@ -12,6 +12,10 @@ class CallrailRecordingsSettings(ServiceSettings):
     service_name: ClassVar[str] = "callrail_recordings"
     port: Port = 5004
     api_url: str = Field("https://api.callrail.com/v3", description="CallRail's API base URL")
+    ctm_api_url: str = Field(
+        "https://api.calltrackingmetrics.com/api/v1",
+        description="CallTrackingMetrics' API base URL",
+    )
     connect_timeout_seconds: PositiveFloat = Field(5, description="seconds to reach CallRail")
     read_timeout_seconds: PositiveFloat = Field(
         30, description="seconds CallRail may stay silent, before answering or mid-recording"

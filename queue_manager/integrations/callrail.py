@@ -7,14 +7,8 @@ from typing import Any
 
 from beanie import PydanticObjectId
 
-from queue_manager.celery import settings
-from shared.domain.activities.recording import record
-from shared.domain.activities.repository import ActivityRepository
-from shared.domain.contacts.callers import contact_for, names_of
-from shared.domain.contacts.errors import Unreachable
-from shared.domain.contacts.writing import platform_author
+from queue_manager.integrations.calls import TrackedCall, record_call
 from shared.domain.leads.recording import Touch
-from shared.models.crm_log import FieldChange
 from shared.models.lead import Attribution, LeadSource
 
 SOURCE = "callrail"
@@ -57,27 +51,15 @@ def call_touch(call: dict[str, Any]) -> Touch | None:
 
 
 async def handle(event: dict[str, Any]) -> dict[str, Any]:
-    account_id = PydanticObjectId(event["data"]["account_id"])
     call = event["data"]["call"]
-    author = await platform_author(account_id, settings)
-    try:
-        contact, created = await contact_for(
-            author,
-            SOURCE,
-            phone=call.get("customer_phone_number"),
-            **names_of(call.get("customer_name")),
-            touch=call_touch(call),
-        )
-    except Unreachable:
-        return {"skipped": "the call has no caller number"}
-    assert contact.id is not None, "a stored contact"
-    # A run taken over after a crash finds the activity it already wrote.
-    activities = ActivityRepository(account_id)
-    activity = await activities.with_change(contact.id, "resource_id", call["resource_id"])
-    if activity is None:
-        action = "call_received" if call.get("direction") != "outbound" else "call_made"
-        changes = [
-            FieldChange(field=field, new=call[field]) for field in CALL_FIELDS if field in call
-        ]
-        activity = await record(account_id, None, "contact", contact.id, action, changes)
-    return {"contact_id": str(contact.id), "contact_created": created, "activity": str(activity.id)}
+    tracked = TrackedCall(
+        source=SOURCE,
+        id_field="resource_id",
+        fields=CALL_FIELDS,
+        call=call,
+        phone=call.get("customer_phone_number"),
+        name=call.get("customer_name"),
+        outbound=call.get("direction") == "outbound",
+        touch=call_touch(call),
+    )
+    return await record_call(PydanticObjectId(event["data"]["account_id"]), tracked)

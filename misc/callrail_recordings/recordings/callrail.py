@@ -4,25 +4,12 @@ A call's `recording` field is an API URL (`.../calls/{id}/recording.json`); aske
 it answers `{"url": ...}`, a link that redirects to the audio file itself.
 """
 
-from collections.abc import AsyncIterator
-
 import httpx
 
-from misc.callrail_recordings.recordings.service import ReconnectNeeded, Recording
+from misc.callrail_recordings.recordings.audio import open_audio, read_json
+from misc.callrail_recordings.recordings.service import Recording
 from shared.utilities.errors import NotFound, UpstreamError
 from shared.utilities.upstream import upstream_failures
-
-# What the audio's answer says about its bytes, passed on to the caller as it is.
-PASSED_ON = (
-    "content-type",
-    "content-length",
-    "content-range",
-    "accept-ranges",
-    "content-encoding",
-    "etag",
-    "last-modified",
-)
-STREAMED = (200, 206, 416)  # the whole file, the range asked for, or a range past its end
 
 
 class CallrailApi:
@@ -45,7 +32,7 @@ class CallrailApi:
             recording = await self.read_json(self.api_url(call["recording"]), auth)
             if "url" not in recording:
                 raise UpstreamError("CallRail answered without the recording's URL.")
-            return await self.open_audio(recording["url"], byte_range)
+            return await open_audio(self.client, "CallRail", recording["url"], byte_range)
 
     def api_url(self, url: str) -> str:
         """The URL, when it is CallRail's API: the key is sent nowhere else."""
@@ -54,35 +41,4 @@ class CallrailApi:
         return url
 
     async def read_json(self, url: str, auth: dict[str, str], params=None) -> dict:
-        answer = await self.client.get(url, headers=auth, params=params)
-        if answer.status_code == 401:
-            raise ReconnectNeeded("CallRail refused this account's API key: reconnect CallRail.")
-        if answer.status_code == 404:
-            raise NotFound("The call does not exist.")
-        if answer.status_code != 200:
-            raise UpstreamError(f"CallRail answered {answer.status_code}.")
-        try:
-            return answer.json()
-        except ValueError as error:
-            raise UpstreamError("CallRail answered in an unexpected shape.") from error
-
-    async def open_audio(self, url: str, byte_range: str | None) -> Recording:
-        headers = {"range": byte_range} if byte_range else {}
-        request = self.client.build_request("GET", url, headers=headers)
-        answer = await self.client.send(request, stream=True, follow_redirects=True)
-        if answer.status_code not in STREAMED:
-            await answer.aclose()
-            if answer.status_code == 404:
-                raise NotFound("The recording is no longer available.")
-            raise UpstreamError(f"CallRail's recording answered {answer.status_code}.")
-        passed_on = {name: answer.headers[name] for name in PASSED_ON if name in answer.headers}
-        return Recording(answer.status_code, passed_on, chunks_of(answer))
-
-
-async def chunks_of(answer: httpx.Response) -> AsyncIterator[bytes]:
-    """The body as it arrives, raw (a Content-Length passed on stays true); closed when done."""
-    try:
-        async for chunk in answer.aiter_raw():
-            yield chunk
-    finally:
-        await answer.aclose()
+        return await read_json(self.client, "CallRail", url, headers=auth, params=params)

@@ -1,13 +1,13 @@
-"""Every query of the recordings: the account's CallRail key."""
+"""Every query of the recordings: the account's key for a provider (CallRail, CTM)."""
 
-from shared.models.callrail_key import CallrailKey
+from typing import TypeVar
+
+from shared.models.integration_credential import ApiKeyCredential
 from shared.utilities.repository import TenantRepository
 
+KeyT = TypeVar("KeyT", bound=ApiKeyCredential)
 
-class CallrailKeyRepository(TenantRepository[CallrailKey]):
-    def __init__(self, account_id: str) -> None:
-        super().__init__(CallrailKey, account_id)
 
-    async def the_key(self) -> CallrailKey | None:
-        """The account's key: it holds one at most (a unique index)."""
-        return await self.find_one({})
+async def the_key(model: type[KeyT], account_id: str) -> KeyT | None:
+    """The account's key: it holds one at most (a unique index)."""
+    return await TenantRepository(model, account_id).find_one({})

@@ -62,6 +62,7 @@ from shared.models.crm_sync_log import CrmSyncLogEntry
 from shared.models.crm_tag import CrmTag
 from shared.models.crm_tokens import HubspotToken, PipedriveToken, SalesforceToken
 from shared.models.csv_queue import CsvJob
+from shared.models.ctm_key import CtmKey
 from shared.models.custom_domain import CustomDomain
 from shared.models.custom_field import CustomField
 from shared.models.dead_letter import DeadLetter
@@ -131,6 +132,10 @@ from shared.models.short_link import ShortLink
 from shared.models.short_link_click import ShortLinkClick
 from shared.models.short_link_day import ShortLinkDay
 from shared.models.slot_reservation import SlotReservation
+from shared.models.square_catalog_item import SquareCatalogItem
+from shared.models.square_customer import SquareCustomer
+from shared.models.square_payment import SquarePayment
+from shared.models.square_token import SquareToken
 from shared.models.store_order import StoreOrder
 from shared.models.store_product import StoreProduct
 from shared.models.stripe_token import StripeToken
@@ -297,4 +302,9 @@ ALL_MODELS: list[type[Document]] = [
     EmailListSync,
     EmailListMember,
     ConstantContactToken,
+    SquareToken,
+    SquareCustomer,
+    SquarePayment,
+    SquareCatalogItem,
+    CtmKey,
 ]

@@ -23,6 +23,7 @@ class LeadSource(StrEnum):
     IMPORT = "import"
     BOOKING = "booking"
     INSTAREPORT = "instareport"  # a prospect opening the InstaReport sent to them
+    CALLTRACKINGMETRICS = "calltrackingmetrics"
 
 
 class Attribution(BaseModel):

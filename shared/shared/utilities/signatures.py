@@ -188,3 +188,32 @@ def generate_ecdsa_key() -> tuple[ec.EllipticCurvePrivateKey, str]:
         serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
     )
     return private_key, base64.b64encode(der).decode()
+
+
+# --- Base64 HMAC-SHA256 of notification URL + body (Square's `x-square-hmacsha256-signature`) -
+
+BASE64_SHA256 = re.compile(r"[A-Za-z0-9+/]{43}=")
+
+
+def sign_square(signature_key: str, notification_url: str, body: bytes) -> str:
+    signed = notification_url.encode() + body
+    return base64.b64encode(_hmac(signature_key, signed, "sha256")).decode()
+
+
+def square_signature_shaped(signature: str) -> bool:
+    return bool(BASE64_SHA256.fullmatch(signature))
+
+
+def verify_square(signature_key: str, notification_url: str, body: bytes, signature: str) -> bool:
+    return same(sign_square(signature_key, notification_url, body), signature)
+
+
+# --- Base64 HMAC-SHA1 of `X-CTM-Time` + body (CallTrackingMetrics' `X-CTM-Signature`) --------
+
+
+def sign_ctm(secret_key: str, timestamp: str, body: bytes) -> str:
+    return base64.b64encode(_hmac(secret_key, timestamp.encode() + body, "sha1")).decode()
+
+
+def verify_ctm(secret_key: str, timestamp: str, body: bytes, signature: str) -> bool:
+    return same(sign_ctm(secret_key, timestamp, body), signature)

@@ -26,11 +26,11 @@ from shared.domain.billing.errors import (
     PriceMismatch,
     PriceNotRecurring,
 )
-from shared.domain.billing.invoicing import Billed, coupon_applies, make_invoice
+from shared.domain.billing.invoicing import Billed, coupon_applies, discount_of, make_invoice
 from shared.domain.billing.periods import monthly_amount, period_after, seconds_left, trial_end
 from shared.domain.payments.money import share_of
 from shared.models.account import Account
-from shared.models.billing_coupon import BillingCoupon
+from shared.models.billing_coupon import BillingCoupon, CouponDuration
 from shared.models.billing_invoice import BillingInvoice, InvoiceLine, InvoiceStatus
 from shared.models.billing_plan import RUNNING, BillingPlan, PlanStatus
 from shared.models.billing_price import BillingPrice, PriceKind
@@ -123,6 +123,11 @@ async def period_lines(plan: BillingPlan, price: BillingPrice) -> list[InvoiceLi
     return lines
 
 
+def period_number(plan: BillingPlan) -> str:
+    """The number of the invoice of the plan's current period (one per plan and period)."""
+    return f"INV-{plan.current_period_start:%Y%m%d%H%M%S}-{str(plan.id)[-8:].upper()}"
+
+
 async def invoice_period(plan: BillingPlan, price: BillingPrice, now: datetime) -> BillingInvoice:
     """The plan's current period invoiced (once: its number is the plan's and the period's),
     its coupon applied while it lasts, and its first attempt queued."""
@@ -130,7 +135,6 @@ async def invoice_period(plan: BillingPlan, price: BillingPrice, now: datetime) 
     lines = await period_lines(plan, price)
     coupon = await repository.coupon(plan.coupon_id)
     discounted = coupon if coupon_applies(coupon, plan) else None
-    number = f"INV-{plan.current_period_start:%Y%m%d%H%M%S}-{str(plan.id)[-8:].upper()}"
     invoice = await make_invoice(
         billed_by(plan),
         lines,
@@ -139,7 +143,7 @@ async def invoice_period(plan: BillingPlan, price: BillingPrice, now: datetime) 
         plan=plan,
         coupon=discounted,
         tax_rate=await repository.tax_rate(plan.tax_rate_id),
-        number=number,
+        number=period_number(plan),
     )
     plan.coupon_uses += 1 if invoice.discount else 0
     await repository.replace_plan(plan, read_version)
@@ -153,8 +157,9 @@ async def change_price(
 ) -> BillingInvoice | None:
     """The plan moved to another price of its currency and interval, at once: the unused
     time of the old one credited and the rest of the period on the new one charged, prorated
-    by the second. More to pay is invoiced now; less is kept as credit for the next
-    invoices. A trial changes price without proration."""
+    by the second, each after the discount in effect (`discount_in_effect`). More to pay is
+    invoiced now; less is kept as credit for the next invoices. A trial changes price without
+    proration."""
     check_price(price)
     require_running(plan)
     old = await repository.price(plan.price_id)
@@ -169,7 +174,7 @@ async def change_price(
     lines = (
         []
         if plan.status is PlanStatus.TRIALING
-        else proration_lines(plan, old, price, quantity, now)
+        else proration_lines(plan, old, price, quantity, now, await discount_in_effect(plan))
     )
     plan.price_id, plan.quantity = price.id, quantity
     plan.monthly_amount = monthly_amount(price, quantity)
@@ -192,17 +197,45 @@ async def change_price(
     return invoice
 
 
+async def discount_in_effect(plan: BillingPlan) -> BillingCoupon | None:
+    """The coupon discounting the plan's current period, which discounts its prorations too,
+    as a Stripe subscription's discount does (its proration items are net of it): the coupon
+    that discounted this period's invoice, while it lasts. A coupon for once is spent on that
+    invoice (Stripe takes a `once` discount off the subscription once it has discounted an
+    invoice), so a change of price after it is not discounted."""
+    coupon = await repository.coupon(plan.coupon_id)
+    if coupon is None or coupon.duration is CouponDuration.ONCE:
+        return None
+    invoice = await repository.invoice_numbered(plan.account_id, period_number(plan))
+    return coupon if invoice is not None and invoice.coupon_id == coupon.id else None
+
+
 def proration_lines(
-    plan: BillingPlan, old: BillingPrice, new: BillingPrice, quantity: int, now: datetime
+    plan: BillingPlan,
+    old: BillingPrice,
+    new: BillingPrice,
+    quantity: int,
+    now: datetime,
+    coupon: BillingCoupon | None,
 ) -> list[InvoiceLine]:
+    """The unused time of the old price credited and the rest of the period on the new one,
+    each the period's amount net of `coupon` (the discount a whole period would have had),
+    prorated by the second and rounded once."""
     left, whole = seconds_left(now, plan.current_period_start, plan.current_period_end)
     period = {"period_start": now, "period_end": plan.current_period_end, "proration": True}
-    unused = share_of(old.unit_amount * plan.quantity, left, whole)
-    remaining = share_of(new.unit_amount * quantity, left, whole)
+    after = f" (after {coupon.name})" if coupon else ""
+
+    def net(amount: int) -> int:
+        return amount - discount_of(coupon, amount, plan.currency)
+
+    unused = share_of(net(old.unit_amount * plan.quantity), left, whole)
+    remaining = share_of(net(new.unit_amount * quantity), left, whole)
     return [
-        InvoiceLine(description="Unused time on the previous price", amount=-unused, **period),
         InvoiceLine(
-            description="Remaining time on the new price",
+            description=f"Unused time on the previous price{after}", amount=-unused, **period
+        ),
+        InvoiceLine(
+            description=f"Remaining time on the new price{after}",
             amount=remaining,
             quantity=quantity,
             price_id=new.id,

@@ -1,6 +1,7 @@
 """A sub-account's order: charged once per key to its saved card, its fulfilment opened (a
 project in the agency's account, the due date); a declined card leaves it `payment_failed`
-and a later try with the key can pay it; another agency's product is not found; fulfilment
+and a later try with the key can pay it; a try whose worker died once the card was charged,
+run again, charges it once; another agency's product is not found; fulfilment
 moves only a paid order; refunds are recorded once and never past the payment."""
 
 from datetime import timedelta
@@ -11,11 +12,13 @@ from shared.domain.onebalance.errors import CardDeclined
 from shared.domain.store import fulfilment, ordering, refunds
 from shared.domain.store.errors import OrderNotPaid, ProductUnavailable, RefundTooLarge
 from shared.models.base import utc_now
+from shared.models.local_payment_object import LocalPaymentObject
 from shared.models.payment_customer import PaymentCustomer
 from shared.models.project import Project
 from shared.models.store_order import OrderStatus, StoreOrder
 from tests.factories import create_account, create_membership, create_sub_account, create_user
 from tests.onebalance_factories import save_card
+from tests.shared.domain.payments.dying import DiesAfterCharging
 from tests.store_factories import create_product
 
 
@@ -68,6 +71,21 @@ async def test_a_declined_order_can_be_paid_by_a_later_try(outbox, payments):
         "Your card was declined.",
     )
     assert (paid.id, paid.status, paid.declines) == (failed.id, OrderStatus.PAID, 1)
+
+
+async def test_an_order_retried_after_its_worker_died_is_charged_once(outbox, payments, told):
+    _, client, product = await client_of_agency()
+    with pytest.raises(SystemExit):
+        await ordering.place_order(
+            DiesAfterCharging(payments), client, str(product.id), "order-8", utc_now()
+        )
+
+    order = await ordering.place_order(payments, client, str(product.id), "order-8", utc_now())
+
+    intents = await LocalPaymentObject.find({"kind": "payment_intent"}).count()
+    assert (order.status, intents, len(told)) == (OrderStatus.PAID, 1, 1)
+    assert order.payment_reference == told[0]["data"]["object"]["id"]
+    assert await Project.find({}).count() == 1
 
 
 async def test_another_agencys_product_cannot_be_ordered(outbox, payments):

@@ -17,6 +17,7 @@ from shared.domain.billing import repository
 from shared.models.base import utc_now
 from shared.models.billing_invoice import BillingInvoice, InvoiceRefund, InvoiceStatus, Seller
 from shared.models.webhook_subscription import WebhookEventType
+from shared.utilities import db
 from shared.utilities.events import publish_event
 from shared.utilities.outbox import enqueue_job
 from shared.utilities.task_names import (
@@ -56,13 +57,25 @@ async def invoice_paid(
         "payment_reference": reference,
         "next_attempt_at": None,
     }
-    if not await repository.set_invoice_if(
-        invoice.id, {"status": {"$in": PAYABLE}}, {"$set": changes}
-    ):
-        return False
+    before = {name: getattr(invoice, name) for name in changes}
+
+    async def undo() -> None:
+        # Without a transaction (the in-memory database): the invoice payable again, so the
+        # event's or the task's retry pays it and settles its plan whole.
+        assert invoice.id is not None
+        paid_now = {"status": InvoiceStatus.PAID, "paid_at": paid_at}
+        await repository.set_invoice_if(invoice.id, paid_now, {"$set": dict(before)})
+
+    # The invoice paid and its plan settled together: a paid invoice whose sub-account stayed
+    # suspended would never be settled, as its event's retry finds it paid.
+    async with db.transaction(undo=undo):
+        if not await repository.set_invoice_if(
+            invoice.id, {"status": {"$in": PAYABLE}}, {"$set": dict(changes)}
+        ):
+            return False
+        await settle_plan(invoice)
     for name, value in changes.items():
         setattr(invoice, name, value)
-    await settle_plan(invoice)
     event_id = publish_event(
         invoice.account_id, WebhookEventType.INVOICE_PAID, {"invoice": invoice_data(invoice)}
     )

@@ -1,7 +1,8 @@
 """A sub-account's order: charged once per key to its saved card, its fulfilment opened (a
 project in the agency's account, the due date); a declined card leaves it `payment_failed`
 and a later try with the key can pay it; a try whose worker died once the card was charged,
-run again, charges it once; another agency's product is not found; fulfilment
+run again, charges it once; an order whose project could not be opened is left unpaid, for
+its next try to pay and open it whole; another agency's product is not found; fulfilment
 moves only a paid order; refunds are recorded once and never past the payment."""
 
 from datetime import timedelta
@@ -9,6 +10,7 @@ from datetime import timedelta
 import pytest
 
 from shared.domain.onebalance.errors import CardDeclined
+from shared.domain.projects.projects import open_project
 from shared.domain.store import fulfilment, ordering, refunds
 from shared.domain.store.errors import OrderNotPaid, ProductUnavailable, RefundTooLarge
 from shared.models.base import utc_now
@@ -86,6 +88,30 @@ async def test_an_order_retried_after_its_worker_died_is_charged_once(outbox, pa
     assert (order.status, intents, len(told)) == (OrderStatus.PAID, 1, 1)
     assert order.payment_reference == told[0]["data"]["object"]["id"]
     assert await Project.find({}).count() == 1
+
+
+async def test_an_order_whose_project_could_not_be_opened_is_paid_whole_by_its_next_try(
+    outbox, payments, told, monkeypatch
+):
+    _, client, product = await client_of_agency()
+
+    async def opened_then_gone(project, *args):
+        await open_project(project, *args)
+        raise ConnectionError("MongoDB went away")
+
+    with monkeypatch.context() as broken:
+        broken.setattr(ordering, "open_project", opened_then_gone)
+        with pytest.raises(ConnectionError):
+            await ordering.place_order(payments, client, str(product.id), "order-9", utc_now())
+    left = await StoreOrder.find_one({"key": "order-9"})
+    projects_left = await Project.find({}).count()
+    order = await ordering.place_order(payments, client, str(product.id), "order-9", utc_now())
+
+    assert (left.status, left.paid_at, projects_left) == (OrderStatus.PENDING_PAYMENT, None, 0)
+    project = await Project.get(order.project_id)
+    assert (order.status, project.name) == (OrderStatus.PAID, "Review management for Acme Dental")
+    assert await Project.find({}).count() == 1
+    assert len(told) == 1  # the card charged once, under the order's one key
 
 
 async def test_another_agencys_product_cannot_be_ordered(outbox, payments):

@@ -3,7 +3,8 @@ price with proration, cancelled at its period's end or at once, paused and resum
 crons' work: each running plan's next period started and invoiced when its period ends (a
 trial's end included, QM_SUBSCRIPTION_ACTIVATE), and plans cancelled at their period's end
 (QM_SUBSCRIPTION_CANCEL). Every change is written over the version it read, so two at once
-cannot both pass, and an invoice a change makes is charged at once (its attempt queued).
+cannot both pass, together with what goes with it (`atomic`: all of it or none), and an
+invoice a change makes is charged at once (its attempt queued).
 
 What the sub-account may use follows its plan through `active_until` (the account
 lifecycle's paid-up end): the trial's end, or now until the first invoice is paid; extended to
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from shared.domain.billing import repository
+from shared.domain.billing.atomic import new_plan, plan_change
 from shared.domain.billing.charging import queue_next_attempt
 from shared.domain.billing.errors import (
     AlreadySubscribed,
@@ -75,29 +77,29 @@ async def subscribe(
     if await repository.running_plan_of(sub_account.id) is not None:
         raise AlreadySubscribed()
     ends_trial = trial_end(now, terms.price)
-    plan = await repository.insert_plan(
-        BillingPlan(
-            account_id=agency.id,
-            customer_account_id=sub_account.id,
-            price_id=terms.price.id,
-            quantity=terms.quantity,
-            currency=terms.price.currency,
-            status=PlanStatus.TRIALING if ends_trial else PlanStatus.ACTIVE,
-            current_period_start=now,
-            current_period_end=ends_trial or period_after(now, terms.price),
-            trial_end=ends_trial,
-            provider=provider,
-            connected_account=connected_account,
-            coupon_id=terms.coupon.id if terms.coupon else None,
-            tax_rate_id=terms.tax_rate.id if terms.tax_rate else None,
-            monthly_amount=monthly_amount(terms.price, terms.quantity),
-        )
+    made = BillingPlan(
+        account_id=agency.id,
+        customer_account_id=sub_account.id,
+        price_id=terms.price.id,
+        quantity=terms.quantity,
+        currency=terms.price.currency,
+        status=PlanStatus.TRIALING if ends_trial else PlanStatus.ACTIVE,
+        current_period_start=now,
+        current_period_end=ends_trial or period_after(now, terms.price),
+        trial_end=ends_trial,
+        provider=provider,
+        connected_account=connected_account,
+        coupon_id=terms.coupon.id if terms.coupon else None,
+        tax_rate_id=terms.tax_rate.id if terms.tax_rate else None,
+        monthly_amount=monthly_amount(terms.price, terms.quantity),
     )
-    if plan is None:
-        raise AlreadySubscribed()
-    await repository.set_active_until(sub_account.id, ends_trial or now)
-    if not ends_trial:
-        await invoice_period(plan, terms.price, now)
+    async with new_plan(made, sub_account):
+        plan = await repository.insert_plan(made)
+        if plan is None:
+            raise AlreadySubscribed()
+        await repository.set_active_until(sub_account.id, ends_trial or now)
+        if not ends_trial:
+            await invoice_period(plan, terms.price, now)
     return plan
 
 
@@ -176,23 +178,23 @@ async def change_price(
         if plan.status is PlanStatus.TRIALING
         else proration_lines(plan, old, price, quantity, now, await discount_in_effect(plan))
     )
-    plan.price_id, plan.quantity = price.id, quantity
-    plan.monthly_amount = monthly_amount(price, quantity)
     net = sum(line.amount for line in lines)
-    if net < 0:
-        plan.credit += -net
-    if not await repository.replace_plan(plan, read_version):
-        raise PlanChanged()
-    if net <= 0:
-        return None
-    invoice = await make_invoice(
-        billed_by(plan),
-        lines,
-        plan.currency,
-        now,
-        plan=plan,
-        tax_rate=await repository.tax_rate(plan.tax_rate_id),
-    )
+    async with plan_change(plan):
+        plan.price_id, plan.quantity = price.id, quantity
+        plan.monthly_amount = monthly_amount(price, quantity)
+        plan.credit += -net if net < 0 else 0
+        if not await repository.replace_plan(plan, read_version):
+            raise PlanChanged()
+        if net <= 0:
+            return None
+        invoice = await make_invoice(
+            billed_by(plan),
+            lines,
+            plan.currency,
+            now,
+            plan=plan,
+            tax_rate=await repository.tax_rate(plan.tax_rate_id),
+        )
     queue_next_attempt(invoice)
     return invoice
 
@@ -257,14 +259,15 @@ async def cancel(plan: BillingPlan, at_period_end: bool, now: datetime) -> Billi
     if plan.status is PlanStatus.CANCELED:
         raise PlanCanceled()
     read_version = plan.version
-    if at_period_end:
-        plan.cancel_at_period_end = True
-    else:
-        plan.status, plan.canceled_at, plan.slot = PlanStatus.CANCELED, now, str(plan.id)
-    if not await repository.replace_plan(plan, read_version):
-        raise PlanChanged()
-    if not at_period_end:
-        await end_plan(plan, now)
+    async with plan_change(plan):
+        if at_period_end:
+            plan.cancel_at_period_end = True
+        else:
+            plan.status, plan.canceled_at, plan.slot = PlanStatus.CANCELED, now, str(plan.id)
+        if not await repository.replace_plan(plan, read_version):
+            raise PlanChanged()
+        if not at_period_end:
+            await end_plan(plan, now)
     return plan
 
 
@@ -283,10 +286,11 @@ async def end_plan(plan: BillingPlan, now: datetime) -> None:
 async def pause(plan: BillingPlan, now: datetime) -> BillingPlan:
     require_running(plan)
     read_version = plan.version
-    plan.status, plan.paused_at = PlanStatus.PAUSED, now
-    if not await repository.replace_plan(plan, read_version):
-        raise PlanChanged()
-    await repository.set_active_until(plan.customer_account_id, None)
+    async with plan_change(plan):
+        plan.status, plan.paused_at = PlanStatus.PAUSED, now
+        if not await repository.replace_plan(plan, read_version):
+            raise PlanChanged()
+        await repository.set_active_until(plan.customer_account_id, None)
     return plan
 
 
@@ -297,12 +301,13 @@ async def resume(plan: BillingPlan, now: datetime) -> BillingPlan:
     price = await repository.price(plan.price_id)
     assert price is not None, "a plan's price is never deleted"
     read_version = plan.version
-    plan.status, plan.paused_at = PlanStatus.ACTIVE, None
-    plan.current_period_start, plan.current_period_end = now, period_after(now, price)
-    if not await repository.replace_plan(plan, read_version):
-        raise PlanChanged()
-    await repository.set_active_until(plan.customer_account_id, now)
-    await invoice_period(plan, price, now)
+    async with plan_change(plan):
+        plan.status, plan.paused_at = PlanStatus.ACTIVE, None
+        plan.current_period_start, plan.current_period_end = now, period_after(now, price)
+        if not await repository.replace_plan(plan, read_version):
+            raise PlanChanged()
+        await repository.set_active_until(plan.customer_account_id, now)
+        await invoice_period(plan, price, now)
     return plan
 
 
@@ -326,13 +331,14 @@ async def start_next_period(plan: BillingPlan, now: datetime) -> int:
     price = await repository.price(plan.price_id)
     assert price is not None, "a plan's price is never deleted"
     read_version = plan.version
-    plan.current_period_start = plan.current_period_end
-    plan.current_period_end = period_after(plan.current_period_start, price)
-    if plan.status is PlanStatus.TRIALING:
-        plan.status = PlanStatus.ACTIVE
-    if not await repository.replace_plan(plan, read_version):
-        return 0  # another run started it
-    await invoice_period(plan, price, now)
+    async with plan_change(plan):
+        plan.current_period_start = plan.current_period_end
+        plan.current_period_end = period_after(plan.current_period_start, price)
+        if plan.status is PlanStatus.TRIALING:
+            plan.status = PlanStatus.ACTIVE
+        if not await repository.replace_plan(plan, read_version):
+            return 0  # another run started it
+        await invoice_period(plan, price, now)
     return 1
 
 
@@ -343,9 +349,10 @@ async def cancel_ended(now: datetime, batch: int) -> int:
     statuses = [*RUNNING, PlanStatus.UNPAID]
     for plan in await repository.plans_due(statuses, now, batch, cancelling=True):
         read_version = plan.version
-        plan.status, plan.canceled_at = PlanStatus.CANCELED, plan.current_period_end
-        plan.slot = str(plan.id)
-        if await repository.replace_plan(plan, read_version):
-            await end_plan(plan, plan.current_period_end)
-            ended += 1
+        async with plan_change(plan):
+            plan.status, plan.canceled_at = PlanStatus.CANCELED, plan.current_period_end
+            plan.slot = str(plan.id)
+            if await repository.replace_plan(plan, read_version):
+                await end_plan(plan, plan.current_period_end)
+                ended += 1
     return ended

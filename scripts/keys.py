@@ -10,9 +10,9 @@ manager the key sealing provider tokens; internal_api and the queue manager the 
 webhook signing secrets, internal_api alone the key sealing users' TOTP secrets; the
 notification service the secret signing unsubscribe links; internal_api and the router the
 secret sealing cached session states; internal_api and the queue manager the secrets signing
-documents' signing links and bookings' links. With `--compose` each container's file holds only
-what it needs, and REDIS_PASSWORD (which compose hands to Redis and to every service's REDIS_URL)
-is printed for .env.
+documents' signing links, bookings' links and reports' share links. With `--compose` each
+container's file holds only what it needs, and REDIS_PASSWORD (which compose hands to Redis and
+to every service's REDIS_URL) is printed for .env.
 """
 
 import argparse
@@ -32,6 +32,7 @@ QUEUE = (
     "WEBHOOK_ENCRYPTION_KEYS",
     "EDOCS_LINK_KEY",
     "BOOKING_LINK_SECRET",
+    "REPORTS_LINK_KEY",
 )
 NOTIFICATIONS = ("NOTIFICATIONS_UNSUBSCRIBE_SECRET",)
 # What each compose container holds beyond EVERYONE's public keys.
@@ -47,6 +48,7 @@ SECRETS_FOR: dict[str, tuple[str, ...]] = {
         "INTERNAL_API_PUBLIC_STAMP_KEY",
         "EDOCS_LINK_KEY",
         "BOOKING_LINK_SECRET",
+        "REPORTS_LINK_KEY",
     ),
     "external_api": ("INTEGRATIONS_ENCRYPTION_KEYS",),
     "callrail_recordings": (),
@@ -90,6 +92,7 @@ def fresh_secrets() -> dict[str, str]:
         "INTERNAL_API_PUBLIC_STAMP_KEY": secrets.token_urlsafe(32),
         "EDOCS_LINK_KEY": secrets.token_urlsafe(32),
         "BOOKING_LINK_SECRET": secrets.token_urlsafe(32),
+        "REPORTS_LINK_KEY": secrets.token_urlsafe(32),
     }
 
 

@@ -14,6 +14,7 @@ DISTRIBUTED = {
     "jwt_public_key": "pem",
     "service_token_public_key": "pem",
     "webhook_encryption_keys": "key",
+    "reports_link_key": "key",
 }
 
 

@@ -14,6 +14,7 @@ BACKENDS = {
     "jwt_public_key": "k",
     "service_token_public_key": "k",
     "webhook_encryption_keys": "k",
+    "reports_link_key": "key",
 }
 
 

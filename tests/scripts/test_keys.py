@@ -13,6 +13,7 @@ from notifications.settings import NotificationsSettings, random_key
 from queue_manager.settings import QueueManagerSettings
 from router.settings import RouterSettings
 from scripts import keys
+from shared.domain.reports.sharing import link_key
 from shared.utilities.auth import Principal, TokenKind, TokenSigner, TokenVerifier
 from shared.utilities.encryption import configured_box
 from tests.scripts.supervised import ROOT
@@ -41,7 +42,7 @@ def test_the_printed_keys_sign_and_verify_once_read_back_as_settings(tmp_path, m
     assert (
         TokenVerifier(settings.jwt_public_key, "issuer", "audience").verify(token).sub == "user-1"
     )
-    assert len(printed.splitlines()) == 14
+    assert len(printed.splitlines()) == 15
 
 
 def test_the_printed_visitor_key_signs_and_verifies_visitor_tokens(tmp_path, monkeypatch):
@@ -137,3 +138,15 @@ def test_compose_files_give_each_container_only_its_own_secrets(tmp_path, monkey
     }
     assert set(gateway) == {"JWT_PUBLIC_KEY", "SERVICE_TOKEN_PUBLIC_KEY"}
     assert router["JWT_PUBLIC_KEY"] == gateway["JWT_PUBLIC_KEY"]
+
+
+def test_the_printed_reports_link_key_is_the_same_in_internal_api_and_the_queue_manager(
+    tmp_path, monkeypatch
+):
+    load_printed_keys(tmp_path, monkeypatch)
+
+    internal_api = InternalApiSettings(mode="distributed", **DISTRIBUTED_BACKENDS)
+    queue_manager = QueueManagerSettings(mode="distributed", **DISTRIBUTED_BACKENDS)
+
+    assert link_key(internal_api) == link_key(queue_manager)
+    assert len(internal_api.reports_link_key) >= 43

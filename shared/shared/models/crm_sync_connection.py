@@ -4,7 +4,7 @@ where the incremental pull has reached, and the initial import's progress."""
 from datetime import datetime
 from enum import StrEnum
 
-from pymongo import ASCENDING, IndexModel
+from pymongo import ASCENDING, DESCENDING, IndexModel
 
 from shared.models.base import TenantDocument
 
@@ -47,7 +47,9 @@ class CrmSyncConnection(TenantDocument):
         indexes = [
             IndexModel([("account_id", ASCENDING), ("provider", ASCENDING)], unique=True),
             # Who to push a contact's change to: the account's enabled syncs.
-            IndexModel([("account_id", ASCENDING), ("enabled", ASCENDING)]),
+            IndexModel(
+                [("account_id", ASCENDING), ("enabled", ASCENDING), ("created_at", DESCENDING)]
+            ),
             # The cron's sweep of every account's enabled syncs.
             IndexModel([("enabled", ASCENDING), ("import_status", ASCENDING)]),
         ]

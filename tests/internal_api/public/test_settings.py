@@ -20,6 +20,7 @@ DISTRIBUTED = {
     "session_state_key": "key",
     "edocs_link_key": "key",
     "booking_link_secret": "secret",
+    "reports_link_key": "key",
 }
 
 

@@ -124,10 +124,11 @@ async def by_entity(
 async def stored_rows(
     account_id: str | PydanticObjectId, source: str
 ) -> list[AnalyticsDailyMetric]:
-    """Every row of a source of the account, by day (a back-fill's check reads them back)."""
+    """Every row of a source of the account, by entity, metric and day (the upsert key's
+    order, so its index serves the read); a back-fill's check reads them back."""
     of_source = {"account_id": PydanticObjectId(account_id), "source": source}
     found = AnalyticsDailyMetric.find(of_source)
-    return await found.sort("day", "entity_id", "metric").to_list()
+    return await found.sort("entity_type", "entity_id", "metric", "day").to_list()
 
 
 async def account_of(account_id: str | PydanticObjectId) -> Account | None:

@@ -2,7 +2,7 @@
 sub-accounts (plans, invoices, attempts, the accounts' paid-up ends)."""
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from beanie import PydanticObjectId
@@ -23,6 +23,8 @@ from shared.models.membership import Membership, Role
 from shared.models.payment_domain import PaymentDomain
 from shared.models.stripe_token import StripeToken
 from shared.models.user import User
+
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 async def upsert_stripe_object(
@@ -75,9 +77,8 @@ async def connected_account_of(agency_id: PydanticObjectId) -> str | None:
 
 async def stripe_connections_since(moment: datetime | None, limit: int) -> list[StripeToken]:
     """Stripe connections made or renewed after `moment` (every one for None), oldest first."""
-    query: dict[str, Any] = {"external_id": {"$ne": None}}
-    if moment is not None:
-        query["updated_at"] = {"$gt": moment}
+    # Bounded by `updated_at` even on the first sweep, so its index serves the scan.
+    query = {"updated_at": {"$gt": moment or EARLIEST}, "external_id": {"$ne": None}}
     return await StripeToken.find(query).sort("updated_at").limit(limit).to_list()
 
 

@@ -3,12 +3,19 @@ sub-account's paid-up end) all happen or none does: one MongoDB transaction on a
 Without one (the in-memory database) a block that fails part-way is undone: a new plan deleted
 and its sub-account's paid-up end put back, a changed plan put back as it was read (over the
 versions the block wrote only, so another change that came first is kept). An invoice the
-block stored before failing is found again by its number when the period is invoiced again."""
+block stored before failing is found again by its number when the period is invoiced again.
+
+On a replica set, two changes of one plan at once conflict inside their transactions (the
+second's write raises a write conflict, labelled `TransientTransactionError`) rather than find
+the version changed: that is PlanChanged too, the loser's answer either way."""
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from pymongo.errors import PyMongoError
+
 from shared.domain.billing import repository
+from shared.domain.billing.errors import PlanChanged
 from shared.models.account import Account
 from shared.models.billing_plan import BillingPlan
 from shared.utilities import db
@@ -22,8 +29,13 @@ async def plan_change(plan: BillingPlan) -> AsyncIterator[None]:
     async def undo() -> None:
         await repository.restore_plan(before, plan.version)
 
-    async with db.transaction(undo=undo):
-        yield
+    try:
+        async with db.transaction(undo=undo):
+            yield
+    except PyMongoError as error:
+        if error.has_error_label("TransientTransactionError"):
+            raise PlanChanged() from error
+        raise
 
 
 @asynccontextmanager

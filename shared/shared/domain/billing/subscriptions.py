@@ -11,6 +11,7 @@ lifecycle's paid-up end): the trial's end, or now until the first invoice is pai
 each period's end when its invoice is paid (`events.invoice_paid`); ended now when the plan is
 cancelled at once; no end while paused (the agency chose to keep it running unbilled)."""
 
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -331,14 +332,17 @@ async def start_next_period(plan: BillingPlan, now: datetime) -> int:
     price = await repository.price(plan.price_id)
     assert price is not None, "a plan's price is never deleted"
     read_version = plan.version
-    async with plan_change(plan):
-        plan.current_period_start = plan.current_period_end
-        plan.current_period_end = period_after(plan.current_period_start, price)
-        if plan.status is PlanStatus.TRIALING:
-            plan.status = PlanStatus.ACTIVE
-        if not await repository.replace_plan(plan, read_version):
-            return 0  # another run started it
-        await invoice_period(plan, price, now)
+    try:
+        async with plan_change(plan):
+            plan.current_period_start = plan.current_period_end
+            plan.current_period_end = period_after(plan.current_period_start, price)
+            if plan.status is PlanStatus.TRIALING:
+                plan.status = PlanStatus.ACTIVE
+            if not await repository.replace_plan(plan, read_version):
+                raise PlanChanged()
+            await invoice_period(plan, price, now)
+    except PlanChanged:
+        return 0  # another run (or change) came first
     return 1
 
 
@@ -349,10 +353,12 @@ async def cancel_ended(now: datetime, batch: int) -> int:
     statuses = [*RUNNING, PlanStatus.UNPAID]
     for plan in await repository.plans_due(statuses, now, batch, cancelling=True):
         read_version = plan.version
-        async with plan_change(plan):
-            plan.status, plan.canceled_at = PlanStatus.CANCELED, plan.current_period_end
-            plan.slot = str(plan.id)
-            if await repository.replace_plan(plan, read_version):
+        with suppress(PlanChanged):  # another run (or change) came first
+            async with plan_change(plan):
+                plan.status, plan.canceled_at = PlanStatus.CANCELED, plan.current_period_end
+                plan.slot = str(plan.id)
+                if not await repository.replace_plan(plan, read_version):
+                    raise PlanChanged()
                 await end_plan(plan, plan.current_period_end)
                 ended += 1
     return ended

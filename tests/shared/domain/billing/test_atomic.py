@@ -1,11 +1,13 @@
 """A plan's change and its invoice together or not at all: on the in-memory database (no
 transactions) a change whose invoice could not be stored is put back as it was read, so the
 next try (the cron's next run, the agency's retry) makes it whole; a change that lost to
-another is not put back over the other's."""
+another is not put back over the other's; a write conflict of two transactions is the loser's
+PlanChanged, and a cron run that meets one leaves the period to the other run."""
 
 from datetime import UTC, datetime
 
 import pytest
+from pymongo.errors import OperationFailure
 
 from shared.domain.billing import repository, subscriptions
 from shared.domain.billing.atomic import plan_change
@@ -94,3 +96,37 @@ async def test_a_change_that_lost_to_another_does_not_put_the_plan_back_over_it(
 
     stored = await BillingPlan.get(plan.id)
     assert (stored.status, stored.quantity) == ("paused", 1)
+
+
+def write_conflict() -> OperationFailure:
+    """What a replica set answers the second of two transactions writing one plan."""
+    return OperationFailure(
+        "Write conflict during plan execution",
+        code=112,
+        details={"errorLabels": ["TransientTransactionError"], "codeName": "WriteConflict"},
+    )
+
+
+async def test_a_change_that_conflicts_with_another_in_a_transaction_is_plan_changed(local, outbox):
+    agency, sub_account, _ = await create_payer(local)
+    plan = await create_plan(local, agency, sub_account, START)
+
+    with pytest.raises(PlanChanged):
+        async with plan_change(plan):
+            raise write_conflict()
+
+    assert (await BillingPlan.get(plan.id)).version == plan.version
+
+
+async def test_a_period_another_run_is_starting_meanwhile_is_left_to_it(local, outbox, monkeypatch):
+    agency, sub_account, _ = await create_payer(local)
+    plan = await create_plan(local, agency, sub_account, START)
+
+    async def conflicting(*args) -> bool:
+        raise write_conflict()
+
+    monkeypatch.setattr(repository, "replace_plan", conflicting)
+    started = await subscriptions.start_due_periods(APRIL, 100)
+
+    assert started == 0
+    assert (await BillingPlan.get(plan.id)).current_period_start == START

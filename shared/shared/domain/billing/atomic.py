@@ -12,8 +12,6 @@ the version changed: that is PlanChanged too, the loser's answer either way."""
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from pymongo.errors import PyMongoError
-
 from shared.domain.billing import repository
 from shared.domain.billing.errors import PlanChanged
 from shared.models.account import Account
@@ -32,8 +30,8 @@ async def plan_change(plan: BillingPlan) -> AsyncIterator[None]:
     try:
         async with db.transaction(undo=undo):
             yield
-    except PyMongoError as error:
-        if error.has_error_label("TransientTransactionError"):
+    except Exception as error:
+        if db.conflicted(error):
             raise PlanChanged() from error
         raise
 

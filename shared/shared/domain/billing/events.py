@@ -13,6 +13,8 @@ agency (QM_BILLING_CONTACTS)."""
 from datetime import datetime
 from typing import Any
 
+from beanie import PydanticObjectId
+
 from shared.domain.billing import repository
 from shared.models.base import utc_now
 from shared.models.billing_invoice import BillingInvoice, InvoiceRefund, InvoiceStatus, Seller
@@ -68,12 +70,17 @@ async def invoice_paid(
 
     # The invoice paid and its plan settled together: a paid invoice whose sub-account stayed
     # suspended would never be settled, as its event's retry finds it paid.
-    async with db.transaction(undo=undo):
-        if not await repository.set_invoice_if(
-            invoice.id, {"status": {"$in": PAYABLE}}, {"$set": dict(changes)}
-        ):
-            return False
-        await settle_plan(invoice)
+    try:
+        async with db.transaction(undo=undo):
+            if not await repository.set_invoice_if(
+                invoice.id, {"status": {"$in": PAYABLE}}, {"$set": dict(changes)}
+            ):
+                return False
+            await settle_plan(invoice)
+    except Exception as error:
+        if db.conflicted(error) and await paid_already(invoice.id):
+            return False  # another call (the webhook, the answer) paid it meanwhile
+        raise
     for name, value in changes.items():
         setattr(invoice, name, value)
     event_id = publish_event(
@@ -96,6 +103,11 @@ async def invoice_paid(
             invoice_id=str(invoice.id),
         )
     return True
+
+
+async def paid_already(invoice_id: PydanticObjectId) -> bool:
+    stored = await repository.invoice(invoice_id)
+    return stored is not None and stored.status is InvoiceStatus.PAID
 
 
 async def settle_plan(invoice: BillingInvoice) -> None:

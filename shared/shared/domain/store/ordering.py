@@ -105,8 +105,13 @@ async def paid(
         await delete_opened_project(project)
         await repository.unclaim_paid(order, fields)
 
-    async with db.transaction(undo=undo):
-        if not await repository.claim_paid(order, fields):
-            return
-        await open_project(project)
-        await order.set({"project_id": project.id})
+    try:
+        async with db.transaction(undo=undo):
+            if not await repository.claim_paid(order, fields):
+                return
+            await open_project(project)
+            await order.set({"project_id": project.id})
+    except Exception as error:
+        if db.conflicted(error) and await repository.is_paid(order):
+            return  # another try paid it meanwhile, and opens its fulfilment
+        raise

@@ -89,6 +89,12 @@ async def claim_paid(order: StoreOrder, fields: dict[str, Any]) -> bool:
     return bool(result and result.modified_count == 1)
 
 
+async def is_paid(order: StoreOrder) -> bool:
+    return (
+        await StoreOrder.find_one({"_id": order.id, "status": OrderStatus.PAID.value}) is not None
+    )
+
+
 async def unclaim_paid(order: StoreOrder, fields: dict[str, Any]) -> None:
     """The order as it was before `claim_paid` made it paid with `fields` (while its project is
     not opened): what the paying try did not finish is undone for the next try to make."""

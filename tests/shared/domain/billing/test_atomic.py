@@ -7,7 +7,6 @@ PlanChanged, and a cron run that meets one leaves the period to the other run.""
 from datetime import UTC, datetime
 
 import pytest
-from pymongo.errors import OperationFailure
 
 from shared.domain.billing import repository, subscriptions
 from shared.domain.billing.atomic import plan_change
@@ -17,6 +16,7 @@ from shared.models.account import Account
 from shared.models.billing_invoice import BillingInvoice
 from shared.models.billing_plan import BillingPlan
 from tests.billing_factories import create_payer, create_plan, create_price
+from tests.shared.domain.conflicts import write_conflict
 
 START = datetime(2026, 3, 1, tzinfo=UTC)
 APRIL = datetime(2026, 4, 1, tzinfo=UTC)
@@ -96,15 +96,6 @@ async def test_a_change_that_lost_to_another_does_not_put_the_plan_back_over_it(
 
     stored = await BillingPlan.get(plan.id)
     assert (stored.status, stored.quantity) == ("paused", 1)
-
-
-def write_conflict() -> OperationFailure:
-    """What a replica set answers the second of two transactions writing one plan."""
-    return OperationFailure(
-        "Write conflict during plan execution",
-        code=112,
-        details={"errorLabels": ["TransientTransactionError"], "codeName": "WriteConflict"},
-    )
 
 
 async def test_a_change_that_conflicts_with_another_in_a_transaction_is_plan_changed(local, outbox):

@@ -2,7 +2,8 @@
 project in the agency's account, the due date); a declined card leaves it `payment_failed`
 and a later try with the key can pay it; a try whose worker died once the card was charged,
 run again, charges it once; an order whose project could not be opened is left unpaid, for
-its next try to pay and open it whole; another agency's product is not found; fulfilment
+its next try to pay and open it whole; a try that conflicts with another paying it leaves it
+to that one; another agency's product is not found; fulfilment
 moves only a paid order; refunds are recorded once and never past the payment."""
 
 from datetime import timedelta
@@ -20,6 +21,7 @@ from shared.models.project import Project
 from shared.models.store_order import OrderStatus, StoreOrder
 from tests.factories import create_account, create_membership, create_sub_account, create_user
 from tests.onebalance_factories import save_card
+from tests.shared.domain.conflicts import write_conflict
 from tests.shared.domain.payments.dying import DiesAfterCharging
 from tests.store_factories import create_product
 
@@ -112,6 +114,24 @@ async def test_an_order_whose_project_could_not_be_opened_is_paid_whole_by_its_n
     assert (order.status, project.name) == (OrderStatus.PAID, "Review management for Acme Dental")
     assert await Project.find({}).count() == 1
     assert len(told) == 1  # the card charged once, under the order's one key
+
+
+async def test_an_order_that_conflicts_with_another_try_paying_it_is_left_to_that_try(
+    outbox, payments, told, monkeypatch
+):
+    _, client, product = await client_of_agency()
+    claim_paid = ordering.repository.claim_paid
+
+    async def paid_by_another_try_meanwhile(order, fields) -> bool:
+        await claim_paid(order, {**fields, "payment_reference": "pi_the_other_try"})
+        raise write_conflict()
+
+    monkeypatch.setattr(ordering.repository, "claim_paid", paid_by_another_try_meanwhile)
+    order = await ordering.place_order(payments, client, str(product.id), "order-10", utc_now())
+
+    assert order.status is OrderStatus.PAID
+    assert (order.project_id, await Project.find({}).count()) == (None, 0)  # the other's to open
+    assert len(told) == 1
 
 
 async def test_another_agencys_product_cannot_be_ordered(outbox, payments):

@@ -3,12 +3,17 @@ from collections.abc import Awaitable, Callable, Sequence
 import httpx
 from fastapi import APIRouter, FastAPI
 
+from external_api.integrations.catalogue import LISTINGS
 from external_api.integrations.crm_sync.routes import router as crm_sync_router
 from external_api.integrations.framework.provider import Provider
 from external_api.integrations.framework.routes import connect_router
 from external_api.integrations.framework.routes import router as integrations_router
 from external_api.integrations.framework.runtime import integrations_lifespan
-from external_api.integrations.platform import PLATFORM_ROUTERS, platform_lifespan
+from external_api.integrations.platform import (
+    PLATFORM_PROVIDERS,
+    PLATFORM_ROUTERS,
+    platform_lifespan,
+)
 from external_api.integrations.registry import PROVIDERS
 from external_api.integrations.reports.sync_routes import router as analytics_router
 from external_api.settings import ExternalApiSettings
@@ -46,7 +51,7 @@ def create_app(
         uses_redis=True,
         sends_work=True,
         lifespans=[
-            integrations_lifespan(providers, transport, sleep),
+            integrations_lifespan(providers, transport, sleep, PLATFORM_PROVIDERS, LISTINGS),
             platform_lifespan(transport, sleep),
         ],
         body_limits=webhook_body_limits(settings, providers),

@@ -1,9 +1,11 @@
 from typing import ClassVar, Self
 
-from pydantic import Field, PositiveFloat, PositiveInt, model_validator
+from pydantic import Field, PositiveFloat, PositiveInt, SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from external_api.integrations.activecampaign.settings import ActiveCampaignSettings
+from external_api.integrations.beamer.settings import BeamerSettings
+from external_api.integrations.bing_ads.settings import BingAdsSettings
 from external_api.integrations.callrail.settings import CallrailSettings
 from external_api.integrations.cloudflare.settings import CloudflareSettings
 from external_api.integrations.duda.settings import DudaSettings
@@ -12,10 +14,12 @@ from external_api.integrations.google.settings import GoogleSettings
 from external_api.integrations.hubspot.settings import HubspotSettings
 from external_api.integrations.keap.settings import KeapSettings
 from external_api.integrations.pipedrive.settings import PipedriveSettings
+from external_api.integrations.rapidapi.settings import RapidapiSettings
 from external_api.integrations.salesforce.settings import SalesforceSettings
 from external_api.integrations.semrush.settings import SemrushSettings
 from external_api.integrations.sendgrid.settings import SendgridSettings
 from external_api.integrations.stripe.settings import StripeSettings
+from external_api.integrations.tiktok.settings import TiktokSettings
 from external_api.integrations.tipalti.settings import TipaltiSettings
 from external_api.integrations.twilio.settings import TwilioSettings
 from external_api.integrations.wasabi.settings import WasabiSettings
@@ -53,6 +57,13 @@ class ExternalApiSettings(ServiceSettings):
         10, description="longest wait between tries, whatever Retry-After asks"
     )
     webhook_max_bytes: PositiveInt = Field(1_000_000, description="largest webhook body accepted")
+    # Set for the notifications and Google Maps services; read here only to list them as set.
+    fcm_project_id: str = common(
+        "NOTIFICATIONS_FCM_PROJECT_ID", "", "the Firebase project push is sent through"
+    )
+    google_maps_api_key: SecretStr = common(
+        "GOOGLE_MAPS_API_KEY", SecretStr(""), "the platform's Google Maps key"
+    )
 
     # One block per provider family, read from its own EXTERNAL_API_<PROVIDER>_* variables.
     google: GoogleSettings = Field(default_factory=GoogleSettings, description="Google's APIs")
@@ -80,6 +91,18 @@ class ExternalApiSettings(ServiceSettings):
     keap: KeapSettings = Field(default_factory=KeapSettings, description="Keap")
     activecampaign: ActiveCampaignSettings = Field(
         default_factory=ActiveCampaignSettings, description="ActiveCampaign"
+    )
+    bing_ads: BingAdsSettings = Field(
+        default_factory=BingAdsSettings, description="Microsoft Advertising (Bing Ads)"
+    )
+    tiktok: TiktokSettings = Field(
+        default_factory=TiktokSettings, description="TikTok's Marketing API"
+    )
+    rapidapi: RapidapiSettings = Field(
+        default_factory=RapidapiSettings, description="RapidAPI (platform): LeadFinder"
+    )
+    beamer: BeamerSettings = Field(
+        default_factory=BeamerSettings, description="Beamer (platform): product updates"
     )
 
     @model_validator(mode="after")

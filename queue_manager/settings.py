@@ -145,6 +145,11 @@ class QueueManagerSettings(
     external_api_url: str = Field(
         "http://127.0.0.1:5003", description="the external API, which alone calls the providers"
     )
+    google_maps_url: str = Field(
+        "http://127.0.0.1:5009",
+        description="the maps service (misc/google_maps), where InstaReports read a business's "
+        "rating beside its competitors nearby",
+    )
     external_api_timeout_seconds: PositiveFloat = Field(
         300,
         description="how long one call of the external API may take (the longest: an analytics "

@@ -54,7 +54,8 @@ class QueueSwitches(BaseSettings):
         "sends projects' due-date reminders and makes recurring tasks' next occurrences"
     )
     booking_reminders: bool = switch(
-        "sends the reminders of bookings before their meetings, by email and SMS"
+        "sends the reminders of bookings before their meetings, by email and SMS, and completes "
+        "the bookings whose meeting has ended (firing `appointment.completed` automations)"
     )
     support_snooze: bool = switch("opens snoozed support conversations again when their time comes")
     support_message_status: bool = switch(
@@ -156,6 +157,10 @@ class QueueSwitches(BaseSettings):
     crm_sync_poll: bool = switch(
         "pulls every enabled CRM sync's changes since its cursor, for what webhooks missed"
     )
+    lead_finder: bool = switch(
+        "runs LeadFinder searches (businesses by category and area) through the external API"
+    )
+    beamer: bool = switch("posts the announcements operators publish to the platform's Beamer")
 
     def with_unset_switched_on(self) -> "QueueSwitches":
         """Every switch not set explicitly switched on (embedded mode runs everything)."""

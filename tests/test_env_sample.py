@@ -54,6 +54,8 @@ QM_SWITCHES = {
     "QM_INSTASITES_PURGE",
     "QM_CRM_SYNC",
     "QM_CRM_SYNC_POLL",
+    "QM_LEAD_FINDER",
+    "QM_BEAMER",
 }
 
 

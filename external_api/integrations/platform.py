@@ -1,6 +1,9 @@
 """Providers the platform uses with its own account rather than an account's connection:
 Wasabi (the platform's bucket), Duda (its partner account) and Cloudflare (its SaaS zone).
-Their clients are made once, in the app's lifespan, from the platform's settings."""
+Their clients are made once, in the app's lifespan, from the platform's settings.
+
+FCM and Google Maps are platform providers too, used by the notifications and Google Maps
+services with their own settings; the external API reads whether those are set, to list them."""
 
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -8,17 +11,50 @@ from contextlib import asynccontextmanager
 import httpx
 from fastapi import FastAPI
 
+from external_api.integrations.beamer.client import TITLE as BEAMER
+from external_api.integrations.beamer.client import BeamerClient
+from external_api.integrations.beamer.routes import router as beamer_router
 from external_api.integrations.cloudflare.client import CloudflareClient
 from external_api.integrations.cloudflare.routes import router as cloudflare_router
 from external_api.integrations.duda.client import DudaClient
 from external_api.integrations.duda.routes import router as duda_router
 from external_api.integrations.framework.http import ProviderHttp
+from external_api.integrations.framework.provider import PlatformProvider
+from external_api.integrations.rapidapi.client import TITLE as RAPIDAPI
+from external_api.integrations.rapidapi.client import BusinessSearch
+from external_api.integrations.rapidapi.routes import router as rapidapi_router
 from external_api.integrations.wasabi.routes import router as wasabi_router
 from external_api.integrations.wasabi.storage import WasabiStorage
 from external_api.settings import ExternalApiSettings
 from shared.utilities.upstream import http_client
 
-PLATFORM_ROUTERS = [duda_router, wasabi_router, cloudflare_router]
+PLATFORM_ROUTERS = [duda_router, wasabi_router, cloudflare_router, rapidapi_router, beamer_router]
+
+PLATFORM_PROVIDERS: tuple[PlatformProvider, ...] = (
+    PlatformProvider("duda", "Duda", lambda settings: bool(settings.duda.username)),
+    PlatformProvider("wasabi", "Wasabi", lambda settings: bool(settings.wasabi.bucket)),
+    PlatformProvider(
+        "cloudflare",
+        "Cloudflare for SaaS",
+        lambda settings: bool(settings.cloudflare.api_token.get_secret_value()),
+    ),
+    PlatformProvider(
+        "rapidapi",
+        RAPIDAPI,
+        lambda settings: bool(settings.rapidapi.api_key.get_secret_value()),
+    ),
+    PlatformProvider(
+        "beamer", BEAMER, lambda settings: bool(settings.beamer.api_key.get_secret_value())
+    ),
+    PlatformProvider(
+        "fcm", "Firebase Cloud Messaging", lambda settings: bool(settings.fcm_project_id)
+    ),
+    PlatformProvider(
+        "google-maps",
+        "Google Maps",
+        lambda settings: bool(settings.google_maps_api_key.get_secret_value()),
+    ),
+)
 
 
 def platform_lifespan(
@@ -35,6 +71,8 @@ def platform_lifespan(
         async with http_client(*timeouts, transport) as client:
             app.state.duda = duda_client(settings, client, sleep)
             app.state.cloudflare = cloudflare_client(settings, client, sleep)
+            app.state.rapidapi = rapidapi_search(settings, client, sleep)
+            app.state.beamer = beamer_client(settings, client, sleep)
             yield
 
     return lifespan
@@ -78,3 +116,48 @@ def cloudflare_client(
         sleep=sleep,
     )
     return CloudflareClient(http, token, cloudflare.zone_id, cloudflare.min_tls_version)
+
+
+def rapidapi_search(
+    settings: ExternalApiSettings,
+    client: httpx.AsyncClient,
+    sleep: Callable[[float], Awaitable[None]] | None,
+) -> BusinessSearch | None:
+    """None until the platform's RapidAPI key is set (LeadFinder then answers 503). A refused
+    key is the platform's to fix, never an account's to reconnect: no answer refuses it."""
+    rapidapi = settings.rapidapi
+    key = rapidapi.api_key.get_secret_value()
+    if not key:
+        return None
+    http = ProviderHttp(
+        RAPIDAPI,
+        client,
+        f"https://{rapidapi.business_search_host}",
+        attempts=settings.retry_attempts,
+        max_wait=settings.retry_max_wait_seconds,
+        sleep=sleep,
+        refused=lambda response: False,
+    )
+    return BusinessSearch(http, key, rapidapi.business_search_host)
+
+
+def beamer_client(
+    settings: ExternalApiSettings,
+    client: httpx.AsyncClient,
+    sleep: Callable[[float], Awaitable[None]] | None,
+) -> BeamerClient | None:
+    """None until the platform's Beamer key is set; a refused key is the platform's to fix."""
+    beamer = settings.beamer
+    key = beamer.api_key.get_secret_value()
+    if not key:
+        return None
+    http = ProviderHttp(
+        BEAMER,
+        client,
+        beamer.api_url,
+        attempts=settings.retry_attempts,
+        max_wait=settings.retry_max_wait_seconds,
+        sleep=sleep,
+        refused=lambda response: False,
+    )
+    return BeamerClient(http, key, beamer.category)

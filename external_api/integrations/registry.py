@@ -1,6 +1,7 @@
 """Every provider the external API offers, in the order the dashboard lists them."""
 
 from external_api.integrations.activecampaign.provider import PROVIDER as ACTIVECAMPAIGN
+from external_api.integrations.bing_ads.provider import PROVIDER as BING_ADS
 from external_api.integrations.callrail.provider import PROVIDER as CALLRAIL
 from external_api.integrations.facebook.provider import PROVIDER as FACEBOOK
 from external_api.integrations.framework.provider import Provider
@@ -15,6 +16,7 @@ from external_api.integrations.salesforce.provider import PROVIDER as SALESFORCE
 from external_api.integrations.semrush.provider import PROVIDER as SEMRUSH
 from external_api.integrations.sendgrid.provider import PROVIDER as SENDGRID
 from external_api.integrations.stripe.provider import PROVIDER as STRIPE
+from external_api.integrations.tiktok.provider import PROVIDER as TIKTOK
 from external_api.integrations.tipalti.provider import PROVIDER as TIPALTI
 from external_api.integrations.twilio.provider import PROVIDER as TWILIO
 from external_api.integrations.yext.provider import PROVIDER as YEXT
@@ -39,4 +41,6 @@ PROVIDERS: tuple[Provider, ...] = (
     ZOHO,
     KEAP,
     ACTIVECAMPAIGN,
+    BING_ADS,
+    TIKTOK,
 )

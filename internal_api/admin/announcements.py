@@ -1,7 +1,8 @@
 """Platform-wide announcements: published by an operator, pushed at once to every dashboard
 user connected to the general socket (`announcement:new`, in the platform's room), listed for
-everyone else, and withdrawn (`announcement:withdrawn`, no longer listed). The pushes leave with
-the request's outbox, so nothing is pushed for a publication that failed."""
+everyone else, posted to the platform's Beamer by the queue manager (`beamer.post`), and
+withdrawn (`announcement:withdrawn`, no longer listed). The pushes and the post leave with the
+request's outbox, so nothing is pushed or posted for a publication that failed."""
 
 from beanie import PydanticObjectId
 
@@ -13,9 +14,10 @@ from shared.models.announcement import Announcement
 from shared.models.base import utc_now
 from shared.utilities.auth import Principal
 from shared.utilities.errors import NotFound
-from shared.utilities.outbox import emit
+from shared.utilities.outbox import emit, enqueue_job
 from shared.utilities.pagination import Page, PageParams
 from shared.utilities.realtime import PLATFORM_ROOM, Socket
+from shared.utilities.task_names import BEAMER_POST
 
 
 async def publish(operator: Principal, body: AnnouncementCreate) -> Announcement:
@@ -35,6 +37,7 @@ async def publish(operator: Principal, body: AnnouncementCreate) -> Announcement
     )
     event = AnnouncementRead.model_validate(announcement).model_dump(mode="json")
     emit(Socket.GENERAL, "announcement:new", event, PLATFORM_ROOM)
+    enqueue_job(BEAMER_POST, announcement_id=str(announcement.id))
     return announcement
 
 

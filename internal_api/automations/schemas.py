@@ -7,6 +7,7 @@ from internal_api.fields import Name
 from shared.models.automation import (
     Action,
     AddTag,
+    AppointmentCompleted,
     AssignOwner,
     ContactTagAdded,
     CreateTask,
@@ -38,6 +39,10 @@ class DocumentSignedWrite(WriteModel, DocumentSigned):
     pass
 
 
+class AppointmentCompletedWrite(WriteModel, AppointmentCompleted):
+    pass
+
+
 class AddTagWrite(WriteModel, AddTag):
     pass
 
@@ -59,7 +64,11 @@ class SendReviewRequestWrite(WriteModel, SendReviewRequest):
 
 
 TriggerWrite = Annotated[
-    DealStageEnteredWrite | ContactTagAddedWrite | FormSubmittedWrite | DocumentSignedWrite,
+    DealStageEnteredWrite
+    | ContactTagAddedWrite
+    | FormSubmittedWrite
+    | DocumentSignedWrite
+    | AppointmentCompletedWrite,
     Field(discriminator="type"),
 ]
 ActionWrite = Annotated[

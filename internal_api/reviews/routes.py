@@ -14,13 +14,13 @@ from internal_api.reviews.schemas import (
     ReplyCreate,
     ReviewCreate,
     ReviewFilters,
-    ReviewRead,
     StatsQuery,
     StatsRead,
 )
 from internal_api.reviews.siblings import Siblings
 from shared.domain.reviews.errors import ReplyNotPossible, ReplyRefused, ReviewsUnavailable
 from shared.domain.reviews.repository import REVIEW_SORTS
+from shared.domain.reviews.schemas import ReviewRead
 from shared.models.review import Review
 from shared.utilities.errors import SIGNED_IN, InvalidInput, NotFound, error_responses
 from shared.utilities.pagination import Page, PageParams, sorted_by

@@ -1,9 +1,9 @@
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, computed_field
+from pydantic import BaseModel, Field
 
-from shared.models.review import ReplyOrigin, ReviewSource
+from shared.models.review import ReviewSource
 from shared.models.review_request import RequestStatus
 from shared.utilities.schemas import DocumentRead, IdStr, ReadModel, WriteModel
 
@@ -30,23 +30,6 @@ class ReviewCreate(WriteModel):
     rating: Stars
     comment: str = Field("", max_length=5000)
     reviewed_at: datetime | None = Field(None, description="none: now")
-
-
-class ReviewRead(DocumentRead):
-    source: ReviewSource = Field(validation_alias="provider")
-    location_id: IdStr | None
-    reviewer_name: str
-    rating: int
-    comment: str
-    reply: str
-    reply_origin: ReplyOrigin
-    replied_at: datetime | None
-    reviewed_at: datetime
-
-    @computed_field  # type: ignore[prop-decorator]  # pydantic's documented use
-    @property
-    def reply_status(self) -> Literal["replied", "unreplied"]:
-        return "replied" if self.reply else "unreplied"
 
 
 class ReplyCreate(WriteModel):

@@ -4,7 +4,8 @@ Every delivery is a POST of `{id, type, created_at, data}` signed in `Webhook-Si
 (`t=<unix>,v1=<hex HMAC-SHA256 of "{t}.{body}">`; how a receiver checks it: `VERIFYING`, and
 `queue_manager/webhooks/signing.py`). Event types: contact.created, contact.updated,
 contact.deleted, deal.created, deal.stage_changed, message.created, form.submitted,
-document.signed.
+document.signed, review.created, review.updated, review.replied (and the others of
+`WebhookEventType`).
 """
 
 from typing import Annotated

@@ -1,12 +1,14 @@
 """Which accounts have connected which analytics source: each source's credentials collection,
 on its `(account_id, status)` reads."""
 
+from shared.models.bing_ads_token import BingAdsToken
 from shared.models.callrail_key import CallrailKey
 from shared.models.facebook_token import FacebookToken
 from shared.models.google_ads_token import GoogleAdsToken
 from shared.models.google_analytics_token import GoogleAnalyticsToken
 from shared.models.integration_credential import ConnectionStatus, IntegrationCredential
 from shared.models.semrush_key import SemrushKey
+from shared.models.tiktok_token import TiktokToken
 
 CREDENTIALS: dict[str, type[IntegrationCredential]] = {
     "google-analytics": GoogleAnalyticsToken,
@@ -14,6 +16,8 @@ CREDENTIALS: dict[str, type[IntegrationCredential]] = {
     "facebook-ads": FacebookToken,
     "callrail": CallrailKey,
     "semrush": SemrushKey,
+    "bing-ads": BingAdsToken,
+    "tiktok-ads": TiktokToken,
 }
 
 

@@ -22,7 +22,7 @@ CALLER = "queue_manager"
 AUDIENCE = "external_api"
 # Answers no retry mends: the platform lacks the provider's credentials (ops set them, then
 # redrive the dead letter).
-NOT_CONFIGURED = frozenset({"duda_not_configured"})
+NOT_CONFIGURED = frozenset({"duda_not_configured", "rapidapi_not_configured"})
 
 
 class ExternalApiBusy(Exception):

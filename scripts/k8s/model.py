@@ -31,6 +31,8 @@ WORKER_GROUPS: dict[str, tuple[str, ...]] = {
         "reputation",
         "analytics_sync",
         "crm_sync",
+        "lead_finder",
+        "beamer",
     ),
     # Takes money: every group here needs the Stripe key in distributed mode.
     "worker-billing": (

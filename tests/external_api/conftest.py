@@ -11,14 +11,16 @@ from beanie import PydanticObjectId
 from cryptography.fernet import Fernet
 
 from external_api.app import create_app
+from external_api.integrations.bing_ads.settings import BingAdsSettings
 from external_api.integrations.facebook.settings import FacebookSettings
 from external_api.integrations.google.settings import GoogleSettings
 from external_api.integrations.registry import PROVIDERS
+from external_api.integrations.tiktok.settings import TiktokSettings
 from external_api.settings import ExternalApiSettings
 from shared.models.membership import ROLE_SCOPES, Role
 from shared.utilities.auth import Principal, TokenKind
 from shared.utilities.outbox import Senders
-from tests.external_api.fakes import FakeProviders
+from tests.external_api.fakes import FakeProviders, bing_ads, tiktok
 from tests.external_api.fakes.facebook import APP_SECRET, VERIFY_TOKEN
 from tests.factories import user_token
 
@@ -45,6 +47,15 @@ def external_settings(**overrides) -> ExternalApiSettings:
         "facebook": FacebookSettings(
             app_id=FACEBOOK_APP_ID, app_secret=APP_SECRET, webhook_verify_token=VERIFY_TOKEN
         ),
+        # No wait between report polls in tests.
+        "bing_ads": BingAdsSettings(
+            client_id=bing_ads.CLIENT_ID,
+            client_secret=bing_ads.CLIENT_SECRET,
+            developer_token=bing_ads.DEVELOPER_TOKEN,
+            report_poll_seconds=0,
+            report_poll_attempts=3,
+        ),
+        "tiktok": TiktokSettings(app_id=tiktok.APP_ID, secret=tiktok.SECRET),
     }
     return ExternalApiSettings(**{**fields, **overrides})
 

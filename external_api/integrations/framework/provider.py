@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 class AuthKind(StrEnum):
     OAUTH = "oauth"
     API_KEY = "api_key"
+    PLATFORM = "platform"  # the platform's own credentials, set by its operators
 
 
 class ApiKeyConnect(WriteModel):
@@ -76,6 +77,9 @@ class Provider:
     # Whether an error answer refuses the credential (409 reconnect_needed): a 401 unless
     # the provider says so otherwise.
     refused: Callable[[httpx.Response], bool] = refused_when_401
+    # How a call carries an OAuth access token: `(request, token) -> request`; None is
+    # `Authorization: Bearer` (TikTok's Marketing API wants an `Access-Token` header).
+    authorize: Callable[[dict[str, Any], str], dict[str, Any]] | None = None
 
     def __post_init__(self) -> None:
         if (self.oauth is None) == (self.api_key is None):
@@ -87,3 +91,24 @@ class Provider:
     @property
     def auth(self) -> AuthKind:
         return AuthKind.OAUTH if self.oauth else AuthKind.API_KEY
+
+
+@dataclass(frozen=True)
+class PlatformProvider:
+    """A provider the platform uses with its own credentials, for every account: configured
+    or not by the platform's settings, never connected by an account."""
+
+    name: str
+    title: str
+    configured: Callable[["ExternalApiSettings"], bool]
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A provider as the catalogue shows it, whether or not this build has it."""
+
+    name: str
+    title: str
+    category: str
+    does: str  # one line: what the platform does with it
+    auth: AuthKind

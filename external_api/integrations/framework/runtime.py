@@ -13,9 +13,9 @@ from redis.asyncio import Redis
 from external_api.integrations.framework.credentials import CredentialStore
 from external_api.integrations.framework.http import ProviderHttp
 from external_api.integrations.framework.oauth import OAuthFlow
-from external_api.integrations.framework.provider import Provider
+from external_api.integrations.framework.provider import Listing, PlatformProvider, Provider
 from external_api.integrations.framework.state import StateKeeper
-from external_api.integrations.framework.tokens import ApiKeyHttp, OAuthHttp, TokenKeeper
+from external_api.integrations.framework.tokens import ApiKeyHttp, OAuthHttp, TokenKeeper, bearer
 from external_api.settings import ExternalApiSettings
 from shared.utilities.encryption import SecretBox, configured_box
 from shared.utilities.errors import NotFound
@@ -29,6 +29,9 @@ class Integrations:
     box: SecretBox
     providers: dict[str, Provider]
     http: dict[str, ProviderHttp] = field(default_factory=dict)
+    # What the catalogue lists besides `providers`: the platform's own, and every known one.
+    platform: Sequence[PlatformProvider] = ()
+    listings: Sequence[Listing] = ()
 
     def provider(self, name: str) -> Provider:
         if name not in self.providers:
@@ -56,7 +59,8 @@ class Integrations:
         provider = self.provider(name)
         if provider.api_key:
             return ApiKeyHttp(self.http[name], self.store(name), account_id, provider.api_key.apply)
-        return OAuthHttp(self.http[name], self.keeper(name), account_id)
+        authorize = provider.authorize or bearer
+        return OAuthHttp(self.http[name], self.keeper(name), account_id, authorize)
 
     def redirect_uri(self, name: str) -> str:
         """The dashboard's page the provider sends the browser back to: it posts the code and
@@ -68,9 +72,11 @@ def integrations_lifespan(
     providers: Sequence[Provider],
     transport: httpx.AsyncBaseTransport | None = None,
     sleep: Callable[[float], Awaitable[None]] | None = None,
+    platform: Sequence[PlatformProvider] = (),
+    listings: Sequence[Listing] = (),
 ):
     """`transport` stands in for every provider's network, and `sleep` for the waits between
-    retries, in tests."""
+    retries, in tests; `platform` and `listings` complete the catalogue."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -80,6 +86,8 @@ def integrations_lifespan(
             app.state.redis,
             configured_box(settings.encryption_keys, settings.mode),
             {p.name: p for p in providers},
+            platform=platform,
+            listings=listings,
         )
         timeouts = settings.connect_timeout_seconds, settings.read_timeout_seconds
         async with AsyncExitStack() as stack:

@@ -11,7 +11,11 @@ class IntegrationRead(BaseModel):
     name: str
     title: str
     auth: AuthKind
-    status: str  # not_connected, connected or reconnect_needed
+    # connected, reconnect_needed or not_connected for the account; not_configured when the
+    # platform has not set the provider up (no app credentials, or not in this build).
+    status: str
+    category: str = ""
+    does: str = ""
     external_id: str = ""
     label: str = ""
     problem: str = ""

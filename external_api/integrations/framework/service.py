@@ -3,7 +3,12 @@
 import logging
 
 from external_api.integrations.framework.oauth import GrantRefused, code_verifier
-from external_api.integrations.framework.provider import ApiKeyConnect
+from external_api.integrations.framework.provider import (
+    ApiKeyConnect,
+    AuthKind,
+    Listing,
+    Provider,
+)
 from external_api.integrations.framework.runtime import Integrations
 from external_api.integrations.framework.schemas import (
     AuthStartRead,
@@ -18,27 +23,65 @@ from shared.utilities.errors import DomainError, NotFound
 logger = logging.getLogger(__name__)
 
 NOT_CONNECTED = "not_connected"
+NOT_CONFIGURED = "not_configured"
+CONNECTED = "connected"
 
 
 async def list_integrations(integrations: Integrations, account_id: str) -> list[IntegrationRead]:
-    answers = []
-    for provider in integrations.providers.values():
-        credential = await integrations.store(provider.name).find(account_id)
-        answer = IntegrationRead(
-            name=provider.name, title=provider.title, auth=provider.auth, status=NOT_CONNECTED
-        )
-        if credential is not None:
-            answer = answer.model_copy(
-                update={
-                    "status": credential.status,
-                    "external_id": credential.external_id,
-                    "label": credential.label,
-                    "problem": credential.problem,
-                    "connected_at": credential.updated_at,
-                }
+    """The registered providers, then the platform's own, then the known ones this build lacks,
+    each with what its listing says about it."""
+    listings = {listing.name: listing for listing in integrations.listings}
+    answers = [
+        await account_status(integrations, provider, account_id)
+        for provider in integrations.providers.values()
+    ]
+    for platform in integrations.platform:
+        configured = platform.configured(integrations.settings)
+        answers.append(
+            IntegrationRead(
+                name=platform.name,
+                title=platform.title,
+                auth=AuthKind.PLATFORM,
+                status=CONNECTED if configured else NOT_CONFIGURED,
             )
-        answers.append(answer)
-    return answers
+        )
+    listed = {answer.name for answer in answers}
+    answers += [
+        IntegrationRead(
+            name=listing.name, title=listing.title, auth=listing.auth, status=NOT_CONFIGURED
+        )
+        for listing in integrations.listings
+        if listing.name not in listed
+    ]
+    return [with_listing(answer, listings.get(answer.name)) for answer in answers]
+
+
+def with_listing(answer: IntegrationRead, listing: Listing | None) -> IntegrationRead:
+    if listing is None:
+        return answer
+    return answer.model_copy(update={"category": listing.category, "does": listing.does})
+
+
+async def account_status(
+    integrations: Integrations, provider: Provider, account_id: str
+) -> IntegrationRead:
+    answer = IntegrationRead(
+        name=provider.name, title=provider.title, auth=provider.auth, status=NOT_CONNECTED
+    )
+    if provider.oauth and not integrations.flow(provider.name).app.client_id:
+        return answer.model_copy(update={"status": NOT_CONFIGURED})
+    credential = await integrations.store(provider.name).find(account_id)
+    if credential is None:
+        return answer
+    return answer.model_copy(
+        update={
+            "status": credential.status,
+            "external_id": credential.external_id,
+            "label": credential.label,
+            "problem": credential.problem,
+            "connected_at": credential.updated_at,
+        }
+    )
 
 
 async def start_oauth(

@@ -114,19 +114,26 @@ class ConnectedHttp(ABC):
 
 
 class OAuthHttp(ConnectedHttp):
-    def __init__(self, http: ProviderHttp, keeper: TokenKeeper, account_id: str) -> None:
+    def __init__(
+        self,
+        http: ProviderHttp,
+        keeper: TokenKeeper,
+        account_id: str,
+        authorize: Callable[[dict[str, Any], str], dict[str, Any]] = bearer,
+    ) -> None:
         super().__init__(http, keeper.store, account_id)
         self.keeper = keeper
+        self.authorize = authorize
 
     async def call(self, method: str, path: str, **request: Any) -> httpx.Response:
         token = await self.keeper.current(self.account_id)
         try:
-            return await self.http.call(method, path, **bearer(request, token.value))
+            return await self.http.call(method, path, **self.authorize(request, token.value))
         except ReconnectNeeded:
             # The provider may have revoked the token early: refresh once and try again.
             token = await self.keeper.refresh(self.account_id, token.sealed)
         problem = "the provider refused a freshly refreshed token"
-        return await self.call_or_mark(problem, method, path, bearer(request, token.value))
+        return await self.call_or_mark(problem, method, path, self.authorize(request, token.value))
 
 
 class ApiKeyHttp(ConnectedHttp):

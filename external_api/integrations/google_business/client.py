@@ -40,6 +40,12 @@ class BusinessProfile:
             for location in page.get("locations", []):
                 yield location
 
+    async def location(self, location: str, read_mask: str) -> dict:
+        """One location (`locations/{location}`) with the fields of `read_mask`."""
+        return await self.http.json(
+            "GET", f"/v1/locations/{location}", params={"readMask": read_mask}
+        )
+
     def review_url(self, account: str, location: str) -> str:
         return f"{self.reviews_url}/v4/accounts/{account}/locations/{location}/reviews"
 

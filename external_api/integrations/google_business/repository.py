@@ -29,6 +29,11 @@ class LocationRepository(TenantRepository[BusinessLocation]):
     async def by_google_name(self, provider_location: str) -> BusinessLocation | None:
         return await self.find_one({"provider_location": provider_location})
 
+    async def first(self, limit: int) -> list[BusinessLocation]:
+        """The account's locations in Google's order of their names (its index's)."""
+        found = BusinessLocation.find(self.scoped()).sort("provider_location").limit(limit)
+        return await found.to_list()
+
 
 class ReviewRepository(TenantRepository[Review]):
     """The reviews of one of the account's locations."""

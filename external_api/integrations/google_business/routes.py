@@ -14,6 +14,7 @@ from external_api.integrations.framework.errors import (
 from external_api.integrations.framework.tokens import ConnectedHttp
 from external_api.integrations.framework.webhooks import BadSignature, receive
 from external_api.integrations.google_business import replies, service
+from external_api.integrations.google_business.listing import matching_listing
 from external_api.integrations.google_business.notifications import ReviewNotifications
 from external_api.integrations.google_business.repository import PROVIDER
 from external_api.integrations.google_business.schemas import (
@@ -22,8 +23,10 @@ from external_api.integrations.google_business.schemas import (
     ReviewRead,
     ReviewSync,
 )
+from shared.domain.instareports.listings import BusinessListing
 from shared.domain.reviews.errors import ReplyRefused
 from shared.models.business_location import BusinessLocation
+from shared.models.instareport import Business
 from shared.models.review import Review
 from shared.utilities.auth import Principal, requires_service
 from shared.utilities.errors import (
@@ -96,6 +99,7 @@ async def list_reviews(
 # The internal API (a user's reply) and the queue manager (syncs, auto-replies) act for an
 # account named in the path: no user session names it.
 ForServices = Annotated[Principal, Depends(requires_service("internal_api", "queue_manager"))]
+QueueManager = Annotated[Principal, Depends(requires_service("queue_manager"))]
 REPLY_ERRORS = (Unauthorized, Forbidden, NotFound, ReplyRefused, *CONNECTED_CALL_ERRORS)
 
 
@@ -153,6 +157,20 @@ async def delete_reply(
     http = integrations.connected_http(PROVIDER, account_id)
     reviews_url = integrations.settings.google.business_reviews_url
     return await replies.delete_reply(http, reviews_url, account_id, review_id)
+
+
+@router.post(
+    "/accounts/{account_id}/listing",
+    summary="The account's location matching a business, with its hours (the queue manager only)",
+    description="An InstaReport's listings check: the stored locations matched on name, "
+    "address, phone and website, the best read again from Google with its regular hours; 409 "
+    "`not_connected` without a connection, 404 when none matches.",
+    responses=error_responses(Unauthorized, Forbidden, NotFound, *CONNECTED_CALL_ERRORS),
+)
+async def business_listing(
+    account_id: DocumentId, body: Business, caller: QueueManager, integrations: IntegrationsDep
+) -> BusinessListing:
+    return await matching_listing(integrations, account_id, body)
 
 
 @router.post(

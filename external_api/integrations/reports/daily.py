@@ -24,9 +24,17 @@ SOURCES = {
     "google-analytics": "google-analytics",
     "google-ads": "google-ads",
     "facebook": "facebook-ads",
+    "bing-ads": "bing-ads",
+    "tiktok": "tiktok-ads",
 }
 # What a report without entity dimensions is about, per provider.
-WHOLE = {"google-analytics": "property", "google-ads": "customer", "facebook": "ad_account"}
+WHOLE = {
+    "google-analytics": "property",
+    "google-ads": "customer",
+    "facebook": "ad_account",
+    "bing-ads": "ad_account",
+    "tiktok": "advertiser",
+}
 
 
 @dataclass(frozen=True)
@@ -53,6 +61,7 @@ MONEY = {
     "cost_micros": ("cost", 6),
     "spend": ("cost", None),
     "conversions_value": ("revenue", None),
+    "revenue": ("revenue", None),
 }
 
 

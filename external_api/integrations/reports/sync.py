@@ -1,8 +1,9 @@
 """A source's days pulled again into the analytics store, for the nightly sync and back-fills
 (both run by the queue manager's `analytics_sync` queue, which calls here):
 
-- GA4, Google Ads and Facebook Ads: each property, customer or ad account the account has
-  reported on is asked again, with what was last asked of it, for the new days;
+- GA4, Google Ads, Facebook Ads, Microsoft Advertising and TikTok: each property, customer,
+  ad account or advertiser the account has reported on is asked again, with what was last
+  asked of it, for the new days;
 - CallRail: the range's calls counted by day and source (`callrail.daily`);
 - Semrush: today's snapshot (Semrush keeps no history the platform reads).
 
@@ -16,6 +17,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from external_api.integrations.bing_ads import service as bing_ads
+from external_api.integrations.bing_ads.schemas import BingReportCreate
 from external_api.integrations.callrail.daily import sync_calls
 from external_api.integrations.callrail.service import client_for
 from external_api.integrations.facebook import service as facebook
@@ -29,6 +32,8 @@ from external_api.integrations.google_analytics.schemas import GaReportCreate
 from external_api.integrations.reports.repository import ReportRepository
 from external_api.integrations.reports.service import Pulled, store_report
 from external_api.integrations.semrush import service as semrush
+from external_api.integrations.tiktok import service as tiktok
+from external_api.integrations.tiktok.schemas import TiktokReportCreate
 from shared.utilities.errors import NotFound
 
 
@@ -45,6 +50,8 @@ REPORT_SOURCES = {
     ),
     "google-ads": ReportPull("google-ads", AdsReportCreate, google_ads.pull_report),
     "facebook-ads": ReportPull("facebook", InsightsReportCreate, facebook.pull_insights),
+    "bing-ads": ReportPull("bing-ads", BingReportCreate, bing_ads.pull_report),
+    "tiktok-ads": ReportPull("tiktok", TiktokReportCreate, tiktok.pull_report),
 }
 SOURCES = (*REPORT_SOURCES, "callrail", "semrush")
 

@@ -4,7 +4,15 @@ from pydantic import BaseModel, Field
 
 from external_api.integrations.reports.schemas import DateRange
 
-Source = Literal["google-analytics", "google-ads", "facebook-ads", "callrail", "semrush"]
+Source = Literal[
+    "google-analytics",
+    "google-ads",
+    "facebook-ads",
+    "callrail",
+    "semrush",
+    "bing-ads",
+    "tiktok-ads",
+]
 
 
 class SyncCreate(DateRange):

@@ -27,11 +27,19 @@ SCOPES = (
 MINOR_DIGITS = {"JPY": 0, "KRW": 0, "VND": 0, "CLP": 0, "ISK": 0, "HUF": 2, "BHD": 3, "KWD": 3}
 
 
+# Tipalti's identity host beside each of its API hosts (its reference's production and sandbox).
+TOKEN_HOSTS = {
+    "api-p.tipalti.com": "sso.tipalti.com",
+    "api-sb.tipalti.com": "sso.sandbox.tipalti.com",
+}
+
+
 def token_url(api_url: str) -> str:
-    """Tipalti's token endpoint beside its API: `https://sso.tipalti.com/connect/token` for
-    `https://api-p.tipalti.com` (the sandbox's alike)."""
+    """Tipalti's token endpoint for its API at `api_url`: `https://sso.tipalti.com/connect/token`
+    for `https://api-p.tipalti.com`, `https://sso.sandbox.tipalti.com/connect/token` for the
+    sandbox's `https://api-sb.tipalti.com`; another host (a proxy) serves both itself."""
     scheme, _, host = api_url.rstrip("/").partition("://")
-    return f"{scheme}://{host.replace('api-p.', 'sso.', 1)}/connect/token"
+    return f"{scheme}://{TOKEN_HOSTS.get(host, host)}/connect/token"
 
 
 async def access_token(http: ProviderHttp, client_id: str, client_secret: str) -> str:

@@ -49,6 +49,11 @@ class YextClient:
             count=int(response.get("count", 0)),
         )
 
+    async def locations(self, limit: int) -> list[dict]:
+        """The account's first `limit` location entities (Entities: List)."""
+        response = await self.response("entities", {"entityTypes": "location", "limit": limit})
+        return list(response.get("entities", []))
+
     async def entity(self, entity_id: str) -> dict:
         """One entity (a location) of the account, with its profile fields."""
         return await self.response(f"entities/{entity_id}")

@@ -9,7 +9,10 @@ from external_api.integrations.framework.errors import (
 )
 from external_api.integrations.yext import service
 from external_api.integrations.yext.business import entity_business
+from external_api.integrations.yext.listing import matching_listing
 from external_api.integrations.yext.schemas import Listing
+from shared.domain.instareports.listings import BusinessListing
+from shared.models.instareport import Business
 from shared.providers.yext import Publisher
 from shared.utilities.auth import Principal, requires_service
 from shared.utilities.errors import (
@@ -35,6 +38,7 @@ ListingStatus = Literal[
 ]
 Ids = Annotated[list[str] | None, Query(max_length=100)]
 InternalApi = Annotated[Principal, Depends(requires_service("internal_api"))]
+QueueManager = Annotated[Principal, Depends(requires_service("queue_manager"))]
 EntityId = Annotated[str, Path(pattern=r"^[A-Za-z0-9_-]{1,100}$")]
 
 
@@ -87,3 +91,17 @@ async def entity_business_data(
     integrations: IntegrationsDep,
 ) -> dict:
     return await entity_business(integrations, account_id, entity_id)
+
+
+@router.post(
+    "/accounts/{account_id}/listing",
+    summary="The account's location matching a business (the queue manager only)",
+    description="An InstaReport's listings check: the account's location entities matched on "
+    "name, address, phone and website; 409 `not_connected` without a key, 404 when none "
+    "matches.",
+    responses=error_responses(*YEXT_ERRORS, NotFound),
+)
+async def business_listing(
+    account_id: DocumentId, body: Business, caller: QueueManager, integrations: IntegrationsDep
+) -> BusinessListing:
+    return await matching_listing(integrations, account_id, body)

@@ -10,7 +10,7 @@ from internal_api.scheduling.auth import SchedulingRead, SchedulingWrite
 from internal_api.scheduling.bookings import service
 from internal_api.scheduling.bookings.repository import Bookings
 from internal_api.scheduling.bookings.schemas import CancelBody
-from shared.domain.scheduling.errors import BookingClosed
+from shared.domain.scheduling.errors import BookingClosed, MeetingNotBegun
 from shared.domain.scheduling.schemas import BookingRead
 from shared.models.booking import Booking, BookingStatus
 from shared.utilities.errors import SIGNED_IN, InvalidInput, NotFound, error_responses
@@ -71,3 +71,28 @@ async def cancel_booking(
     booking_id: str, body: CancelBody, principal: SchedulingWrite, settings: Settings
 ) -> Booking:
     return await service.cancel_booking(principal, booking_id, body.reason, settings)
+
+
+@router.post(
+    "/{booking_id}/complete",
+    response_model=BookingRead,
+    summary="Mark a booking's meeting completed",
+    description="Fires the account's `appointment.completed` automations on its contact, once "
+    "(the booking_reminders sweep completes an ended meeting itself). 409 `meeting_not_begun` "
+    "before its start, `booking_closed` once cancelled, moved, completed or a no-show.",
+    responses=error_responses(*SIGNED_IN, NotFound, BookingClosed, MeetingNotBegun),
+)
+async def complete_booking(booking_id: str, principal: SchedulingWrite) -> Booking:
+    return await service.mark_booking(principal, booking_id, BookingStatus.COMPLETED)
+
+
+@router.post(
+    "/{booking_id}/no-show",
+    response_model=BookingRead,
+    summary="Mark a booking's invitee a no-show",
+    description="Fires nothing, and the sweep no longer completes it. 409 `meeting_not_begun` "
+    "before its start, `booking_closed` once cancelled, moved, completed or a no-show.",
+    responses=error_responses(*SIGNED_IN, NotFound, BookingClosed, MeetingNotBegun),
+)
+async def mark_no_show(booking_id: str, principal: SchedulingWrite) -> Booking:
+    return await service.mark_booking(principal, booking_id, BookingStatus.NO_SHOW)

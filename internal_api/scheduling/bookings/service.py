@@ -1,4 +1,5 @@
-"""The account's bookings: listed, read, and cancelled by a user (the invitee is told)."""
+"""The account's bookings: listed, read, cancelled by a user (the invitee is told), and marked
+completed or a no-show once begun (a completed one fires `appointment.completed`)."""
 
 from datetime import datetime
 
@@ -6,9 +7,11 @@ from internal_api.scheduling.bookings.repository import Bookings
 from internal_api.scheduling.query import query_id
 from internal_api.settings import InternalApiSettings
 from shared.domain.scheduling.changes import cancel
+from shared.domain.scheduling.completion import mark
 from shared.models.booking import Booking, BookingStatus, CancelledBy
 from shared.utilities.auth import Principal
 from shared.utilities.pagination import Page, PageParams
+from shared.utilities.repository import object_id
 
 
 async def list_bookings(
@@ -40,3 +43,8 @@ async def cancel_booking(
 ) -> Booking:
     booking = await get_booking(principal, booking_id)
     return await cancel(booking, CancelledBy.USER, settings, reason)
+
+
+async def mark_booking(principal: Principal, booking_id: str, outcome: BookingStatus) -> Booking:
+    booking = await get_booking(principal, booking_id)
+    return await mark(booking, outcome, object_id(principal.sub))

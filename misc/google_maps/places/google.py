@@ -4,6 +4,10 @@ The endpoints (GET, JSON answers; developers.google.com/maps/documentation):
 - Place Autocomplete (Places API): `/maps/api/place/autocomplete/json?input=...`
 - Place Details (Places API): `/maps/api/place/details/json?place_id=...&fields=...`
 - Geocoding API: `/maps/api/geocode/json?address=...`, and reverse `?latlng=<lat>,<lng>`
+- Find Place (Places API): `/maps/api/place/findplacefromtext/json?input=...&inputtype=
+  textquery&fields=place_id`, its `candidates`
+- Nearby Search (Places API): `/maps/api/place/nearbysearch/json?location=<lat>,<lng>&radius=
+  <meters>&type=<place type>`, up to 20 `results` by prominence
 
 Each takes the key as the `key` query parameter and answers `{"status": "OK", ...}`. Another
 status comes with an `error_message` meant for the developer: it is logged, never passed on.
@@ -27,6 +31,8 @@ logger = logging.getLogger(__name__)
 AUTOCOMPLETE_PATH = "/maps/api/place/autocomplete/json"
 DETAILS_PATH = "/maps/api/place/details/json"
 GEOCODE_PATH = "/maps/api/geocode/json"
+NEARBY_PATH = "/maps/api/place/nearbysearch/json"
+FIND_PATH = "/maps/api/place/findplacefromtext/json"
 
 # ZERO_RESULTS is an answer (nothing matched), not a failure.
 ANSWERED = {"OK", "ZERO_RESULTS"}

@@ -1,16 +1,26 @@
-"""Places and geocoding for signed-in users, on the platform's Google Maps key."""
+"""Places and geocoding for signed-in users, and a place's competitors for the queue manager (an
+InstaReport), on the platform's Google Maps key."""
 
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
 from misc.google_maps.places import service
-from misc.google_maps.places.schemas import GeocodedPlace, Language, Place, Prediction, Results
+from misc.google_maps.places.schemas import (
+    Competition,
+    FoundPlace,
+    GeocodedPlace,
+    Language,
+    Place,
+    Prediction,
+    Results,
+)
 from misc.google_maps.places.service import DailyQuota, Maps
 from misc.google_maps.settings import GoogleMapsSettings
 from shared.models.base import utc_now
-from shared.utilities.auth import CurrentUser
+from shared.utilities.auth import CurrentUser, Principal, TokenKind, requires_service
 from shared.utilities.errors import (
+    Forbidden,
     InvalidInput,
     NotFound,
     RateLimited,
@@ -34,7 +44,7 @@ ERRORS = (
 )
 
 
-async def account_maps(principal: CurrentUser, request: Request) -> Maps:
+async def counted_maps(principal: Principal, request: Request) -> Maps:
     """Maps for this request: 503 without a key, 429 once the account's or its agency's day
     is used up."""
     settings: GoogleMapsSettings = request.app.state.settings
@@ -47,7 +57,31 @@ async def account_maps(principal: CurrentUser, request: Request) -> Maps:
     return request.app.state.maps
 
 
+async def account_maps(principal: CurrentUser, request: Request) -> Maps:
+    return await counted_maps(principal, request)
+
+
 AccountMaps = Annotated[Maps, Depends(account_maps)]
+QueueManager = Annotated[Principal, Depends(requires_service("queue_manager"))]
+ObjectIdText = Annotated[str, Path(pattern=r"^[0-9a-f]{24}$")]
+PlaceId = Annotated[str, Path(max_length=512, pattern=r"^[A-Za-z0-9_-]+$")]
+
+
+async def service_maps(
+    account_id: ObjectIdText,
+    caller: QueueManager,
+    request: Request,
+    agency_id: Annotated[str, Query(pattern=r"^[0-9a-f]{24}$")] = "",
+) -> Maps:
+    """Maps for a service acting for an account (named in the path), counted against the
+    account's day and its agency's."""
+    acting = Principal(
+        kind=TokenKind.SERVICE, sub=caller.sub, account_id=account_id, agency_id=agency_id
+    )
+    return await counted_maps(acting, request)
+
+
+ServiceMaps = Annotated[Maps, Depends(service_maps)]
 LanguageQuery = Annotated[Language, Query()]
 
 
@@ -72,7 +106,7 @@ async def autocomplete(
 )
 async def place_details(
     maps: AccountMaps,
-    place_id: Annotated[str, Path(max_length=512, pattern=r"^[A-Za-z0-9_-]+$")],
+    place_id: PlaceId,
     language: LanguageQuery = None,
 ) -> Place:
     return await service.place_details(maps, place_id, language)
@@ -105,3 +139,33 @@ async def reverse_geocode(
     language: LanguageQuery = None,
 ) -> Results[GeocodedPlace]:
     return Results(data=await service.reverse_geocode(maps, lat, lng, language))
+
+
+@router.get(
+    "/accounts/{account_id}/places/find",
+    summary="The place best matching a business's name and address (the queue manager only)",
+    description="Find Place from text; nothing matching answers a null `place_id`. Counted "
+    "against the account's and its agency's daily quota.",
+    responses=error_responses(*ERRORS, Forbidden),
+)
+async def find_place(
+    maps: ServiceMaps, text: Annotated[str, Query(alias="input", min_length=1, max_length=500)]
+) -> FoundPlace:
+    return FoundPlace(place_id=await service.found_place(maps, text))
+
+
+@router.get(
+    "/accounts/{account_id}/places/{place_id}/competitors",
+    summary="A place's rating beside its category's places nearby (the queue manager only)",
+    description="Place Details for the place's types, rating and review count, then Nearby "
+    "Search for up to 10 operating places of its first specific type within `radius` meters "
+    "(none when Google gives it only generic types). Counted against the account's and its "
+    "agency's daily quota.",
+    responses=error_responses(*ERRORS, Forbidden, NotFound),
+)
+async def competitors(
+    maps: ServiceMaps,
+    place_id: PlaceId,
+    radius: Annotated[int, Query(ge=100, le=50_000)] = 5000,
+) -> Competition:
+    return await service.competition(maps, place_id, radius)

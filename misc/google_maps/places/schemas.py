@@ -97,3 +97,34 @@ class GeocodedPlace(BaseModel):
 
 class Results(BaseModel, Generic[T]):
     data: list[T]
+
+
+class RatedPlace(BaseModel):
+    place_id: str
+    name: str
+    rating: float | None = Field(None, description="1.0-5.0; none before the first review")
+    user_ratings_total: int = 0
+    vicinity: str = ""
+
+    @classmethod
+    def of(cls, result: dict[str, Any]) -> "RatedPlace":
+        """From Place Details' `result` or one of Nearby Search's `results`."""
+        return cls(
+            place_id=result["place_id"],
+            name=result.get("name", ""),
+            rating=result.get("rating"),
+            user_ratings_total=result.get("user_ratings_total", 0),
+            vicinity=result.get("vicinity", ""),
+        )
+
+
+class Competition(BaseModel):
+    """A place and the operating places of its category nearby, as Google rates them."""
+
+    place: RatedPlace
+    category: str = Field(description="the place type compared on; empty when Google gave none")
+    competitors: list[RatedPlace]
+
+
+class FoundPlace(BaseModel):
+    place_id: str | None = Field(description="the best match; none when nothing matched")

@@ -11,8 +11,20 @@ from urllib.parse import urlencode
 
 from pydantic import RootModel
 
-from misc.google_maps.places.google import AUTOCOMPLETE_PATH, DETAILS_PATH, GEOCODE_PATH
-from misc.google_maps.places.schemas import GeocodedPlace, Place, Prediction
+from misc.google_maps.places.google import (
+    AUTOCOMPLETE_PATH,
+    DETAILS_PATH,
+    FIND_PATH,
+    GEOCODE_PATH,
+    NEARBY_PATH,
+)
+from misc.google_maps.places.schemas import (
+    Competition,
+    GeocodedPlace,
+    Place,
+    Prediction,
+    RatedPlace,
+)
 from shared.utilities.auth import Principal
 from shared.utilities.cache import RedisCache
 from shared.utilities.errors import NotFound, RateLimited
@@ -23,6 +35,12 @@ DETAILS_FIELDS = (
     "place_id,name,formatted_address,geometry/location,types,address_components,"
     "international_phone_number,website"
 )
+
+# A place's standing among its competitors: where it is, what it is and how it is rated.
+RATED_FIELDS = "place_id,name,geometry/location,types,rating,user_ratings_total"
+# Types every business has: they name no category to compare within.
+GENERIC_TYPES = frozenset({"point_of_interest", "establishment"})
+MAX_COMPETITORS = 10
 
 
 class MapsProvider(Protocol):
@@ -96,6 +114,35 @@ async def place_details(maps: Maps, place_id: str, language: str | None) -> Plac
     if "result" not in answer:  # ZERO_RESULTS: the id no longer names a place
         raise NotFound(f"No place has the id {place_id}.")
     return Place.of(answer["result"])
+
+
+async def found_place(maps: Maps, text: str) -> str | None:
+    """The id of the place best matching a name and address (Find Place); None when none."""
+    params = {"input": text, "inputtype": "textquery", "fields": "place_id"}
+    answer = await maps.get(FIND_PATH, params)
+    return next((found["place_id"] for found in answer.get("candidates", [])), None)
+
+
+async def competition(maps: Maps, place_id: str, radius_meters: int) -> Competition:
+    """The place and up to `MAX_COMPETITORS` operating places of its first specific type within
+    the radius (none when it has only generic types), in Google's order of prominence."""
+    answer = await maps.get(DETAILS_PATH, query(place_id=place_id, fields=RATED_FIELDS))
+    if "result" not in answer:
+        raise NotFound(f"No place has the id {place_id}.")
+    place = answer["result"]
+    category = next((kind for kind in place.get("types", []) if kind not in GENERIC_TYPES), "")
+    rivals: list[RatedPlace] = []
+    if category:
+        at = place["geometry"]["location"]
+        params = query(location=f"{at['lat']},{at['lng']}", radius=str(radius_meters))
+        nearby = await maps.get(NEARBY_PATH, {**params, "type": category})
+        rivals = [
+            RatedPlace.of(result)
+            for result in nearby.get("results", [])
+            if result.get("place_id") != place_id
+            and result.get("business_status", "OPERATIONAL") == "OPERATIONAL"
+        ][:MAX_COMPETITORS]
+    return Competition(place=RatedPlace.of(place), category=category, competitors=rivals)
 
 
 async def geocode(maps: Maps, address: str, language: str | None) -> list[GeocodedPlace]:

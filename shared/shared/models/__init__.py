@@ -37,6 +37,7 @@ from shared.models.billing_price import BillingPrice
 from shared.models.billing_product import BillingProduct
 from shared.models.billing_subscription import BillingSubscription
 from shared.models.billing_tax_rate import BillingTaxRate
+from shared.models.bing_ads_token import BingAdsToken
 from shared.models.booking import Booking
 from shared.models.business_location import BusinessLocation
 from shared.models.business_profile import BusinessProfile
@@ -89,6 +90,7 @@ from shared.models.instasite import Instasite
 from shared.models.integration_webhook_receipt import IntegrationWebhookReceipt
 from shared.models.invitation import Invitation
 from shared.models.lead import Lead
+from shared.models.lead_search import LeadSearch
 from shared.models.live_chat_widget import LiveChatWidget
 from shared.models.local_payment_object import LocalPaymentObject
 from shared.models.membership import Membership
@@ -129,6 +131,7 @@ from shared.models.stripe_token import StripeToken
 from shared.models.support_canned_reply import SupportCannedReply
 from shared.models.task_run import TaskRun
 from shared.models.template import Template
+from shared.models.tiktok_token import TiktokToken
 from shared.models.tipalti_key import TipaltiKey
 from shared.models.twilio_key import TwilioKey
 from shared.models.twilio_number import TwilioNumber
@@ -281,4 +284,7 @@ ALL_MODELS: list[type[Document]] = [
     ZohoToken,
     KeapToken,
     ActiveCampaignKey,
+    BingAdsToken,
+    TiktokToken,
+    LeadSearch,
 ]

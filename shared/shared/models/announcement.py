@@ -16,6 +16,7 @@ class Announcement(BaseDocument):
     published_by: PydanticObjectId  # the operator
     published_at: datetime
     withdrawn_at: datetime | None = None  # no longer listed
+    beamer_post_id: int | None = None  # its post on the platform's Beamer, once made
 
     class Settings:
         name = "announcements"

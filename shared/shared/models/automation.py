@@ -39,8 +39,15 @@ class DocumentSigned(BaseModel):
     type: Literal["document.signed"] = "document.signed"
 
 
+class AppointmentCompleted(BaseModel):
+    """A booking of the account completed (its meeting ended without being cancelled, or a
+    user marked it so); the run's subject is the booking's contact."""
+
+    type: Literal["appointment.completed"] = "appointment.completed"
+
+
 Trigger = Annotated[
-    DealStageEntered | ContactTagAdded | FormSubmitted | DocumentSigned,
+    DealStageEntered | ContactTagAdded | FormSubmitted | DocumentSigned | AppointmentCompleted,
     Field(discriminator="type"),
 ]
 

@@ -22,6 +22,8 @@ class BookingStatus(StrEnum):
     CONFIRMED = "confirmed"
     CANCELLED = "cancelled"
     RESCHEDULED = "rescheduled"  # moved: `rescheduled_to` is the booking that replaced it
+    COMPLETED = "completed"  # its meeting took place (ended, or marked so by a user)
+    NO_SHOW = "no_show"  # marked by a user: the invitee did not come
 
 
 class CancelledBy(StrEnum):
@@ -77,6 +79,9 @@ class Booking(TenantDocument):
     cancelled_at: datetime | None = None
     cancelled_by: CancelledBy | None = None
     cancel_reason: str = ""
+    # When it was completed or marked a no-show, and by whom (None: by the sweep, once ended).
+    completed_at: datetime | None = None
+    completed_by: PydanticObjectId | None = None
 
     class Settings:
         name = "bookings"
@@ -110,4 +115,6 @@ class Booking(TenantDocument):
             ),
             # The reminders cron: confirmed bookings with a reminder due.
             IndexModel([("status", ASCENDING), ("reminders.due_at", ASCENDING)]),
+            # The completion sweep: confirmed bookings whose meeting has ended.
+            IndexModel([("status", ASCENDING), ("end_at", ASCENDING)]),
         ]

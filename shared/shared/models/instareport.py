@@ -46,6 +46,15 @@ class Finding(BaseModel):
     detail: str = ""
 
 
+class Competitor(BaseModel):
+    """A place rated on Google Maps: the audited business, or one of its category nearby."""
+
+    name: str
+    rating: float | None = None  # 1.0-5.0; None before its first review
+    reviews: int = 0
+    own: bool = False  # the audited business itself
+
+
 class AuditPart(BaseModel):
     area: AuditArea
     checked: bool  # False when nothing could be looked at (no website, no place)
@@ -53,6 +62,7 @@ class AuditPart(BaseModel):
     grade: str = ""
     findings: list[Finding] = []
     note: str = ""  # why it was not checked, or what it read
+    competitors: list[Competitor] = []  # the reviews part: the business among those nearby
 
 
 class Recommendation(BaseModel):

@@ -12,7 +12,7 @@ the keys that open them. An account has at most one connection per provider.
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import Annotated, Any, ClassVar
 
 from beanie import Indexed, PydanticObjectId
 
@@ -29,7 +29,8 @@ class ConnectionStatus(StrEnum):
 class IntegrationCredential(TenantDocument):
     # Unique: one connection per account (overrides the base's plain index).
     account_id: Indexed(PydanticObjectId, unique=True)  # type: ignore[valid-type]  # Beanie's
-    status: ConnectionStatus = ConnectionStatus.CONNECTED
+    # Indexed: the nightly analytics sync lists each provider's connections in good standing.
+    status: Annotated[ConnectionStatus, Indexed()] = ConnectionStatus.CONNECTED
     connected_by: str = ""  # the user id that connected it
     # The provider's own id and name of what was connected (an ad account, a Stripe account).
     external_id: str = ""

@@ -33,6 +33,9 @@ class WebhookEventType(StrEnum):
     BOOKING_CANCELLED = "booking.cancelled"
     INVOICE_PAID = "invoice.paid"
     INVOICE_REFUNDED = "invoice.refunded"
+    REVIEW_CREATED = "review.created"
+    REVIEW_UPDATED = "review.updated"
+    REVIEW_REPLIED = "review.replied"
 
 
 class WebhookSubscription(TenantDocument):

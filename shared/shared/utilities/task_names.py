@@ -365,3 +365,22 @@ CRM_SYNC_PULL = declare("crm_sync.pull", CrmSyncArguments)
 # Its cron: every enabled sync past its import pulled again (what a webhook missed, and the
 # deletions a CRM sends no webhook for).
 CRM_SYNC_POLL_PULL_ALL = declare("crm_sync_poll.pull_all", NoArguments)
+
+
+class LeadFinderArguments(TaskArguments):
+    account_id: str
+    search_id: str
+
+
+# LeadFinder (QM_LEAD_FINDER): a search of businesses by category and area run by the external
+# API through RapidAPI, its finds streamed to the general socket's `lead-finder` events.
+LEAD_FINDER_SEARCH = declare("lead_finder.search", LeadFinderArguments)
+
+
+class BeamerPostArguments(TaskArguments):
+    announcement_id: str
+
+
+# Beamer (QM_BEAMER): an announcement an operator published posted to the platform's Beamer
+# by the external API, once.
+BEAMER_POST = declare("beamer.post", BeamerPostArguments)

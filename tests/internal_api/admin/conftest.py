@@ -23,6 +23,7 @@ def queue_manager() -> FakeQueueManager:
 async def module_api(queue_manager):
     app = create_app(InternalApiSettings(), queue_manager_transport=queue_manager.transport())
     async with asgi_client(app) as client:
+        client.app = app  # type: ignore[attr-defined]  # for tests that record its jobs
         yield client
 
 

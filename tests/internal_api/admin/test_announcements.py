@@ -9,6 +9,7 @@ from shared.models.admin_audit_entry import AdminAction, AdminAuditEntry
 from shared.models.announcement import Announcement
 from tests.factories import create_signed_in
 from tests.general_socket.clients import SocketClient
+from tests.internal_api.self_service import RecordedJobs, record_jobs
 
 NEWS = {"title": "Reports are faster", "body": "Monthly reports now build in seconds."}
 
@@ -103,3 +104,16 @@ async def test_a_link_that_is_not_http_is_refused_and_nothing_is_published(api, 
 
     assert response.status_code == 422
     assert await Announcement.find_all().count() == 0
+
+
+async def test_a_published_announcement_is_queued_for_beamer(api, operator):
+    jobs = RecordedJobs()
+    had = record_jobs(api.app, jobs)
+    jobs.through = None
+    try:
+        response = await publish(api, operator)
+    finally:
+        api.app.state.senders = had
+
+    announcement_id = response.json()["id"]
+    assert jobs.sent == [("beamer.post", {"announcement_id": announcement_id}, None)]

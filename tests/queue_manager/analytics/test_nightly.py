@@ -32,3 +32,14 @@ def test_a_backfill_is_cut_into_months():
         (date(2026, 1, 15), date(2026, 2, 14)),
         (date(2026, 2, 15), date(2026, 2, 20)),
     ]
+
+
+async def test_connected_ad_accounts_of_bing_and_tiktok_are_pulled(mongo):
+    account_id = str(PydanticObjectId())
+    await create_connection("bing-ads", account_id)
+    await create_connection("tiktok", account_id, refresh_token="", expires_in=None)
+
+    assert sorted(await connected_sources()) == [
+        (account_id, "bing-ads"),
+        (account_id, "tiktok-ads"),
+    ]

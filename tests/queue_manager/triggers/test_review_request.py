@@ -42,3 +42,23 @@ async def test_a_won_deals_contact_is_asked_once_inside_the_window(outbox):
         (contact.id, "sent", f"automation:{first_run.id}"),
         (contact.id, "suppressed", f"automation:{second_run.id}"),
     ]
+
+
+async def test_a_completed_appointments_contact_is_asked(outbox):
+    owner = await create_signed_in()
+    contact = await create_contact(owner.account)
+    page = await create_page(await create_location(owner.account.id))
+    action = SendReviewRequest(location_id=page.location_id)
+    run = await create_run(
+        owner.account, contact, [action], trigger="appointment.completed", subject={}
+    )
+
+    async with httpx.AsyncClient() as client:
+        status, _ = await send_review_request(action, run, client)
+
+    [request] = await ReviewRequest.find_all().to_list()
+    assert (status, request.contact_id, request.origin) == (
+        "succeeded",
+        contact.id,
+        f"automation:{run.id}",
+    )

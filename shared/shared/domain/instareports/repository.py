@@ -32,6 +32,7 @@ async def claim_build(report_id: PydanticObjectId) -> bool:
 
 async def products_tagged(agency_id: PydanticObjectId, tags: list[str]) -> list[StoreProduct]:
     """The agency's active products tagged with any of `tags`, on its `(account_id, tags)`
-    index: what the store sells to fix those areas."""
+    index, by name (those few sorted here: the index serves no sort): what the store sells
+    to fix those areas."""
     found = StoreProduct.find({"account_id": agency_id, "tags": {"$in": tags}, "active": True})
-    return await found.sort("name").limit(50).to_list()
+    return sorted(await found.limit(50).to_list(), key=lambda product: product.name)

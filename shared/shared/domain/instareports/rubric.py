@@ -16,6 +16,8 @@ the usual letters. The overall score is the mean of the parts that could be chec
 | seo | ranks for at least 10 organic keywords (Semrush, when the account has it) | 20 |
 | seo | at least 100 organic visits a month (Semrush, when the account has it) | 20 |
 | social | links to Facebook 30, Instagram 25, LinkedIn 15, YouTube 10, X 10, TikTok 10 | 100 |
+
+The listings part's rubric is in `listings.py`, the reviews part's in `reviews.py`.
 """
 
 from shared.domain.instareports.website import Page

@@ -1,6 +1,10 @@
 """The one write path of a review, whatever its source: stored once per provider id (a sync
 seeing it again updates it), a new one handed to the reputation queue (alerts, auto-reply),
-and its reply recorded with who wrote it and when it first came."""
+and its reply recorded with who wrote it and when it first came.
+
+Each change is published to the account's webhooks with the caller's outbox: `review.created`
+for a new review, `review.updated` (with the fields that changed) for one its reviewer edited,
+`review.replied` for a reply posted or edited here or found at the provider."""
 
 from datetime import datetime
 from typing import Any
@@ -9,10 +13,16 @@ from beanie import PydanticObjectId
 from pymongo.errors import DuplicateKeyError
 
 from shared.domain.reviews.repository import ReviewRepository
+from shared.domain.reviews.schemas import ReviewRead
 from shared.models.base import utc_now
 from shared.models.review import ReplyOrigin, Review
+from shared.models.webhook_subscription import WebhookEventType
+from shared.utilities.events import publish_event
 from shared.utilities.outbox import enqueue_job
 from shared.utilities.task_names import REPUTATION_REVIEW_ADDED
+
+# What its reviewer may edit: a change to one is `review.updated`.
+EDITABLE = ("reviewer_name", "rating", "comment")
 
 
 async def store_review(
@@ -34,7 +44,15 @@ async def store_review(
         assert found is not None, "the review that was stored first"
         return await updated(found, fields), False
     enqueue_job(REPUTATION_REVIEW_ADDED, account_id=str(account_id), review_id=str(review.id))
+    publish(review, WebhookEventType.REVIEW_CREATED)
     return review, True
+
+
+def publish(review: Review, event: WebhookEventType, fields: list[str] | None = None) -> None:
+    data: dict[str, Any] = {"review": ReviewRead.model_validate(review).model_dump(mode="json")}
+    if fields is not None:
+        data["fields"] = fields
+    publish_event(review.account_id, event, data)
 
 
 def with_origin(fields: dict[str, Any]) -> dict[str, Any]:
@@ -49,6 +67,8 @@ def with_origin(fields: dict[str, Any]) -> dict[str, Any]:
 
 
 async def updated(review: Review, fields: dict[str, Any]) -> Review:
+    edited = [name for name in EDITABLE if name in fields and fields[name] != getattr(review, name)]
+    replied = bool(fields.get("reply")) and fields["reply"] != review.reply
     if fields.get("reply") and not review.reply:
         fields = with_origin(fields)
     elif not fields.get("reply", review.reply):
@@ -56,6 +76,10 @@ async def updated(review: Review, fields: dict[str, Any]) -> Review:
     for name, value in fields.items():
         setattr(review, name, value)
     await review.save_changes()
+    if edited:
+        publish(review, WebhookEventType.REVIEW_UPDATED, edited)
+    if replied:
+        publish(review, WebhookEventType.REVIEW_REPLIED)
     return review
 
 
@@ -74,6 +98,7 @@ async def record_reply(
     review.reply_origin = origin
     review.replied_by = by
     await review.save_changes()
+    publish(review, WebhookEventType.REVIEW_REPLIED)
     return review
 
 

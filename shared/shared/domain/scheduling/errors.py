@@ -42,6 +42,12 @@ class BookingClosed(Conflict):
     code, message = "booking_closed", "This booking can no longer be changed."
 
 
+class MeetingNotBegun(Conflict):
+    """The booking's meeting has not begun: it cannot be marked completed or a no-show yet."""
+
+    code, message = "meeting_not_begun", "This meeting has not begun yet."
+
+
 class CalendarUnavailable(ServiceUnavailable):
     """The hosts' Google Calendar could not be read: slots are not offered without it."""
 

@@ -179,6 +179,13 @@ async def due_reminders(now: datetime, limit: int) -> list[Booking]:
     return await Booking.find(filters).sort("start_at").limit(limit).to_list()
 
 
+async def ended_bookings(now: datetime, limit: int) -> list[Booking]:
+    """Confirmed bookings, of every account, whose meeting ended by `now`: the completion
+    sweep (served by the `(status, end_at)` index)."""
+    filters: Mapping[str, Any] = {"status": BookingStatus.CONFIRMED.value, "end_at": {"$lte": now}}
+    return await Booking.find(filters).sort("end_at").limit(limit).to_list()
+
+
 async def mark_reminder_sent(booking: Booking, minutes_before: int, now: datetime) -> bool:
     """The reminder recorded as sent, once: whether this caller recorded it."""
     unsent = {"$elemMatch": {"minutes_before": minutes_before, "sent_at": None}}

@@ -26,3 +26,5 @@ class BookingRead(DocumentRead):
     cancelled_at: datetime | None
     cancelled_by: CancelledBy | None
     cancel_reason: str
+    completed_at: datetime | None
+    completed_by: IdStr | None

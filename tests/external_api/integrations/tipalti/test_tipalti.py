@@ -6,6 +6,7 @@ import hashlib
 import hmac
 from urllib.parse import parse_qs, urlsplit
 
+from external_api.integrations.tipalti.client import token_url
 from shared.models.tipalti_key import TipaltiKey
 from tests.external_api import module_external as one_app
 from tests.external_api.factories import BOX
@@ -126,3 +127,9 @@ async def test_an_account_without_tipalti_answers_not_connected(external, fake, 
     assert response.status_code == 409
     assert response.json()["error"]["code"] == "not_connected"
     assert fake.requests == []
+
+
+def test_the_sandbox_api_takes_its_token_from_the_sandbox_identity_host():
+    assert (
+        token_url("https://api-sb.tipalti.com") == "https://sso.sandbox.tipalti.com/connect/token"
+    )

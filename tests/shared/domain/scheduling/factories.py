@@ -1,12 +1,16 @@
 """Schedules, event types and booking requests for scheduling's tests."""
 
+import uuid
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
+
+from beanie import PydanticObjectId
 
 from shared.domain.scheduling.booking import BookingRequest
 from shared.models.account import Account
 from shared.models.availability_schedule import AvailabilitySchedule, WeeklyHours
 from shared.models.base import utc_now
+from shared.models.booking import Booking, Invitee
 from shared.models.event_type import EventType, Host, Location, LocationKind
 from shared.models.user import User
 
@@ -57,3 +61,23 @@ def days_ahead(days: int) -> date:
 def request(start: datetime, **overrides) -> BookingRequest:
     fields = {"time_zone": "Europe/Paris", "name": "Ada King", "email": "ada@example.com"}
     return BookingRequest(start_at=start, **{**fields, **overrides})
+
+
+async def create_booking(account: Account, contact_id, start_at: datetime, **overrides) -> Booking:
+    """A confirmed 30-minute booking stored as it is (no slot held): for what happens once its
+    meeting has begun or ended."""
+    fields = {
+        "account_id": account.id,
+        "event_type_id": PydanticObjectId(),
+        "event_name": "Discovery call",
+        "host_ids": [PydanticObjectId()],
+        "contact_id": contact_id,
+        "invitee": Invitee(name="Ada King", email="ada@example.com"),
+        "start_at": start_at,
+        "end_at": start_at + timedelta(minutes=30),
+        "time_zone": "Europe/Paris",
+        "location": Location(kind=LocationKind.VIDEO, value="https://meet.example/abc"),
+        "client_booking_id": uuid.uuid4().hex,
+        "ical_uid": f"{uuid.uuid4().hex}@example.com",
+    }
+    return await Booking(**{**fields, **overrides}).insert()

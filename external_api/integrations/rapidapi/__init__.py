@@ -1,0 +1,1 @@
+"""RapidAPI: the data APIs the platform uses through it with its own key (LeadFinder)."""

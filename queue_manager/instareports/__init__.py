@@ -1,0 +1,1 @@
+"""What an InstaReport's build reads through the platform's other services."""

@@ -1,7 +1,8 @@
 """Twilio's callbacks: an inbound SMS lands in the sender's conversation with the account (the
 contact found or made by their number, a prospect conversation linked to it) and is a lead of
 the sender's through the number texted, once per message; a delivery status is published as a
-platform event."""
+platform event; a completed call on one of the account's numbers has its minutes charged to
+the account's OneBalance wallet, once per call (`shared.domain.onebalance.calls`)."""
 
 from typing import Any
 
@@ -17,6 +18,7 @@ from shared.domain.messages.conversations import open_once, prospect_key
 from shared.domain.messages.posting import announce_message, append_message
 from shared.domain.messages.prospects import prospect_for as prospect_of_visitor
 from shared.domain.messages.prospects import update_prospect
+from shared.domain.onebalance.calls import charge_call
 from shared.models.base import utc_now
 from shared.models.contact import Contact
 from shared.models.conversation import Conversation, ConversationKind
@@ -28,6 +30,9 @@ from shared.utilities.events import publish_event
 SOURCE = "sms"
 INBOUND_SMS = "sms.inbound"
 SMS_STATUS = "sms.status"
+CALL_STATUS = "call.status"
+# Twilio's directions of a call placed from the account's number (the rest are `inbound`).
+OUTBOUND = ("outbound-api", "outbound-dial")
 
 
 async def handle(event: dict[str, Any]) -> dict[str, Any]:
@@ -35,6 +40,8 @@ async def handle(event: dict[str, Any]) -> dict[str, Any]:
         return await inbound_sms(event["data"])
     if event["type"] == SMS_STATUS:
         return sms_status(event["data"])
+    if event["type"] == CALL_STATUS:
+        return await call_status(event["data"])
     return {"skipped": f"no handling for {event['type']}"}
 
 
@@ -94,3 +101,19 @@ def sms_status(status: dict[str, Any]) -> dict[str, Any]:
     data = {key: status.get(key) for key in ("message_sid", "status", "error_code", "to", "from")}
     event_id = publish_event(status["account_id"], "sms.status_changed", data)
     return {"event": event_id}
+
+
+async def call_status(call: dict[str, Any]) -> dict[str, Any]:
+    """Only a completed call is charged (busy, no-answer, failed, canceled cost nothing), and
+    only on a number of the account's: the one called, or the one calling out."""
+    if call["status"] != "completed":
+        return {"skipped": f"a {call['status']} call is not charged"}
+    account_id = PydanticObjectId(call["account_id"])
+    ours = call["from"] if call.get("direction") in OUTBOUND else call["to"]
+    if not ours or await twilio_number(account_id, ours) is None:
+        return {"skipped": "not a call on one of the account's numbers"}
+    description = f"call {call.get('from')} to {call.get('to')}, {call['duration']} s"
+    recorded = await charge_call(account_id, call["call_sid"], call["duration"], description)
+    if recorded is None:
+        return {"skipped": "no wallet, or a call of no minutes"}
+    return {"movement": recorded.movement.id, "charged": recorded.applied}

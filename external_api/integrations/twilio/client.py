@@ -41,7 +41,14 @@ class TwilioClient:
             AvailableNumber.model_validate(n) for n in answer.get("available_phone_numbers", [])
         ]
 
-    async def buy_number(self, phone_number: str, sms_url: str) -> dict:
-        """The incoming phone number resource Twilio created, inbound SMS posted to `sms_url`."""
-        form = {"PhoneNumber": phone_number, "SmsUrl": sms_url, "SmsMethod": "POST"}
+    async def buy_number(self, phone_number: str, sms_url: str, status_callback: str) -> dict:
+        """The incoming phone number resource Twilio created, inbound SMS posted to `sms_url`
+        and its calls' statuses to `status_callback`."""
+        form = {
+            "PhoneNumber": phone_number,
+            "SmsUrl": sms_url,
+            "SmsMethod": "POST",
+            "StatusCallback": status_callback,
+            "StatusCallbackMethod": "POST",
+        }
         return await self.json("POST", "IncomingPhoneNumbers.json", data=form)

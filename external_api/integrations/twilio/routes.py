@@ -22,7 +22,7 @@ from external_api.integrations.twilio.schemas import (
     SmsRead,
 )
 from external_api.integrations.twilio.service import NotTheAccountsNumber, NumberTaken
-from external_api.integrations.twilio.webhooks import InboundSms, SmsStatus
+from external_api.integrations.twilio.webhooks import CallStatus, InboundSms, SmsStatus
 from shared.models.twilio_number import TwilioNumber
 from shared.utilities.errors import (
     Forbidden,
@@ -131,4 +131,19 @@ async def receive_status(
 ) -> None:
     await service.receive_callback(
         integrations, SmsStatus, "status", account_id, request.headers, request.body
+    )
+
+
+@router.post(
+    "/webhooks/calls/{account_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Twilio's status callback for a call on one of the account's numbers",
+    description="A completed call's minutes are charged to the account's OneBalance wallet.",
+    responses=WEBHOOK_ERRORS,
+)
+async def receive_call_status(
+    integrations: IntegrationsDep, account_id: DocumentId, request: Request
+) -> None:
+    await service.receive_callback(
+        integrations, CallStatus, "calls", account_id, request.headers, request.body
     )

@@ -1,5 +1,6 @@
 """SMS from the account's Twilio numbers, numbers searched and bought, and Twilio's signed
-callbacks handed to the queue manager (inbound SMS into conversations, delivery statuses)."""
+callbacks handed to the queue manager (inbound SMS into conversations, delivery statuses, call
+statuses: a completed call's minutes charged to the account's wallet)."""
 
 from collections.abc import Mapping
 
@@ -38,7 +39,7 @@ class NumberTaken(Conflict):
 
 
 def webhook_url(integrations: Integrations, kind: str, account_id: str) -> str:
-    """Where Twilio posts the account's callbacks of a kind (`sms`, `status`)."""
+    """Where Twilio posts the account's callbacks of a kind (`sms`, `status`, `calls`)."""
     base = integrations.settings.public_url.rstrip("/")
     return f"{base}/v1/e/twilio/webhooks/{kind}/{account_id}"
 
@@ -74,13 +75,15 @@ async def search_numbers(
 async def buy_number(
     integrations: Integrations, account_id: str, purchase: NumberPurchase
 ) -> TwilioNumber:
-    """Bought with its inbound SMS sent to the account's webhook, then kept as the account's."""
+    """Bought with its inbound SMS and its calls' statuses sent to the account's webhooks, then
+    kept as the account's."""
     numbers = NumberRepository(account_id)
     if await numbers.taken(purchase.phone_number):
         raise NumberTaken()
     client = await client_for(integrations, account_id)
     sms_url = webhook_url(integrations, "sms", account_id)
-    bought = await client.buy_number(purchase.phone_number, sms_url)
+    calls_url = webhook_url(integrations, "calls", account_id)
+    bought = await client.buy_number(purchase.phone_number, sms_url, calls_url)
     try:
         return await numbers.create(
             phone_number=bought["phone_number"],

@@ -1,5 +1,6 @@
-"""Twilio's callbacks: form posts signed in `X-Twilio-Signature` with the account's Auth Token
-over the full URL Twilio called and the sorted POST parameters. Twilio signs no timestamp."""
+"""Twilio's callbacks (inbound SMS, SMS statuses, call statuses): form posts signed in
+`X-Twilio-Signature` with the account's Auth Token over the full URL Twilio called and the
+sorted POST parameters. Twilio signs no timestamp."""
 
 from collections.abc import Mapping
 from urllib.parse import parse_qsl
@@ -15,6 +16,7 @@ from shared.utilities.signatures import twilio_signature_shaped, verify_twilio
 SIGNATURE = "x-twilio-signature"
 INBOUND_SMS = "sms.inbound"
 SMS_STATUS = "sms.status"
+CALL_STATUS = "call.status"
 
 
 def form_of(body: bytes) -> list[tuple[str, str]]:
@@ -79,3 +81,27 @@ class SmsStatus(TwilioWebhooks):
         # Each status of a message is its own event: queued, sent, delivered are all news.
         event_id = f"{form['MessageSid']}:{form['MessageStatus']}"
         return [WebhookEvent(id=event_id, type=SMS_STATUS, data=data)]
+
+
+class CallStatus(TwilioWebhooks):
+    """A call to or from one of the account's numbers changed status; `CallDuration` (seconds)
+    comes with `completed`."""
+
+    def events(self, body: bytes) -> list[WebhookEvent]:
+        form = self.fields(body, "CallSid", "CallStatus")
+        try:
+            duration = int(form.get("CallDuration") or 0)
+        except ValueError:
+            raise InvalidInput("Twilio's CallDuration is not a number of seconds.") from None
+        data = {
+            "account_id": self.account_id,
+            "call_sid": form["CallSid"],
+            "status": form["CallStatus"],
+            "duration": duration,
+            "direction": form.get("Direction"),
+            "to": form.get("To"),
+            "from": form.get("From"),
+        }
+        return [
+            WebhookEvent(id=f"{form['CallSid']}:{form['CallStatus']}", type=CALL_STATUS, data=data)
+        ]

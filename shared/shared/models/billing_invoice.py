@@ -92,4 +92,6 @@ class BillingInvoice(TenantDocument):
             IndexModel([("status", ASCENDING), ("next_attempt_at", ASCENDING)]),
             IndexModel([("payment_reference", ASCENDING)]),
             IndexModel([("plan_id", ASCENDING), ("created_at", DESCENDING)]),
+            # The payer's invoices (`/invoices-to-pay`), newest first.
+            IndexModel([("customer_account_id", ASCENDING), ("created_at", DESCENDING)]),
         ]

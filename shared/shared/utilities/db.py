@@ -25,6 +25,7 @@ from motor.motor_asyncio import (
     AsyncIOMotorDatabase,
 )
 from pymongo import monitoring
+from pymongo.errors import PyMongoError
 
 from shared.models import ALL_MODELS
 from shared.utilities.beanie_adapters import reuse_type_adapters
@@ -280,3 +281,10 @@ async def transaction(undo: Callable[[], Awaitable[None]] | None = None) -> Asyn
             yield
         finally:
             _session.reset(token)
+
+
+def conflicted(error: BaseException) -> bool:
+    """Whether `error` ended a transaction that another one got in the way of (it wrote a
+    document this one writes): MongoDB labels it `TransientTransactionError`, to be tried again
+    (by then the other may have made this one's write needless)."""
+    return isinstance(error, PyMongoError) and error.has_error_label("TransientTransactionError")

@@ -125,3 +125,27 @@ def status_callback(status: str = "delivered", error_code: str | None = None) ->
     if error_code:
         form["ErrorCode"] = error_code
     return form
+
+
+CALL_SID = "CA" + "0123456789abcdef" * 2
+
+
+def call_status_callback(status: str = "completed", duration: str | None = "61") -> dict:
+    """The POST parameters of a call's status callback (an inbound call to the number);
+    `CallDuration`, in seconds, comes with `completed` only."""
+    form = {
+        "CallSid": CALL_SID,
+        "AccountSid": ACCOUNT_SID,
+        "From": CUSTOMER,
+        "To": NUMBER,
+        "CallStatus": status,
+        "ApiVersion": "2010-04-01",
+        "Direction": "inbound",
+        "CallerName": "",
+        "Timestamp": "Thu, 24 Aug 2023 05:03:12 +0000",
+        "CallbackSource": "call-progress-events",
+        "SequenceNumber": "0",
+    }
+    if duration is not None:
+        form["CallDuration"] = duration
+    return form

@@ -1,6 +1,7 @@
 """/v1/onebalance: an agency opens and credits its sub-account's wallet and sets its markup, the
 sub-account reads it and tops it up by card (once per key, a declined card changing nothing);
-another agency's sub-account answers 404; the usage report per month, as JSON and CSV."""
+another agency's sub-account answers 404 (its wallet read, credited or marked up); the usage
+report per month, as JSON and CSV."""
 
 import pytest
 
@@ -58,6 +59,18 @@ async def test_another_agencys_client_wallet_answers_404_and_is_not_credited(api
     assert (read.status_code, credited.status_code) == (404, 404)
     assert credited.json()["error"]["code"] == "not_found"
     assert (await OnebalanceWallet.get(wallet.id)).balance == 300
+
+
+async def test_another_agency_cannot_mark_up_a_clients_wallet(api, client):
+    stranger = await create_signed_in()
+    wallet = await create_wallet(client.account, markup_bp=1_000)
+
+    answer = await api.put(
+        f"{of(client)}/markup", json={"markup_bp": 9_000}, headers=stranger.headers
+    )
+
+    assert (answer.status_code, answer.json()["error"]["code"]) == (404, "not_found")
+    assert (await OnebalanceWallet.get(wallet.id)).markup_bp == 1_000
 
 
 async def test_a_card_top_up_sent_twice_charges_and_credits_once(api, client):

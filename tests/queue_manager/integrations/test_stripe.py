@@ -7,8 +7,9 @@ from beanie import PydanticObjectId
 from queue_manager.integrations.stripe import handle
 from shared.models.billing_charge import BillingCharge
 from shared.models.billing_customer import BillingCustomer
+from shared.models.billing_subscription import BillingSubscription
 from shared.models.stripe_token import StripeToken
-from tests.external_api.fakes.stripe import CHARGE, CONNECTED, customer
+from tests.external_api.fakes.stripe import CHARGE, CONNECTED, SUBSCRIPTION, customer
 
 
 @pytest.fixture
@@ -38,6 +39,18 @@ async def test_an_older_event_does_not_undo_a_newer_one(run, account_id):
     await run(handle, stripe_event("customer.updated", customer("cus_1", "Old"), 1700000000))
 
     assert (await BillingCustomer.find_one({"stripe_id": "cus_1"})).name == "New"
+
+
+async def test_a_subscription_event_delivered_after_a_newer_one_does_not_undo_it(run, account_id):
+    past_due = {**SUBSCRIPTION, "status": "past_due"}
+    await run(handle, stripe_event("customer.subscription.updated", past_due, 1700000100))
+
+    late = await run(
+        handle, stripe_event("customer.subscription.updated", SUBSCRIPTION, 1700000000)
+    )
+
+    stored = await BillingSubscription.find_one({"stripe_id": SUBSCRIPTION["id"]})
+    assert (late, stored.status) == ({"stored": False}, "past_due")
 
 
 async def test_a_deleted_customer_is_marked_deleted(run, account_id):

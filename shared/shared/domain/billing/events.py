@@ -13,10 +13,13 @@ agency (QM_BILLING_CONTACTS)."""
 from datetime import datetime
 from typing import Any
 
+from beanie import PydanticObjectId
+
 from shared.domain.billing import repository
 from shared.models.base import utc_now
 from shared.models.billing_invoice import BillingInvoice, InvoiceRefund, InvoiceStatus, Seller
 from shared.models.webhook_subscription import WebhookEventType
+from shared.utilities import db
 from shared.utilities.events import publish_event
 from shared.utilities.outbox import enqueue_job
 from shared.utilities.task_names import (
@@ -56,13 +59,30 @@ async def invoice_paid(
         "payment_reference": reference,
         "next_attempt_at": None,
     }
-    if not await repository.set_invoice_if(
-        invoice.id, {"status": {"$in": PAYABLE}}, {"$set": changes}
-    ):
-        return False
+    before = {name: getattr(invoice, name) for name in changes}
+
+    async def undo() -> None:
+        # Without a transaction (the in-memory database): the invoice payable again, so the
+        # event's or the task's retry pays it and settles its plan whole.
+        assert invoice.id is not None
+        paid_now = {"status": InvoiceStatus.PAID, "paid_at": paid_at}
+        await repository.set_invoice_if(invoice.id, paid_now, {"$set": dict(before)})
+
+    # The invoice paid and its plan settled together: a paid invoice whose sub-account stayed
+    # suspended would never be settled, as its event's retry finds it paid.
+    try:
+        async with db.transaction(undo=undo):
+            if not await repository.set_invoice_if(
+                invoice.id, {"status": {"$in": PAYABLE}}, {"$set": dict(changes)}
+            ):
+                return False
+            await settle_plan(invoice)
+    except Exception as error:
+        if db.conflicted(error) and await paid_already(invoice.id):
+            return False  # another call (the webhook, the answer) paid it meanwhile
+        raise
     for name, value in changes.items():
         setattr(invoice, name, value)
-    await settle_plan(invoice)
     event_id = publish_event(
         invoice.account_id, WebhookEventType.INVOICE_PAID, {"invoice": invoice_data(invoice)}
     )
@@ -83,6 +103,11 @@ async def invoice_paid(
             invoice_id=str(invoice.id),
         )
     return True
+
+
+async def paid_already(invoice_id: PydanticObjectId) -> bool:
+    stored = await repository.invoice(invoice_id)
+    return stored is not None and stored.status is InvoiceStatus.PAID
 
 
 async def settle_plan(invoice: BillingInvoice) -> None:

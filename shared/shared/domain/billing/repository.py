@@ -119,7 +119,25 @@ async def replace_plan(plan: BillingPlan, read_version: int) -> bool:
     result = await BillingPlan.find_one({"_id": plan.id, "version": read_version}).update(
         {"$set": fields}
     )
-    return bool(result and result.modified_count)
+    if not (result and result.modified_count):
+        plan.version = read_version  # not written: `version` stays the one last stored
+        return False
+    return True
+
+
+async def restore_plan(before: BillingPlan, wrote_up_to: int) -> None:
+    """The plan put back as `before` (read before a change whose writes failed part-way), if
+    what is stored is a version that change wrote (`before.version` < v <= `wrote_up_to`);
+    under a newer version, so a copy read in between is stale."""
+    fields = before.model_dump(exclude={"id", "created_at"})
+    fields.update(version=wrote_up_to + 1, updated_at=utc_now())
+    versions = {"$gt": before.version, "$lte": wrote_up_to}
+    await BillingPlan.find_one({"_id": before.id, "version": versions}).update({"$set": fields})
+
+
+async def delete_plan(plan_id: PydanticObjectId) -> None:
+    """A plan just subscribed taken back: what went with it failed."""
+    await BillingPlan.find_one({"_id": plan_id}).delete()
 
 
 async def plans_due(

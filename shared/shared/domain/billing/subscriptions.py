@@ -3,17 +3,20 @@ price with proration, cancelled at its period's end or at once, paused and resum
 crons' work: each running plan's next period started and invoiced when its period ends (a
 trial's end included, QM_SUBSCRIPTION_ACTIVATE), and plans cancelled at their period's end
 (QM_SUBSCRIPTION_CANCEL). Every change is written over the version it read, so two at once
-cannot both pass, and an invoice a change makes is charged at once (its attempt queued).
+cannot both pass, together with what goes with it (`atomic`: all of it or none), and an
+invoice a change makes is charged at once (its attempt queued).
 
 What the sub-account may use follows its plan through `active_until` (the account
 lifecycle's paid-up end): the trial's end, or now until the first invoice is paid; extended to
 each period's end when its invoice is paid (`events.invoice_paid`); ended now when the plan is
 cancelled at once; no end while paused (the agency chose to keep it running unbilled)."""
 
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
 
 from shared.domain.billing import repository
+from shared.domain.billing.atomic import new_plan, plan_change
 from shared.domain.billing.charging import queue_next_attempt
 from shared.domain.billing.errors import (
     AlreadySubscribed,
@@ -26,11 +29,11 @@ from shared.domain.billing.errors import (
     PriceMismatch,
     PriceNotRecurring,
 )
-from shared.domain.billing.invoicing import Billed, coupon_applies, make_invoice
+from shared.domain.billing.invoicing import Billed, coupon_applies, discount_of, make_invoice
 from shared.domain.billing.periods import monthly_amount, period_after, seconds_left, trial_end
 from shared.domain.payments.money import share_of
 from shared.models.account import Account
-from shared.models.billing_coupon import BillingCoupon
+from shared.models.billing_coupon import BillingCoupon, CouponDuration
 from shared.models.billing_invoice import BillingInvoice, InvoiceLine, InvoiceStatus
 from shared.models.billing_plan import RUNNING, BillingPlan, PlanStatus
 from shared.models.billing_price import BillingPrice, PriceKind
@@ -75,29 +78,29 @@ async def subscribe(
     if await repository.running_plan_of(sub_account.id) is not None:
         raise AlreadySubscribed()
     ends_trial = trial_end(now, terms.price)
-    plan = await repository.insert_plan(
-        BillingPlan(
-            account_id=agency.id,
-            customer_account_id=sub_account.id,
-            price_id=terms.price.id,
-            quantity=terms.quantity,
-            currency=terms.price.currency,
-            status=PlanStatus.TRIALING if ends_trial else PlanStatus.ACTIVE,
-            current_period_start=now,
-            current_period_end=ends_trial or period_after(now, terms.price),
-            trial_end=ends_trial,
-            provider=provider,
-            connected_account=connected_account,
-            coupon_id=terms.coupon.id if terms.coupon else None,
-            tax_rate_id=terms.tax_rate.id if terms.tax_rate else None,
-            monthly_amount=monthly_amount(terms.price, terms.quantity),
-        )
+    made = BillingPlan(
+        account_id=agency.id,
+        customer_account_id=sub_account.id,
+        price_id=terms.price.id,
+        quantity=terms.quantity,
+        currency=terms.price.currency,
+        status=PlanStatus.TRIALING if ends_trial else PlanStatus.ACTIVE,
+        current_period_start=now,
+        current_period_end=ends_trial or period_after(now, terms.price),
+        trial_end=ends_trial,
+        provider=provider,
+        connected_account=connected_account,
+        coupon_id=terms.coupon.id if terms.coupon else None,
+        tax_rate_id=terms.tax_rate.id if terms.tax_rate else None,
+        monthly_amount=monthly_amount(terms.price, terms.quantity),
     )
-    if plan is None:
-        raise AlreadySubscribed()
-    await repository.set_active_until(sub_account.id, ends_trial or now)
-    if not ends_trial:
-        await invoice_period(plan, terms.price, now)
+    async with new_plan(made, sub_account):
+        plan = await repository.insert_plan(made)
+        if plan is None:
+            raise AlreadySubscribed()
+        await repository.set_active_until(sub_account.id, ends_trial or now)
+        if not ends_trial:
+            await invoice_period(plan, terms.price, now)
     return plan
 
 
@@ -123,6 +126,11 @@ async def period_lines(plan: BillingPlan, price: BillingPrice) -> list[InvoiceLi
     return lines
 
 
+def period_number(plan: BillingPlan) -> str:
+    """The number of the invoice of the plan's current period (one per plan and period)."""
+    return f"INV-{plan.current_period_start:%Y%m%d%H%M%S}-{str(plan.id)[-8:].upper()}"
+
+
 async def invoice_period(plan: BillingPlan, price: BillingPrice, now: datetime) -> BillingInvoice:
     """The plan's current period invoiced (once: its number is the plan's and the period's),
     its coupon applied while it lasts, and its first attempt queued."""
@@ -130,7 +138,6 @@ async def invoice_period(plan: BillingPlan, price: BillingPrice, now: datetime) 
     lines = await period_lines(plan, price)
     coupon = await repository.coupon(plan.coupon_id)
     discounted = coupon if coupon_applies(coupon, plan) else None
-    number = f"INV-{plan.current_period_start:%Y%m%d%H%M%S}-{str(plan.id)[-8:].upper()}"
     invoice = await make_invoice(
         billed_by(plan),
         lines,
@@ -139,7 +146,7 @@ async def invoice_period(plan: BillingPlan, price: BillingPrice, now: datetime) 
         plan=plan,
         coupon=discounted,
         tax_rate=await repository.tax_rate(plan.tax_rate_id),
-        number=number,
+        number=period_number(plan),
     )
     plan.coupon_uses += 1 if invoice.discount else 0
     await repository.replace_plan(plan, read_version)
@@ -153,8 +160,9 @@ async def change_price(
 ) -> BillingInvoice | None:
     """The plan moved to another price of its currency and interval, at once: the unused
     time of the old one credited and the rest of the period on the new one charged, prorated
-    by the second. More to pay is invoiced now; less is kept as credit for the next
-    invoices. A trial changes price without proration."""
+    by the second, each after the discount in effect (`discount_in_effect`). More to pay is
+    invoiced now; less is kept as credit for the next invoices. A trial changes price without
+    proration."""
     check_price(price)
     require_running(plan)
     old = await repository.price(plan.price_id)
@@ -169,40 +177,68 @@ async def change_price(
     lines = (
         []
         if plan.status is PlanStatus.TRIALING
-        else proration_lines(plan, old, price, quantity, now)
+        else proration_lines(plan, old, price, quantity, now, await discount_in_effect(plan))
     )
-    plan.price_id, plan.quantity = price.id, quantity
-    plan.monthly_amount = monthly_amount(price, quantity)
     net = sum(line.amount for line in lines)
-    if net < 0:
-        plan.credit += -net
-    if not await repository.replace_plan(plan, read_version):
-        raise PlanChanged()
-    if net <= 0:
-        return None
-    invoice = await make_invoice(
-        billed_by(plan),
-        lines,
-        plan.currency,
-        now,
-        plan=plan,
-        tax_rate=await repository.tax_rate(plan.tax_rate_id),
-    )
+    async with plan_change(plan):
+        plan.price_id, plan.quantity = price.id, quantity
+        plan.monthly_amount = monthly_amount(price, quantity)
+        plan.credit += -net if net < 0 else 0
+        if not await repository.replace_plan(plan, read_version):
+            raise PlanChanged()
+        if net <= 0:
+            return None
+        invoice = await make_invoice(
+            billed_by(plan),
+            lines,
+            plan.currency,
+            now,
+            plan=plan,
+            tax_rate=await repository.tax_rate(plan.tax_rate_id),
+        )
     queue_next_attempt(invoice)
     return invoice
 
 
+async def discount_in_effect(plan: BillingPlan) -> BillingCoupon | None:
+    """The coupon discounting the plan's current period, which discounts its prorations too,
+    as a Stripe subscription's discount does (its proration items are net of it): the coupon
+    that discounted this period's invoice, while it lasts. A coupon for once is spent on that
+    invoice (Stripe takes a `once` discount off the subscription once it has discounted an
+    invoice), so a change of price after it is not discounted."""
+    coupon = await repository.coupon(plan.coupon_id)
+    if coupon is None or coupon.duration is CouponDuration.ONCE:
+        return None
+    invoice = await repository.invoice_numbered(plan.account_id, period_number(plan))
+    return coupon if invoice is not None and invoice.coupon_id == coupon.id else None
+
+
 def proration_lines(
-    plan: BillingPlan, old: BillingPrice, new: BillingPrice, quantity: int, now: datetime
+    plan: BillingPlan,
+    old: BillingPrice,
+    new: BillingPrice,
+    quantity: int,
+    now: datetime,
+    coupon: BillingCoupon | None,
 ) -> list[InvoiceLine]:
+    """The unused time of the old price credited and the rest of the period on the new one,
+    each the period's amount net of `coupon` (the discount a whole period would have had),
+    prorated by the second and rounded once."""
     left, whole = seconds_left(now, plan.current_period_start, plan.current_period_end)
     period = {"period_start": now, "period_end": plan.current_period_end, "proration": True}
-    unused = share_of(old.unit_amount * plan.quantity, left, whole)
-    remaining = share_of(new.unit_amount * quantity, left, whole)
+    after = f" (after {coupon.name})" if coupon else ""
+
+    def net(amount: int) -> int:
+        return amount - discount_of(coupon, amount, plan.currency)
+
+    unused = share_of(net(old.unit_amount * plan.quantity), left, whole)
+    remaining = share_of(net(new.unit_amount * quantity), left, whole)
     return [
-        InvoiceLine(description="Unused time on the previous price", amount=-unused, **period),
         InvoiceLine(
-            description="Remaining time on the new price",
+            description=f"Unused time on the previous price{after}", amount=-unused, **period
+        ),
+        InvoiceLine(
+            description=f"Remaining time on the new price{after}",
             amount=remaining,
             quantity=quantity,
             price_id=new.id,
@@ -224,14 +260,15 @@ async def cancel(plan: BillingPlan, at_period_end: bool, now: datetime) -> Billi
     if plan.status is PlanStatus.CANCELED:
         raise PlanCanceled()
     read_version = plan.version
-    if at_period_end:
-        plan.cancel_at_period_end = True
-    else:
-        plan.status, plan.canceled_at, plan.slot = PlanStatus.CANCELED, now, str(plan.id)
-    if not await repository.replace_plan(plan, read_version):
-        raise PlanChanged()
-    if not at_period_end:
-        await end_plan(plan, now)
+    async with plan_change(plan):
+        if at_period_end:
+            plan.cancel_at_period_end = True
+        else:
+            plan.status, plan.canceled_at, plan.slot = PlanStatus.CANCELED, now, str(plan.id)
+        if not await repository.replace_plan(plan, read_version):
+            raise PlanChanged()
+        if not at_period_end:
+            await end_plan(plan, now)
     return plan
 
 
@@ -250,10 +287,11 @@ async def end_plan(plan: BillingPlan, now: datetime) -> None:
 async def pause(plan: BillingPlan, now: datetime) -> BillingPlan:
     require_running(plan)
     read_version = plan.version
-    plan.status, plan.paused_at = PlanStatus.PAUSED, now
-    if not await repository.replace_plan(plan, read_version):
-        raise PlanChanged()
-    await repository.set_active_until(plan.customer_account_id, None)
+    async with plan_change(plan):
+        plan.status, plan.paused_at = PlanStatus.PAUSED, now
+        if not await repository.replace_plan(plan, read_version):
+            raise PlanChanged()
+        await repository.set_active_until(plan.customer_account_id, None)
     return plan
 
 
@@ -264,12 +302,13 @@ async def resume(plan: BillingPlan, now: datetime) -> BillingPlan:
     price = await repository.price(plan.price_id)
     assert price is not None, "a plan's price is never deleted"
     read_version = plan.version
-    plan.status, plan.paused_at = PlanStatus.ACTIVE, None
-    plan.current_period_start, plan.current_period_end = now, period_after(now, price)
-    if not await repository.replace_plan(plan, read_version):
-        raise PlanChanged()
-    await repository.set_active_until(plan.customer_account_id, now)
-    await invoice_period(plan, price, now)
+    async with plan_change(plan):
+        plan.status, plan.paused_at = PlanStatus.ACTIVE, None
+        plan.current_period_start, plan.current_period_end = now, period_after(now, price)
+        if not await repository.replace_plan(plan, read_version):
+            raise PlanChanged()
+        await repository.set_active_until(plan.customer_account_id, now)
+        await invoice_period(plan, price, now)
     return plan
 
 
@@ -293,13 +332,17 @@ async def start_next_period(plan: BillingPlan, now: datetime) -> int:
     price = await repository.price(plan.price_id)
     assert price is not None, "a plan's price is never deleted"
     read_version = plan.version
-    plan.current_period_start = plan.current_period_end
-    plan.current_period_end = period_after(plan.current_period_start, price)
-    if plan.status is PlanStatus.TRIALING:
-        plan.status = PlanStatus.ACTIVE
-    if not await repository.replace_plan(plan, read_version):
-        return 0  # another run started it
-    await invoice_period(plan, price, now)
+    try:
+        async with plan_change(plan):
+            plan.current_period_start = plan.current_period_end
+            plan.current_period_end = period_after(plan.current_period_start, price)
+            if plan.status is PlanStatus.TRIALING:
+                plan.status = PlanStatus.ACTIVE
+            if not await repository.replace_plan(plan, read_version):
+                raise PlanChanged()
+            await invoice_period(plan, price, now)
+    except PlanChanged:
+        return 0  # another run (or change) came first
     return 1
 
 
@@ -310,9 +353,12 @@ async def cancel_ended(now: datetime, batch: int) -> int:
     statuses = [*RUNNING, PlanStatus.UNPAID]
     for plan in await repository.plans_due(statuses, now, batch, cancelling=True):
         read_version = plan.version
-        plan.status, plan.canceled_at = PlanStatus.CANCELED, plan.current_period_end
-        plan.slot = str(plan.id)
-        if await repository.replace_plan(plan, read_version):
-            await end_plan(plan, plan.current_period_end)
-            ended += 1
+        with suppress(PlanChanged):  # another run (or change) came first
+            async with plan_change(plan):
+                plan.status, plan.canceled_at = PlanStatus.CANCELED, plan.current_period_end
+                plan.slot = str(plan.id)
+                if not await repository.replace_plan(plan, read_version):
+                    raise PlanChanged()
+                await end_plan(plan, plan.current_period_end)
+                ended += 1
     return ended

@@ -235,12 +235,17 @@ async def wallets_to_reload(limit: int) -> list[OnebalanceWallet]:
     return await OnebalanceWallet.find(query).limit(limit).to_list()
 
 
+FIRST_ID = PydanticObjectId("0" * 24)  # below every ObjectId
+
+
 async def numbers_of_metered_accounts(
     after: PydanticObjectId | None, limit: int
 ) -> list[TwilioNumber]:
-    """The phone numbers of the accounts that have a wallet, in id order from `after`."""
+    """The phone numbers of the accounts that have a wallet, in id order from `after`: a walk
+    of `_id`'s index from `after` (the first page from the lowest id), keeping the metered."""
     account_ids = await OnebalanceWallet.distinct("account_id")
-    query: dict[str, Any] = {"account_id": {"$in": account_ids}}
-    if after is not None:
-        query["_id"] = {"$gt": after}
+    query: dict[str, Any] = {
+        "_id": {"$gt": after or FIRST_ID},
+        "account_id": {"$in": account_ids},
+    }
     return await TwilioNumber.find(query).sort("_id").limit(limit).to_list()

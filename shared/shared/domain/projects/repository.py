@@ -162,3 +162,10 @@ async def end_recurrence(task: ProjectTask) -> None:
     await ProjectTask.find_one({"_id": task.id}).update(
         Set({"recurrence": None, "updated_at": utc_now()})
     )
+
+
+async def delete_opened_project(project: Project) -> None:
+    """A project just opened (and its boards) taken back: what opened it did not happen after
+    all (no tasks are on it yet)."""
+    await ProjectBoard.find({"account_id": project.account_id, "project_id": project.id}).delete()
+    await Project.find_one({"_id": project.id, "account_id": project.account_id}).delete()

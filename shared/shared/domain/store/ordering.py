@@ -8,18 +8,22 @@ again with the same one, so the card is charged once."""
 
 from datetime import datetime, timedelta
 
+from beanie import PydanticObjectId
+
 from shared.domain.billing.repository import connected_account_of
 from shared.domain.onebalance.errors import CardDeclined, CardRequired
 from shared.domain.payments import repository as payments
 from shared.domain.payments.customers import PLATFORM
 from shared.domain.payments.provider import PaymentProvider, PaymentResult
 from shared.domain.projects.projects import open_project
+from shared.domain.projects.repository import delete_opened_project
 from shared.domain.store import repository
 from shared.domain.store.errors import ProductUnavailable
 from shared.models.account import Account
 from shared.models.project import Project
 from shared.models.store_order import OrderStatus, StoreOrder
 from shared.models.store_product import StoreProduct
+from shared.utilities import db
 
 
 async def live_product(agency_id: object, product_id: str) -> StoreProduct:
@@ -86,16 +90,28 @@ async def paid(
     order: StoreOrder, product: StoreProduct, client: Account, reference: str, now: datetime
 ) -> None:
     """The order paid and, by the try that made it so, its fulfilment opened: the agency's
-    project for the work."""
+    project for the work. Both or neither (one transaction; undone without one): an order
+    paid whose project was never opened would stay so, as the next try finds it paid."""
     due_at = now + timedelta(days=product.fulfilment_days)
     fields = {"payment_reference": reference, "paid_at": now, "due_at": due_at}
-    if not await repository.claim_paid(order, fields):
-        return
-    project, _ = await open_project(
-        Project(
-            account_id=client.agency_id,
-            name=f"{product.name} for {client.name}",
-            description=f"Store order {order.id} of {client.name}.",
-        )
+    project = Project(
+        id=PydanticObjectId(),
+        account_id=client.agency_id,
+        name=f"{product.name} for {client.name}",
+        description=f"Store order {order.id} of {client.name}.",
     )
-    await order.set({"project_id": project.id})
+
+    async def undo() -> None:
+        await delete_opened_project(project)
+        await repository.unclaim_paid(order, fields)
+
+    try:
+        async with db.transaction(undo=undo):
+            if not await repository.claim_paid(order, fields):
+                return
+            await open_project(project)
+            await order.set({"project_id": project.id})
+    except Exception as error:
+        if db.conflicted(error) and await repository.is_paid(order):
+            return  # another try paid it meanwhile, and opens its fulfilment
+        raise

@@ -89,6 +89,33 @@ async def claim_paid(order: StoreOrder, fields: dict[str, Any]) -> bool:
     return bool(result and result.modified_count == 1)
 
 
+async def is_paid(order: StoreOrder) -> bool:
+    return (
+        await StoreOrder.find_one({"_id": order.id, "status": OrderStatus.PAID.value}) is not None
+    )
+
+
+async def unclaim_paid(order: StoreOrder, fields: dict[str, Any]) -> None:
+    """The order as it was before `claim_paid` made it paid with `fields` (while its project is
+    not opened): what the paying try did not finish is undone for the next try to make."""
+    await StoreOrder.find_one(
+        {
+            "_id": order.id,
+            "status": OrderStatus.PAID.value,
+            "payment_reference": fields["payment_reference"],
+            "project_id": None,
+        }
+    ).update(
+        {
+            "$set": {
+                **{name: None for name in fields},
+                "status": order.status.value,
+                "failure": order.failure,
+            }
+        }
+    )
+
+
 async def record_refund(order: StoreOrder, refund: StoreRefund) -> bool:
     """Whether this recorded it (once per refund key, never past the amount paid)."""
     query = {

@@ -160,7 +160,7 @@ async def test_available_numbers_are_searched_for_sms(external, fake, connected,
     )
 
 
-async def test_a_bought_number_points_its_sms_at_the_account_and_is_kept(
+async def test_a_bought_number_points_its_sms_and_calls_at_the_account_and_is_kept(
     external, fake, connected, account_id
 ):
     fake.on("POST", INCOMING_URL, json_answer(BOUGHT, 201))
@@ -175,6 +175,8 @@ async def test_a_bought_number_points_its_sms_at_the_account_and_is_kept(
         "PhoneNumber": NUMBER,
         "SmsUrl": f"{PUBLIC}/v1/e/twilio/webhooks/sms/{account_id}",
         "SmsMethod": "POST",
+        "StatusCallback": f"{PUBLIC}/v1/e/twilio/webhooks/calls/{account_id}",
+        "StatusCallbackMethod": "POST",
     }
     number = await TwilioNumber.find_one({"phone_number": NUMBER})
     assert (str(number.account_id), number.sid, number.twilio_account_sid) == (

@@ -1,6 +1,6 @@
 """Twilio's callbacks per account, signed in X-Twilio-Signature with its Auth Token over the
-URL Twilio was given and the sorted POST parameters: inbound SMS (answered with empty TwiML)
-and delivery statuses, each handed on once."""
+URL Twilio was given and the sorted POST parameters: inbound SMS (answered with empty TwiML),
+delivery statuses and call statuses, each handed on once."""
 
 from urllib.parse import urlencode
 
@@ -11,8 +11,10 @@ from tests.external_api.conftest import PUBLIC
 from tests.external_api.fakes.twilio import (
     ACCOUNT_SID,
     AUTH_TOKEN,
+    CALL_SID,
     MESSAGE_SID,
     NUMBER,
+    call_status_callback,
     inbound_sms,
     status_callback,
 )
@@ -144,4 +146,45 @@ async def test_a_signed_callback_missing_its_message_is_invalid(
     response = await post_signed(external, "sms", account_id, form)
 
     assert response.status_code == 422
+    assert jobs.sent == []
+
+
+async def test_a_completed_call_is_handed_on_with_its_seconds(
+    external, jobs, connected, account_id
+):
+    response = await post_signed(external, "calls", account_id, call_status_callback())
+
+    assert response.status_code == 204
+    [(name, kwargs, task_id)] = jobs.sent
+    assert (name, task_id) == ("integrations.process_webhook", f"twilio:{CALL_SID}:completed")
+    assert kwargs["event"]["type"] == "call.status"
+    assert kwargs["event"]["data"] == {
+        "account_id": account_id,
+        "call_sid": CALL_SID,
+        "status": "completed",
+        "duration": 61,
+        "direction": "inbound",
+        "to": NUMBER,
+        "from": "+14155552345",
+    }
+
+
+async def test_a_call_status_sent_again_is_handed_on_once(external, jobs, connected, account_id):
+    await post_signed(external, "calls", account_id, call_status_callback())
+
+    response = await post_signed(external, "calls", account_id, call_status_callback())
+
+    assert response.status_code == 204
+    assert len(jobs.sent) == 1
+
+
+async def test_a_call_status_with_a_duration_that_is_no_number_is_invalid(
+    external, jobs, connected, account_id
+):
+    form = call_status_callback(duration="a minute")
+
+    response = await post_signed(external, "calls", account_id, form)
+
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"
     assert jobs.sent == []

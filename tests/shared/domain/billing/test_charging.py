@@ -33,25 +33,13 @@ from tests.external_api.fakes.stripe_payments import (
 )
 from tests.factories import create_account, create_sub_account
 from tests.shared.domain.billing.conftest import RETRY_DAYS, published
+from tests.shared.domain.payments.dying import DiesAfterCharging
 
 GRACE = timedelta(days=7)
 
 
 async def first_invoice(plan) -> BillingInvoice:
     return await BillingInvoice.find_one({"plan_id": plan.id})
-
-
-class DiesAfterCharging:
-    """The provider as a worker sees it that dies once the charge is made, before it is
-    recorded: the task is run again, by the same worker or another."""
-
-    def __init__(self, provider) -> None:
-        self.provider = provider
-        self.name = provider.name
-
-    async def charge_off_session(self, *args, **kwargs):
-        await self.provider.charge_off_session(*args, **kwargs)
-        raise SystemExit("the worker died")
 
 
 async def test_a_charge_retried_after_its_worker_died_charges_once(local, outbox):

@@ -1,17 +1,24 @@
 """The payments' events as the queue manager hands them to billing (Stripe's webhooks and the
-test provider's alike): replayed, out of order, from another Stripe account, and refunds
-recorded once whichever of the answer and the event comes first."""
+test provider's alike): replayed, out of order, from another Stripe account, a payment whose
+plan could not be settled left payable for its retry, one that conflicts with another paying
+it meanwhile left to the other, and refunds recorded once whichever of
+the answer and the event comes first."""
 
 from datetime import timedelta
 
+import pytest
+
 from queue_manager.integrations.stripe import handle
+from shared.domain.billing import repository
 from shared.domain.billing.charging import charge_invoice
-from shared.domain.billing.events import invoice_refunded
+from shared.domain.billing.events import invoice_paid, invoice_refunded
+from shared.models.account import Account
 from shared.models.base import utc_now
 from shared.models.billing_invoice import BillingInvoice, InvoiceRefund, InvoiceStatus
 from shared.models.billing_plan import BillingPlan, PlanStatus
 from tests.billing_factories import create_payer, create_plan
 from tests.shared.domain.billing.conftest import RETRY_DAYS, published
+from tests.shared.domain.conflicts import write_conflict
 
 
 async def charged(local, told, card="pm_card_visa") -> BillingInvoice:
@@ -53,6 +60,50 @@ async def test_a_replayed_event_changes_nothing_more_and_announces_once(local, t
 
     assert published(outbox) == ["invoice.paid"]
     assert (await BillingInvoice.get(invoice.id)).attempt_count == 0  # no failure counted
+
+
+async def test_a_payment_whose_plan_could_not_be_settled_is_paid_whole_by_its_retry(
+    local, told, outbox, monkeypatch
+):
+    invoice = await charged(local, told)
+
+    async def database_gone(*args) -> None:
+        raise ConnectionError("MongoDB went away")
+
+    with monkeypatch.context() as broken:
+        broken.setattr(repository, "extend_active_until", database_gone)
+        with pytest.raises(ConnectionError):
+            await handle(told[-1])
+    left = await BillingInvoice.get(invoice.id)
+    await handle(told[-1])
+
+    paid = await BillingInvoice.get(invoice.id)
+    sub_account = await Account.get(invoice.customer_account_id)
+    assert (left.status, left.paid_at, paid.status) == (
+        InvoiceStatus.OPEN,
+        None,
+        InvoiceStatus.PAID,
+    )
+    assert sub_account.active_until == invoice.lines[0].period_end
+    assert published(outbox) == ["invoice.paid"]
+
+
+async def test_a_payment_that_conflicts_with_another_paying_meanwhile_is_the_others(
+    local, told, outbox, monkeypatch
+):
+    invoice = await charged(local, told)
+    set_invoice_if = repository.set_invoice_if
+
+    async def paid_by_another_meanwhile(*args) -> bool:
+        await set_invoice_if(invoice.id, {}, {"$set": {"status": InvoiceStatus.PAID}})
+        raise write_conflict()
+
+    monkeypatch.setattr(repository, "set_invoice_if", paid_by_another_meanwhile)
+    paid_here = await invoice_paid(invoice, reference="pi_here")
+
+    assert paid_here is False
+    assert (await BillingInvoice.get(invoice.id)).payment_reference is None
+    assert published(outbox) == []
 
 
 async def test_a_failure_delivered_after_the_later_success_leaves_the_plan_active(

@@ -131,12 +131,12 @@ def queries_are_audited() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def no_query_needs_a_collection_scan() -> Iterator[None]:
+def no_query_needs_a_collection_scan(request: pytest.FixtureRequest) -> Iterator[None]:
     unserved.clear()
     yield
     if unserved and os.environ.get("QUERY_AUDIT_LOG"):
         with open(os.environ["QUERY_AUDIT_LOG"], "a") as log:
-            log.write("\n".join(unserved) + "\n")
+            log.writelines(f"{query}  [{request.node.nodeid}]\n" for query in unserved)
         unserved.clear()
     if unserved:
         found = "\n  ".join(sorted(set(unserved)))

@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from pydantic import BaseModel
-from pymongo import ASCENDING, IndexModel
+from pymongo import ASCENDING, DESCENDING, IndexModel
 
 from shared.models.base import TenantDocument
 
@@ -40,6 +40,10 @@ class BusinessLocation(TenantDocument):
                     ("provider_location", ASCENDING),
                 ],
                 unique=True,
+            ),
+            # An account's locations of one provider, newest first.
+            IndexModel(
+                [("account_id", ASCENDING), ("provider", ASCENDING), ("created_at", DESCENDING)]
             ),
             # The reputation cron's question: Google locations not synced for a while.
             IndexModel([("provider", ASCENDING), ("reviews_synced_at", ASCENDING)]),

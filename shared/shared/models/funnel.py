@@ -71,4 +71,8 @@ class Funnel(TenantDocument):
                     ("created_at", DESCENDING),
                 ]
             ),
+            # Every kind of the account's funnels in one status, newest first.
+            IndexModel(
+                [("account_id", ASCENDING), ("status", ASCENDING), ("created_at", DESCENDING)]
+            ),
         ]

@@ -76,5 +76,5 @@ class Instasite(TenantDocument):
         indexes = [
             IndexModel([("account_id", ASCENDING), ("created_at", DESCENDING)]),
             # The purge cron: unclaimed InstaSites past their end.
-            IndexModel([("status", ASCENDING), ("expires_at", ASCENDING)]),
+            IndexModel([("expires_at", ASCENDING), ("status", ASCENDING)]),
         ]

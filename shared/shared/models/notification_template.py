@@ -6,7 +6,7 @@ a template stored here replaces the default for its (event, channel) in that acc
 
 from enum import StrEnum
 
-from pymongo import ASCENDING, IndexModel
+from pymongo import ASCENDING, DESCENDING, IndexModel
 
 from shared.models.base import TenantDocument
 
@@ -36,5 +36,7 @@ class NotificationTemplate(TenantDocument):
             IndexModel(
                 [("account_id", ASCENDING), ("event", ASCENDING), ("channel", ASCENDING)],
                 unique=True,
-            )
+            ),
+            # The account's templates, newest first.
+            IndexModel([("account_id", ASCENDING), ("created_at", DESCENDING)]),
         ]

@@ -53,6 +53,9 @@ class Template(BaseDocument):
                     ("name", ASCENDING),
                 ]
             ),
+            # The library filtered by kind alone, or by category alone, by name.
+            IndexModel([("account_id", ASCENDING), ("kind", ASCENDING), ("name", ASCENDING)]),
+            IndexModel([("account_id", ASCENDING), ("category", ASCENDING), ("name", ASCENDING)]),
             IndexModel(
                 [("key", ASCENDING)],
                 unique=True,

@@ -27,4 +27,8 @@ class User(BaseDocument):
     class Settings:
         name = "users"
         use_state_management = True
-        indexes = [IndexModel([("email", ASCENDING)], unique=True)]
+        indexes = [
+            IndexModel([("email", ASCENDING)], unique=True),
+            # The platform's operators, by email (the admin's list).
+            IndexModel([("platform_operator", ASCENDING), ("email", ASCENDING)]),
+        ]

@@ -64,15 +64,22 @@ def client_for() -> Callable:
 
 @pytest.fixture
 async def mongo():
-    """A connected database (in memory, or MONGO_URL's), emptied after the test. Documents are
+    """A connected database (in memory, or MONGO_URL's), empty when the test starts and emptied
+    after it. The in-memory database outlives its connections (a test that starts a service
+    without this fixture may leave documents in it), hence the emptying before. Documents are
     deleted rather than the database dropped, so a service still connected keeps its indexes."""
     database = await db.connect(
         os.environ.get("MONGO_URL", ""), initiator="tests", database=os.environ["MONGO_DB"]
     )
+    await empty(database)
     yield database
+    await empty(database)
+    await db.disconnect("tests")
+
+
+async def empty(database) -> None:
     for name in await database.list_collection_names():
         await database[name].delete_many({})
-    await db.disconnect("tests")
 
 
 @pytest.fixture(scope="session", autouse=True)

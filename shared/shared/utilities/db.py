@@ -109,7 +109,7 @@ async def connect(
 
     `override_events` replaces the default log line of any lifecycle event with a callback.
     """
-    global _connection
+    global _connection, _beanie_database
     if _connection is not None:
         _connection.initiators.add(initiator)
         _connection.emit("connected", initiator=initiator, shared=True)
@@ -128,26 +128,44 @@ async def connect(
 
     notify("connecting", in_memory=pending.in_memory)
     if pending.in_memory:
-        from mongomock_motor import AsyncMongoMockClient
-
         logger.warning(
             "MONGO_URL is empty: using an in-memory MongoDB; data lasts as long as the process"
         )
-        pending.client = AsyncMongoMockClient(tz_aware=True)
+        pending.client, pending.database, ready = in_memory_database(database)
     else:
         pending.client = create_client(uri, options, LifecycleListener(notify))
-    pending.database = pending.client[database]
+        pending.database, ready = pending.client[database], False
     try:
-        await init_beanie(database=pending.database, document_models=ALL_MODELS)
+        if not ready:
+            await init_beanie(database=pending.database, document_models=ALL_MODELS)
     except Exception as error:
         notify("error", reason=str(error))
         pending.client.close()
         raise
+    _beanie_database = pending.database
     if pending.in_memory:
         notify("connected", in_memory=True)
     pending.initiators.add(initiator)
     _connection = pending
     return pending.database
+
+
+# The in-memory database outlives its connections, as its data does: a reconnect in the same
+# process (a service restarted in it, every test) finds Beanie still set up on it, which
+# otherwise costs most of a second for every model.
+_in_memory: tuple[Any, AsyncIOMotorDatabase] | None = None
+_beanie_database: AsyncIOMotorDatabase | None = None  # the one Beanie was last set up on
+
+
+def in_memory_database(name: str) -> tuple[Any, AsyncIOMotorDatabase, bool]:
+    """The process's in-memory client and database `name`, and whether Beanie is set up on it."""
+    global _in_memory
+    if _in_memory is None or _in_memory[1].name != name:
+        from mongomock_motor import AsyncMongoMockClient
+
+        client = AsyncMongoMockClient(tz_aware=True)
+        _in_memory = (client, client[name])
+    return *_in_memory, _beanie_database is _in_memory[1]
 
 
 def create_client(

@@ -163,7 +163,7 @@ def in_memory_database(name: str) -> tuple[Any, AsyncIOMotorDatabase, bool]:
     if _in_memory is None or _in_memory[1].name != name:
         from mongomock_motor import AsyncMongoMockClient
 
-        client = AsyncMongoMockClient(tz_aware=True)
+        client: Any = AsyncMongoMockClient(tz_aware=True)
         _in_memory = (client, client[name])
     return *_in_memory, _beanie_database is _in_memory[1]
 

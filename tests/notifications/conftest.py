@@ -15,6 +15,7 @@ import pytest
 from asgi_lifespan import LifespanManager
 
 from external_api.app import create_app as create_external_api
+from external_api.integrations.fcm.client import FcmClient
 from external_api.integrations.fcm.settings import FcmSettings
 from notifications.app import create_app
 from notifications.settings import NotificationsSettings
@@ -78,50 +79,63 @@ def fake_providers() -> FakeProviders:
     return FakeProviders()
 
 
-class ThroughExternalApi(httpx.AsyncBaseTransport):
-    """The service's network: the external API at EXTERNAL_API_URL, every other host the fake."""
+class Network(httpx.AsyncBaseTransport):
+    """The service's network: the external API at EXTERNAL_API_URL, every other host the
+    test's fake (`fake`, set for each test; the external API's own network too)."""
 
-    def __init__(self, external_api: httpx.AsyncBaseTransport, fake: httpx.AsyncBaseTransport):
-        self.external_api = external_api
-        self.fake = fake
+    def __init__(self) -> None:
+        self.fake = FakeProviders()
+        self.external_api: httpx.AsyncBaseTransport | None = None
+        self.fcm: FcmClient | None = None
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        to_external_api = str(request.url).startswith(EXTERNAL_API_URL)
-        return await (self.external_api if to_external_api else self.fake).handle_async_request(
-            request
-        )
+        if self.external_api and str(request.url).startswith(EXTERNAL_API_URL):
+            return await self.external_api.handle_async_request(request)
+        return await self.fake.transport().handle_async_request(request)
 
 
-@asynccontextmanager
-async def network(
-    settings: NotificationsSettings, fake: FakeProviders
-) -> AsyncIterator[httpx.AsyncBaseTransport]:
-    """The fake alone, or, when push goes to the external API, that API in front of it."""
-    if not settings.external_api_url:
-        yield fake.transport()
-        return
+class ToTheFake(httpx.AsyncBaseTransport):
+    def __init__(self, network: Network) -> None:
+        self.network = network
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        return await self.network.fake.transport().handle_async_request(request)
+
+
+@pytest.fixture(scope="session")
+async def session_network() -> AsyncIterator[Network]:
+    """One external API for the session (starting one a test is most of what a test would
+    cost), with the platform's Firebase project, each FCM answer tried once there."""
+    shared = Network()
     fcm = FcmSettings(
         project_id=FCM_PROJECT, service_account_json=service_account_json(), api_url=FCM_URL
     )
-    external_api = create_external_api(
-        external_settings(fcm=fcm, retry_attempts=1), fake.transport()
-    )
-    async with LifespanManager(external_api, startup_timeout=30) as manager:
-        asgi = httpx.ASGITransport(app=manager.app, raise_app_exceptions=False)
-        yield ThroughExternalApi(asgi, fake.transport())
+    app = create_external_api(external_settings(fcm=fcm, retry_attempts=1), ToTheFake(shared))
+    async with LifespanManager(app, startup_timeout=30) as manager:
+        shared.external_api = httpx.ASGITransport(app=manager.app, raise_app_exceptions=False)
+        shared.fcm = app.state.fcm
+        yield shared
 
 
 @pytest.fixture
-def start_notifications(client_for, fake_providers, render_pool, mongo) -> Callable:
+def network(session_network, fake_providers, mongo) -> Network:
+    """The network of this test: its fake, and an external API holding no access token yet."""
+    session_network.fake = fake_providers
+    if session_network.fcm:
+        session_network.fcm.tokens.forget()
+    return session_network
+
+
+@pytest.fixture
+def start_notifications(client_for, network, render_pool, mongo) -> Callable:
     """`async with start_notifications(settings) as client`: the service in-process."""
 
     @asynccontextmanager
     async def start(settings: NotificationsSettings) -> AsyncIterator[httpx.AsyncClient]:
-        async with network(settings, fake_providers) as transport:
-            app = create_app(settings, transport, render_pool)
-            async with client_for(app) as client:
-                client.app = app
-                yield client
+        app = create_app(settings, network, render_pool)
+        async with client_for(app) as client:
+            client.app = app
+            yield client
 
     return start
 

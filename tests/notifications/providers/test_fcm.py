@@ -24,7 +24,7 @@ from tests.external_api.fakes.fcm import (
     google_error,
     service_account_key,
 )
-from tests.notifications.conftest import configured_settings, network
+from tests.notifications.conftest import configured_settings
 from tests.notifications.fake_providers import timeout
 
 PUSH = PushMessage(
@@ -37,13 +37,9 @@ PUSH = PushMessage(
 
 
 @pytest.fixture
-async def fcm(fake_providers, mongo):
-    settings = configured_settings()
-    async with (
-        network(settings, fake_providers) as transport,
-        httpx.AsyncClient(transport=transport) as client,
-    ):
-        yield providers_for(settings, client).fcm
+async def fcm(network):
+    async with httpx.AsyncClient(transport=network) as client:
+        yield providers_for(configured_settings(), client).fcm
 
 
 async def test_a_send_posts_the_v1_message_with_the_oauth_token(fcm, fake_providers):

@@ -4,8 +4,8 @@ A channel whose provider has no keys goes to the outbox (settings refuse that in
 mode, so it happens in embedded mode only). Push goes to the provider of its token's kind: the
 kind a device was registered with, or for a token given as is, Expo for Expo's shape and FCM
 for the rest (sent through the external API, which holds the platform's Firebase project).
-Expo needs no key, but follows FCM to the outbox, so an unconfigured platform
-sends nothing out (and has no Expo receipts to read).
+Expo needs no key, but follows FCM to the outbox, so an unconfigured platform sends nothing
+out (and has no Expo receipts to read).
 """
 
 import logging

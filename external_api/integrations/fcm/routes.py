@@ -16,6 +16,7 @@ from shared.utilities.errors import (
     InvalidInput,
     RateLimited,
     Unauthorized,
+    UpstreamError,
     UpstreamTimeout,
     error_responses,
 )
@@ -43,6 +44,7 @@ Fcm = Annotated[FcmClient | None, Depends(get_fcm)]
         PushRejected,
         RateLimited,
         ProviderFailed,
+        UpstreamError,
         UpstreamTimeout,
         FcmNotConfigured,
     ),

@@ -45,7 +45,9 @@ class FcmClient:
         headers = {"Authorization": f"Bearer {access_token}"}
         response = await self.http.send("POST", self.path, headers=headers, json=body)
         answer = json_body(response)
-        if response.is_success and isinstance(answer.get("name"), str):
+        if response.is_success:
+            if not isinstance(answer.get("name"), str):
+                raise ProviderFailed(f"{TITLE} answered without the message's name.")
             return answer["name"]
         words = f"{response.status_code} {error_message(answer)}".strip()
         if response.status_code == 401:
@@ -56,8 +58,8 @@ class FcmClient:
             wait = retry_after_seconds(response)
             headers = {"retry-after": str(int(wait))} if wait is not None else {}
             raise RateLimited(words, headers=headers)
-        if response.status_code >= 500 or response.is_success:
-            raise ProviderFailed(words if not response.is_success else f"{TITLE} gave no name.")
+        if response.status_code >= 500:
+            raise ProviderFailed(words)
         if names_a_dead_token(answer):
             raise PushTokenInvalid(words)
         raise PushRejected(words)

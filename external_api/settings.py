@@ -12,6 +12,7 @@ from external_api.integrations.cloudflare.settings import CloudflareSettings
 from external_api.integrations.constant_contact.settings import ConstantContactSettings
 from external_api.integrations.duda.settings import DudaSettings
 from external_api.integrations.facebook.settings import FacebookSettings
+from external_api.integrations.fcm.settings import FcmSettings
 from external_api.integrations.google.settings import GoogleSettings
 from external_api.integrations.hubspot.settings import HubspotSettings
 from external_api.integrations.keap.settings import KeapSettings
@@ -61,10 +62,7 @@ class ExternalApiSettings(ServiceSettings):
         10, description="longest wait between tries, whatever Retry-After asks"
     )
     webhook_max_bytes: PositiveInt = Field(1_000_000, description="largest webhook body accepted")
-    # Set for the notifications and Google Maps services; read here only to list them as set.
-    fcm_project_id: str = common(
-        "NOTIFICATIONS_FCM_PROJECT_ID", "", "the Firebase project push is sent through"
-    )
+    # Set for the Google Maps service; read here only to list it as set.
     google_maps_api_key: SecretStr = common(
         "GOOGLE_MAPS_API_KEY", SecretStr(""), "the platform's Google Maps key"
     )
@@ -115,6 +113,9 @@ class ExternalApiSettings(ServiceSettings):
     square: SquareSettings = Field(default_factory=SquareSettings, description="Square")
     calltrackingmetrics: CtmSettings = Field(
         default_factory=CtmSettings, description="CallTrackingMetrics"
+    )
+    fcm: FcmSettings = Field(
+        default_factory=FcmSettings, description="Firebase Cloud Messaging (platform): push"
     )
 
     @model_validator(mode="after")

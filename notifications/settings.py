@@ -14,7 +14,8 @@ from shared.utilities.signatures import load_ecdsa_public_key
 REQUIRED_FOR_CHANNEL: dict[Channel, tuple[str, ...]] = {
     Channel.EMAIL: ("sendgrid_api_key", "sendgrid_webhook_public_key", "email_from_address"),
     Channel.SMS: ("twilio_account_sid", "twilio_auth_token", "twilio_from_number"),
-    Channel.PUSH: ("fcm_project_id", "fcm_service_account_json"),
+    # FCM's credentials are the external API's; this service needs only the way there.
+    Channel.PUSH: ("external_api_url",),
 }
 
 
@@ -62,11 +63,9 @@ class NotificationsSettings(ServiceSettings):
     twilio_from_number: str = Field("", description="the E.164 number SMS are sent from")
     twilio_base_url: str = Field("https://api.twilio.com", description="Twilio's API")
 
-    fcm_project_id: str = Field("", description="the Firebase project push is sent through")
-    fcm_service_account_json: SecretStr = Field(
-        SecretStr(""), description="the Firebase service account's JSON key"
+    external_api_url: str = Field(
+        "", description="the external API, which sends push to FCM tokens; empty: push held"
     )
-    fcm_base_url: str = Field("https://fcm.googleapis.com", description="FCM's API")
     expo_access_token: SecretStr = Field(
         SecretStr(""), description="Expo push access token; empty when Expo does not ask one"
     )
@@ -148,6 +147,11 @@ class NotificationsSettings(ServiceSettings):
                         f"{', '.join(missing)} {verb} required in distributed mode for {channel} "
                         f"(or leave {channel} out of {env_name(type(self), 'enabled_channels')})"
                     )
+            if Channel.PUSH in self.enabled_channels and not self.service_token_private_key:
+                raise ValueError(
+                    f"{env_name(type(self), 'service_token_private_key')} is required in "
+                    "distributed mode for push (it signs the calls to the external API)"
+                )
             if not random_key(self.unsubscribe_secret.get_secret_value()):
                 raise ValueError(
                     f"{env_name(type(self), 'unsubscribe_secret')} must be at least "

@@ -34,7 +34,8 @@ QUEUE = (
     "BOOKING_LINK_SECRET",
     "REPORTS_LINK_KEY",
 )
-NOTIFICATIONS = ("NOTIFICATIONS_UNSUBSCRIBE_SECRET",)
+# Notifications calls the external API (push to FCM tokens).
+NOTIFICATIONS = (*CALLS_OTHERS, "NOTIFICATIONS_UNSUBSCRIBE_SECRET")
 # What each compose container holds beyond EVERYONE's public keys.
 SECRETS_FOR: dict[str, tuple[str, ...]] = {
     "gateway": (),

@@ -1,9 +1,10 @@
 """Providers the platform uses with its own account rather than an account's connection:
-Wasabi (the platform's bucket), Duda (its partner account) and Cloudflare (its SaaS zone).
-Their clients are made once, in the app's lifespan, from the platform's settings.
+Wasabi (the platform's bucket), Duda (its partner account), Cloudflare (its SaaS zone) and FCM
+(its Firebase project, for the notifications service's push). Their clients are made once, in
+the app's lifespan, from the platform's settings.
 
-FCM and Google Maps are platform providers too, used by the notifications and Google Maps
-services with their own settings; the external API reads whether those are set, to list them."""
+Google Maps is a platform provider too, used by the Google Maps service with its own settings;
+the external API reads whether that is set, to list it."""
 
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -20,6 +21,11 @@ from external_api.integrations.duda.builder import SiteBuilder
 from external_api.integrations.duda.client import DudaClient
 from external_api.integrations.duda.local import LocalSiteBuilder
 from external_api.integrations.duda.routes import router as duda_router
+from external_api.integrations.fcm.client import SCOPE as FCM_SCOPE
+from external_api.integrations.fcm.client import TITLE as FCM
+from external_api.integrations.fcm.client import FcmClient
+from external_api.integrations.fcm.google_oauth import ServiceAccount, ServiceAccountTokens
+from external_api.integrations.fcm.routes import router as fcm_router
 from external_api.integrations.framework.http import ProviderHttp
 from external_api.integrations.framework.provider import PlatformProvider
 from external_api.integrations.rapidapi.client import TITLE as RAPIDAPI
@@ -31,7 +37,14 @@ from external_api.settings import ExternalApiSettings
 from shared.utilities.settings import RunMode
 from shared.utilities.upstream import http_client
 
-PLATFORM_ROUTERS = [duda_router, wasabi_router, cloudflare_router, rapidapi_router, beamer_router]
+PLATFORM_ROUTERS = [
+    duda_router,
+    wasabi_router,
+    cloudflare_router,
+    rapidapi_router,
+    beamer_router,
+    fcm_router,
+]
 
 PLATFORM_PROVIDERS: tuple[PlatformProvider, ...] = (
     PlatformProvider("duda", "Duda", lambda settings: bool(settings.duda.username)),
@@ -49,9 +62,7 @@ PLATFORM_PROVIDERS: tuple[PlatformProvider, ...] = (
     PlatformProvider(
         "beamer", BEAMER, lambda settings: bool(settings.beamer.api_key.get_secret_value())
     ),
-    PlatformProvider(
-        "fcm", "Firebase Cloud Messaging", lambda settings: bool(settings.fcm_project_id)
-    ),
+    PlatformProvider("fcm", FCM, lambda settings: settings.fcm.configured()),
     PlatformProvider(
         "google-maps",
         "Google Maps",
@@ -76,6 +87,7 @@ def platform_lifespan(
             app.state.cloudflare = cloudflare_client(settings, client, sleep)
             app.state.rapidapi = rapidapi_search(settings, client, sleep)
             app.state.beamer = beamer_client(settings, client, sleep)
+            app.state.fcm = fcm_client(settings, client, sleep)
             yield
 
     return lifespan
@@ -167,3 +179,26 @@ def beamer_client(
         refused=lambda response: False,
     )
     return BeamerClient(http, key, beamer.category)
+
+
+def fcm_client(
+    settings: ExternalApiSettings,
+    client: httpx.AsyncClient,
+    sleep: Callable[[float], Awaitable[None]] | None,
+) -> FcmClient | None:
+    """None until the platform's Firebase service account is set (push then answers 503). A
+    refused token is the platform's to fix, never an account's to reconnect."""
+    fcm = settings.fcm
+    if not fcm.configured():
+        return None
+    http = ProviderHttp(
+        FCM,
+        client,
+        fcm.api_url,
+        attempts=settings.retry_attempts,
+        max_wait=settings.retry_max_wait_seconds,
+        sleep=sleep,
+        refused=lambda response: False,
+    )
+    account = ServiceAccount.from_json(fcm.service_account_json.get_secret_value())
+    return FcmClient(http, fcm.project_id, ServiceAccountTokens(http, account, FCM_SCOPE))

@@ -3,8 +3,9 @@
 A channel whose provider has no keys goes to the outbox (settings refuse that in distributed
 mode, so it happens in embedded mode only). Push goes to the provider of its token's kind: the
 kind a device was registered with, or for a token given as is, Expo for Expo's shape and FCM
-for the rest. Expo needs no key, but follows FCM to the outbox, so an unconfigured platform
-sends nothing out (and has no Expo receipts to read).
+for the rest (sent through the external API, which holds the platform's Firebase project).
+Expo needs no key, but follows FCM to the outbox, so an unconfigured platform sends nothing
+out (and has no Expo receipts to read).
 """
 
 import logging
@@ -15,14 +16,15 @@ import httpx
 
 from notifications.providers.base import EmailProvider, PushProvider, SmsProvider
 from notifications.providers.expo import ExpoPush, ExpoReceipts, is_expo_token
-from notifications.providers.fcm import SCOPE, FcmPush
-from notifications.providers.google_oauth import ServiceAccount, ServiceAccountTokens
+from notifications.providers.fcm import FcmPush
 from notifications.providers.outbox import OutboxProvider
 from notifications.providers.sendgrid import SendGridEmail
 from notifications.providers.twilio import TwilioSms
 from notifications.settings import NotificationsSettings
 from shared.models.notification_template import Channel
 from shared.models.push_device import PushKind
+from shared.utilities.auth import authenticator_for
+from shared.utilities.siblings import SiblingService
 
 logger = logging.getLogger(__name__)
 
@@ -91,9 +93,14 @@ def sms_provider(settings: NotificationsSettings, client: httpx.AsyncClient) -> 
 def fcm_provider(settings: NotificationsSettings, client: httpx.AsyncClient) -> PushProvider:
     if missing_keys(settings, Channel.PUSH, "fcm"):
         return OutboxProvider(Channel.PUSH, "fcm")
-    account = ServiceAccount.from_json(settings.fcm_service_account_json.get_secret_value())
-    tokens = ServiceAccountTokens(client, account, SCOPE)
-    return FcmPush(client, settings.fcm_base_url, settings.fcm_project_id, tokens)
+    external_api = SiblingService(
+        client,
+        settings.external_api_url,
+        authenticator_for(settings),
+        "notifications",
+        "external_api",
+    )
+    return FcmPush(external_api)
 
 
 def expo_provider(settings: NotificationsSettings, client: httpx.AsyncClient) -> PushProvider:

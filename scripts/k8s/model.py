@@ -97,6 +97,12 @@ REACHES_INTERNET = {
     *WORKER_GROUPS,
 }
 
+# Calls whose setting is empty in embedded mode (the channel held in the outbox until it is
+# set), so no loopback default names the called service: the setting, and who it calls.
+OPTIONAL_CALLS: dict[str, dict[str, str]] = {
+    "notifications": {"NOTIFICATIONS_EXTERNAL_API_URL": "external_api"},
+}
+
 Kind = Literal["http", "socket", "worker", "beat"]
 
 
@@ -164,14 +170,15 @@ def service_urls(service: Service) -> dict[str, str]:
             continue
         if name.endswith(OUTSIDE_ADDRESSES):
             continue
-        called = ports[urlsplit(default).port or 80]
-        urls[name] = f"http://{k8s_name(called.compose_name)}:{called.port}"
+        urls[name] = cluster_url(ports[urlsplit(default).port or 80])
+    by_name = {other.compose_name: other for other in SERVICES}
+    for name, called_name in OPTIONAL_CALLS.get(service.compose_name, {}).items():
+        urls[name] = cluster_url(by_name[called_name])
     return urls
 
 
-def calls(service: Service) -> set[str]:
-    """The services it calls, by compose name."""
-    return {urlsplit(url).hostname or "" for url in service_urls(service).values()}
+def cluster_url(service: Service) -> str:
+    return f"http://{k8s_name(service.compose_name)}:{service.port}"
 
 
 def status_targets() -> str:
@@ -244,6 +251,7 @@ def worker_workloads() -> list[Workload]:
         kind="worker",
         port=WORKER_METRICS_PORT,
         command=celery("notifications", "worker", "--concurrency=4"),
+        config=service_urls(notifications),
         queues=(NOTIFICATIONS_SEND.queue,),
         resources=WORKER_RESOURCES,
     )

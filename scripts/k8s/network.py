@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from router.routing import ROUTING_TABLE
-from scripts.k8s.model import REACHES_INTERNET, Workload, calls, k8s_name
+from scripts.k8s.model import REACHES_INTERNET, Workload, k8s_name
 from scripts.k8s.workloads import PART_OF, Manifest, selector
 from scripts.services import SERVICES
 
@@ -67,12 +67,13 @@ def shared_policies() -> list[Manifest]:
     ]
 
 
-def callers() -> dict[str, set[str]]:
-    """Compose name -> the compose names of the services that call it."""
+def callers(workloads: list[Workload]) -> dict[str, set[str]]:
+    """Compose name -> the k8s names of the workloads that call it (workers included: the
+    queue manager's groups and the notifications worker call services too)."""
     found: dict[str, set[str]] = {service.compose_name: set() for service in SERVICES}
-    for service in SERVICES:
-        for called in calls(service):
-            found[called.replace("-", "_")].add(service.compose_name)
+    for workload in workloads:
+        for called in called_by_workload(workload):
+            found[called.replace("-", "_")].add(workload.name)
     return found
 
 
@@ -123,7 +124,7 @@ def called_by_workload(workload: Workload) -> set[str]:
 
 
 def network_policies(workloads: list[Workload]) -> list[Manifest]:
-    who_calls = callers()
+    who_calls = callers(workloads)
     return shared_policies() + [
         workload_policy(
             workload,

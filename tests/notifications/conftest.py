@@ -1,32 +1,30 @@
 """The notification service in-process, its providers faked at the transport.
 
-`configured_settings()` gives every provider its keys (pointing at the fakes); plain
-`NotificationsSettings()` is a platform with none, whose sends go to the outbox.
+`configured_settings()` gives every provider its keys (pointing at the fakes) and push the
+external API, run in-process with the platform's Firebase project (FCM and Google's token
+endpoint faked at its transport, each answer tried once there: the retries are this service's);
+plain `NotificationsSettings()` is a platform with none, whose sends go to the outbox.
 """
 
-import json
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from functools import cache
 
 import httpx
 import pytest
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
+from asgi_lifespan import LifespanManager
 
+from external_api.app import create_app as create_external_api
+from external_api.integrations.fcm.client import FcmClient
+from external_api.integrations.fcm.settings import FcmSettings
 from notifications.app import create_app
 from notifications.settings import NotificationsSettings
 from notifications.templates.render_pool import RenderPool
 from notifications.templates.rendering import TemplateRenderer
 from shared.utilities.signatures import generate_ecdsa_key
-from tests.notifications.fake_providers import (
-    EXPO_URL,
-    FCM_URL,
-    GOOGLE_TOKEN_URL,
-    SENDGRID_URL,
-    TWILIO_URL,
-    FakeProviders,
-)
+from tests.external_api.conftest import external_settings
+from tests.external_api.fakes.fcm import FCM_PROJECT, FCM_URL, service_account_json
+from tests.notifications.fake_providers import EXPO_URL, SENDGRID_URL, TWILIO_URL, FakeProviders
 
 SENDGRID_KEY = "SG.test-key"
 TWILIO_SID = "AC" + "a" * 32
@@ -34,31 +32,7 @@ TWILIO_TOKEN = "twilio-auth-token"
 FROM_NUMBER = "+15005550006"
 FROM_ADDRESS = "notifications@example.com"
 PUBLIC_URL = "https://app.platform.test"
-FCM_PROJECT = "platform-test"
-SERVICE_ACCOUNT_EMAIL = "push@platform-test.iam.gserviceaccount.com"
-
-
-@cache
-def service_account_key() -> rsa.RSAPrivateKey:
-    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
-
-
-def service_account_json() -> str:
-    pem = service_account_key().private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption(),
-    )
-    return json.dumps(
-        {
-            "type": "service_account",
-            "project_id": FCM_PROJECT,
-            "private_key_id": "key-1",
-            "private_key": pem.decode(),
-            "client_email": SERVICE_ACCOUNT_EMAIL,
-            "token_uri": GOOGLE_TOKEN_URL,
-        }
-    )
+EXTERNAL_API_URL = "http://external-api.test"
 
 
 @cache
@@ -78,9 +52,7 @@ def configured_settings(**overrides) -> NotificationsSettings:
         "twilio_auth_token": TWILIO_TOKEN,
         "twilio_from_number": FROM_NUMBER,
         "twilio_base_url": TWILIO_URL,
-        "fcm_project_id": FCM_PROJECT,
-        "fcm_service_account_json": service_account_json(),
-        "fcm_base_url": FCM_URL,
+        "external_api_url": EXTERNAL_API_URL,
         "expo_base_url": EXPO_URL,
         "retry_backoff_seconds": 0.01,
         "max_attempts": 3,
@@ -107,13 +79,60 @@ def fake_providers() -> FakeProviders:
     return FakeProviders()
 
 
+class Network(httpx.AsyncBaseTransport):
+    """The service's network: the external API at EXTERNAL_API_URL, every other host the
+    test's fake (`fake`, set for each test; the external API's own network too)."""
+
+    def __init__(self) -> None:
+        self.fake = FakeProviders()
+        self.external_api: httpx.AsyncBaseTransport | None = None
+        self.fcm: FcmClient | None = None
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self.external_api and str(request.url).startswith(EXTERNAL_API_URL):
+            return await self.external_api.handle_async_request(request)
+        return await self.fake.transport().handle_async_request(request)
+
+
+class ToTheFake(httpx.AsyncBaseTransport):
+    def __init__(self, network: Network) -> None:
+        self.network = network
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        return await self.network.fake.transport().handle_async_request(request)
+
+
+@pytest.fixture(scope="session")
+async def session_network() -> AsyncIterator[Network]:
+    """One external API for the session (starting one a test is most of what a test would
+    cost), with the platform's Firebase project, each FCM answer tried once there."""
+    shared = Network()
+    fcm = FcmSettings(
+        project_id=FCM_PROJECT, service_account_json=service_account_json(), api_url=FCM_URL
+    )
+    app = create_external_api(external_settings(fcm=fcm, retry_attempts=1), ToTheFake(shared))
+    async with LifespanManager(app, startup_timeout=30) as manager:
+        shared.external_api = httpx.ASGITransport(app=manager.app, raise_app_exceptions=False)
+        shared.fcm = app.state.fcm
+        yield shared
+
+
 @pytest.fixture
-def start_notifications(client_for, fake_providers, render_pool, mongo) -> Callable:
+def network(session_network, fake_providers, mongo) -> Network:
+    """The network of this test: its fake, and an external API holding no access token yet."""
+    session_network.fake = fake_providers
+    if session_network.fcm:
+        session_network.fcm.tokens.forget()
+    return session_network
+
+
+@pytest.fixture
+def start_notifications(client_for, network, render_pool, mongo) -> Callable:
     """`async with start_notifications(settings) as client`: the service in-process."""
 
     @asynccontextmanager
     async def start(settings: NotificationsSettings) -> AsyncIterator[httpx.AsyncClient]:
-        app = create_app(settings, fake_providers.transport(), render_pool)
+        app = create_app(settings, network, render_pool)
         async with client_for(app) as client:
             client.app = app
             yield client

@@ -1,4 +1,5 @@
-"""SendGrid, Twilio, FCM (with Google's token endpoint) and Expo, faked at the HTTP transport.
+"""SendGrid, Twilio, FCM (with Google's token endpoint, reached through the external API) and
+Expo, faked at the HTTP transport.
 
 Each answers in the shapes its API reference documents, records every request, and answers the
 replies queued for it (a success once they run out). A queued reply may be an exception,
@@ -15,10 +16,10 @@ from urllib.parse import parse_qsl
 
 import httpx
 
+from tests.external_api.fakes.fcm import FCM_URL, GOOGLE_TOKEN_URL, fcm_sent, google_token
+
 SENDGRID_URL = "https://sendgrid.test"
 TWILIO_URL = "https://twilio.test"
-FCM_URL = "https://fcm.test"
-GOOGLE_TOKEN_URL = "https://oauth2.google.test/token"
 EXPO_URL = "https://expo.test"
 EXPO_RECEIPTS_URL = f"{EXPO_URL}/--/api/v2/push/getReceipts"
 
@@ -123,22 +124,6 @@ def twilio_created(request: httpx.Request) -> httpx.Response:
     )
 
 
-def fcm_sent(request: httpx.Request) -> httpx.Response:
-    project = str(request.url).split("/projects/")[1].split("/")[0]
-    return httpx.Response(200, json={"name": f"projects/{project}/messages/0:{next(_ids)}"})
-
-
-def google_token(_: httpx.Request) -> httpx.Response:
-    return httpx.Response(
-        200,
-        json={
-            "access_token": f"ya29.token-{next(_ids)}",
-            "expires_in": 3599,
-            "token_type": "Bearer",
-        },
-    )
-
-
 def expo_ticket(_: httpx.Request) -> httpx.Response:
     return httpx.Response(200, json={"data": {"status": "ok", "id": f"XXXX-{next(_ids)}"}})
 
@@ -168,44 +153,6 @@ def twilio_error(status: int, code: int, message: str) -> httpx.Response:
             "status": status,
         },
     )
-
-
-def google_error(
-    status: int, grpc_status: str, message: str, details: list[dict] | None = None
-) -> httpx.Response:
-    error: dict = {"code": status, "message": message, "status": grpc_status}
-    if details:
-        error["details"] = details
-    return httpx.Response(status, json={"error": error})
-
-
-def fcm_error_detail(error_code: str) -> dict:
-    return {"@type": "type.googleapis.com/google.firebase.fcm.v1.FcmError", "errorCode": error_code}
-
-
-def fcm_unregistered() -> httpx.Response:
-    """The app instance behind the token is gone (FCM's documented 404)."""
-    return google_error(
-        404, "NOT_FOUND", "Requested entity was not found.", [fcm_error_detail("UNREGISTERED")]
-    )
-
-
-def fcm_invalid_token() -> httpx.Response:
-    return google_error(
-        400,
-        "INVALID_ARGUMENT",
-        "The registration token is not a valid FCM registration token",
-        [fcm_error_detail("INVALID_ARGUMENT")],
-    )
-
-
-def fcm_invalid_field(field_name: str, description: str) -> httpx.Response:
-    """A bad value in the message, the token aside: a google.rpc.BadRequest detail names it."""
-    bad_request = {
-        "@type": "type.googleapis.com/google.rpc.BadRequest",
-        "fieldViolations": [{"field": field_name, "description": description}],
-    }
-    return google_error(400, "INVALID_ARGUMENT", description, [bad_request])
 
 
 def expo_ticket_error(message: str, error: str, **details: str) -> httpx.Response:

@@ -20,6 +20,7 @@ BACKENDS = {
     "redis_url": "redis://redis:6379",
     "jwt_public_key": "key",
     "service_token_public_key": "key",
+    "service_token_private_key": "key",
     "unsubscribe_secret": secrets.token_urlsafe(32),
 }
 
@@ -33,6 +34,16 @@ def test_distributed_mode_starts_with_every_providers_keys():
 def test_distributed_mode_names_the_missing_key_of_an_enabled_channel():
     with pytest.raises(ValidationError, match="NOTIFICATIONS_TWILIO_AUTH_TOKEN is required"):
         configured_settings(**BACKENDS, twilio_auth_token="")
+
+
+def test_distributed_mode_needs_the_service_token_key_push_calls_the_external_api_with():
+    with pytest.raises(ValidationError, match="SERVICE_TOKEN_PRIVATE_KEY is required"):
+        configured_settings(**{**BACKENDS, "service_token_private_key": ""})
+
+
+def test_distributed_mode_names_the_external_api_url_push_needs():
+    with pytest.raises(ValidationError, match="NOTIFICATIONS_EXTERNAL_API_URL is required"):
+        configured_settings(**BACKENDS, external_api_url="")
 
 
 def test_distributed_mode_starts_without_the_keys_of_a_channel_left_out():

@@ -11,6 +11,7 @@ from shared.models.notification_delivery import DevicePush
 from shared.models.notification_template import Channel
 from shared.models.push_device import PushDevice, PushKind
 from tests.device_factories import create_device, expo_token
+from tests.external_api.fakes.fcm import fcm_unregistered, google_error
 from tests.factories import create_account, create_user
 from tests.notifications.factories import (
     LEAD,
@@ -20,11 +21,7 @@ from tests.notifications.factories import (
     service_headers,
     settled,
 )
-from tests.notifications.fake_providers import (
-    expo_device_not_registered,
-    fcm_unregistered,
-    google_error,
-)
+from tests.notifications.fake_providers import expo_device_not_registered
 
 
 async def push_to_user(client, account, user):

@@ -1,4 +1,5 @@
-"""FCM HTTP v1 with a service account's OAuth token: the requests sent and the answers."""
+"""Push to FCM tokens through the external API (in-process, FCM HTTP v1 and Google's token
+endpoint faked at its transport): the requests FCM gets and what its answers become here."""
 
 import httpx
 import jwt
@@ -11,23 +12,20 @@ from notifications.providers.base import (
     Reference,
     TokenInvalid,
 )
-from notifications.providers.fcm import SCOPE, FcmPush
-from notifications.providers.google_oauth import ServiceAccount, ServiceAccountTokens
-from tests.notifications.conftest import (
+from notifications.providers.registry import providers_for
+from tests.external_api.fakes.fcm import (
     FCM_PROJECT,
-    SERVICE_ACCOUNT_EMAIL,
-    service_account_json,
-    service_account_key,
-)
-from tests.notifications.fake_providers import (
     FCM_URL,
     GOOGLE_TOKEN_URL,
+    SERVICE_ACCOUNT_EMAIL,
     fcm_invalid_field,
     fcm_invalid_token,
     fcm_unregistered,
     google_error,
-    timeout,
+    service_account_key,
 )
+from tests.notifications.conftest import configured_settings
+from tests.notifications.fake_providers import timeout
 
 PUSH = PushMessage(
     reference=Reference("acc-1", "del-1"),
@@ -39,10 +37,9 @@ PUSH = PushMessage(
 
 
 @pytest.fixture
-async def fcm(fake_providers):
-    async with httpx.AsyncClient(transport=fake_providers.transport()) as client:
-        account = ServiceAccount.from_json(service_account_json())
-        yield FcmPush(client, FCM_URL, FCM_PROJECT, ServiceAccountTokens(client, account, SCOPE))
+async def fcm(network):
+    async with httpx.AsyncClient(transport=network) as client:
+        yield providers_for(configured_settings(), client).fcm
 
 
 async def test_a_send_posts_the_v1_message_with_the_oauth_token(fcm, fake_providers):

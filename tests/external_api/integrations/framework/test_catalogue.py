@@ -2,10 +2,12 @@
 with whether the platform has it set up."""
 
 from external_api.integrations.cloudflare.settings import CloudflareSettings
+from external_api.integrations.fcm.settings import FcmSettings
 from external_api.integrations.framework.provider import ApiKeyCheck, ApiKeyConnect, Provider
 from external_api.integrations.hubspot.settings import HubspotSettings
 from external_api.integrations.registry import PROVIDERS
 from shared.models.integration_credential import ApiKeyCredential
+from tests.external_api.fakes.fcm import service_account_json
 from tests.external_api.integrations.framework.test_integrations import by_name
 
 CATALOGUE = {
@@ -49,7 +51,8 @@ async def test_an_oauth_provider_with_app_credentials_can_be_connected(start_ext
 
 async def test_a_platform_provider_shows_whether_the_platform_set_it_up(start_external, member):
     cloudflare = CloudflareSettings(api_token="cf-token", zone_id="zone")
-    async with start_external(cloudflare=cloudflare, fcm_project_id="agency-app") as external:
+    fcm = FcmSettings(project_id="agency-app", service_account_json=service_account_json())
+    async with start_external(cloudflare=cloudflare, fcm=fcm) as external:
         listed = by_name(await external.get("/v1/e/integrations", headers=member))
 
     assert listed["cloudflare"]["status"] == "connected"

@@ -1,9 +1,9 @@
 """OAuth2 access tokens for a Google service account (the JWT bearer grant, RFC 7523).
 
-What google-auth does for service accounts, on our async httpx client: a JWT signed RS256 with
-the account's private key is exchanged at its `token_uri` for an access token, kept until a
-minute before it expires. (google-auth's transports are synchronous; this is the documented
-flow of https://developers.google.com/identity/protocols/oauth2/service-account#httprest.)
+What google-auth does for service accounts, on the provider's HTTP (retried while busy): a JWT
+signed RS256 with the account's private key is exchanged at its `token_uri` for an access token,
+kept until a minute before it expires. (google-auth's transports are synchronous; this is the
+documented flow of https://developers.google.com/identity/protocols/oauth2/service-account#httprest.)
 """
 
 import json
@@ -13,13 +13,14 @@ from dataclasses import dataclass
 import httpx
 import jwt
 
-from notifications.providers.base import ProviderRejected, check_answer, unreachable_is_unavailable
+from external_api.integrations.fcm.errors import PushRejected
+from external_api.integrations.framework.errors import ProviderFailed
+from external_api.integrations.framework.http import ProviderHttp
 
 JWT_BEARER_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer"
 ASSERTION_SECONDS = 3600
 # A token this close to its expiry is renewed, so no request goes out with a stale one.
 RENEW_BEFORE_SECONDS = 60
-NAME = "google-oauth"
 
 
 @dataclass(frozen=True)
@@ -41,8 +42,8 @@ class ServiceAccount:
 
 
 class ServiceAccountTokens:
-    def __init__(self, client: httpx.AsyncClient, account: ServiceAccount, scope: str) -> None:
-        self.client = client
+    def __init__(self, http: ProviderHttp, account: ServiceAccount, scope: str) -> None:
+        self.http = http
         self.account = account
         self.scope = scope
         self.token = ""
@@ -59,12 +60,14 @@ class ServiceAccountTokens:
 
     async def renew(self) -> None:
         form = {"grant_type": JWT_BEARER_GRANT, "assertion": self.assertion()}
-        with unreachable_is_unavailable(NAME):
-            response = await self.client.post(self.account.token_uri, data=form)
-        check_answer(NAME, response, error_message)
-        answer = response.json()
+        response = await self.http.send("POST", self.account.token_uri, data=form)
+        answer = json_body(response)
+        if response.status_code >= 500 or response.status_code == 429:
+            raise ProviderFailed(f"Google's token endpoint answered {response.status_code}.")
+        if not response.is_success:
+            raise PushRejected(f"{response.status_code} {error_message(answer)}".strip())
         if "access_token" not in answer:
-            raise ProviderRejected(NAME, "answered without an access_token")
+            raise ProviderFailed("Google's token endpoint answered without an access_token.")
         self.token = answer["access_token"]
         self.expires_at = time.time() + int(answer.get("expires_in", ASSERTION_SECONDS))
 
@@ -83,4 +86,12 @@ class ServiceAccountTokens:
 
 def error_message(body: dict) -> str:
     """Google's token endpoint: `{"error", "error_description"}`."""
-    return body.get("error_description") or body.get("error", "")
+    return str(body.get("error_description") or body.get("error", ""))
+
+
+def json_body(response: httpx.Response) -> dict:
+    try:
+        body = response.json()
+    except ValueError:
+        return {}
+    return body if isinstance(body, dict) else {}

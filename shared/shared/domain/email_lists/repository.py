@@ -31,6 +31,15 @@ async def syncs_of(account_id: PydanticObjectId) -> list[EmailListSync]:
     return await TenantRepository(EmailListSync, account_id).list(limit=0)
 
 
+# The providers sending no unsubscribe webhook, whose lists are polled for them instead.
+POLLED_PROVIDERS = ("constant-contact",)
+
+
+async def syncs_to_poll() -> list[EmailListSync]:
+    """Every list of the polled providers, of every account: the poll cron's."""
+    return await EmailListSync.find({"provider": {"$in": list(POLLED_PROVIDERS)}}).to_list()
+
+
 class MemberRepository(TenantRepository[EmailListMember]):
     def __init__(self, sync: EmailListSync) -> None:
         super().__init__(EmailListMember, sync.account_id)

@@ -12,8 +12,7 @@ from typing import Any
 
 from queue_manager.celery import app
 from queue_manager.external.client import ExternalApiBusy, call
-from shared.domain.email_lists.repository import syncs_to_poll
-from shared.utilities.outbox import enqueue_job
+from shared.domain.email_lists.polls import ask_polls
 from shared.utilities.task_names import EMAIL_LISTS_POLL, EMAIL_LISTS_POLL_ALL, EMAIL_LISTS_SYNC
 from shared.utilities.worker import platform_task
 
@@ -32,15 +31,7 @@ async def sync(
 @platform_task(app, EMAIL_LISTS_POLL_ALL)
 async def poll_all() -> int:
     """How many polls were queued."""
-    syncs = await syncs_to_poll()
-    for one in syncs:
-        enqueue_job(
-            EMAIL_LISTS_POLL,
-            account_id=str(one.account_id),
-            provider=one.provider,
-            sync_id=str(one.id),
-        )
-    return len(syncs)
+    return await ask_polls()
 
 
 @platform_task(app, EMAIL_LISTS_POLL, retry_on=(ExternalApiBusy,))

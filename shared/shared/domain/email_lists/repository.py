@@ -31,13 +31,9 @@ async def syncs_of(account_id: PydanticObjectId) -> list[EmailListSync]:
     return await TenantRepository(EmailListSync, account_id).list(limit=0)
 
 
-# The providers sending no unsubscribe webhook, whose lists are polled for them instead.
-POLLED_PROVIDERS = ("constant-contact",)
-
-
-async def syncs_to_poll() -> list[EmailListSync]:
-    """Every list of the polled providers, of every account: the poll cron's."""
-    return await EmailListSync.find({"provider": {"$in": list(POLLED_PROVIDERS)}}).to_list()
+async def syncs_of_providers(providers: Iterable[str]) -> list[EmailListSync]:
+    """Every list of these providers, of every account."""
+    return await EmailListSync.find({"provider": {"$in": list(providers)}}).to_list()
 
 
 class MemberRepository(TenantRepository[EmailListMember]):

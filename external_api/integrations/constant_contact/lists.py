@@ -56,7 +56,11 @@ class ConstantContactLists:
         written = Written()
         known: list[str] = []
         for one in wanted:
-            contact = await self.find(one.email)
+            try:
+                contact = await self.find(one.email)
+            except InvalidInput:  # an address Constant Contact does not take
+                written.refused.add(one.email)
+                continue
             if contact is None:
                 if subscribed:
                     await self.create(list_id, one, written)

@@ -181,6 +181,19 @@ async def test_a_contact_leaving_the_tag_is_taken_off_the_list(crm_api, fake):
     assert await MemberRepository(sync).by_email() == {}
 
 
+async def test_an_address_constant_contact_refuses_is_counted_and_not_kept(crm_api, fake):
+    account, sync, _ = await synced_account()
+    await create_contact(account, emails=[ADA], tags=["newsletter"])
+    refusal = [{"error_key": "contacts.api.validation.error", "error_message": "Invalid email"}]
+    fake.on("GET", CONTACTS_URL, directory())
+    fake.on("POST", CONTACTS_URL, json_answer(refusal, 400))
+
+    response = await run(crm_api, sync)
+
+    assert response.json()["refused"] == 1
+    assert await MemberRepository(sync).by_email() == {}
+
+
 async def test_a_429_is_retried_after_the_wait_constant_contact_asks(crm_api, fake, waits):
     account, sync, _ = await synced_account()
     await create_contact(account, emails=[ADA], tags=["newsletter"])

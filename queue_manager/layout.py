@@ -22,6 +22,7 @@ from shared.utilities.task_names import (
     CONTACTS_EXPORT_CLEANUP_DELETE_EXPIRED,
     CRM_SYNC_POLL_PULL_ALL,
     EDOCS_SWEEP,
+    EMAIL_LISTS_POLL_ALL,
     INSTASITES_PURGE_UNCLAIMED,
     LIGHTNING_DOMAIN_RENEWAL_WATCH_CERTIFICATES,
     LIGHTNING_DOMAIN_VALIDATION_RECHECK_PENDING,
@@ -101,6 +102,8 @@ CRONS: dict[str, Cron] = {
     # Its queue also carries the invoices' commissions.
     "affiliates": Cron(AFFILIATES_SWEEP, timedelta(hours=1)),
     "crm_sync_poll": Cron(CRM_SYNC_POLL_PULL_ALL, timedelta(minutes=15)),
+    # Its queue also carries each list's sync runs and polls.
+    "email_lists": Cron(EMAIL_LISTS_POLL_ALL, timedelta(minutes=15)),
 }
 
 

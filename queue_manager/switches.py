@@ -163,8 +163,9 @@ class QueueSwitches(BaseSettings):
     beamer: bool = switch("posts the announcements operators publish to the platform's Beamer")
 
     email_lists: bool = switch(
-        "keeps the accounts' email-marketing lists (Mailchimp audiences) in sync with their CRM "
-        "tags, through the external API"
+        "keeps the accounts' email-marketing lists (Mailchimp audiences, Constant Contact "
+        "lists) in sync with their CRM tags, through the external API, and polls Constant "
+        "Contact's unsubscribes"
     )
 
     def with_unset_switched_on(self) -> "QueueSwitches":

@@ -188,6 +188,11 @@ def test_beat_schedules_the_crons_switched_on_on_their_own_queues():
             "schedule": 900.0,
             "options": {"queue": "crm_sync_poll"},
         },
+        "email_lists": {
+            "task": "email_lists.poll_all",
+            "schedule": 900.0,
+            "options": {"queue": "email_lists"},
+        },
     }
 
 

@@ -1,2 +1,2 @@
-"""Constant Contact (v3 API, OAuth 2 with refresh tokens): campaign reports into the analytics
-store."""
+"""Constant Contact (v3 API, OAuth 2 with refresh tokens): a CRM tag synced to a list, the
+list's unsubscribes polled back, campaign reports into the analytics store."""

@@ -1,4 +1,5 @@
-"""An account's CRM tag kept in sync with one email-marketing list (a Mailchimp audience), and
+"""An account's CRM tag kept in sync with one email-marketing list (a Mailchimp audience, a
+Constant Contact list), and
 each address the sync put there with the consent it last sent: what tells a new member from
 one to update, to unsubscribe, or to archive once it leaves the tag."""
 
@@ -28,12 +29,14 @@ class ConstantContactToken(OAuthCredential):
 
 
 class EmailListSync(TenantDocument):
-    provider: str  # mailchimp
-    list_id: str  # the provider's audience id
+    provider: str  # mailchimp, constant-contact
+    list_id: str  # the provider's audience (list) id
     tag: str  # the CRM tag whose contacts are the list's members
     webhook_id: str = ""  # the provider's webhook telling the list's unsubscribes
     last_run_at: datetime | None = None
     last_counts: dict[str, int] = {}  # what the last run did: subscribed, updated, ...
+    # Providers without an unsubscribe webhook: their unsubscribes pulled up to then.
+    polled_at: datetime | None = None
 
     class Settings:
         name = "email_list_syncs"
@@ -48,6 +51,8 @@ class EmailListSync(TenantDocument):
             ),
             # Which lists a contact's change concerns: the account's syncs, whatever provider.
             IndexModel([("account_id", ASCENDING), ("created_at", DESCENDING)]),
+            # The poll's cron: every list of the providers without an unsubscribe webhook.
+            IndexModel([("provider", ASCENDING), ("account_id", ASCENDING)]),
         ]
 
 

@@ -6,13 +6,17 @@ the declaration here, so a typo or a missing argument fails where the job is ask
 worker hours later. `worker` names the Celery app that registers the task: a test checks that
 each declared task is registered there, and that nothing else is.
 
-The name is `<queue>.<action>`; the queue is the one its QM_* switch turns on.
+The name is `<queue>.<action>`; the queue is the one its QM_* switch turns on. The
+email-marketing lists' tasks are declared in `email_list_tasks` and imported here.
 """
 
 from typing import Any
 
 from pydantic import ConfigDict
 
+from shared.utilities.email_list_tasks import EMAIL_LISTS_POLL as EMAIL_LISTS_POLL
+from shared.utilities.email_list_tasks import EMAIL_LISTS_POLL_ALL as EMAIL_LISTS_POLL_ALL
+from shared.utilities.email_list_tasks import EMAIL_LISTS_SYNC as EMAIL_LISTS_SYNC
 from shared.utilities.task_registry import NOTIFICATIONS as NOTIFICATIONS
 from shared.utilities.task_registry import QUEUE_MANAGER as QUEUE_MANAGER
 from shared.utilities.task_registry import TASKS as TASKS
@@ -385,16 +389,3 @@ class BeamerPostArguments(TaskArguments):
 # Beamer (QM_BEAMER): an announcement an operator published posted to the platform's Beamer
 # by the external API, once.
 BEAMER_POST = declare("beamer.post", BeamerPostArguments)
-
-
-class EmailListSyncArguments(TaskArguments):
-    account_id: str
-    provider: str  # the email-marketing integration's name: mailchimp
-    sync_id: str
-    contact_id: str = ""  # one contact's change; empty: every contact of the sync's tag
-
-
-# Email-marketing lists kept in sync with CRM tags (`shared.domain.email_lists`): a contact's
-# change, or the whole tag (a sync set up, or asked again), pushed to the list by the external
-# API on the account's connection.
-EMAIL_LISTS_SYNC = declare("email_lists.sync", EmailListSyncArguments)

@@ -31,6 +31,11 @@ async def syncs_of(account_id: PydanticObjectId) -> list[EmailListSync]:
     return await TenantRepository(EmailListSync, account_id).list(limit=0)
 
 
+async def syncs_of_providers(providers: Iterable[str]) -> list[EmailListSync]:
+    """Every list of these providers, of every account."""
+    return await EmailListSync.find({"provider": {"$in": list(providers)}}).to_list()
+
+
 class MemberRepository(TenantRepository[EmailListMember]):
     def __init__(self, sync: EmailListSync) -> None:
         super().__init__(EmailListMember, sync.account_id)

@@ -1,18 +1,18 @@
 """What a sync run sends, worked out from the tag's contacts and the members the sync put in
-the audience, so the consent each side holds is respected:
+the list, so the consent each side holds is respected:
 
 - a contact new to the list, not opted out, is added as subscribed, without updating an
-  address the audience has already (whatever Mailchimp holds for it stays);
+  address the provider has already (whatever it holds for it stays);
 - a known member whose name changed gets its merge fields, never its status;
 - a contact opted out on the platform is unsubscribed there (added as unsubscribed if new);
-- a member unsubscribed in Mailchimp is never subscribed again by the sync;
-- a member whose contact left the tag (or was deleted, or lost the address) is archived.
+- a member unsubscribed in the provider is never subscribed again by the sync;
+- a member whose contact left the tag (or was deleted, or lost the address) leaves the list
+  (archived in Mailchimp).
 """
 
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Any
 
 from shared.models.contact import Contact
 from shared.models.email_list_sync import EmailListMember, MemberStatus
@@ -22,19 +22,20 @@ from shared.models.email_list_sync import EmailListMember, MemberStatus
 class Wanted:
     email: str
     status: MemberStatus
-    merge_fields: dict[str, str]
+    merge_fields: dict[str, str]  # the names, by Mailchimp's merge tags FNAME and LNAME
 
     @property
     def fields_hash(self) -> str:
         encoded = json.dumps(self.merge_fields, sort_keys=True).encode()
         return hashlib.sha256(encoded).hexdigest()
 
-    def member(self, status: MemberStatus | None = None) -> dict[str, Any]:
-        return {
-            "email_address": self.email,
-            "status": (status or self.status).value,
-            "merge_fields": self.merge_fields,
-        }
+    @property
+    def first_name(self) -> str:
+        return self.merge_fields["FNAME"]
+
+    @property
+    def last_name(self) -> str:
+        return self.merge_fields["LNAME"]
 
 
 def wanted_of(contacts: list[Contact], tag: str) -> dict[str, Wanted]:

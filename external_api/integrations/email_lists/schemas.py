@@ -7,7 +7,11 @@ from pydantic import BaseModel, Field
 from shared.utilities.schemas import DocumentRead, WriteModel
 
 ListId = Annotated[
-    str, Path(pattern=r"^[0-9a-zA-Z]{1,64}$", description="the Mailchimp audience's id")
+    str,
+    Path(
+        pattern=r"^[0-9a-zA-Z-]{1,64}$",
+        description="the provider's list id (a Mailchimp audience's, a Constant Contact list's)",
+    ),
 ]
 
 

@@ -39,7 +39,7 @@ async def take(
     ids = [entry.id for entry in entries]
     if await repository.take_entries(ids, payout_id) != len(ids):
         # Another sweep took some first: ours go back.
-        await repository.free_payout_entries(payout_id)
+        await repository.free_payout_entries(programme.account_id, payout_id)
         return None
     return await AffiliatePayout(
         id=payout_id,
@@ -66,5 +66,5 @@ async def mark_failed(payout: AffiliatePayout, problem: str) -> AffiliatePayout:
     payout.status = PayoutStatus.FAILED
     payout.problem = problem[:500]
     await payout.save_changes()
-    await repository.free_payout_entries(payout.id)
+    await repository.free_payout_entries(payout.account_id, payout.id)
     return payout

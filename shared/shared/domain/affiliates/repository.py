@@ -57,9 +57,9 @@ async def take_entries(ids: list[PydanticObjectId], payout_id: PydanticObjectId)
     return taken.modified_count
 
 
-async def free_payout_entries(payout_id: PydanticObjectId) -> None:
+async def free_payout_entries(account_id: PydanticObjectId, payout_id: PydanticObjectId) -> None:
     await AffiliateCommission.get_motor_collection().update_many(
-        {"payout_id": payout_id}, {"$set": {"payout_id": None}}
+        {"account_id": account_id, "payout_id": payout_id}, {"$set": {"payout_id": None}}
     )
 
 

@@ -50,13 +50,17 @@ NEARBY = {
     ],
     "status": "OK",
 }
-QUEUE_MANAGER = service_headers("queue_manager", "google_maps")
+
+
+def queue_manager() -> dict[str, str]:
+    """The queue manager's headers, its short-lived token made when the test asks."""
+    return service_headers("queue_manager", "google_maps")
 
 
 async def test_the_place_is_answered_beside_its_operating_competitors(maps, google):
     google.answer(DETAILS, NEARBY)
 
-    response = await maps.get(URL, headers=QUEUE_MANAGER)
+    response = await maps.get(URL, headers=queue_manager())
 
     assert response.status_code == 200
     assert response.json() == {
@@ -83,7 +87,7 @@ async def test_the_place_is_answered_beside_its_operating_competitors(maps, goog
 async def test_nearby_search_is_asked_for_the_places_type_around_it(maps, google):
     google.answer(DETAILS, NEARBY)
 
-    await maps.get(f"{URL}?radius=2000", headers=QUEUE_MANAGER)
+    await maps.get(f"{URL}?radius=2000", headers=queue_manager())
 
     details, nearby = google.requests
     assert details.url.path == "/maps/api/place/details/json"
@@ -105,7 +109,7 @@ async def test_a_place_with_only_generic_types_has_no_competitors_searched(maps,
     generic = {**DETAILS, "result": {**DETAILS["result"], "types": ["establishment"]}}
     google.answer(generic)
 
-    response = await maps.get(URL, headers=QUEUE_MANAGER)
+    response = await maps.get(URL, headers=queue_manager())
 
     assert (response.json()["category"], response.json()["competitors"]) == ("", [])
     assert len(google.requests) == 1
@@ -121,9 +125,9 @@ async def test_another_service_may_not_ask(maps, google):
 async def test_the_request_counts_against_the_accounts_daily_quota(start_maps, google):
     google.answer(DETAILS, NEARBY, DETAILS, NEARBY)
     async with start_maps(daily_requests_per_account=1) as maps:
-        await maps.get(URL, headers=QUEUE_MANAGER)
+        await maps.get(URL, headers=queue_manager())
 
-        response = await maps.get(URL, headers=QUEUE_MANAGER)
+        response = await maps.get(URL, headers=queue_manager())
 
     assert response.status_code == 429
     assert len(google.requests) == 2
@@ -135,7 +139,7 @@ async def test_a_business_is_found_by_its_name_and_address(maps, google):
     response = await maps.get(
         f"/v1/maps/accounts/{ACCOUNT_ID}/places/find",
         params={"input": "Dee's Doughnuts, 1600 Champa St, Denver"},
-        headers=QUEUE_MANAGER,
+        headers=queue_manager(),
     )
 
     assert response.json() == {"place_id": PLACE_ID}
@@ -153,7 +157,7 @@ async def test_a_business_google_cannot_find_answers_no_place(maps, google):
     response = await maps.get(
         f"/v1/maps/accounts/{ACCOUNT_ID}/places/find",
         params={"input": "Nowhere"},
-        headers=QUEUE_MANAGER,
+        headers=queue_manager(),
     )
 
     assert response.json() == {"place_id": None}

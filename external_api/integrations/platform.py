@@ -1,7 +1,7 @@
 """Providers the platform uses with its own account rather than an account's connection:
-Wasabi (the platform's bucket), Duda (its partner account), Cloudflare (its SaaS zone) and FCM
-(its Firebase project, for the notifications service's push). Their clients are made once, in
-the app's lifespan, from the platform's settings.
+Wasabi (the platform's bucket), Duda (its partner account), Cloudflare (its SaaS zone),
+RapidAPI and Beamer (its keys) and FCM (its Firebase project, for the notifications service's
+push). Their clients are made once, in the app's lifespan, from the platform's settings.
 
 Google Maps is a platform provider too, used by the Google Maps service with its own settings;
 the external API reads whether that is set, to list it."""
@@ -26,6 +26,7 @@ from external_api.integrations.fcm.client import TITLE as FCM
 from external_api.integrations.fcm.client import FcmClient
 from external_api.integrations.fcm.google_oauth import ServiceAccount, ServiceAccountTokens
 from external_api.integrations.fcm.routes import router as fcm_router
+from external_api.integrations.framework.errors import refused_when_401
 from external_api.integrations.framework.http import ProviderHttp
 from external_api.integrations.framework.provider import PlatformProvider
 from external_api.integrations.rapidapi.client import TITLE as RAPIDAPI
@@ -93,6 +94,31 @@ def platform_lifespan(
     return lifespan
 
 
+def platform_http(
+    title: str,
+    base_url: str,
+    settings: ExternalApiSettings,
+    client: httpx.AsyncClient,
+    sleep: Callable[[float], Awaitable[None]] | None,
+    refused: Callable[[httpx.Response], bool] = refused_when_401,
+) -> ProviderHttp:
+    """A platform provider's HTTP, retried as the settings say."""
+    return ProviderHttp(
+        title,
+        client,
+        base_url,
+        attempts=settings.retry_attempts,
+        max_wait=settings.retry_max_wait_seconds,
+        sleep=sleep,
+        refused=refused,
+    )
+
+
+def platform_refusal(response: httpx.Response) -> bool:
+    """A refused platform key is the platform's to fix, never an account's to reconnect."""
+    return False
+
+
 def duda_client(
     settings: ExternalApiSettings,
     client: httpx.AsyncClient,
@@ -104,14 +130,7 @@ def duda_client(
         if settings.mode is RunMode.DISTRIBUTED:
             return None
         return LocalSiteBuilder(settings.mode, f"http://{settings.host}:{settings.port}")
-    http = ProviderHttp(
-        "Duda",
-        client,
-        settings.duda.api_url,
-        attempts=settings.retry_attempts,
-        max_wait=settings.retry_max_wait_seconds,
-        sleep=sleep,
-    )
+    http = platform_http("Duda", settings.duda.api_url, settings, client, sleep)
     return DudaClient(http, settings.duda.username, settings.duda.password.get_secret_value())
 
 
@@ -125,14 +144,7 @@ def cloudflare_client(
     token = cloudflare.api_token.get_secret_value()
     if not token:
         return None
-    http = ProviderHttp(
-        "Cloudflare",
-        client,
-        cloudflare.api_url,
-        attempts=settings.retry_attempts,
-        max_wait=settings.retry_max_wait_seconds,
-        sleep=sleep,
-    )
+    http = platform_http("Cloudflare", cloudflare.api_url, settings, client, sleep)
     return CloudflareClient(http, token, cloudflare.zone_id, cloudflare.min_tls_version)
 
 
@@ -147,14 +159,13 @@ def rapidapi_search(
     key = rapidapi.api_key.get_secret_value()
     if not key:
         return None
-    http = ProviderHttp(
+    http = platform_http(
         RAPIDAPI,
-        client,
         f"https://{rapidapi.business_search_host}",
-        attempts=settings.retry_attempts,
-        max_wait=settings.retry_max_wait_seconds,
-        sleep=sleep,
-        refused=lambda response: False,
+        settings,
+        client,
+        sleep,
+        refused=platform_refusal,
     )
     return BusinessSearch(http, key, rapidapi.business_search_host)
 
@@ -169,15 +180,7 @@ def beamer_client(
     key = beamer.api_key.get_secret_value()
     if not key:
         return None
-    http = ProviderHttp(
-        BEAMER,
-        client,
-        beamer.api_url,
-        attempts=settings.retry_attempts,
-        max_wait=settings.retry_max_wait_seconds,
-        sleep=sleep,
-        refused=lambda response: False,
-    )
+    http = platform_http(BEAMER, beamer.api_url, settings, client, sleep, refused=platform_refusal)
     return BeamerClient(http, key, beamer.category)
 
 
@@ -191,14 +194,6 @@ def fcm_client(
     fcm = settings.fcm
     if not fcm.configured():
         return None
-    http = ProviderHttp(
-        FCM,
-        client,
-        fcm.api_url,
-        attempts=settings.retry_attempts,
-        max_wait=settings.retry_max_wait_seconds,
-        sleep=sleep,
-        refused=lambda response: False,
-    )
+    http = platform_http(FCM, fcm.api_url, settings, client, sleep, refused=platform_refusal)
     account = ServiceAccount.from_json(fcm.service_account_json.get_secret_value())
     return FcmClient(http, fcm.project_id, ServiceAccountTokens(http, account, FCM_SCOPE))

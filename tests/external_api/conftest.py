@@ -73,8 +73,13 @@ class RecordingTasks:
 
 
 class RecordingEmitter:
+    """The socket emits a test's app made, as (socket, event, data, room)."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, str, dict, str]] = []
+
     async def emit(self, socket, event, data, room) -> None:
-        pass
+        self.sent.append((str(socket), event, data, room))
 
 
 @pytest.fixture

@@ -9,45 +9,39 @@ A folder's conftest takes the fixtures (`platform_api`, `platform_fake`):
 
 import pytest
 
-from external_api.app import create_app
 from external_api.integrations.cloudflare.settings import CloudflareSettings
 from external_api.integrations.duda.settings import DudaSettings
 from shared.utilities.auth import authenticator_for, service_token
-from shared.utilities.outbox import Senders
 from shared.utilities.settings import ServiceSettings
-from tests.external_api.conftest import RecordingEmitter, RecordingTasks, external_settings
 from tests.external_api.fakes import FakeProviders
 from tests.external_api.fakes.cloudflare import API_TOKEN, ZONE_ID
 from tests.external_api.fakes.duda import PASSWORD, USERNAME
-from tests.fixtures import asgi_client
-
-
-async def no_sleep(seconds: float) -> None:
-    pass
+from tests.external_api.recorded_app import Recorded, recorded_api
 
 
 @pytest.fixture(scope="module")
-def module_platform_fake() -> FakeProviders:
-    return FakeProviders()
+def module_platform_recorded() -> Recorded:
+    return Recorded()
 
 
 @pytest.fixture(scope="module")
-async def module_platform_api(module_platform_fake):
-    settings = external_settings(
+def module_platform_fake(module_platform_recorded) -> FakeProviders:
+    return module_platform_recorded.fake
+
+
+@pytest.fixture(scope="module")
+async def module_platform_api(module_platform_recorded):
+    async with recorded_api(
+        module_platform_recorded,
         duda=DudaSettings(username=USERNAME, password=PASSWORD, account_prefix="platform-"),
         cloudflare=CloudflareSettings(api_token=API_TOKEN, zone_id=ZONE_ID),
-    )
-    app = create_app(settings, module_platform_fake.transport(), sleep=no_sleep)
-    async with asgi_client(app) as client:
-        app.state.senders = Senders(tasks=RecordingTasks(), emitter=RecordingEmitter())
+    ) as client:
         yield client
 
 
 @pytest.fixture
-def platform_fake(module_platform_fake) -> FakeProviders:
-    module_platform_fake.answers.clear()
-    module_platform_fake.requests.clear()
-    return module_platform_fake
+def platform_fake(module_platform_recorded) -> FakeProviders:
+    return module_platform_recorded.clear().fake
 
 
 @pytest.fixture

@@ -16,17 +16,9 @@ import httpx
 
 from external_api.app import create_app
 from shared.utilities.outbox import Senders
-from tests.external_api.conftest import RecordingTasks, external_settings
+from tests.external_api.conftest import RecordingEmitter, RecordingTasks, external_settings
 from tests.external_api.fakes import FakeProviders
 from tests.fixtures import asgi_client
-
-
-class RecordingEmits:
-    def __init__(self) -> None:
-        self.sent: list[tuple[str, str, dict, str]] = []
-
-    async def emit(self, socket, event, data, room) -> None:
-        self.sent.append((str(socket), event, data, room))
 
 
 class Recorded:
@@ -34,7 +26,7 @@ class Recorded:
         self.fake = FakeProviders()
         self.waits: list[float] = []
         self.tasks = RecordingTasks()
-        self.emits = RecordingEmits()
+        self.emits = RecordingEmitter()
 
     def clear(self) -> "Recorded":
         self.fake.answers.clear()

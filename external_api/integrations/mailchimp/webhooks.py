@@ -4,36 +4,20 @@ by nothing; each call is authenticated by the account's hook token in its URL (`
 checked before the body is read. An unsubscribe or a cleaned address becomes one event; the
 member's id (its subscriber hash) with the time makes the receipt idempotent."""
 
-from collections.abc import Mapping
-from urllib.parse import parse_qs
-
-from external_api.integrations.framework.webhooks import WebhookEvent, WebhookReceiver
-from external_api.integrations.hook_tokens import check_hook_token
+from external_api.integrations.framework.webhooks import WebhookEvent
+from external_api.integrations.hook_tokens import HookTokenFormWebhooks
 from external_api.integrations.mailchimp.client import NAME, subscriber_hash
 from shared.utilities.errors import InvalidInput
 
 EVENTS = ("unsubscribe", "cleaned")
 
 
-class MailchimpWebhooks(WebhookReceiver):
+class MailchimpWebhooks(HookTokenFormWebhooks):
     provider = NAME
-
-    def __init__(self, account_id: str, key: str, token: str) -> None:
-        self.account_id = account_id
-        self.key = key
-        self.token = token  # the URL's
-
-    def signed_at(self, headers: Mapping[str, str]) -> None:
-        check_hook_token(self.key, NAME, self.account_id, self.token)
-
-    def verify(self, headers: Mapping[str, str], body: bytes) -> None:
-        """Checked already, with the URL alone: the body is not signed."""
+    title = "A Mailchimp"
 
     def events(self, body: bytes) -> list[WebhookEvent]:
-        try:
-            form = {name: values[0] for name, values in parse_qs(body.decode()).items()}
-        except UnicodeDecodeError:
-            raise InvalidInput("A Mailchimp webhook is not form-encoded text.") from None
+        form = self.form(body)
         kind = form.get("type", "")
         if kind not in EVENTS:
             return []

@@ -51,6 +51,8 @@ class EmailListSync(TenantDocument):
             ),
             # Which lists a contact's change concerns: the account's syncs, whatever provider.
             IndexModel([("account_id", ASCENDING), ("created_at", DESCENDING)]),
+            # A contact's change: the account's lists of the tags it has or had.
+            IndexModel([("account_id", ASCENDING), ("tag", ASCENDING)]),
             # The poll's cron: every list of the providers without an unsubscribe webhook.
             IndexModel([("provider", ASCENDING), ("account_id", ASCENDING)]),
         ]

@@ -11,14 +11,12 @@ A module's conftest takes its fixtures in place of `external`, `fake`, `waits` a
 
 import pytest
 
-from external_api.app import create_app
 from external_api.integrations.activecampaign.settings import ActiveCampaignSettings
 from external_api.integrations.constant_contact.settings import ConstantContactSettings
 from external_api.integrations.keap.settings import KeapSettings
 from external_api.integrations.mailchimp.settings import MailchimpSettings
 from external_api.integrations.zoho.settings import ZohoSettings
-from shared.utilities.outbox import Senders
-from tests.external_api.conftest import RecordingEmitter, RecordingTasks, external_settings
+from tests.external_api.conftest import RecordingTasks
 from tests.external_api.fakes import (
     FakeProviders,
     activecampaign,
@@ -27,76 +25,69 @@ from tests.external_api.fakes import (
     mailchimp,
     zoho,
 )
-from tests.fixtures import asgi_client
+from tests.external_api.recorded_app import Recorded, recorded_api
 
-
-def crm_settings():
-    return external_settings(
-        zoho=ZohoSettings(
-            accounts_url=zoho.ACCOUNTS,
-            client_id=zoho.CLIENT_ID,
-            client_secret=zoho.CLIENT_SECRET,
-            webhook_key=zoho.WEBHOOK_KEY,
-        ),
-        keap=KeapSettings(
-            client_id=keap.CLIENT_ID, client_secret=keap.CLIENT_SECRET, webhook_key=keap.WEBHOOK_KEY
-        ),
-        activecampaign=ActiveCampaignSettings(webhook_key=activecampaign.WEBHOOK_KEY),
-        mailchimp=MailchimpSettings(
-            client_id=mailchimp.CLIENT_ID,
-            client_secret=mailchimp.CLIENT_SECRET,
-            webhook_key=mailchimp.WEBHOOK_KEY,
-        ),
-        constant_contact=ConstantContactSettings(
-            client_id=constant_contact.CLIENT_ID, client_secret=constant_contact.CLIENT_SECRET
-        ),
-    )
-
-
-@pytest.fixture(scope="module")
-def module_fake() -> FakeProviders:
-    return FakeProviders()
+CRM_SETTINGS = {
+    "zoho": ZohoSettings(
+        accounts_url=zoho.ACCOUNTS,
+        client_id=zoho.CLIENT_ID,
+        client_secret=zoho.CLIENT_SECRET,
+        webhook_key=zoho.WEBHOOK_KEY,
+    ),
+    "keap": KeapSettings(
+        client_id=keap.CLIENT_ID, client_secret=keap.CLIENT_SECRET, webhook_key=keap.WEBHOOK_KEY
+    ),
+    "activecampaign": ActiveCampaignSettings(webhook_key=activecampaign.WEBHOOK_KEY),
+    "mailchimp": MailchimpSettings(
+        client_id=mailchimp.CLIENT_ID,
+        client_secret=mailchimp.CLIENT_SECRET,
+        webhook_key=mailchimp.WEBHOOK_KEY,
+    ),
+    "constant_contact": ConstantContactSettings(
+        client_id=constant_contact.CLIENT_ID, client_secret=constant_contact.CLIENT_SECRET
+    ),
+}
 
 
 @pytest.fixture(scope="module")
-def module_waits() -> list[float]:
-    return []
+def module_recorded() -> Recorded:
+    return Recorded()
 
 
 @pytest.fixture(scope="module")
-def module_jobs() -> RecordingTasks:
-    return RecordingTasks()
+def module_fake(module_recorded) -> FakeProviders:
+    return module_recorded.fake
 
 
 @pytest.fixture(scope="module")
-async def crm_app(module_fake, module_waits, module_jobs):
-    async def sleep(seconds: float) -> None:
-        module_waits.append(seconds)
+def module_waits(module_recorded) -> list[float]:
+    return module_recorded.waits
 
-    app = create_app(crm_settings(), module_fake.transport(), sleep=sleep)
-    async with asgi_client(app) as client:
-        app.state.senders = Senders(tasks=module_jobs, emitter=RecordingEmitter())
-        client.app = app
+
+@pytest.fixture(scope="module")
+def module_jobs(module_recorded) -> RecordingTasks:
+    return module_recorded.tasks
+
+
+@pytest.fixture(scope="module")
+async def crm_app(module_recorded):
+    async with recorded_api(module_recorded, **CRM_SETTINGS) as client:
         yield client
 
 
 @pytest.fixture
-def fake(module_fake) -> FakeProviders:
-    module_fake.answers.clear()
-    module_fake.requests.clear()
-    return module_fake
+def fake(module_recorded) -> FakeProviders:
+    return module_recorded.clear().fake
 
 
 @pytest.fixture
-def waits(module_waits) -> list[float]:
-    module_waits.clear()
-    return module_waits
+def waits(module_recorded, fake) -> list[float]:
+    return module_recorded.waits
 
 
 @pytest.fixture
-def jobs(module_jobs) -> RecordingTasks:
-    module_jobs.sent.clear()
-    return module_jobs
+def jobs(module_recorded, fake) -> RecordingTasks:
+    return module_recorded.tasks
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ for that contact): a new member, changed merge fields, an unsubscribe, or leavin
 
 from collections.abc import Sequence
 
-from shared.domain.email_lists.repository import syncs_of
+from shared.domain.email_lists.repository import syncs_of_tags
 from shared.models.contact import Contact
 from shared.models.crm_log import FieldChange
 from shared.utilities.outbox import enqueue_job
@@ -27,12 +27,13 @@ async def contact_changed_for_lists(contact: Contact, changes: Sequence[FieldCha
     if not any(change.field in MEMBER_FIELDS for change in changes):
         return
     tags = tags_before_and_after(contact, changes)
-    for sync in await syncs_of(contact.account_id):
-        if sync.tag in tags:
-            enqueue_job(
-                EMAIL_LISTS_SYNC,
-                account_id=str(contact.account_id),
-                provider=sync.provider,
-                sync_id=str(sync.id),
-                contact_id=str(contact.id),
-            )
+    if not tags:
+        return  # no list's member, now or before: nothing to ask the database
+    for sync in await syncs_of_tags(contact.account_id, tags):
+        enqueue_job(
+            EMAIL_LISTS_SYNC,
+            account_id=str(contact.account_id),
+            provider=sync.provider,
+            sync_id=str(sync.id),
+            contact_id=str(contact.id),
+        )

@@ -26,9 +26,10 @@ class ListSyncRepository(TenantRepository[EmailListSync]):
         return await self.find_one({"list_id": list_id})
 
 
-async def syncs_of(account_id: PydanticObjectId) -> list[EmailListSync]:
-    """The account's list syncs, whatever their provider."""
-    return await TenantRepository(EmailListSync, account_id).list(limit=0)
+async def syncs_of_tags(account_id: PydanticObjectId, tags: Iterable[str]) -> list[EmailListSync]:
+    """The account's list syncs (whatever their provider) of any of these tags."""
+    of_tags = {"account_id": account_id, "tag": {"$in": sorted(tags)}}
+    return await EmailListSync.find(of_tags).to_list()
 
 
 async def syncs_of_providers(providers: Iterable[str]) -> list[EmailListSync]:

@@ -5,6 +5,7 @@ from tests.external_api.integrations.crm_more_app import (  # noqa: F401  (fixtu
     jobs,
     module_fake,
     module_jobs,
+    module_recorded,
     module_waits,
     waits,
 )

@@ -44,11 +44,14 @@ async def create_instasite(
     business = {**found, **given_data(body.business)}
     if not business.get("name"):
         raise BusinessNameRequired(details=[{"field": "business.name", "message": "required"}])
+    # Its end from the same instant as its creation: exactly its lifetime apart once stored.
+    now = utc_now()
     instasite = await InstasiteRepository(principal.account_id).create(
         template_id=body.template_id,
         business=InstasiteBusiness.model_validate(business),
         source=source,
-        expires_at=utc_now() + timedelta(days=lifetime_days),
+        created_at=now,
+        expires_at=now + timedelta(days=lifetime_days),
         created_by=principal.sub,
     )
     job = {"instasite_id": str(instasite.id), "account_id": str(instasite.account_id)}
